@@ -1,0 +1,48 @@
+package date_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenderscore/tenderscore/date"
+)
+
+func TestParseAndCompare(t *testing.T) {
+	pa, err := date.Parse("2025-02-24") // Procurement Act 2023 commencement (reference/procurement-act.md)
+	require.NoError(t, err)
+	pcr := date.Must(2025, time.February, 23)
+	assert.True(t, pcr.Before(pa))
+	assert.True(t, pa.After(pcr))
+	assert.Equal(t, 0, pa.Compare(date.Must(2025, 2, 24)))
+	assert.Equal(t, "24 February 2025", pa.Long())
+
+	for _, bad := range []string{"2025-02-30", "24/02/2025", "", "2025-2-4"} {
+		_, err := date.Parse(bad)
+		assert.Error(t, err, bad)
+	}
+	_, err = date.Of(2025, time.February, 29)
+	assert.ErrorContains(t, err, "not a calendar date", "2025 is not a leap year")
+}
+
+func TestAddMonths(t *testing.T) {
+	assert.Equal(t, "2026-02-28", date.Must(2026, 1, 31).AddMonths(1).String(), "clamped to February's last day")
+	assert.Equal(t, "2028-02-29", date.Must(2028, 1, 31).AddMonths(1).String(), "leap-year February keeps its 29th")
+	assert.Equal(t, "2029-06-11", date.Must(2025, 12, 11).AddMonths(42).String())
+}
+
+func TestText(t *testing.T) {
+	var v struct{ D date.Date }
+	require.NoError(t, json.Unmarshal([]byte(`{"D":"2026-02-04"}`), &v))
+	assert.Equal(t, "2026-02-04", v.D.String())
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"D":"2026-02-04"}`, string(b))
+	assert.Error(t, json.Unmarshal([]byte(`{"D":"4 Feb 2026"}`), &v))
+	var z date.Date
+	assert.True(t, z.IsZero())
+	assert.Equal(t, "", z.String())
+}
