@@ -1,0 +1,399 @@
+package criteria
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// PriceMethod names how a price is turned into a share of the marks.
+// No UK statute fixes a formula: the authority publishes its method in
+// advance (Procurement Act 2023 s.23(3)). Formulas and edge cases are those in
+// shared/reference/price-formulas.md.
+type PriceMethod string
+
+// Price methods.
+const (
+	// Relative scores lowest price ÷ this price: the most common method
+	// (CCS Digital Marketplace buyer guidance). Non-linear; adding or removing
+	// a bid can reverse the order of two others.
+	Relative PriceMethod = "relative"
+	// Linear scores (highest − this) ÷ (highest − lowest): the highest bid
+	// scores 0. When every bid in the field has the same price (or there is
+	// only one), every bid scores full marks.
+	Linear PriceMethod = "linear"
+	// Band scores (ceiling − this) ÷ (ceiling − floor), limited to 0–1: at or
+	// below the published floor full marks, at or above the ceiling none.
+	// Independent of the other bids.
+	Band PriceMethod = "band"
+	// Deduction scores 1 − rate × (this − lowest) ÷ lowest, not below 0: with
+	// rate 1, a bid 25% above the lowest loses 25% of the marks.
+	Deduction PriceMethod = "deduction"
+	// PerQualityPoint marks the price criterion of a policy whose whole basis
+	// is price per quality point: the price is not scored on its own but
+	// divided by the bid's quality points (see [PricePerQualityPoint]).
+	PerQualityPoint PriceMethod = "per-quality-point"
+)
+
+// PriceMethods lists the price methods in a fixed order.
+func PriceMethods() []PriceMethod {
+	return []PriceMethod{Relative, Linear, Band, Deduction, PerQualityPoint}
+}
+
+// OverBudget says what happens to a bid priced above a published maximum
+// budget. It is a policy choice (reference/price-formulas.md): treating such
+// bids as non-compliant is common, scoring them zero is the alternative.
+type OverBudget string
+
+// What to do with a bid above the maximum budget.
+const (
+	// DisqualifyOverBudget removes the bid from the competition.
+	DisqualifyOverBudget OverBudget = "disqualify"
+	// ScoreZeroOverBudget keeps the bid but gives it no price marks. Its price
+	// takes no part in the field: it is never the lowest and never stretches
+	// the linear method's range.
+	ScoreZeroOverBudget OverBudget = "score-zero"
+)
+
+// PriceRule is a price criterion's published method.
+type PriceRule struct {
+	// Method is the formula.
+	Method PriceMethod
+	// Floor and Ceiling bound the Band method, both published before bids.
+	Floor, Ceiling decimal.Decimal
+	// Rate is the Deduction method's k: the share of the marks lost per unit
+	// of (this − lowest) ÷ lowest. 1 loses 1% of the marks per 1% above.
+	Rate decimal.Decimal
+	// MaxBudget, when not zero, is the published maximum: a price above it
+	// (strictly greater) is over budget. A price equal to it is within.
+	MaxBudget decimal.Decimal
+	// OverBudget says what an over-budget price leads to; required with
+	// MaxBudget.
+	OverBudget OverBudget
+	// Schedule, when set, asks bidders to price lines of a schedule rather
+	// than give one amount; the price compared is the schedule's total (or
+	// whole-life cost).
+	Schedule *Schedule
+}
+
+// PriceResponse is a bidder's price: either one Amount, or unit prices for
+// the lines of the rule's Schedule, keyed by line item.
+type PriceResponse struct {
+	// Amount is the single price offered; nil when the bid prices a schedule.
+	Amount *decimal.Decimal
+	// UnitPrices holds the price per unit of each schedule line, by item.
+	UnitPrices map[string]decimal.Decimal
+}
+
+// Amount returns a response offering one price.
+func Amount(d decimal.Decimal) PriceResponse { return PriceResponse{Amount: &d} }
+
+// UnitPrices returns a response pricing schedule lines, by item.
+func UnitPrices(byItem map[string]decimal.Decimal) PriceResponse {
+	return PriceResponse{UnitPrices: byItem}
+}
+
+// IsZero reports whether the response holds no price at all.
+func (r PriceResponse) IsZero() bool { return r.Amount == nil && len(r.UnitPrices) == 0 }
+
+// Quote is a response reduced to the one price compared, with the working
+// that reduced it (a schedule's lines, a whole-life discount).
+type Quote struct {
+	// Price is the amount compared between bids.
+	Price decimal.Decimal
+	// Input describes the price as offered.
+	Input string
+	// Working shows how a schedule became the price; empty for an amount.
+	Working []Step
+}
+
+// Validate reports every problem with the rule itself.
+func (r PriceRule) Validate() []Problem {
+	var ps problems
+	if !slices.Contains(PriceMethods(), r.Method) {
+		ps.add("method", string(r.Method), "one-of", "unknown price method; want one of %s", joinMethods())
+	}
+	if r.Method == Band {
+		okF := ps.size("floor", r.Floor)
+		okC := ps.size("ceiling", r.Ceiling)
+		if r.Floor.Sign() < 0 {
+			ps.add("floor", r.Floor.String(), "non-negative", "the band's floor must not be negative")
+		}
+		if okF && okC && r.Ceiling.Cmp(r.Floor) <= 0 {
+			ps.add("ceiling", r.Ceiling.String(), "above-floor",
+				"the band's ceiling must be above its floor %s", exact.Money(r.Floor))
+		}
+	} else if !r.Floor.IsZero() || !r.Ceiling.IsZero() {
+		ps.add("floor", r.Floor.String(), "band-only", "floor and ceiling apply only to the band method, not %q", r.Method)
+	}
+	if r.Method == Deduction {
+		if ps.size("rate", r.Rate) && r.Rate.Sign() <= 0 {
+			ps.add("rate", r.Rate.String(), "positive", "the deduction method needs a positive rate (1 loses 1%% of the marks per 1%% above the lowest)")
+		}
+	} else if !r.Rate.IsZero() {
+		ps.add("rate", r.Rate.String(), "deduction-only", "a rate applies only to the deduction method, not %q", r.Method)
+	}
+	if !r.MaxBudget.IsZero() {
+		if ps.size("maxBudget", r.MaxBudget) && r.MaxBudget.Sign() < 0 {
+			ps.add("maxBudget", r.MaxBudget.String(), "positive", "a maximum budget must be positive")
+		}
+		if r.OverBudget != DisqualifyOverBudget && r.OverBudget != ScoreZeroOverBudget {
+			ps.add("overBudget", string(r.OverBudget), "one-of",
+				"with a maximum budget, say what a bid above it gets: %q or %q", DisqualifyOverBudget, ScoreZeroOverBudget)
+		}
+	} else if r.OverBudget != "" {
+		ps.add("overBudget", string(r.OverBudget), "needs-budget", "over-budget treatment declared without a maximum budget")
+	}
+	if r.Schedule != nil {
+		for _, p := range r.Schedule.Validate() {
+			ps = append(ps, p.Prefixed("schedule"))
+		}
+	}
+	return ps
+}
+
+func joinMethods() string {
+	var s []string
+	for _, m := range PriceMethods() {
+		s = append(s, string(m))
+	}
+	return strings.Join(s, ", ")
+}
+
+// Describe says how the method scores, in a sentence for a published
+// methodology or an assessment summary.
+func (r PriceRule) Describe() string {
+	var s string
+	switch r.Method {
+	case Relative:
+		s = "lowest price ÷ this price × marks available"
+	case Linear:
+		s = "(highest price − this price) ÷ (highest price − lowest price) × marks available; equal prices all score full marks"
+	case Band:
+		s = fmt.Sprintf("(%s − this price) ÷ (%s − %s) × marks available, full marks at or below %s, none at or above %s",
+			exact.Money(r.Ceiling), exact.Money(r.Ceiling), exact.Money(r.Floor), exact.Money(r.Floor), exact.Money(r.Ceiling))
+	case Deduction:
+		s = fmt.Sprintf("marks available × (1 − %s × (this price − lowest price) ÷ lowest price), not below 0", exact.Plain(r.Rate))
+	case PerQualityPoint:
+		s = "price ÷ quality points; the lowest price per quality point wins"
+	default:
+		s = string(r.Method)
+	}
+	if r.Schedule != nil {
+		s += "; the price is " + r.Schedule.Describe()
+	}
+	if !r.MaxBudget.IsZero() {
+		switch r.OverBudget {
+		case DisqualifyOverBudget:
+			s += fmt.Sprintf("; a price above the maximum budget of %s is disqualified", exact.Money(r.MaxBudget))
+		case ScoreZeroOverBudget:
+			s += fmt.Sprintf("; a price above the maximum budget of %s scores 0", exact.Money(r.MaxBudget))
+		}
+	}
+	return s
+}
+
+// IsOverBudget reports whether price is above the rule's maximum budget.
+func (r PriceRule) IsOverBudget(price decimal.Decimal) bool {
+	return !r.MaxBudget.IsZero() && price.Cmp(r.MaxBudget) > 0
+}
+
+// Quote reduces a response to the price compared. Problems name fields
+// relative to the response ("amount", "unitPrices[item]").
+func (r PriceRule) Quote(resp PriceResponse) (Quote, []Problem) {
+	var ps problems
+	switch {
+	case r.Schedule != nil && resp.Amount != nil:
+		ps.add("amount", resp.Amount.String(), "schedule", "this criterion prices a schedule: give unit prices by item, not one amount")
+		return Quote{}, ps
+	case r.Schedule != nil:
+		return r.Schedule.Quote(resp.UnitPrices)
+	case resp.Amount == nil:
+		if len(resp.UnitPrices) > 0 {
+			ps.add("unitPrices", "", "no-schedule", "this criterion has no schedule: give one amount")
+		} else {
+			ps.add("amount", "", "required", "a price is required")
+		}
+		return Quote{}, ps
+	}
+	a := *resp.Amount
+	if !ps.size("amount", a) {
+		return Quote{}, ps
+	}
+	if a.Sign() <= 0 {
+		ps.add("amount", a.String(), "positive", "a price must be more than zero: a zero or negative price is an error, never the best price")
+		return Quote{}, ps
+	}
+	return Quote{Price: a, Input: exact.Money(a)}, nil
+}
+
+// Assess scores every quote in the field. Quotes over the maximum budget
+// score 0 and take no part in the field (with DisqualifyOverBudget the caller
+// should have removed them first; if not, they are treated the same way).
+// Every price must be positive; a method of PerQualityPoint cannot be assessed
+// alone and is an error.
+func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
+	if r.Method == PerQualityPoint {
+		return nil, fmt.Errorf("price per quality point is a whole-policy basis: use PricePerQualityPoint with the bid's quality points")
+	}
+	in := make([]int, 0, len(field)) // positions within budget
+	for i, q := range field {
+		if q.Price.Sign() <= 0 {
+			return nil, fmt.Errorf("field[%d]: price %s must be more than zero", i, q.Price)
+		}
+		if !r.IsOverBudget(q.Price) {
+			in = append(in, i)
+		}
+	}
+	out := make([]Assessment, len(field))
+	lo, hi := extremes(field, in)
+	for i, q := range field {
+		a := Assessment{Input: q.Input, Working: slices.Clone(q.Working)}
+		if r.IsOverBudget(q.Price) {
+			a.Value = exact.Zero
+			a.Working = append(a.Working, step(fmt.Sprintf("%s is above the published maximum budget of %s: scores 0",
+				exact.Money(q.Price), exact.Money(r.MaxBudget))))
+			a.Notes = append(a.Notes, "over the maximum budget: no price marks, and the price takes no part in the comparison")
+			out[i] = a
+			continue
+		}
+		switch r.Method {
+		case Relative:
+			r.relative(&a, field, in, i, lo)
+		case Linear:
+			r.linear(&a, field, in, i, lo, hi)
+		case Band:
+			r.band(&a, q.Price)
+		case Deduction:
+			r.deduction(&a, field, in, i, lo)
+		default:
+			return nil, fmt.Errorf("unknown price method %q", r.Method)
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+// extremes returns the lowest and highest price among the positions in.
+func extremes(field []Quote, in []int) (lo, hi decimal.Decimal) {
+	for k, i := range in {
+		p := field[i].Price
+		if k == 0 || p.Cmp(lo) < 0 {
+			lo = p
+		}
+		if k == 0 || p.Cmp(hi) > 0 {
+			hi = p
+		}
+	}
+	return lo, hi
+}
+
+// others returns the positions in `in`, other than self, whose price equals p.
+func others(field []Quote, in []int, self int, p decimal.Decimal) []int {
+	var u []int
+	for _, i := range in {
+		if i != self && field[i].Price.Equal(p) {
+			u = append(u, i)
+		}
+	}
+	return u
+}
+
+func (r PriceRule) relative(a *Assessment, field []Quote, in []int, i int, lo decimal.Decimal) {
+	p := field[i].Price
+	if len(in) == 1 {
+		a.Notes = append(a.Notes, "only one price in the field: it is the lowest, so it scores full marks")
+	}
+	a.Value = mustRatio(lo, p)
+	if p.Equal(lo) {
+		a.Working = append(a.Working, step(fmt.Sprintf("this is the lowest price in the field: %s ÷ %s = 1",
+			exact.Money(lo), exact.Money(p))))
+		return
+	}
+	a.Working = append(a.Working,
+		step(fmt.Sprintf("lowest price in the field: %s", exact.Money(lo)), others(field, in, i, lo)...),
+		step(fmt.Sprintf("%s ÷ %s = %s", exact.Money(lo), exact.Money(p), a.Value), others(field, in, i, lo)...))
+}
+
+func (r PriceRule) linear(a *Assessment, field []Quote, in []int, i int, lo, hi decimal.Decimal) {
+	p := field[i].Price
+	if lo.Equal(hi) {
+		a.Value = exact.One
+		if len(in) == 1 {
+			a.Notes = append(a.Notes, "only one price in the field: it scores full marks")
+		} else {
+			a.Notes = append(a.Notes, "every price in the field is the same: each scores full marks")
+		}
+		a.Working = append(a.Working, step(fmt.Sprintf("highest and lowest price are both %s: no range to score within, so 1", exact.Money(p))))
+		return
+	}
+	a.Value = mustRatio(hi.Sub(p), hi.Sub(lo))
+	uses := append(others(field, in, i, lo), others(field, in, i, hi)...)
+	a.Working = append(a.Working,
+		step(fmt.Sprintf("highest price in the field %s, lowest %s", exact.Money(hi), exact.Money(lo)), uses...),
+		step(fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", exact.Money(hi), exact.Money(p), exact.Money(hi), exact.Money(lo), a.Value), uses...))
+}
+
+func (r PriceRule) band(a *Assessment, p decimal.Decimal) {
+	raw := mustRatio(r.Ceiling.Sub(p), r.Ceiling.Sub(r.Floor))
+	a.Value = raw.Clamp(exact.Zero, exact.One)
+	text := fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", exact.Money(r.Ceiling), exact.Money(p),
+		exact.Money(r.Ceiling), exact.Money(r.Floor), raw)
+	switch {
+	case raw.Cmp(exact.One) > 0 || p.Equal(r.Floor):
+		text += fmt.Sprintf("; at or below the floor of %s, so full marks: 1", exact.Money(r.Floor))
+	case raw.Sign() <= 0:
+		text += fmt.Sprintf("; at or above the ceiling of %s, so no marks: 0", exact.Money(r.Ceiling))
+	}
+	a.Working = append(a.Working, step(text))
+}
+
+func (r PriceRule) deduction(a *Assessment, field []Quote, in []int, i int, lo decimal.Decimal) {
+	p := field[i].Price
+	uses := others(field, in, i, lo)
+	if p.Equal(lo) {
+		a.Value = exact.One
+		a.Working = append(a.Working, step(fmt.Sprintf("this is the lowest price in the field (%s): no deduction, 1", exact.Money(lo))))
+		return
+	}
+	above := mustRatio(p.Sub(lo), lo)          // share above the lowest
+	raw := exact.One.Sub(above.MulDec(r.Rate)) // 1 − k × share
+	a.Value = raw.Max(exact.Zero)
+	text := fmt.Sprintf("1 − %s × (%s − %s) ÷ %s = %s", exact.Plain(r.Rate), exact.Money(p), exact.Money(lo), exact.Money(lo), raw)
+	if raw.Sign() < 0 {
+		text += "; not below 0, so 0"
+	}
+	a.Working = append(a.Working,
+		step(fmt.Sprintf("lowest price in the field: %s", exact.Money(lo)), uses...),
+		step(text, uses...))
+}
+
+// mustRatio divides two amounts already known to give a positive
+// denominator; a zero denominator (which validation rules out) gives zero
+// rather than a panic.
+func mustRatio(num, den decimal.Decimal) exact.Fraction {
+	f, err := exact.NewFraction(num, den)
+	if err != nil {
+		return exact.Zero
+	}
+	return f
+}
+
+// PricePerQualityPoint divides a price by a bid's quality points: the ratio
+// compared under a price-per-quality-point basis (lowest wins). Quality
+// points of zero or less cannot be divided by and are an error: such a bid
+// must fail the policy's minimum quality threshold instead.
+func PricePerQualityPoint(price decimal.Decimal, quality exact.Fraction) (exact.Fraction, Step, error) {
+	if quality.Sign() <= 0 {
+		return exact.Fraction{}, Step{}, fmt.Errorf("quality points %s: a price per quality point needs more than zero quality points", quality)
+	}
+	f, err := exact.Whole(price).Quo(quality)
+	if err != nil {
+		return exact.Fraction{}, Step{}, err
+	}
+	return f, step(fmt.Sprintf("%s ÷ %s quality points = %s per point", exact.Money(price), quality, f)), nil
+}

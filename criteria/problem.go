@@ -1,0 +1,89 @@
+package criteria
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Problem is one thing wrong with an input: where it is, what it holds, which
+// rule it breaks and a sentence a person can act on. Package score prefixes
+// Field with the path of the enclosing policy or bid, so a user reads
+// "lots[2].policy.criteria[1].price.band.ceiling".
+type Problem struct {
+	// Field is the path of the offending field, relative to what was checked.
+	Field string `json:"field"`
+	// Value is the offending value as text ("" when the field is missing).
+	Value string `json:"value"`
+	// Rule is a stable code for the broken rule, e.g. "positive", "on-scale".
+	Rule string `json:"rule"`
+	// Message says what is wrong and what is expected.
+	Message string `json:"message"`
+}
+
+// String renders the problem as "field: message (value "v", rule r)".
+func (p Problem) String() string {
+	v := p.Value
+	if v == "" {
+		v = "(missing)"
+	} else {
+		v = fmt.Sprintf("%q", v)
+	}
+	return fmt.Sprintf("%s: %s (value %s, rule %s)", p.Field, p.Message, v, p.Rule)
+}
+
+// Prefixed returns the problem with path + "." (or path alone when Field is
+// empty) put in front of Field.
+func (p Problem) Prefixed(path string) Problem {
+	switch {
+	case path == "":
+	case p.Field == "":
+		p.Field = path
+	case p.Field[0] == '[':
+		p.Field = path + p.Field
+	default:
+		p.Field = path + "." + p.Field
+	}
+	return p
+}
+
+// Limits on amounts, so that no input can make arithmetic run away: no
+// tender is priced in more than fifteen digits of pounds, and no rate needs
+// more than ten decimal places.
+const (
+	MaxIntegerDigits = 15
+	MaxDecimalPlaces = 10
+)
+
+// checkSize reports a decimal too large or too finely divided to be a real
+// amount, mark or weight.
+func checkSize(field string, d decimal.Decimal) *Problem {
+	if -d.Exponent() > MaxDecimalPlaces && !d.Equal(d.Truncate(MaxDecimalPlaces)) {
+		return &Problem{Field: field, Value: d.String(), Rule: "precision",
+			Message: fmt.Sprintf("has more than %d decimal places", MaxDecimalPlaces)}
+	}
+	if d.Abs().Cmp(decimal.New(1, MaxIntegerDigits)) >= 0 {
+		return &Problem{Field: field, Value: d.String(), Rule: "magnitude",
+			Message: fmt.Sprintf("must be less than 10^%d", MaxIntegerDigits)}
+	}
+	return nil
+}
+
+// CheckNumber reports a decimal that breaks the size limits
+// ([MaxIntegerDigits], [MaxDecimalPlaces]); nil when it is fine.
+func CheckNumber(field string, d decimal.Decimal) *Problem { return checkSize(field, d) }
+
+// problems collects Problems.
+type problems []Problem
+
+func (ps *problems) add(field, value, rule, format string, args ...any) {
+	*ps = append(*ps, Problem{Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ps *problems) size(field string, d decimal.Decimal) bool {
+	if p := checkSize(field, d); p != nil {
+		*ps = append(*ps, *p)
+		return false
+	}
+	return true
+}

@@ -1,0 +1,200 @@
+package criteria
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// Moderation says how several evaluators' marks become the one mark scored.
+// The method must be decided before evaluation and applied consistently
+// (shared/reference/quality-and-moderation.md).
+type Moderation string
+
+// Moderation methods.
+const (
+	// ConsensusMark scores the mark the evaluators agreed at moderation, with
+	// its recorded rationale. Each evaluator's own mark is kept for the audit
+	// trail.
+	ConsensusMark Moderation = "consensus"
+	// MeanMark scores the mean of the evaluators' marks, exactly (it may fall
+	// between the scale's marks).
+	MeanMark Moderation = "mean"
+)
+
+// QualityRule is a quality question's published method: the scale, how marks
+// are moderated, and an optional minimum mark.
+type QualityRule struct {
+	Scale      Scale
+	Moderation Moderation
+	// MinMark, when set, is the lowest moderated mark a bid may get on this
+	// question without being disqualified (Procurement Act 2023 s.23(3)(a):
+	// the methodology must say so in advance).
+	MinMark *decimal.Decimal
+}
+
+// EvaluatorMark is one evaluator's own mark with the reasons for it.
+type EvaluatorMark struct {
+	Evaluator string
+	Mark      decimal.Decimal
+	Rationale string
+}
+
+// Consensus is the mark agreed at moderation with its reasons.
+type Consensus struct {
+	Mark      decimal.Decimal
+	Rationale string
+}
+
+// Marks is the evaluation record for one bid's answer to one question.
+type Marks struct {
+	Evaluators []EvaluatorMark
+	Consensus  *Consensus
+}
+
+// QualityAssessment is a moderated mark and its normalised score.
+type QualityAssessment struct {
+	Assessment
+	// Mark is the moderated mark, exactly (a mean may not terminate).
+	Mark exact.Fraction
+	// Max is the scale's maximum mark.
+	Max decimal.Decimal
+	// BelowMinimum is true when the rule sets a minimum mark and Mark is
+	// below it.
+	BelowMinimum bool
+	// Rationale is the reasoning behind the scored mark: the consensus
+	// rationale, or every evaluator's rationale under the mean.
+	Rationale []string
+}
+
+// Validate reports every problem with the rule itself.
+func (r QualityRule) Validate() []Problem {
+	var ps problems
+	for _, p := range r.Scale.Validate() {
+		ps = append(ps, p.Prefixed("scale"))
+	}
+	if r.Moderation != ConsensusMark && r.Moderation != MeanMark {
+		ps.add("moderation", string(r.Moderation), "one-of", "say how evaluators' marks are moderated: %q or %q", ConsensusMark, MeanMark)
+	}
+	if r.MinMark != nil && ps.size("minMark", *r.MinMark) {
+		m := *r.MinMark
+		if m.Sign() < 0 || (len(r.Scale.Levels) > 0 && m.Cmp(r.Scale.Max()) > 0) {
+			ps.add("minMark", m.String(), "on-scale", "a minimum mark must lie within the scale %s", r.Scale.Marks())
+		}
+	}
+	return ps
+}
+
+// Describe says how the question is marked.
+func (r QualityRule) Describe() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "marked on the %s scale (", r.Scale.Name)
+	levels := make([]string, 0, len(r.Scale.Levels))
+	for _, l := range r.Scale.Levels {
+		levels = append(levels, r.Scale.label(l.Mark))
+	}
+	b.WriteString(strings.Join(levels, ", "))
+	fmt.Fprintf(&b, "); score = mark ÷ %s × marks available", exact.Plain(r.Scale.Max()))
+	switch r.Moderation {
+	case ConsensusMark:
+		b.WriteString("; the mark is the evaluators' recorded consensus")
+	case MeanMark:
+		b.WriteString("; the mark is the mean of the evaluators' marks")
+	}
+	if r.MinMark != nil {
+		fmt.Fprintf(&b, "; a mark below %s disqualifies", exact.Plain(*r.MinMark))
+	}
+	return b.String()
+}
+
+// Assess resolves the evaluators' marks to one mark and scores it as mark ÷
+// maximum mark. Problems name fields relative to the marks ("evaluators[1].mark").
+func (r QualityRule) Assess(m Marks) (QualityAssessment, []Problem) {
+	var ps problems
+	if len(m.Evaluators) == 0 {
+		ps.add("evaluators", "", "required", "no evaluator marks: each evaluator's own mark is kept for the audit trail")
+	}
+	seen := map[string]int{}
+	for i, e := range m.Evaluators {
+		f := fmt.Sprintf("evaluators[%d]", i)
+		if e.Evaluator == "" {
+			ps.add(f+".evaluator", "", "required", "name the evaluator")
+		} else if j, dup := seen[e.Evaluator]; dup {
+			ps.add(f+".evaluator", e.Evaluator, "unique", "evaluator already marked this answer at evaluators[%d]", j)
+		} else {
+			seen[e.Evaluator] = i
+		}
+		if ps.size(f+".mark", e.Mark) && !r.Scale.Contains(e.Mark) {
+			ps.add(f+".mark", e.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
+		}
+	}
+	switch r.Moderation {
+	case ConsensusMark:
+		if m.Consensus == nil {
+			ps.add("consensus", "", "required", "the policy scores the moderated consensus mark, and none is recorded")
+		} else if ps.size("consensus.mark", m.Consensus.Mark) && !r.Scale.Contains(m.Consensus.Mark) {
+			ps.add("consensus.mark", m.Consensus.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
+		} else if strings.TrimSpace(m.Consensus.Rationale) == "" {
+			ps.add("consensus.rationale", "", "required", "a consensus mark needs its recorded reason")
+		}
+	case MeanMark:
+		if m.Consensus != nil {
+			ps.add("consensus", m.Consensus.Mark.String(), "mean-policy", "the policy scores the mean of the evaluators' marks; a consensus mark would be ignored")
+		}
+	}
+	if len(ps) > 0 {
+		return QualityAssessment{}, ps
+	}
+
+	max := r.Scale.Max()
+	qa := QualityAssessment{Max: max}
+	var own []string
+	for _, e := range m.Evaluators {
+		own = append(own, fmt.Sprintf("%s %s", e.Evaluator, exact.Plain(e.Mark)))
+	}
+	if r.Moderation == ConsensusMark {
+		c := *m.Consensus
+		qa.Mark = exact.Whole(c.Mark)
+		qa.Input = fmt.Sprintf("consensus mark %s of %s", r.Scale.label(c.Mark), exact.Plain(max))
+		qa.Rationale = []string{c.Rationale}
+		qa.Working = append(qa.Working, step(fmt.Sprintf("evaluators' own marks: %s; agreed at moderation: %s",
+			strings.Join(own, ", "), exact.Plain(c.Mark))))
+	} else {
+		sum := decimal.Zero
+		var terms []string
+		for _, e := range m.Evaluators {
+			sum = sum.Add(e.Mark)
+			terms = append(terms, exact.Plain(e.Mark))
+			if e.Rationale != "" {
+				qa.Rationale = append(qa.Rationale, fmt.Sprintf("%s: %s", e.Evaluator, e.Rationale))
+			}
+		}
+		qa.Mark = mustRatio(sum, decimal.NewFromInt(int64(len(m.Evaluators))))
+		qa.Input = fmt.Sprintf("mean mark %s of %s from %d evaluators", qa.Mark, exact.Plain(max), len(m.Evaluators))
+		if len(m.Evaluators) == 1 {
+			qa.Working = append(qa.Working, step(fmt.Sprintf("one evaluator (%s): mark %s", own[0], qa.Mark)))
+		} else {
+			qa.Working = append(qa.Working, step(fmt.Sprintf("mean of %s: (%s) ÷ %d = %s",
+				strings.Join(own, ", "), strings.Join(terms, " + "), len(m.Evaluators), qa.Mark)))
+		}
+	}
+	qa.Value = mustFrac(qa.Mark, max)
+	qa.Working = append(qa.Working, step(fmt.Sprintf("%s ÷ %s = %s", qa.Mark, exact.Plain(max), qa.Value)))
+	if r.MinMark != nil && qa.Mark.Cmp(exact.Whole(*r.MinMark)) < 0 {
+		qa.BelowMinimum = true
+		qa.Notes = append(qa.Notes, fmt.Sprintf("mark %s is below the minimum mark of %s for this question", qa.Mark, exact.Plain(*r.MinMark)))
+	}
+	return qa, nil
+}
+
+// mustFrac divides a fraction by a positive decimal; zero gives zero.
+func mustFrac(f exact.Fraction, den decimal.Decimal) exact.Fraction {
+	q, err := f.Quo(exact.Whole(den))
+	if err != nil {
+		return exact.Zero
+	}
+	return q
+}

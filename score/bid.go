@@ -1,0 +1,45 @@
+package score
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+)
+
+// Bid is one supplier's tender for one lot, with the evaluation record: the
+// evaluators' marks and gate decisions.
+type Bid struct {
+	// ID identifies the bid; unique across the tender.
+	ID string `json:"id" validate:"required"`
+	// Supplier is who bid.
+	Supplier Supplier `json:"supplier"`
+	// Lot is the id of the lot bid for.
+	Lot string `json:"lot" validate:"required"`
+	// Responses hold the bid's answer to each leaf criterion, by criterion id.
+	Responses map[string]Response `json:"responses"`
+	// Gates hold the recorded pass/fail decision for each gate, by gate id.
+	Gates map[string]criteria.GateResult `json:"gates,omitempty"`
+	// TieBreakScores hold the outcome of Recorded tie-break steps, by step
+	// name; needed only when the bid is tied.
+	TieBreakScores map[string]RecordedScore `json:"tieBreakScores,omitempty"`
+}
+
+// Supplier identifies a bidder. The same supplier may bid for several lots,
+// always under the same ID and name.
+type Supplier struct {
+	ID   string `json:"id" validate:"required"`
+	Name string `json:"name" validate:"required"`
+}
+
+// Response is a bid's answer to one leaf criterion: a price for a price
+// criterion, the evaluators' marks for a quality one.
+type Response struct {
+	Price criteria.PriceResponse `json:"price"`
+	Marks criteria.Marks         `json:"marks"`
+}
+
+// RecordedScore is the recorded outcome of a manual tie-break step for one bid.
+type RecordedScore struct {
+	Score  decimal.Decimal `json:"score"`
+	Reason string          `json:"reason"`
+}

@@ -1,0 +1,47 @@
+package score
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+)
+
+// Criterion is a node in a policy's tree of weighted criteria. A leaf holds
+// exactly one scoring rule (Price or Quality); a branch holds Children.
+type Criterion struct {
+	// ID identifies the criterion within the lot; bids key responses by it.
+	ID string `json:"id" validate:"required"`
+	// Title names it ("Service management approach").
+	Title string `json:"title" validate:"required"`
+	// Description is the published question or what is assessed.
+	Description string `json:"description,omitempty"`
+	// Category is price, quality or social value. When empty it is price for
+	// a price rule, else the parent's category, else quality.
+	Category Category `json:"category,omitempty" validate:"omitempty,oneof=price quality social-value"`
+	// Weight is the criterion's relative importance, read as the policy's
+	// Weighting says.
+	Weight decimal.Decimal `json:"weight"`
+	// MinPercent, when set, disqualifies a bid scoring below this percentage
+	// of the criterion's marks. Not allowed on price criteria (publish a
+	// maximum budget instead).
+	MinPercent *decimal.Decimal `json:"minPercent,omitempty"`
+	// Children are the sub-criteria.
+	Children []Criterion `json:"children,omitempty" validate:"dive"`
+	// Price is a leaf's price rule.
+	Price *criteria.PriceRule `json:"price,omitempty"`
+	// Quality is a leaf's quality rule.
+	Quality *criteria.QualityRule `json:"quality,omitempty"`
+}
+
+// Category groups criteria the way law and policy speak of them.
+type Category string
+
+// Categories.
+const (
+	Price       Category = "price"
+	Quality     Category = "quality"
+	SocialValue Category = "social-value"
+)
+
+// IsLeaf reports whether the criterion is scored directly.
+func (c Criterion) IsLeaf() bool { return len(c.Children) == 0 }

@@ -1,0 +1,38 @@
+// Package score holds the evaluation model — a [Tender] with its [Lot]s, each
+// lot's published [Policy], and the [Bid]s received — and the engine that
+// evaluates it.
+//
+// For each lot, [Evaluate] validates everything at once, applies the
+// pass/fail gates, resolves evaluators' marks, applies minimum-mark and
+// minimum-score thresholds, assesses each price criterion over the field of
+// bids still in the competition, weights, rounds where the policy declares,
+// totals, ranks, and breaks ties with the declared chain. The [Result] holds
+// the standings, the winner (or a plain "no compliant bid", or a tie the
+// chain could not separate), every disqualification with its reasons, and
+// for every bid an explanation tree from each response to its points.
+//
+// # Invariants
+//
+//   - Exact: every amount, weight, mark and score is a decimal or an
+//     [exact.Fraction]; nothing is divided until a declared rounding. The
+//     unrounded value of every line is kept.
+//   - Points add up: the points shown for the criteria at and above the
+//     rounding level add up exactly to the total shown.
+//   - Deterministic: the same tender and bids give the same Result whatever
+//     order the bids arrive in.
+//   - No panics, no silent defaults on input: [Tender.Validate] reports every
+//     problem at once in one [*ValidationError], each naming the field path
+//     ("lots[2].policy.criteria[1].weight"), the value and the rule.
+//
+// # Defaults that are stated
+//
+// A few zero values have a documented meaning, and each appears in the
+// Result's notes so that no reader has to know them: an empty
+// Policy.Weighting is percent at each level; an empty Policy.Basis is
+// weighted points; empty Policy.Rounding is weighted points to 2 dp half-up
+// with the total the sum of the rounded points.
+//
+// What it does not own: how a single response becomes a normalised score
+// (package criteria), renderings (package score/report), and checks against
+// law and frameworks (package frameworks).
+package score

@@ -1,0 +1,89 @@
+package score
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+)
+
+// Policy is a lot's published evaluation methodology: what a bid must pass,
+// what it is scored on and how much each criterion matters, the minimum
+// scores, how numbers are rounded and how ties are broken.
+type Policy struct {
+	// Basis is how price and quality combine: weighted points (the default
+	// when empty) or price per quality point.
+	Basis Basis `json:"basis,omitempty"`
+	// Weighting says what the criteria's weights mean (percent at each level
+	// when empty).
+	Weighting Weighting `json:"weighting,omitempty"`
+	// Gates are pass/fail requirements, applied before any scoring.
+	Gates []criteria.Gate `json:"gates,omitempty"`
+	// Criteria is the tree of weighted criteria.
+	Criteria []Criterion `json:"criteria"`
+	// Thresholds holds the overall minimum quality score.
+	Thresholds Thresholds `json:"thresholds"`
+	// Rounding lists where and how numbers are rounded; empty means
+	// [DefaultRounding].
+	Rounding []RoundingRule `json:"rounding,omitempty"`
+	// TieBreaks is the ordered chain that separates bids with equal totals.
+	TieBreaks []TieBreak `json:"tieBreaks,omitempty"`
+}
+
+// Basis says how a policy combines price and quality.
+type Basis string
+
+// Bases.
+const (
+	// WeightedPoints adds each criterion's weighted points; highest total wins.
+	WeightedPoints Basis = "weighted"
+	// PricePerQualityPoint divides each bid's price by its quality points;
+	// the lowest price per point wins. The policy has exactly one price
+	// criterion, which carries no weight; the other criteria's weights make
+	// up the quality points. A minimum quality threshold is advisable so that
+	// cheap-and-poor cannot win (shared/reference/price-formulas.md).
+	PricePerQualityPoint Basis = "price-per-quality-point"
+)
+
+// Weighting says what the numbers in Criterion.Weight mean.
+type Weighting string
+
+// Weightings.
+const (
+	// PercentEachLevel: the weights of each set of siblings sum to exactly
+	// 100; a sub-criterion's weight is a percentage of its parent's.
+	PercentEachLevel Weighting = "percent"
+	// PercentOfTotal: the top-level weights sum to 100 and each criterion's
+	// sub-criteria weights sum to its own weight; every weight is a
+	// percentage of the whole (a "10% question").
+	PercentOfTotal Weighting = "percent-of-total"
+	// Points: weights are points in any unit; each is normalised by the sum
+	// of its siblings' points.
+	Points Weighting = "points"
+)
+
+// Thresholds are the policy's overall minimum scores. Minimum marks per
+// question sit on each question's criteria.QualityRule, and minimum
+// percentages per criterion on each Criterion.
+type Thresholds struct {
+	// MinQualityPercent, when set, disqualifies a bid whose quality points
+	// are below this percentage of the quality points available.
+	MinQualityPercent *decimal.Decimal `json:"minQualityPercent,omitempty"`
+	// QualityCriteria lists the top-level criteria counted as quality for
+	// MinQualityPercent; empty means every top-level criterion that is not
+	// price.
+	QualityCriteria []string `json:"qualityCriteria,omitempty"`
+}
+
+func (p Policy) basis() Basis {
+	if p.Basis == "" {
+		return WeightedPoints
+	}
+	return p.Basis
+}
+
+func (p Policy) weighting() Weighting {
+	if p.Weighting == "" {
+		return PercentEachLevel
+	}
+	return p.Weighting
+}

@@ -1,0 +1,91 @@
+package score
+
+import (
+	"github.com/tenderscore/tenderscore/date"
+)
+
+// Tender is one procurement: who buys, under which regime and route, and its
+// lots.
+type Tender struct {
+	// ID is the authority's reference ("LBC/IT/2026/01").
+	ID string `json:"id" validate:"required"`
+	// Title names the procurement.
+	Title string `json:"title" validate:"required"`
+	// Authority is the buyer.
+	Authority Authority `json:"authority"`
+	// Commenced is the day the procurement commenced; it decides the regime
+	// and thresholds that apply.
+	Commenced date.Date `json:"commenced"`
+	// Regime is the law the procurement runs under.
+	Regime Regime `json:"regime" validate:"required,oneof=pcr-2015 pa-2023"`
+	// Route is the route to market every lot takes unless the lot names its own.
+	Route Route `json:"route"`
+	// Lots are evaluated separately, each under its own policy.
+	Lots []Lot `json:"lots" validate:"required,min=1,dive"`
+}
+
+// Authority is the buying body.
+type Authority struct {
+	Name string        `json:"name" validate:"required"`
+	Type AuthorityType `json:"type" validate:"required,oneof=central-government sub-central"`
+}
+
+// AuthorityType decides which thresholds and policies apply: central
+// government (departments, executive agencies, NHS trusts) or sub-central
+// (councils, universities and the rest). Source: Procurement Act 2023
+// thresholds, shared/reference/procurement-act.md.
+type AuthorityType string
+
+// Authority types.
+const (
+	CentralGovernment AuthorityType = "central-government"
+	SubCentral        AuthorityType = "sub-central"
+)
+
+// Regime is the procurement law a tender runs under: the Public Contracts
+// Regulations 2015 for procurements commenced before 24 February 2025, the
+// Procurement Act 2023 from then on (shared/reference/procurement-act.md).
+type Regime string
+
+// Regimes.
+const (
+	PCR2015 Regime = "pcr-2015"
+	PA2023  Regime = "pa-2023"
+)
+
+// Route is a route to market: a framework agreement and its lot, and the
+// award procedure used under it. An empty Framework means the lot is
+// competed without a framework.
+type Route struct {
+	// Framework is the framework's reference ("RM6190" for Technology
+	// Services 4).
+	Framework string `json:"framework,omitempty"`
+	// Lot is the framework lot ("3" for End User Services).
+	Lot string `json:"lot,omitempty"`
+	// Procedure is how the call-off is awarded: "further-competition",
+	// "direct-award", or for a procurement outside a framework its
+	// procedure ("open", "competitive-flexible").
+	Procedure string `json:"procedure,omitempty"`
+}
+
+// IsZero reports whether no route is declared.
+func (r Route) IsZero() bool { return r == Route{} }
+
+// Lot returns the lot with the given id.
+func (t Tender) Lot(id string) (Lot, bool) {
+	for _, l := range t.Lots {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return Lot{}, false
+}
+
+// RouteFor returns the route a lot takes: its own if declared, else the
+// tender's.
+func (t Tender) RouteFor(l Lot) Route {
+	if l.Route != nil && !l.Route.IsZero() {
+		return *l.Route
+	}
+	return t.Route
+}

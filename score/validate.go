@@ -1,0 +1,555 @@
+package score
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// Validate checks the tender and the bids together and reports every
+// problem at once as a [*ValidationError]; nil when all is well.
+func (t Tender) Validate(bids []Bid) error {
+	v := newValidation()
+	v.tender(t)
+	v.bidsOf(t, bids, "")
+	return v.err()
+}
+
+// Validate checks one policy on its own, with field paths relative to it.
+func (p Policy) Validate() error {
+	v := newValidation()
+	v.policy("", p)
+	return v.err()
+}
+
+type validation struct {
+	ps      []Problem
+	struct_ *validator.Validate
+}
+
+func newValidation() *validation {
+	sv := validator.New(validator.WithRequiredStructEnabled())
+	sv.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		if name == "" {
+			return f.Name
+		}
+		return name
+	})
+	return &validation{struct_: sv}
+}
+
+func (v *validation) err() error {
+	if len(v.ps) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.ps}
+}
+
+func (v *validation) add(field, value, rule, format string, args ...any) {
+	v.ps = append(v.ps, Problem{Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validation) addAll(prefix string, ps []criteria.Problem) {
+	for _, p := range ps {
+		v.ps = append(v.ps, p.Prefixed(prefix))
+	}
+}
+
+func join(prefix, field string) string {
+	if prefix == "" {
+		return field
+	}
+	return prefix + "." + field
+}
+
+// structTags runs the declarative checks in the model's `validate` tags and
+// turns validator's errors into Problems in our words: its own messages
+// never reach a user.
+func (v *validation) structTags(prefix string, s any) {
+	err := v.struct_.Struct(s)
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		if err != nil {
+			v.add(prefix, "", "invalid", "cannot be checked: %v", err)
+		}
+		return
+	}
+	for _, fe := range ves {
+		ns := fe.Namespace()
+		if _, rest, ok := strings.Cut(ns, "."); ok {
+			ns = rest
+		}
+		field := ns
+		if prefix != "" {
+			field = prefix + "." + ns
+		}
+		v.ps = append(v.ps, Problem{Field: field, Value: valueText(fe.Value()), Rule: fe.Tag(), Message: tagMessage(fe)})
+	}
+}
+
+func valueText(x any) string {
+	switch x := x.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	}
+	rv := reflect.ValueOf(x)
+	if rv.Kind() == reflect.Slice {
+		return fmt.Sprintf("%d items", rv.Len())
+	}
+	return fmt.Sprint(x)
+}
+
+func tagMessage(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "oneof":
+		return "must be one of: " + strings.Join(strings.Fields(fe.Param()), ", ")
+	case "min":
+		if fe.Kind() == reflect.Slice {
+			return fmt.Sprintf("needs at least %s", fe.Param())
+		}
+		return fmt.Sprintf("must be at least %s", fe.Param())
+	case "gte":
+		return fmt.Sprintf("must be at least %s", fe.Param())
+	case "lte":
+		return fmt.Sprintf("must be at most %s", fe.Param())
+	}
+	return fmt.Sprintf("breaks the rule %q", fe.Tag())
+}
+
+func (v *validation) tender(t Tender) {
+	v.structTags("", t)
+	if t.Commenced.IsZero() {
+		v.add("commenced", "", "required", "the date the procurement commenced is required: it decides which regime and thresholds apply")
+	}
+	seen := map[string]int{}
+	for i, l := range t.Lots {
+		path := fmt.Sprintf("lots[%d]", i)
+		if l.ID != "" {
+			if j, dup := seen[l.ID]; dup {
+				v.add(path+".id", l.ID, "unique", "lot id already used by lots[%d]", j)
+			} else {
+				seen[l.ID] = i
+			}
+		}
+		if p := criteria.CheckNumber(path+".estimatedValue", l.EstimatedValue); p != nil {
+			v.ps = append(v.ps, *p)
+		} else if l.EstimatedValue.Sign() <= 0 {
+			v.add(path+".estimatedValue", l.EstimatedValue.String(), "positive", "the estimated value (including VAT) must be more than zero")
+		}
+		v.policy(path+".policy", l.Policy)
+	}
+}
+
+func (v *validation) policy(prefix string, p Policy) {
+	if !slices.Contains([]Basis{"", WeightedPoints, PricePerQualityPoint}, p.Basis) {
+		v.add(join(prefix, "basis"), string(p.Basis), "one-of", "must be one of: %s, %s", WeightedPoints, PricePerQualityPoint)
+	}
+	if !slices.Contains([]Weighting{"", PercentEachLevel, PercentOfTotal, Points}, p.Weighting) {
+		v.add(join(prefix, "weighting"), string(p.Weighting), "one-of", "must be one of: %s, %s, %s", PercentEachLevel, PercentOfTotal, Points)
+	}
+	v.gates(prefix, p.Gates)
+	if len(p.Criteria) == 0 {
+		v.add(join(prefix, "criteria"), "", "required", "a policy needs at least one criterion")
+		return
+	}
+	ids := map[string]string{}
+	v.criteria(prefix, p, p.Criteria, nil, join(prefix, "criteria"), ids)
+	v.weights(prefix, p, p.Criteria, nil, join(prefix, "criteria"))
+
+	t := buildTree(&p)
+	prices := t.priceLeaves()
+	if p.basis() == PricePerQualityPoint {
+		if len(prices) != 1 {
+			v.add(join(prefix, "criteria"), fmt.Sprint(len(prices)), "one-price", "price per quality point needs exactly one price criterion, found %d", len(prices))
+		}
+		for _, n := range prices {
+			if n.depth != 0 {
+				v.add(join(prefix, n.path), n.c.ID, "top-level", "under price per quality point the price criterion must be at the top level")
+			}
+			if n.c.Price.Method != criteria.PerQualityPoint {
+				v.add(join(prefix, n.path+".price.method"), string(n.c.Price.Method), "per-quality-point",
+					"under price per quality point the price method must be %q", criteria.PerQualityPoint)
+			}
+		}
+	} else {
+		for _, n := range prices {
+			if n.c.Price.Method == criteria.PerQualityPoint {
+				v.add(join(prefix, n.path+".price.method"), string(n.c.Price.Method), "basis",
+					"the %q method needs the policy basis %q", criteria.PerQualityPoint, PricePerQualityPoint)
+			}
+		}
+	}
+
+	v.thresholds(prefix, p, t)
+	v.roundings(prefix, p.Rounding)
+	v.tieBreaks(prefix, p.TieBreaks, t)
+}
+
+func (v *validation) gates(prefix string, gs []criteria.Gate) {
+	seen := map[string]int{}
+	for i, g := range gs {
+		path := join(prefix, fmt.Sprintf("gates[%d]", i))
+		v.addAll(path, g.Validate())
+		if g.ID == "" {
+			continue
+		}
+		if j, dup := seen[g.ID]; dup {
+			v.add(path+".id", g.ID, "unique", "gate id already used by gates[%d]", j)
+		} else {
+			seen[g.ID] = i
+		}
+	}
+}
+
+func (v *validation) criteria(prefix string, p Policy, cs []Criterion, parent *Criterion, path string, ids map[string]string) {
+	for i := range cs {
+		c := cs[i]
+		cp := fmt.Sprintf("%s[%d]", path, i)
+		v.structTagsCriterion(cp, c)
+		if c.ID != "" {
+			if other, dup := ids[c.ID]; dup {
+				v.add(cp+".id", c.ID, "unique", "criterion id already used by %s", other)
+			} else {
+				ids[c.ID] = cp
+			}
+		}
+		rules := 0
+		if c.Price != nil {
+			rules++
+			v.addAll(cp+".price", c.Price.Validate())
+		}
+		if c.Quality != nil {
+			rules++
+			v.addAll(cp+".quality", c.Quality.Validate())
+		}
+		switch {
+		case len(c.Children) > 0 && rules > 0:
+			v.add(cp, c.ID, "leaf-or-branch", "a criterion has either sub-criteria or a scoring rule, not both")
+		case len(c.Children) == 0 && rules == 0:
+			v.add(cp, c.ID, "rule-required", "a criterion without sub-criteria needs a price or quality rule")
+		case rules > 1:
+			v.add(cp, c.ID, "one-rule", "a criterion has one scoring rule: price or quality, not both")
+		}
+		if c.Price != nil && c.Category != "" && c.Category != Price {
+			v.add(cp+".category", string(c.Category), "price-category", "a criterion with a price rule is in the price category")
+		}
+		if parent != nil && c.Category != "" && parent.Category != "" && c.Category != parent.Category {
+			v.add(cp+".category", string(c.Category), "same-category", "a sub-criterion shares its parent's category %q", parent.Category)
+		}
+		if c.Quality != nil && (c.Category == Price || (parent != nil && parent.Category == Price)) {
+			v.add(cp+".quality", "", "price-category", "a quality rule cannot sit in the price category")
+		}
+		if c.MinPercent != nil {
+			v.percent(cp+".minPercent", *c.MinPercent)
+			if c.Price != nil || c.Category == Price || subtreeHasPrice(c) {
+				v.add(cp+".minPercent", c.MinPercent.String(), "not-price", "a minimum score cannot apply to price: publish a maximum budget instead")
+			}
+		}
+		if p := criteria.CheckNumber(cp+".weight", c.Weight); p != nil {
+			v.ps = append(v.ps, *p)
+		}
+		v.criteria(prefix, p, c.Children, &cs[i], cp+".children", ids)
+	}
+}
+
+func subtreeHasPrice(c Criterion) bool {
+	if c.Price != nil {
+		return true
+	}
+	for _, ch := range c.Children {
+		if subtreeHasPrice(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// structTagsCriterion checks one criterion's own tags without diving into
+// children (they are checked on their own turn, with their own paths).
+func (v *validation) structTagsCriterion(path string, c Criterion) {
+	c.Children = nil
+	v.structTags(path, c)
+}
+
+// weights checks each set of siblings as the weighting requires.
+func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Criterion, path string) {
+	hundred := decimal.NewFromInt(100)
+	ppqp := p.basis() == PricePerQualityPoint
+	sum := decimal.Zero
+	counted := 0
+	for i, c := range cs {
+		wp := fmt.Sprintf("%s[%d].weight", path, i)
+		isPrice := c.Price != nil || c.Category == Price
+		if ppqp && isPrice && parent == nil {
+			if !c.Weight.IsZero() {
+				v.add(wp, c.Weight.String(), "no-weight", "under price per quality point the price criterion carries no weight: the ratio combines price and quality")
+			}
+			continue
+		}
+		if c.Weight.Sign() <= 0 {
+			v.add(wp, c.Weight.String(), "positive", "a weight must be more than zero")
+		}
+		sum = sum.Add(c.Weight)
+		counted++
+		v.weights(prefix, p, c.Children, &cs[i], fmt.Sprintf("%s[%d].children", path, i))
+	}
+	if counted == 0 {
+		return
+	}
+	var want decimal.Decimal
+	var rule, what string
+	switch p.weighting() {
+	case PercentEachLevel:
+		want, rule, what = hundred, "sum-100", "exactly 100"
+	case PercentOfTotal:
+		if parent == nil {
+			want, rule, what = hundred, "sum-100", "exactly 100"
+		} else {
+			want, rule, what = parent.Weight, "sum-parent", fmt.Sprintf("their parent's weight %s", exact.Plain(parent.Weight))
+		}
+	default:
+		return // points: any positive weights
+	}
+	if !sum.Equal(want) {
+		v.add(path, exact.Plain(sum), rule, "the weights here sum to %s, not %s", exact.Plain(sum), what)
+	}
+}
+
+func (v *validation) percent(path string, d decimal.Decimal) {
+	if p := criteria.CheckNumber(path, d); p != nil {
+		v.ps = append(v.ps, *p)
+		return
+	}
+	if d.Sign() < 0 || d.Cmp(decimal.NewFromInt(100)) > 0 {
+		v.add(path, d.String(), "percent", "a threshold is a percentage from 0 to 100")
+	}
+}
+
+func (v *validation) thresholds(prefix string, p Policy, t *tree) {
+	th := p.Thresholds
+	if th.MinQualityPercent != nil {
+		v.percent(join(prefix, "thresholds.minQualityPercent"), *th.MinQualityPercent)
+	}
+	for i, id := range th.QualityCriteria {
+		path := join(prefix, fmt.Sprintf("thresholds.qualityCriteria[%d]", i))
+		n, ok := t.byID[id]
+		switch {
+		case !ok:
+			v.add(path, id, "known-criterion", "no criterion has this id")
+		case n.depth != 0:
+			v.add(path, id, "top-level", "only top-level criteria count towards the quality percentage")
+		case n.hasPrice():
+			v.add(path, id, "not-price", "a price criterion cannot count as quality")
+		}
+	}
+	if len(th.QualityCriteria) > 0 && th.MinQualityPercent == nil {
+		v.add(join(prefix, "thresholds.qualityCriteria"), strings.Join(th.QualityCriteria, ","), "needs-minimum", "quality criteria are listed but no minimum quality percentage is set")
+	}
+}
+
+func (v *validation) roundings(prefix string, rs []RoundingRule) {
+	seen := map[Stage]int{}
+	for i, r := range rs {
+		path := join(prefix, fmt.Sprintf("rounding[%d]", i))
+		if !slices.Contains(Stages(), r.Stage) {
+			v.add(path+".stage", string(r.Stage), "one-of", "unknown rounding stage; want one of %v", Stages())
+		} else if j, dup := seen[r.Stage]; dup {
+			v.add(path+".stage", string(r.Stage), "unique", "stage already rounded by rounding[%d]", j)
+		} else {
+			seen[r.Stage] = i
+		}
+		if !r.Mode.Valid() {
+			v.add(path+".mode", string(r.Mode), "rounding-mode", "unknown rounding mode; want one of %v", exact.Modes())
+		}
+		if r.Places < 0 || r.Places > exact.MaxPlaces {
+			v.add(path+".places", fmt.Sprint(r.Places), "places", "rounding places must be from 0 to %d", exact.MaxPlaces)
+		}
+	}
+}
+
+func (v *validation) tieBreaks(prefix string, tbs []TieBreak, t *tree) {
+	names := map[string]int{}
+	for i, tb := range tbs {
+		path := join(prefix, fmt.Sprintf("tieBreaks[%d]", i))
+		v.structTags(path, tb)
+		switch tb.Kind {
+		case HigherPoints:
+			if _, ok := t.byID[tb.Criterion]; !ok {
+				v.add(path+".criterion", tb.Criterion, "known-criterion", "higher-points needs the id of a criterion in this policy")
+			}
+		case LowerPrice:
+			prices := t.priceLeaves()
+			if tb.Criterion == "" {
+				if len(prices) != 1 {
+					v.add(path+".criterion", "", "required", "with %d price criteria, lower-price must name one", len(prices))
+				}
+			} else if n, ok := t.byID[tb.Criterion]; !ok || n.c.Price == nil {
+				v.add(path+".criterion", tb.Criterion, "price-criterion", "lower-price needs the id of a price criterion")
+			}
+		case Recorded:
+			if tb.Name == "" {
+				v.add(path+".name", "", "required", "a recorded step needs a name for bids to record their scores under")
+			} else if j, dup := names[tb.Name]; dup {
+				v.add(path+".name", tb.Name, "unique", "step name already used by tieBreaks[%d]", j)
+			} else {
+				names[tb.Name] = i
+			}
+		}
+	}
+}
+
+// bidsOf checks the bids; with a lot id, only the bids for that lot (bids
+// naming a lot the tender does not have are reported either way).
+func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
+	lots := map[string]Lot{}
+	trees := map[string]*tree{}
+	count := map[string]int{}
+	for _, l := range t.Lots {
+		if _, dup := lots[l.ID]; !dup && l.ID != "" {
+			lots[l.ID] = l
+			lp := l.Policy
+			trees[l.ID] = buildTree(&lp)
+		}
+	}
+	ids := map[string]int{}
+	suppliers := map[string]string{}      // supplier id → name
+	supplierLot := map[[2]string]string{} // (supplier, lot) → bid id
+	for i, b := range bids {
+		path := fmt.Sprintf("bids[%d]", i)
+		v.structTags(path, b)
+		if b.ID != "" {
+			if j, dup := ids[b.ID]; dup {
+				v.add(path+".id", b.ID, "unique", "bid id already used by bids[%d]", j)
+			} else {
+				ids[b.ID] = i
+			}
+		}
+		if b.Supplier.ID != "" {
+			if name, ok := suppliers[b.Supplier.ID]; ok && name != b.Supplier.Name {
+				v.add(path+".supplier.name", b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, name)
+			} else if !ok {
+				suppliers[b.Supplier.ID] = b.Supplier.Name
+			}
+			key := [2]string{b.Supplier.ID, b.Lot}
+			if other, dup := supplierLot[key]; dup {
+				v.add(path+".supplier.id", b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, other)
+			} else {
+				supplierLot[key] = b.ID
+			}
+		}
+		l, ok := lots[b.Lot]
+		if !ok {
+			if b.Lot != "" {
+				v.add(path+".lot", b.Lot, "known-lot", "the tender has no lot with this id")
+			}
+			continue
+		}
+		if only != "" && b.Lot != only {
+			continue
+		}
+		count[b.Lot]++
+		v.bid(path, b, l.Policy, trees[b.Lot])
+	}
+	for i, l := range t.Lots {
+		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
+			v.add(fmt.Sprintf("lots[%d]", i), l.ID, "no-bids", "lot %s has no bids to evaluate", l.ID)
+		}
+	}
+}
+
+// bid checks one bid against its lot's policy: a response for every leaf,
+// none for anything else, and each response valid for its rule.
+func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
+	leaf := map[string]*node{}
+	for _, n := range t.leaves {
+		leaf[n.c.ID] = n
+		rp := fmt.Sprintf("%s.responses[%s]", path, n.c.ID)
+		r, ok := b.Responses[n.c.ID]
+		if !ok {
+			v.add(rp, "", "required", "no response to criterion %s (%s)", n.c.ID, n.c.Title)
+			continue
+		}
+		switch {
+		case n.c.Price != nil:
+			if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
+				v.add(rp+".marks", "", "price-criterion", "criterion %s is scored on price, not marks", n.c.ID)
+			}
+			_, ps := n.c.Price.Quote(r.Price)
+			v.addAll(rp+".price", ps)
+		case n.c.Quality != nil:
+			if !r.Price.IsZero() {
+				v.add(rp+".price", "", "quality-criterion", "criterion %s is scored on marks, not price", n.c.ID)
+			}
+			_, ps := n.c.Quality.Assess(r.Marks)
+			v.addAll(rp+".marks", ps)
+		}
+	}
+	for _, k := range sortedKeys(b.Responses) {
+		if _, ok := leaf[k]; !ok {
+			if _, branch := t.byID[k]; branch {
+				v.add(fmt.Sprintf("%s.responses[%s]", path, k), k, "leaf-only", "criterion %s has sub-criteria: respond to those instead", k)
+			} else {
+				v.add(fmt.Sprintf("%s.responses[%s]", path, k), k, "known-criterion", "the lot's policy has no criterion with this id")
+			}
+		}
+	}
+	gates := map[string]bool{}
+	for _, g := range p.Gates {
+		gates[g.ID] = true
+		gp := fmt.Sprintf("%s.gates[%s]", path, g.ID)
+		r, ok := b.Gates[g.ID]
+		if !ok {
+			v.add(gp, "", "required", "no recorded decision for gate %s (%s)", g.ID, g.Title)
+			continue
+		}
+		v.addAll(gp, g.Check(r))
+	}
+	for _, k := range sortedKeys(b.Gates) {
+		if !gates[k] {
+			v.add(fmt.Sprintf("%s.gates[%s]", path, k), k, "known-gate", "the lot's policy has no gate with this id")
+		}
+	}
+	steps := map[string]bool{}
+	for _, tb := range p.TieBreaks {
+		if tb.Kind == Recorded {
+			steps[tb.Name] = true
+		}
+	}
+	for _, k := range sortedKeys(b.TieBreakScores) {
+		sp := fmt.Sprintf("%s.tieBreakScores[%s]", path, k)
+		if !steps[k] {
+			v.add(sp, k, "known-step", "the lot's policy has no recorded tie-break step with this name")
+			continue
+		}
+		if p := criteria.CheckNumber(sp+".score", b.TieBreakScores[k].Score); p != nil {
+			v.ps = append(v.ps, *p)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
