@@ -12,22 +12,22 @@ import (
 // advantageous tender to satisfy the authority's requirements).
 type Gate struct {
 	// ID identifies the gate; bids key their gate results by it.
-	ID string
+	ID string `json:"id"`
 	// Title names the requirement.
-	Title string
+	Title string `json:"title"`
 	// Requirement says what a bid must show to pass.
-	Requirement string
+	Requirement string `json:"requirement,omitempty"`
 	// Source says where the requirement comes from (a policy, a standard).
-	Source string
+	Source string `json:"source,omitempty"`
 }
 
 // GateResult is the evaluator's recorded decision on one bid for one gate.
 type GateResult struct {
-	Pass bool
+	Pass bool `json:"pass"`
 	// Reason is required when the bid fails, and recorded when it passes.
-	Reason string
+	Reason string `json:"reason,omitempty"`
 	// Evidence names what the decision rests on ("certificate no. …").
-	Evidence string
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // GateAssessment is a gate decision with its explanation.

@@ -62,31 +62,32 @@ const (
 // PriceRule is a price criterion's published method.
 type PriceRule struct {
 	// Method is the formula.
-	Method PriceMethod
+	Method PriceMethod `json:"method"`
 	// Floor and Ceiling bound the Band method, both published before bids.
-	Floor, Ceiling decimal.Decimal
+	Floor   decimal.Decimal `json:"floor,omitempty"`
+	Ceiling decimal.Decimal `json:"ceiling,omitempty"`
 	// Rate is the Deduction method's k: the share of the marks lost per unit
 	// of (this − lowest) ÷ lowest. 1 loses 1% of the marks per 1% above.
-	Rate decimal.Decimal
+	Rate decimal.Decimal `json:"rate,omitempty"`
 	// MaxBudget, when not zero, is the published maximum: a price above it
 	// (strictly greater) is over budget. A price equal to it is within.
-	MaxBudget decimal.Decimal
+	MaxBudget decimal.Decimal `json:"maxBudget,omitempty"`
 	// OverBudget says what an over-budget price leads to; required with
 	// MaxBudget.
-	OverBudget OverBudget
+	OverBudget OverBudget `json:"overBudget,omitempty"`
 	// Schedule, when set, asks bidders to price lines of a schedule rather
 	// than give one amount; the price compared is the schedule's total (or
 	// whole-life cost).
-	Schedule *Schedule
+	Schedule *Schedule `json:"schedule,omitempty"`
 }
 
 // PriceResponse is a bidder's price: either one Amount, or unit prices for
 // the lines of the rule's Schedule, keyed by line item.
 type PriceResponse struct {
 	// Amount is the single price offered; nil when the bid prices a schedule.
-	Amount *decimal.Decimal
+	Amount *decimal.Decimal `json:"amount,omitempty"`
 	// UnitPrices holds the price per unit of each schedule line, by item.
-	UnitPrices map[string]decimal.Decimal
+	UnitPrices map[string]decimal.Decimal `json:"unitPrices,omitempty"`
 }
 
 // Amount returns a response offering one price.

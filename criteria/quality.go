@@ -28,31 +28,31 @@ const (
 // QualityRule is a quality question's published method: the scale, how marks
 // are moderated, and an optional minimum mark.
 type QualityRule struct {
-	Scale      Scale
-	Moderation Moderation
+	Scale      Scale      `json:"scale"`
+	Moderation Moderation `json:"moderation"`
 	// MinMark, when set, is the lowest moderated mark a bid may get on this
 	// question without being disqualified (Procurement Act 2023 s.23(3)(a):
 	// the methodology must say so in advance).
-	MinMark *decimal.Decimal
+	MinMark *decimal.Decimal `json:"minMark,omitempty"`
 }
 
 // EvaluatorMark is one evaluator's own mark with the reasons for it.
 type EvaluatorMark struct {
-	Evaluator string
-	Mark      decimal.Decimal
-	Rationale string
+	Evaluator string          `json:"evaluator"`
+	Mark      decimal.Decimal `json:"mark"`
+	Rationale string          `json:"rationale,omitempty"`
 }
 
 // Consensus is the mark agreed at moderation with its reasons.
 type Consensus struct {
-	Mark      decimal.Decimal
-	Rationale string
+	Mark      decimal.Decimal `json:"mark"`
+	Rationale string          `json:"rationale,omitempty"`
 }
 
 // Marks is the evaluation record for one bid's answer to one question.
 type Marks struct {
-	Evaluators []EvaluatorMark
-	Consensus  *Consensus
+	Evaluators []EvaluatorMark `json:"evaluators"`
+	Consensus  *Consensus      `json:"consensus,omitempty"`
 }
 
 // QualityAssessment is a moderated mark and its normalised score.

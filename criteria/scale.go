@@ -11,8 +11,8 @@ import (
 
 // Level is one mark on a scale with the descriptor evaluators mark against.
 type Level struct {
-	Mark       decimal.Decimal
-	Descriptor string
+	Mark       decimal.Decimal `json:"mark"`
+	Descriptor string          `json:"descriptor,omitempty"`
 }
 
 // Scale is a declared set of marks. Marks must be distinct and not negative;
@@ -22,11 +22,11 @@ type Level struct {
 // built with a literal or [NewScale].
 type Scale struct {
 	// Name identifies the scale in explanations ("0–4").
-	Name string
+	Name string `json:"name"`
 	// Levels lists the marks, in any order.
-	Levels []Level
+	Levels []Level `json:"levels"`
 	// Source says where the scale and its descriptors come from.
-	Source string
+	Source string `json:"source,omitempty"`
 }
 
 func lv(mark int64, descriptor string) Level {

@@ -16,26 +16,26 @@ import (
 // the whole-life cost Σ_t cost_t ÷ (1 + r)^t.
 type Schedule struct {
 	// Lines are the items to price, each with a unique Item.
-	Lines []ScheduleLine
+	Lines []ScheduleLine `json:"lines"`
 	// Discount, when set, turns the total into a discounted whole-life cost.
-	Discount *Discount
+	Discount *Discount `json:"discount,omitempty"`
 }
 
 // ScheduleLine is one priced item.
 type ScheduleLine struct {
 	// Item identifies the line; bids key their unit prices by it.
-	Item string
+	Item string `json:"item"`
 	// Description says what is priced ("service desk, per user per month").
-	Description string
+	Description string `json:"description,omitempty"`
 	// Quantity is the buyer's estimated quantity per year (or in the one
 	// year of a one-off line). Must be positive.
-	Quantity decimal.Decimal
+	Quantity decimal.Decimal `json:"quantity"`
 	// FirstYear is the first year the cost falls in. Year 0 is the present
 	// and is not discounted (HM Treasury Green Book convention); a one-off
 	// set-up cost paid at the start is year 0.
-	FirstYear int
+	FirstYear int `json:"firstYear,omitempty"`
 	// Years is how many consecutive years the cost recurs, at least 1.
-	Years int
+	Years int `json:"years"`
 }
 
 // Discount declares the whole-life-cost discounting: a rate per year and how
@@ -45,11 +45,11 @@ type ScheduleLine struct {
 // own.
 type Discount struct {
 	// Rate per year as a fraction: 0.035 for 3.5%.
-	Rate decimal.Decimal
+	Rate decimal.Decimal `json:"rate"`
 	// Rounding of the whole-life cost, e.g. 2 dp half-up (to the penny).
-	Rounding exact.Rounding
+	Rounding exact.Rounding `json:"rounding"`
 	// Source says where the rate comes from.
-	Source string
+	Source string `json:"source,omitempty"`
 }
 
 // MaxScheduleYears caps a line's last year, so a typo cannot ask for a

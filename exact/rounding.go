@@ -50,8 +50,8 @@ func (m Mode) Valid() bool {
 // The zero value rounds to whole numbers half-up only if Mode is set; an
 // unset Mode is invalid (see [Rounding.Validate]).
 type Rounding struct {
-	Places int32
-	Mode   Mode
+	Places int32 `json:"places"`
+	Mode   Mode  `json:"mode"`
 }
 
 // MaxPlaces is the most decimal places a Rounding may declare.

@@ -25,6 +25,13 @@ type Criterion struct {
 	// of the criterion's marks. Not allowed on price criteria (publish a
 	// maximum budget instead).
 	MinPercent *decimal.Decimal `json:"minPercent,omitempty"`
+	// LocationBased marks a criterion that scores where the bidder itself is
+	// based (its office, its registered address), as opposed to commitments
+	// delivered under the contract (local jobs, local supply-chain spend).
+	// Scoring location is unlawful above threshold (Procurement Act 2023
+	// ss.89–90); package frameworks refuses it there. The engine scores it
+	// like any other criterion.
+	LocationBased bool `json:"locationBased,omitempty"`
 	// Children are the sub-criteria.
 	Children []Criterion `json:"children,omitempty" validate:"dive"`
 	// Price is a leaf's price rule.

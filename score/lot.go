@@ -17,6 +17,22 @@ type Lot struct {
 	TermMonths int `json:"termMonths" validate:"gte=1,lte=600"`
 	// Route, when set, overrides the tender's route for this lot.
 	Route *Route `json:"route,omitempty"`
+	// Reservation, when set, restricts who may bid by where suppliers are
+	// based or what kind of body they are. Lawful only below threshold, as
+	// PPN 005 (central government) or SI 2026/94 (English councils from
+	// 4 February 2026) allow; package frameworks checks it.
+	Reservation *Reservation `json:"reservation,omitempty"`
 	// Policy is the published evaluation methodology.
 	Policy Policy `json:"policy"`
+}
+
+// Reservation restricts a below-threshold competition to suppliers based in
+// an area, and/or to small and medium-sized enterprises (SMEs) and voluntary,
+// community and social enterprises (VCSEs).
+type Reservation struct {
+	// Area is where suppliers must be based: "UK", a county, a London
+	// borough; empty for no location reservation.
+	Area string `json:"area,omitempty"`
+	// SMEOrVCSE reserves the competition to SMEs and VCSEs.
+	SMEOrVCSE bool `json:"smeOrVcse,omitempty"`
 }
