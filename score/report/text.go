@@ -1,0 +1,269 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// Text writes every lot of a result as text.
+func Text(w io.Writer, r score.Result) error {
+	p := newPrinter(w)
+	p.line("%s — %s", r.TenderID, r.TenderTitle)
+	p.line("Authority: %s (%s); procurement commenced %s under %s", r.Authority.Name, authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime))
+	for _, l := range r.Lots {
+		p.blank()
+		p.lot(l)
+	}
+	return p.done()
+}
+
+// LotText writes one lot: its outcome, standings, disqualifications, ties,
+// the rules applied, and every bid's explanation.
+func LotText(w io.Writer, l score.LotResult) error {
+	p := newPrinter(w)
+	p.lot(l)
+	return p.done()
+}
+
+// BidText writes the explanation of one bid in a lot.
+func BidText(w io.Writer, l score.LotResult, bidID string) error {
+	b, ok := l.Bid(bidID)
+	if !ok {
+		return fmt.Errorf("lot %s has no bid %q", l.Lot.ID, bidID)
+	}
+	p := newPrinter(w)
+	p.line("Lot %s — %s", l.Lot.ID, l.Lot.Title)
+	p.bid(l, b)
+	return p.done()
+}
+
+type printer struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newPrinter(w io.Writer) *printer { return &printer{w: bufio.NewWriter(w)} }
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+}
+
+// done flushes what was written and returns the first error met.
+func (p *printer) done() error {
+	if p.err == nil {
+		p.err = p.w.Flush()
+	}
+	return p.err
+}
+
+func (p *printer) blank() { p.line("") }
+
+func (p *printer) lot(l score.LotResult) {
+	title := fmt.Sprintf("Lot %s — %s", l.Lot.ID, l.Lot.Title)
+	p.line("%s", title)
+	p.line("%s", strings.Repeat("=", len([]rune(title))))
+	p.line("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
+	if route := routeText(l.Route); route != "" {
+		p.line("Route to market: %s", route)
+	}
+	p.blank()
+	p.line("Outcome: %s", outcomeText(l))
+	p.blank()
+	if len(l.Standings) > 0 {
+		p.line("Standings")
+		for _, s := range l.Standings {
+			rank := fmt.Sprint(s.Rank)
+			if s.Tied {
+				rank += "="
+			}
+			p.line("  %-4s %-10s %-40s %12s", rank, s.BidID, s.Supplier.Name, s.Score.String())
+		}
+		p.blank()
+	}
+	if dq := l.Disqualified(); len(dq) > 0 {
+		p.line("Disqualified")
+		for _, b := range dq {
+			p.line("  %s (%s), at the %s stage:", b.BidID, b.Supplier.Name, b.Disqualified.Stage)
+			for _, r := range b.Disqualified.Reasons {
+				p.line("    - %s", r.Text)
+			}
+		}
+		p.blank()
+	}
+	if len(l.TieBreaks) > 0 {
+		p.line("Ties")
+		for _, t := range l.TieBreaks {
+			verdict := "resolved"
+			if !t.Resolved {
+				verdict = "NOT resolved"
+			}
+			p.line("  %s tied on their totals (%s):", strings.Join(t.Bids, ", "), verdict)
+			for _, s := range t.Steps {
+				p.line("    - %s", s)
+			}
+		}
+		p.blank()
+	}
+	p.line("Rules applied")
+	for _, n := range l.Notes {
+		p.line("  - %s", n)
+	}
+	for _, b := range l.Bids {
+		p.blank()
+		p.bid(l, b)
+	}
+}
+
+func (p *printer) bid(l score.LotResult, b score.BidResult) {
+	head := fmt.Sprintf("Bid %s — %s", b.BidID, b.Supplier.Name)
+	switch {
+	case b.Disqualified != nil:
+		head += ": disqualified"
+	case b.Tied:
+		head += fmt.Sprintf(": rank %d (tied), %s", b.Rank, scoreText(l, b.Total.Points))
+	default:
+		head += fmt.Sprintf(": rank %d, %s", b.Rank, scoreText(l, b.Total.Points))
+	}
+	p.line("%s", head)
+	p.line("%s", strings.Repeat("-", len([]rune(head))))
+	if b.Disqualified != nil {
+		for _, r := range b.Disqualified.Reasons {
+			p.line("  Disqualified at the %s stage: %s", b.Disqualified.Stage, r.Text)
+		}
+	}
+	if len(b.Gates) > 0 {
+		p.line("  Pass/fail requirements")
+		for _, g := range b.Gates {
+			mark := "PASS"
+			if !g.Pass {
+				mark = "FAIL"
+			}
+			p.line("    [%s] %s", mark, g.Text)
+		}
+	}
+	w := l.Lot.Policy.Weighting
+	for _, c := range b.Criteria {
+		p.criterion(c, w, 1)
+	}
+	if b.QualityPercent != nil {
+		p.line("  Quality percentage: %s%%", b.QualityPercent.String())
+	}
+	if b.Total.Scored {
+		label := "Total"
+		if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+			label = "Price per quality point"
+		}
+		p.line("  %-58s %12s", label, b.Total.Points.String())
+		for _, s := range b.Total.Working {
+			p.line("      %s", s.Text)
+		}
+	}
+}
+
+func (p *printer) criterion(c score.Line, w score.Weighting, depth int) {
+	ind := strings.Repeat("  ", depth)
+	label := fmt.Sprintf("%s%s (%s)", ind, c.Title, weightText(c, w))
+	points := c.Points.String()
+	if !c.Scored {
+		points = "not scored"
+	}
+	p.line("%-60s %12s", label, points)
+	if c.Input != "" {
+		p.line("%s    response: %s", ind, c.Input)
+	}
+	for _, s := range c.Working {
+		p.line("%s    %s", ind, s.Text)
+	}
+	for _, r := range c.Rationale {
+		p.line("%s    rationale: %s", ind, r)
+	}
+	for _, n := range c.Notes {
+		p.line("%s    note: %s", ind, n)
+	}
+	for _, ch := range c.Children {
+		p.criterion(ch, w, depth+1)
+	}
+}
+
+func weightText(c score.Line, w score.Weighting) string {
+	marks := c.Available.String()
+	switch w {
+	case score.Points:
+		return fmt.Sprintf("weight %s points, %s marks", exact.Plain(c.Weight), marks)
+	case score.PercentOfTotal:
+		return fmt.Sprintf("%s%% of the total", exact.Plain(c.Weight))
+	}
+	if c.Category == score.Price && c.Available.IsZero() {
+		return "no weight: divided by quality points"
+	}
+	return fmt.Sprintf("weight %s%%, %s marks", exact.Plain(c.Weight), marks)
+}
+
+func scoreText(l score.LotResult, f score.Figure) string {
+	if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+		return f.String() + " per quality point"
+	}
+	return f.String() + " points"
+}
+
+func outcomeText(l score.LotResult) string {
+	switch l.Outcome {
+	case score.Winner:
+		b, _ := l.Bid(l.Winner)
+		return fmt.Sprintf("the most advantageous tender is %s (%s), %s", b.BidID, b.Supplier.Name, scoreText(l, b.Total.Points))
+	case score.NoCompliantBid:
+		return "no compliant bid — every bid was disqualified"
+	case score.UnresolvedTie:
+		var ids []string
+		for _, s := range l.Standings {
+			if s.Rank == 1 {
+				ids = append(ids, s.BidID)
+			}
+		}
+		return fmt.Sprintf("unresolved tie between %s — the declared tie-break chain cannot separate them", strings.Join(ids, " and "))
+	}
+	return string(l.Outcome)
+}
+
+func routeText(r score.Route) string {
+	var parts []string
+	if r.Framework != "" {
+		s := "framework " + r.Framework
+		if r.Lot != "" {
+			s += " lot " + r.Lot
+		}
+		parts = append(parts, s)
+	}
+	if r.Procedure != "" {
+		parts = append(parts, r.Procedure)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func authorityType(t score.AuthorityType) string {
+	switch t {
+	case score.CentralGovernment:
+		return "central government"
+	case score.SubCentral:
+		return "sub-central authority"
+	}
+	return string(t)
+}
+
+func regimeName(r score.Regime) string {
+	switch r {
+	case score.PA2023:
+		return "the Procurement Act 2023"
+	case score.PCR2015:
+		return "the Public Contracts Regulations 2015"
+	}
+	return string(r)
+}
