@@ -150,7 +150,7 @@ func (s Schedule) Quote(unit map[string]decimal.Decimal) (Quote, []Problem) {
 		annual := u.Mul(l.Quantity)
 		cost := annual.Mul(decimal.NewFromInt(int64(l.Years)))
 		total = total.Add(cost)
-		q.Working = append(q.Working, step(fmt.Sprintf("%s: %s × %s × %d %s = %s", l.Item, exact.Money(u), exact.Plain(l.Quantity),
+		q.Working = append(q.Working, step(fmt.Sprintf("%s: %s × %s × %d %s = %s", l.Item, exact.Money(u), exact.Count(l.Quantity),
 			l.Years, plural(l.Years, "year", "years"), exact.Money(cost))))
 		for y := l.FirstYear; y < l.FirstYear+l.Years; y++ {
 			byYear[y] = byYear[y].Add(annual)
@@ -186,7 +186,7 @@ func (s Schedule) Quote(unit map[string]decimal.Decimal) (Quote, []Problem) {
 	}
 	rounded := s.Discount.Rounding.Apply(wlc)
 	q.Working = append(q.Working, step(fmt.Sprintf("whole-life cost at %s a year: %s = %s, rounded %s to %s",
-		percent(s.Discount.Rate), strings.Join(terms, " + "), wlc, s.Discount.Rounding, exact.Money(rounded))))
+		percent(s.Discount.Rate), strings.Join(terms, " + "), exact.MoneyFraction(wlc), s.Discount.Rounding, exact.Money(rounded))))
 	if rounded.Sign() <= 0 {
 		ps.add("unitPrices", rounded.String(), "positive", "the whole-life cost rounds to %s: a price must be more than zero", exact.Money(rounded))
 		return Quote{}, ps

@@ -102,7 +102,8 @@ func TestFormat(t *testing.T) {
 		{"small unit rate keeps its digits", "0.0035", 2, "0.0035", "£0.0035", "0.0035", "0.0035"},
 		{"negative", "-1000", 0, "-1,000", "-£1,000.00", "-1000", "-1000"},
 		{"zero", "0", 2, "0.00", "£0.00", "0", "0.00"},
-		{"trailing zeros beyond the places", "26.6700", 2, "26.6700", "£26.6700", "26.67", "26.67"},
+		{"trailing zeros beyond the pence are dropped from money", "50400.0000", 2, "50,400.0000", "£50,400.00", "50400", "50400.00"},
+		{"significant digits beyond the pence are kept", "26.6750", 2, "26.6750", "£26.675", "26.675", "26.675"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {
@@ -112,4 +113,12 @@ func TestFormat(t *testing.T) {
 			assert.Equal(t, tt.fixed, exact.Fixed(d(tt.in), tt.places))
 		})
 	}
+}
+
+func TestCountAndMoneyFraction(t *testing.T) {
+	assert.Equal(t, "2,400,000", exact.Count(d("2400000.00")))
+	assert.Equal(t, "12.5", exact.Count(d("12.50")))
+	assert.Equal(t, "£1,234.50", exact.MoneyFraction(frac(t, "2469", "2")))
+	assert.Equal(t, "£333.3333333333…", exact.MoneyFraction(frac(t, "1000", "3")), "a non-terminating amount says so")
+	assert.Equal(t, "-£0.50", exact.MoneyFraction(frac(t, "-1", "2")))
 }

@@ -38,9 +38,36 @@ func Group(d decimal.Decimal, minPlaces int32) string {
 }
 
 // Money formats an amount in pounds: "£1,234.50". Amounts with more than two
-// decimal places (a unit rate of £0.0035 a page) keep all their digits.
+// significant decimal places (a unit rate of £0.0035 a page) keep those
+// digits; trailing zeros beyond the pence are dropped (£50,400.0000 is
+// £50,400.00).
 func Money(d decimal.Decimal) string {
-	s := Group(d, 2)
+	s := Group(trimmed(d), 2)
+	if strings.HasPrefix(s, "-") {
+		return "-£" + s[1:]
+	}
+	return "£" + s
+}
+
+// trimmed returns d without trailing fractional zeros (the same number).
+func trimmed(d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return decimal.Zero
+	}
+	return decimal.RequireFromString(Plain(d))
+}
+
+// Count formats a quantity with thousands separators and its significant
+// decimals only: "2,400,000", "12.5".
+func Count(d decimal.Decimal) string { return Group(trimmed(d), 0) }
+
+// MoneyFraction formats an exact amount in pounds: as [Money] when it
+// terminates, otherwise to ten decimal places followed by "…".
+func MoneyFraction(f Fraction) string {
+	if d, ok := f.Decimal(); ok {
+		return Money(d)
+	}
+	s := Group(Rounding{Places: 10, Mode: Down}.Apply(f), 10) + "…"
 	if strings.HasPrefix(s, "-") {
 		return "-£" + s[1:]
 	}

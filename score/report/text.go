@@ -161,7 +161,7 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 		if l.Lot.Policy.Basis == score.PricePerQualityPoint {
 			label = "Price per quality point"
 		}
-		p.line("  %-58s %12s", label, b.Total.Points.String())
+		p.line("%s", pad("  "+label, b.Total.Points.String()))
 		for _, s := range b.Total.Working {
 			p.line("      %s", s.Text)
 		}
@@ -175,7 +175,7 @@ func (p *printer) criterion(c score.Line, w score.Weighting, depth int) {
 	if !c.Scored {
 		points = "not scored"
 	}
-	p.line("%-60s %12s", label, points)
+	p.line("%s", pad(label, points))
 	if c.Input != "" {
 		p.line("%s    response: %s", ind, c.Input)
 	}
@@ -266,4 +266,15 @@ func regimeName(r score.Regime) string {
 		return "the Public Contracts Regulations 2015"
 	}
 	return string(r)
+}
+
+// pad right-aligns value after label in a 74-column line, or leaves two
+// spaces when the label is too long.
+func pad(label, value string) string {
+	const width = 74
+	gap := width - len([]rune(label)) - len([]rune(value))
+	if gap < 2 {
+		gap = 2
+	}
+	return label + strings.Repeat(" ", gap) + value
 }

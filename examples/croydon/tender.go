@@ -1,0 +1,213 @@
+package main
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// The London Borough of Croydon's replacement of one IT outsourcer by five
+// lots. The council and its policies are real (shared/reference/social-value.md:
+// at least 10% social value; the Croydon Good Employer Charter asks for the
+// London Living Wage, local employment and training, and local supply
+// chains); the tender reference, values, marks and every supplier are
+// fictional.
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func dp(s string) *decimal.Decimal {
+	v := d(s)
+	return &v
+}
+
+// tender returns the five-lot tender.
+func tender() score.Tender {
+	return score.Tender{
+		ID:        "LBC/IT/2026/014",
+		Title:     "Managed IT services (five lots)",
+		Authority: score.Authority{Name: "London Borough of Croydon", Type: score.SubCentral},
+		Commenced: date.Must(2026, 3, 2),
+		Regime:    score.PA2023,
+		Lots:      []score.Lot{serviceDesk(), endUser(), networks(), telephony(), printLot()},
+	}
+}
+
+// gates every lot applies before scoring.
+func commonGates() []criteria.Gate {
+	return []criteria.Gate{
+		{ID: "cyber-essentials-plus", Title: "Cyber Essentials Plus", Requirement: "holds a current Cyber Essentials Plus certificate covering the services bid",
+			Source: "council information security policy"},
+		{ID: "llw-commitment", Title: "London Living Wage commitment", Requirement: "commits to pay at least the London Living Wage to everyone working on the contract, including regularly contracted staff",
+			Source: "Croydon Good Employer Charter"},
+	}
+}
+
+func quality(id, title, weight string, scale criteria.Scale, mod criteria.Moderation, min string) score.Criterion {
+	r := &criteria.QualityRule{Scale: scale, Moderation: mod}
+	if min != "" {
+		r.MinMark = dp(min)
+	}
+	return score.Criterion{ID: id, Title: title, Weight: d(weight), Quality: r}
+}
+
+// socialValue is the 10% social value criterion every lot carries: Croydon
+// mandates at least 10% (reference/social-value.md). Until the social value
+// criteria land, its three parts are marked as quality questions on the
+// lot's scale.
+func socialValue(prefix string, scale criteria.Scale, mod criteria.Moderation) score.Criterion {
+	return score.Criterion{ID: prefix + "-sv", Title: "Social value", Weight: d("10"), Category: score.SocialValue,
+		Children: []score.Criterion{
+			quality(prefix+"-sv-llw", "Fair work and the London Living Wage", "40", scale, mod, ""),
+			quality(prefix+"-sv-local", "Local supply chain and local jobs", "30", scale, mod, ""),
+			quality(prefix+"-sv-skills", "Apprenticeships and skills", "30", scale, mod, ""),
+		}}
+}
+
+func tieBreaks(prefix, topQuestion string) []score.TieBreak {
+	return []score.TieBreak{
+		{Kind: score.HigherPoints, Criterion: prefix + "-quality", Description: "higher quality points"},
+		{Kind: score.HigherPoints, Criterion: topQuestion, Description: "higher points on the highest-weighted quality question"},
+		{Kind: score.LowerPrice, Description: "lower price"},
+	}
+}
+
+// Lot 1: one total price scored relative to the lowest; consensus marks on
+// the 0–4 scale; a 0 on any question disqualifies.
+func serviceDesk() score.Lot {
+	s := criteria.Scale0to4()
+	return score.Lot{
+		ID: "1", Title: "Service desk", EstimatedValue: d("3000000"), TermMonths: 48,
+		Route: &score.Route{Framework: "RM6190", Lot: "3", Procedure: "further-competition"},
+		Policy: score.Policy{
+			Gates: commonGates(),
+			Criteria: []score.Criterion{
+				{ID: "1-price", Title: "Price", Weight: d("40"), Description: "total price for 48 months, excluding VAT",
+					Price: &criteria.PriceRule{Method: criteria.Relative}},
+				{ID: "1-quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{
+					quality("1-q-model", "Service desk operating model", "40", s, criteria.ConsensusMark, "1"),
+					quality("1-q-knowledge", "Knowledge management and first-time fix", "30", s, criteria.ConsensusMark, "1"),
+					quality("1-q-mobilise", "Mobilisation and exit", "30", s, criteria.ConsensusMark, "1"),
+				}},
+				socialValue("1", s, criteria.ConsensusMark),
+			},
+			TieBreaks: tieBreaks("1", "1-q-model"),
+		},
+	}
+}
+
+// Lot 2: a priced schedule of per-device rates; the tie-break chain decides
+// between two bids with equal totals.
+func endUser() score.Lot {
+	s := criteria.Scale0to4()
+	return score.Lot{
+		ID: "2", Title: "End-user and desktop support", EstimatedValue: d("1400000"), TermMonths: 48,
+		Route: &score.Route{Framework: "RM6190", Lot: "3", Procedure: "further-competition"},
+		Policy: score.Policy{
+			Gates: commonGates(),
+			Criteria: []score.Criterion{
+				{ID: "2-price", Title: "Price", Weight: d("40"), Description: "schedule of rates over four years, excluding VAT",
+					Price: &criteria.PriceRule{Method: criteria.Relative, Schedule: &criteria.Schedule{Lines: []criteria.ScheduleLine{
+						{Item: "laptop", Description: "laptop support, per device per year", Quantity: d("3200"), FirstYear: 1, Years: 4},
+						{Item: "desktop", Description: "desktop support, per device per year", Quantity: d("900"), FirstYear: 1, Years: 4},
+						{Item: "mobile", Description: "mobile device management, per device per year", Quantity: d("1500"), FirstYear: 1, Years: 4},
+						{Item: "visit", Description: "deskside visit, per visit (estimated visits a year)", Quantity: d("2000"), FirstYear: 1, Years: 4},
+					}}}},
+				{ID: "2-quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{
+					quality("2-q-support", "Support model across council sites", "40", s, criteria.ConsensusMark, "1"),
+					quality("2-q-lifecycle", "Device lifecycle and refresh", "30", s, criteria.ConsensusMark, "1"),
+					quality("2-q-mobilise", "Mobilisation and exit", "30", s, criteria.ConsensusMark, "1"),
+				}},
+				socialValue("2", s, criteria.ConsensusMark),
+			},
+			TieBreaks: tieBreaks("2", "2-q-support"),
+		},
+	}
+}
+
+// Lot 3: price scored within a published affordability band, with a
+// maximum budget that disqualifies; three evaluators' marks averaged on the
+// 0–5 scale; at least 60% of the quality marks needed.
+func networks() score.Lot {
+	s := criteria.Scale0to5()
+	return score.Lot{
+		ID: "3", Title: "Networks and hosting", EstimatedValue: d("3120000"), TermMonths: 60,
+		Route: &score.Route{Framework: "RM6190", Lot: "4", Procedure: "further-competition"},
+		Policy: score.Policy{
+			Gates: append(commonGates(), criteria.Gate{ID: "iso-27001", Title: "ISO/IEC 27001", Requirement: "holds ISO/IEC 27001 certification for the hosting service",
+				Source: "council information security policy"}),
+			Criteria: []score.Criterion{
+				{ID: "3-price", Title: "Price", Weight: d("40"), Description: "total price for 60 months, excluding VAT",
+					Price: &criteria.PriceRule{Method: criteria.Band, Floor: d("1900000"), Ceiling: d("2600000"),
+						MaxBudget: d("2500000"), OverBudget: criteria.DisqualifyOverBudget}},
+				{ID: "3-quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{
+					quality("3-q-design", "Network design and resilience", "50", s, criteria.MeanMark, ""),
+					quality("3-q-hosting", "Hosting and security operations", "30", s, criteria.MeanMark, ""),
+					quality("3-q-transition", "Service transition", "20", s, criteria.MeanMark, ""),
+				}},
+				socialValue("3", s, criteria.MeanMark),
+			},
+			Thresholds: score.Thresholds{MinQualityPercent: dp("60"), QualityCriteria: []string{"3-quality"}},
+			TieBreaks:  tieBreaks("3", "3-q-design"),
+		},
+	}
+}
+
+// Lot 4: price scored linearly between the lowest and highest; the 0/2/5/8/10
+// scale; a mark below 2 on any question disqualifies.
+func telephony() score.Lot {
+	s := criteria.Scale0to10Stepped()
+	return score.Lot{
+		ID: "4", Title: "Telephony", EstimatedValue: d("900000"), TermMonths: 36,
+		Route: &score.Route{Framework: "RM6116", Lot: "4a", Procedure: "further-competition"},
+		Policy: score.Policy{
+			Gates: commonGates(),
+			Criteria: []score.Criterion{
+				{ID: "4-price", Title: "Price", Weight: d("40"), Description: "total price for 36 months, excluding VAT",
+					Price: &criteria.PriceRule{Method: criteria.Linear}},
+				{ID: "4-quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{
+					quality("4-q-platform", "Cloud telephony platform and contact centre", "50", s, criteria.ConsensusMark, "2"),
+					quality("4-q-migration", "Number porting and migration", "30", s, criteria.ConsensusMark, "2"),
+					quality("4-q-service", "Service management", "20", s, criteria.ConsensusMark, "2"),
+				}},
+				socialValue("4", s, criteria.ConsensusMark),
+			},
+			TieBreaks: tieBreaks("4", "4-q-platform"),
+		},
+	}
+}
+
+// Lot 5: a schedule of device and click charges compared as a whole-life
+// cost, discounted at the Green Book rate and rounded to the penny.
+func printLot() score.Lot {
+	s := criteria.Scale0to100By25()
+	return score.Lot{
+		ID: "5", Title: "Print and multifunctional devices", EstimatedValue: d("750000"), TermMonths: 60,
+		Route: &score.Route{Framework: "RM6174", Procedure: "further-competition"},
+		Policy: score.Policy{
+			Gates: commonGates(),
+			Criteria: []score.Criterion{
+				{ID: "5-price", Title: "Whole-life cost", Weight: d("40"), Description: "five-year whole-life cost of devices and clicks, excluding VAT",
+					Price: &criteria.PriceRule{Method: criteria.Relative, Schedule: &criteria.Schedule{
+						Lines: []criteria.ScheduleLine{
+							{Item: "install", Description: "installation, per device (one-off, year 0)", Quantity: d("180"), FirstYear: 0, Years: 1},
+							{Item: "device", Description: "device rental and maintenance, per device per year", Quantity: d("180"), FirstYear: 1, Years: 5},
+							{Item: "mono", Description: "mono click, per page (estimated pages a year)", Quantity: d("2400000"), FirstYear: 1, Years: 5},
+							{Item: "colour", Description: "colour click, per page (estimated pages a year)", Quantity: d("600000"), FirstYear: 1, Years: 5},
+						},
+						Discount: &criteria.Discount{Rate: d("0.035"), Rounding: exact.Rounding{Places: 2, Mode: exact.HalfUp},
+							Source: "HM Treasury Green Book discount rate, 3.5% (reference/price-formulas.md, MED)"},
+					}}},
+				{ID: "5-quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{
+					quality("5-q-fleet", "Device fleet and secure print", "50", s, criteria.ConsensusMark, "25"),
+					quality("5-q-service", "Service levels and consumables", "30", s, criteria.ConsensusMark, "25"),
+					quality("5-q-sustain", "Sustainability and end of life", "20", s, criteria.ConsensusMark, "25"),
+				}},
+				socialValue("5", s, criteria.ConsensusMark),
+			},
+			TieBreaks: tieBreaks("5", "5-q-fleet"),
+		},
+	}
+}
