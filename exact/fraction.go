@@ -3,6 +3,7 @@ package exact
 import (
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -64,19 +65,36 @@ func (f Fraction) Den() decimal.Decimal {
 	return f.den
 }
 
-// reduce divides through when the denominator divides the numerator exactly,
-// so that whole results print as decimals.
+// reduce puts the fraction in lowest terms: a terminating quotient (within 30
+// places) becomes a decimal over one; otherwise numerator and denominator
+// are scaled to whole numbers and divided by their greatest common divisor,
+// so that 3200000/120000 reads 80/3.
 func (f Fraction) reduce() Fraction {
 	den := f.Den()
-	if den.Equal(decimal.NewFromInt(1)) {
-		return Fraction{num: f.num, den: den}
+	one := decimal.NewFromInt(1)
+	if den.Equal(one) {
+		return Fraction{num: f.num, den: one}
 	}
-	// A terminating quotient within 30 places is exact: keep it as a decimal.
 	q, r := f.num.QuoRem(den, 30)
 	if r.IsZero() {
-		return Fraction{num: q.Truncate(30), den: decimal.NewFromInt(1)}
+		return Fraction{num: q.Truncate(30), den: one}
 	}
-	return Fraction{num: f.num, den: den}
+	exp := min(f.num.Exponent(), den.Exponent())
+	n := f.num.Coefficient()
+	n.Mul(n, pow10(int64(f.num.Exponent()-exp)))
+	dn := den.Coefficient()
+	dn.Mul(dn, pow10(int64(den.Exponent()-exp)))
+	var g big.Int
+	g.GCD(nil, nil, new(big.Int).Abs(n), dn)
+	if g.Sign() > 0 {
+		n.Quo(n, &g)
+		dn.Quo(dn, &g)
+	}
+	return Fraction{num: decimal.NewFromBigInt(n, 0), den: decimal.NewFromBigInt(dn, 0)}
+}
+
+func pow10(e int64) *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(e), nil)
 }
 
 // Sign returns -1, 0 or +1.
