@@ -128,8 +128,13 @@ func (r PriceRule) Validate() []Problem {
 			ps.add("ceiling", r.Ceiling.String(), "above-floor",
 				"the band's ceiling must be above its floor %s", exact.Money(r.Floor))
 		}
-	} else if !r.Floor.IsZero() || !r.Ceiling.IsZero() {
-		ps.add("floor", r.Floor.String(), "band-only", "floor and ceiling apply only to the band method, not %q", r.Method)
+	} else {
+		if !r.Floor.IsZero() {
+			ps.add("floor", r.Floor.String(), "band-only", "floor and ceiling apply only to the band method, not %q", r.Method)
+		}
+		if !r.Ceiling.IsZero() {
+			ps.add("ceiling", r.Ceiling.String(), "band-only", "floor and ceiling apply only to the band method, not %q", r.Method)
+		}
 	}
 	if r.Method == Deduction {
 		if ps.size("rate", r.Rate) && r.Rate.Sign() <= 0 {

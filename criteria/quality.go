@@ -135,9 +135,12 @@ func (r QualityRule) Assess(m Marks) (QualityAssessment, []Problem) {
 	case ConsensusMark:
 		if m.Consensus == nil {
 			ps.add("consensus", "", "required", "the policy scores the moderated consensus mark, and none is recorded")
-		} else if ps.size("consensus.mark", m.Consensus.Mark) && !r.Scale.Contains(m.Consensus.Mark) {
+			break
+		}
+		if ps.size("consensus.mark", m.Consensus.Mark) && !r.Scale.Contains(m.Consensus.Mark) {
 			ps.add("consensus.mark", m.Consensus.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
-		} else if strings.TrimSpace(m.Consensus.Rationale) == "" {
+		}
+		if strings.TrimSpace(m.Consensus.Rationale) == "" {
 			ps.add("consensus.rationale", "", "required", "a consensus mark needs its recorded reason")
 		}
 	case MeanMark:
