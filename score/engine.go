@@ -301,12 +301,12 @@ func (e *lotEval) sumBranches(s *bidState, want func(*node) bool) {
 		}
 		ln.Unrounded = sum
 		ln.Points = Figure{Value: sum, Places: sumPlaces(figs)}
-		text := fmt.Sprintf("%s = %s", strings.Join(terms, " + "), ln.Points)
+		text := sumText("sub-criteria", terms, ln.Points.String())
 		if r, ok := roundingAt(e.rules, TopLevel); ok && n.depth == 0 {
 			ln.Points = Figure{Value: exact.Whole(r.Apply(sum)), Places: r.Places}
 			ln.Rounding = &r
 			if !ln.Points.Value.Equal(sum) {
-				text = fmt.Sprintf("%s = %s, rounded %s to %s", strings.Join(terms, " + "), sum, r, ln.Points)
+				text = fmt.Sprintf("%s, rounded %s to %s", sumText("sub-criteria", terms, sum.String()), r, ln.Points)
 			}
 		}
 		ln.Working = []Step{{Text: text}}
@@ -481,7 +481,7 @@ func (e *lotEval) totals() {
 				continue
 			}
 			sum = sum.Add(ln.Points.Value)
-			terms = append(terms, ln.Points.String())
+			terms = append(terms, fmt.Sprintf("%s %s", n.c.Title, ln.Points))
 			figs = append(figs, ln.Points)
 		}
 		t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: sumPlaces(figs)}}
@@ -489,7 +489,7 @@ func (e *lotEval) totals() {
 		if price != nil {
 			label = "quality points"
 		}
-		t.Working = append(t.Working, Step{Text: fmt.Sprintf("%s: %s = %s", label, strings.Join(terms, " + "), t.Points)})
+		t.Working = append(t.Working, Step{Text: sumText(label, terms, t.Points.String())})
 		if price != nil {
 			q := s.quotes[price.index]
 			ratio, st, err := criteria.PricePerQualityPoint(q.Price, t.Points.Value)
@@ -529,4 +529,13 @@ func (e *lotEval) assemble(s *bidState, ns []*node) []Line {
 		out = append(out, ln)
 	}
 	return out
+}
+
+// sumText writes a sum: "total: Price 35.10 + Quality 46.25 = 81.35", or for
+// a single term "total: Price 83.33" (nothing is added to it).
+func sumText(label string, terms []string, result string) string {
+	if len(terms) == 1 {
+		return fmt.Sprintf("%s: %s (the only one)", label, terms[0])
+	}
+	return fmt.Sprintf("%s: %s = %s", label, strings.Join(terms, " + "), result)
 }

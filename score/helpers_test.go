@@ -7,6 +7,7 @@ import (
 
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -56,4 +57,12 @@ func priced(amount string) score.Response { return score.Response{Price: criteri
 func simpleBid(id, price string, mark int64) score.Bid {
 	return score.Bid{ID: id, Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id}, Lot: "L1",
 		Responses: map[string]score.Response{"price": priced(price), "q": marks(mark)}}
+}
+
+func mustFraction(num, den string) exact.Fraction {
+	f, err := exact.NewFraction(dec(num), dec(den))
+	if err != nil {
+		panic(err)
+	}
+	return f
 }
