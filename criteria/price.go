@@ -257,6 +257,7 @@ func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
 	}
 	out := make([]Assessment, len(field))
 	lo, hi := extremes(field, in)
+	f := spread{n: len(in), lo: lo, hi: hi, atLo: at(field, in, lo), atHi: at(field, in, hi)}
 	for i, q := range field {
 		a := Assessment{Input: q.Input, Working: slices.Clone(q.Working)}
 		if r.IsOverBudget(q.Price) {
@@ -269,13 +270,13 @@ func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
 		}
 		switch r.Method {
 		case Relative:
-			r.relative(&a, field, in, i, lo)
+			r.relative(&a, q.Price, f, i)
 		case Linear:
-			r.linear(&a, field, in, i, lo, hi)
+			r.linear(&a, q.Price, f, i)
 		case Band:
 			r.band(&a, q.Price)
 		case Deduction:
-			r.deduction(&a, field, in, i, lo)
+			r.deduction(&a, q.Price, f, i)
 		default:
 			return nil, fmt.Errorf("unknown price method %q", r.Method)
 		}
@@ -298,20 +299,41 @@ func extremes(field []Quote, in []int) (lo, hi decimal.Decimal) {
 	return lo, hi
 }
 
-// others returns the positions in `in`, other than self, whose price equals p.
-func others(field []Quote, in []int, self int, p decimal.Decimal) []int {
+// at returns the positions in `in` whose price equals p. Computed once per
+// field, so that naming the lowest-priced bids costs nothing per bid.
+func at(field []Quote, in []int, p decimal.Decimal) []int {
 	var u []int
 	for _, i := range in {
-		if i != self && field[i].Price.Equal(p) {
+		if field[i].Price.Equal(p) {
 			u = append(u, i)
 		}
 	}
 	return u
 }
 
-func (r PriceRule) relative(a *Assessment, field []Quote, in []int, i int, lo decimal.Decimal) {
-	p := field[i].Price
-	if len(in) == 1 {
+// without returns positions minus self: a bid's own figures are not
+// another bidder's.
+func without(positions []int, self int) []int {
+	var u []int
+	for _, i := range positions {
+		if i != self {
+			u = append(u, i)
+		}
+	}
+	return u
+}
+
+// spread is what the field-relative methods need to know of the field: its
+// size, lowest and highest price, and which positions hold them.
+type spread struct {
+	n          int
+	lo, hi     decimal.Decimal
+	atLo, atHi []int
+}
+
+func (r PriceRule) relative(a *Assessment, p decimal.Decimal, f spread, i int) {
+	lo := f.lo
+	if f.n == 1 {
 		a.Notes = append(a.Notes, "only one price in the field: it is the lowest, so it scores full marks")
 	}
 	a.Value = mustRatio(lo, p)
@@ -321,15 +343,15 @@ func (r PriceRule) relative(a *Assessment, field []Quote, in []int, i int, lo de
 		return
 	}
 	a.Working = append(a.Working,
-		step(fmt.Sprintf("lowest price in the field: %s", exact.Money(lo)), others(field, in, i, lo)...),
-		step(fmt.Sprintf("%s ÷ %s = %s", exact.Money(lo), exact.Money(p), a.Value), others(field, in, i, lo)...))
+		step(fmt.Sprintf("lowest price in the field: %s", exact.Money(lo)), without(f.atLo, i)...),
+		step(fmt.Sprintf("%s ÷ %s = %s", exact.Money(lo), exact.Money(p), a.Value), without(f.atLo, i)...))
 }
 
-func (r PriceRule) linear(a *Assessment, field []Quote, in []int, i int, lo, hi decimal.Decimal) {
-	p := field[i].Price
+func (r PriceRule) linear(a *Assessment, p decimal.Decimal, f spread, i int) {
+	lo, hi := f.lo, f.hi
 	if lo.Equal(hi) {
 		a.Value = exact.One
-		if len(in) == 1 {
+		if f.n == 1 {
 			a.Notes = append(a.Notes, "only one price in the field: it scores full marks")
 		} else {
 			a.Notes = append(a.Notes, "every price in the field is the same: each scores full marks")
@@ -338,7 +360,7 @@ func (r PriceRule) linear(a *Assessment, field []Quote, in []int, i int, lo, hi 
 		return
 	}
 	a.Value = mustRatio(hi.Sub(p), hi.Sub(lo))
-	uses := append(others(field, in, i, lo), others(field, in, i, hi)...)
+	uses := append(without(f.atLo, i), without(f.atHi, i)...)
 	a.Working = append(a.Working,
 		step(fmt.Sprintf("highest price in the field %s, lowest %s", exact.Money(hi), exact.Money(lo)), uses...),
 		step(fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", exact.Money(hi), exact.Money(p), exact.Money(hi), exact.Money(lo), a.Value), uses...))
@@ -358,9 +380,9 @@ func (r PriceRule) band(a *Assessment, p decimal.Decimal) {
 	a.Working = append(a.Working, step(text))
 }
 
-func (r PriceRule) deduction(a *Assessment, field []Quote, in []int, i int, lo decimal.Decimal) {
-	p := field[i].Price
-	uses := others(field, in, i, lo)
+func (r PriceRule) deduction(a *Assessment, p decimal.Decimal, f spread, i int) {
+	lo := f.lo
+	uses := without(f.atLo, i)
 	if p.Equal(lo) {
 		a.Value = exact.One
 		a.Working = append(a.Working, step(fmt.Sprintf("this is the lowest price in the field (%s): no deduction, 1", exact.Money(lo))))

@@ -113,6 +113,17 @@ func (r QualityRule) Describe() string {
 // Assess resolves the evaluators' marks to one mark and scores it as mark ÷
 // maximum mark. Problems name fields relative to the marks ("evaluators[1].mark").
 func (r QualityRule) Assess(m Marks) (QualityAssessment, []Problem) {
+	if ps := r.Check(m); len(ps) > 0 {
+		return QualityAssessment{}, ps
+	}
+	return r.assess(m), nil
+}
+
+// Check reports every problem with one bid's marks for this question —
+// missing or unnamed evaluators, marks off the scale, a consensus missing or
+// without its reason — without assessing them. Field paths are relative to
+// the marks.
+func (r QualityRule) Check(m Marks) []Problem {
 	var ps problems
 	if len(m.Evaluators) == 0 {
 		ps.add("evaluators", "", "required", "no evaluator marks: each evaluator's own mark is kept for the audit trail")
@@ -147,11 +158,14 @@ func (r QualityRule) Assess(m Marks) (QualityAssessment, []Problem) {
 		if m.Consensus != nil {
 			ps.add("consensus", m.Consensus.Mark.String(), "mean-policy", "the policy scores the mean of the evaluators' marks; a consensus mark would be ignored")
 		}
+	default:
+		ps.add("moderation", string(r.Moderation), "one-of", "the question's policy does not say how marks are moderated: %q or %q", ConsensusMark, MeanMark)
 	}
-	if len(ps) > 0 {
-		return QualityAssessment{}, ps
-	}
+	return ps
+}
 
+// assess resolves and scores marks that Check has passed.
+func (r QualityRule) assess(m Marks) QualityAssessment {
 	max := r.Scale.Max()
 	qa := QualityAssessment{Max: max}
 	var own []string
@@ -190,7 +204,7 @@ func (r QualityRule) Assess(m Marks) (QualityAssessment, []Problem) {
 		qa.BelowMinimum = true
 		qa.Notes = append(qa.Notes, fmt.Sprintf("mark %s is below the minimum mark of %s for this question", qa.Mark, exact.Plain(*r.MinMark)))
 	}
-	return qa, nil
+	return qa
 }
 
 // mustFrac divides a fraction by a positive decimal; zero gives zero.

@@ -498,8 +498,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			if !r.Price.IsZero() {
 				v.add(rp+".price", "", "quality-criterion", "criterion %s is scored on marks, not price", n.c.ID)
 			}
-			_, ps := n.c.Quality.Assess(r.Marks)
-			v.addAll(rp+".marks", ps)
+			v.addAll(rp+".marks", n.c.Quality.Check(r.Marks))
 		}
 	}
 	for _, k := range sortedKeys(b.Responses) {
