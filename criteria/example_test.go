@@ -189,9 +189,9 @@ func ExampleQualityRule_Assess_mean() {
 	minMark := decimal.RequireFromString("2")
 	rule := criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.MeanMark, MinMark: &minMark}
 	qa, _ := rule.Assess(criteria.Marks{Evaluators: []criteria.EvaluatorMark{
-		{Evaluator: "AB", Mark: decimal.RequireFromString("3")},
-		{Evaluator: "CD", Mark: decimal.RequireFromString("4")},
-		{Evaluator: "EF", Mark: decimal.RequireFromString("4")},
+		{Evaluator: "AB", Mark: decimal.RequireFromString("3"), Rationale: "sound plan, thin on risks"},
+		{Evaluator: "CD", Mark: decimal.RequireFromString("4"), Rationale: "risks covered in the annex"},
+		{Evaluator: "EF", Mark: decimal.RequireFromString("4"), Rationale: "evidenced at two councils"},
 	}})
 	fmt.Println(qa.Input)
 	for _, s := range qa.Working {

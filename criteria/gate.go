@@ -66,11 +66,11 @@ func (g Gate) Assess(r GateResult) GateAssessment {
 		verdict = "failed"
 	}
 	text := fmt.Sprintf("%s: %s", g.Title, verdict)
-	if r.Reason != "" {
-		text += " — " + r.Reason
+	if reason := strings.TrimSpace(r.Reason); reason != "" {
+		text += " — " + reason
 	}
-	if r.Evidence != "" {
-		text += " (evidence: " + r.Evidence + ")"
+	if evidence := strings.TrimSpace(r.Evidence); evidence != "" {
+		text += " (evidence: " + evidence + ")"
 	}
 	return GateAssessment{Pass: r.Pass, Text: text}
 }

@@ -30,7 +30,7 @@ func TestGate(t *testing.T) {
 		{"a fail without a reason is a problem (Procurement Act 2023 s.23(3)(a): disqualification must rest on the published criterion)", criteria.GateResult{Pass: false},
 			false, "Cyber Essentials Plus: failed", []ptProblem{{"reason", "", "required"}}},
 		{"a fail whose reason is only blanks is a problem", criteria.GateResult{Pass: false, Reason: "  "},
-			false, "Cyber Essentials Plus: failed —   ", []ptProblem{{"reason", "", "required"}}},
+			false, "Cyber Essentials Plus: failed", []ptProblem{{"reason", "", "required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {

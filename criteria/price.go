@@ -257,7 +257,7 @@ func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
 	}
 	out := make([]Assessment, len(field))
 	lo, hi := extremes(field, in)
-	f := spread{n: len(in), lo: lo, hi: hi, atLo: at(field, in, lo), atHi: at(field, in, hi)}
+	f := spread{n: len(in), over: len(field) - len(in), lo: lo, hi: hi, atLo: at(field, in, lo), atHi: at(field, in, hi)}
 	for i, q := range field {
 		a := Assessment{Input: q.Input, Working: slices.Clone(q.Working)}
 		if r.IsOverBudget(q.Price) {
@@ -326,15 +326,29 @@ func without(positions []int, self int) []int {
 // spread is what the field-relative methods need to know of the field: its
 // size, lowest and highest price, and which positions hold them.
 type spread struct {
-	n          int
+	n          int // prices in the field
+	over       int // prices left out for being over the budget
 	lo, hi     decimal.Decimal
 	atLo, atHi []int
+}
+
+// outside says how many prices were left out of the field for being over
+// the budget, if any, so a note about the field is never misread as a
+// note about every bid received.
+func (f spread) outside() string {
+	switch f.over {
+	case 0:
+		return ""
+	case 1:
+		return " (one price over the maximum budget takes no part)"
+	}
+	return fmt.Sprintf(" (%d prices over the maximum budget take no part)", f.over)
 }
 
 func (r PriceRule) relative(a *Assessment, p decimal.Decimal, f spread, i int) {
 	lo := f.lo
 	if f.n == 1 {
-		a.Notes = append(a.Notes, "only one price in the field: it is the lowest, so it scores full marks")
+		a.Notes = append(a.Notes, "only one price in the field"+f.outside()+": it is the lowest, so it scores full marks")
 	}
 	a.Value = mustRatio(lo, p)
 	if p.Equal(lo) {
@@ -352,9 +366,9 @@ func (r PriceRule) linear(a *Assessment, p decimal.Decimal, f spread, i int) {
 	if lo.Equal(hi) {
 		a.Value = exact.One
 		if f.n == 1 {
-			a.Notes = append(a.Notes, "only one price in the field: it scores full marks")
+			a.Notes = append(a.Notes, "only one price in the field"+f.outside()+": it scores full marks")
 		} else {
-			a.Notes = append(a.Notes, "every price in the field is the same: each scores full marks")
+			a.Notes = append(a.Notes, "every price in the field is the same"+f.outside()+": each scores full marks")
 		}
 		a.Working = append(a.Working, step(fmt.Sprintf("highest and lowest price are both %s: no range to score within, so 1", exact.Money(p))))
 		return

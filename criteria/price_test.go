@@ -298,7 +298,7 @@ func TestOverBudgetScoreZero(t *testing.T) {
 			want: [][2]string{{"0", "1"}, {"1", "1"}},
 			notes: [][]string{
 				{"over the maximum budget: no price marks, and the price takes no part in the comparison"},
-				{"only one price in the field: it scores full marks"},
+				{"only one price in the field (one price over the maximum budget takes no part): it scores full marks"},
 			},
 		},
 		{

@@ -141,6 +141,9 @@ func (r QualityRule) Check(m Marks) []Problem {
 		if ps.size(f+".mark", e.Mark) && !r.Scale.Contains(e.Mark) {
 			ps.add(f+".mark", e.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
 		}
+		if r.Moderation == MeanMark && strings.TrimSpace(e.Rationale) == "" {
+			ps.add(f+".rationale", "", "required", "under the mean each evaluator's reasons are the explanation a bidder is given: record them")
+		}
 	}
 	switch r.Moderation {
 	case ConsensusMark:

@@ -88,11 +88,17 @@ func TestQualityMean(t *testing.T) {
 
 	// One evaluator: the mean is the mark. hand: 8 ÷ 10 = 0.8.
 	stepped := criteria.QualityRule{Scale: criteria.Scale0to10Stepped(), Moderation: criteria.MeanMark}
-	qa, ps = stepped.Assess(criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "AB", Mark: ptDec("8")}}})
+	qa, ps = stepped.Assess(criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "AB", Mark: ptDec("8"), Rationale: "good"}}})
 	require.Empty(t, ps)
 	ptAssertFrac(t, "0.8", qa.Value)
 	assert.Equal(t, "one evaluator (AB 8): mark 8", qa.Working[0].Text)
-	assert.Empty(t, qa.Rationale, "no rationale recorded, none invented")
+	assert.Equal(t, []string{"AB: good"}, qa.Rationale)
+
+	// Under the mean the evaluators' own reasons are the explanation a bidder
+	// gets (Procurement Act 2023 s.50: "an explanation by reference to the
+	// tender"), so a mark without one is a problem.
+	_, ps = stepped.Assess(criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "AB", Mark: ptDec("8")}}})
+	assert.Equal(t, []ptProblem{{"evaluators[0].rationale", "", "required"}}, ptProblems(ps))
 }
 
 func TestQualityMinimumMark(t *testing.T) {
@@ -155,7 +161,7 @@ func TestQualityAssessProblems(t *testing.T) {
 		{"a negative mark", mean, criteria.Marks{Evaluators: ptMarks("AB", "-1")}, []ptProblem{{"evaluators[0].mark", "-1", "on-scale"}}},
 		{"a mark on another scale: 25 is not on 0–4", mean, criteria.Marks{Evaluators: ptMarks("AB", "25")}, []ptProblem{{"evaluators[0].mark", "25", "on-scale"}}},
 		{"a duplicate evaluator", mean, criteria.Marks{Evaluators: ptMarks("AB", "3", "CD", "4", "AB", "2")}, []ptProblem{{"evaluators[2].evaluator", "AB", "unique"}}},
-		{"an unnamed evaluator", mean, criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Mark: ptDec("3")}}}, []ptProblem{{"evaluators[0].evaluator", "", "required"}}},
+		{"an unnamed evaluator", mean, criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Mark: ptDec("3"), Rationale: "r"}}}, []ptProblem{{"evaluators[0].evaluator", "", "required"}}},
 		{"no evaluators under the mean", mean, criteria.Marks{}, []ptProblem{{"evaluators", "", "required"}}},
 		{"no evaluators under consensus: the consensus alone is not enough", consensus, criteria.Marks{Consensus: agreed("3", "r")}, []ptProblem{{"evaluators", "", "required"}}},
 		{"a consensus recorded under a mean policy", mean, criteria.Marks{Evaluators: ptMarks("AB", "3"), Consensus: agreed("4", "r")}, []ptProblem{{"consensus", "4", "mean-policy"}}},
