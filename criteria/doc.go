@@ -22,6 +22,31 @@
 // than a question's minimum mark, and rounding of points — those belong to
 // package score. It imports only decimal and the exact-arithmetic package.
 //
+// # Price edge cases, as defined here
+//
+// The reference (shared/reference/price-formulas.md) asks that each be
+// defined; this is how:
+//
+//   - A zero or negative price is an error ([PriceRule.Quote] reports it with
+//     rule "positive"), never the best price.
+//   - One price in the field: relative and linear give it full marks, and the
+//     assessment's Notes say so.
+//   - Every price equal: linear gives every bid full marks (no division by
+//     zero); relative does too, as each is the lowest.
+//   - Band: at or below the floor full marks, at or above the ceiling none.
+//   - Deduction: never below 0.
+//   - Above a published maximum budget (strictly greater): the policy says
+//     disqualify, or score zero; either way the price takes no part in the
+//     field, so it is never the lowest and never stretches linear's range.
+//     A price equal to the budget is within it.
+//   - Ties after rounding: not settled here — only by the policy's declared
+//     tie-break chain (package score).
+//   - Rounding: nothing here rounds; scores are exact fractions, rounded by
+//     the engine only where the policy declares, with a named mode. Half-up
+//     and half-even differ on 2.665 (2.67 and 2.66) but agree on 2.675 and
+//     364.775 in exact decimal arithmetic: the reference's remark that they
+//     differ there holds only for binary floating point.
+//
 // Sources for the formulas are in shared/reference/price-formulas.md and
 // quality-and-moderation.md; they are cited on each method.
 package criteria

@@ -44,7 +44,7 @@ func Must(year int, month time.Month, day int) Date {
 func Parse(s string) (Date, error) {
 	t, err := time.Parse(Layout, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("date %q: want a calendar date written YYYY-MM-DD", s)
 	}
 	return Date{year: t.Year(), month: t.Month(), day: t.Day()}, nil
 }

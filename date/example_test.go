@@ -1,0 +1,22 @@
+package date_test
+
+import (
+	"fmt"
+
+	"github.com/tenderscore/tenderscore/date"
+)
+
+func ExampleParse() {
+	commenced, err := date.Parse("2026-03-02")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pa2023 := date.Must(2025, 2, 24) // Procurement Act 2023 in force (reference/procurement-act.md)
+	fmt.Println(commenced.Long(), "on or after the Act:", !commenced.Before(pa2023))
+	_, err = date.Parse("2026-02-30")
+	fmt.Println(err)
+	// Output:
+	// 2 March 2026 on or after the Act: true
+	// date "2026-02-30": want a calendar date written YYYY-MM-DD
+}
