@@ -27,12 +27,12 @@ func abnormallyLowSource(reg score.Regime) Source {
 
 func checkAbnormallyLow(r *run) {
 	var priced []string
-	reg := score.PA2023
+	regimes := map[score.Regime]bool{}
 	for _, l := range r.lots {
 		for _, s := range l.shares {
 			if s.c.Price != nil {
 				priced = append(priced, l.lot.ID)
-				reg = l.regime
+				regimes[l.regime] = true
 				break
 			}
 		}
@@ -40,7 +40,15 @@ func checkAbnormallyLow(r *run) {
 	if len(priced) == 0 {
 		return
 	}
-	r.add(nil, nil, Note, "abnormally-low", abnormallyLowSource(reg),
+	src := abnormallyLowSource(score.PA2023)
+	switch {
+	case regimes[score.PA2023] && regimes[score.PCR2015]:
+		pcr := abnormallyLowSource(score.PCR2015)
+		src = Source{Cite: src.Cite + "; " + pcr.Cite, Verified: true, Note: "lots under each regime"}
+	case regimes[score.PCR2015]:
+		src = abnormallyLowSource(score.PCR2015)
+	}
+	r.add(nil, nil, Note, "abnormally-low", src,
 		"on lots %s a price that looks abnormally low is flagged for investigation, never excluded automatically: the supplier must be told and given a reasonable chance to justify it, and a tender it justifies may not be disregarded",
 		strings.Join(priced, ", "))
 }
