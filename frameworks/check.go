@@ -2,7 +2,6 @@ package frameworks
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tenderscore/tenderscore/criteria"
@@ -106,8 +105,8 @@ func (l *lotCtx) callOffName() string {
 	return s
 }
 
-// competition reports whether the lot is (or may be) a competition, and
-// whether the route says so.
+// procedure returns the call-off procedure the route names ("" when it
+// does not say).
 func (l *lotCtx) procedure() Procedure { return Procedure(strings.TrimSpace(l.route.Procedure)) }
 
 type run struct {
@@ -282,10 +281,3 @@ func checks() []rule {
 
 // money formats an amount for a message.
 func money(l *lotCtx) string { return exact.Money(l.lot.EstimatedValue) }
-
-// sortedCopy returns a sorted copy of a string slice.
-func sortedCopy(s []string) []string {
-	out := slices.Clone(s)
-	slices.Sort(out)
-	return out
-}

@@ -161,3 +161,64 @@ func ExampleFindings_String() {
 	// 1 problem in the tender or bids:
 	//   lots[0].route.lot: RM1557.14 has no lot "7"; its lots are 1, 2, 3, 4 (value "7", rule known-lot)
 }
+
+// A framework is extended: record the new end date without a new release.
+func ExampleCatalogue_With() {
+	cat := frameworks.DefaultCatalogue()
+	ts3, _ := cat.Lookup("TS3")
+	ts3.Dates.End = date.Must(2027, time.June, 14)
+	ts3.Dates.EndSource = frameworks.Source{Cite: "CCS extension notice (example)", Verified: true}
+	cat, err := cat.With(ts3)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	got, _ := cat.Lookup("RM6100")
+	fmt.Println(got.Name, "now ends", got.Dates.End.Long())
+	// Output:
+	// Technology Services 3 now ends 14 June 2027
+}
+
+// The regime turns on the day the procurement commenced.
+func ExampleRegimeOn() {
+	for _, d := range []date.Date{date.Must(2025, time.February, 23), date.Must(2025, time.February, 24)} {
+		r, _ := frameworks.RegimeOn(d)
+		fmt.Println(d, r)
+	}
+	// Output:
+	// 2025-02-23 pcr-2015
+	// 2025-02-24 pa-2023
+}
+
+// Thresholds depend on the authority type, the contract type and the
+// commencement date.
+func ExampleThresholdFor() {
+	for _, a := range []score.AuthorityType{score.CentralGovernment, score.SubCentral} {
+		t, _ := frameworks.ThresholdFor(a, frameworks.GoodsServices, date.Must(2026, time.March, 2))
+		fmt.Println(a, t.Amount, "—", t.Source.Cite)
+	}
+	// Output:
+	// central-government 135018 — SI 2025/1200; PPN 023 (thresholds from 1 January 2026)
+	// sub-central 207720 — SI 2025/1200; PPN 023 (thresholds from 1 January 2026)
+}
+
+// DefaultCatalogue holds the national frameworks with their dates.
+func ExampleDefaultCatalogue() {
+	for _, f := range frameworks.DefaultCatalogue().Frameworks()[:3] {
+		fmt.Printf("%s %s (%s) %s – %s\n", f.Ref, f.Name, f.Regime, f.Dates.Start, f.Dates.End)
+	}
+	// Output:
+	// RM6100 Technology Services 3 (pcr-2015) 2021-06-16 – 2026-06-14
+	// RM6190 Technology Services 4 (pa-2023) 2025-12-12 – 2028-06-11
+	// RM6116 Network Services 3 (pcr-2015)  –
+}
+
+// Rules lists every finding code with its severity and source.
+func ExampleRules() {
+	for _, r := range frameworks.Rules()[:2] {
+		fmt.Printf("%s (%s): %s\n", r.Code, r.Severity, r.Source)
+	}
+	// Output:
+	// regime-mismatch (error): SI 2024/716 as amended
+	// regime-framework (warning): SI 2024/716 as amended
+}
