@@ -26,7 +26,8 @@ func quality(id, title, w string, cat score.Category) score.Criterion {
 		Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
 }
 
-// policy60 is price 40, quality 50, social value 10: compliant with a 10%
+// policy returns price, quality and (when svW is not empty) social value
+// criteria with the given weights; policy("40", "50", "10") meets a 10%
 // minimum.
 func policy(priceW, qualityW, svW string) score.Policy {
 	cs := []score.Criterion{price("price", priceW), quality("quality", "Service approach", qualityW, score.Quality)}
