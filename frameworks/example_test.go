@@ -82,7 +82,7 @@ func ExampleCheck() {
 	// note    lot 5  framework-dates-unrecorded
 	// note    lot 5  framework-procedure-unrecorded
 	// note    lot 5  call-off-criteria-unrecorded
-	// lot 4 (Telephony): a call-off under RM6116 lot 4a follows the regime the framework was let under, PCR 2015, not the tender's declared Procurement Act 2023; this lot is checked under PCR 2015 (the model has one regime per tender)
+	// lot 4 (Telephony): a call-off under RM6116 lot 4a follows the regime the framework was let under, PCR 2015, not the tender's declared Procurement Act 2023; this lot is checked under PCR 2015 (declare the lot's own regime to say so)
 }
 
 // Classify places a contract in its threshold band: a value equal to the

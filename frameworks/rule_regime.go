@@ -18,16 +18,21 @@ func checkRegimeDeclared(r *run) {
 }
 
 func checkRegime(r *run, l *lotCtx) {
-	if r.t.Regime == "" || l.regime == r.t.Regime {
+	declared := r.t.RegimeFor(l.lot)
+	if declared == "" || l.regime == declared {
 		return
+	}
+	whose, declares := "the tender's declared", "the tender declares"
+	if l.lot.Regime != "" {
+		whose, declares = "the lot's declared", "the lot declares"
 	}
 	if l.fw != nil {
 		r.add(l, nil, Warning, "regime-framework", RegimeSource(),
-			"a call-off under %s follows the regime the framework was let under, %s, not the tender's declared %s; this lot is checked under %s (the model has one regime per tender)",
-			l.callOffName(), regimeName(l.regime), regimeName(r.t.Regime), regimeName(l.regime))
+			"a call-off under %s follows the regime the framework was let under, %s, not %s %s; this lot is checked under %s (declare the lot's own regime to say so)",
+			l.callOffName(), regimeName(l.regime), whose, regimeName(declared), regimeName(l.regime))
 		return
 	}
 	r.add(l, nil, Error, "regime-mismatch", RegimeSource(),
-		"commenced %s outside any framework, it runs under %s, but the tender declares %s; this lot is checked under %s",
-		r.t.Commenced.Long(), regimeName(l.regime), regimeName(r.t.Regime), regimeName(l.regime))
+		"commenced %s outside any framework, it runs under %s, but %s %s; this lot is checked under %s",
+		r.t.Commenced.Long(), regimeName(l.regime), declares, regimeName(declared), regimeName(l.regime))
 }

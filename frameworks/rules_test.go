@@ -63,6 +63,12 @@ func TestRuleRegime(t *testing.T) {
 		{"call-off under a PCR 2015 framework declared PCR 2015", "the declaration matches the framework's regime",
 			tender(route("RM6100", "3a", "further-competition"), func(t *score.Tender) { t.Commenced = day(2026, time.March, 2); t.Regime = score.PCR2015 }),
 			nil, "regime-framework", 0},
+		{"PA 2023 tender, the PCR 2015 call-off lot declares its own regime", "a lot may run under its framework's regime (Lot.Regime)",
+			tender(route("RM6100", "3a", "further-competition"), commenced(time.March, 2, 2026), func(t *score.Tender) { t.Lots[0].Regime = score.PCR2015 }),
+			nil, "regime-framework", 0},
+		{"a lot declaring PCR 2015 outside any framework in 2026", "outside a framework the date decides: PA 2023",
+			tender(commenced(time.March, 2, 2026), func(t *score.Tender) { t.Lots[0].Regime = score.PCR2015 }),
+			nil, "regime-mismatch", frameworks.Error},
 	})
 }
 

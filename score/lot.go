@@ -17,6 +17,11 @@ type Lot struct {
 	TermMonths int `json:"termMonths" validate:"gte=1,lte=600"`
 	// Route, when set, overrides the tender's route for this lot.
 	Route *Route `json:"route,omitempty"`
+	// Regime, when set, is the law this lot runs under where it differs from
+	// the tender's: a call-off under a framework let under PCR 2015 follows
+	// PCR 2015 even in a procurement commenced after 24 February 2025
+	// (shared/reference/frameworks.md).
+	Regime Regime `json:"regime,omitempty" validate:"omitempty,oneof=pcr-2015 pa-2023"`
 	// Reservation, when set, restricts who may bid by where suppliers are
 	// based or what kind of body they are. Lawful only below threshold, as
 	// PPN 005 (central government) or SI 2026/94 (English councils from

@@ -89,3 +89,12 @@ func (t Tender) RouteFor(l Lot) Route {
 	}
 	return t.Route
 }
+
+// RegimeFor returns the regime a lot runs under: its own if declared, else
+// the tender's.
+func (t Tender) RegimeFor(l Lot) Regime {
+	if l.Regime != "" {
+		return l.Regime
+	}
+	return t.Regime
+}
