@@ -1,0 +1,717 @@
+package criteria
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// SocialValueBasis names what a social-value criterion measures in each
+// response's commitments.
+type SocialValueBasis string
+
+// Social-value bases.
+const (
+	// BasisProxyValue measures social value in pounds: Σ quantity × proxy
+	// value over the catalogue's measures (reference/social-value.md).
+	BasisProxyValue SocialValueBasis = "proxy-value"
+	// BasisQuantity measures the total quantity committed, in the one unit
+	// every counted measure shares: "6 apprenticeship starts".
+	BasisQuantity SocialValueBasis = "quantity"
+)
+
+// Normalisation divides the measured commitment by a size before it is
+// scored, so that a larger contract does not win on size alone.
+type Normalisation string
+
+// Normalisations. The empty Normalisation scores the measure as it is.
+const (
+	// PerMillionContractValue divides by the contract value in millions of
+	// pounds: "2.4 apprenticeship starts per £1m of contract value". The
+	// contract value is the lot's estimated value, the same for every bid
+	// ([SocialValueContext]).
+	PerMillionContractValue Normalisation = "per-million-contract-value"
+	// ShareOfBidPrice divides by the bid's own price: social value as a
+	// proportion of the bid price. With [RelativeToBest] this is the
+	// "proportion of the bid price relative to the best proportion" method.
+	// Only with [BasisProxyValue].
+	ShareOfBidPrice Normalisation = "share-of-bid-price"
+)
+
+// SocialValueMethod names how the measured commitment becomes a share of the
+// quantitative marks. No method is statutory (reference/social-value.md).
+type SocialValueMethod string
+
+// Social-value methods.
+const (
+	// RelativeToBest scores this offer ÷ the best offer in the field (after
+	// any normalisation and cap). When no bid commits anything every bid
+	// scores 0; nothing is divided by zero.
+	RelativeToBest SocialValueMethod = "relative-to-best"
+	// Banded scores the share of the highest declared band the offer reaches;
+	// below the lowest band it scores 0. Independent of the other bids.
+	Banded SocialValueMethod = "banded"
+)
+
+// SocialValueMethods lists the methods in a fixed order.
+func SocialValueMethods() []SocialValueMethod { return []SocialValueMethod{RelativeToBest, Banded} }
+
+// CommitmentBand is one band of the [Banded] method: an offer of at least
+// AtLeast (in the measured unit, after normalisation) earns Share of the
+// quantitative marks.
+type CommitmentBand struct {
+	AtLeast decimal.Decimal `json:"atLeast"`
+	Share   decimal.Decimal `json:"share"`
+}
+
+// Split is a declared division of the criterion's marks between the
+// quantitative commitments and the qualitative method statement, in
+// percentages that add up to 100.
+type Split struct {
+	Quantitative decimal.Decimal `json:"quantitative"`
+	Qualitative  decimal.Decimal `json:"qualitative"`
+}
+
+// Unsupported says what happens to a commitment whose response does not say
+// where its method statement explains how it will be delivered.
+type Unsupported string
+
+// Treatments of a commitment without a method statement.
+const (
+	// DisregardUnsupported counts such a commitment as nothing, with a note
+	// (reference/social-value.md: councils disregard a quantitative
+	// commitment without a qualitative method statement).
+	DisregardUnsupported Unsupported = "disregard"
+	// CountUnsupported counts it anyway.
+	CountUnsupported Unsupported = "count"
+)
+
+// Deliverability is an evaluator's discount on a response's commitments,
+// judged partly undeliverable: the measured commitment is reduced by Percent
+// (0–100), and the reason is recorded in the explanation.
+type Deliverability struct {
+	Percent decimal.Decimal `json:"percent"`
+	Reason  string          `json:"reason"`
+}
+
+// SocialValueRule is a social-value criterion scoring quantitative
+// commitments (living-wage uplift aside: see [LivingWageRule]): local jobs,
+// local supply-chain spend, spend with SMEs and VCSEs, apprenticeships,
+// placements, training, or any measure in the buyer's catalogue.
+//
+// The commitments it scores are delivered under the contract, so the
+// criterion is not location-based (score.Criterion.LocationBased stays
+// false), even when it counts local jobs or local spend.
+//
+// It is assessed over the whole field at once ([SocialValueRule.Assess]):
+// measure each response (Σ quantity × proxy, or Σ quantity), drop commitments
+// without a method statement if the policy says so, apply any deliverability
+// discount, normalise (per £1m of contract value, or as a share of the bid
+// price), cap, then score relative to the best offer or in bands; with a
+// Split, add the method statement's mark.
+type SocialValueRule struct {
+	// Catalogue holds the measures bidders may commit to, with their
+	// proxies; it is part of the published methodology.
+	Catalogue Catalogue `json:"catalogue"`
+	// Measures, when set, lists the catalogue codes this criterion counts; a
+	// commitment to any other measure is an error. Empty counts them all.
+	Measures []string `json:"measures,omitempty"`
+	// Basis is what is measured.
+	Basis SocialValueBasis `json:"basis"`
+	// Per, when set, normalises the measure.
+	Per Normalisation `json:"per,omitempty"`
+	// Method turns the measure into a share of the quantitative marks.
+	Method SocialValueMethod `json:"method"`
+	// Cap, with RelativeToBest, is the declared level above which a
+	// commitment earns nothing more: each offer counts up to the cap, in the
+	// measured unit after normalisation.
+	Cap *decimal.Decimal `json:"cap,omitempty"`
+	// Bands are the Banded method's bands.
+	Bands []CommitmentBand `json:"bands,omitempty"`
+	// Split, when set, divides the marks between the commitments and a
+	// method statement marked under MethodStatement.
+	Split *Split `json:"split,omitempty"`
+	// MethodStatement is how the method statement is marked (scale and
+	// moderation, no minimum mark: use the criterion's minimum percentage).
+	// Required with Split.
+	MethodStatement *QualityRule `json:"methodStatement,omitempty"`
+	// WithoutMethodStatement says what happens to a commitment whose
+	// MethodStatement reference is empty. Required: the policy must say.
+	WithoutMethodStatement Unsupported `json:"withoutMethodStatement"`
+	// LocalArea is where local measures count; required when any counted
+	// measure is local.
+	LocalArea *LocalArea `json:"localArea,omitempty"`
+}
+
+// SocialValueResponse is a bid's answer to a social-value criterion, with
+// the evaluators' record.
+type SocialValueResponse struct {
+	// Commitments are the quantities committed per measure.
+	Commitments []Commitment `json:"commitments"`
+	// MethodStatement holds the evaluators' marks for the method statement;
+	// required when the rule has a Split.
+	MethodStatement *Marks `json:"methodStatement,omitempty"`
+	// Deliverability, when set, is the evaluators' discount with its reason.
+	Deliverability *Deliverability `json:"deliverability,omitempty"`
+	// BidPrice is the bid's price for the contract. The engine sets it from
+	// the bid's price quote; it is needed by ShareOfBidPrice and by
+	// commitments given as a percentage of the bid price.
+	BidPrice *decimal.Decimal `json:"bidPrice,omitempty"`
+}
+
+// SocialValueContext holds figures from outside the responses that a rule
+// may need.
+type SocialValueContext struct {
+	// ContractValue is the contract's estimated value (the lot's), needed
+	// by PerMillionContractValue; it must then be more than zero.
+	ContractValue decimal.Decimal
+}
+
+// counted returns the measures this criterion counts.
+func (r SocialValueRule) counted() []Measure {
+	if len(r.Measures) == 0 {
+		return r.Catalogue.Measures
+	}
+	var out []Measure
+	for _, code := range r.Measures {
+		if m, ok := r.Catalogue.Measure(code); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// unit returns the shared unit of the counted measures (for BasisQuantity).
+func (r SocialValueRule) unit() string {
+	if ms := r.counted(); len(ms) > 0 {
+		return ms[0].Unit
+	}
+	return ""
+}
+
+// NeedsContractValue reports whether Assess needs SocialValueContext.ContractValue.
+func (r SocialValueRule) NeedsContractValue() bool { return r.Per == PerMillionContractValue }
+
+// Validate reports every problem with the rule itself, with fields relative
+// to it ("method", "cap", "split.quantitative", "catalogue.measures[2].proxy").
+func (r SocialValueRule) Validate() []Problem {
+	var ps problems
+	for _, p := range r.Catalogue.Validate() {
+		ps = append(ps, p.Prefixed("catalogue"))
+	}
+	seen := map[string]int{}
+	for i, code := range r.Measures {
+		f := fmt.Sprintf("measures[%d]", i)
+		if _, ok := r.Catalogue.Measure(code); !ok {
+			ps.add(f, code, "known-measure", "no measure with this code in the catalogue")
+		}
+		if j, dup := seen[code]; dup {
+			ps.add(f, code, "unique", "measure already listed at measures[%d]", j)
+		} else {
+			seen[code] = i
+		}
+	}
+	switch r.Basis {
+	case BasisProxyValue:
+	case BasisQuantity:
+		units := map[string]bool{}
+		var list []string
+		for _, m := range r.counted() {
+			if !units[m.Unit] {
+				units[m.Unit] = true
+				list = append(list, fmt.Sprintf("%q", m.Unit))
+			}
+		}
+		if len(list) > 1 {
+			ps.add("basis", string(r.Basis), "one-unit", "counting quantities needs every counted measure in one unit, not %s: list the measures of one unit, or use %q",
+				strings.Join(list, ", "), BasisProxyValue)
+		}
+	default:
+		ps.add("basis", string(r.Basis), "one-of", "say what is measured: %q (Σ quantity × proxy) or %q (Σ quantity)", BasisProxyValue, BasisQuantity)
+	}
+	switch r.Per {
+	case "", PerMillionContractValue:
+	case ShareOfBidPrice:
+		if r.Basis == BasisQuantity {
+			ps.add("per", string(r.Per), "proxy-value-only", "a share of the bid price needs the %q basis; normalise a count with %q", BasisProxyValue, PerMillionContractValue)
+		}
+	default:
+		ps.add("per", string(r.Per), "one-of", "unknown normalisation; want %q, %q or none", PerMillionContractValue, ShareOfBidPrice)
+	}
+	switch r.Method {
+	case RelativeToBest:
+		if len(r.Bands) > 0 {
+			ps.add("bands", "", "banded-only", "bands apply only to the %q method", Banded)
+		}
+	case Banded:
+		if r.Cap != nil {
+			ps.add("cap", r.Cap.String(), "relative-only", "a cap applies only to the %q method: the top band already caps", RelativeToBest)
+		}
+		if len(r.Bands) == 0 {
+			ps.add("bands", "", "required", "the banded method needs at least one band")
+		}
+		for i, b := range r.Bands {
+			f := fmt.Sprintf("bands[%d]", i)
+			if ps.size(f+".atLeast", b.AtLeast) {
+				if b.AtLeast.Sign() <= 0 {
+					ps.add(f+".atLeast", b.AtLeast.String(), "positive", "a band starts above zero: committing nothing earns nothing")
+				} else if i > 0 && b.AtLeast.Cmp(r.Bands[i-1].AtLeast) <= 0 {
+					ps.add(f+".atLeast", b.AtLeast.String(), "ascending", "bands go upwards: this one must start above bands[%d] (%s)", i-1, exact.Plain(r.Bands[i-1].AtLeast))
+				}
+			}
+			if ps.size(f+".share", b.Share) {
+				if b.Share.Sign() < 0 || b.Share.Cmp(decimal.NewFromInt(1)) > 0 {
+					ps.add(f+".share", b.Share.String(), "share", "a share of the marks lies from 0 to 1")
+				} else if i > 0 && b.Share.Cmp(r.Bands[i-1].Share) < 0 {
+					ps.add(f+".share", b.Share.String(), "non-decreasing", "a higher band may not score less than bands[%d] (%s)", i-1, exact.Plain(r.Bands[i-1].Share))
+				}
+			}
+		}
+	default:
+		ps.add("method", string(r.Method), "one-of", "unknown social-value method; want %q or %q", RelativeToBest, Banded)
+	}
+	if r.Cap != nil && ps.size("cap", *r.Cap) && r.Cap.Sign() <= 0 {
+		ps.add("cap", r.Cap.String(), "positive", "a cap must be more than zero")
+	}
+	if r.Split != nil {
+		okQ := ps.size("split.quantitative", r.Split.Quantitative)
+		okL := ps.size("split.qualitative", r.Split.Qualitative)
+		if okQ && r.Split.Quantitative.Sign() <= 0 {
+			ps.add("split.quantitative", r.Split.Quantitative.String(), "positive", "the commitments' part must be more than 0%%; without one, use a quality criterion")
+		}
+		if okL && r.Split.Qualitative.Sign() <= 0 {
+			ps.add("split.qualitative", r.Split.Qualitative.String(), "positive", "the method statement's part must be more than 0%%; without one, leave out the split")
+		}
+		if okQ && okL && !r.Split.Quantitative.Add(r.Split.Qualitative).Equal(decimal.NewFromInt(100)) {
+			ps.add("split", r.Split.Quantitative.Add(r.Split.Qualitative).String(), "sum-100", "the quantitative and qualitative parts must add up to 100%%")
+		}
+		if r.MethodStatement == nil {
+			ps.add("methodStatement", "", "required", "with a split, say how the method statement is marked (a scale and moderation)")
+		}
+	} else if r.MethodStatement != nil {
+		ps.add("methodStatement", "", "needs-split", "a method statement is marked only with a declared split between commitments and method statement")
+	}
+	if r.MethodStatement != nil {
+		for _, p := range r.MethodStatement.Validate() {
+			ps = append(ps, p.Prefixed("methodStatement"))
+		}
+		if r.MethodStatement.MinMark != nil {
+			ps.add("methodStatement.minMark", r.MethodStatement.MinMark.String(), "no-min-mark", "a minimum mark for the method statement is not supported: set a minimum percentage on the criterion")
+		}
+	}
+	if r.WithoutMethodStatement != DisregardUnsupported && r.WithoutMethodStatement != CountUnsupported {
+		ps.add("withoutMethodStatement", string(r.WithoutMethodStatement), "one-of", "say what happens to a commitment without a method statement: %q or %q", DisregardUnsupported, CountUnsupported)
+	}
+	local := slices.ContainsFunc(r.counted(), func(m Measure) bool { return m.Local })
+	if r.LocalArea != nil {
+		for _, p := range r.LocalArea.Validate() {
+			ps = append(ps, p.Prefixed("localArea"))
+		}
+	} else if local {
+		ps.add("localArea", "", "required", "the criterion counts local measures: define the local area (boroughs or postcode districts)")
+	}
+	return ps
+}
+
+// Describe says how the criterion is scored, in a sentence for a published
+// methodology.
+func (r SocialValueRule) Describe() string {
+	var b strings.Builder
+	switch r.Basis {
+	case BasisProxyValue:
+		fmt.Fprintf(&b, "social value in £ = Σ quantity committed × proxy value per unit (%d %s of the catalogue%s)",
+			len(r.counted()), plural(len(r.counted()), "measure", "measures"), r.Catalogue.named())
+	case BasisQuantity:
+		fmt.Fprintf(&b, "the number of %s committed", pluralUnit(r.unit()))
+	default:
+		b.WriteString(string(r.Basis))
+	}
+	switch r.Per {
+	case PerMillionContractValue:
+		b.WriteString(", per £1m of contract value")
+	case ShareOfBidPrice:
+		b.WriteString(", as a proportion of the bid price")
+	}
+	if r.LocalArea != nil {
+		fmt.Fprintf(&b, "; local measures count only in %s", r.LocalArea.Describe())
+	}
+	switch r.Method {
+	case RelativeToBest:
+		b.WriteString("; scored relative to the best offer: this offer ÷ best offer")
+		if r.Cap != nil {
+			fmt.Fprintf(&b, ", each offer counted up to a cap of %s", r.show(exact.Whole(*r.Cap)))
+		}
+		b.WriteString("; if no bid commits anything, every bid scores 0")
+	case Banded:
+		var bands []string
+		for _, bd := range r.Bands {
+			bands = append(bands, fmt.Sprintf("at least %s: %s", r.show(exact.Whole(bd.AtLeast)), exact.Plain(bd.Share)))
+		}
+		fmt.Fprintf(&b, "; scored in bands (%s of the marks), below the lowest band 0", strings.Join(bands, "; "))
+	}
+	if r.Split != nil && r.MethodStatement != nil {
+		fmt.Fprintf(&b, "; %s%% of the marks for the commitments and %s%% for the method statement, %s; a response with nothing committed counted scores 0",
+			exact.Plain(r.Split.Quantitative), exact.Plain(r.Split.Qualitative), r.MethodStatement.Describe())
+	}
+	switch r.WithoutMethodStatement {
+	case DisregardUnsupported:
+		b.WriteString("; a commitment without a method statement is disregarded")
+	case CountUnsupported:
+		b.WriteString("; a commitment counts even without a method statement")
+	}
+	b.WriteString("; evaluators may discount commitments they judge undeliverable, by a stated percentage with a recorded reason")
+	return b.String()
+}
+
+// show writes a measured figure in its unit: "£5,000.00", "6 apprenticeship
+// starts", "2.4 apprenticeship starts per £1m of contract value", "5% of the
+// bid price".
+func (r SocialValueRule) show(f exact.Fraction) string {
+	d, ok := f.Decimal()
+	var s string
+	switch {
+	case r.Per == ShareOfBidPrice:
+		return f.MulDec(decimal.NewFromInt(100)).String() + "% of the bid price"
+	case r.Basis == BasisProxyValue && ok:
+		s = exact.Money(d)
+	case r.Basis == BasisProxyValue:
+		s = "£" + f.String()
+	case ok:
+		s = quantityText(d, r.unit())
+	case r.unit() == UnitPounds:
+		s = "£" + f.String()
+	default:
+		s = f.String() + " " + pluralUnit(r.unit())
+	}
+	if r.Per == PerMillionContractValue {
+		s += " per £1m of contract value"
+	}
+	return s
+}
+
+// num writes a measured figure as a bare number for a formula.
+func (r SocialValueRule) num(f exact.Fraction) string {
+	if r.Per == ShareOfBidPrice {
+		return f.MulDec(decimal.NewFromInt(100)).String() + "%"
+	}
+	if d, ok := f.Decimal(); ok {
+		if r.Basis == BasisProxyValue && r.Per == "" {
+			return exact.Money(d)
+		}
+		return exact.Plain(d)
+	}
+	return f.String()
+}
+
+// Check reports problems with one response, relative to it
+// ("commitments[2].quantity", "methodStatement.consensus", "deliverability.reason").
+func (r SocialValueRule) Check(resp SocialValueResponse) []Problem {
+	var ps problems
+	if resp.BidPrice != nil {
+		if ps.size("bidPrice", *resp.BidPrice) && resp.BidPrice.Sign() <= 0 {
+			ps.add("bidPrice", resp.BidPrice.String(), "positive", "a bid price must be more than zero")
+		}
+	} else if r.Per == ShareOfBidPrice {
+		ps.add("bidPrice", "", "required", "the criterion scores social value as a proportion of the bid price: the bid price is needed")
+	}
+	bidPrice := resp.BidPrice
+	if bidPrice != nil && bidPrice.Sign() <= 0 {
+		bidPrice = nil
+	}
+	_, vps := r.Catalogue.Value(resp.Commitments, bidPrice)
+	for _, p := range vps {
+		ps = append(ps, p.Prefixed("commitments"))
+	}
+	for i, c := range resp.Commitments {
+		f := fmt.Sprintf("commitments[%d]", i)
+		m, ok := r.Catalogue.Measure(c.Measure)
+		if !ok {
+			continue // reported by Value
+		}
+		if len(r.Measures) > 0 && !slices.Contains(r.Measures, c.Measure) {
+			ps.add(f+".measure", c.Measure, "counted-measure", "this criterion does not count measure %s; it counts %s", c.Measure, strings.Join(r.Measures, ", "))
+		}
+		if m.Local && r.LocalArea != nil {
+			for j, w := range c.Where {
+				if !r.LocalArea.Contains(w) {
+					ps.add(fmt.Sprintf("%s.where[%d]", f, j), w, "in-area", "outside the local area %s", r.LocalArea.Describe())
+				}
+			}
+		}
+	}
+	switch {
+	case r.Split != nil && resp.MethodStatement == nil:
+		ps.add("methodStatement", "", "required", "the criterion marks a method statement: record the evaluators' marks")
+	case r.Split != nil && r.MethodStatement != nil:
+		for _, p := range r.MethodStatement.Check(*resp.MethodStatement) {
+			ps = append(ps, p.Prefixed("methodStatement"))
+		}
+	case r.Split == nil && resp.MethodStatement != nil:
+		ps.add("methodStatement", "", "no-split", "the criterion declares no split for a method statement, so these marks would be ignored")
+	}
+	if d := resp.Deliverability; d != nil {
+		if ps.size("deliverability.percent", d.Percent) && (d.Percent.Sign() < 0 || d.Percent.Cmp(decimal.NewFromInt(100)) > 0) {
+			ps.add("deliverability.percent", d.Percent.String(), "percent", "a deliverability discount lies from 0 to 100%%")
+		}
+		if strings.TrimSpace(d.Reason) == "" {
+			ps.add("deliverability.reason", "", "required", "a deliverability discount needs its recorded reason")
+		}
+	}
+	return ps
+}
+
+// svBid is one response in the course of assessment.
+type svBid struct {
+	a        Assessment
+	measured exact.Fraction // after disregard, discount, normalisation and cap
+	any      bool           // something above zero is counted after the discount
+	qa       *QualityAssessment
+}
+
+// Assess scores every response in the field and returns one Assessment per
+// response, in order. Each Value is the share of the criterion's marks, from
+// 0 to 1; the Working shows each step with the actual numbers, and a step
+// showing the best offer lists that offer's position in Uses. A response
+// that fails [SocialValueRule.Check], an invalid rule, or a missing contract
+// value for PerMillionContractValue is an error.
+func (r SocialValueRule) Assess(field []SocialValueResponse, ctx SocialValueContext) ([]Assessment, error) {
+	if ps := r.Validate(); len(ps) > 0 {
+		return nil, fmt.Errorf("social value rule: %s", ps[0])
+	}
+	if r.NeedsContractValue() {
+		if p := checkSize("contractValue", ctx.ContractValue); p != nil {
+			return nil, fmt.Errorf("%s", p)
+		}
+		if ctx.ContractValue.Sign() <= 0 {
+			return nil, fmt.Errorf("contractValue %s: scoring per £1m of contract value needs a contract value above zero", ctx.ContractValue)
+		}
+	}
+	for i, resp := range field {
+		if ps := r.Check(resp); len(ps) > 0 {
+			return nil, fmt.Errorf("field[%d]: %s", i, ps[0])
+		}
+	}
+	bids := make([]svBid, len(field))
+	for i, resp := range field {
+		b, err := r.measure(resp, ctx)
+		if err != nil {
+			return nil, fmt.Errorf("field[%d]: %w", i, err)
+		}
+		bids[i] = b
+	}
+	quant := make([]exact.Fraction, len(field))
+	switch r.Method {
+	case RelativeToBest:
+		best := exact.Zero
+		for _, b := range bids {
+			best = best.Max(b.measured)
+		}
+		for i := range bids {
+			quant[i] = r.relative(&bids[i].a, bids, i, best)
+		}
+	case Banded:
+		for i := range bids {
+			quant[i] = r.banded(&bids[i].a, bids[i].measured)
+		}
+	}
+	out := make([]Assessment, len(field))
+	for i, b := range bids {
+		a := b.a
+		a.Value = quant[i]
+		if r.Split != nil {
+			a.Value = r.combine(&a, b, quant[i])
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+// measure finds one response's measured commitment, independent of the
+// field: count, disregard, discount, normalise, cap.
+func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContext) (svBid, error) {
+	var b svBid
+	v, ps := r.Catalogue.Value(resp.Commitments, resp.BidPrice)
+	if len(ps) > 0 { // ruled out by Check
+		return b, fmt.Errorf("%s", ps[0].Prefixed("commitments"))
+	}
+	total := decimal.Zero
+	var terms []string
+	for _, l := range v.Lines {
+		c := resp.Commitments[l.Index]
+		text := l.Text
+		if r.Basis == BasisQuantity {
+			text = fmt.Sprintf("%s %s: %s", l.Measure.Code, l.Measure.Description, l.QuantityText)
+		}
+		if l.Measure.Local && r.LocalArea != nil {
+			text += " (local: " + r.LocalArea.Name
+			if len(c.Where) > 0 {
+				text += ", in " + strings.Join(c.Where, ", ")
+			}
+			text += ")"
+		}
+		if r.WithoutMethodStatement == DisregardUnsupported && strings.TrimSpace(c.MethodStatement) == "" {
+			b.a.Working = append(b.a.Working, step(text+" — disregarded: no method statement"))
+			b.a.Notes = append(b.a.Notes, fmt.Sprintf("the commitment to %s is disregarded: the response gives no method statement for it, and the policy disregards such commitments", l.Measure.Code))
+			continue
+		}
+		if c.MethodStatement != "" {
+			text += "; method statement: " + c.MethodStatement
+		}
+		b.a.Working = append(b.a.Working, step(text))
+		if r.Basis == BasisQuantity {
+			total = total.Add(l.Quantity)
+			terms = append(terms, exact.Plain(l.Quantity))
+		} else {
+			total = total.Add(l.Value)
+			terms = append(terms, exact.Money(l.Value))
+		}
+	}
+	measured := func(d decimal.Decimal) string {
+		if r.Basis == BasisQuantity {
+			return quantityText(d, r.unit())
+		}
+		return exact.Money(d)
+	}
+	switch {
+	case len(resp.Commitments) == 0:
+		b.a.Input = "no commitments"
+		b.a.Working = append(b.a.Working, step("no commitments: "+measured(decimal.Zero)))
+	case len(terms) == 0:
+		b.a.Input = "no commitment counted"
+		b.a.Working = append(b.a.Working, step("no commitment counted: "+measured(decimal.Zero)))
+	case len(terms) > 1:
+		b.a.Working = append(b.a.Working, step(fmt.Sprintf("total: %s = %s", strings.Join(terms, " + "), measured(total))))
+	}
+	if b.a.Input == "" {
+		if r.Basis == BasisQuantity {
+			b.a.Input = measured(total)
+		} else {
+			b.a.Input = fmt.Sprintf("commitments worth %s at proxy values", exact.Money(total))
+		}
+	}
+	if d := resp.Deliverability; d != nil {
+		keep := decimal.NewFromInt(100).Sub(d.Percent)
+		after := total.Mul(keep).Shift(-2)
+		b.a.Working = append(b.a.Working, step(fmt.Sprintf("deliverability discount of %s%% (%s): %s × %s%% = %s",
+			exact.Plain(d.Percent), d.Reason, measured(total), exact.Plain(keep), measured(after))))
+		b.a.Notes = append(b.a.Notes, fmt.Sprintf("evaluators discounted the commitments by %s%% as not fully deliverable: %s", exact.Plain(d.Percent), d.Reason))
+		b.a.Input += fmt.Sprintf(", discounted %s%% for deliverability", exact.Plain(d.Percent))
+		total = after
+	}
+	b.any = total.Sign() > 0
+	x := exact.Whole(total)
+	switch r.Per {
+	case PerMillionContractValue:
+		million := decimal.NewFromInt(1_000_000)
+		f, err := exact.Ratio(total.Mul(million), ctx.ContractValue)
+		if err != nil {
+			return b, err
+		}
+		x = f
+		b.a.Working = append(b.a.Working, step(fmt.Sprintf("%s ÷ (%s ÷ £1,000,000) = %s", measured(total), exact.Money(ctx.ContractValue), r.show(x))))
+	case ShareOfBidPrice:
+		f, err := exact.Ratio(total, *resp.BidPrice)
+		if err != nil {
+			return b, err
+		}
+		x = f
+		b.a.Working = append(b.a.Working, step(fmt.Sprintf("%s ÷ bid price %s = %s", measured(total), exact.Money(*resp.BidPrice), r.show(x))))
+	}
+	if r.Cap != nil {
+		cp := exact.Whole(*r.Cap)
+		if x.Cmp(cp) > 0 {
+			b.a.Working = append(b.a.Working, step(fmt.Sprintf("%s is above the cap of %s: counted as %s", r.show(x), r.show(cp), r.show(cp))))
+			b.a.Notes = append(b.a.Notes, fmt.Sprintf("the commitment is above the declared cap of %s and earns nothing more above it", r.show(cp)))
+			x = cp
+		}
+	}
+	b.measured = x
+	if r.Split != nil && resp.MethodStatement != nil && r.MethodStatement != nil {
+		qa, qps := r.MethodStatement.Assess(*resp.MethodStatement)
+		if len(qps) > 0 { // ruled out by Check
+			return b, fmt.Errorf("%s", qps[0].Prefixed("methodStatement"))
+		}
+		b.qa = &qa
+		b.a.Input += "; method statement " + qa.Input
+	}
+	return b, nil
+}
+
+// relative scores one offer against the best in the field.
+func (r SocialValueRule) relative(a *Assessment, bids []svBid, i int, best exact.Fraction) exact.Fraction {
+	x := bids[i].measured
+	if best.Sign() <= 0 {
+		a.Working = append(a.Working, step("no bid in the field commits anything above zero: 0"))
+		a.Notes = append(a.Notes, "no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
+		return exact.Zero
+	}
+	var uses []int
+	for j, b := range bids {
+		if j != i && b.measured.Equal(best) {
+			uses = append(uses, j)
+		}
+	}
+	q, err := x.Quo(best)
+	if err != nil { // best > 0 here
+		return exact.Zero
+	}
+	if len(bids) == 1 {
+		a.Notes = append(a.Notes, "only one response in the field: it is the best offer")
+	}
+	if x.Equal(best) {
+		a.Working = append(a.Working, step(fmt.Sprintf("this is the best offer in the field: %s ÷ %s = 1", r.num(x), r.num(best))))
+		return exact.One
+	}
+	a.Working = append(a.Working,
+		step("best offer in the field: "+r.show(best), uses...),
+		step(fmt.Sprintf("%s ÷ %s = %s", r.num(x), r.num(best), q), uses...))
+	return q
+}
+
+// banded scores one offer by the highest band it reaches.
+func (r SocialValueRule) banded(a *Assessment, x exact.Fraction) exact.Fraction {
+	k := -1
+	for i, b := range r.Bands {
+		if x.Cmp(exact.Whole(b.AtLeast)) >= 0 {
+			k = i
+		}
+	}
+	if k < 0 {
+		a.Working = append(a.Working, step(fmt.Sprintf("%s is below the lowest band (at least %s): 0", r.show(x), r.show(exact.Whole(r.Bands[0].AtLeast)))))
+		return exact.Zero
+	}
+	b := r.Bands[k]
+	text := fmt.Sprintf("%s reaches the band from %s", r.show(x), r.show(exact.Whole(b.AtLeast)))
+	if k+1 < len(r.Bands) {
+		text += fmt.Sprintf(" (the next starts at %s)", r.show(exact.Whole(r.Bands[k+1].AtLeast)))
+	}
+	a.Working = append(a.Working, step(fmt.Sprintf("%s: %s", text, exact.Plain(b.Share))))
+	return exact.Whole(b.Share)
+}
+
+// combine adds the method statement's part to the commitments' part.
+func (r SocialValueRule) combine(a *Assessment, b svBid, quant exact.Fraction) exact.Fraction {
+	if b.qa == nil {
+		return quant
+	}
+	for _, st := range b.qa.Working {
+		a.Working = append(a.Working, step("method statement: "+st.Text, st.Uses...))
+	}
+	a.Notes = append(a.Notes, b.qa.Notes...)
+	if !b.any {
+		a.Working = append(a.Working, step("nothing committed is counted, so the method statement has nothing to deliver: the response scores 0"))
+		a.Notes = append(a.Notes, "a response must give both a quantitative commitment and a method statement; with nothing committed counted it scores 0")
+		return exact.Zero
+	}
+	hundred := decimal.NewFromInt(100)
+	q := mustRatio(r.Split.Quantitative, hundred)
+	l := mustRatio(r.Split.Qualitative, hundred)
+	v := q.Mul(quant).Add(l.Mul(b.qa.Value))
+	a.Working = append(a.Working, step(fmt.Sprintf("%s%% × %s + %s%% × %s = %s", exact.Plain(r.Split.Quantitative), quant,
+		exact.Plain(r.Split.Qualitative), b.qa.Value, v)))
+	return v
+}
