@@ -1,6 +1,8 @@
 // Command croydon evaluates a London borough's five-lot IT tender — service
 // desk, end-user and desktop support, networks and hosting, telephony, and
-// print — and prints each lot's ranking and every bid's explanation.
+// print. It first checks the evaluation model against the law and each
+// lot's framework and prints the findings; then it scores every lot and
+// prints each lot's ranking and every bid's explanation.
 //
 //	go run ./examples/croydon
 //
@@ -13,6 +15,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/report"
 )
@@ -24,9 +27,19 @@ func main() {
 	}
 }
 
-// run evaluates the tender and writes the report to w.
+// run checks the model, evaluates the tender and writes both to w. An error
+// finding stops the run before any bid is scored.
 func run(w io.Writer) error {
-	res, err := score.Evaluate(tender(), bids())
+	t := tender()
+	findings, err := frameworks.Check(t, frameworks.WithPolicies(frameworks.CroydonSocialValue()), frameworks.WithBids(bids()))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Checks of the evaluation model before scoring\n\n%s\n\n", findings)
+	if findings.HasErrors() {
+		return fmt.Errorf("the evaluation model has errors: fix them before scoring")
+	}
+	res, err := score.Evaluate(t, bids())
 	if err != nil {
 		return err
 	}

@@ -162,6 +162,8 @@ func telephony() score.Lot {
 	return score.Lot{
 		ID: "4", Title: "Telephony", EstimatedValue: d("900000"), TermMonths: 36,
 		Route: &score.Route{Framework: "RM6116", Lot: "4a", Procedure: "further-competition"},
+		// Network Services 3 was let under PCR 2015, and its call-offs follow it.
+		Regime: score.PCR2015,
 		Policy: score.Policy{
 			Gates: commonGates(),
 			Criteria: []score.Criterion{
@@ -185,7 +187,9 @@ func printLot() score.Lot {
 	s := criteria.Scale0to100By25()
 	return score.Lot{
 		ID: "5", Title: "Print and multifunctional devices", EstimatedValue: d("750000"), TermMonths: 60,
-		Route: &score.Route{Framework: "RM6174", Procedure: "further-competition"},
+		// RM6174's successor, awarded August 2025 under the Procurement Act
+		// 2023; its reference number is not verified (frameworks.md).
+		Route: &score.Route{Framework: "RM6174-successor", Procedure: "further-competition"},
 		Policy: score.Policy{
 			Gates: commonGates(),
 			Criteria: []score.Criterion{

@@ -74,6 +74,9 @@ func (p *printer) lot(l score.LotResult) {
 	if route := routeText(l.Route); route != "" {
 		p.line("Route to market: %s", route)
 	}
+	if l.Lot.Regime != "" {
+		p.line("Runs under %s (the lot's own regime)", regimeName(l.Lot.Regime))
+	}
 	p.blank()
 	p.line("Outcome: %s", outcomeText(l))
 	p.blank()
