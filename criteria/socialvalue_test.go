@@ -292,7 +292,9 @@ func TestSocialValueRuleValidate(t *testing.T) {
 		{"an unknown or repeated counted measure", func(r *criteria.SocialValueRule) { r.Measures = []string{"NT1", "FX-APPR-01", "FX-APPR-01"} },
 			[]svProblem{{"measures[0]", "NT1", "known-measure"}, {"measures[2]", "FX-APPR-01", "unique"}}},
 		{"a zero cap", func(r *criteria.SocialValueRule) { r.Cap = svDecPtr("0") }, []svProblem{{"cap", "0", "positive"}}},
-		{"bands on the relative method", func(r *criteria.SocialValueRule) { r.Bands = []criteria.CommitmentBand{{AtLeast: svDec("1"), Share: svDec("1")}} },
+		{"bands on the relative method", func(r *criteria.SocialValueRule) {
+			r.Bands = []criteria.CommitmentBand{{AtLeast: svDec("1"), Share: svDec("1")}}
+		},
 			[]svProblem{{"bands", "", "banded-only"}}},
 		{"banded without bands, with a cap", func(r *criteria.SocialValueRule) { r.Method, r.Cap = criteria.Banded, svDecPtr("5") },
 			[]svProblem{{"cap", "5", "relative-only"}, {"bands", "", "required"}}},
