@@ -569,3 +569,72 @@ func TestPropertySocialValue(t *testing.T) {
 		}
 	})
 }
+
+// svGenDec draws any decimal, including negative, zero, huge and finely
+// divided ones.
+func svGenDec(t *rapid.T, label string) decimal.Decimal {
+	return decimal.New(rapid.Int64().Draw(t, label), int32(rapid.IntRange(-20, 20).Draw(t, label+"exp")))
+}
+
+func svGenDecPtr(t *rapid.T, label string) *decimal.Decimal {
+	if rapid.Bool().Draw(t, label+"nil") {
+		return nil
+	}
+	d := svGenDec(t, label)
+	return &d
+}
+
+// No input, however wrong, makes validation or assessment panic: bad input
+// is an error or a problem.
+func TestPropertySocialValueNeverPanics(t *testing.T) {
+	cat := svSample(t)
+	codes := []string{"FX-JOBS-01", "FX-JOBS-02", "FX-APPR-01", "FX-SUPP-01", "NT1", ""}
+	rapid.Check(t, func(t *rapid.T) {
+		r := criteria.SocialValueRule{Catalogue: cat,
+			Basis:                  rapid.SampledFrom([]criteria.SocialValueBasis{criteria.BasisProxyValue, criteria.BasisQuantity, "x"}).Draw(t, "basis"),
+			Per:                    rapid.SampledFrom([]criteria.Normalisation{"", criteria.PerMillionContractValue, criteria.ShareOfBidPrice, "x"}).Draw(t, "per"),
+			Method:                 rapid.SampledFrom([]criteria.SocialValueMethod{criteria.RelativeToBest, criteria.Banded, ""}).Draw(t, "method"),
+			Cap:                    svGenDecPtr(t, "cap"),
+			WithoutMethodStatement: rapid.SampledFrom([]criteria.Unsupported{criteria.DisregardUnsupported, criteria.CountUnsupported, ""}).Draw(t, "unsupported"),
+		}
+		if rapid.Bool().Draw(t, "area") {
+			r.LocalArea = svCroydon()
+		}
+		for i := range rapid.IntRange(0, 3).Draw(t, "bands") {
+			r.Bands = append(r.Bands, criteria.CommitmentBand{AtLeast: svGenDec(t, fmt.Sprint("at", i)), Share: svGenDec(t, fmt.Sprint("share", i))})
+		}
+		if rapid.Bool().Draw(t, "split") {
+			r.Split = &criteria.Split{Quantitative: svGenDec(t, "q"), Qualitative: svGenDec(t, "l")}
+			r.MethodStatement = &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}
+		}
+		field := make([]criteria.SocialValueResponse, rapid.IntRange(0, 3).Draw(t, "n"))
+		for i := range field {
+			for j := range rapid.IntRange(0, 3).Draw(t, fmt.Sprint("c", i)) {
+				l := fmt.Sprintf("c%d.%d.", i, j)
+				field[i].Commitments = append(field[i].Commitments, criteria.Commitment{Measure: rapid.SampledFrom(codes).Draw(t, l+"code"),
+					Quantity: svGenDecPtr(t, l+"q"), FTE: svGenDecPtr(t, l+"fte"), Years: svGenDecPtr(t, l+"years"), Percent: svGenDecPtr(t, l+"pct"),
+					Where: []string{rapid.SampledFrom([]string{"CR0", "SW1A 1AA", ""}).Draw(t, l+"where")}})
+			}
+			field[i].BidPrice = svGenDecPtr(t, fmt.Sprint("price", i))
+			if rapid.Bool().Draw(t, fmt.Sprint("disc", i)) {
+				field[i].Deliverability = &criteria.Deliverability{Percent: svGenDec(t, fmt.Sprint("pct", i)), Reason: "r"}
+			}
+			if rapid.Bool().Draw(t, fmt.Sprint("marks", i)) {
+				field[i].MethodStatement = svConsensus(fmt.Sprint(rapid.IntRange(-1, 5).Draw(t, fmt.Sprint("mark", i))))
+			}
+		}
+		_ = r.Validate()
+		_ = r.Describe()
+		for _, resp := range field {
+			_ = r.Check(resp)
+		}
+		as, err := r.Assess(field, criteria.SocialValueContext{ContractValue: svGenDec(t, "cv")})
+		if err == nil {
+			for _, a := range as {
+				if a.Value.Sign() < 0 || a.Value.Cmp(exact.One) > 0 {
+					t.Fatalf("score %s outside 0–1", a.Value)
+				}
+			}
+		}
+	})
+}
