@@ -444,7 +444,9 @@ type ValuedCommitment struct {
 // Valuation is a bid's commitments valued at the catalogue's proxies:
 // social value £ = Σ quantity × proxy.
 type Valuation struct {
+	// Lines are the commitments valued, in the order given.
 	Lines []ValuedCommitment
+	// Total is Σ Value over Lines, in £, exactly.
 	Total decimal.Decimal
 }
 

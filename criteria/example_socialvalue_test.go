@@ -40,7 +40,7 @@ func ExampleRateTable_With() {
 	rates := criteria.LivingWageRates().With(criteria.Rate{
 		Scheme: criteria.LondonLivingWage, Hourly: decimal.RequireFromString("15.50"),
 		Announced: date.Must(2026, time.October, 20), ImplementBy: date.Must(2027, time.May, 1),
-		Confidence: criteria.Low, Source: "example: invented figures", Note: "not a real rate",
+		Confidence: criteria.ConfidenceLow, Source: "example: invented figures", Note: "not a real rate",
 	})
 	fmt.Println(len(rates.Validate()), "problems")
 	a, err := rates.ForRegion(criteria.London, date.Must(2026, time.November, 2), criteria.RateAnnounced)

@@ -118,13 +118,13 @@ type Confidence string
 
 // Confidence marks.
 const (
-	// High: a primary source (legislation, gov.uk, the rate-setter) or
+	// ConfidenceHigh: a primary source (legislation, gov.uk, the rate-setter) or
 	// several independent sources agree.
-	High Confidence = "high"
-	// Medium: one good secondary source.
-	Medium Confidence = "medium"
-	// Low: inferred or a single third-party source.
-	Low Confidence = "low"
+	ConfidenceHigh Confidence = "high"
+	// ConfidenceMedium: one good secondary source.
+	ConfidenceMedium Confidence = "medium"
+	// ConfidenceLow: inferred or a single third-party source.
+	ConfidenceLow Confidence = "low"
 )
 
 // Rate is one row of a rate table.
@@ -235,7 +235,7 @@ func LivingWageRates() RateTable {
 			hourly string
 		}{{RealLivingWage, r.rlw}, {LondonLivingWage, r.llw}} {
 			t.Rates = append(t.Rates, Rate{Scheme: s.scheme, Hourly: decimal.RequireFromString(s.hourly),
-				Announced: r.announced, ImplementBy: r.implementBy, Confidence: High, Verified: r.verified,
+				Announced: r.announced, ImplementBy: r.implementBy, Confidence: ConfidenceHigh, Verified: r.verified,
 				Source: lwfSource, Note: r.note})
 		}
 	}
@@ -245,21 +245,21 @@ func LivingWageRates() RateTable {
 		conf   Confidence
 		note   string
 	}{
-		{2016, "7.20", High, "age 25 and over"},
-		{2017, "7.50", Low, "age 25 and over; the reference marks this rate LOW: unverified"},
-		{2018, "7.83", High, "age 25 and over"},
-		{2019, "8.21", High, "age 25 and over"},
-		{2020, "8.72", High, "age 25 and over"},
-		{2021, "8.91", High, "age 23 and over"},
-		{2022, "9.50", High, "age 23 and over"},
-		{2023, "10.42", High, "age 23 and over"},
-		{2024, "11.44", High, "age 21 and over"},
-		{2025, "12.21", High, "age 21 and over"},
-		{2026, "12.71", High, "age 21 and over"},
+		{2016, "7.20", ConfidenceHigh, "age 25 and over"},
+		{2017, "7.50", ConfidenceLow, "age 25 and over; the reference marks this rate LOW: unverified"},
+		{2018, "7.83", ConfidenceHigh, "age 25 and over"},
+		{2019, "8.21", ConfidenceHigh, "age 25 and over"},
+		{2020, "8.72", ConfidenceHigh, "age 25 and over"},
+		{2021, "8.91", ConfidenceHigh, "age 23 and over"},
+		{2022, "9.50", ConfidenceHigh, "age 23 and over"},
+		{2023, "10.42", ConfidenceHigh, "age 23 and over"},
+		{2024, "11.44", ConfidenceHigh, "age 21 and over"},
+		{2025, "12.21", ConfidenceHigh, "age 21 and over"},
+		{2026, "12.71", ConfidenceHigh, "age 21 and over"},
 	}
 	for _, n := range nlw {
 		t.Rates = append(t.Rates, Rate{Scheme: NationalLivingWage, Hourly: decimal.RequireFromString(n.hourly),
-			ImplementBy: d(n.year, time.April, 1), Confidence: n.conf, Verified: n.conf != Low,
+			ImplementBy: d(n.year, time.April, 1), Confidence: n.conf, Verified: n.conf != ConfidenceLow,
 			Source: nlwSource, Note: n.note})
 	}
 	return t
@@ -343,8 +343,8 @@ func (t RateTable) Validate() []Problem {
 				due[k] = i
 			}
 		}
-		if r.Confidence != High && r.Confidence != Medium && r.Confidence != Low {
-			ps.add(f+".confidence", string(r.Confidence), "one-of", "mark how sure the source is: %q, %q or %q", High, Medium, Low)
+		if r.Confidence != ConfidenceHigh && r.Confidence != ConfidenceMedium && r.Confidence != ConfidenceLow {
+			ps.add(f+".confidence", string(r.Confidence), "one-of", "mark how sure the source is: %q, %q or %q", ConfidenceHigh, ConfidenceMedium, ConfidenceLow)
 		}
 		if strings.TrimSpace(r.Source) == "" {
 			ps.add(f+".source", "", "required", "say where the rate comes from")

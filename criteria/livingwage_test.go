@@ -204,7 +204,7 @@ func TestRateLookupErrors(t *testing.T) {
 	assert.ErrorContains(t, err, `unknown region "scotland"`)
 	_, err = criteria.RateTable{}.Lookup(criteria.LondonLivingWage, svDay(2026, 1, 1), criteria.RateAnnounced)
 	assert.ErrorContains(t, err, "no London Living Wage rows")
-	_, err = rates.With(criteria.Rate{Scheme: criteria.LondonLivingWage, Hourly: svDec("1.001"), Announced: svDay(2030, 1, 1), Confidence: criteria.Low, Source: "x"}).
+	_, err = rates.With(criteria.Rate{Scheme: criteria.LondonLivingWage, Hourly: svDec("1.001"), Announced: svDay(2030, 1, 1), Confidence: criteria.ConfidenceLow, Source: "x"}).
 		Lookup(criteria.LondonLivingWage, svDay(2026, 1, 1), criteria.RateAnnounced)
 	assert.ErrorContains(t, err, "invalid", "a lookup refuses a series with a malformed row")
 }
@@ -213,7 +213,7 @@ func TestRateLookupErrors(t *testing.T) {
 // figures are invented for the test, not a real rate.
 func svNextYear() criteria.Rate {
 	return criteria.Rate{Scheme: criteria.LondonLivingWage, Hourly: svDec("15.50"), Announced: svDay(2026, 10, 20),
-		ImplementBy: svDay(2027, 5, 1), Confidence: criteria.Low, Source: "test: hypothetical figures"}
+		ImplementBy: svDay(2027, 5, 1), Confidence: criteria.ConfidenceLow, Source: "test: hypothetical figures"}
 }
 
 func TestRateTableWithAddsNextYear(t *testing.T) {
@@ -245,7 +245,7 @@ func TestLivingWageRatesMatchReference(t *testing.T) {
 	var unverified []string
 	for _, r := range rates.Rates {
 		assert.NotEmpty(t, r.Source)
-		assert.Contains(t, []criteria.Confidence{criteria.High, criteria.Medium, criteria.Low}, r.Confidence)
+		assert.Contains(t, []criteria.Confidence{criteria.ConfidenceHigh, criteria.ConfidenceMedium, criteria.ConfidenceLow}, r.Confidence)
 		if !r.Verified {
 			d := r.Announced
 			if d.IsZero() {

@@ -196,6 +196,14 @@ func (r SocialValueRule) unit() string {
 // NeedsContractValue reports whether Assess needs SocialValueContext.ContractValue.
 func (r SocialValueRule) NeedsContractValue() bool { return r.Per == PerMillionContractValue }
 
+// NeedsBidPrice reports whether responses may need their BidPrice: the rule
+// scores a share of the bid price, or counts a £ measure that a bid may
+// commit to as a percentage of its price. The engine can simply always set
+// it when the lot has a price.
+func (r SocialValueRule) NeedsBidPrice() bool {
+	return r.Per == ShareOfBidPrice || slices.ContainsFunc(r.counted(), func(m Measure) bool { return m.Unit == UnitPounds })
+}
+
 // Validate reports every problem with the rule itself, with fields relative
 // to it ("method", "cap", "split.quantitative", "catalogue.measures[2].proxy").
 func (r SocialValueRule) Validate() []Problem {

@@ -336,6 +336,9 @@ func TestSocialValueRuleValidate(t *testing.T) {
 	}
 	_, err := criteria.SocialValueRule{}.Assess(nil, criteria.SocialValueContext{})
 	assert.Error(t, err, "an invalid rule is an error, not a score")
+	assert.True(t, base.NeedsBidPrice(), "the sample counts £ measures, which a bid may give as a percentage of its price")
+	assert.False(t, svApprenticeships(t).NeedsBidPrice())
+	assert.False(t, base.NeedsContractValue())
 }
 
 func TestSocialValueCheck(t *testing.T) {
