@@ -14,6 +14,10 @@ type Assessment struct {
 	// Notes are plain statements about special cases met ("only one bid in
 	// the field: it scores full marks").
 	Notes []string
+	// Rationale is the evaluators' recorded reasoning behind a mark: the
+	// consensus rationale, or every evaluator's under the mean; for social
+	// value, the reasoning behind the method statement's mark.
+	Rationale []string
 }
 
 // Step is one line of working. Uses lists, by position in the field passed

@@ -65,9 +65,6 @@ type QualityAssessment struct {
 	// BelowMinimum is true when the rule sets a minimum mark and Mark is
 	// below it.
 	BelowMinimum bool
-	// Rationale is the reasoning behind the scored mark: the consensus
-	// rationale, or every evaluator's rationale under the mean.
-	Rationale []string
 }
 
 // Validate reports every problem with the rule itself.

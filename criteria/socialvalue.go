@@ -710,6 +710,9 @@ func (r SocialValueRule) combine(a *Assessment, b svBid, quant exact.Fraction) e
 		a.Working = append(a.Working, step("method statement: "+st.Text, st.Uses...))
 	}
 	a.Notes = append(a.Notes, b.qa.Notes...)
+	for _, r := range b.qa.Rationale {
+		a.Rationale = append(a.Rationale, "method statement: "+r)
+	}
 	if !b.any {
 		a.Working = append(a.Working, step("nothing committed is counted, so the method statement has nothing to deliver: the response scores 0"))
 		a.Notes = append(a.Notes, "a response must give both a quantitative commitment and a method statement; with nothing committed counted it scores 0")

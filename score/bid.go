@@ -19,6 +19,9 @@ type Bid struct {
 	Responses map[string]Response `json:"responses"`
 	// Gates hold the recorded pass/fail decision for each gate, by gate id.
 	Gates map[string]criteria.GateResult `json:"gates,omitempty"`
+	// LivingWage is the bid's living wage commitment, read by every living
+	// wage gate and living wage criterion of the lot's policy.
+	LivingWage *criteria.LivingWageCommitment `json:"livingWage,omitempty"`
 	// TieBreakScores hold the outcome of Recorded tie-break steps, by step
 	// name; needed only when the bid is tied.
 	TieBreakScores map[string]RecordedScore `json:"tieBreakScores,omitempty"`
@@ -32,10 +35,13 @@ type Supplier struct {
 }
 
 // Response is a bid's answer to one leaf criterion: a price for a price
-// criterion, the evaluators' marks for a quality one.
+// criterion, the evaluators' marks for a quality one, the commitments (and
+// the marks for their method statement) for a social value one. A living
+// wage criterion reads Bid.LivingWage and needs no response.
 type Response struct {
-	Price criteria.PriceResponse `json:"price"`
-	Marks criteria.Marks         `json:"marks"`
+	Price       criteria.PriceResponse       `json:"price"`
+	Marks       criteria.Marks               `json:"marks"`
+	SocialValue criteria.SocialValueResponse `json:"socialValue"`
 }
 
 // RecordedScore is the recorded outcome of a manual tie-break step for one bid.

@@ -16,7 +16,8 @@ type Criterion struct {
 	// Description is the published question or what is assessed.
 	Description string `json:"description,omitempty"`
 	// Category is price, quality or social value. When empty it is price for
-	// a price rule, else the parent's category, else quality.
+	// a price rule, social value for a social value or living wage rule,
+	// else the parent's category, else quality.
 	Category Category `json:"category,omitempty" validate:"omitempty,oneof=price quality social-value"`
 	// Weight is the criterion's relative importance, read as the policy's
 	// Weighting says.
@@ -38,6 +39,14 @@ type Criterion struct {
 	Price *criteria.PriceRule `json:"price,omitempty"`
 	// Quality is a leaf's quality rule.
 	Quality *criteria.QualityRule `json:"quality,omitempty"`
+	// SocialValue is a leaf's rule for quantitative social value
+	// commitments (local supply-chain spend, local jobs, apprenticeships),
+	// scored over the field of bids.
+	SocialValue *criteria.SocialValueRule `json:"socialValue,omitempty"`
+	// LivingWage is a leaf scored on the bid's living wage commitment
+	// (Bid.LivingWage): by accreditation status or by the committed hourly
+	// rate against the applicable living wage.
+	LivingWage *criteria.LivingWageRule `json:"livingWage,omitempty"`
 }
 
 // Category groups criteria the way law and policy speak of them.

@@ -76,6 +76,7 @@ func (s *bidState) disqualify(stage DisqualifyStage, r Reason) {
 
 // lotEval holds what every bid of one lot is evaluated against.
 type lotEval struct {
+	t     Tender
 	lot   Lot
 	pol   Policy
 	tree  *tree
@@ -86,7 +87,7 @@ type lotEval struct {
 
 func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 	pol := l.Policy
-	e := &lotEval{lot: l, pol: pol, tree: buildTree(&pol), rules: pol.rounding()}
+	e := &lotEval{t: t, lot: l, pol: pol, tree: buildTree(&pol), rules: pol.rounding()}
 	for _, b := range bids {
 		e.bids = append(e.bids, &bidState{bid: b, lines: make([]Line, len(e.tree.nodes)), quotes: make([]criteria.Quote, len(e.tree.nodes))})
 	}
@@ -197,30 +198,91 @@ func (e *lotEval) applyGates() {
 				s.disqualify(AtGate, Reason{Rule: "gate", Ref: g.ID, Text: "failed the pass/fail requirement: " + a.Text})
 			}
 		}
+		for _, g := range e.pol.LivingWageGates {
+			a, err := g.Assess(*s.bid.LivingWage, e.t.Rates(), e.t.Commenced) // validated: commitment present, rate in force
+			if err != nil {
+				a = criteria.GateAssessment{Text: fmt.Sprintf("%s: cannot be assessed: %v", g.Title, err)}
+			}
+			s.gates = append(s.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
+			if !a.Pass {
+				s.disqualify(AtGate, Reason{Rule: "living-wage-gate", Ref: g.ID, Text: "failed the pass/fail requirement: " + a.Text})
+			}
+		}
 	}
 }
 
 // scoreQuality assesses every non-price leaf and sums the branches that
 // hold no price, for every bid still in.
 func (e *lotEval) scoreQuality() {
+	e.scoreSocialValue()
 	for _, s := range e.bids {
 		if s.out() {
 			continue
 		}
 		for _, n := range e.tree.leaves {
-			if n.c.Quality == nil {
-				continue
+			switch {
+			case n.c.Quality != nil:
+				qa, _ := n.c.Quality.Assess(s.bid.Responses[n.c.ID].Marks) // validated
+				ln := e.leafLine(n, qa.Assessment, nil)
+				if qa.BelowMinimum {
+					s.disqualify(AtThreshold, Reason{Rule: "min-mark", Ref: n.c.ID,
+						Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
+				}
+				s.lines[n.index] = ln
+			case n.c.LivingWage != nil:
+				a, err := n.c.LivingWage.Assess(*s.bid.LivingWage, e.t.Rates(), e.t.Commenced) // validated
+				if err != nil {
+					ln := e.line(n)
+					ln.Notes = []string{fmt.Sprintf("cannot be assessed: %v", err)}
+					s.lines[n.index] = ln
+					continue
+				}
+				s.lines[n.index] = e.leafLine(n, a, nil)
 			}
-			qa, _ := n.c.Quality.Assess(s.bid.Responses[n.c.ID].Marks) // validated
-			ln := e.leafLine(n, qa.Assessment, nil)
-			ln.Rationale = qa.Rationale
-			if qa.BelowMinimum {
-				s.disqualify(AtThreshold, Reason{Rule: "min-mark", Ref: n.c.ID,
-					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
-			}
-			s.lines[n.index] = ln
 		}
 		e.sumBranches(s, func(n *node) bool { return !n.hasPrice() })
+	}
+}
+
+// scoreSocialValue assesses each social value criterion over the field of
+// bids that passed the gates. Its relative methods compare each bid with the
+// best offer, so the field is fixed before any threshold: a bid disqualified
+// later at a quality threshold still counted in the comparison.
+func (e *lotEval) scoreSocialValue() {
+	var field []*bidState
+	var ids []string
+	for _, s := range e.bids {
+		if !s.out() {
+			field = append(field, s)
+			ids = append(ids, s.bid.ID)
+		}
+	}
+	noted := false
+	for _, n := range e.tree.leaves {
+		if n.c.SocialValue == nil || len(field) == 0 {
+			continue
+		}
+		if !noted {
+			e.note("social value field: the %d bids that passed the gates (%s); a bid later disqualified at a threshold still counts in the comparison", len(field), strings.Join(ids, ", "))
+			noted = true
+		}
+		resps := make([]criteria.SocialValueResponse, len(field))
+		for i, s := range field {
+			r := s.bid.Responses[n.c.ID].SocialValue
+			r.BidPrice = nil // always the bid's own quotes, never a figure supplied with the response
+			if p, ok := bidPrice(s.bid, e.tree); ok {
+				r.BidPrice = &p
+			}
+			resps[i] = r
+		}
+		as, err := n.c.SocialValue.Assess(resps, criteria.SocialValueContext{ContractValue: e.lot.EstimatedValue})
+		if err != nil { // ruled out by validation
+			e.note("%s could not be assessed: %v", n.c.Title, err)
+			continue
+		}
+		for i, s := range field {
+			s.lines[n.index] = e.leafLine(n, as[i], ids)
+		}
 	}
 }
 
@@ -230,6 +292,7 @@ func (e *lotEval) leafLine(n *node, a criteria.Assessment, ids []string) Line {
 	ln.Scored = true
 	ln.Input = a.Input
 	ln.Notes = append(ln.Notes, a.Notes...)
+	ln.Rationale = a.Rationale
 	ln.Working = convertSteps(a.Working, ids)
 	norm := exactFigure(a.Value)
 	if r, ok := roundingAt(e.rules, Normalised); ok {

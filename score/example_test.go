@@ -112,7 +112,7 @@ func ExamplePolicy_Validate() {
 	fmt.Println(p.Validate())
 	// Output:
 	// 1 problem in the tender or bids:
-	//   criteria[0]: a criterion without sub-criteria needs a price or quality rule (value "q", rule rule-required)
+	//   criteria[0]: a criterion without sub-criteria needs a scoring rule: price, quality, social value or living wage (value "q", rule rule-required)
 }
 
 func ExampleFigure() {

@@ -18,6 +18,10 @@ type Policy struct {
 	Weighting Weighting `json:"weighting,omitempty"`
 	// Gates are pass/fail requirements, applied before any scoring.
 	Gates []criteria.Gate `json:"gates,omitempty"`
+	// LivingWageGates are pass/fail requirements computed from each bid's
+	// living wage commitment and the rate in force on the day the
+	// procurement commenced.
+	LivingWageGates []criteria.LivingWageGate `json:"livingWageGates,omitempty"`
 	// Criteria is the tree of weighted criteria.
 	Criteria []Criterion `json:"criteria"`
 	// Thresholds holds the overall minimum quality score.

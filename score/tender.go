@@ -1,6 +1,7 @@
 package score
 
 import (
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/date"
 )
 
@@ -20,6 +21,10 @@ type Tender struct {
 	Regime Regime `json:"regime" validate:"required,oneof=pcr-2015 pa-2023"`
 	// Route is the route to market every lot takes unless the lot names its own.
 	Route Route `json:"route"`
+	// LivingWageRates, when set, replaces the built-in living wage rate
+	// tables (criteria.LivingWageRates), e.g. to add a year announced after
+	// this release.
+	LivingWageRates *criteria.RateTable `json:"livingWageRates,omitempty"`
 	// Lots are evaluated separately, each under its own policy.
 	Lots []Lot `json:"lots" validate:"required,min=1,dive"`
 }
@@ -97,4 +102,13 @@ func (t Tender) RegimeFor(l Lot) Regime {
 		return l.Regime
 	}
 	return t.Regime
+}
+
+// Rates returns the living wage rate tables in use: the tender's own, or
+// the built-in ones.
+func (t Tender) Rates() criteria.RateTable {
+	if t.LivingWageRates != nil {
+		return *t.LivingWageRates
+	}
+	return criteria.LivingWageRates()
 }

@@ -80,6 +80,8 @@ func categoryOf(c *Criterion, parent *node) Category {
 		return c.Category
 	case c.Price != nil:
 		return Price
+	case c.SocialValue != nil || c.LivingWage != nil:
+		return SocialValue
 	case parent != nil:
 		return parent.category
 	default:

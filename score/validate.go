@@ -155,6 +155,10 @@ func (v *validation) tender(t Tender) {
 			v.add(path+".estimatedValue", l.EstimatedValue.String(), "positive", "the estimated value (including VAT) must be more than zero")
 		}
 		v.policy(path+".policy", l.Policy)
+		v.livingWage(t, path+".policy", l.Policy)
+	}
+	if t.LivingWageRates != nil {
+		v.addAll("livingWageRates", t.LivingWageRates.Validate())
 	}
 }
 
@@ -165,7 +169,7 @@ func (v *validation) policy(prefix string, p Policy) {
 	if !slices.Contains([]Weighting{"", PercentEachLevel, PercentOfTotal, Points}, p.Weighting) {
 		v.add(join(prefix, "weighting"), string(p.Weighting), "one-of", "must be one of: %s, %s, %s", PercentEachLevel, PercentOfTotal, Points)
 	}
-	v.gates(prefix, p.Gates)
+	v.gates(prefix, p.Gates, p.LivingWageGates)
 	if len(p.Criteria) == 0 {
 		v.add(join(prefix, "criteria"), "", "required", "a policy needs at least one criterion")
 		return
@@ -203,18 +207,55 @@ func (v *validation) policy(prefix string, p Policy) {
 	v.tieBreaks(prefix, p.TieBreaks, t)
 }
 
-func (v *validation) gates(prefix string, gs []criteria.Gate) {
-	seen := map[string]int{}
+func (v *validation) gates(prefix string, gs []criteria.Gate, lws []criteria.LivingWageGate) {
+	seen := map[string]string{}
+	unique := func(path, id string) {
+		if id == "" {
+			return
+		}
+		if other, dup := seen[id]; dup {
+			v.add(path+".id", id, "unique", "gate id already used by %s", other)
+		} else {
+			seen[id] = path
+		}
+	}
 	for i, g := range gs {
 		path := join(prefix, fmt.Sprintf("gates[%d]", i))
 		v.addAll(path, g.Validate())
-		if g.ID == "" {
+		unique(path, g.ID)
+	}
+	for i, g := range lws {
+		path := join(prefix, fmt.Sprintf("livingWageGates[%d]", i))
+		v.addAll(path, g.Validate())
+		unique(path, g.ID)
+	}
+}
+
+// livingWage checks what a lot's living wage rules need from the tender:
+// a rate in force on the day the procurement commenced, and a price for
+// social value read as a share of it.
+func (v *validation) livingWage(t Tender, path string, p Policy) {
+	if t.Commenced.IsZero() {
+		return // reported already
+	}
+	rates := t.Rates()
+	for i, g := range p.LivingWageGates {
+		if len(g.Validate()) > 0 {
 			continue
 		}
-		if j, dup := seen[g.ID]; dup {
-			v.add(path+".id", g.ID, "unique", "gate id already used by gates[%d]", j)
-		} else {
-			seen[g.ID] = i
+		if _, err := g.Rate(rates, t.Commenced); err != nil {
+			v.add(fmt.Sprintf("%s.livingWageGates[%d]", path, i), string(g.Region), "rate-in-force", "no living wage rate applies on %s: %v", t.Commenced, err)
+		}
+	}
+	tr := buildTree(&p)
+	for _, n := range tr.leaves {
+		if lw := n.c.LivingWage; lw != nil && lw.Method == criteria.ScoreHourlyRate && len(lw.Validate()) == 0 {
+			if _, err := rates.ForRegion(lw.Region, t.Commenced, lw.Rule); err != nil {
+				v.add(path+"."+n.path+".livingWage", string(lw.Region), "rate-in-force", "no living wage rate applies on %s: %v", t.Commenced, err)
+			}
+		}
+		if sv := n.c.SocialValue; sv != nil && sv.NeedsBidPrice() && len(tr.priceLeaves()) == 0 {
+			v.add(path+"."+n.path+".socialValue.per", string(sv.Per), "needs-price", "social value as a share of the bid price needs a price criterion in the policy")
 		}
 	}
 }
@@ -240,13 +281,24 @@ func (v *validation) criteria(prefix string, p Policy, cs []Criterion, parent *C
 			rules++
 			v.addAll(cp+".quality", c.Quality.Validate())
 		}
+		if c.SocialValue != nil {
+			rules++
+			v.addAll(cp+".socialValue", c.SocialValue.Validate())
+		}
+		if c.LivingWage != nil {
+			rules++
+			v.addAll(cp+".livingWage", c.LivingWage.Validate())
+		}
 		switch {
 		case len(c.Children) > 0 && rules > 0:
 			v.add(cp, c.ID, "leaf-or-branch", "a criterion has either sub-criteria or a scoring rule, not both")
 		case len(c.Children) == 0 && rules == 0:
-			v.add(cp, c.ID, "rule-required", "a criterion without sub-criteria needs a price or quality rule")
+			v.add(cp, c.ID, "rule-required", "a criterion without sub-criteria needs a scoring rule: price, quality, social value or living wage")
 		case rules > 1:
-			v.add(cp, c.ID, "one-rule", "a criterion has one scoring rule: price or quality, not both")
+			v.add(cp, c.ID, "one-rule", "a criterion has one scoring rule: price, quality, social value or living wage")
+		}
+		if (c.SocialValue != nil || c.LivingWage != nil) && (c.Category == Price || (parent != nil && parent.Category == Price)) {
+			v.add(cp+".category", string(c.Category), "price-category", "a social value or living wage rule cannot sit in the price category")
 		}
 		if c.Price != nil && c.Category != "" && c.Category != Price {
 			v.add(cp+".category", string(c.Category), "price-category", "a criterion with a price rule is in the price category")
@@ -479,9 +531,25 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 // none for anything else, and each response valid for its rule.
 func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 	leaf := map[string]*node{}
+	price, priced := bidPrice(b, t)
+	needsLW := len(p.LivingWageGates) > 0
+	for _, n := range t.leaves {
+		needsLW = needsLW || n.c.LivingWage != nil
+	}
+	if needsLW && b.LivingWage == nil {
+		v.add(path+".livingWage", "", "required", "the lot's policy has a living wage gate or criterion: record the bid's living wage commitment")
+	} else if b.LivingWage != nil {
+		v.addAll(path+".livingWage", criteria.LivingWageGate{}.Check(*b.LivingWage))
+	}
 	for _, n := range t.leaves {
 		leaf[n.c.ID] = n
 		rp := fmt.Sprintf("%s.responses[%s]", path, n.c.ID)
+		if n.c.LivingWage != nil {
+			if _, ok := b.Responses[n.c.ID]; ok {
+				v.add(rp, n.c.ID, "living-wage", "criterion %s is scored on the bid's living wage commitment (livingWage), not a response", n.c.ID)
+			}
+			continue
+		}
 		r, ok := b.Responses[n.c.ID]
 		if !ok {
 			v.add(rp, "", "required", "no response to criterion %s (%s)", n.c.ID, n.c.Title)
@@ -499,6 +567,13 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 				v.add(rp+".price", "", "quality-criterion", "criterion %s is scored on marks, not price", n.c.ID)
 			}
 			v.addAll(rp+".marks", n.c.Quality.Check(r.Marks))
+		case n.c.SocialValue != nil:
+			sv := r.SocialValue
+			sv.BidPrice = nil
+			if priced {
+				sv.BidPrice = &price
+			}
+			v.addAll(rp+".socialValue", n.c.SocialValue.Check(sv))
 		}
 	}
 	for _, k := range sortedKeys(b.Responses) {
@@ -551,4 +626,23 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// bidPrice is the bid's price for social value read as a share of it: the
+// sum of its quotes on every price criterion. ok is false when the policy
+// has no price criterion or a quote is not valid (reported elsewhere).
+func bidPrice(b Bid, t *tree) (decimal.Decimal, bool) {
+	prices := t.priceLeaves()
+	if len(prices) == 0 {
+		return decimal.Decimal{}, false
+	}
+	sum := decimal.Zero
+	for _, n := range prices {
+		q, ps := n.c.Price.Quote(b.Responses[n.c.ID].Price)
+		if len(ps) > 0 {
+			return decimal.Decimal{}, false
+		}
+		sum = sum.Add(q.Price)
+	}
+	return sum, true
 }
