@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	_ "embed"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
@@ -40,9 +43,32 @@ func commonGates() []criteria.Gate {
 	return []criteria.Gate{
 		{ID: "cyber-essentials-plus", Title: "Cyber Essentials Plus", Requirement: "holds a current Cyber Essentials Plus certificate covering the services bid",
 			Source: "council information security policy"},
-		{ID: "llw-commitment", Title: "London Living Wage commitment", Requirement: "commits to pay at least the London Living Wage to everyone working on the contract, including regularly contracted staff",
-			Source: "Croydon Good Employer Charter"},
 	}
+}
+
+// llwGate requires every bidder to commit to at least the London Living
+// Wage for everyone working on the contract, regularly contracted staff
+// included, and to be accredited or working towards accreditation
+// (Croydon Good Employer Charter, reference/social-value.md). The rate is the
+// one employers must pay on the day the procurement commenced.
+func llwGate() []criteria.LivingWageGate {
+	return []criteria.LivingWageGate{{ID: "llw-commitment", Title: "London Living Wage commitment",
+		Region: criteria.London, Rule: criteria.RateImplementBy, MinAccreditation: criteria.WorkingTowards,
+		Source: "Croydon Good Employer Charter"}}
+}
+
+//go:embed measures.csv
+var measuresCSV []byte
+
+// measures is the council's catalogue of social value measures with their
+// £ proxy values. The values are fictional: the National TOMs proxies are
+// licensed and not shipped.
+func measures() criteria.Catalogue {
+	c, err := criteria.LoadCatalogueCSV(bytes.NewReader(measuresCSV))
+	if err != nil {
+		panic(err) // the embedded file is part of the program
+	}
+	return c
 }
 
 func quality(id, title, weight string, scale criteria.Scale, mod criteria.Moderation, min string) score.Criterion {
@@ -54,15 +80,33 @@ func quality(id, title, weight string, scale criteria.Scale, mod criteria.Modera
 }
 
 // socialValue is the 10% social value criterion every lot carries: Croydon
-// mandates at least 10% (reference/social-value.md). Until the social value
-// criteria land, its three parts are marked as quality questions on the
-// lot's scale.
+// mandates at least 10% (reference/social-value.md). It scores commitments
+// delivered under the contract — never where a bidder is based, which the
+// law forbids above threshold:
+//   - fair work: Living Wage accreditation (accredited 1, working towards ½);
+//   - local supply chain and local jobs: the £ social value of local
+//     employment and local and SME spend (quantity × proxy), 70% relative to
+//     the best offer and 30% for the method statement, commitments without a
+//     method statement disregarded;
+//   - apprenticeships: starts per £1m of contract value, relative to the best.
 func socialValue(prefix string, scale criteria.Scale, mod criteria.Moderation) score.Criterion {
+	cat := measures()
+	croydon := &criteria.LocalArea{Name: "Croydon", Boroughs: []string{"Croydon"}}
 	return score.Criterion{ID: prefix + "-sv", Title: "Social value", Weight: d("10"), Category: score.SocialValue,
 		Children: []score.Criterion{
-			quality(prefix+"-sv-llw", "Fair work and the London Living Wage", "40", scale, mod, ""),
-			quality(prefix+"-sv-local", "Local supply chain and local jobs", "30", scale, mod, ""),
-			quality(prefix+"-sv-skills", "Apprenticeships and skills", "30", scale, mod, ""),
+			{ID: prefix + "-sv-llw", Title: "Fair work: London Living Wage accreditation", Weight: d("20"),
+				LivingWage: &criteria.LivingWageRule{Method: criteria.ScoreAccreditation,
+					Shares: &criteria.AccreditationShares{Accredited: d("1"), WorkingTowards: d("0.5"), None: d("0")}}},
+			{ID: prefix + "-sv-local", Title: "Local supply chain and local jobs", Weight: d("50"),
+				SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"CR-JOBS-01", "CR-SUPP-01", "CR-SUPP-02"},
+					Basis: criteria.BasisProxyValue, Method: criteria.RelativeToBest,
+					Split:                  &criteria.Split{Quantitative: d("70"), Qualitative: d("30")},
+					MethodStatement:        &criteria.QualityRule{Scale: scale, Moderation: mod},
+					WithoutMethodStatement: criteria.DisregardUnsupported, LocalArea: croydon}},
+			{ID: prefix + "-sv-skills", Title: "Apprenticeships", Weight: d("30"),
+				SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"CR-APPR-01"},
+					Basis: criteria.BasisQuantity, Per: criteria.PerMillionContractValue, Method: criteria.RelativeToBest,
+					WithoutMethodStatement: criteria.DisregardUnsupported}},
 		}}
 }
 
@@ -82,7 +126,8 @@ func serviceDesk() score.Lot {
 		ID: "1", Title: "Service desk", EstimatedValue: d("3000000"), TermMonths: 48,
 		Route: &score.Route{Framework: "RM6190", Lot: "3", Procedure: "further-competition"},
 		Policy: score.Policy{
-			Gates: commonGates(),
+			Gates:           commonGates(),
+			LivingWageGates: llwGate(),
 			Criteria: []score.Criterion{
 				{ID: "1-price", Title: "Price", Weight: d("40"), Description: "total price for 48 months, excluding VAT",
 					Price: &criteria.PriceRule{Method: criteria.Relative}},
@@ -106,7 +151,8 @@ func endUser() score.Lot {
 		ID: "2", Title: "End-user and desktop support", EstimatedValue: d("1400000"), TermMonths: 48,
 		Route: &score.Route{Framework: "RM6190", Lot: "3", Procedure: "further-competition"},
 		Policy: score.Policy{
-			Gates: commonGates(),
+			Gates:           commonGates(),
+			LivingWageGates: llwGate(),
 			Criteria: []score.Criterion{
 				{ID: "2-price", Title: "Price", Weight: d("40"), Description: "schedule of rates over four years, excluding VAT",
 					Price: &criteria.PriceRule{Method: criteria.Relative, Schedule: &criteria.Schedule{Lines: []criteria.ScheduleLine{
@@ -136,6 +182,7 @@ func networks() score.Lot {
 		ID: "3", Title: "Networks and hosting", EstimatedValue: d("3120000"), TermMonths: 60,
 		Route: &score.Route{Framework: "RM6190", Lot: "4", Procedure: "further-competition"},
 		Policy: score.Policy{
+			LivingWageGates: llwGate(),
 			Gates: append(commonGates(), criteria.Gate{ID: "iso-27001", Title: "ISO/IEC 27001", Requirement: "holds ISO/IEC 27001 certification for the hosting service",
 				Source: "council information security policy"}),
 			Criteria: []score.Criterion{
@@ -165,7 +212,8 @@ func telephony() score.Lot {
 		// Network Services 3 was let under PCR 2015, and its call-offs follow it.
 		Regime: score.PCR2015,
 		Policy: score.Policy{
-			Gates: commonGates(),
+			Gates:           commonGates(),
+			LivingWageGates: llwGate(),
 			Criteria: []score.Criterion{
 				{ID: "4-price", Title: "Price", Weight: d("40"), Description: "total price for 36 months, excluding VAT",
 					Price: &criteria.PriceRule{Method: criteria.Linear}},
@@ -191,7 +239,8 @@ func printLot() score.Lot {
 		// 2023; its reference number is not verified (frameworks.md).
 		Route: &score.Route{Framework: "RM6174-successor", Procedure: "further-competition"},
 		Policy: score.Policy{
-			Gates: commonGates(),
+			Gates:           commonGates(),
+			LivingWageGates: llwGate(),
 			Criteria: []score.Criterion{
 				{ID: "5-price", Title: "Whole-life cost", Weight: d("40"), Description: "five-year whole-life cost of devices and clicks, excluding VAT",
 					Price: &criteria.PriceRule{Method: criteria.Relative, Schedule: &criteria.Schedule{
