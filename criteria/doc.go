@@ -11,7 +11,25 @@
 //     whole-life cost, and the price-per-quality-point ratio;
 //   - quality.go, scale.go: marks on a declared scale, several evaluators'
 //     marks resolved by a recorded consensus or by the mean, minimum marks;
-//   - gate.go: pass/fail requirements with the recorded reason.
+//   - gate.go: pass/fail requirements with the recorded reason;
+//   - livingwage.go: Real, London and National Living Wage rate tables (data
+//     a caller can extend), the rate in force on a date under a stated rule,
+//     a living wage gate computed from a bid's commitment, a scored variant,
+//     and the cost of moving staff from one rate to another;
+//   - catalogue.go, decode.go: TOMs-style measure catalogues (code, unit, £
+//     proxy, source) loaded from a buyer's CSV or JSON file, and the £ value
+//     of a bid's commitments;
+//   - local.go: a buyer-defined local area (boroughs, postcode districts);
+//   - socialvalue.go: scoring quantitative social value commitments —
+//     relative to the best offer, as a share of the bid price, per £1m of
+//     contract value, capped, banded — with a method statement marked on a
+//     quality scale, a declared split, and an evaluator's deliverability
+//     discount.
+//
+// Social value here is always a commitment delivered under the contract
+// (local jobs, local spend, apprenticeships), never where the bidder itself
+// is based: a criterion scoring location is marked on score.Criterion and
+// refused above threshold by package frameworks.
 //
 // Every formula is written out with the actual numbers, and every step that
 // uses another bid's figures says which (by position in the field), so that
@@ -20,7 +38,8 @@
 //
 // What it does not own: weights, lots, bids as such, ranks, thresholds other
 // than a question's minimum mark, and rounding of points — those belong to
-// package score. It imports only decimal and the exact-arithmetic package.
+// package score. It imports only decimal and two leaf packages of this
+// module: exact (arithmetic) and date (the day a rate applies).
 //
 // # Price edge cases, as defined here
 //
