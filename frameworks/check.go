@@ -171,7 +171,11 @@ func (r *run) prepare() error {
 		} else {
 			lc.regime, _ = RegimeOn(t.Commenced)
 		}
-		c, err := Classify(lc.lot.EstimatedValue, t.Authority.Type, GoodsServices, lc.regime, t.Commenced)
+		contract := lc.lot.ContractType
+		if contract == "" {
+			contract = GoodsServices
+		}
+		c, err := Classify(lc.lot.EstimatedValue, t.Authority.Type, contract, lc.regime, t.Commenced)
 		if err != nil {
 			lc.classErr = err
 		} else {

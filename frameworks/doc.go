@@ -77,10 +77,10 @@
 //
 // # Model gaps
 //
-// The score model records no contract type (goods and services is assumed
-// and said), one regime per tender (a lot called off from a framework let
-// under the other regime is checked under its framework's regime, with a
-// warning), no nation for the authority (SI 2026/94 applies to English
+// A lot that states no contract type is checked as goods and services (and
+// the note says so); a lot called off from a framework let under the other
+// regime should declare its own regime (score.Lot.Regime), or it is checked
+// under its framework's regime with a warning. The model records no nation for the authority (SI 2026/94 applies to English
 // councils only) and no distinction among central government bodies
 // (PPN 002 binds departments, executive agencies and NDPBs; the model's
 // central government also covers NHS trusts).

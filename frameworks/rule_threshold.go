@@ -6,8 +6,8 @@ import "strings"
 // notifiable below threshold, or below — by its estimated value including
 // VAT, the authority type and the commencement date (Procurement Act 2023
 // Sch. 1 as amended; PPN 11/23; SI 2025/1200). The note says which rules
-// follow. The model records no contract type, so goods and services is
-// assumed and said.
+// follow. A lot that states no contract type is taken as goods and
+// services, and the note says so.
 //
 // Codes: threshold-band (note), threshold-unknown (warning).
 
@@ -18,7 +18,11 @@ func checkThreshold(r *run, l *lotCtx) {
 		return
 	}
 	c := l.class
+	assumed := ""
+	if l.lot.ContractType == "" {
+		assumed = "goods and services assumed: the lot states no contract type; "
+	}
 	r.add(l, nil, Note, "threshold-band", c.Threshold.Source,
-		"%s (goods and services assumed: the model records no contract type; %s, commenced %s). Under %s: %s",
-		c, c.Threshold.Authority, r.t.Commenced.Long(), regimeName(c.Regime), strings.Join(c.Rules(), "; "))
+		"%s (%s%s, commenced %s). Under %s: %s",
+		c, assumed, c.Threshold.Authority, r.t.Commenced.Long(), regimeName(c.Regime), strings.Join(c.Rules(), "; "))
 }

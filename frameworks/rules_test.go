@@ -82,6 +82,15 @@ func TestRuleThreshold(t *testing.T) {
 	f := fs.WithCode("threshold-band")[0]
 	assert.Contains(t, f.Message, "£500,000.00 is not less than the sub-central goods and services threshold £207,720.00: above threshold")
 	assert.Contains(t, f.Message, "ss.89–90", "the note says which rules apply above threshold")
+	assert.Contains(t, f.Message, "goods and services assumed", "a lot without a contract type is taken as goods and services, and the note says so")
+
+	// The same £500,000 as works is far below the works threshold of
+	// £5,193,000 from 1 January 2026 (reference/procurement-act.md), but
+	// not less than the £30,000 notifiable figure for a council.
+	fs = check(t, tender(func(t *score.Tender) { t.Lots[0].ContractType = score.Works }))
+	f = fs.WithCode("threshold-band")[0]
+	assert.Contains(t, f.Message, "works threshold £5,193,000.00")
+	assert.NotContains(t, f.Message, "assumed")
 }
 
 func TestRuleWeights(t *testing.T) {

@@ -12,19 +12,17 @@ import (
 	"github.com/tenderscore/tenderscore/score"
 )
 
-// ContractType selects the threshold that applies. The score model records
-// no contract type; Check assumes goods and services (the IT case) and says
-// so in its threshold note.
-type ContractType string
+// ContractType selects the threshold that applies; it is the model's
+// score.ContractType. Where a lot does not state one, Check assumes goods
+// and services (the IT case) and says so in its threshold note.
+type ContractType = score.ContractType
 
 // Contract types with their own thresholds.
 const (
-	GoodsServices ContractType = "goods-services"
-	Works         ContractType = "works"
-	LightTouch    ContractType = "light-touch"
-	// UtilitiesDefence is utilities goods and services, and defence and
-	// security contracts other than works.
-	UtilitiesDefence ContractType = "utilities-defence"
+	GoodsServices    = score.GoodsServices
+	Works            = score.Works
+	LightTouch       = score.LightTouch
+	UtilitiesDefence = score.UtilitiesDefence
 )
 
 // Threshold is the figure a contract's estimated value (including VAT) is

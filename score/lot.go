@@ -13,6 +13,11 @@ type Lot struct {
 	// whole term with extensions and options (the figure compared with
 	// thresholds).
 	EstimatedValue decimal.Decimal `json:"estimatedValue"`
+	// ContractType decides which threshold applies: goods and services,
+	// works, light-touch services, or utilities and defence. Empty means
+	// not stated; package frameworks then assumes goods and services and
+	// says so.
+	ContractType ContractType `json:"contractType,omitempty" validate:"omitempty,oneof=goods-services works light-touch utilities-defence"`
 	// TermMonths is the contract term, including extensions.
 	TermMonths int `json:"termMonths" validate:"gte=1,lte=600"`
 	// Route, when set, overrides the tender's route for this lot.
@@ -41,3 +46,17 @@ type Reservation struct {
 	// SMEOrVCSE reserves the competition to SMEs and VCSEs.
 	SMEOrVCSE bool `json:"smeOrVcse,omitempty"`
 }
+
+// ContractType is the kind of contract, which decides the threshold
+// (Procurement Act 2023 Sch. 1; shared/reference/procurement-act.md).
+type ContractType string
+
+// Contract types with their own thresholds.
+const (
+	GoodsServices ContractType = "goods-services"
+	Works         ContractType = "works"
+	LightTouch    ContractType = "light-touch"
+	// UtilitiesDefence is utilities goods and services, and defence and
+	// security contracts other than works.
+	UtilitiesDefence ContractType = "utilities-defence"
+)
