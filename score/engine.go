@@ -77,6 +77,7 @@ func (s *bidState) disqualify(stage DisqualifyStage, r Reason) {
 // lotEval holds what every bid of one lot is evaluated against.
 type lotEval struct {
 	t     Tender
+	rates criteria.RateTable // living wage rates in force, looked up once
 	lot   Lot
 	pol   Policy
 	tree  *tree
@@ -87,7 +88,7 @@ type lotEval struct {
 
 func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 	pol := l.Policy
-	e := &lotEval{t: t, lot: l, pol: pol, tree: buildTree(&pol), rules: pol.rounding()}
+	e := &lotEval{t: t, rates: t.Rates(), lot: l, pol: pol, tree: buildTree(&pol), rules: pol.rounding()}
 	for _, b := range bids {
 		e.bids = append(e.bids, &bidState{bid: b, lines: make([]Line, len(e.tree.nodes)), quotes: make([]criteria.Quote, len(e.tree.nodes))})
 	}
@@ -199,7 +200,7 @@ func (e *lotEval) applyGates() {
 			}
 		}
 		for _, g := range e.pol.LivingWageGates {
-			a, err := g.Assess(*s.bid.LivingWage, e.t.Rates(), e.t.Commenced) // validated: commitment present, rate in force
+			a, err := g.Assess(*s.bid.LivingWage, e.rates, e.t.Commenced) // validated: commitment present, rate in force
 			if err != nil {
 				a = criteria.GateAssessment{Text: fmt.Sprintf("%s: cannot be assessed: %v", g.Title, err)}
 			}
@@ -230,7 +231,7 @@ func (e *lotEval) scoreQuality() {
 				}
 				s.lines[n.index] = ln
 			case n.c.LivingWage != nil:
-				a, err := n.c.LivingWage.Assess(*s.bid.LivingWage, e.t.Rates(), e.t.Commenced) // validated
+				a, err := n.c.LivingWage.Assess(*s.bid.LivingWage, e.rates, e.t.Commenced) // validated
 				if err != nil {
 					ln := e.line(n)
 					ln.Notes = []string{fmt.Sprintf("cannot be assessed: %v", err)}
