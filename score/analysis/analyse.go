@@ -1,0 +1,66 @@
+package analysis
+
+import (
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// LotAnalysis is every analysis of one lot, for the authority's
+// evaluation report.
+type LotAnalysis struct {
+	LotID string
+	// Outcome and Winner are the lot's, as evaluated.
+	Outcome score.Outcome
+	Winner  string
+	// ToWin holds what each compliant bid that did not win would have
+	// needed, in standings order.
+	ToWin []ToWin
+	// Sensitivity is how robust the award is to the weights.
+	Sensitivity Sensitivity
+	// Reversals lists each removal of one bid that changes the order of the
+	// others; empty when none does.
+	Reversals []Reversal
+	// LowPriceRules are the rules applied; LowPrice the flags they raised.
+	LowPriceRules []LowPriceRule
+	LowPrice      []Flag
+}
+
+// Analyse runs every analysis for one lot: what it takes to win, weight
+// sensitivity, rank reversal, and the abnormally-low-price rules given (none
+// given: the Scottish Construction Procurement Handbook preset).
+func Analyse(t score.Tender, lotID string, bids []score.Bid, rules ...LowPriceRule) (LotAnalysis, error) {
+	f, err := newField(t, lotID, bids)
+	if err != nil {
+		return LotAnalysis{}, err
+	}
+	if len(rules) == 0 {
+		rules = []LowPriceRule{ScottishHandbookRule()}
+	}
+	a := LotAnalysis{LotID: lotID, Outcome: f.base.Outcome, Winner: f.base.Winner, LowPriceRules: rules}
+	if a.ToWin, err = f.whatItTakes(); err != nil {
+		return a, err
+	}
+	if a.Sensitivity, err = f.sensitivity(); err != nil {
+		return a, err
+	}
+	if a.Reversals, err = f.reversals(); err != nil {
+		return a, err
+	}
+	if a.LowPrice, err = AbnormallyLow(f.base, f.bids, rules...); err != nil {
+		return a, err
+	}
+	return a, nil
+}
+
+// AnalyseAll runs [Analyse] for every lot of the tender, in the tender's
+// lot order.
+func AnalyseAll(t score.Tender, bids []score.Bid, rules ...LowPriceRule) ([]LotAnalysis, error) {
+	var out []LotAnalysis
+	for _, l := range t.Lots {
+		a, err := Analyse(t, l.ID, bids, rules...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,291 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// field is one lot, its bids and its evaluation as received: what every
+// analysis starts from and re-scores copies of.
+type field struct {
+	t     score.Tender // a copy holding only the lot analysed
+	lotID string
+	bids  []score.Bid // the lot's bids, by id
+	base  score.LotResult
+}
+
+// newField evaluates the lot as received. The tender copy holds only the
+// lot analysed, so each re-scoring validates one lot, not the whole tender.
+func newField(t score.Tender, lotID string, bids []score.Bid) (*field, error) {
+	l, ok := t.Lot(lotID)
+	if !ok {
+		return nil, fmt.Errorf("the tender has no lot %q", lotID)
+	}
+	one := t
+	one.Lots = []score.Lot{l}
+	var mine []score.Bid
+	for _, b := range bids {
+		if b.Lot == lotID {
+			mine = append(mine, b)
+		}
+	}
+	slices.SortFunc(mine, func(a, b score.Bid) int { return strings.Compare(a.ID, b.ID) })
+	f := &field{t: one, lotID: lotID, bids: mine}
+	res, err := f.eval(one, mine)
+	if err != nil {
+		return nil, err
+	}
+	f.base = res
+	return f, nil
+}
+
+func (f *field) eval(t score.Tender, bids []score.Bid) (score.LotResult, error) {
+	return score.EvaluateLot(t, f.lotID, bids)
+}
+
+func (f *field) lot() score.Lot { return f.t.Lots[0] }
+
+// withLot returns the one-lot tender with its lot replaced.
+func (f *field) withLot(l score.Lot) score.Tender {
+	t := f.t
+	t.Lots = []score.Lot{l}
+	return t
+}
+
+// compliant returns the ids of the bids ranked, best first.
+func (f *field) compliant() []string {
+	var ids []string
+	for _, s := range f.base.Standings {
+		ids = append(ids, s.BidID)
+	}
+	return ids
+}
+
+// bid returns the bid with the given id.
+func (f *field) bid(id string) (score.Bid, bool) {
+	for _, b := range f.bids {
+		if b.ID == id {
+			return b, true
+		}
+	}
+	return score.Bid{}, false
+}
+
+// replaceBid returns the bids with one replaced by b.
+func replaceBid(bids []score.Bid, b score.Bid) []score.Bid {
+	out := slices.Clone(bids)
+	for i := range out {
+		if out[i].ID == b.ID {
+			out[i] = b
+		}
+	}
+	return out
+}
+
+// withResponse returns a copy of b whose response to one criterion is r.
+func withResponse(b score.Bid, criterion string, r score.Response) score.Bid {
+	rs := make(map[string]score.Response, len(b.Responses))
+	for k, v := range b.Responses {
+		rs[k] = v
+	}
+	rs[criterion] = r
+	b.Responses = rs
+	return b
+}
+
+// cloneCriteria copies a criteria tree deeply enough to change weights and
+// price rules without touching the original.
+func cloneCriteria(cs []score.Criterion) []score.Criterion {
+	out := make([]score.Criterion, len(cs))
+	for i, c := range cs {
+		if c.Price != nil {
+			p := *c.Price
+			c.Price = &p
+		}
+		c.Children = cloneCriteria(c.Children)
+		out[i] = c
+	}
+	return out
+}
+
+// leaf is a leaf criterion with its place in the tree.
+type leaf struct {
+	c   score.Criterion
+	top int // index of its top-level ancestor
+}
+
+func leaves(cs []score.Criterion) []leaf {
+	var out []leaf
+	var walk func(cs []score.Criterion, top int)
+	walk = func(cs []score.Criterion, top int) {
+		for i, c := range cs {
+			t := top
+			if t < 0 {
+				t = i
+			}
+			if c.IsLeaf() {
+				out = append(out, leaf{c: c, top: t})
+				continue
+			}
+			walk(c.Children, t)
+		}
+	}
+	walk(cs, -1)
+	return out
+}
+
+func priceLeaves(cs []score.Criterion) []leaf {
+	var out []leaf
+	for _, l := range leaves(cs) {
+		if l.c.Price != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// findLine returns a bid's explanation line for a criterion, at any depth.
+func findLine(ls []score.Line, id string) (score.Line, bool) {
+	for _, l := range ls {
+		if l.CriterionID == id {
+			return l, true
+		}
+		if c, ok := findLine(l.Children, id); ok {
+			return c, true
+		}
+	}
+	return score.Line{}, false
+}
+
+// quote returns the price a bid's response comes to on a price criterion.
+func quote(c score.Criterion, b score.Bid) (decimal.Decimal, bool) {
+	if c.Price == nil {
+		return decimal.Decimal{}, false
+	}
+	q, ps := c.Price.Quote(b.Responses[c.ID].Price)
+	if len(ps) > 0 {
+		return decimal.Decimal{}, false
+	}
+	return q.Price, true
+}
+
+// asAmount returns the lot and bids with one price criterion's schedule
+// replaced by the single amount each bid's schedule comes to, so that a
+// price can be changed to the penny. Scores are unchanged: the field
+// compares the same amounts.
+func (f *field) asAmount(criterion string) (score.Lot, []score.Bid) {
+	l := f.lot()
+	l.Policy.Criteria = cloneCriteria(l.Policy.Criteria)
+	var rule *criteria.PriceRule
+	var walk func(cs []score.Criterion)
+	walk = func(cs []score.Criterion) {
+		for i := range cs {
+			if cs[i].ID == criterion && cs[i].Price != nil {
+				rule = cs[i].Price
+			}
+			walk(cs[i].Children)
+		}
+	}
+	walk(l.Policy.Criteria)
+	if rule == nil || rule.Schedule == nil {
+		return l, f.bids
+	}
+	orig := *rule
+	rule.Schedule = nil
+	bids := slices.Clone(f.bids)
+	for i, b := range bids {
+		q, ps := orig.Quote(b.Responses[criterion].Price)
+		if len(ps) > 0 {
+			continue // left as it is: validation will say why
+		}
+		r := b.Responses[criterion]
+		r.Price = criteria.Amount(q.Price)
+		bids[i] = withResponse(b, criterion, r)
+	}
+	return l, bids
+}
+
+// Check is one re-scoring that confirms an answer: what was changed, and
+// what the engine then found.
+type Check struct {
+	// Change says what was re-scored ("A at £490,496.62").
+	Change string
+	// Holds reports whether the outcome asked about came about: the bid
+	// wins, or (for a weight shift) the rival ranks above the winner.
+	Holds bool
+	// Verdict says the outcome in words ("wins", "does not win").
+	Verdict string
+	// Winner is the winning bid then ("" when no bid wins outright).
+	Winner string
+	// Scores shows the totals that decide it, as the engine shows them.
+	Scores string
+}
+
+// String describes the check in a sentence.
+func (c Check) String() string {
+	s := fmt.Sprintf("%s: %s", c.Change, c.Verdict)
+	if c.Scores != "" {
+		s += " (" + c.Scores + ")"
+	}
+	return s
+}
+
+// winCheck records whether id wins a re-scored lot.
+func winCheck(change, id string, res score.LotResult, show ...string) Check {
+	won := res.Outcome == score.Winner && res.Winner == id
+	verdict := "does not win"
+	if won {
+		verdict = "wins"
+	}
+	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, Scores: scoresText(res, append([]string{id}, append(show, res.Winner)...)...)}
+}
+
+// totalOf returns a bid's total as shown in a lot result.
+func totalOf(l score.LotResult, id string) (score.Figure, bool) {
+	b, ok := l.Bid(id)
+	if !ok || !b.Total.Scored {
+		return score.Figure{}, false
+	}
+	return b.Total.Points, true
+}
+
+// scoresText shows the totals of the given bids in a re-scored lot.
+func scoresText(l score.LotResult, ids ...string) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id == "" || seen[id] {
+			continue
+		}
+		seen[id] = true
+		if t, ok := totalOf(l, id); ok {
+			parts = append(parts, fmt.Sprintf("%s %s", id, t))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s not scored", id))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// percentText shows an exact percentage to two places, with "…" when digits
+// are cut off: "5.51…%".
+func percentText(f exact.Fraction) string {
+	r := exact.Rounding{Places: 2, Mode: exact.Down}.Apply(f)
+	s := exact.Plain(r)
+	if !exact.Whole(r).Equal(f) {
+		s = exact.Fixed(r, 2) + "…"
+	}
+	return s + "%"
+}
+
+var (
+	hundred = decimal.NewFromInt(100)
+	penny   = decimal.New(1, -2)
+)

@@ -1,0 +1,323 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// LowPriceTest names how a rule decides that a price looks abnormally low.
+type LowPriceTest string
+
+// Tests.
+const (
+	// BelowMeanOfOthers: the price is Percent or more below the mean of the
+	// other bids' prices.
+	BelowMeanOfOthers LowPriceTest = "below-mean-of-others"
+	// BelowNextBid: the price is Percent or more below the next bid's price
+	// (the lowest of the other prices not below it).
+	BelowNextBid LowPriceTest = "below-next-bid"
+	// ScottishHandbook: both more than Percent below the average of all
+	// prices except the highest, and more than the proximity margin below
+	// the lowest qualifying price (see [ScottishHandbookRule]).
+	ScottishHandbook LowPriceTest = "scottish-handbook"
+)
+
+// LowPriceRule is a declared rule that flags a price for investigation.
+// No UK statute sets a number (shared/reference/quality-and-moderation.md):
+// a flag only ever leads to "investigate".
+type LowPriceRule struct {
+	// Name identifies the rule in flags ("ProZorro: 40% below the mean").
+	Name string
+	Test LowPriceTest
+	// Percent is the distance below, as a percentage: 15 for 15%.
+	Percent decimal.Decimal
+	// AtBoundary is true when a price exactly at the boundary is flagged
+	// ("at least 40% below"); false when it must be beyond it ("more than
+	// 15% below").
+	AtBoundary bool
+	// WinnerOnly applies the rule to the winning bid only (the leading bids
+	// when the lot has no outright winner).
+	WinnerOnly bool
+	// MarginPercent, MarginMin and MarginMax set the ScottishHandbook
+	// proximity margin: MarginPercent of the lowest qualifying price, at
+	// least MarginMin and at most MarginMax pounds.
+	MarginPercent, MarginMin, MarginMax decimal.Decimal
+	// Source says where the rule comes from.
+	Source string
+	// Interpretation records how this library reads the rule where the
+	// source leaves room for doubt; empty when it does not.
+	Interpretation string
+}
+
+// Action is what a flag leads to. There is one: investigate.
+type Action string
+
+// Investigate: tell the supplier, ask it to show it can perform for the
+// price, and consider its answer (Procurement Act 2023 s.19(4)–(5)).
+const Investigate Action = "investigate"
+
+// Flag is one price a rule flags as possibly abnormally low.
+type Flag struct {
+	BidID    string
+	Supplier score.Supplier
+	// Criterion is the price criterion whose price is flagged.
+	Criterion string
+	// Rule is the rule's name.
+	Rule string
+	// Price is the price compared.
+	Price decimal.Decimal
+	// Compared is the figure the price is measured against: the mean of the
+	// other prices, the next bid's price, or the average excluding the
+	// highest.
+	Compared exact.Fraction
+	// Below is how far below Compared the price is, as a percentage.
+	Below exact.Fraction
+	// Action is always Investigate: never exclusion.
+	Action Action
+	// Explanation gives the figures and the law in plain words.
+	Explanation string
+	Source      string
+}
+
+// ScottishHandbookRule is the Scottish Construction Procurement Handbook
+// ch. 8 (2018) test: a price is potentially abnormally low if it is BOTH
+// more than 15% below the average of all tenders excluding the highest AND
+// more than the proximity margin below the lowest qualifying price (margin
+// 1%, at least £1,000, at most £100,000).
+//
+// How this library reads it (doubtful, recorded in Interpretation): the
+// tenders are the compliant bids in the price field; the average excludes
+// one highest price and includes the price tested; the "lowest qualifying
+// price" is the lowest of the OTHER compliant prices — read literally it
+// would include the price tested, and the lowest tender could then never be
+// below it, which would defeat the test.
+func ScottishHandbookRule() LowPriceRule {
+	return LowPriceRule{
+		Name: "Scottish Construction Procurement Handbook", Test: ScottishHandbook,
+		Percent: decimal.NewFromInt(15), MarginPercent: decimal.NewFromInt(1),
+		MarginMin: decimal.NewFromInt(1000), MarginMax: decimal.NewFromInt(100000),
+		Source: "Scottish Construction Procurement Handbook ch. 8 (2018) (reference: quality-and-moderation.md, HIGH for the numbers)",
+		Interpretation: "read by this library, unverified: the tenders are the compliant bids in the price field; the average excludes one highest price and includes the price tested; " +
+			"the lowest qualifying price is the lowest of the other compliant prices, since the lowest tender could never be below itself",
+	}
+}
+
+// ProZorroRules are the ProZorro (Ukraine) tests applied to the winning bid:
+// at least 40% below the mean of the other bids, or at least 30% below the
+// next bid; boundaries count as flagged.
+func ProZorroRules() []LowPriceRule {
+	src := "ProZorro, Ukraine (reference: quality-and-moderation.md)"
+	return []LowPriceRule{
+		{Name: "ProZorro: 40% below the mean of the others", Test: BelowMeanOfOthers, Percent: decimal.NewFromInt(40), AtBoundary: true, WinnerOnly: true, Source: src},
+		{Name: "ProZorro: 30% below the next bid", Test: BelowNextBid, Percent: decimal.NewFromInt(30), AtBoundary: true, WinnerOnly: true, Source: src},
+	}
+}
+
+// PercentBelowMeanOfOthers flags any compliant price at least (atBoundary)
+// or more than pct percent below the mean of the other compliant prices.
+func PercentBelowMeanOfOthers(pct decimal.Decimal, atBoundary bool) LowPriceRule {
+	return LowPriceRule{Name: fmt.Sprintf("%s%% below the mean of the others", exact.Plain(pct)), Test: BelowMeanOfOthers,
+		Percent: pct, AtBoundary: atBoundary, Source: "declared by the authority"}
+}
+
+// PercentBelowNextBid flags any compliant price at least (atBoundary) or
+// more than pct percent below the next bid's price.
+func PercentBelowNextBid(pct decimal.Decimal, atBoundary bool) LowPriceRule {
+	return LowPriceRule{Name: fmt.Sprintf("%s%% below the next bid", exact.Plain(pct)), Test: BelowNextBid,
+		Percent: pct, AtBoundary: atBoundary, Source: "declared by the authority"}
+}
+
+// Validate reports a rule that cannot be applied.
+func (r LowPriceRule) Validate() error {
+	if !slices.Contains([]LowPriceTest{BelowMeanOfOthers, BelowNextBid, ScottishHandbook}, r.Test) {
+		return fmt.Errorf("low-price rule %q: unknown test %q", r.Name, r.Test)
+	}
+	if r.Percent.Sign() <= 0 || r.Percent.Cmp(hundred) >= 0 {
+		return fmt.Errorf("low-price rule %q: percent %s must be more than 0 and less than 100", r.Name, r.Percent)
+	}
+	if r.Test == ScottishHandbook && (r.MarginPercent.Sign() < 0 || r.MarginMin.Sign() < 0 || r.MarginMax.Cmp(r.MarginMin) < 0) {
+		return fmt.Errorf("low-price rule %q: the proximity margin needs a percent and a minimum not below 0, and a maximum not below the minimum", r.Name)
+	}
+	return nil
+}
+
+// priced is one compliant bid's price in the field.
+type priced struct {
+	id       string
+	supplier score.Supplier
+	price    decimal.Decimal
+}
+
+// AbnormallyLow applies the declared rules to each price criterion of a
+// lot and returns every flag, each leading to "investigate" — never to
+// exclusion: under the Procurement Act 2023 s.19(3)(c), (4)–(5) an
+// authority may disregard a tender as abnormally low only after telling
+// the supplier and giving it a reasonable opportunity to show it can
+// perform for the price, and not if it does. The prices compared are those
+// of the compliant bids (lr.Standings) within any maximum budget; bids must
+// include them. No flags means no rule flagged a price.
+func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) ([]Flag, error) {
+	for _, r := range rules {
+		if err := r.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	byID := map[string]score.Bid{}
+	for _, b := range bids {
+		byID[b.ID] = b
+	}
+	leaders := map[string]bool{}
+	for _, s := range lr.Standings {
+		if s.Rank == 1 {
+			leaders[s.BidID] = true
+		}
+	}
+	var flags []Flag
+	for _, pl := range priceLeaves(lr.Lot.Policy.Criteria) {
+		var field []priced
+		for _, s := range lr.Standings {
+			b, ok := byID[s.BidID]
+			if !ok {
+				return nil, fmt.Errorf("lot %s: bid %s is ranked but not among the bids given", lr.Lot.ID, s.BidID)
+			}
+			p, ok := quote(pl.c, b)
+			if !ok || pl.c.Price.IsOverBudget(p) {
+				continue
+			}
+			field = append(field, priced{id: s.BidID, supplier: s.Supplier, price: p})
+		}
+		for _, r := range rules {
+			for i, x := range field {
+				if r.WinnerOnly && !leaders[x.id] {
+					continue
+				}
+				others := slices.Delete(slices.Clone(field), i, i+1)
+				if f, ok := r.test(x, field, others); ok {
+					f.Criterion = pl.c.ID
+					f.Explanation += " " + law(lr)
+					flags = append(flags, f)
+				}
+			}
+		}
+	}
+	return flags, nil
+}
+
+func law(lr score.LotResult) string {
+	s := "Action: investigate, never exclude automatically — under the Procurement Act 2023 s.19(3)(c), (4)–(5) the authority may disregard a tender as abnormally low only after notifying the supplier and giving it a reasonable opportunity to show it can perform the contract for that price, and may not disregard it if the supplier does."
+	if lr.Lot.Regime == score.PCR2015 {
+		s += " This lot runs under the Public Contracts Regulations 2015: reg 69 likewise requires an explanation to be sought before any rejection."
+	}
+	return s
+}
+
+// below returns (c − p) ÷ c × 100.
+func below(p decimal.Decimal, c exact.Fraction) exact.Fraction {
+	f, err := c.Sub(exact.Whole(p)).MulDec(hundred).Quo(c)
+	if err != nil {
+		return exact.Zero
+	}
+	return f
+}
+
+func (r LowPriceRule) beyond(pct exact.Fraction) bool {
+	c := pct.Cmp(exact.Whole(r.Percent))
+	return c > 0 || (c == 0 && r.AtBoundary)
+}
+
+func (r LowPriceRule) phrase() string {
+	if r.AtBoundary {
+		return "at least"
+	}
+	return "more than"
+}
+
+func (r LowPriceRule) test(x priced, field, others []priced) (Flag, bool) {
+	f := Flag{BidID: x.id, Supplier: x.supplier, Rule: r.Name, Price: x.price, Action: Investigate, Source: r.Source}
+	switch r.Test {
+	case BelowMeanOfOthers:
+		if len(others) == 0 {
+			return f, false
+		}
+		sum := decimal.Zero
+		for _, o := range others {
+			sum = sum.Add(o.price)
+		}
+		mean := ratio(sum, decimal.NewFromInt(int64(len(others))))
+		f.Compared, f.Below = mean, below(x.price, mean)
+		if !r.beyond(f.Below) {
+			return f, false
+		}
+		f.Explanation = fmt.Sprintf("%s's price %s is %s below the mean of the other %d compliant prices (%s): %s %s%% below, so it is flagged under %q (%s).",
+			x.id, exact.Money(x.price), percentText(f.Below), len(others), exact.MoneyFraction(mean), r.phrase(), exact.Plain(r.Percent), r.Name, r.Source)
+		return f, true
+	case BelowNextBid:
+		var next *decimal.Decimal
+		for _, o := range others {
+			if o.price.Cmp(x.price) >= 0 && (next == nil || o.price.Cmp(*next) < 0) {
+				p := o.price
+				next = &p
+			}
+		}
+		if next == nil {
+			return f, false
+		}
+		f.Compared = exact.Whole(*next)
+		f.Below = below(x.price, f.Compared)
+		if !r.beyond(f.Below) {
+			return f, false
+		}
+		f.Explanation = fmt.Sprintf("%s's price %s is %s below the next compliant price (%s): %s %s%% below, so it is flagged under %q (%s).",
+			x.id, exact.Money(x.price), percentText(f.Below), exact.Money(*next), r.phrase(), exact.Plain(r.Percent), r.Name, r.Source)
+		return f, true
+	case ScottishHandbook:
+		if len(field) < 2 || len(others) == 0 {
+			return f, false
+		}
+		hi := 0
+		for i, o := range field {
+			if o.price.Cmp(field[hi].price) > 0 {
+				hi = i
+			}
+		}
+		sum := decimal.Zero
+		for i, o := range field {
+			if i != hi {
+				sum = sum.Add(o.price)
+			}
+		}
+		avg := ratio(sum, decimal.NewFromInt(int64(len(field)-1)))
+		f.Compared, f.Below = avg, below(x.price, avg)
+		lqp := others[0].price
+		for _, o := range others {
+			if o.price.Cmp(lqp) < 0 {
+				lqp = o.price
+			}
+		}
+		margin := lqp.Mul(r.MarginPercent).Shift(-2)
+		if margin.Cmp(r.MarginMin) < 0 {
+			margin = r.MarginMin
+		}
+		if margin.Cmp(r.MarginMax) > 0 {
+			margin = r.MarginMax
+		}
+		limit := lqp.Sub(margin)
+		if !r.beyond(f.Below) || !(x.price.Cmp(limit) < 0 || (r.AtBoundary && x.price.Equal(limit))) {
+			return f, false
+		}
+		f.Explanation = fmt.Sprintf("%s's price %s is %s below the average of the compliant prices excluding the highest (%s), %s %s%%; and it is %s below the lowest other compliant price %s, %s the proximity margin of %s (%s%% of that price, at least %s, at most %s). Both hold, so it is potentially abnormally low under the %s (%s).",
+			x.id, exact.Money(x.price), percentText(f.Below), exact.MoneyFraction(avg), r.phrase(), exact.Plain(r.Percent),
+			exact.Money(lqp.Sub(x.price)), exact.Money(lqp), r.phrase(), exact.Money(margin), exact.Plain(r.MarginPercent),
+			exact.Money(r.MarginMin), exact.Money(r.MarginMax), r.Name, r.Source)
+		if r.Interpretation != "" {
+			f.Explanation += " How the rule is read: " + r.Interpretation + "."
+		}
+		return f, true
+	}
+	return f, false
+}

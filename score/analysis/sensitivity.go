@@ -1,0 +1,342 @@
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// Robustness grades how far the weights would have to move to change the
+// winner. The bands are this library's convention, not law or guidance:
+// under 1 percentage point very sensitive, under 5 sensitive, under 10
+// moderately robust, otherwise (or when no shift changes the winner) robust.
+type Robustness string
+
+// Robustness grades.
+const (
+	VerySensitive    Robustness = "very-sensitive"
+	Sensitive        Robustness = "sensitive"
+	ModeratelyRobust Robustness = "moderately-robust"
+	Robust           Robustness = "robust"
+	// NoAward: the lot has no winner to test.
+	NoAward Robustness = "no-award"
+)
+
+// Sensitivity is how robust a lot's award is to its published weights.
+type Sensitivity struct {
+	// Winner is the winning bid ("" when the lot has none).
+	Winner string
+	// Shifts holds, for each other compliant bid in standings order, the
+	// smallest shift of weight that puts it above the winner.
+	Shifts []WeightShift
+	// Smallest is the index in Shifts of the smallest shift that changes
+	// the winner, or -1 when none does.
+	Smallest int
+	// Robustness grades the smallest shift.
+	Robustness Robustness
+	// Statement says how robust the award is, in plain words.
+	Statement string
+}
+
+// WeightShift is the smallest move of weight from one top-level criterion
+// to another that puts a rival above the winner.
+type WeightShift struct {
+	Rival         string
+	RivalSupplier score.Supplier
+	Answer        Answer
+	// From and To are the top-level criteria losing and gaining weight.
+	From, To           string
+	FromTitle, ToTitle string
+	// Points is the shift in percentage points of the whole, to 0.01:
+	// the rival ranks above the winner at Points, not at Points − 0.01.
+	Points decimal.Decimal
+	// BreakEven is the exact shift at which the two totals (or, under price
+	// per quality point, the two ratios) would be equal before rounding.
+	BreakEven exact.Fraction
+	// NewWinner is the winning bid once the weight has moved.
+	NewWinner string
+	// Checks are the re-scorings that confirm the answer.
+	Checks []Check
+	// Explanation says it in plain words.
+	Explanation string
+}
+
+// WeightSensitivity finds, for the winner of the lot against each other compliant
+// bid, the smallest shift of weight between two top-level criteria that
+// puts the other bid above the winner, and grades the award's robustness
+// (see the package documentation for the method).
+func WeightSensitivity(t score.Tender, lotID string, bids []score.Bid) (Sensitivity, error) {
+	f, err := newField(t, lotID, bids)
+	if err != nil {
+		return Sensitivity{}, err
+	}
+	return f.sensitivity()
+}
+
+// hundredth is 0.01 percentage points, the resolution of a weight shift.
+var hundredth = decimal.New(1, -2)
+
+func (f *field) sensitivity() (Sensitivity, error) {
+	out := Sensitivity{Winner: f.base.Winner, Smallest: -1}
+	if f.base.Outcome != score.Winner {
+		out.Robustness = NoAward
+		out.Statement = "no bid has won this lot, so there is no award to test against the weights"
+		return out, nil
+	}
+	w := f.base.Winner
+	wr, _ := f.base.Bid(w)
+	pol := f.lot().Policy
+	ppqp := pol.Basis == score.PricePerQualityPoint
+	// The top-level criteria that carry weight, with their marks.
+	type top struct {
+		i     int
+		c     score.Criterion
+		avail exact.Fraction
+	}
+	var tops []top
+	for i, c := range pol.Criteria {
+		if i >= len(wr.Criteria) {
+			break
+		}
+		a := wr.Criteria[i].Available
+		if a.Sign() <= 0 {
+			continue // the price under price per quality point carries no weight
+		}
+		tops = append(tops, top{i: i, c: c, avail: a})
+	}
+	if len(tops) < 2 {
+		out.Robustness = Robust
+		out.Statement = "the policy has only one weighted top-level criterion, so no weight can move between criteria"
+		return out, nil
+	}
+	share := func(br score.BidResult, i int, a exact.Fraction) exact.Fraction {
+		s, err := br.Criteria[i].Points.Value.Quo(a)
+		if err != nil {
+			return exact.Zero
+		}
+		return s
+	}
+	var pricePC *score.Criterion
+	if ppqp {
+		if pls := priceLeaves(pol.Criteria); len(pls) == 1 {
+			pricePC = &pls[0].c
+		}
+	}
+	for _, st := range f.base.Standings {
+		if st.BidID == w {
+			continue
+		}
+		r := st.BidID
+		rr, _ := f.base.Bid(r)
+		best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
+		for _, from := range tops {
+			for _, to := range tops {
+				if from.i == to.i {
+					continue
+				}
+				dR := share(rr, to.i, to.avail).Sub(share(rr, from.i, from.avail))
+				dW := share(wr, to.i, to.avail).Sub(share(wr, from.i, from.avail))
+				var be exact.Fraction
+				if !ppqp {
+					g := dR.Sub(dW)
+					if g.Sign() <= 0 {
+						continue
+					}
+					be, _ = wr.Total.Points.Value.Sub(rr.Total.Points.Value).Quo(g)
+				} else {
+					if pricePC == nil {
+						continue
+					}
+					bW, _ := f.bid(w)
+					bR, _ := f.bid(r)
+					pW, ok1 := quote(*pricePC, bW)
+					pR, ok2 := quote(*pricePC, bR)
+					if !ok1 || !ok2 {
+						continue
+					}
+					qW := qualityPoints(wr)
+					qR := qualityPoints(rr)
+					// R ahead when pR·qW(δ) − pW·qR(δ) < 0.
+					h0 := qW.MulDec(pR).Sub(qR.MulDec(pW))
+					den := dR.MulDec(pW).Sub(dW.MulDec(pR))
+					if den.Sign() <= 0 {
+						continue
+					}
+					be, _ = h0.Quo(den)
+				}
+				limit := exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(from.avail).Sub(hundredth))
+				if be.Cmp(limit) > 0 {
+					continue
+				}
+				ws, err := f.confirmShift(w, r, from.i, to.i, be, limit)
+				if err != nil {
+					return out, err
+				}
+				if ws.Answer != Found {
+					continue
+				}
+				if best.Answer != Found || ws.Points.Cmp(best.Points) < 0 {
+					ws.Rival, ws.RivalSupplier = r, st.Supplier
+					ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
+					ws.BreakEven = be
+					best = ws
+				}
+			}
+		}
+		if best.Answer == Found {
+			best.Explanation = fmt.Sprintf("moving %s percentage points of weight from %s to %s puts %s above %s (then %s wins). Re-scored: %s; %s",
+				exact.Plain(best.Points), best.FromTitle, best.ToTitle, r, w, winnerText(best.NewWinner), best.Checks[0], best.Checks[1])
+		} else {
+			best.Explanation = fmt.Sprintf("no shift of weight between two top-level criteria puts %s above %s", r, w)
+		}
+		out.Shifts = append(out.Shifts, best)
+	}
+	for i, s := range out.Shifts {
+		if s.Answer == Found && (out.Smallest < 0 || s.Points.Cmp(out.Shifts[out.Smallest].Points) < 0) {
+			out.Smallest = i
+		}
+	}
+	out.Robustness, out.Statement = robustness(w, out)
+	return out, nil
+}
+
+func winnerText(id string) string {
+	if id == "" {
+		return "no bid wins outright"
+	}
+	return id
+}
+
+// qualityPoints is a bid's quality points under price per quality point:
+// the sum of its weighted top-level criteria.
+func qualityPoints(br score.BidResult) exact.Fraction {
+	sum := exact.Zero
+	for _, c := range br.Criteria {
+		if c.Available.Sign() > 0 {
+			sum = sum.Add(c.Points.Value)
+		}
+	}
+	return sum
+}
+
+// confirmShift re-scores from the first hundredth at or above the exact
+// break-even, stepping by 0.01 until the rival is above the winner at the
+// answer and not at 0.01 less.
+func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
+	const maxSteps = 500
+	ahead := func(d decimal.Decimal) (bool, score.LotResult, error) {
+		if d.Sign() <= 0 {
+			return false, f.base, nil
+		}
+		res, err := f.eval(f.withLot(f.shifted(from, to, d)), f.bids)
+		if err != nil {
+			return false, res, err
+		}
+		rankOf := map[string]int{}
+		for _, s := range res.Standings {
+			rankOf[s.BidID] = s.Rank
+		}
+		rw, okW := rankOf[w]
+		rr, okR := rankOf[r]
+		return okR && (!okW || rr < rw), res, nil
+	}
+	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
+	if d.Sign() <= 0 {
+		d = hundredth
+	}
+	lim, _ := limit.Decimal()
+	yes, _, err := ahead(d)
+	if err != nil {
+		return WeightShift{}, err
+	}
+	for i := 0; !yes && i < maxSteps; i++ {
+		d = d.Add(hundredth)
+		if d.Cmp(lim) > 0 {
+			return WeightShift{Answer: CannotWin}, nil
+		}
+		if yes, _, err = ahead(d); err != nil {
+			return WeightShift{}, err
+		}
+	}
+	if !yes {
+		return WeightShift{Answer: CannotWin}, nil
+	}
+	for i := 0; i < maxSteps && d.Cmp(hundredth) > 0; i++ {
+		prev, _, err := ahead(d.Sub(hundredth))
+		if err != nil {
+			return WeightShift{}, err
+		}
+		if !prev {
+			break
+		}
+		d = d.Sub(hundredth)
+	}
+	_, at, err := ahead(d)
+	if err != nil {
+		return WeightShift{}, err
+	}
+	_, before, err := ahead(d.Sub(hundredth))
+	if err != nil {
+		return WeightShift{}, err
+	}
+	name := func(x decimal.Decimal) string {
+		if x.Sign() <= 0 {
+			return "weights as published"
+		}
+		return fmt.Sprintf("%s percentage points moved", exact.Plain(x))
+	}
+	return WeightShift{Answer: Found, Points: d, NewWinner: at.Winner, Checks: []Check{
+		{Change: name(d), Holds: true, Verdict: fmt.Sprintf("%s ranks above %s", r, w), Winner: at.Winner, Scores: scoresText(at, r, w, at.Winner)},
+		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: fmt.Sprintf("%s does not rank above %s", r, w), Winner: before.Winner, Scores: scoresText(before, r, w, before.Winner)},
+	}}, nil
+}
+
+// shifted returns the lot with d percentage points of the whole moved from
+// top-level criterion from to top-level criterion to. Sub-criteria keep
+// their shares of their parent: percent-of-total weighting is re-read as
+// points (the same shares), and points weighting moves d% of the points.
+func (f *field) shifted(from, to int, d decimal.Decimal) score.Lot {
+	l := f.lot()
+	pol := l.Policy
+	pol.Criteria = cloneCriteria(pol.Criteria)
+	move := d
+	switch pol.Weighting {
+	case score.PercentOfTotal:
+		pol.Weighting = score.Points
+	case score.Points:
+		sum := decimal.Zero
+		for _, c := range pol.Criteria {
+			sum = sum.Add(c.Weight)
+		}
+		move = d.Mul(sum).Shift(-2) // d% of the points, exactly
+	}
+	pol.Criteria[from].Weight = pol.Criteria[from].Weight.Sub(move)
+	pol.Criteria[to].Weight = pol.Criteria[to].Weight.Add(move)
+	l.Policy = pol
+	return l
+}
+
+func robustness(w string, s Sensitivity) (Robustness, string) {
+	conv := "(this library's convention: under 1 percentage point very sensitive, under 5 sensitive, under 10 moderately robust, otherwise robust)"
+	if s.Smallest < 0 {
+		return Robust, fmt.Sprintf("The award to %s is robust to the weights: no shift of weight between two top-level criteria puts another compliant bid above it.", w)
+	}
+	m := s.Shifts[s.Smallest]
+	var g Robustness
+	var words string
+	switch {
+	case m.Points.Cmp(decimal.NewFromInt(1)) < 0:
+		g, words = VerySensitive, "very sensitive to the weights"
+	case m.Points.Cmp(decimal.NewFromInt(5)) < 0:
+		g, words = Sensitive, "sensitive to the weights"
+	case m.Points.Cmp(decimal.NewFromInt(10)) < 0:
+		g, words = ModeratelyRobust, "moderately robust to the weights"
+	default:
+		g, words = Robust, "robust to the weights"
+	}
+	return g, fmt.Sprintf("The award to %s would change if %s percentage points of weight moved from %s to %s (%s would then rank above it). The award is %s %s.",
+		w, exact.Plain(m.Points), m.FromTitle, m.ToTitle, m.Rival, words, conv)
+}

@@ -1,0 +1,142 @@
+package analysis_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
+)
+
+// shiftWeights moves pts percentage points from one top-level criterion to
+// another in a copy of the tender (percent at each level: the children keep
+// their shares).
+func shiftWeights(tn score.Tender, from, to string, pts string) score.Tender {
+	l := tn.Lots[0]
+	cs := append([]score.Criterion(nil), l.Policy.Criteria...)
+	for i := range cs {
+		switch cs[i].ID {
+		case from:
+			cs[i].Weight = cs[i].Weight.Sub(d(pts))
+		case to:
+			cs[i].Weight = cs[i].Weight.Add(d(pts))
+		}
+	}
+	l.Policy.Criteria = cs
+	tn.Lots = []score.Lot{l}
+	return tn
+}
+
+func rankOf(t *testing.T, tn score.Tender, bids []score.Bid, id string) int {
+	t.Helper()
+	res, err := score.Evaluate(tn, bids)
+	require.NoError(t, err)
+	for _, s := range res.Lots[0].Standings {
+		if s.BidID == id {
+			return s.Rank
+		}
+	}
+	return 0
+}
+
+func TestSensitivityByHand(t *testing.T) {
+	// W £100,000, marks 3, 3 → 40 + 27 + 18 = 85; R £150,000, marks 4, 3 →
+	// 26.67 + 36 + 18 = 80.67. Moving 8.96 points from Price to Quality:
+	// W 31.04 + 31.03 (0.45 × 68.96 = 31.032) + 20.69 (20.688) = 82.76;
+	// R 20.69 (31.04 × 2/3) + 41.38 (41.376) + 20.69 = 82.76, a tie the
+	// chain gives to R's higher quality. At 8.95: W 31.05 + 31.03 + 20.69 =
+	// 82.77, R 20.70 + 41.37 + 20.69 = 82.76, so W stays ahead.
+	tn, bids := fixture(criteria.Relative,
+		bidSpec{"W", "Wrenfield Ltd", "100000", 3, 3, true},
+		bidSpec{"R", "Rowanby Ltd", "150000", 4, 3, true})
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, s.Shifts, 1)
+	ws := s.Shifts[0]
+	require.Equal(t, analysis.Found, ws.Answer, ws.Explanation)
+	assert.Equal(t, "price", ws.From)
+	assert.Equal(t, "quality", ws.To)
+	assert.Equal(t, "8.96", ws.Points.StringFixed(2))
+	assert.Equal(t, "R", ws.NewWinner)
+	assert.Equal(t, analysis.ModeratelyRobust, s.Robustness, "8.96 is under 10 and not under 5 points")
+	assert.Contains(t, s.Statement, "8.96 percentage points of weight moved from Price to Quality")
+	assert.Equal(t, 1, rankOf(t, shiftWeights(tn, "price", "quality", "8.96"), bids, "R"))
+	assert.Equal(t, 2, rankOf(t, shiftWeights(tn, "price", "quality", "8.95"), bids, "R"))
+}
+
+// TestSensitivityRescored checks each shift found in the standard field by
+// applying it to a copy of the tender.
+func TestSensitivityRescored(t *testing.T) {
+	tn, bids := standard()
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	assert.Equal(t, "D", s.Winner)
+	require.Len(t, s.Shifts, 3)
+	for _, ws := range s.Shifts {
+		if ws.Answer != analysis.Found {
+			continue
+		}
+		w := rankOf(t, shiftWeights(tn, ws.From, ws.To, ws.Points.String()), bids, "D")
+		r := rankOf(t, shiftWeights(tn, ws.From, ws.To, ws.Points.String()), bids, ws.Rival)
+		assert.Less(t, r, w, ws.Explanation)
+		less := ws.Points.Sub(d("0.01")).String()
+		w = rankOf(t, shiftWeights(tn, ws.From, ws.To, less), bids, "D")
+		r = rankOf(t, shiftWeights(tn, ws.From, ws.To, less), bids, ws.Rival)
+		assert.Greater(t, r, w, "0.01 less: %s", ws.Explanation)
+	}
+	require.GreaterOrEqual(t, s.Smallest, 0)
+	assert.Equal(t, "A", s.Shifts[s.Smallest].Rival, "A trails D by 0.46 points: the nearest rival")
+}
+
+func TestSensitivityNoWinner(t *testing.T) {
+	tn, bids := fixture(criteria.Relative, bidSpec{"E", "Elmstead Systems Ltd", "250000", 4, 4, false})
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	assert.Equal(t, analysis.NoAward, s.Robustness)
+	assert.Empty(t, s.Shifts)
+}
+
+func TestSensitivityRobust(t *testing.T) {
+	// R beats W on nothing: lower quality on both questions and a higher
+	// price, so no move of weight can put it ahead.
+	tn, bids := fixture(criteria.Relative,
+		bidSpec{"W", "Wrenfield Ltd", "100000", 4, 4, true},
+		bidSpec{"R", "Rowanby Ltd", "150000", 2, 2, true})
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	assert.Equal(t, analysis.Robust, s.Robustness)
+	assert.Equal(t, -1, s.Smallest)
+	assert.Equal(t, analysis.CannotWin, s.Shifts[0].Answer)
+}
+
+func TestRankReversalByHand(t *testing.T) {
+	// With all four: lowest £300,000 (C). D 60 + 40 × 300/650 = 18.46 →
+	// 78.46; A 54 + 24 = 78.00; B 45 + 30 = 75.00; C 30 + 40 = 70.00.
+	// Without C the lowest is £400,000: A 54 + 32 = 86.00, B 45 + 40 =
+	// 85.00, D 60 + 24.62 = 84.62 — A and B both pass D. Removing A, B or D
+	// leaves the lowest price and the order as they were.
+	tn, bids := standard()
+	rs, err := analysis.RankReversals(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	r := rs[0]
+	assert.Equal(t, "C", r.Removed)
+	assert.Equal(t, []analysis.ReversedPair{{Above: "D", Below: "A"}, {Above: "D", Below: "B"}}, r.Pairs)
+	assert.True(t, r.WinnerChanged)
+	assert.Equal(t, "A", r.WinnerAfter)
+	assert.Contains(t, r.Explanation, "the lot would be won by A instead of D")
+}
+
+func TestRankReversalNoneUnderBand(t *testing.T) {
+	// Band scoring is independent of the other bids: removing one can never
+	// reorder the rest (reference/price-formulas.md).
+	tn, bids := standard()
+	r := tn.Lots[0].Policy.Criteria[0].Price
+	r.Method, r.Floor, r.Ceiling = criteria.Band, d("200000"), d("700000")
+	rs, err := analysis.RankReversals(tn, "L1", bids)
+	require.NoError(t, err)
+	assert.Empty(t, rs)
+}

@@ -1,0 +1,396 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// Answer says how an analysis question came out.
+type Answer string
+
+// Answers.
+const (
+	// Found: the answer was found and confirmed by re-scoring.
+	Found Answer = "found"
+	// CannotWin: no change of this kind alone makes the bid win.
+	CannotWin Answer = "cannot-win"
+	// NotComputed: the question does not apply to this policy; the
+	// explanation says why.
+	NotComputed Answer = "not-computed"
+)
+
+// ToWin is what one compliant bid that did not win would have needed to
+// win, on price alone and on quality marks alone.
+type ToWin struct {
+	BidID    string
+	Supplier score.Supplier
+	// Total is the bid's total as evaluated.
+	Total score.Figure
+	// Price is the highest price at which it would win.
+	Price PriceToWin
+	// Marks is the fewest extra marks with which it would win.
+	Marks MarksToWin
+}
+
+// PriceToWin is the highest price, to the penny, at which a bid would win
+// with everything else unchanged.
+type PriceToWin struct {
+	Answer Answer
+	// Criterion is the price criterion changed.
+	Criterion string
+	// Current is the price compared now (a schedule's total or whole-life
+	// cost when the price is a schedule).
+	Current decimal.Decimal
+	// Price is the highest price at which the bid wins: it wins at Price and
+	// does not at Price + £0.01 (see Checks). Zero unless Answer is Found.
+	Price decimal.Decimal
+	// Cut is Current − Price; CutPercent is Cut as a percentage of Current.
+	Cut        decimal.Decimal
+	CutPercent exact.Fraction
+	// Estimate is the exact price at which the bid's total would equal the
+	// best rival's before its price points are rounded, solved from the
+	// formula (relative method only); nil when not solved.
+	Estimate *exact.Fraction
+	// BecomesLowest is true when at Price the bid would be the lowest price
+	// in the field, so that every other bid's price score changes too.
+	BecomesLowest bool
+	// Schedule is true when the price is a schedule's total: the answer is
+	// the total the schedule would have to come to.
+	Schedule bool
+	// Checks are the re-scorings that confirm the answer.
+	Checks []Check
+	// Explanation says it in plain words.
+	Explanation string
+}
+
+// MarksToWin is the fewest steps up the marking scales with which a bid
+// would win, everything else unchanged.
+type MarksToWin struct {
+	Answer Answer
+	// Steps counts the steps: one level up a question's scale in the
+	// consensus mark, or in one evaluator's mark under the mean.
+	Steps int
+	// Changes lists the marks raised.
+	Changes []MarkChange
+	// Gain is the points the changes add, as shown per question.
+	Gain exact.Fraction
+	// Checks are the re-scorings that confirm the answer: with the changes
+	// the bid wins; with the best allocation of one step fewer it does not.
+	Checks []Check
+	// Explanation says it in plain words.
+	Explanation string
+}
+
+// MarkChange is one question's mark raised.
+type MarkChange struct {
+	Criterion string
+	Title     string
+	// Evaluator is the evaluator whose mark is raised under the mean; empty
+	// for the consensus mark.
+	Evaluator string
+	From, To  decimal.Decimal
+}
+
+// String says the change in words: "Mobilisation and exit: consensus mark
+// 2 → 3".
+func (m MarkChange) String() string {
+	who := "consensus mark"
+	if m.Evaluator != "" {
+		who = m.Evaluator + "'s mark"
+	}
+	return fmt.Sprintf("%s: %s %s → %s", m.Title, who, exact.Plain(m.From), exact.Plain(m.To))
+}
+
+// WhatItTakes answers, for each compliant bid of the lot that did not win,
+// the highest price at which it would win and the fewest extra marks with
+// which it would win, each confirmed by re-scoring the field (see the
+// package documentation for the search). Bids are in standings order.
+func WhatItTakes(t score.Tender, lotID string, bids []score.Bid) ([]ToWin, error) {
+	f, err := newField(t, lotID, bids)
+	if err != nil {
+		return nil, err
+	}
+	return f.whatItTakes()
+}
+
+func (f *field) whatItTakes() ([]ToWin, error) {
+	var out []ToWin
+	for _, s := range f.base.Standings {
+		if f.base.Outcome == score.Winner && s.BidID == f.base.Winner {
+			continue
+		}
+		tw := ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
+		var err error
+		if tw.Price, err = f.priceToWin(s.BidID); err != nil {
+			return nil, err
+		}
+		if tw.Marks, err = f.marksToWin(s.BidID); err != nil {
+			return nil, err
+		}
+		out = append(out, tw)
+	}
+	return out, nil
+}
+
+// rival is the bid to beat: the winner, or the best-ranked other bid.
+func (f *field) rival(id string) string {
+	if f.base.Outcome == score.Winner {
+		return f.base.Winner
+	}
+	for _, s := range f.base.Standings {
+		if s.BidID != id {
+			return s.BidID
+		}
+	}
+	return ""
+}
+
+func (f *field) priceToWin(id string) (PriceToWin, error) {
+	pls := priceLeaves(f.lot().Policy.Criteria)
+	if len(pls) != 1 {
+		return PriceToWin{Answer: NotComputed,
+			Explanation: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
+	}
+	pc := pls[0].c
+	b, _ := f.bid(id)
+	cur, ok := quote(pc, b)
+	if !ok {
+		return PriceToWin{Answer: NotComputed, Explanation: "not computed: the bid's price could not be read"}, nil
+	}
+	out := PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}
+	lot, field := f.asAmount(pc.ID)
+	t := f.withLot(lot)
+	var bb score.Bid
+	for _, x := range field {
+		if x.ID == id {
+			bb = x
+		}
+	}
+	rival := f.rival(id)
+	at := func(pennies int64) (bool, score.LotResult, error) {
+		p := decimal.New(pennies, -2)
+		r := bb.Responses[pc.ID]
+		r.Price = criteria.Amount(p)
+		res, err := f.eval(t, replaceBid(field, withResponse(bb, pc.ID, r)))
+		if err != nil {
+			return false, res, err
+		}
+		return res.Outcome == score.Winner && res.Winner == id, res, nil
+	}
+	check := func(pennies int64) (Check, error) {
+		_, res, err := at(pennies)
+		if err != nil {
+			return Check{}, err
+		}
+		return winCheck(fmt.Sprintf("%s at %s", id, exact.Money(decimal.New(pennies, -2))), id, res, rival), nil
+	}
+
+	won, _, err := at(1)
+	if err != nil {
+		return out, err
+	}
+	if !won {
+		c, err := check(1)
+		if err != nil {
+			return out, err
+		}
+		out.Answer = CannotWin
+		out.Checks = []Check{c}
+		out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
+			id, exact.Money(penny), c.String())
+		return out, nil
+	}
+
+	// lo wins, hi does not: the current price does not win, nor any above it.
+	lo := int64(1)
+	hi := cur.Shift(2).Ceil().IntPart()
+	if hi <= lo {
+		hi = lo + 1
+	}
+	if e := f.estimate(id, pc, cur); e != nil {
+		out.Estimate = e
+		c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
+		if c > lo && c < hi {
+			w, _, err := at(c)
+			if err != nil {
+				return out, err
+			}
+			if w {
+				lo = c
+				for step := int64(1); lo+step < hi; step *= 2 {
+					w, _, err := at(lo + step)
+					if err != nil {
+						return out, err
+					}
+					if !w {
+						hi = lo + step
+						break
+					}
+					lo += step
+				}
+			} else {
+				hi = c
+				for step := int64(1); hi-step > lo; step *= 2 {
+					w, _, err := at(hi - step)
+					if err != nil {
+						return out, err
+					}
+					if w {
+						lo = hi - step
+						break
+					}
+					hi -= step
+				}
+			}
+		}
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		w, _, err := at(mid)
+		if err != nil {
+			return out, err
+		}
+		if w {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	yes, err := check(lo)
+	if err != nil {
+		return out, err
+	}
+	no, err := check(lo + 1)
+	if err != nil {
+		return out, err
+	}
+	out.Answer = Found
+	out.Price = decimal.New(lo, -2)
+	out.Cut = cur.Sub(out.Price)
+	out.CutPercent, _ = exact.NewFraction(out.Cut.Mul(hundred), cur)
+	out.Checks = []Check{yes, no}
+	out.BecomesLowest = true
+	for _, s := range f.base.Standings {
+		if s.BidID == id {
+			continue
+		}
+		if o, ok := f.bid(s.BidID); ok {
+			if p, ok := quote(pc, o); ok && !pc.Price.IsOverBudget(p) && p.Cmp(out.Price) <= 0 {
+				out.BecomesLowest = false
+			}
+		}
+	}
+	what := "price"
+	if out.Schedule {
+		what = "price (the total its schedule comes to)"
+	}
+	var b2 strings.Builder
+	fmt.Fprintf(&b2, "%s would win at a %s of %s or less: %s (%s) below its %s", id, what, exact.Money(out.Price),
+		exact.Money(out.Cut), percentText(out.CutPercent), exact.Money(cur))
+	if out.BecomesLowest {
+		b2.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
+	}
+	fmt.Fprintf(&b2, ". Re-scored: %s; %s", yes, no)
+	out.Explanation = b2.String()
+	return out, nil
+}
+
+// estimate solves the relative method for the price at which the bid's
+// total equals the best rival's, from the totals as shown: see the package
+// documentation. It returns nil when the formula is not the relative method
+// under weighted points or no price solves it.
+func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *exact.Fraction {
+	pol := f.lot().Policy
+	if pc.Price.Method != criteria.Relative || pol.Basis == score.PricePerQualityPoint {
+		return nil
+	}
+	type other struct {
+		n     exact.Fraction // points from everything but price
+		price decimal.Decimal
+		in    bool // within budget, so part of the price field
+	}
+	var self *other
+	var others []other
+	avail := exact.Zero
+	for _, s := range f.base.Standings {
+		br, _ := f.base.Bid(s.BidID)
+		ln, ok := findLine(br.Criteria, pc.ID)
+		if !ok || !br.Total.Scored {
+			return nil
+		}
+		avail = ln.Available
+		b, _ := f.bid(s.BidID)
+		p, ok := quote(pc, b)
+		if !ok {
+			return nil
+		}
+		o := other{n: br.Total.Points.Value.Sub(ln.Points.Value), price: p, in: !pc.Price.IsOverBudget(p)}
+		if s.BidID == id {
+			self = &o
+			continue
+		}
+		others = append(others, o)
+	}
+	if self == nil || len(others) == 0 || avail.Sign() <= 0 {
+		return nil
+	}
+	var low *decimal.Decimal
+	best := exact.Fraction{}
+	for _, o := range others {
+		if o.in && (low == nil || o.price.Cmp(*low) < 0) {
+			p := o.price
+			low = &p
+		}
+	}
+	if low == nil {
+		return nil
+	}
+	// Regime 1: not the lowest; rivals' totals stand still.
+	for i, o := range others {
+		t := o.n
+		if o.in {
+			t = t.Add(avail.Mul(ratio(*low, o.price)))
+		}
+		if i == 0 || t.Cmp(best) > 0 {
+			best = t
+		}
+	}
+	if gap := best.Sub(self.n); gap.Sign() > 0 {
+		p1, err := avail.MulDec(*low).Quo(gap)
+		if err == nil && p1.Cmp(exact.Whole(*low)) >= 0 {
+			return &p1
+		}
+	}
+	// Regime 2: the lowest, with full price marks; each rival's price points
+	// become marks × price ÷ its price.
+	est := exact.Whole(*low)
+	for _, o := range others {
+		room := self.n.Add(avail).Sub(o.n)
+		if room.Sign() <= 0 {
+			return nil
+		}
+		if !o.in {
+			continue
+		}
+		p, err := exact.Whole(o.price).Mul(room).Quo(avail)
+		if err != nil {
+			return nil
+		}
+		est = est.Min(p)
+	}
+	return &est
+}
+
+func ratio(num, den decimal.Decimal) exact.Fraction {
+	f, err := exact.NewFraction(num, den)
+	if err != nil {
+		return exact.Zero
+	}
+	return f
+}
