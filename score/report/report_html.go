@@ -1,0 +1,123 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
+)
+
+// ReportHTML writes the authority's evaluation report as one
+// self-contained HTML page — no external assets, no scripts — with the
+// same content as [ReportMarkdown] and, for every lot, an inline SVG
+// stacked-bar chart of each bid's points by criterion (see [ChartSVG]).
+func ReportHTML(w io.Writer, r score.Result, analyses ...analysis.LotAnalysis) error {
+	h := htmlWriter{newPrinter(w)}
+	h.open(fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle))
+	h.f("<h1>Evaluation report: %s, %s</h1>", esc(r.TenderID), esc(r.TenderTitle))
+	h.f("<p>%s (%s); procurement commenced %s under %s.</p>", esc(r.Authority.Name), esc(authorityType(r.Authority.Type)), esc(r.Commenced.Long()), esc(regimeName(r.Regime)))
+	h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
+	for _, l := range r.Lots {
+		h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title), esc(outcomeText(l)))
+	}
+	h.raw("</tbody></table>")
+	for _, l := range r.Lots {
+		htmlLot(h, l, analysisFor(analyses, l.Lot.ID))
+	}
+	return h.close()
+}
+
+// anchor makes an id usable in a fragment.
+func anchor(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+func htmlLot(h htmlWriter, l score.LotResult, a *analysis.LotAnalysis) {
+	h.f(`<section id="lot-%s">`, esc(anchor(l.Lot.ID)))
+	h.f("<h2>Lot %s: %s</h2>", esc(l.Lot.ID), esc(l.Lot.Title))
+	facts := fmt.Sprintf("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
+	if route := routeText(l.Route); route != "" {
+		facts += "; route to market: " + route
+	}
+	if l.Lot.Regime != "" {
+		facts += "; runs under " + regimeName(l.Lot.Regime)
+	}
+	h.f("<p>%s.</p>", esc(facts))
+	h.f(`<p><strong>Outcome:</strong> %s.</p>`, esc(outcomeText(l)))
+	h.raw("<h3>Standings</h3>")
+	titles := topTitles(l)
+	h.raw(`<table><thead><tr><th>Rank</th><th>Bid</th><th>Supplier</th>`)
+	for _, t := range titles {
+		h.f(`<th class="num">%s</th>`, esc(t))
+	}
+	h.raw(`<th class="num">Total</th></tr></thead><tbody>`)
+	for _, b := range l.Bids {
+		cls := ""
+		if b.Disqualified != nil {
+			cls = ` class="dq"`
+		}
+		h.f(`<tr%s><td>%s</td><td>%s</td><td>%s</td>`, cls, esc(rankCell(b)), esc(b.BidID), esc(b.Supplier.Name))
+		for i := range titles {
+			h.f(`<td class="num">%s</td>`, esc(cell(b, i)))
+		}
+		h.f(`<td class="num">%s</td></tr>`, esc(totalCell(l, b)))
+	}
+	h.raw("</tbody></table>")
+	h.f(`<figure>%s<figcaption>Each bar is one bid's points, coloured by criterion; a faded bar marked DISQUALIFIED shows what a disqualified bid had scored before it left the competition.</figcaption></figure>`, chartSVG(l))
+	if ts := thresholds(l); len(ts) > 0 {
+		h.raw("<h3>Thresholds and pass/fail requirements</h3>")
+		h.list(ts, "")
+	}
+	if dq := l.Disqualified(); len(dq) > 0 {
+		h.raw("<h3>Disqualified</h3>")
+		h.raw("<ul>")
+		for _, b := range dq {
+			h.f(`<li><span class="dq">%s (%s)</span>, at the %s stage: %s</li>`, esc(b.BidID), esc(b.Supplier.Name), esc(stageName(b.Disqualified.Stage)), esc(reasonsText(b)))
+		}
+		h.raw("</ul>")
+	}
+	if len(l.TieBreaks) > 0 {
+		h.raw("<h3>Ties</h3>")
+		for _, t := range l.TieBreaks {
+			verdict := "resolved"
+			if !t.Resolved {
+				verdict = "NOT resolved"
+			}
+			h.f("<p>%s tied on their totals (%s):</p>", esc(strings.Join(t.Bids, ", ")), verdict)
+			h.list(t.Steps, "")
+		}
+	}
+	h.raw("<h3>Rules applied</h3>")
+	h.list(l.Notes, "")
+	if a != nil {
+		for _, s := range analysisSections(a) {
+			h.f("<h3>%s</h3>", esc(s.title))
+			h.f("<p>%s</p>", esc(s.intro))
+			h.list(s.items, "")
+		}
+	}
+	h.raw("<h3>Every bid explained</h3>")
+	for _, b := range l.Bids {
+		head := fmt.Sprintf("%s (%s): ", b.BidID, b.Supplier.Name)
+		if b.Disqualified != nil {
+			head += "disqualified"
+		} else {
+			head += fmt.Sprintf("rank %s, %s", rankCell(b), totalCell(l, b))
+		}
+		h.f("<details open><summary>%s</summary>", esc(head))
+		htmlTender(h, full(l, b), "this tender")
+		h.raw("</details>")
+	}
+	h.raw("</section>")
+}
