@@ -274,13 +274,23 @@ func scoresText(l score.LotResult, ids ...string) string {
 	return strings.Join(parts, ", ")
 }
 
-// percentText shows an exact percentage to two places, with "…" when digits
-// are cut off: "5.51…%".
+// percentText shows an exact percentage to two places — more when it is
+// smaller than 0.01 — with "…" when digits are cut off: "5.51…%",
+// "0.0033…%".
 func percentText(f exact.Fraction) string {
-	r := exact.Rounding{Places: 2, Mode: exact.Down}.Apply(f)
+	places := int32(2)
+	r := exact.Rounding{Places: places, Mode: exact.Down}.Apply(f)
+	if r.IsZero() && f.Sign() != 0 {
+		for r.IsZero() && places < 8 {
+			places++
+			r = exact.Rounding{Places: places, Mode: exact.Down}.Apply(f)
+		}
+		places++ // two significant digits
+		r = exact.Rounding{Places: places, Mode: exact.Down}.Apply(f)
+	}
 	s := exact.Plain(r)
 	if !exact.Whole(r).Equal(f) {
-		s = exact.Fixed(r, 2) + "…"
+		s = exact.Fixed(r, places) + "…"
 	}
 	return s + "%"
 }

@@ -126,3 +126,13 @@ func TestLowPriceRuleValidate(t *testing.T) {
 	}
 	assert.NoError(t, analysis.ScottishHandbookRule().Validate())
 }
+
+func TestPercentTextSmallCut(t *testing.T) {
+	// £39.71 off £1,170,400.00 is 0.003392…%: shown with enough places to
+	// be seen, not as 0.00%.
+	lr, bs := lotOf(t, "1170360.29", "1170400")
+	flags, err := analysis.AbnormallyLow(lr, bs, analysis.PercentBelowNextBid(d("0.001"), true))
+	require.NoError(t, err)
+	require.Len(t, flags, 1)
+	assert.Contains(t, flags[0].Explanation, "0.0033…% below the next compliant price")
+}
