@@ -1,0 +1,172 @@
+// Package tenderfile reads and writes tenders and bids as files — YAML or
+// JSON, and bids and evaluators' marks as CSV exported from a spreadsheet —
+// so that an evaluation team can keep its model and bid returns in files
+// and run an evaluation with the tenderscore command, without writing Go.
+//
+// It owns the file format: the envelope and its schema version, strict
+// decoding with a position for every problem, encoding back to an
+// equivalent file, the CSV layouts, and the JSON Schema published for
+// editors (schema/tender.schema.json, schema/bids.schema.json). It does not
+// own the model (package score, whose JSON field names the files use, so
+// that a field added to the model is read and written without a change
+// here), validation of what a file means ([score.Tender.Validate]), or
+// scoring.
+//
+// Why a package of its own, beside score rather than inside it: the model
+// and engine need no parser, and a program that builds tenders in Go should
+// not carry a YAML library; the format also versions on its own schedule.
+//
+// # Reading
+//
+// [ReadTender] and [ReadBids] read one file each; [ReadBidsCSV] reads a set
+// of CSV files. Each returns a [Source] that says where every value came
+// from; [Validate] (or [Source.Locate]) puts the problems
+// [score.Tender.Validate] finds at their places:
+//
+//	tender.yaml:22:9: lots[0].policy.criteria: the weights here sum to 95, not exactly 100 (value "95", rule sum-100)
+//	bids.yaml:18:5: bids[1].responses[team]: no response to criterion team (Team) (rule required)
+//
+// Decoding is strict, and reports every problem at once in an [*Error],
+// never a partial tender: an unknown field (with the field probably meant),
+// a duplicate key, a wrong type, a bad number or date, a wrong or missing
+// schema version, a second document in the file, a file larger than
+// [MaxFileBytes]. Field names are matched exactly, case included.
+//
+// # The envelope
+//
+// A tender file:
+//
+//	schemaVersion: tenderscore/tender/1
+//	tender:
+//	  id: ANY/2026/7
+//	  …
+//
+// A bids file:
+//
+//	schemaVersion: tenderscore/bids/1
+//	bids:
+//	  - id: B-1
+//	    …
+//
+// schemaVersion comes first and says what the file holds. A version
+// changes only when a field is removed or changes meaning; fields may be
+// added within a version, so an older file always reads.
+//
+// # Values
+//
+//   - Text: a YAML string (plain or quoted) or a JSON string. A YAML value
+//     that reads as a number, true/false or a date is not text: quote it
+//     (lot: "1").
+//   - Amounts, weights, marks, percentages and rates: a number or a string
+//     of digits with an optional minus sign and decimal point ("1234.50").
+//     They are read exactly, as text — never through floating point — and
+//     written back as strings holding the same digits ("0.0040" stays
+//     "0.0040"). Thousands separators and exponents are refused.
+//   - Whole numbers (termMonths, places, years): a number without a point.
+//   - true and false only (not yes/no).
+//   - Dates: "YYYY-MM-DD".
+//   - null, or leaving a field out, is the field's zero value.
+//
+// YAML's anchors, aliases and merge keys ("<<: *base") may be used to share
+// a scale or a catalogue; the encoder writes a catalogue or scale used more
+// than once with an anchor itself.
+//
+// # Tender reference
+//
+// Each block names the fields of the model type it is read into; the
+// type's documentation says what each means.
+//
+// tender ([score.Tender]): id, title, authority, commenced (date), regime
+// (pcr-2015 | pa-2023), route, livingWageRates, lots.
+//
+// authority ([score.Authority]): name, type (central-government |
+// sub-central).
+//
+// route ([score.Route]), on the tender or a lot: framework (RM6190),
+// lot, procedure (further-competition | direct-award | open | …).
+//
+// lots[] ([score.Lot]): id, title, estimatedValue (including VAT, whole
+// term), termMonths, contractType, route, regime, reservation (area,
+// smeOrVcse), policy, and any other field score.Lot carries.
+//
+// policy ([score.Policy]): basis (weighted | price-per-quality-point),
+// weighting (percent | percent-of-total | points), gates, livingWageGates,
+// criteria, thresholds, rounding, tieBreaks.
+//
+// gates[] ([criteria.Gate]): id, title, requirement, source.
+// livingWageGates[] ([criteria.LivingWageGate]): id, title, region, rule,
+// minAccreditation, source.
+//
+// criteria[] ([score.Criterion]): id, title, description, category (price |
+// quality | social-value), weight, minPercent, locationBased, and either
+// children (sub-criteria) or exactly one rule:
+//
+//   - price ([criteria.PriceRule]): method (relative | linear | band |
+//     deduction | per-quality-point), floor, ceiling, rate, maxBudget,
+//     overBudget (disqualify | score-zero), schedule (lines[]: item,
+//     description, quantity, firstYear, years; discount: rate, rounding,
+//     source).
+//   - quality ([criteria.QualityRule]): scale (name, levels[]: mark,
+//     descriptor; source), moderation (consensus | mean), minMark.
+//   - socialValue ([criteria.SocialValueRule]): catalogue (name,
+//     measures[]: code, theme, description, unit, proxy, source, year, local,
+//     firstYearOnly), measures, basis, per, method, cap, bands, split,
+//     methodStatement, withoutMethodStatement, localArea.
+//   - livingWage ([criteria.LivingWageRule]): method, region, rule, shares,
+//     atRate, premium.
+//
+// thresholds ([score.Thresholds]): minQualityPercent, qualityCriteria.
+// rounding[] ([score.RoundingRule]): stage (normalised | points | criteria
+// | total), places, mode (half-up | half-even | down | up | ceiling |
+// floor). tieBreaks[] ([score.TieBreak]): kind (higher-points | lower-price
+// | recorded), criterion, name, description.
+//
+// # Bids reference
+//
+// bids[] ([score.Bid]): id, supplier (id, name), lot, responses, gates,
+// livingWage, tieBreakScores.
+//
+// responses is a mapping from each leaf criterion's id to a
+// [score.Response]: price (amount, or unitPrices by schedule item), marks
+// (evaluators[]: evaluator, mark, rationale; consensus: mark, rationale),
+// socialValue (commitments[]: measure, quantity, fte, years, percent,
+// where, methodStatement; methodStatement marks; deliverability).
+//
+// gates is a mapping from gate id to the decision ([criteria.GateResult]):
+// pass, reason, evidence. livingWage ([criteria.LivingWageCommitment]):
+// atLeastApplicable, hourlyRate, includesContractedStaff, accreditation,
+// evidence. tieBreakScores maps a recorded tie-break step's name to score
+// and reason.
+//
+// # CSV
+//
+// Bids can come instead from CSV files as a spreadsheet exports them, each
+// with a header row naming its columns (in any order); what a file holds is
+// told by its columns:
+//
+//	bids         bid, lot, supplier, supplierName, and optionally
+//	             livingWageAccreditation, livingWageAtLeastApplicable,
+//	             livingWageHourlyRate, livingWageIncludesContractedStaff,
+//	             livingWageEvidence
+//	prices       bid, criterion, amount, and optionally item (a schedule line;
+//	             empty for a single price)
+//	marks        bid, criterion, mark, and optionally evaluator, rationale,
+//	             consensus (true for the moderated consensus mark)
+//	gates        bid, gate, pass, and optionally reason, evidence
+//	commitments  bid, criterion, measure, and optionally quantity, fte,
+//	             years, percent, where (separated by ";"), methodStatement
+//	tiebreaks    bid, step, score, and optionally reason
+//
+// Any file may also carry lot, supplier and supplierName, so that a prices
+// file alone can name the bids. Marks for a social value criterion are the
+// marks for its method statement. Rows are numbered as a spreadsheet
+// numbers them (the header is row 1), and every problem names its row and
+// column. An evaluator's deliverability discount has no CSV form: use YAML
+// for it. [EncodeBidsCSV] writes bids in this layout.
+//
+// # Limits
+//
+// A file may be at most [MaxFileBytes]; values nest at most 64 deep, and
+// aliases may not expand a file far beyond its size. Each file reports at
+// most 100 problems.
+package tenderfile

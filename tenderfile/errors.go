@@ -1,0 +1,141 @@
+package tenderfile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Position is a place in a file: its name, and the line and column (both
+// from 1) of a YAML or JSON value, or of a CSV cell. A zero Line means the
+// place within the file is not known.
+type Position struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// String writes "tender.yaml:12:7", "tender.yaml:12" without a column, or
+// the file name alone.
+func (p Position) String() string {
+	switch {
+	case p.Line > 0 && p.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// IsZero reports whether the position says nothing.
+func (p Position) IsZero() bool { return p == Position{} }
+
+// Problem is one thing wrong with a file or with what it holds: where it
+// is, the field path in the model ("lots[0].policy.criteria[1].weight",
+// "bids[3].responses[q1].marks", or "row 4, column mark" in a CSV file),
+// the offending value, a stable rule code and a sentence a person can act
+// on.
+type Problem struct {
+	Pos     Position
+	Field   string
+	Value   string
+	Rule    string
+	Message string
+}
+
+// String writes the problem on one line:
+//
+//	tender.yaml:12:7: lots[0].policy.criteria: the weights here sum to 95, not exactly 100 (value "95", rule sum-100)
+//
+// A problem with no value (a field left out) ends "(rule required)".
+func (p Problem) String() string {
+	var b strings.Builder
+	if s := p.Pos.String(); s != "" {
+		b.WriteString(s)
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	if p.Value != "" {
+		fmt.Fprintf(&b, " (value %q, rule %s)", p.Value, p.Rule)
+	} else {
+		fmt.Fprintf(&b, " (rule %s)", p.Rule)
+	}
+	return b.String()
+}
+
+// Error reports every problem found in one or more files at once, like
+// encoding/csv's ParseError but for many places: a file that cannot be read
+// or parsed, an unknown field, a wrong type, a bad value, and — after
+// [Source.Locate] — every problem [score.Tender.Validate] found, each with
+// its position. Use it with errors.As.
+type Error struct {
+	// Problems lists every problem, in the order found.
+	Problems []Problem
+	// Err is the underlying error, if any: a read error, or the
+	// *score.ValidationError the problems were located from.
+	Err error
+}
+
+// Error writes one problem per line.
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	if len(lines) == 0 && e.Err != nil {
+		return e.Err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Has reports whether any problem has the given field path and rule.
+func (e *Error) Has(field, rule string) bool {
+	for _, p := range e.Problems {
+		if p.Field == field && p.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// problems collects Problems for one file.
+type problems struct {
+	file string
+	list []Problem
+}
+
+// maxProblems bounds how many problems one file reports, so that a file
+// of garbage gives a readable answer.
+const maxProblems = 100
+
+func (ps *problems) add(line, col int, field, value, rule, format string, args ...any) {
+	if len(ps.list) == maxProblems {
+		ps.list = append(ps.list, Problem{Pos: Position{File: ps.file}, Rule: "too-many", Message: fmt.Sprintf("more than %d problems; the rest are not shown", maxProblems)})
+	}
+	if len(ps.list) > maxProblems {
+		return
+	}
+	ps.list = append(ps.list, Problem{Pos: Position{File: ps.file, Line: line, Column: col}, Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	return &Error{Problems: ps.list}
+}
+
+// abbreviate shows at most 40 characters of a value.
+func abbreviate(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

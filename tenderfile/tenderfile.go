@@ -1,0 +1,145 @@
+package tenderfile
+
+import (
+	"bytes"
+	"io"
+	"reflect"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// Schema versions: the first field of every file says what it holds and in
+// which version of the format. A version changes only when a field is
+// removed or its meaning changes; fields may be added within a version.
+const (
+	// TenderSchema heads a tender file.
+	TenderSchema = "tenderscore/tender/1"
+	// BidsSchema heads a bids file.
+	BidsSchema = "tenderscore/bids/1"
+)
+
+// ReadTender reads a tender file in YAML or JSON ([FormatOf] decides which).
+// name is used in errors ("tender.yaml:12:7: …"). Every problem — a syntax
+// error, a wrong schema version, an unknown field, a wrong type, a bad
+// value — is reported at once in an [*Error], and no tender is returned.
+// The [Source] says where each field came from, for [Source.Locate].
+//
+// ReadTender checks the file's form, not its sense: use
+// [score.Tender.Validate] (or [Validate]) for that.
+func ReadTender(name string, r io.Reader) (score.Tender, *Source, error) {
+	var t score.Tender
+	root, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "")
+	if err != nil {
+		return score.Tender{}, nil, err
+	}
+	return t, &Source{parts: []part{{file: name, root: root}}}, nil
+}
+
+// ReadBids reads a bids file in YAML or JSON, as [ReadTender] reads a
+// tender. Field paths in its problems are "bids[3].responses[q1]…".
+func ReadBids(name string, r io.Reader) ([]score.Bid, *Source, error) {
+	var bids []score.Bid
+	root, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids")
+	if err != nil {
+		return nil, nil, err
+	}
+	return bids, &Source{parts: []part{{file: name, bids: true, count: len(bids), root: root}}}, nil
+}
+
+// Validate checks a tender and its bids with [score.Tender.Validate] and
+// reports every problem at its place in the files, as an [*Error]; nil when
+// all is well.
+func Validate(t score.Tender, bids []score.Bid, src *Source) error {
+	if err := t.Validate(bids); err != nil {
+		return src.Locate(err)
+	}
+	return nil
+}
+
+// read parses a file and decodes its body (the value under bodyKey) into
+// v, returning the body's node.
+func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string) (*yaml.Node, error) {
+	data, err := readLimited(name, r)
+	if err != nil {
+		return nil, err
+	}
+	root, err := parse(name, data, FormatOf(name, data))
+	if err != nil {
+		return nil, err
+	}
+	ps := &problems{file: name}
+	d := newDecoder(ps, len(data))
+	root, ok := d.resolve(root, "")
+	if !ok {
+		return nil, ps.err()
+	}
+	if root.Kind != yaml.MappingNode {
+		ps.add(root.Line, root.Column, "", abbreviate(root.Value), "envelope", "want a mapping beginning \"schemaVersion: %s\", found %s", schema, describe(root))
+		return nil, ps.err()
+	}
+	var body *yaml.Node
+	version := ""
+	for _, p := range d.pairs(root, "", 0, false) {
+		switch p.key {
+		case "schemaVersion":
+			if p.value.Kind != yaml.ScalarNode || p.value.Tag != "!!str" {
+				ps.add(p.value.Line, p.value.Column, "schemaVersion", abbreviate(p.value.Value), "schema-version", "want %q, found %s", schema, describe(p.value))
+				version = "?"
+				continue
+			}
+			version = p.value.Value
+			if version != schema {
+				ps.add(p.value.Line, p.value.Column, "schemaVersion", version, "schema-version", "%s", versionMessage(version, schema))
+			}
+		case bodyKey:
+			body = p.value
+		default:
+			ps.add(p.keyNode.Line, p.keyNode.Column, p.key, p.key, "known-field", "unknown field; a %s file holds schemaVersion and %s", bodyKey, bodyKey)
+		}
+	}
+	if version == "" {
+		ps.add(root.Line, root.Column, "schemaVersion", "", "schema-version", "the file must say what it holds: add \"schemaVersion: %s\"", schema)
+	}
+	if body == nil || isNull(body) {
+		ps.add(root.Line, root.Column, bodyKey, "", "required", "the file has no %s", bodyKey)
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	d.value(body, v, path, 1)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return deref(body), nil
+}
+
+// versionMessage says what is wrong with a schema version.
+func versionMessage(got, want string) string {
+	kind := func(v string) string {
+		parts := strings.Split(v, "/")
+		if len(parts) == 3 && parts[0] == "tenderscore" {
+			return parts[1]
+		}
+		return ""
+	}
+	switch {
+	case kind(got) != "" && kind(got) != kind(want):
+		return "this is a " + kind(got) + " file; want a " + kind(want) + " file (" + want + ")"
+	case kind(got) != "":
+		return "this version of the format is not known to this release of tenderscore; want " + want
+	}
+	return "not a tenderscore file version; want " + want
+}
+
+// decodeBytes is ReadTender or ReadBids on bytes, for tests and fuzzing.
+func decodeBytes(name string, data []byte, bids bool) error {
+	if bids {
+		_, _, err := ReadBids(name, bytes.NewReader(data))
+		return err
+	}
+	_, _, err := ReadTender(name, bytes.NewReader(data))
+	return err
+}
