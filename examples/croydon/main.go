@@ -4,27 +4,46 @@
 // lot's framework and prints the findings; then it scores every lot and
 // prints each lot's ranking and every bid's explanation.
 //
-//	go run ./examples/croydon
+//	go run ./examples/croydon [-out DIR]
+//
+// It also writes, to DIR (out/croydon unless -out says otherwise), the
+// evaluation report for the council (report.md, and report.html with a chart
+// per lot and the analyses: what it would take each bid to win, how robust
+// each award is to the weights, rank reversal and abnormally low prices), the
+// result as JSON (result.json), and every assessed bidder's assessment
+// summary in Markdown, HTML and JSON (summaries/lot-N/BID.md, .html, .json).
 //
 // The council is real; the tender reference, figures, marks and every
 // supplier are fictional.
 package main
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
 	"github.com/tenderscore/tenderscore/score/report"
 )
 
 func main() {
+	out := flag.String("out", filepath.Join("out", "croydon"), "folder to write the evaluation report and every assessment summary to")
+	flag.Parse()
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "croydon:", err)
 		os.Exit(1)
 	}
+	n, err := write(*out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "croydon:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "croydon: wrote the evaluation report and %d assessment summaries to %s\n", n, *out)
 }
 
 // run checks the model, evaluates the tender and writes both to w. An error
@@ -44,4 +63,46 @@ func run(w io.Writer) error {
 		return err
 	}
 	return report.Text(w, res)
+}
+
+// write evaluates the tender, analyses every lot, and writes the
+// evaluation report, the result as JSON and every assessed bidder's
+// assessment summary under dir. It returns how many summaries it wrote.
+func write(dir string) (int, error) {
+	t, bs := tender(), bids()
+	res, err := score.Evaluate(t, bs)
+	if err != nil {
+		return 0, err
+	}
+	rules := append([]analysis.LowPriceRule{analysis.ScottishHandbookRule()}, analysis.ProZorroRules()...)
+	as, err := analysis.AnalyseAll(t, bs, rules...)
+	if err != nil {
+		return 0, err
+	}
+	files := map[string]func(io.Writer) error{
+		"report.md":   func(w io.Writer) error { return report.ReportMarkdown(w, res, as...) },
+		"report.html": func(w io.Writer) error { return report.ReportHTML(w, res, as...) },
+		"result.json": func(w io.Writer) error { return report.JSON(w, res) },
+	}
+	summaries := report.Summaries(res)
+	for _, s := range summaries {
+		base := filepath.Join("summaries", "lot-"+s.LotID, s.BidID)
+		files[base+".md"] = func(w io.Writer) error { return report.SummaryMarkdown(w, s) }
+		files[base+".html"] = func(w io.Writer) error { return report.SummaryHTML(w, s) }
+		files[base+".json"] = func(w io.Writer) error { return report.SummaryJSON(w, s) }
+	}
+	for name, render := range files {
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			return 0, fmt.Errorf("%s: %w", name, err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return 0, err
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return 0, err
+		}
+	}
+	return len(summaries), nil
 }
