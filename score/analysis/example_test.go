@@ -101,3 +101,14 @@ func ExampleAnalyseAll() {
 	// Output:
 	// L1 D
 }
+
+func ExamplePercentBelowMeanOfOthers() {
+	tn, bids := standard()
+	res, _ := score.Evaluate(tn, bids)
+	flags, _ := analysis.AbnormallyLow(res.Lots[0], bids, analysis.PercentBelowMeanOfOthers(d("25"), false))
+	for _, f := range flags {
+		fmt.Println(f.BidID, f.Price, "is", f.Below.String()+"% below", f.Compared)
+	}
+	// Output:
+	// C 300000 is 41.9354838709…% below 516666.6666666666…
+}
