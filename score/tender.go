@@ -27,6 +27,14 @@ type Tender struct {
 	LivingWageRates *criteria.RateTable `json:"livingWageRates,omitempty"`
 	// Lots are evaluated separately, each under its own policy.
 	Lots []Lot `json:"lots" validate:"required,min=1,dive"`
+	// LotRules, when set, caps the lots one supplier may bid for or be
+	// awarded, publishes how lots are allocated under the cap, and says
+	// whether cross-lot offers are accepted. [Award] applies them.
+	LotRules *LotRules `json:"lotRules,omitempty"`
+	// CrossLotOffers are suppliers' offers of a price reduction if awarded a
+	// named set of lots together. [Award] evaluates them as
+	// LotRules.CrossLot says; [Evaluate] scores each lot as bid, without them.
+	CrossLotOffers []CrossLotOffer `json:"crossLotOffers,omitempty"`
 }
 
 // Authority is the buying body.

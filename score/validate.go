@@ -20,6 +20,7 @@ func (t Tender) Validate(bids []Bid) error {
 	v := newValidation()
 	v.tender(t)
 	v.bidsOf(t, bids, "")
+	v.lotRules(t, bids) // validate_lotrules.go
 	return v.err()
 }
 
