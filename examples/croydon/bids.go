@@ -231,7 +231,7 @@ func lot3Bids() []score.Bid {
 			"3-sv-skills":    apprentices("1"),
 		}),
 		bid("B-303", brightwell, "3", map[string]score.Response{
-			"3-price":        price("2300000"),
+			"3-price":        price("2250000"),
 			"3-q-design":     averaged("software-defined WAN with diverse routing to both data centres", 5, 4, 5),
 			"3-q-hosting":    averaged("in-house security operations with council-visible dashboards", 4, 5, 4),
 			"3-q-transition": averaged("detailed cut-over with rollback rehearsals", 4, 4, 4),

@@ -35,6 +35,21 @@ func tender() score.Tender {
 		Commenced: date.Must(2026, 3, 2),
 		Regime:    score.PA2023,
 		Lots:      []score.Lot{serviceDesk(), endUser(), networks(), telephony(), printLot()},
+		LotRules:  lotRules(),
+	}
+}
+
+// lotRules caps the lots one supplier may win at two, as Procurement Act
+// 2023 s.23(4) allows with a published mechanism: the lots are awarded in
+// descending order of estimated value, each to the highest-ranked bidder
+// not yet holding two lots.
+func lotRules() *score.LotRules {
+	return &score.LotRules{
+		MaxLotsAwardedPerSupplier: score.Limit(2),
+		Allocation:                score.InOrder,
+		Order:                     score.ValueDescending,
+		Description: "No supplier will be awarded more than two lots. Lots will be awarded in descending order of estimated value; " +
+			"each lot goes to the highest-ranked bidder that has not already been awarded two lots.",
 	}
 }
 
