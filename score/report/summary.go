@@ -44,9 +44,11 @@ type Summary struct {
 	TenderID    string
 	TenderTitle string
 	Authority   string
-	Regime      score.Regime
-	LotID       string
-	LotTitle    string
+	// Regime is the law the lot runs under: its own when it declares one,
+	// else the tender's.
+	Regime   score.Regime
+	LotID    string
+	LotTitle string
 	// BidID and Supplier identify the bidder the summary is for.
 	BidID    string
 	Supplier score.Supplier
@@ -155,6 +157,9 @@ func Summarise(r score.Result, lotID, bidID string) (Summary, error) {
 		LotID: l.Lot.ID, LotTitle: l.Lot.Title, BidID: b.BidID, Supplier: b.Supplier,
 		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria, ""), Gates: l.Lot.Policy.Gates,
 		Rules: publishedRules(l)}
+	if l.Lot.Regime != "" {
+		s.Regime = l.Lot.Regime // a lot under its own regime (a PCR 2015 framework's call-off)
+	}
 	allowed := map[string]bool{b.BidID: true}
 	if l.Outcome == score.Winner {
 		allowed[l.Winner] = true

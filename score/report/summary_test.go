@@ -246,3 +246,22 @@ func TestSummaryMarkdownEscapes(t *testing.T) {
 	assert.NotContains(t, h.String(), "<script>")
 	assert.Contains(t, h.String(), "&lt;script&gt;")
 }
+
+// TestSummaryLotRegime: a lot that runs under PCR 2015 (a call-off under a
+// framework let before 24 February 2025, reference/procurement-act.md) does
+// not cite the Procurement Act's s.50 in its summaries.
+func TestSummaryLotRegime(t *testing.T) {
+	tn, bids := fieldTender()
+	tn.Lots[0].Regime = score.PCR2015
+	res, err := score.Evaluate(tn, bids)
+	require.NoError(t, err)
+	s, err := report.Summarise(res, "A", "BID-BRACKEN")
+	require.NoError(t, err)
+	assert.Equal(t, score.PCR2015, s.Regime)
+	var buf bytes.Buffer
+	require.NoError(t, report.SummaryMarkdown(&buf, s))
+	assert.NotContains(t, buf.String(), "s.50")
+	s, err = report.Summarise(res, "B", "BID-HERON")
+	require.NoError(t, err)
+	assert.Equal(t, score.PA2023, s.Regime)
+}
