@@ -159,7 +159,8 @@
 //
 // Any file may also carry lot, supplier and supplierName, so that a prices
 // file alone can name the bids. Marks for a social value criterion are the
-// marks for its method statement. Rows are numbered as a spreadsheet
+// marks for its method statement; a commitments row with no measure
+// records that the bid answered the criterion and committed nothing. Rows are numbered as a spreadsheet
 // numbers them (the header is row 1), and every problem names its row and
 // column. An evaluator's deliverability discount has no CSV form: use YAML
 // for it. [EncodeBidsCSV] writes bids in this layout.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,7 +15,8 @@ import (
 )
 
 // The tender and bids also ship as files, for the tenderscore command:
-// tender.yaml and bids.yaml, written from tender() and bids() by
+// tender.yaml and bids.yaml, and the same bids as CSV files in csv/ (as a
+// spreadsheet would export them), written from tender() and bids() by
 //
 //	go test ./examples/croydon -update
 //
@@ -33,13 +35,20 @@ func files(t *testing.T) map[string][]byte {
 	require.NoError(t, tenderfile.EncodeTender(&tb, tender(), tenderfile.YAML))
 	bb.WriteString(bidsHeader)
 	require.NoError(t, tenderfile.EncodeBids(&bb, bids(), tenderfile.YAML))
-	return map[string][]byte{"tender.yaml": tb.Bytes(), "bids.yaml": bb.Bytes()}
+	out := map[string][]byte{"tender.yaml": tb.Bytes(), "bids.yaml": bb.Bytes()}
+	csvs, err := tenderfile.EncodeBidsCSV(bids())
+	require.NoError(t, err)
+	for name, data := range csvs {
+		out[filepath.Join("csv", name)] = data
+	}
+	return out
 }
 
 // TestFiles checks that the shipped files are what the Go code builds.
 func TestFiles(t *testing.T) {
 	for name, want := range files(t) {
 		if *update {
+			require.NoError(t, os.MkdirAll(filepath.Dir(name), 0o755))
 			require.NoError(t, os.WriteFile(name, want, 0o644))
 		}
 		got, err := os.ReadFile(name)
@@ -65,6 +74,19 @@ func TestFilesEvaluateAsTheCode(t *testing.T) {
 	require.NoError(t, err)
 
 	assert.Equal(t, want, evaluationJSON(t, tn, bs))
+
+	names, err := filepath.Glob(filepath.Join("csv", "*.csv"))
+	require.NoError(t, err)
+	var csvs []tenderfile.CSVFile
+	for _, name := range names {
+		f, err := os.Open(name)
+		require.NoError(t, err)
+		defer f.Close()
+		csvs = append(csvs, tenderfile.CSVFile{Name: name, R: f})
+	}
+	fromCSV, _, err := tenderfile.ReadBidsCSV(tn, csvs...)
+	require.NoError(t, err)
+	assert.Equal(t, want, evaluationJSON(t, tn, fromCSV), "the CSV files evaluate as the code")
 }
 
 func evaluationJSON(t *testing.T, tn score.Tender, bs []score.Bid) string {

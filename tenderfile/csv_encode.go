@@ -1,0 +1,140 @@
+package tenderfile
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// EncodeBidsCSV writes bids in the CSV layout [ReadBidsCSV] reads, one file
+// per kind, keyed by a file name: "bids.csv" always, and "prices.csv",
+// "marks.csv", "gates.csv", "commitments.csv" and "tiebreaks.csv" when the
+// bids hold any. Decimals are written exactly as held. Bids holding what
+// CSV has no column for — a deliverability discount, a bid price on a
+// social value response, a commitment place with ";" in it — give an
+// error naming the field.
+func EncodeBidsCSV(bids []score.Bid) (map[string][]byte, error) {
+	w := map[string]*csvOut{}
+	out := func(name string, cols ...string) *csvOut {
+		if o, ok := w[name]; ok {
+			return o
+		}
+		o := &csvOut{}
+		o.w = csv.NewWriter(&o.buf)
+		_ = o.w.Write(cols)
+		w[name] = o
+		return o
+	}
+	out("bids.csv", slices.Concat([]string{"bid", "lot", "supplier", "supplierName"}, livingWageColumns)...)
+	var ps []Problem
+	bad := func(path, msg string) { ps = append(ps, Problem{Field: path, Rule: "csv", Message: msg}) }
+	for i, b := range bids {
+		path := index("bids", i)
+		row := []string{b.ID, b.Lot, b.Supplier.ID, b.Supplier.Name, "", "", "", "", ""}
+		if lw := b.LivingWage; lw != nil {
+			row[4], row[5], row[6], row[7], row[8] = string(lw.Accreditation), strconv.FormatBool(lw.AtLeastApplicable), optDecimal(lw.HourlyRate), strconv.FormatBool(lw.IncludesContractedStaff), lw.Evidence
+		}
+		out("bids.csv").row(row...)
+		for _, c := range sortedKeys(b.Responses) {
+			r := b.Responses[c]
+			rp := key(path+".responses", c)
+			if isEmptyResponse(r) {
+				// A row with no measure: answered, nothing committed.
+				out("commitments.csv", "bid", "criterion", "measure", "quantity", "fte", "years", "percent", "where", "methodStatement").
+					row(b.ID, c, "", "", "", "", "", "", "")
+			}
+			if r.Price.Amount != nil {
+				out("prices.csv", "bid", "criterion", "item", "amount").row(b.ID, c, "", decimalString(*r.Price.Amount))
+			}
+			for _, item := range sortedKeys(r.Price.UnitPrices) {
+				out("prices.csv", "bid", "criterion", "item", "amount").row(b.ID, c, item, decimalString(r.Price.UnitPrices[item]))
+			}
+			marks := r.Marks
+			if ms := r.SocialValue.MethodStatement; ms != nil {
+				if len(marks.Evaluators) > 0 || marks.Consensus != nil {
+					bad(rp, "marks for the criterion and for its method statement cannot both be written to marks.csv")
+				}
+				marks = *ms
+			}
+			mo := func() *csvOut {
+				return out("marks.csv", "bid", "criterion", "evaluator", "mark", "rationale", "consensus")
+			}
+			for _, m := range marks.Evaluators {
+				mo().row(b.ID, c, m.Evaluator, decimalString(m.Mark), m.Rationale, "false")
+			}
+			if m := marks.Consensus; m != nil {
+				mo().row(b.ID, c, "", decimalString(m.Mark), m.Rationale, "true")
+			}
+			for k, cm := range r.SocialValue.Commitments {
+				for _, wh := range cm.Where {
+					if strings.Contains(wh, ";") {
+						bad(fmt.Sprintf("%s.socialValue.commitments[%d].where", rp, k), "a place with \";\" in it has no CSV form")
+					}
+				}
+				out("commitments.csv", "bid", "criterion", "measure", "quantity", "fte", "years", "percent", "where", "methodStatement").
+					row(b.ID, c, cm.Measure, optDecimal(cm.Quantity), optDecimal(cm.FTE), optDecimal(cm.Years), optDecimal(cm.Percent), strings.Join(cm.Where, ";"), cm.MethodStatement)
+			}
+			if r.SocialValue.Deliverability != nil {
+				bad(rp+".socialValue.deliverability", "a deliverability discount has no CSV form: use a YAML or JSON bids file")
+			}
+			if r.SocialValue.BidPrice != nil {
+				bad(rp+".socialValue.bidPrice", "a bid price on a social value response has no CSV form (the engine sets it from the price)")
+			}
+		}
+		for _, g := range sortedKeys(b.Gates) {
+			gr := b.Gates[g]
+			out("gates.csv", "bid", "gate", "pass", "reason", "evidence").row(b.ID, g, strconv.FormatBool(gr.Pass), gr.Reason, gr.Evidence)
+		}
+		for _, s := range sortedKeys(b.TieBreakScores) {
+			rs := b.TieBreakScores[s]
+			out("tiebreaks.csv", "bid", "step", "score", "reason").row(b.ID, s, decimalString(rs.Score), rs.Reason)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, &Error{Problems: ps}
+	}
+	files := map[string][]byte{}
+	for name, o := range w {
+		o.w.Flush()
+		if err := o.w.Error(); err != nil {
+			return nil, err
+		}
+		files[name] = o.buf.Bytes()
+	}
+	return files, nil
+}
+
+func isEmptyResponse(r score.Response) bool {
+	return r.Price.Amount == nil && len(r.Price.UnitPrices) == 0 && len(r.Marks.Evaluators) == 0 && r.Marks.Consensus == nil &&
+		len(r.SocialValue.Commitments) == 0 && r.SocialValue.MethodStatement == nil && r.SocialValue.Deliverability == nil && r.SocialValue.BidPrice == nil
+}
+
+type csvOut struct {
+	buf bytes.Buffer
+	w   *csv.Writer
+}
+
+func (o *csvOut) row(cells ...string) { _ = o.w.Write(cells) } // errors surface at Flush
+
+func optDecimal(d *decimal.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return decimalString(*d)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
