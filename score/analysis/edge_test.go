@@ -19,12 +19,6 @@ func TestAnalyseEdgeCases(t *testing.T) {
 		specs []bidSpec
 		check func(t *testing.T, a analysis.LotAnalysis)
 	}{
-		{"no bids at all: no winner, nothing to analyse", nil, func(t *testing.T, a analysis.LotAnalysis) {
-			assert.Empty(t, a.ToWin)
-			assert.Equal(t, analysis.NoAward, a.Sensitivity.Robustness)
-			assert.Empty(t, a.Reversals)
-			assert.Empty(t, a.LowPrice)
-		}},
 		{"one bid: it wins; no rival, no removal that reorders, no price to compare with", []bidSpec{{"A", "Alderbank Services Ltd", "500000", 3, 3, true}}, func(t *testing.T, a analysis.LotAnalysis) {
 			assert.Equal(t, "A", a.Winner)
 			assert.Empty(t, a.ToWin)
@@ -51,6 +45,16 @@ func TestAnalyseEdgeCases(t *testing.T) {
 			tt.check(t, a)
 		})
 	}
+}
+
+// TestAnalyseNoBids: a lot with no bids cannot be evaluated, so it cannot
+// be analysed; the engine's validation error comes back, naming the lot.
+func TestAnalyseNoBids(t *testing.T) {
+	tn, bids := fixture(criteria.Relative)
+	_, err := analysis.Analyse(tn, "L1", bids)
+	var verr *score.ValidationError
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("lots[0]", "no-bids"))
 }
 
 func TestAnalysePriceOnly(t *testing.T) {
