@@ -1,0 +1,415 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/tenderscore/tenderscore/frameworks"
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
+	"github.com/tenderscore/tenderscore/score/report"
+)
+
+const croydon = "examples/croydon/tender.yaml examples/croydon/bids.yaml"
+
+func validateCommand() command {
+	return command{
+		name: "validate", args: "TENDER [BIDS...]",
+		summary: "check the files and everything in them; every problem at its place",
+		about: `Validate reads the tender and its bids and reports every problem at once on
+standard error, each at its file, line and column with the field path, the
+value and the rule broken. Without bids, the tender is validated on its own.`,
+		example: "tenderscore validate " + croydon + "\ntenderscore validate examples/croydon/tender.yaml examples/croydon/csv/*.csv",
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			return func(e *env, args []string) error {
+				in, err := load(e, args, false, true)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "valid: %s %s: %s, %s\n", in.tender.ID, in.tender.Title, count(len(in.tender.Lots), "lot"), count(len(in.bids), "bid"))
+				return nil
+			}
+		},
+	}
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// formatFlag adds a --format flag taking one of the given values.
+func formatFlag(fs *flag.FlagSet, def string, allowed ...string) func() (string, error) {
+	f := fs.String("format", def, "output format: "+strings.Join(allowed, ", "))
+	return func() (string, error) {
+		if !slices.Contains(allowed, *f) {
+			return "", usageError{fmt.Sprintf("unknown format %q: want %s", *f, strings.Join(allowed, ", "))}
+		}
+		return *f, nil
+	}
+}
+
+func checkCommand() command {
+	return command{
+		name: "check", args: "TENDER [BIDS...]",
+		summary: "check the evaluation model against the law, frameworks and local policies",
+		about: `Check reports what package frameworks finds in the evaluation model: the
+regime and thresholds, weights, gates, social value minimums, location
+rules, framework dates, procedures, terms and call-off rules, each with its
+source. The built-in local policies of the tender's authority apply (the
+London Boroughs of Croydon and of Hammersmith & Fulham); --data adds
+frameworks and local policies from a JSON file. With bids, the rules about
+the number of suppliers are checked too. The exit status is 1 when any
+finding is an error.`,
+		example: "tenderscore check " + croydon,
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			data := fs.String("data", "", "a JSON file of frameworks and local policies to check with (see frameworks.ReadData)")
+			format := formatFlag(fs, "text", "text", "json")
+			return func(e *env, args []string) error {
+				f, err := format()
+				if err != nil {
+					return err
+				}
+				in, err := load(e, args, false, len(args) > 1)
+				if err != nil {
+					return err
+				}
+				opts, err := checkOptions(in, *data)
+				if err != nil {
+					return err
+				}
+				findings, err := frameworks.Check(in.tender, opts...)
+				if err != nil {
+					return reportProblems(e, lines(in.src.Locate(err)))
+				}
+				if f == "json" {
+					if findings == nil {
+						findings = frameworks.Findings{}
+					}
+					if err := writeJSON(e.stdout, findings); err != nil {
+						return err
+					}
+				} else {
+					fmt.Fprintln(e.stdout, findings)
+				}
+				if findings.HasErrors() {
+					return inputError{fmt.Sprintf("the evaluation model has %s: fix them before scoring", count(findings.Count(frameworks.Error), "error"))}
+				}
+				return nil
+			}
+		},
+	}
+}
+
+// builtinPolicies are the local policies the command knows.
+func builtinPolicies() []frameworks.LocalPolicy {
+	return []frameworks.LocalPolicy{frameworks.CroydonSocialValue(), frameworks.HammersmithFulhamSocialValue()}
+}
+
+func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
+	var policies []frameworks.LocalPolicy
+	for _, p := range builtinPolicies() {
+		if strings.EqualFold(strings.TrimSpace(p.Authority), strings.TrimSpace(in.tender.Authority.Name)) {
+			policies = append(policies, p)
+		}
+	}
+	var opts []frameworks.Option
+	if dataFile != "" {
+		f, err := os.Open(dataFile)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: cannot be opened: %v", dataFile, pe.Err)
+			}
+			return nil, err
+		}
+		defer f.Close()
+		d, err := frameworks.ReadData(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", dataFile, err)
+		}
+		policies = append(policies, d.Policies...)
+		if len(d.Frameworks) > 0 {
+			cat, err := frameworks.DefaultCatalogue().With(d.Frameworks...)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", dataFile, err)
+			}
+			opts = append(opts, frameworks.WithCatalogue(cat))
+		}
+	}
+	if len(policies) > 0 {
+		opts = append(opts, frameworks.WithPolicies(policies...))
+	}
+	if in.bids != nil {
+		opts = append(opts, frameworks.WithBids(in.bids))
+	}
+	return opts, nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// lotFlag adds --lot and returns a function that keeps only that lot of a
+// result.
+func lotFlag(fs *flag.FlagSet) *string {
+	return fs.String("lot", "", "only this lot (by id)")
+}
+
+func evaluate(e *env, in *inputs, lot string) (score.Result, error) {
+	if lot != "" {
+		if _, ok := in.tender.Lot(lot); !ok {
+			return score.Result{}, inputError{fmt.Sprintf("the tender has no lot %q", lot)}
+		}
+	}
+	if len(in.bids) >= 1000 {
+		e.progress("evaluating %s for %s…", count(len(in.bids), "bid"), count(len(in.tender.Lots), "lot"))
+	}
+	res, err := score.Evaluate(in.tender, in.bids)
+	if err != nil {
+		return score.Result{}, reportProblems(e, lines(in.src.Locate(err)))
+	}
+	if lot != "" {
+		l, _ := res.Lot(lot)
+		res.Lots = []score.LotResult{l}
+	}
+	return res, nil
+}
+
+func scoreCommand() command {
+	return command{
+		name: "score", args: "TENDER BIDS...",
+		summary: "score every lot: standings, disqualifications, ties and every bid's explanation",
+		about: `Score evaluates every lot (or one, with --lot) and writes the standings,
+disqualifications with their reasons, how ties were broken, the rules
+applied and every bid's explanation to the digit: as text, as the
+authority's evaluation report in Markdown or HTML, or as JSON
+(tenderscore.result/1, every decimal a string).`,
+		example: "tenderscore score " + croydon + "\ntenderscore score --format html --lot 2 " + croydon + " > lot2.html",
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			format := formatFlag(fs, "text", "text", "markdown", "json", "html")
+			lot := lotFlag(fs)
+			return func(e *env, args []string) error {
+				f, err := format()
+				if err != nil {
+					return err
+				}
+				in, err := load(e, args, true, true)
+				if err != nil {
+					return err
+				}
+				res, err := evaluate(e, in, *lot)
+				if err != nil {
+					return err
+				}
+				switch f {
+				case "markdown":
+					return report.ReportMarkdown(e.stdout, res)
+				case "html":
+					return report.ReportHTML(e.stdout, res)
+				case "json":
+					return report.JSON(e.stdout, res)
+				}
+				return report.Text(e.stdout, res)
+			}
+		},
+	}
+}
+
+func summaryCommand() command {
+	return command{
+		name: "summary", args: "--bidder ID TENDER BIDS...",
+		summary: "one bidder's assessment summary for each lot it bid for",
+		about: `Summary writes the assessment summary a bidder is given before the award
+(Procurement Act 2023 s.50): the award criteria, its own scores with their
+explanation, the most advantageous tender's, and why it did or did not win.
+It reveals nothing of any other unsuccessful bidder. --bidder names the
+supplier (its id) or one bid (its id). Markdown reads as plain text too.`,
+		example: "tenderscore summary --bidder SUP-KES " + croydon + "\ntenderscore summary --bidder B-203 --format html " + croydon + " > B-203.html",
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			bidder := fs.String("bidder", "", "the supplier id, or a bid id (required)")
+			format := formatFlag(fs, "markdown", "markdown", "text", "html", "json")
+			lot := lotFlag(fs)
+			return func(e *env, args []string) error {
+				f, err := format()
+				if err != nil {
+					return err
+				}
+				if *bidder == "" {
+					return usageError{"--bidder is required: name the supplier id or a bid id"}
+				}
+				in, err := load(e, args, true, true)
+				if err != nil {
+					return err
+				}
+				res, err := evaluate(e, in, *lot)
+				if err != nil {
+					return err
+				}
+				var sums []report.Summary
+				for _, l := range res.Lots {
+					for _, b := range l.Bids {
+						if b.BidID == *bidder || b.Supplier.ID == *bidder {
+							s, err := report.Summarise(res, l.Lot.ID, b.BidID)
+							if err != nil {
+								return err
+							}
+							sums = append(sums, s)
+						}
+					}
+				}
+				if len(sums) == 0 {
+					return inputError{fmt.Sprintf("no bid by a supplier with id %q, and no bid with that id", *bidder)}
+				}
+				return writeSummaries(e.stdout, sums, f)
+			}
+		},
+	}
+}
+
+func writeSummaries(w io.Writer, sums []report.Summary, f string) error {
+	if f == "json" {
+		var parts []string
+		for _, s := range sums {
+			var b bytes.Buffer
+			if err := report.SummaryJSON(&b, s); err != nil {
+				return err
+			}
+			parts = append(parts, strings.TrimRight(b.String(), "\n"))
+		}
+		if len(parts) == 1 {
+			_, err := fmt.Fprintln(w, parts[0])
+			return err
+		}
+		_, err := fmt.Fprintf(w, "[\n%s\n]\n", strings.Join(parts, ",\n"))
+		return err
+	}
+	for i, s := range sums {
+		if i > 0 && f != "html" {
+			fmt.Fprintln(w)
+		}
+		var err error
+		if f == "html" {
+			err = report.SummaryHTML(w, s)
+		} else {
+			err = report.SummaryMarkdown(w, s)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func whatifCommand() command {
+	return command{
+		name: "whatif", args: "TENDER BIDS...",
+		summary: "what it takes to win, weight sensitivity, rank reversal, abnormally low prices",
+		about: `Whatif asks of each lot (or one, with --lot) what an evaluator asks before
+publishing an award, re-scoring the field with the engine itself: for each
+bid that did not win, the highest price at which it would win and the
+fewest extra marks; how far the weights must move to change the winner;
+whether removing any one bid reverses the order of others (which relative
+price scoring can legitimately show); and prices to investigate as
+possibly abnormally low. Markdown and HTML give the whole evaluation
+report with the analyses.`,
+		example: "tenderscore whatif --lot 1 " + croydon,
+		flags: func(fs *flag.FlagSet) func(*env, []string) error {
+			format := formatFlag(fs, "text", "text", "markdown", "html")
+			lot := lotFlag(fs)
+			return func(e *env, args []string) error {
+				f, err := format()
+				if err != nil {
+					return err
+				}
+				in, err := load(e, args, true, true)
+				if err != nil {
+					return err
+				}
+				res, err := evaluate(e, in, *lot)
+				if err != nil {
+					return err
+				}
+				var as []analysis.LotAnalysis
+				for _, l := range res.Lots {
+					if len(in.bids) >= 100 {
+						e.progress("analysing lot %s…", l.Lot.ID)
+					}
+					a, err := analysis.Analyse(in.tender, l.Lot.ID, in.bids)
+					if err != nil {
+						return err
+					}
+					as = append(as, a)
+				}
+				switch f {
+				case "markdown":
+					return report.ReportMarkdown(e.stdout, res, as...)
+				case "html":
+					return report.ReportHTML(e.stdout, res, as...)
+				}
+				return whatifText(e.stdout, res, as)
+			}
+		},
+	}
+}
+
+// whatifText writes each lot's analyses in plain words.
+func whatifText(w io.Writer, res score.Result, as []analysis.LotAnalysis) error {
+	var b strings.Builder
+	for i, l := range res.Lots {
+		a := as[i]
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		title := fmt.Sprintf("Lot %s — %s", l.Lot.ID, l.Lot.Title)
+		fmt.Fprintf(&b, "%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+		switch a.Outcome {
+		case score.Winner:
+			fmt.Fprintf(&b, "Winner: %s\n", a.Winner)
+		default:
+			fmt.Fprintf(&b, "Outcome: %s\n", a.Outcome)
+		}
+		b.WriteString("\nWhat it takes to win\n")
+		if len(a.ToWin) == 0 {
+			b.WriteString("  no other compliant bid\n")
+		}
+		for _, tw := range a.ToWin {
+			fmt.Fprintf(&b, "  %s (%s), total %s\n", tw.BidID, tw.Supplier.Name, tw.Total)
+			fmt.Fprintf(&b, "    on price: %s\n", tw.Price.Explanation)
+			fmt.Fprintf(&b, "    on marks: %s\n", tw.Marks.Explanation)
+		}
+		b.WriteString("\nWeight sensitivity\n")
+		fmt.Fprintf(&b, "  %s\n", a.Sensitivity.Statement)
+		for _, s := range a.Sensitivity.Shifts {
+			fmt.Fprintf(&b, "  %s: %s\n", s.Rival, s.Explanation)
+		}
+		b.WriteString("\nRank reversal\n")
+		if len(a.Reversals) == 0 {
+			b.WriteString("  removing any one bid leaves the order of the others unchanged\n")
+		}
+		for _, r := range a.Reversals {
+			fmt.Fprintf(&b, "  %s\n", r.Explanation)
+		}
+		b.WriteString("\nAbnormally low prices\n")
+		if len(a.LowPrice) == 0 {
+			b.WriteString("  no price is flagged by the rules applied\n")
+		}
+		for _, fl := range a.LowPrice {
+			fmt.Fprintf(&b, "  %s\n", fl.Explanation)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

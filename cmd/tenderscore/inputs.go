@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/tenderfile"
+)
+
+// inputs are a tender and its bids, read from files.
+type inputs struct {
+	tender score.Tender
+	bids   []score.Bid
+	src    *tenderfile.Source
+}
+
+// progressBytes is the input size from which progress is reported.
+const progressBytes = 1 << 20
+
+// load reads the tender (args[0]) and the bids (the rest), reporting every
+// problem on stderr with its place. With validate, it also validates them;
+// without bids, the "no bids" problems are left out, so that a tender can
+// be validated on its own.
+func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
+	if len(args) == 0 {
+		return nil, usageError{"name a tender file (or - for standard input)"}
+	}
+	if needBids && len(args) < 2 {
+		return nil, usageError{"name at least one bids file after the tender"}
+	}
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return nil, usageError{"only one file can come from standard input"}
+	}
+	files := make([]namedFile, 0, len(args))
+	var problems []string
+	total := 0
+	for _, a := range args {
+		f, err := readFile(e, a)
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		total += len(f.data)
+		files = append(files, f)
+	}
+	if len(problems) > 0 {
+		return nil, reportProblems(e, problems)
+	}
+	if total >= progressBytes {
+		e.progress("read %d files, %.1f MB", len(files), float64(total)/1e6)
+	}
+	in := &inputs{}
+	t, tsrc, err := tenderfile.ReadTender(files[0].name, bytes.NewReader(files[0].data))
+	if err != nil {
+		return nil, reportProblems(e, lines(err))
+	}
+	in.tender = t
+	sources := []*tenderfile.Source{tsrc}
+	var csvs []tenderfile.CSVFile
+	csvAt := -1
+	for _, f := range files[1:] {
+		if strings.EqualFold(filepath.Ext(f.name), ".csv") {
+			if csvAt < 0 {
+				csvAt = len(sources)
+				sources = append(sources, nil) // the CSV files' bids go here
+			}
+			csvs = append(csvs, tenderfile.CSVFile{Name: f.name, R: bytes.NewReader(f.data)})
+			continue
+		}
+		bids, src, err := tenderfile.ReadBids(f.name, bytes.NewReader(f.data))
+		if err != nil {
+			problems = append(problems, lines(err)...)
+			continue
+		}
+		sources = append(sources, src)
+		in.bids = append(in.bids, bids...)
+	}
+	if len(csvs) > 0 {
+		bids, src, err := tenderfile.ReadBidsCSV(t, csvs...)
+		if err != nil {
+			problems = append(problems, lines(err)...)
+		} else {
+			// The CSV bids take the place of the first CSV file named.
+			before := countBefore(sources[1:csvAt])
+			in.bids = append(in.bids[:before], append(bids, in.bids[before:]...)...)
+			sources[csvAt] = src
+		}
+	}
+	if len(problems) > 0 {
+		return nil, reportProblems(e, problems)
+	}
+	in.src = tenderfile.Join(sources...)
+	if len(in.bids) >= 1000 {
+		e.progress("read %d bids for %d lots", len(in.bids), len(in.tender.Lots))
+	}
+	if validate {
+		if err := in.validate(len(args) > 1); err != nil {
+			return nil, reportProblems(e, lines(err))
+		}
+	}
+	return in, nil
+}
+
+// countBefore counts the bids the given sources hold, to place the CSV
+// bids among them.
+func countBefore(srcs []*tenderfile.Source) int {
+	n := 0
+	for _, s := range srcs {
+		n += s.Bids()
+	}
+	return n
+}
+
+func (in *inputs) validate(haveBids bool) error {
+	err := tenderfile.Validate(in.tender, in.bids, in.src)
+	if err == nil || haveBids {
+		return err
+	}
+	var ferr *tenderfile.Error
+	if !errors.As(err, &ferr) {
+		return err
+	}
+	kept := &tenderfile.Error{Err: ferr.Err}
+	for _, p := range ferr.Problems {
+		if p.Rule != "no-bids" {
+			kept.Problems = append(kept.Problems, p)
+		}
+	}
+	if len(kept.Problems) == 0 {
+		return nil
+	}
+	return kept
+}
+
+type namedFile struct {
+	name string
+	data []byte
+}
+
+// readFile reads a named file, or standard input for "-", refusing one
+// larger than tenderfile.MaxFileBytes.
+func readFile(e *env, name string) (namedFile, error) {
+	var r io.Reader
+	display := name
+	if name == "-" {
+		r, display = e.stdin, "(standard input)"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return namedFile{}, fmt.Errorf("%s: cannot be opened: %v", name, pe.Err)
+			}
+			return namedFile{}, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return namedFile{}, fmt.Errorf("%s: is a folder, not a file", name)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, tenderfile.MaxCSVBytes+1))
+	if err != nil {
+		return namedFile{}, fmt.Errorf("%s: cannot be read: %v", display, err)
+	}
+	limit := tenderfile.MaxFileBytes
+	if strings.EqualFold(filepath.Ext(name), ".csv") {
+		limit = tenderfile.MaxCSVBytes
+	}
+	if len(data) > limit {
+		return namedFile{}, fmt.Errorf("%s: the file is larger than %d MiB, the most tenderscore reads; split the bids across several files", display, limit>>20)
+	}
+	return namedFile{name: display, data: data}, nil
+}
+
+// lines splits an error into its problems, one per line.
+func lines(err error) []string {
+	return strings.Split(err.Error(), "\n")
+}
+
+// reportProblems writes problems to stderr and returns the error that sets the
+// exit status.
+func reportProblems(e *env, problems []string) error {
+	for _, p := range problems {
+		fmt.Fprintln(e.stderr, p)
+	}
+	n := len(problems)
+	if n == 1 {
+		return inputError{"1 problem"}
+	}
+	return inputError{fmt.Sprintf("%d problems", n)}
+}
+
+// progress reports on stderr, unless asked to be quiet.
+func (e *env) progress(format string, args ...any) {
+	if !e.quiet {
+		fmt.Fprintf(e.stderr, "tenderscore: "+format+"\n", args...)
+	}
+}
