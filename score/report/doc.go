@@ -1,14 +1,31 @@
-// Package report renders a score.Result for people and programs: plain text
-// for a whole lot or for one bid, and JSON.
+// Package report renders a score.Result for the people who read it and the
+// programs that consume it.
 //
-// The text explains every number: each criterion's input, the working with
-// the actual numbers, the points and the rounding, down to every
-// sub-criterion, then the total with its sum. The JSON carries the same
-// content with every decimal as a string (an exact fraction that does not
-// terminate is written "num/den"), in a fixed field order, so the same
-// result always gives the same bytes.
+// For everyone who evaluates:
 //
-// What it does not own: scoring (package score) and the confidentiality of
-// one bidder's assessment summary (a later renderer built on the same
-// Result; the Step.Uses of every working line says whose figures it shows).
+//   - [Text], [LotText], [BidText]: plain text for a whole tender, a lot or
+//     one bid. Every number explains itself: each criterion's response, the
+//     working with the actual numbers, the points and the rounding, down to
+//     every sub-criterion, then the total as a sum.
+//   - [ReportMarkdown], [ReportHTML]: the authority's evaluation report —
+//     every lot's standings, disqualifications, ties and explanations; the
+//     HTML page is self-contained (no scripts, no external assets) with an
+//     inline SVG stacked-bar chart per lot ([ChartSVG]).
+//   - [JSON], [LotJSON]: the Result as JSON (schema [SchemaVersion]).
+//
+// For each assessed bidder, the assessment summary the Procurement Act 2023
+// s.50 requires ([Summarise], [Summaries]), rendered by [SummaryMarkdown],
+// [SummaryHTML] and [SummaryJSON] (schema [SummarySchemaVersion]). A summary
+// shows the award criteria, the bidder's own scores with the evaluators'
+// reasons, the same for the most advantageous tender, and why the bidder
+// did not win — and nothing of any other losing bidder: working lines whose
+// Step.Uses name another losing bid are replaced by the method in words
+// (CONFIDENTIALITY.md explains the design and its one residual risk).
+//
+// Every decimal in JSON is a string; an exact value whose decimals never
+// end is written "num/den". Field order is fixed, so the same result
+// always gives the same bytes. SCHEMA.md documents both JSON schemas.
+//
+// What it does not own: scoring (package score) and the analyses of how
+// robust an award is (package score/analysis).
 package report
