@@ -15,6 +15,7 @@ type candidate struct {
 	rank     int
 	tied     bool
 	score    exact.Fraction
+	places   int32 // the places the score is shown to (-1: exactly)
 }
 
 // allocProblem is an allocation to solve: for each lot (by its position in
@@ -205,8 +206,9 @@ func ratioInts(f exact.Fraction) (*big.Int, *big.Int) {
 
 // measure is how an allocation is judged: lots awarded, then total score.
 type measure struct {
-	lots  int
-	total exact.Fraction
+	lots   int
+	total  exact.Fraction
+	places int32 // the places the total is shown to, as its terms (-1: exactly)
 }
 
 // cmp orders measures, better first: more lots, then a higher total.
@@ -220,12 +222,16 @@ func (m measure) cmp(o measure) int {
 // measureOf sums an allocation; fixed adds the lots decided outside it.
 func (p allocProblem) measureOf(choice []int) measure {
 	m := measure{total: exact.Zero}
+	var shown []Figure
 	for k, ci := range choice {
 		if ci != noChoice {
+			c := p.cands[k][ci]
 			m.lots++
-			m.total = m.total.Add(p.cands[k][ci].score)
+			m.total = m.total.Add(c.score)
+			shown = append(shown, Figure{Value: c.score, Places: c.places})
 		}
 	}
+	m.places = sumPlaces(shown)
 	return m
 }
 

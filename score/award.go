@@ -114,7 +114,7 @@ func (a *awarder) problem(lots []LotResult) allocProblem {
 	}
 	for k, lr := range lots {
 		for i, s := range lr.Standings {
-			p.cands[k] = append(p.cands[k], candidate{bidID: s.BidID, supplier: a.supplier[s.Supplier.ID], pos: i, rank: s.Rank, tied: s.Tied, score: s.Score.Value})
+			p.cands[k] = append(p.cands[k], candidate{bidID: s.BidID, supplier: a.supplier[s.Supplier.ID], pos: i, rank: s.Rank, tied: s.Tied, score: s.Score.Value, places: s.Score.Places})
 		}
 	}
 	return p
@@ -162,7 +162,7 @@ func (a *awarder) award(offers []*offerEval) AwardResult {
 func (a *awarder) tally(m measure) Tally {
 	t := Tally{Lots: m.lots, Scored: a.weighted}
 	if a.weighted {
-		t.Total = exactFigure(m.total)
+		t.Total = Figure{Value: m.total, Places: m.places}
 	}
 	return t
 }
@@ -205,10 +205,10 @@ func (a *awarder) notes(offers []*offerEval, best *scenario) []string {
 		add("the tender declares no lot rules: each lot is awarded separately to its most advantageous tender")
 	}
 	if r.MaxLotsBidPerSupplier != nil {
-		add("at most %d lots may be bid for by one supplier (OCDS maximumLotsBidPerSupplier)", *r.MaxLotsBidPerSupplier)
+		add("at most %s may be bid for by one supplier (OCDS maximumLotsBidPerSupplier)", lotCount(*r.MaxLotsBidPerSupplier))
 	}
 	if a.capped {
-		add("at most %d lots may be awarded to one supplier (OCDS maximumLotsAwardedPerSupplier); Procurement Act 2023 s.23(4) allows the cap with a published, objective mechanism for deciding which lots a supplier gets", a.cap)
+		add("at most %s may be awarded to one supplier (OCDS maximumLotsAwardedPerSupplier); Procurement Act 2023 s.23(4) allows the cap with a published, objective mechanism for deciding which lots a supplier gets", lotCount(a.cap))
 		add("mechanism: %s", methodLong(a.method))
 	} else if a.t.LotRules != nil {
 		add("no cap on lots awarded per supplier: each lot goes to its most advantageous tender")
@@ -246,6 +246,14 @@ func (a *awarder) notes(offers []*offerEval, best *scenario) []string {
 		}
 	}
 	return ns
+}
+
+// lotCount writes a number of lots: "1 lot", "2 lots".
+func lotCount(n int) string {
+	if n == 1 {
+		return "1 lot"
+	}
+	return fmt.Sprintf("%d lots", n)
 }
 
 func hasTied(lr LotResult) bool {

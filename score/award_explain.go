@@ -23,7 +23,7 @@ func (a *awarder) explain(s *scenario, offers []*offerEval, outcomes []OfferOutc
 			la.Explanation = fmt.Sprintf("lot %s is not awarded: no compliant bid", l.ID)
 		case ci == noChoice:
 			la.Status = NotAwardedAllAtCap
-			la.Explanation = fmt.Sprintf("lot %s is not awarded: every supplier with a compliant bid for it has already reached the cap of %d lots", l.ID, a.cap)
+			la.Explanation = fmt.Sprintf("lot %s is not awarded: every supplier with a compliant bid for it has already reached the cap of %s", l.ID, lotCount(a.cap))
 		default:
 			win = &cands[ci]
 			st := s.lots[k].Standings[win.pos]

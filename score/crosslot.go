@@ -293,17 +293,14 @@ func scenarioText(s *scenario, oi int, offers []*offerEval, verb string) string 
 			others = append(others, offers[j].offer.ID)
 		}
 	}
-	t := fmt.Sprintf("%d lot", s.m.lots)
-	if s.m.lots != 1 {
-		t += "s"
-	}
+	t := Tally{Lots: s.m.lots, Total: Figure{Value: s.m.total, Places: s.m.places}, Scored: true}.String()
 	if len(others) == 0 {
 		if verb == "accepting" {
-			return "the separate awards: " + t + ", total " + s.m.total.String()
+			return "the separate awards: " + t
 		}
-		return t + ", total " + s.m.total.String()
+		return t
 	}
-	return fmt.Sprintf("%s %s: %s, total %s", verb, strings.Join(others, " and "), t, s.m.total.String())
+	return fmt.Sprintf("%s %s: %s", verb, strings.Join(others, " and "), t)
 }
 
 // decision says which combination won and why.
