@@ -79,13 +79,16 @@ func ExampleAward_maxTotalScore() {
 		fmt.Printf("lot %s: %s (%s)\n", l.LotID, l.BidID, l.Supplier.Name)
 	}
 	fmt.Println(a.Tally)
-	fmt.Println(a.Explain("1", "1-A"))
+	l1, _ := a.Lot("1")
+	fmt.Println("for the authority:", l1.PassedOver[0].Reason)
+	fmt.Println("for Alder's summary:", a.Explain("1", "1-A"))
 	// Output:
 	// lot 1: 1-B (Birch Landscapes Ltd)
 	// lot 2: 2-C (Cedar Estates Ltd)
 	// lot 3: 3-A (Alder Grounds Ltd)
 	// 3 lots, total 281.37
-	// 1-A ranked first on lot 1 but the allocation with the highest total score awards Alder Grounds Ltd lot 3, and the cap is 1; with lot 1 awarded to 1-A instead, the best allocation would total 233.33 against 281.37; lot 1 goes to the next-ranked bidder 1-B (Birch Landscapes Ltd)
+	// for the authority: 1-A ranked first on lot 1 but the allocation with the highest total score awards Alder Grounds Ltd lot 3, and the cap is 1; with lot 1 awarded to 1-A instead, the best allocation would total 233.33 against 281.37; lot 1 goes to the next-ranked bidder 1-B (Birch Landscapes Ltd)
+	// for Alder's summary: 1-A ranked first on lot 1 but the allocation with the highest total score awards Alder Grounds Ltd lot 3, and the cap is 1; with lot 1 awarded to 1-A instead, the best allocation would have a lower total score; lot 1 goes to the next-ranked bidder 1-B (Birch Landscapes Ltd)
 }
 
 func ExampleAwardResult_Explain() {
@@ -97,6 +100,6 @@ func ExampleAwardResult_Explain() {
 	}
 	// Output:
 	// 2-A: 2-A ranked first on lot 2 but Alder Grounds Ltd was already awarded lot 1; the cap is 1; lot 2 goes to the next-ranked bidder 2-C (Cedar Estates Ltd)
-	// 2-B: not awarded lot 2: it goes to 2-C (Cedar Estates Ltd), ranked second
-	// 2-C: awarded lot 2, ranked second with 83.33 points, under the published allocation of lots (at most 1 per supplier; lots awarded in the declared order, each to the highest-ranked bid whose supplier has not reached the cap)
+	// 2-B: not awarded lot 2: it goes to 2-C (Cedar Estates Ltd), which ranks above it
+	// 2-C: awarded lot 2 with 83.33 points, under the published allocation of lots (at most 1 per supplier; lots awarded in the declared order, each to the highest-ranked bid whose supplier has not reached the cap)
 }

@@ -28,7 +28,7 @@ func (a *awarder) explain(s *scenario, offers []*offerEval, outcomes []OfferOutc
 			win = &cands[ci]
 			st := s.lots[k].Standings[win.pos]
 			la.Status, la.BidID, la.Supplier, la.Rank, la.Score = Awarded, win.bidID, st.Supplier, st.Rank, st.Score
-			la.Explanation = fmt.Sprintf("lot %s goes to %s (%s), ranked %s with %s points", l.ID, win.bidID, st.Supplier.Name, ordinal(st.Rank), st.Score)
+			la.Explanation = fmt.Sprintf("lot %s goes to %s (%s), ranked %s with %s", l.ID, win.bidID, st.Supplier.Name, ordinal(st.Rank), lotScoreWords(s.lots[k], st.Score))
 			if oi := s.fixedBy[k]; oi != -1 {
 				o := offers[oi]
 				la.Offer = o.offer.ID
@@ -49,8 +49,8 @@ func (a *awarder) explain(s *scenario, offers []*offerEval, outcomes []OfferOutc
 		for pi := range upto {
 			c := cands[pi]
 			st := s.lots[k].Standings[c.pos]
-			la.PassedOver = append(la.PassedOver, PassedOver{BidID: c.bidID, Supplier: st.Supplier, Rank: st.Rank,
-				Reason: a.passedOverReason(s, offers, outcomes, held, k, pi, win)})
+			reason, forBidder := a.passedOverReason(s, offers, outcomes, held, k, pi, win)
+			la.PassedOver = append(la.PassedOver, PassedOver{BidID: c.bidID, Supplier: st.Supplier, Rank: st.Rank, Reason: reason, ForBidder: forBidder})
 		}
 		if la.Provisional {
 			la.Explanation += "; provisional: bids tied after the whole tie-break chain are taken in bid-id order until the authority resolves the tie"
@@ -88,13 +88,20 @@ func (a *awarder) heldWhenReached(s *scenario) []map[int][]string {
 }
 
 // passedOverReason says why candidate pi of lot k, ranked above the bid
-// awarded (win, nil when the lot is not awarded), did not get the lot.
-func (a *awarder) passedOverReason(s *scenario, offers []*offerEval, outcomes []OfferOutcome, held []map[int][]string, k, pi int, win *candidate) string {
+// awarded (win, nil when the lot is not awarded), did not get the lot: in
+// full for the authority, and in words fit for the bidder's own assessment
+// summary, which name no other losing bid and give no rank but its own
+// first place and no total that other losing bids' scores make up.
+func (a *awarder) passedOverReason(s *scenario, offers []*offerEval, outcomes []OfferOutcome, held []map[int][]string, k, pi int, win *candidate) (reason, forBidder string) {
 	c := s.prob.cands[k][pi]
 	l := a.t.Lots[k]
 	st := s.lots[k].Standings[c.pos]
 	sup := a.suppliers[c.supplier]
 	head := fmt.Sprintf("%s ranked %s on lot %s", c.bidID, ordinal(st.Rank), l.ID)
+	own := head
+	if st.Rank != 1 {
+		own = fmt.Sprintf("%s scored more on lot %s than the tender awarded it", c.bidID, l.ID)
+	}
 	if oi := s.fixedBy[k]; oi != -1 {
 		o := offers[oi]
 		var others []string
@@ -104,32 +111,42 @@ func (a *awarder) passedOverReason(s *scenario, offers []*offerEval, outcomes []
 			}
 		}
 		oc := outcomes[oi]
-		return fmt.Sprintf("%s but lot %s is awarded to %s (%s) together with %s under its cross-lot offer %s (%s%% off), accepted because %s",
-			head, l.ID, win.bidID, o.supplier.Name, lotList(others), o.offer.ID, exact.Plain(o.offer.PercentOff), betterText(oc.With, oc.Without))
+		tail := fmt.Sprintf("lot %s is awarded to %s (%s) together with %s under its cross-lot offer %s (%s%% off)",
+			l.ID, win.bidID, o.supplier.Name, lotList(others), o.offer.ID, exact.Plain(o.offer.PercentOff))
+		return fmt.Sprintf("%s but %s, accepted because %s", head, tail, betterText(oc.With, oc.Without)),
+			fmt.Sprintf("%s but %s, which the published rules accept because the award with it has the higher total score across the lots", own, tail)
 	}
 	goesTo := fmt.Sprintf("lot %s is not awarded, as every other supplier with a compliant bid is at the cap too", l.ID)
+	plain := goesTo
 	if win != nil {
 		ws := s.lots[k].Standings[win.pos]
+		plain = fmt.Sprintf("lot %s goes to %s (%s)", l.ID, win.bidID, ws.Supplier.Name)
 		if win.pos == c.pos+1 {
 			goesTo = fmt.Sprintf("lot %s goes to the next-ranked bidder %s (%s)", l.ID, win.bidID, ws.Supplier.Name)
 		} else {
 			goesTo = fmt.Sprintf("lot %s goes to %s (%s), ranked %s", l.ID, win.bidID, ws.Supplier.Name, ordinal(ws.Rank))
 		}
+		if st.Rank == 1 && ws.Rank == 2 {
+			plain = goesTo // the winner's own place, and nobody else's
+		}
 	}
 	if a.method == MaxTotalScore && s.prob.caps[c.supplier] > 0 {
-		return a.optimalReason(s, offers, k, pi, head, sup, goesTo)
+		return a.optimalReason(s, offers, k, pi, head, own, sup, goesTo, plain)
 	}
 	had := held[k][c.supplier]
 	if len(had) < a.cap { // cannot happen under the in-order mechanism; say what is known
-		return fmt.Sprintf("%s but was not awarded it under the declared mechanism; %s", head, goesTo)
+		return fmt.Sprintf("%s but was not awarded it under the declared mechanism; %s", head, goesTo),
+			fmt.Sprintf("%s but was not awarded it under the declared mechanism; %s", own, plain)
 	}
-	return fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", head, sup.Name, lotList(had), a.cap, goesTo)
+	return fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", head, sup.Name, lotList(had), a.cap, goesTo),
+		fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", own, sup.Name, lotList(had), a.cap, plain)
 }
 
 // optimalReason explains a bid passed over by the allocation with the
 // highest total score: the best allocation that gives it the lot, against
-// the one chosen.
-func (a *awarder) optimalReason(s *scenario, offers []*offerEval, k, pi int, head string, sup Supplier, goesTo string) string {
+// the one chosen. The bidder's version gives the comparison without the
+// totals, which other losing bids' scores make up.
+func (a *awarder) optimalReason(s *scenario, offers []*offerEval, k, pi int, head, own string, sup Supplier, goesTo, plain string) (string, string) {
 	var lots []string
 	for _, j := range a.order {
 		if ci := s.choice[j]; ci != noChoice && s.prob.cands[j][ci].supplier == s.prob.cands[k][pi].supplier {
@@ -139,12 +156,14 @@ func (a *awarder) optimalReason(s *scenario, offers []*offerEval, k, pi int, hea
 	alt := s.complete(s.prob.forced(k, pi, a.solve), offers)
 	am := s.prob.measureOf(alt)
 	chosen, other := a.tally(s.m), a.tally(am)
-	var cmpText string
+	var cmpText, cmpPlain string
 	switch {
 	case am.lots < s.m.lots:
 		cmpText = fmt.Sprintf("would award only %s against %s", other, chosen)
+		cmpPlain = fmt.Sprintf("would award fewer lots (%d against %d)", am.lots, s.m.lots)
 	case am.total.Cmp(s.m.total) < 0:
 		cmpText = fmt.Sprintf("would total %s against %s", other.Total, chosen.Total)
+		cmpPlain = "would have a lower total score"
 	default:
 		first := ""
 		for _, j := range a.order {
@@ -153,10 +172,16 @@ func (a *awarder) optimalReason(s *scenario, offers []*offerEval, k, pi int, hea
 				break
 			}
 		}
-		cmpText = fmt.Sprintf("would also total %s; the declared order breaks the tie: lot %s, the first in that order where the two allocations differ, goes to its higher-ranked bid", other.Total, first)
+		tie := fmt.Sprintf("the declared order breaks the tie: lot %s, the first in that order where the two allocations differ, goes to its higher-ranked bid", first)
+		cmpText = fmt.Sprintf("would also total %s; %s", other.Total, tie)
+		cmpPlain = "would have the same total score; " + tie
 	}
+	id := a.t.Lots[k].ID
+	bid := s.prob.cands[k][pi].bidID
 	return fmt.Sprintf("%s but the allocation with the highest total score awards %s %s, and the cap is %d; with lot %s awarded to %s instead, the best allocation %s; %s",
-		head, sup.Name, lotList(lots), a.cap, a.t.Lots[k].ID, s.prob.cands[k][pi].bidID, cmpText, goesTo)
+			head, sup.Name, lotList(lots), a.cap, id, bid, cmpText, goesTo),
+		fmt.Sprintf("%s but the allocation with the highest total score awards %s %s, and the cap is %d; with lot %s awarded to %s instead, the best allocation %s; %s",
+			own, sup.Name, lotList(lots), a.cap, id, bid, cmpPlain, plain)
 }
 
 // ordinal writes a rank in words: "first", "second", …, "11th".

@@ -122,11 +122,16 @@ type PassedOver struct {
 	BidID    string
 	Supplier Supplier
 	Rank     int
-	// Reason says why, with the lots and numbers involved: "B-503 ranked
-	// first on lot 5 but Brightwell IT Ltd was already awarded lots 3 and 1;
-	// the cap is 2; lot 5 goes to the next-ranked bidder B-502 (Papercourt
-	// Managed Print Ltd)".
+	// Reason says why, for the authority, with the lots, ranks and totals
+	// involved: "B-503 ranked first on lot 5 but Brightwell IT Ltd was
+	// already awarded lots 3 and 1; the cap is 2; lot 5 goes to the
+	// next-ranked bidder B-502 (Papercourt Managed Print Ltd)".
 	Reason string
+	// ForBidder says the same in words fit for the bidder's own assessment
+	// summary: it names the bid, its supplier's own awards and the bid
+	// awarded the lot, and no other losing bid — no rank but the bid's own
+	// first place, and no total that other losing bids' scores make up.
+	ForBidder string
 }
 
 // SupplierAward is the lots one supplier is awarded.
@@ -200,12 +205,15 @@ func (a AwardResult) Lot(id string) (LotAward, bool) {
 // Explain says, for one bid on one lot, what the award decided and why, in
 // words fit for that bidder's assessment summary: it names the bid, its own
 // supplier's other awards and the bid awarded the lot, and nothing about any
-// other losing bid. It returns "" for a bid or lot it does not know.
+// other losing bid — no name, no rank but the bid's own first place, no
+// total that other losing bids' scores make up. It returns "" for a bid or
+// lot it does not know.
 //
-//   - the bid awarded the lot: "awarded lot 3 …", with the mechanism or
-//     cross-lot offer that decided it;
+//   - the bid awarded the lot: "awarded lot 3 with 73.83 points …", with
+//     the mechanism or cross-lot offer that decided it;
 //   - a bid ranked above the bid awarded but passed over: why (the cap, the
-//     allocation's totals, or an accepted cross-lot offer);
+//     allocation with the highest total, or an accepted cross-lot offer) —
+//     PassedOver.ForBidder;
 //   - any other compliant bid: that the lot went to a bid ranked above it;
 //   - a disqualified bid: that it was disqualified.
 func (a AwardResult) Explain(lotID, bidID string) string {
@@ -226,14 +234,17 @@ func (a AwardResult) Explain(lotID, bidID string) string {
 	}
 	for _, p := range la.PassedOver {
 		if p.BidID == bidID {
-			return p.Reason
+			if p.ForBidder == "" {
+				return p.Reason
+			}
+			return p.ForBidder
 		}
 	}
 	if b.Disqualified != nil {
 		return fmt.Sprintf("not awarded lot %s: the bid was disqualified at the %s stage", lotID, b.Disqualified.Stage)
 	}
 	if la.Status == Awarded {
-		return fmt.Sprintf("not awarded lot %s: it goes to %s (%s), ranked %s", lotID, la.BidID, la.Supplier.Name, ordinal(la.Rank))
+		return fmt.Sprintf("not awarded lot %s: it goes to %s (%s), which ranks above it", lotID, la.BidID, la.Supplier.Name)
 	}
 	return fmt.Sprintf("not awarded lot %s: %s", lotID, la.Explanation)
 }
@@ -241,13 +252,13 @@ func (a AwardResult) Explain(lotID, bidID string) string {
 // winnerText is the awarded bid's own explanation: the mechanism, never
 // another losing bid.
 func (a AwardResult) winnerText(la LotAward) string {
-	s := fmt.Sprintf("awarded lot %s, ranked %s with %s points", la.LotID, ordinal(la.Rank), la.Score)
+	s := fmt.Sprintf("awarded lot %s with %s", la.LotID, scoreWords(a.Result, la.LotID, la.Score))
 	switch {
 	case la.Offer != "":
 		for _, o := range a.Offers {
 			if o.Offer.ID == la.Offer {
-				s += fmt.Sprintf(" at the reduced prices of its cross-lot offer %s (%s together, %s%% off), accepted because %s",
-					o.Offer.ID, lotList(o.Offer.Lots), o.Offer.PercentOff, betterText(o.With, o.Without))
+				s += fmt.Sprintf(" at the reduced prices of its cross-lot offer %s (%s together, %s%% off), which the published rules accept because the award with it has the higher total score across the lots",
+					o.Offer.ID, lotList(o.Offer.Lots), o.Offer.PercentOff)
 			}
 		}
 	case a.Rules.MaxLotsAwardedPerSupplier != nil:
@@ -257,4 +268,18 @@ func (a AwardResult) winnerText(la LotAward) string {
 		s += "; provisional until a tie the declared chain could not break is resolved"
 	}
 	return s
+}
+
+// scoreWords writes a lot's score with its unit: "80.32 points", or under
+// price per quality point "2,345.1234… per quality point".
+func scoreWords(r Result, lotID string, f Figure) string {
+	lr, _ := r.Lot(lotID)
+	return lotScoreWords(lr, f)
+}
+
+func lotScoreWords(lr LotResult, f Figure) string {
+	if lr.Lot.Policy.basis() == PricePerQualityPoint {
+		return f.String() + " per quality point"
+	}
+	return f.String() + " points"
 }

@@ -150,12 +150,23 @@ func TestAwardHandWorked(t *testing.T) {
 				assert.Equal(t, st, la.Status, "lot %s: %s", lot, c.why)
 			}
 			for bid, reason := range c.reasons {
-				lot := bid[:2]
-				assert.Equal(t, reason, a.Explain(lot, bid), "%s: %s", bid, c.why)
+				assert.Equal(t, reason, passedOver(a, bid).Reason, "%s: %s", bid, c.why)
 			}
 			assert.False(t, a.Provisional)
 		})
 	}
+}
+
+// passedOver finds a bid among those passed over, lot by lot.
+func passedOver(a score.AwardResult, bid string) score.PassedOver {
+	for _, l := range a.Lots {
+		for _, p := range l.PassedOver {
+			if p.BidID == bid {
+				return p
+			}
+		}
+	}
+	return score.PassedOver{}
 }
 
 // TestAwardExplainForEachBid checks what Explain gives each kind of bid.
@@ -165,11 +176,11 @@ func TestAwardExplainForEachBid(t *testing.T) {
 	a, err := score.Award(tn, bids)
 	require.NoError(t, err)
 	cases := []struct{ lot, bid, want, why string }{
-		{"L2", "L2-C", "awarded lot L2, ranked second with 75.00 points, under the published allocation of lots (at most 1 per supplier; lots awarded in the declared order, each to the highest-ranked bid whose supplier has not reached the cap)",
-			"the winner hears the mechanism, never about the bid passed over"},
+		{"L2", "L2-C", "awarded lot L2 with 75.00 points, under the published allocation of lots (at most 1 per supplier; lots awarded in the declared order, each to the highest-ranked bid whose supplier has not reached the cap)",
+			"the winner hears the mechanism, not its rank: that would tell it a losing bid ranked above it"},
 		{"L2", "L2-A", "L2-A ranked first on lot L2 but Supplier A was already awarded lot L1; the cap is 1; lot L2 goes to the next-ranked bidder L2-C (Supplier C)",
-			"the bid passed over hears why, with its own other award"},
-		{"L2", "L2-B", "not awarded lot L2: it goes to L2-C (Supplier C), ranked second", "a lower-ranked bid hears who won"},
+			"the bid passed over hears why, with its own other award; the winner's place is the winner's, so naming it next-ranked reveals nobody else"},
+		{"L2", "L2-B", "not awarded lot L2: it goes to L2-C (Supplier C), which ranks above it", "a lower-ranked bid hears who won, and no rank"},
 		{"L1", "L1-D", "not awarded lot L1: the bid was disqualified at the budget stage", "a disqualified bid"},
 		{"L1", "L9-Z", "", "an unknown bid"},
 		{"L9", "L1-A", "", "an unknown lot"},
@@ -177,6 +188,31 @@ func TestAwardExplainForEachBid(t *testing.T) {
 	for _, c := range cases {
 		assert.Equal(t, c.want, a.Explain(c.lot, c.bid), c.why)
 	}
+}
+
+// TestAwardExplainKeepsOthersConfidential: under the highest-total
+// mechanism the authority's reason gives the totals; the bidder's leaves
+// them out (other losing bids' scores make them up), and a bid passed over
+// that was not first is not told its rank (that would reveal a losing bid
+// above it).
+func TestAwardExplainKeepsOthersConfidential(t *testing.T) {
+	tn, bids := multiLot(capped(1, score.MaxTotalScore, score.ValueDescending), lotsOf("L1", "200000", "L2", "100000"),
+		grid{"L1": {"A": "80", "B": "79"}, "L2": {"A": "90", "B": "60"}})
+	a, err := score.Award(tn, bids)
+	require.NoError(t, err)
+	assert.Equal(t, "L1-A ranked first on lot L1 but the allocation with the highest total score awards Supplier A lot L2, and the cap is 1; with lot L1 awarded to L1-A instead, the best allocation would have a lower total score; lot L1 goes to the next-ranked bidder L1-B (Supplier B)",
+		a.Explain("L1", "L1-A"))
+
+	// A and B both ahead of C on L2, both at the cap after L1 and L3.
+	g := grid{"L1": {"A": "90", "B": "50"}, "L2": {"A": "80", "B": "70", "C": "40"}, "L3": {"B": "90", "C": "10"}}
+	tn, bids = multiLot(capped(1, score.InOrder, score.AsListed), lotsOf("L1", "3", "L2", "2", "L3", "1"), g)
+	tn.LotRules.Order, tn.LotRules.Sequence = score.DeclaredSequence, []string{"L1", "L3", "L2"}
+	a, err = score.Award(tn, bids)
+	require.NoError(t, err)
+	assert.Equal(t, "L2-B ranked second on lot L2 but Supplier B was already awarded lot L3; the cap is 1; lot L2 goes to the next-ranked bidder L2-C (Supplier C)", passedOver(a, "L2-B").Reason)
+	assert.Equal(t, "L2-B scored more on lot L2 than the tender awarded it but Supplier B was already awarded lot L3; the cap is 1; lot L2 goes to L2-C (Supplier C)", a.Explain("L2", "L2-B"))
+	assert.Equal(t, "L2-A ranked first on lot L2 but Supplier A was already awarded lot L1; the cap is 1; lot L2 goes to L2-C (Supplier C)", a.Explain("L2", "L2-A"),
+		"the winner is third: calling it next-ranked would reveal B's bid")
 }
 
 // TestAwardCrossLot checks cross-lot offers worked by hand. Band lots keep
@@ -295,14 +331,16 @@ func TestAwardCrossLotWithCap(t *testing.T) {
 	assert.Equal(t, map[string]string{"L1": "L1-A", "L2": "L2-A", "L3": "L3-B"}, awards(a))
 	assert.Equal(t, "L3-A ranked first on lot L3 but Supplier A was already awarded lots L1 and L2; the cap is 2; lot L3 goes to the next-ranked bidder L3-B (Supplier B)", a.Explain("L3", "L3-A"),
 		"the offer's lots count against the cap from the outset")
-	assert.Equal(t, "L1-B ranked first on lot L1 but lot L1 is awarded to L1-A (Supplier A) together with lot L2 under its cross-lot offer X-1 (50% off), accepted because the best award with it (3 lots, total 260.00) beats the best award without it (3 lots, total 257.00)", a.Explain("L1", "L1-B"),
+	assert.Equal(t, "L1-B ranked first on lot L1 but lot L1 is awarded to L1-A (Supplier A) together with lot L2 under its cross-lot offer X-1 (50% off), accepted because the best award with it (3 lots, total 260.00) beats the best award without it (3 lots, total 257.00)", passedOver(a, "L1-B").Reason,
 		"A is still second on L1 at the reduced price: the combination wins on the total")
+	assert.Equal(t, "L1-B ranked first on lot L1 but lot L1 is awarded to L1-A (Supplier A) together with lot L2 under its cross-lot offer X-1 (50% off), which the published rules accept because the award with it has the higher total score across the lots", a.Explain("L1", "L1-B"),
+		"the bidder is not given totals made up of other losing bids' scores")
 	assert.Equal(t, "cross-lot offer X-1 from Supplier A (lots L1 and L2 together, 50% off) wins: the award with it (3 lots, total 260.00) beats the separate awards (3 lots, total 257.00)", a.Decision)
 	lr, _ := a.Result.Lot("L1")
 	assert.Contains(t, lr.Notes, "cross-lot offer X-1 applied: Supplier A's prices on lot L1 reduced by 50% (£20.00 → £10.00), so every bid's price score is worked out again")
 	sep, _ := a.Separate.Lot("L1")
 	assert.Equal(t, "L1-B", sep.Winner, "the separate evaluation is kept as bid")
-	assert.Equal(t, "awarded lot L1, ranked second with 90.00 points at the reduced prices of its cross-lot offer X-1 (lots L1 and L2 together, 50% off), accepted because the best award with it (3 lots, total 260.00) beats the best award without it (3 lots, total 257.00)",
+	assert.Equal(t, "awarded lot L1 with 90.00 points at the reduced prices of its cross-lot offer X-1 (lots L1 and L2 together, 50% off), which the published rules accept because the award with it has the higher total score across the lots",
 		a.Explain("L1", "L1-A"))
 }
 
