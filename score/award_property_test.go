@@ -1,6 +1,7 @@
 package score_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -193,3 +194,44 @@ func maps(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestAwardNeverPanics draws lot rules and cross-lot offers, valid or not,
+// and checks that Award gives a result or a ValidationError, never a panic.
+func TestAwardNeverPanics(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids, _ := drawTender(t, score.MaxTotalScore)
+		ids := []string{"L1", "L2", "L3", "L4", "L9", ""}
+		r := tn.LotRules
+		if rapid.Bool().Draw(t, "bidCap") {
+			r.MaxLotsBidPerSupplier = score.Limit(rapid.IntRange(-1, 5).Draw(t, "bidCapN"))
+		}
+		if rapid.Bool().Draw(t, "awardCap") {
+			r.MaxLotsAwardedPerSupplier = score.Limit(rapid.IntRange(-1, 5).Draw(t, "awardCapN"))
+		}
+		r.Allocation = rapid.SampledFrom([]score.AllocationMethod{"", score.InOrder, score.MaxTotalScore, "draw-lots"}).Draw(t, "allocation")
+		r.Order = rapid.SampledFrom([]score.LotOrder{"", score.ValueDescending, score.AsListed, score.DeclaredSequence, "random"}).Draw(t, "order")
+		r.Sequence = rapid.SliceOfN(rapid.SampledFrom(ids), 0, 5).Draw(t, "sequence")
+		r.CrossLot = rapid.SampledFrom([]score.CrossLotEvaluation{"", score.CrossLotNotAccepted, score.CrossLotTotalScore, "haggle"}).Draw(t, "crossLot")
+		for i := range rapid.IntRange(0, 4).Draw(t, "offers") {
+			tn.CrossLotOffers = append(tn.CrossLotOffers, score.CrossLotOffer{
+				ID:         rapid.SampledFrom([]string{"X-1", "X-2", "X-3", ""}).Draw(t, fmt.Sprint("id", i)),
+				Supplier:   rapid.SampledFrom([]string{"A", "B", "C", "Z", ""}).Draw(t, fmt.Sprint("supplier", i)),
+				Lots:       rapid.SliceOfN(rapid.SampledFrom(ids), 0, 4).Draw(t, fmt.Sprint("lots", i)),
+				PercentOff: dec(rapid.SampledFrom([]string{"0", "5", "12.5", "99.99", "100", "-3", "0.0000000001"}).Draw(t, fmt.Sprint("pct", i))),
+			})
+		}
+		a, err := score.Award(tn, bids)
+		if err != nil {
+			var verr *score.ValidationError
+			if !errorsAs(err, &verr) {
+				t.Fatalf("an error that is not a ValidationError: %v", err)
+			}
+			return
+		}
+		if len(a.Lots) != len(tn.Lots) {
+			t.Fatalf("%d lot awards for %d lots", len(a.Lots), len(tn.Lots))
+		}
+	})
+}
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }

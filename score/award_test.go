@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/report"
 )
@@ -398,4 +399,40 @@ func TestAwardDeterministic(t *testing.T) {
 		})
 		require.Equal(t, want, render(tn, bids))
 	}
+}
+
+// TestAwardPricePerQualityPoint: under price per quality point the lowest
+// ratio ranks first; the in-order mechanism works on ranks alone, and no
+// total score is formed, since ratios of different lots are not added.
+func TestAwardPricePerQualityPoint(t *testing.T) {
+	ppqp := func(id string) score.Lot {
+		l := lotOf(score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
+			priceCrit("price", "0", criteria.PriceRule{Method: criteria.PerQualityPoint}), qualityCrit("q", "100")}})
+		l.ID, l.Title = id, "Lot "+id
+		return l
+	}
+	bid := func(lot, sup, price string, mark int64) score.Bid {
+		return score.Bid{ID: lot + "-" + sup, Supplier: score.Supplier{ID: sup, Name: "Supplier " + sup}, Lot: lot,
+			Responses: map[string]score.Response{"price": priced(price), "q": marks(mark)}}
+	}
+	tn := tenderOf(ppqp("L1"))
+	tn.Lots = append(tn.Lots, ppqp("L2"))
+	tn.LotRules = capped(1, score.InOrder, score.AsListed)
+	// L1: A £1,000 ÷ 75 = £13.33 a point, B £1,200 ÷ 75 = £16; L2: A £900 ÷ 100 = £9, B £1,000 ÷ 100 = £10.
+	bids := []score.Bid{bid("L1", "A", "1000", 3), bid("L1", "B", "1200", 3), bid("L2", "A", "900", 4), bid("L2", "B", "1000", 4)}
+	a, err := score.Award(tn, bids)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"L1": "L1-A", "L2": "L2-B"}, awards(a))
+	assert.False(t, a.Tally.Scored)
+	l2, _ := a.Lot("L2")
+	assert.Equal(t, "lot L2 goes to L2-B (Supplier B), ranked second with 10 per quality point, the highest-ranked bid whose supplier had not reached the cap", l2.Explanation)
+	var buf bytes.Buffer
+	require.NoError(t, report.AwardText(&buf, a))
+	assert.Contains(t, buf.String(), "Tally: 2 of 2 lots awarded; no total score is formed (a lot is scored on price per quality point)")
+
+	tn.LotRules.Allocation = score.MaxTotalScore
+	_, err = score.Award(tn, bids)
+	var verr *score.ValidationError
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("lotRules.allocation", "weighted-points"), "the highest total needs scores to add")
 }
