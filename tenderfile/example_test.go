@@ -1,6 +1,7 @@
 package tenderfile_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -146,4 +147,66 @@ func ExampleEncodeBids() {
 func ExampleFormatOf() {
 	fmt.Println(tenderfile.FormatOf("tender.yml", nil), tenderfile.FormatOf("-", []byte(" {\"a\": 1}")))
 	// Output: yaml json
+}
+
+// The JSON Schemas are published for editors; they are also in schema/.
+func ExampleTenderJSONSchema() {
+	var s struct {
+		Title string `json:"title"`
+	}
+	_ = json.Unmarshal(tenderfile.TenderJSONSchema(), &s)
+	fmt.Println(s.Title)
+	_ = json.Unmarshal(tenderfile.BidsJSONSchema(), &s)
+	fmt.Println(s.Title)
+	// Output:
+	// tenderscore tender file (tenderscore/tender/1)
+	// tenderscore bids file (tenderscore/bids/1)
+}
+
+// Bids can be read from CSV files as a spreadsheet exports them.
+func ExampleReadBidsCSV() {
+	tf, _ := os.Open("testdata/tender.yaml")
+	defer tf.Close()
+	tender, _, _ := tenderfile.ReadTender("tender.yaml", tf)
+	prices := "bid,criterion,amount,lot,supplier,supplierName\nB-1,price,£450000.00,1,S-1,Alder Service Ltd\n"
+	marks := "bid,criterion,evaluator,mark,rationale,consensus\nB-1,team,E1,3,strong team,false\nB-1,team,,3,strong team,true\n"
+	bids, _, err := tenderfile.ReadBidsCSV(tender,
+		tenderfile.CSVFile{Name: "prices.csv", R: strings.NewReader(prices)},
+		tenderfile.CSVFile{Name: "marks.csv", R: strings.NewReader(marks)})
+	fmt.Println(err)
+	fmt.Println(bids[0].Supplier.Name, bids[0].Responses["price"].Price.Amount, bids[0].Responses["team"].Marks.Consensus.Mark)
+	// Output:
+	// <nil>
+	// Alder Service Ltd 450000 3
+}
+
+// Bids encode to CSV in the same layout.
+func ExampleEncodeBidsCSV() {
+	bids := []score.Bid{{ID: "B-1", Supplier: score.Supplier{ID: "S-1", Name: "Alder Service Ltd"}, Lot: "1"}}
+	files, _ := tenderfile.EncodeBidsCSV(bids)
+	fmt.Print(string(files["bids.csv"]))
+	// Output:
+	// bid,lot,supplier,supplierName,livingWageAccreditation,livingWageAtLeastApplicable,livingWageHourlyRate,livingWageIncludesContractedStaff,livingWageEvidence
+	// B-1,1,S-1,Alder Service Ltd,,,,,
+}
+
+// Join gives one Source for a tender and bids from several files.
+func ExampleJoin() {
+	b1 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: A\n"
+	b2 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: B\n    lot: \"1\"\n"
+	_, s1, _ := tenderfile.ReadBids("one.yaml", strings.NewReader(b1))
+	_, s2, _ := tenderfile.ReadBids("two.yaml", strings.NewReader(b2))
+	src := tenderfile.Join(s1, s2)
+	fmt.Println(src.Position("bids[1].lot"), src.Bids())
+	// Output: two.yaml:4:5 2
+}
+
+// Validate reports the problems in a tender and its bids at their places.
+func ExampleValidate() {
+	tf, _ := os.Open("testdata/tender.yaml")
+	defer tf.Close()
+	tender, src, _ := tenderfile.ReadTender("tender.yaml", tf)
+	err := tenderfile.Validate(tender, nil, src)
+	fmt.Println(err)
+	// Output: tender.yaml:13:7: lots[0]: lot 1 has no bids to evaluate (value "1", rule no-bids)
 }
