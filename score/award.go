@@ -234,7 +234,11 @@ func (a *awarder) notes(offers []*offerEval, best *scenario) []string {
 		add("cross-lot offers: accepted and evaluated by total score; none was made")
 	case len(a.t.CrossLotOffers) == 0:
 	case !a.acceptsOffers():
-		add("cross-lot offers: the published lot rules do not accept them, so the %d offered are disregarded", len(a.t.CrossLotOffers))
+		what := "the one offered is"
+		if n := len(a.t.CrossLotOffers); n > 1 {
+			what = fmt.Sprintf("the %d offered are", n)
+		}
+		add("cross-lot offers: the published lot rules do not accept them, so %s disregarded", what)
 	default:
 		add("cross-lot offers: each evaluated by scoring its lots again with the reduction applied, awarding the supplier all of them and allocating the rest by the declared mechanism; the award with the offer must do strictly better than the best award without it — more lots awarded, or as many with a higher total score; ties between sets of offers go to the fewer offers, then to the offer ids in order")
 	}
