@@ -1,7 +1,6 @@
 package tenderfile
 
 import (
-	"bytes"
 	"io"
 	"reflect"
 	"strings"
@@ -132,14 +131,4 @@ func versionMessage(got, want string) string {
 		return "this version of the format is not known to this release of tenderscore; want " + want
 	}
 	return "not a tenderscore file version; want " + want
-}
-
-// decodeBytes is ReadTender or ReadBids on bytes, for tests and fuzzing.
-func decodeBytes(name string, data []byte, bids bool) error {
-	if bids {
-		_, _, err := ReadBids(name, bytes.NewReader(data))
-		return err
-	}
-	_, _, err := ReadTender(name, bytes.NewReader(data))
-	return err
 }
