@@ -61,3 +61,19 @@ const (
 
 // IsLeaf reports whether the criterion is scored directly.
 func (c Criterion) IsLeaf() bool { return len(c.Children) == 0 }
+
+// Method describes, in a sentence for a published methodology or an
+// assessment summary, how a leaf criterion is scored; "" for a branch.
+func (c Criterion) Method() string {
+	switch {
+	case c.Price != nil:
+		return c.Price.Describe()
+	case c.Quality != nil:
+		return c.Quality.Describe()
+	case c.SocialValue != nil:
+		return c.SocialValue.Describe()
+	case c.LivingWage != nil:
+		return c.LivingWage.Describe()
+	}
+	return ""
+}

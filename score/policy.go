@@ -1,6 +1,8 @@
 package score
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
@@ -90,4 +92,16 @@ func (p Policy) weighting() Weighting {
 		return PercentEachLevel
 	}
 	return p.Weighting
+}
+
+// PassFail lists every pass/fail requirement of the policy as published:
+// the recorded gates, then the living wage gates with their requirement in
+// words.
+func (p Policy) PassFail() []criteria.Gate {
+	out := append([]criteria.Gate{}, p.Gates...)
+	for _, g := range p.LivingWageGates {
+		req := strings.TrimPrefix(g.Describe(), "pass/fail: ")
+		out = append(out, criteria.Gate{ID: g.ID, Title: g.Title, Requirement: req, Source: g.Source})
+	}
+	return out
 }

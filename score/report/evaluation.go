@@ -18,7 +18,7 @@ import (
 func thresholds(l score.LotResult) []string {
 	p := l.Lot.Policy
 	var out []string
-	for _, g := range p.Gates {
+	for _, g := range p.PassFail() {
 		s := "Pass/fail: " + g.Title
 		if g.Requirement != "" {
 			s += " — " + g.Requirement

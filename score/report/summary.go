@@ -155,7 +155,7 @@ func Summarise(r score.Result, lotID, bidID string) (Summary, error) {
 	}
 	s := Summary{TenderID: r.TenderID, TenderTitle: r.TenderTitle, Authority: r.Authority.Name, Regime: r.Regime,
 		LotID: l.Lot.ID, LotTitle: l.Lot.Title, BidID: b.BidID, Supplier: b.Supplier,
-		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria, ""), Gates: l.Lot.Policy.Gates,
+		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria, ""), Gates: l.Lot.Policy.PassFail(),
 		Rules: publishedRules(l)}
 	if l.Lot.Regime != "" {
 		s.Regime = l.Lot.Regime // a lot under its own regime (a PCR 2015 framework's call-off)
@@ -237,10 +237,8 @@ func howScored(p score.Policy, c score.Criterion) string {
 	switch {
 	case len(c.Children) > 0:
 		s = "the sum of its sub-criteria's points"
-	case c.Price != nil:
-		s = c.Price.Describe()
-	case c.Quality != nil:
-		s = c.Quality.Describe()
+	case c.Method() != "":
+		s = c.Method()
 	case c.Description != "":
 		s = "as published: " + c.Description
 	default:
