@@ -1,8 +1,10 @@
 // Command croydon evaluates a London borough's five-lot IT tender — service
 // desk, end-user and desktop support, networks and hosting, telephony, and
 // print. It first checks the evaluation model against the law and each
-// lot's framework and prints the findings; then it scores every lot and
-// prints each lot's ranking and every bid's explanation.
+// lot's framework and prints the findings; then it scores every lot,
+// prints each lot's ranking and every bid's explanation, and awards the
+// tender under its lot rules (at most two lots per supplier, lots awarded in
+// descending order of estimated value), saying who was passed over and why.
 //
 //	go run ./examples/croydon [-out DIR]
 //
@@ -10,8 +12,10 @@
 // evaluation report for the council (report.md, and report.html with a chart
 // per lot and the analyses: what it would take each bid to win, how robust
 // each award is to the weights, rank reversal and abnormally low prices), the
-// result as JSON (result.json), and every assessed bidder's assessment
-// summary in Markdown, HTML and JSON (summaries/lot-N/BID.md, .html, .json).
+// award under the lot rules (award.txt), the result as JSON (result.json),
+// and every assessed bidder's assessment summary in Markdown, HTML and JSON
+// (summaries/lot-N/BID.md, .html, .json), written against the award: a bid
+// ranked first on a lot but passed over under the cap is told why.
 //
 // The council is real; the tender reference, figures, marks and every
 // supplier are fictional.
@@ -62,7 +66,11 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return report.Text(w, res)
+	if err := report.Text(w, res); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return writeAward(w, t, bids())
 }
 
 // write evaluates the tender, analyses every lot, and writes the
@@ -79,12 +87,19 @@ func write(dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	award, err := score.Award(t, bs)
+	if err != nil {
+		return 0, err
+	}
 	files := map[string]func(io.Writer) error{
 		"report.md":   func(w io.Writer) error { return report.ReportMarkdown(w, res, as...) },
 		"report.html": func(w io.Writer) error { return report.ReportHTML(w, res, as...) },
+		"award.txt":   func(w io.Writer) error { return report.AwardText(w, award) },
 		"result.json": func(w io.Writer) error { return report.JSON(w, res) },
 	}
-	summaries := report.Summaries(res)
+	// Summaries follow the award, not the lot-by-lot ranking: under the cap
+	// the tender a lot goes to may not be the one ranked first.
+	summaries := report.AwardSummaries(award)
 	for _, s := range summaries {
 		base := filepath.Join("summaries", "lot-"+s.LotID, s.BidID)
 		files[base+".md"] = func(w io.Writer) error { return report.SummaryMarkdown(w, s) }
