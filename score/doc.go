@@ -32,6 +32,17 @@
 // weighted points; empty Policy.Rounding is weighted points to 2 dp half-up
 // with the total the sum of the rounded points.
 //
+// # Awarding a whole tender
+//
+// [Award] evaluates every lot and then awards the tender under its
+// published [LotRules] (Procurement Act 2023 s.23(4)): caps on the lots one
+// supplier may bid for and be awarded, and the mechanism that decides which
+// lots a capped supplier gets — lots in a declared order, or the allocation
+// with the highest total score, found exactly. Cross-lot offers (a discount
+// if awarded a named set of lots together) are evaluated against the best
+// separate awards. The [AwardResult] says, for every bid ranked above the
+// one awarded, why it was passed over.
+//
 // What it does not own: how a single response becomes a normalised score
 // (package criteria), renderings (package score/report), and checks against
 // law and frameworks (package frameworks).
