@@ -214,15 +214,33 @@ authority's evaluation report in Markdown or HTML, or as JSON
 				if err != nil {
 					return err
 				}
-				switch f {
-				case "markdown":
+				// Under published lot rules the whole tender is awarded
+				// too, unless one lot is asked for.
+				var award *score.AwardResult
+				if in.tender.LotRules != nil && *lot == "" {
+					a, err := score.Award(in.tender, in.bids)
+					if err != nil {
+						return reportProblems(e, lines(in.src.Locate(err)))
+					}
+					award = &a
+				}
+				switch {
+				case f == "markdown" && award != nil:
+					return report.AwardReportMarkdown(e.stdout, *award)
+				case f == "markdown":
 					return report.ReportMarkdown(e.stdout, res)
-				case "html":
+				case f == "html" && award != nil:
+					return report.AwardReportHTML(e.stdout, *award)
+				case f == "html":
 					return report.ReportHTML(e.stdout, res)
-				case "json":
+				case f == "json":
 					return report.JSON(e.stdout, res)
 				}
-				return report.Text(e.stdout, res)
+				if err := report.Text(e.stdout, res); err != nil || award == nil {
+					return err
+				}
+				fmt.Fprintln(e.stdout)
+				return report.AwardText(e.stdout, *award)
 			}
 		},
 	}
@@ -258,11 +276,21 @@ supplier (its id) or one bid (its id). Markdown reads as plain text too.`,
 				if err != nil {
 					return err
 				}
+				// Under published lot rules a summary follows the award:
+				// a bid ranked first may be passed over under the cap.
+				summarise := func(lotID, bidID string) (report.Summary, error) { return report.Summarise(res, lotID, bidID) }
+				if in.tender.LotRules != nil {
+					a, err := score.Award(in.tender, in.bids)
+					if err != nil {
+						return reportProblems(e, lines(in.src.Locate(err)))
+					}
+					summarise = func(lotID, bidID string) (report.Summary, error) { return report.SummariseAward(a, lotID, bidID) }
+				}
 				var sums []report.Summary
 				for _, l := range res.Lots {
 					for _, b := range l.Bids {
 						if b.BidID == *bidder || b.Supplier.ID == *bidder {
-							s, err := report.Summarise(res, l.Lot.ID, b.BidID)
+							s, err := summarise(l.Lot.ID, b.BidID)
 							if err != nil {
 								return err
 							}

@@ -49,6 +49,7 @@ func TestGolden(t *testing.T) {
 		{"summary for a supplier bidding for two lots", "summary-SUP-QUA.golden", []string{"summary", "--bidder", "SUP-QUA", tenderFile, bidsFile}},
 		{"summary for one bid in JSON, the flag after the files", "summary-B-203.json.golden", []string{"summary", tenderFile, bidsFile, "--bidder", "B-203", "--format", "json"}},
 		{"summary in HTML", "summary-B-102.html.golden", []string{"summary", "--bidder", "B-102", "--format", "html", tenderFile, bidsFile}},
+		{"summary for a bid ranked first but passed over under the two-lot cap", "summary-B-503.golden", []string{"summary", "--bidder", "B-503", tenderFile, bidsFile}},
 		{"whatif for one lot", "whatif-lot2.golden", []string{"whatif", "--lot", "2", tenderFile, bidsFile}},
 	}
 	for _, tc := range tests {

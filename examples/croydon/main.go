@@ -92,8 +92,8 @@ func write(dir string) (int, error) {
 		return 0, err
 	}
 	files := map[string]func(io.Writer) error{
-		"report.md":   func(w io.Writer) error { return report.ReportMarkdown(w, res, as...) },
-		"report.html": func(w io.Writer) error { return report.ReportHTML(w, res, as...) },
+		"report.md":   func(w io.Writer) error { return report.AwardReportMarkdown(w, award, as...) },
+		"report.html": func(w io.Writer) error { return report.AwardReportHTML(w, award, as...) },
 		"award.txt":   func(w io.Writer) error { return report.AwardText(w, award) },
 		"result.json": func(w io.Writer) error { return report.JSON(w, res) },
 	}

@@ -15,15 +15,37 @@ import (
 // same content as [ReportMarkdown] and, for every lot, an inline SVG
 // stacked-bar chart of each bid's points by criterion (see [ChartSVG]).
 func ReportHTML(w io.Writer, r score.Result, analyses ...analysis.LotAnalysis) error {
+	return reportHTML(w, r, nil, analyses)
+}
+
+// AwardReportHTML writes the evaluation report of a tender awarded under
+// lot rules as one self-contained HTML page: [ReportHTML] for the
+// evaluation in force, with the award beside each lot's outcome and the
+// award section of [AwardReportMarkdown].
+func AwardReportHTML(w io.Writer, a score.AwardResult, analyses ...analysis.LotAnalysis) error {
+	return reportHTML(w, a.Result, &a, analyses)
+}
+
+func reportHTML(w io.Writer, r score.Result, a *score.AwardResult, analyses []analysis.LotAnalysis) error {
 	h := htmlWriter{newPrinter(w)}
 	h.open(fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle))
 	h.f("<h1>Evaluation report: %s, %s</h1>", esc(r.TenderID), esc(r.TenderTitle))
 	h.f("<p>%s (%s); procurement commenced %s under %s.</p>", esc(r.Authority.Name), esc(authorityType(r.Authority.Type)), esc(r.Commenced.Long()), esc(regimeName(r.Regime)))
-	h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
-	for _, l := range r.Lots {
-		h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title), esc(outcomeText(l)))
+	if a == nil {
+		h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
+		for _, l := range r.Lots {
+			h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title), esc(outcomeText(l)))
+		}
+		h.raw("</tbody></table>")
+	} else {
+		h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome of the evaluation</th><th>Awarded under the lot rules</th></tr></thead><tbody>`)
+		for _, l := range r.Lots {
+			h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title),
+				esc(outcomeText(l)), esc(awardedText(*a, l.Lot.ID)))
+		}
+		h.raw("</tbody></table>")
+		htmlAward(h, *a)
 	}
-	h.raw("</tbody></table>")
 	for _, l := range r.Lots {
 		htmlLot(h, l, analysisFor(analyses, l.Lot.ID))
 	}
@@ -118,6 +140,49 @@ func htmlLot(h htmlWriter, l score.LotResult, a *analysis.LotAnalysis) {
 		h.f("<details open><summary>%s</summary>", esc(head))
 		htmlTender(h, full(l, b), "this tender")
 		h.raw("</details>")
+	}
+	h.raw("</section>")
+}
+
+// htmlAward writes the award section.
+func htmlAward(h htmlWriter, a score.AwardResult) {
+	h.raw(`<section id="award">`)
+	h.raw("<h2>Award under the lot rules</h2>")
+	if a.Provisional {
+		h.raw("<p><strong>Provisional:</strong> the allocation rests on a tie the declared chain could not break (see the rules applied).</p>")
+	}
+	h.list(a.Notes, "")
+	var items []string
+	for _, id := range a.Order {
+		la, ok := a.Lot(id)
+		if !ok {
+			continue
+		}
+		item := fmt.Sprintf("Lot %s, %s: %s", la.LotID, la.Title, la.Explanation)
+		for _, po := range la.PassedOver {
+			item += "; passed over: " + po.Reason
+		}
+		items = append(items, item)
+	}
+	h.list(items, "")
+	h.raw(`<table><thead><tr><th>Supplier</th><th>Lots awarded</th></tr></thead><tbody>`)
+	for _, s := range a.Suppliers {
+		lots := "none"
+		if len(s.Lots) > 0 {
+			lots = lotWords(s.Lots)
+		}
+		h.f("<tr><td>%s</td><td>%s</td></tr>", esc(s.Supplier.Name), esc(lots))
+	}
+	h.raw("</tbody></table>")
+	h.f("<p><strong>Tally:</strong> %s.</p>", esc(tallyText(a)))
+	var offers []string
+	for _, o := range a.Offers {
+		offers = append(offers, fmt.Sprintf("Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", o.Offer.ID, o.Supplier.Name,
+			lotWords(o.Offer.Lots), exact.Plain(o.Offer.PercentOff), strings.ReplaceAll(string(o.Status), "-", " "), o.Reason))
+	}
+	h.list(offers, "")
+	if a.Decision != "" {
+		h.f("<p><strong>Decision:</strong> %s</p>", esc(a.Decision))
 	}
 	h.raw("</section>")
 }

@@ -18,17 +18,41 @@ import (
 // bidder and shows every figure: it is for the authority, not for bidders
 // (see [Summarise] for what a bidder is given).
 func ReportMarkdown(w io.Writer, r score.Result, analyses ...analysis.LotAnalysis) error {
+	return reportMarkdown(w, r, nil, analyses)
+}
+
+// AwardReportMarkdown writes the evaluation report of a tender awarded under
+// lot rules: the report of [ReportMarkdown] for the evaluation in force,
+// with the lot each bid is awarded beside each lot's outcome and a section
+// on the award — the rules applied, each lot's award in the declared order,
+// every bid passed over and why, the lots each supplier wins, the tally and
+// any cross-lot offers.
+func AwardReportMarkdown(w io.Writer, a score.AwardResult, analyses ...analysis.LotAnalysis) error {
+	return reportMarkdown(w, a.Result, &a, analyses)
+}
+
+func reportMarkdown(w io.Writer, r score.Result, a *score.AwardResult, analyses []analysis.LotAnalysis) error {
 	m := mdWriter{newPrinter(w)}
 	m.f("# Evaluation report: %s, %s", md(r.TenderID), md(r.TenderTitle))
 	m.blank()
 	m.f("%s (%s); procurement commenced %s under %s.", md(r.Authority.Name), authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime))
 	m.blank()
-	m.f("| Lot | Title | Outcome |")
-	m.f("| --- | --- | --- |")
-	for _, l := range r.Lots {
-		m.f("| %s | %s | %s |", md(l.Lot.ID), md(l.Lot.Title), md(outcomeText(l)))
+	if a == nil {
+		m.f("| Lot | Title | Outcome |")
+		m.f("| --- | --- | --- |")
+		for _, l := range r.Lots {
+			m.f("| %s | %s | %s |", md(l.Lot.ID), md(l.Lot.Title), md(outcomeText(l)))
+		}
+		m.blank()
+	} else {
+		m.f("| Lot | Title | Outcome of the evaluation | Awarded under the lot rules |")
+		m.f("| --- | --- | --- | --- |")
+		for _, l := range r.Lots {
+			m.f("| %s | %s | %s | %s |", md(l.Lot.ID), md(l.Lot.Title), md(outcomeText(l)), md(awardedText(*a, l.Lot.ID)))
+		}
+		m.blank()
+		mdAward(m, *a)
 	}
-	m.blank()
 	for _, l := range r.Lots {
 		mdLot(m, l, analysisFor(analyses, l.Lot.ID))
 	}
@@ -138,4 +162,74 @@ func reasonsText(b score.BidResult) string {
 		rs = append(rs, r.Text)
 	}
 	return strings.Join(rs, "; ")
+}
+
+// mdAward writes the award section.
+func mdAward(m mdWriter, a score.AwardResult) {
+	m.f("## Award under the lot rules")
+	m.blank()
+	if a.Provisional {
+		m.f("**Provisional:** the allocation rests on a tie the declared chain could not break (see the rules applied).")
+		m.blank()
+	}
+	for _, n := range a.Notes {
+		m.f("- %s", md(n))
+	}
+	m.blank()
+	for _, id := range a.Order {
+		la, ok := a.Lot(id)
+		if !ok {
+			continue
+		}
+		m.f("- **Lot %s, %s:** %s", md(la.LotID), md(la.Title), md(la.Explanation))
+		for _, po := range la.PassedOver {
+			m.f("  - passed over: %s", md(po.Reason))
+		}
+	}
+	m.blank()
+	m.f("| Supplier | Lots awarded |")
+	m.f("| --- | --- |")
+	for _, s := range a.Suppliers {
+		lots := "none"
+		if len(s.Lots) > 0 {
+			lots = lotWords(s.Lots)
+		}
+		m.f("| %s | %s |", md(s.Supplier.Name), md(lots))
+	}
+	m.blank()
+	m.f("**Tally:** %s.", md(tallyText(a)))
+	m.blank()
+	for _, o := range a.Offers {
+		m.f("- Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", md(o.Offer.ID), md(o.Supplier.Name), md(lotWords(o.Offer.Lots)),
+			exact.Plain(o.Offer.PercentOff), md(strings.ReplaceAll(string(o.Status), "-", " ")), md(o.Reason))
+	}
+	if a.Decision != "" {
+		m.blank()
+		m.f("**Decision:** %s", md(a.Decision))
+	}
+	if len(a.Offers) > 0 || a.Decision != "" {
+		m.blank()
+	}
+}
+
+// awardedText says who a lot is awarded to under the lot rules.
+func awardedText(a score.AwardResult, lotID string) string {
+	la, ok := a.Lot(lotID)
+	if !ok {
+		return "—"
+	}
+	switch la.Status {
+	case score.Awarded:
+		s := fmt.Sprintf("%s (%s)", la.BidID, la.Supplier.Name)
+		if la.Rank > 1 {
+			s += fmt.Sprintf(", ranked %d", la.Rank)
+		}
+		if la.Provisional {
+			s += ", provisionally"
+		}
+		return s
+	case score.NotAwardedAllAtCap:
+		return "not awarded: every compliant bidder has reached the cap"
+	}
+	return "not awarded: no compliant bid"
 }
