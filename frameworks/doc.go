@@ -80,8 +80,10 @@
 // A lot that states no contract type is checked as goods and services (and
 // the note says so); a lot called off from a framework let under the other
 // regime should declare its own regime (score.Lot.Regime), or it is checked
-// under its framework's regime with a warning. The model records no nation for the authority (SI 2026/94 applies to English
-// councils only) and no distinction among central government bodies
-// (PPN 002 binds departments, executive agencies and NDPBs; the model's
-// central government also covers NHS trusts).
+// under its framework's regime with a warning. An authority that does not
+// state its nation (score.Authority.Nation) is taken to be in England where
+// an England-only rule turns on it (SI 2026/94), and the finding says so.
+// The model draws no distinction among central government bodies (PPN 002
+// binds departments, executive agencies and NDPBs; the model's central
+// government also covers NHS trusts).
 package frameworks

@@ -97,9 +97,16 @@ func belowThresholdAllowance(r *run, l *lotCtx) (bool, Source, string) {
 		}
 		return false, verified("PPN 11/20 (from 1 January 2021)"), "no policy allowed before 1 January 2021"
 	}
-	if !c.Before(SI202694InForce()) {
-		return true, Source{Cite: "Local Government (Exclusion of Non-commercial Considerations) (England) Order 2026 (SI 2026/94), in force 4 February 2026", Verified: true,
-			Note: "English councils only; the model does not record the authority's nation"}, "SI 2026/94 (for an English council)"
+	si := "Local Government (Exclusion of Non-commercial Considerations) (England) Order 2026 (SI 2026/94), in force 4 February 2026"
+	switch nation := r.t.Authority.Nation; {
+	case nation != "" && nation != score.England:
+		return false, Source{Cite: si, Verified: true, Note: "an order for English councils; it does not reach an authority in " + nationName(nation)},
+			"SI 2026/94 allows only English councils, and this authority is in " + nationName(nation)
+	case !c.Before(SI202694InForce()) && nation == score.England:
+		return true, Source{Cite: si, Verified: true, Note: "English councils only; the authority is in England"}, "SI 2026/94 (an English council)"
+	case !c.Before(SI202694InForce()):
+		return true, Source{Cite: si, Verified: true,
+			Note: "English councils only; the tender does not state the authority's nation (authority.nation), so England is assumed"}, "SI 2026/94 (for an English council)"
 	}
 	return false, Source{Cite: "Local Government Act 1988 s.17(5)(e); SI 2026/94 in force 4 February 2026", Verified: true,
 			Note: "applies to councils; the model does not say whether a sub-central authority is one"},
@@ -115,4 +122,19 @@ func reservationText(res *score.Reservation) string {
 		parts = append(parts, "to SMEs and VCSEs")
 	}
 	return strings.Join(parts, " and ")
+}
+
+// nationName writes a nation as people do.
+func nationName(n score.Nation) string {
+	switch n {
+	case score.England:
+		return "England"
+	case score.Wales:
+		return "Wales"
+	case score.Scotland:
+		return "Scotland"
+	case score.NorthernIreland:
+		return "Northern Ireland"
+	}
+	return string(n)
 }

@@ -235,6 +235,10 @@ func TestRuleLocation(t *testing.T) {
 			tender(central, reserve("", true), value("50000")), nil, "location-below-threshold", frameworks.Error},
 		{"location scored below threshold", "PPN 005 / SI 2026/94 allow reserving, not scoring",
 			tender(located, value("50000")), nil, "location-below-threshold", frameworks.Warning},
+		{"an English council's reservation below threshold", "SI 2026/94 is the (England) Order",
+			tender(reserve("Croydon", true), value("50000"), func(t *score.Tender) { t.Authority.Nation = score.England }), nil, "location-below-threshold", frameworks.Note},
+		{"a Welsh council's reservation below threshold", "SI 2026/94 is an order for England and does not reach Wales",
+			tender(reserve("Cardiff", false), value("50000"), func(t *score.Tender) { t.Authority.Nation = score.Wales }), nil, "location-below-threshold", frameworks.Warning},
 	})
 }
 

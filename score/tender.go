@@ -41,7 +41,24 @@ type Tender struct {
 type Authority struct {
 	Name string        `json:"name" validate:"required"`
 	Type AuthorityType `json:"type" validate:"required,oneof=central-government sub-central"`
+	// Nation is the UK nation whose law binds a sub-central authority:
+	// England, Wales, Scotland or Northern Ireland. Some rules are
+	// England-only (SI 2026/94 lets English councils reserve
+	// below-threshold contracts to local suppliers); empty means not
+	// stated, and package frameworks then says what it had to assume.
+	Nation Nation `json:"nation,omitempty" validate:"omitempty,oneof=england wales scotland northern-ireland"`
 }
+
+// Nation is a nation of the United Kingdom.
+type Nation string
+
+// Nations.
+const (
+	England         Nation = "england"
+	Wales           Nation = "wales"
+	Scotland        Nation = "scotland"
+	NorthernIreland Nation = "northern-ireland"
+)
 
 // AuthorityType decides which thresholds and policies apply: central
 // government (departments, executive agencies, NHS trusts) or sub-central

@@ -28,7 +28,7 @@ func TestReadTenderErrors(t *testing.T) {
 			[]string{`t.yaml:4:3: titel: unknown field; did you mean "title"? (value "titel", rule known-field)`}},
 		{"an unknown field far from any is listed against the fields allowed",
 			"t.yaml", head + "  authority: {name: A, type: sub-central, x: 1}\n",
-			[]string{`t.yaml:3:43: authority.x: unknown field; want one of: name, type (value "x", rule known-field)`}},
+			[]string{`t.yaml:3:43: authority.x: unknown field; want one of: name, type, nation (value "x", rule known-field)`}},
 		{"a duplicate key is refused, naming the first",
 			"t.yaml", head + "  id: X\n  id: Y\n",
 			[]string{`t.yaml:4:3: id: the key "id" is already given at line 3 (value "id", rule duplicate-key)`}},
