@@ -10,8 +10,8 @@
 // is rounded once, exactly, where the evaluation policy declares.
 //
 // The package never touches the package-level settings of
-// github.com/shopspring/decimal (DivisionPrecision and friends): precision is
-// always passed explicitly.
+// github.com/shopspring/decimal (its default division precision and the
+// like): precision is always passed explicitly.
 //
 // It owns numbers only; it knows nothing of tenders, criteria or bids.
 package exact

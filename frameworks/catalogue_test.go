@@ -101,3 +101,10 @@ func hasField(v *score.ValidationError, field string) bool {
 	}
 	return false
 }
+
+// TestBuiltinCatalogueIsValid: DefaultCatalogue trusts its constant
+// entries rather than checking them on every call, so the check is here.
+func TestBuiltinCatalogueIsValid(t *testing.T) {
+	_, err := frameworks.NewCatalogue(frameworks.DefaultCatalogue().Frameworks()...)
+	require.NoError(t, err)
+}

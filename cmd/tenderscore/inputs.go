@@ -59,7 +59,7 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 		return nil, reportProblems(e, problems)
 	}
 	if total >= progressBytes {
-		e.progress("read %d files, %.1f MB", len(files), float64(total)/1e6)
+		e.progress("read %d files, %d kB", len(files), (total+999)/1000)
 	}
 	in := &inputs{}
 	t, tsrc, err := tenderfile.ReadTender(files[0].name, bytes.NewReader(files[0].data))

@@ -88,8 +88,8 @@ func (f Field) priceRange(l score.Lot) (int64, int64) {
 		return lo, hi
 	}
 	if l.EstimatedValue.Sign() > 0 {
-		return max(1, l.EstimatedValue.Mul(decimal.NewFromInt(70)).Div(decimal.NewFromInt(100)).IntPart()),
-			max(1, l.EstimatedValue.Mul(decimal.NewFromInt(110)).Div(decimal.NewFromInt(100)).IntPart())
+		return max(1, l.EstimatedValue.Mul(decimal.New(70, -2)).IntPart()),
+			max(1, l.EstimatedValue.Mul(decimal.New(110, -2)).IntPart())
 	}
 	return 100000, 200000
 }
@@ -152,7 +152,7 @@ func (g *gen) price(r *criteria.PriceRule) criteria.PriceResponse {
 	// Share the total equally among the lines; each unit price is to the
 	// penny and at least a penny.
 	units := map[string]decimal.Decimal{}
-	share := decimal.NewFromInt(total).Div(decimal.NewFromInt(int64(len(r.Schedule.Lines))))
+	share := decimal.NewFromInt(total).DivRound(decimal.NewFromInt(int64(len(r.Schedule.Lines))), 2)
 	for _, ln := range r.Schedule.Lines {
 		per := ln.Quantity.Mul(decimal.NewFromInt(int64(max(ln.Years, 1))))
 		u := decimal.NewFromInt(1).Shift(-2)
