@@ -17,7 +17,7 @@ import (
 // two rules differ.
 func ExampleRateTable_ForRegion() {
 	rates := criteria.LivingWageRates()
-	commenced := date.Must(2026, time.February, 4)
+	commenced := date.On(2026, time.February, 4)
 	for _, rule := range []criteria.RateRule{criteria.RateImplementBy, criteria.RateAnnounced} {
 		a, err := rates.ForRegion(criteria.London, commenced, rule)
 		if err != nil {
@@ -26,7 +26,7 @@ func ExampleRateTable_ForRegion() {
 		}
 		fmt.Println(a)
 	}
-	_, err := rates.ForRegion(criteria.London, date.Must(2027, time.June, 1), criteria.RateImplementBy)
+	_, err := rates.ForRegion(criteria.London, date.On(2027, time.June, 1), criteria.RateImplementBy)
 	fmt.Println(err)
 	// Output:
 	// London Living Wage £13.85 an hour in London on 4 February 2026 (the rate employers must pay by that date: announced 23 October 2024, to be paid by 1 May 2025)
@@ -39,11 +39,11 @@ func ExampleRateTable_ForRegion() {
 func ExampleRateTable_With() {
 	rates := criteria.LivingWageRates().With(criteria.Rate{
 		Scheme: criteria.LondonLivingWage, Hourly: decimal.RequireFromString("15.50"),
-		Announced: date.Must(2026, time.October, 20), ImplementBy: date.Must(2027, time.May, 1),
+		Announced: date.On(2026, time.October, 20), ImplementBy: date.On(2027, time.May, 1),
 		Confidence: criteria.ConfidenceLow, Source: "example: invented figures", Note: "not a real rate",
 	})
 	fmt.Println(len(rates.Validate()), "problems")
-	a, err := rates.ForRegion(criteria.London, date.Must(2026, time.November, 2), criteria.RateAnnounced)
+	a, err := rates.ForRegion(criteria.London, date.On(2026, time.November, 2), criteria.RateAnnounced)
 	fmt.Println(a.Rate.Hourly, err)
 	// Output:
 	// 0 problems
@@ -70,7 +70,7 @@ func ExampleLivingWageGate() {
 		Rule: criteria.RateImplementBy, MinAccreditation: criteria.WorkingTowards,
 		Source: "Croydon Good Employer Charter"}
 	rates := criteria.LivingWageRates()
-	commenced := date.Must(2026, time.February, 4)
+	commenced := date.On(2026, time.February, 4)
 
 	ok := criteria.LivingWageCommitment{AtLeastApplicable: true, IncludesContractedStaff: true, Accreditation: criteria.Accredited}
 	low := decimal.RequireFromString("13.50")
@@ -95,7 +95,7 @@ func ExampleLivingWageRule() {
 	fmt.Println(rule.Describe())
 	rate := decimal.RequireFromString("14.54")
 	a, err := rule.Assess(criteria.LivingWageCommitment{HourlyRate: &rate, IncludesContractedStaff: true, Accreditation: criteria.NotAccredited},
-		criteria.LivingWageRates(), date.Must(2026, time.February, 4))
+		criteria.LivingWageRates(), date.On(2026, time.February, 4))
 	fmt.Println(a.Value, err)
 	for _, s := range a.Working[1:] {
 		fmt.Println(s.Text)

@@ -207,7 +207,7 @@ const (
 // the reference; 1 November presumed) and the 2025 rates' implement-by day
 // ("1 May 2026, presumed").
 func LivingWageRates() RateTable {
-	d := date.Must
+	d := date.On
 	type row struct {
 		announced   date.Date
 		implementBy date.Date

@@ -25,7 +25,7 @@ func svDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 func svDecPtr(s string) *decimal.Decimal { d := svDec(s); return &d }
 
 // svDay builds a date from literals.
-func svDay(y int, m time.Month, d int) date.Date { return date.Must(y, m, d) }
+func svDay(y int, m time.Month, d int) date.Date { return date.On(y, m, d) }
 
 // svFrac builds the exact fraction num/den from literals.
 func svFrac(t testing.TB, num, den string) exact.Fraction {

@@ -30,12 +30,14 @@ func Of(year int, month time.Month, day int) (Date, error) {
 	return Date{year: year, month: month, day: day}, nil
 }
 
-// Must returns the given day and panics if it does not exist. Use it only for
-// constants written in code (catalogues, tests), never on input.
-func Must(year int, month time.Month, day int) Date {
+// On returns the given day, or the zero Date when it does not exist (30
+// February). It is for dates written in code — catalogues, rate tables,
+// examples, tests — where the zero Date is caught by their tests; input is
+// read with [Of] or [Parse], which return an error instead.
+func On(year int, month time.Month, day int) Date {
 	d, err := Of(year, month, day)
 	if err != nil {
-		panic(err)
+		return Date{}
 	}
 	return d
 }

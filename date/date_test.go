@@ -14,10 +14,10 @@ import (
 func TestParseAndCompare(t *testing.T) {
 	pa, err := date.Parse("2025-02-24") // Procurement Act 2023 commencement (reference/procurement-act.md)
 	require.NoError(t, err)
-	pcr := date.Must(2025, time.February, 23)
+	pcr := date.On(2025, time.February, 23)
 	assert.True(t, pcr.Before(pa))
 	assert.True(t, pa.After(pcr))
-	assert.Equal(t, 0, pa.Compare(date.Must(2025, 2, 24)))
+	assert.Equal(t, 0, pa.Compare(date.On(2025, 2, 24)))
 	assert.Equal(t, "24 February 2025", pa.Long())
 
 	for _, bad := range []string{"2025-02-30", "24/02/2025", "", "2025-2-4"} {
@@ -29,9 +29,9 @@ func TestParseAndCompare(t *testing.T) {
 }
 
 func TestAddMonths(t *testing.T) {
-	assert.Equal(t, "2026-02-28", date.Must(2026, 1, 31).AddMonths(1).String(), "clamped to February's last day")
-	assert.Equal(t, "2028-02-29", date.Must(2028, 1, 31).AddMonths(1).String(), "leap-year February keeps its 29th")
-	assert.Equal(t, "2029-06-11", date.Must(2025, 12, 11).AddMonths(42).String())
+	assert.Equal(t, "2026-02-28", date.On(2026, 1, 31).AddMonths(1).String(), "clamped to February's last day")
+	assert.Equal(t, "2028-02-29", date.On(2028, 1, 31).AddMonths(1).String(), "leap-year February keeps its 29th")
+	assert.Equal(t, "2029-06-11", date.On(2025, 12, 11).AddMonths(42).String())
 }
 
 func TestText(t *testing.T) {
@@ -45,4 +45,9 @@ func TestText(t *testing.T) {
 	var z date.Date
 	assert.True(t, z.IsZero())
 	assert.Equal(t, "", z.String())
+}
+
+func TestOnGivesTheZeroDateForADayThatDoesNotExist(t *testing.T) {
+	assert.Equal(t, "2026-03-02", date.On(2026, time.March, 2).String())
+	assert.True(t, date.On(2026, time.February, 30).IsZero(), "30 February does not exist: no date, and no panic")
 }

@@ -25,7 +25,7 @@ func DefaultCatalogue() Catalogue {
 	return Catalogue{fws: builtins()}
 }
 
-func d(y int, m time.Month, day int) date.Date { return date.Must(y, m, day) }
+func d(y int, m time.Month, day int) date.Date { return date.On(y, m, day) }
 
 func pct(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 

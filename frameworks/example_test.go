@@ -37,7 +37,7 @@ func ExampleCheck() {
 	t := score.Tender{
 		ID: "LBC/IT/2026/01", Title: "IT services after the single outsourcer",
 		Authority: score.Authority{Name: "London Borough of Croydon", Type: score.SubCentral},
-		Commenced: date.Must(2026, time.March, 2),
+		Commenced: date.On(2026, time.March, 2),
 		Regime:    score.PA2023,
 		Lots: []score.Lot{
 			lot("1", "Service desk", "2400000", score.Route{Framework: "RM6190", Lot: "3", Procedure: "further-competition"}),
@@ -88,7 +88,7 @@ func ExampleCheck() {
 // Classify places a contract in its threshold band: a value equal to the
 // threshold is above it.
 func ExampleClassify() {
-	c, err := frameworks.Classify(decimal.NewFromInt(207720), score.SubCentral, frameworks.GoodsServices, score.PA2023, date.Must(2026, time.January, 1))
+	c, err := frameworks.Classify(decimal.NewFromInt(207720), score.SubCentral, frameworks.GoodsServices, score.PA2023, date.On(2026, time.January, 1))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -139,7 +139,7 @@ func ExampleFindings_String() {
 	t := score.Tender{
 		ID: "NBC/IT/02", Title: "Cloud hosting",
 		Authority: score.Authority{Name: "Northbridge Borough Council", Type: score.SubCentral},
-		Commenced: date.Must(2026, time.March, 2), Regime: score.PA2023,
+		Commenced: date.On(2026, time.March, 2), Regime: score.PA2023,
 		Lots: []score.Lot{{
 			ID: "1", Title: "Cloud hosting", EstimatedValue: decimal.NewFromInt(150000), TermMonths: 36,
 			Route: &score.Route{Framework: "G-Cloud 14", Lot: "1", Procedure: "further-competition"},
@@ -166,7 +166,7 @@ func ExampleFindings_String() {
 func ExampleCatalogue_With() {
 	cat := frameworks.DefaultCatalogue()
 	ts3, _ := cat.Lookup("TS3")
-	ts3.Dates.End = date.Must(2027, time.June, 14)
+	ts3.Dates.End = date.On(2027, time.June, 14)
 	ts3.Dates.EndSource = frameworks.Source{Cite: "CCS extension notice (example)", Verified: true}
 	cat, err := cat.With(ts3)
 	if err != nil {
@@ -181,7 +181,7 @@ func ExampleCatalogue_With() {
 
 // The regime turns on the day the procurement commenced.
 func ExampleRegimeOn() {
-	for _, d := range []date.Date{date.Must(2025, time.February, 23), date.Must(2025, time.February, 24)} {
+	for _, d := range []date.Date{date.On(2025, time.February, 23), date.On(2025, time.February, 24)} {
 		r, _ := frameworks.RegimeOn(d)
 		fmt.Println(d, r)
 	}
@@ -194,7 +194,7 @@ func ExampleRegimeOn() {
 // commencement date.
 func ExampleThresholdFor() {
 	for _, a := range []score.AuthorityType{score.CentralGovernment, score.SubCentral} {
-		t, _ := frameworks.ThresholdFor(a, frameworks.GoodsServices, date.Must(2026, time.March, 2))
+		t, _ := frameworks.ThresholdFor(a, frameworks.GoodsServices, date.On(2026, time.March, 2))
 		fmt.Println(a, t.Amount, "—", t.Source.Cite)
 	}
 	// Output:

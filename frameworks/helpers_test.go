@@ -15,7 +15,7 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func day(y int, m time.Month, d int) date.Date { return date.Must(y, m, d) }
+func day(y int, m time.Month, d int) date.Date { return date.On(y, m, d) }
 
 func price(id string, w string) score.Criterion {
 	return score.Criterion{ID: id, Title: "Price", Weight: dec(w), Price: &criteria.PriceRule{Method: criteria.Relative}}

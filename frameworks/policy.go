@@ -73,16 +73,16 @@ func HammersmithFulhamSocialValue() LocalPolicy {
 
 // PPN002Mandatory returns the day PPN 002 became mandatory for in-scope
 // central government bodies: 1 October 2025.
-func PPN002Mandatory() date.Date { return date.Must(2025, time.October, 1) }
+func PPN002Mandatory() date.Date { return date.On(2025, time.October, 1) }
 
 // PPN0620From returns the day PPN 06/20 applied from: procurements from
 // 1 January 2021 under PCR 2015.
-func PPN0620From() date.Date { return date.Must(2021, time.January, 1) }
+func PPN0620From() date.Date { return date.On(2021, time.January, 1) }
 
 // SI202694InForce returns the day the Local Government (Exclusion of
 // Non-commercial Considerations) (England) Order 2026 (SI 2026/94) came
 // into force: 4 February 2026.
-func SI202694InForce() date.Date { return date.Must(2026, time.February, 4) }
+func SI202694InForce() date.Date { return date.On(2026, time.February, 4) }
 
 func validatePolicy(ps *problems, path string, p LocalPolicy) {
 	if strings.TrimSpace(p.Name) == "" {

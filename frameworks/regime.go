@@ -12,7 +12,7 @@ import (
 // procurements commenced on or after 24 February 2025 run under it, earlier
 // ones (and call-offs under frameworks let before then) under the Public
 // Contracts Regulations 2015. Source: [RegimeSource].
-func PA2023Commencement() date.Date { return date.Must(2025, time.February, 24) }
+func PA2023Commencement() date.Date { return date.On(2025, time.February, 24) }
 
 // RegimeSource is the source of the regime's commencement date and of the
 // rule that call-offs follow their framework's regime.

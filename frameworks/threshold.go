@@ -74,9 +74,9 @@ func gbp(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // (when thresholds became VAT-inclusive), 2024–2025 and from 2026. A fresh
 // table is returned on every call.
 func Thresholds() []Threshold {
-	p1 := [2]date.Date{date.Must(2022, time.January, 1), date.Must(2023, time.December, 31)}
-	p2 := [2]date.Date{date.Must(2024, time.January, 1), date.Must(2025, time.December, 31)}
-	p3 := [2]date.Date{date.Must(2026, time.January, 1), {}}
+	p1 := [2]date.Date{date.On(2022, time.January, 1), date.On(2023, time.December, 31)}
+	p2 := [2]date.Date{date.On(2024, time.January, 1), date.On(2025, time.December, 31)}
+	p3 := [2]date.Date{date.On(2026, time.January, 1), {}}
 	s1 := Source{Cite: "PPN 10/21 (thresholds from 1 January 2022)", Verified: true,
 		Note: "figures from the reference (HIGH); the start date 1 January 2022 is from PPN 10/21, not in the reference"}
 	s1u := unverified("PPN 10/21 (thresholds from 1 January 2022)", "figure not in the project reference")

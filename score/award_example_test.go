@@ -23,7 +23,7 @@ func groundsTender() (score.Tender, []score.Bid) {
 			Criteria: []score.Criterion{{ID: "price-" + id, Title: "Price", Weight: d("100"), Price: &criteria.PriceRule{Method: criteria.Relative}}},
 		}}
 	}
-	t := score.Tender{ID: "ANY/GM/1", Title: "Grounds maintenance", Commenced: date.Must(2026, 4, 1), Regime: score.PA2023,
+	t := score.Tender{ID: "ANY/GM/1", Title: "Grounds maintenance", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots:      []score.Lot{lot("1", "Parks", "300000"), lot("2", "Cemeteries", "200000"), lot("3", "Verges", "100000")},
 		LotRules:  &score.LotRules{MaxLotsAwardedPerSupplier: score.Limit(1), Allocation: score.InOrder, Order: score.ValueDescending},

@@ -38,7 +38,7 @@ func lotsOf(pairs ...string) []score.Lot {
 // for lot L1, priced so that it scores what the grid says.
 func multiLot(rules *score.LotRules, lots []score.Lot, g grid, offers ...score.CrossLotOffer) (score.Tender, []score.Bid) {
 	t := score.Tender{ID: "T-ML", Title: "Multi-lot test tender", Authority: score.Authority{Name: "Anytown Council", Type: score.SubCentral},
-		Commenced: date.Must(2026, 3, 1), Regime: score.PA2023, Lots: lots, LotRules: rules, CrossLotOffers: offers}
+		Commenced: date.On(2026, 3, 1), Regime: score.PA2023, Lots: lots, LotRules: rules, CrossLotOffers: offers}
 	var bids []score.Bid
 	for _, l := range lots {
 		sups := make([]string, 0, len(g[l.ID]))

@@ -17,7 +17,7 @@ import (
 func exampleTender() (score.Tender, []score.Bid) {
 	d := decimal.RequireFromString
 	t := score.Tender{
-		ID: "ANY/2026/7", Title: "Service desk", Commenced: date.Must(2026, 4, 1), Regime: score.PA2023,
+		ID: "ANY/2026/7", Title: "Service desk", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Service desk", EstimatedValue: d("600000"), TermMonths: 36, Policy: score.Policy{
 			Gates: []criteria.Gate{{ID: "ce+", Title: "Cyber Essentials Plus"}},

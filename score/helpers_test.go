@@ -21,7 +21,7 @@ func decp(s string) *decimal.Decimal {
 // tenderOf wraps one lot in a valid tender.
 func tenderOf(l score.Lot) score.Tender {
 	return score.Tender{ID: "T-1", Title: "Test tender", Authority: score.Authority{Name: "Anytown Council", Type: score.SubCentral},
-		Commenced: date.Must(2026, 3, 1), Regime: score.PA2023, Lots: []score.Lot{l}}
+		Commenced: date.On(2026, 3, 1), Regime: score.PA2023, Lots: []score.Lot{l}}
 }
 
 func lotOf(p score.Policy) score.Lot {

@@ -83,7 +83,7 @@ func TestLivingWageValidation(t *testing.T) {
 
 	// A procurement commenced before the first rate in the table has no rate
 	// to apply: the policy cannot be evaluated.
-	tn.Commenced = date.Must(2010, 1, 1)
+	tn.Commenced = date.On(2010, 1, 1)
 	err = tn.Validate([]score.Bid{svBid("A", "100", "6", pays)})
 	require.ErrorAs(t, err, &verr)
 	assert.True(t, verr.Has("lots[0].policy.livingWageGates[0]", "rate-in-force"), "%v", err)

@@ -93,7 +93,7 @@ func tender() score.Tender {
 		ID:        "NBC/ICT/2026/07",
 		Title:     "ICT services re-procurement",
 		Authority: score.Authority{Name: "Northbridge Borough Council", Type: score.SubCentral},
-		Commenced: date.Must(2026, time.July, 1),
+		Commenced: date.On(2026, time.July, 1),
 		Regime:    score.PA2023,
 		Lots: []score.Lot{
 			{

@@ -87,7 +87,7 @@ func tender() score.Tender {
 	return score.Tender{
 		ID: "NDC/GM/2026/03", Title: "Grounds maintenance (three lots)",
 		Authority: score.Authority{Name: "Northfold District Council", Type: score.SubCentral},
-		Commenced: date.Must(2026, 5, 11), Regime: score.PA2023,
+		Commenced: date.On(2026, 5, 11), Regime: score.PA2023,
 		Lots: []score.Lot{
 			lot("A", "Parks and open spaces", "900000"),
 			lot("B", "Cemeteries and churchyards", "400000"),

@@ -32,7 +32,7 @@ func tender() score.Tender {
 		ID:        "LBC/IT/2026/014",
 		Title:     "Managed IT services (five lots)",
 		Authority: score.Authority{Name: "London Borough of Croydon", Type: score.SubCentral, Nation: score.England},
-		Commenced: date.Must(2026, 3, 2),
+		Commenced: date.On(2026, 3, 2),
 		Regime:    score.PA2023,
 		Lots:      []score.Lot{serviceDesk(), endUser(), networks(), telephony(), printLot()},
 		LotRules:  lotRules(),

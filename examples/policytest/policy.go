@@ -91,7 +91,7 @@ func tender(p score.Policy) score.Tender {
 	return score.Tender{
 		ID: "ADC/2026/031", Title: "Household waste collection",
 		Authority: score.Authority{Name: "Ashmere District Council", Type: score.SubCentral},
-		Commenced: date.Must(2026, 5, 11), Regime: score.PA2023,
+		Commenced: date.On(2026, 5, 11), Regime: score.PA2023,
 		Lots: []score.Lot{{ID: "1", Title: "Household waste collection", EstimatedValue: d("4800000"), TermMonths: 84, Policy: p}},
 	}
 }

@@ -22,7 +22,7 @@ type bidSpec struct {
 // tie-break chain quality points then lower price.
 func fixture(method criteria.PriceMethod, specs ...bidSpec) (score.Tender, []score.Bid) {
 	rule := &criteria.PriceRule{Method: method}
-	t := score.Tender{ID: "FIX/1", Title: "Fixture", Commenced: date.Must(2026, 4, 1), Regime: score.PA2023,
+	t := score.Tender{ID: "FIX/1", Title: "Fixture", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "L1", Title: "Help desk", EstimatedValue: d("900000"), TermMonths: 36, Policy: score.Policy{
 			Gates: []criteria.Gate{{ID: "ins", Title: "Insurance"}},

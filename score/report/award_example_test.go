@@ -21,7 +21,7 @@ func twoLots() (score.Tender, []score.Bid) {
 			Criteria: []score.Criterion{{ID: "price-" + id, Title: "Price", Weight: d("100"), Price: &criteria.PriceRule{Method: criteria.Relative}}},
 		}}
 	}
-	t := score.Tender{ID: "T/2", Title: "Stationery and toner", Commenced: date.Must(2026, 1, 5), Regime: score.PA2023,
+	t := score.Tender{ID: "T/2", Title: "Stationery and toner", Commenced: date.On(2026, 1, 5), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots:      []score.Lot{lot("1", "Stationery"), lot("2", "Toner")},
 		LotRules:  &score.LotRules{MaxLotsAwardedPerSupplier: score.Limit(1), Allocation: score.InOrder, Order: score.AsListed},

@@ -25,7 +25,7 @@ func cappedAward() score.AwardResult {
 		return score.Lot{ID: id, Title: title, EstimatedValue: d("100000"), TermMonths: 12, Policy: score.Policy{
 			Criteria: []score.Criterion{{ID: "price", Title: "Price", Weight: d("100"), Price: &criteria.PriceRule{Method: criteria.Relative}}}}}
 	}
-	t := score.Tender{ID: "CAP/1", Title: "Two lots, one each", Commenced: date.Must(2026, 6, 1), Regime: score.PA2023,
+	t := score.Tender{ID: "CAP/1", Title: "Two lots, one each", Commenced: date.On(2026, 6, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots:      []score.Lot{lot("1", "Toner"), lot("2", "Paper")},
 		LotRules: &score.LotRules{MaxLotsAwardedPerSupplier: score.Limit(1), Allocation: score.InOrder, Order: score.AsListed,

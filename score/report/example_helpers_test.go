@@ -12,7 +12,7 @@ import (
 // the examples that re-score: two fictional bidders on price alone.
 func tinyTender() (score.Tender, []score.Bid) {
 	d := decimal.RequireFromString
-	t := score.Tender{ID: "T/1", Title: "Toner", Commenced: date.Must(2026, 1, 5), Regime: score.PA2023,
+	t := score.Tender{ID: "T/1", Title: "Toner", Commenced: date.On(2026, 1, 5), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Toner", EstimatedValue: d("40000"), TermMonths: 12, Policy: score.Policy{
 			Criteria: []score.Criterion{{ID: "price", Title: "Price", Weight: d("100"), Price: &criteria.PriceRule{Method: criteria.Relative}}},

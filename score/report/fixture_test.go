@@ -64,7 +64,7 @@ func fieldTender() (score.Tender, []score.Bid) {
 		}
 	}
 	minQ := d("50")
-	t := score.Tender{ID: "FIELD/2026/3", Title: "Digital services", Commenced: date.Must(2026, 6, 1), Regime: score.PA2023,
+	t := score.Tender{ID: "FIELD/2026/3", Title: "Digital services", Commenced: date.On(2026, 6, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{
 			{ID: "A", Title: "Help desk", EstimatedValue: d("1500000"), TermMonths: 36, Policy: policy(criteria.Relative)},

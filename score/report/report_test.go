@@ -29,7 +29,7 @@ func sample(t *testing.T) score.Result {
 		return score.Criterion{ID: id, Title: "Question " + id, Weight: d(w),
 			Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.MeanMark}}
 	}
-	tn := score.Tender{ID: "SAMPLE/1", Title: "Sample tender", Commenced: date.Must(2026, 5, 1), Regime: score.PA2023,
+	tn := score.Tender{ID: "SAMPLE/1", Title: "Sample tender", Commenced: date.On(2026, 5, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Route:     score.Route{Framework: "RM0000", Lot: "1", Procedure: "further-competition"},
 		Lots: []score.Lot{{ID: "1", Title: "Desk", EstimatedValue: d("250000"), TermMonths: 24, Policy: score.Policy{

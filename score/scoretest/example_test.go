@@ -27,7 +27,7 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // tender is a one-lot tender: price 40, quality 60, a pass/fail gate.
 func tender(weighting score.Weighting) score.Tender {
-	return score.Tender{ID: "ANY/2026/7", Title: "Service desk", Regime: score.PA2023, Commenced: date.Must(2026, 4, 1),
+	return score.Tender{ID: "ANY/2026/7", Title: "Service desk", Regime: score.PA2023, Commenced: date.On(2026, 4, 1),
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Service desk", EstimatedValue: d("600000"), TermMonths: 36, Policy: score.Policy{
 			Weighting: weighting,

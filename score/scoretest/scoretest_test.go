@@ -39,7 +39,7 @@ func testTender(sv *criteria.SocialValueRule) score.Tender {
 		cs[0].Weight, cs[1].Weight = d("20"), d("40")
 		cs = append(cs, score.Criterion{ID: "sv", Title: "Social value", Weight: d("40"), SocialValue: sv})
 	}
-	return score.Tender{ID: "T", Title: "Test", Regime: score.PA2023, Commenced: date.Must(2026, 4, 1),
+	return score.Tender{ID: "T", Title: "Test", Regime: score.PA2023, Commenced: date.On(2026, 4, 1),
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Lot", EstimatedValue: d("1000000"), TermMonths: 12, Policy: score.Policy{
 			Gates:    []criteria.Gate{{ID: "g", Title: "Gate", Requirement: "a requirement"}},
