@@ -2,7 +2,6 @@ package score
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/tenderscore/tenderscore/exact"
 )
@@ -32,7 +31,7 @@ func (a *awarder) explain(s *scenario, offers []*offerEval, outcomes []OfferOutc
 			if oi := s.fixedBy[k]; oi != -1 {
 				o := offers[oi]
 				la.Offer = o.offer.ID
-				la.Explanation += fmt.Sprintf(" at the reduced prices of cross-lot offer %s (%s together, %s%% off)", o.offer.ID, lotList(o.offer.Lots), exact.Plain(o.offer.PercentOff))
+				la.Explanation += fmt.Sprintf(" at the reduced prices of cross-lot offer %s (%s together, %s%% off)", o.offer.ID, LotWords(o.offer.Lots), exact.Plain(o.offer.PercentOff))
 			} else if ci > 0 {
 				switch a.method {
 				case MaxTotalScore:
@@ -112,7 +111,7 @@ func (a *awarder) passedOverReason(s *scenario, offers []*offerEval, outcomes []
 		}
 		oc := outcomes[oi]
 		tail := fmt.Sprintf("lot %s is awarded to %s (%s) together with %s under its cross-lot offer %s (%s%% off)",
-			l.ID, win.bidID, o.supplier.Name, lotList(others), o.offer.ID, exact.Plain(o.offer.PercentOff))
+			l.ID, win.bidID, o.supplier.Name, LotWords(others), o.offer.ID, exact.Plain(o.offer.PercentOff))
 		return fmt.Sprintf("%s but %s, accepted because %s", head, tail, betterText(oc.With, oc.Without)),
 			fmt.Sprintf("%s but %s, which the published rules accept because the award with it has the higher total score across the lots", own, tail)
 	}
@@ -138,8 +137,8 @@ func (a *awarder) passedOverReason(s *scenario, offers []*offerEval, outcomes []
 		return fmt.Sprintf("%s but was not awarded it under the declared mechanism; %s", head, goesTo),
 			fmt.Sprintf("%s but was not awarded it under the declared mechanism; %s", own, plain)
 	}
-	return fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", head, sup.Name, lotList(had), a.cap, goesTo),
-		fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", own, sup.Name, lotList(had), a.cap, plain)
+	return fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", head, sup.Name, LotWords(had), a.cap, goesTo),
+		fmt.Sprintf("%s but %s was already awarded %s; the cap is %d; %s", own, sup.Name, LotWords(had), a.cap, plain)
 }
 
 // optimalReason explains a bid passed over by the allocation with the
@@ -179,9 +178,9 @@ func (a *awarder) optimalReason(s *scenario, offers []*offerEval, k, pi int, hea
 	id := a.t.Lots[k].ID
 	bid := s.prob.cands[k][pi].bidID
 	return fmt.Sprintf("%s but the allocation with the highest total score awards %s %s, and the cap is %d; with lot %s awarded to %s instead, the best allocation %s; %s",
-			head, sup.Name, lotList(lots), a.cap, id, bid, cmpText, goesTo),
+			head, sup.Name, LotWords(lots), a.cap, id, bid, cmpText, goesTo),
 		fmt.Sprintf("%s but the allocation with the highest total score awards %s %s, and the cap is %d; with lot %s awarded to %s instead, the best allocation %s; %s",
-			own, sup.Name, lotList(lots), a.cap, id, bid, cmpPlain, plain)
+			own, sup.Name, LotWords(lots), a.cap, id, bid, cmpPlain, plain)
 }
 
 // ordinal writes a rank in words: "first", "second", …, "11th".
@@ -202,17 +201,6 @@ func ordinal(n int) string {
 		}
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
-}
-
-// lotList writes lot ids: "lot 3", "lots 3 and 1", "lots 1, 3 and 5".
-func lotList(ids []string) string {
-	switch len(ids) {
-	case 0:
-		return "no lots"
-	case 1:
-		return "lot " + ids[0]
-	}
-	return "lots " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }
 
 // methodShort names a mechanism in a phrase.

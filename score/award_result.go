@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -258,7 +259,7 @@ func (a AwardResult) winnerText(la LotAward) string {
 		for _, o := range a.Offers {
 			if o.Offer.ID == la.Offer {
 				s += fmt.Sprintf(" at the reduced prices of its cross-lot offer %s (%s together, %s%% off), which the published rules accept because the award with it has the higher total score across the lots",
-					o.Offer.ID, lotList(o.Offer.Lots), o.Offer.PercentOff)
+					o.Offer.ID, LotWords(o.Offer.Lots), o.Offer.PercentOff)
 			}
 		}
 	case a.Rules.MaxLotsAwardedPerSupplier != nil:
@@ -282,4 +283,16 @@ func lotScoreWords(lr LotResult, f Figure) string {
 		return f.String() + " per quality point"
 	}
 	return f.String() + " points"
+}
+
+// LotWords writes lot ids as people do: "lot 3", "lots 3 and 1",
+// "lots 1, 3 and 5" ("no lots" for none).
+func LotWords(ids []string) string {
+	switch len(ids) {
+	case 0:
+		return "no lots"
+	case 1:
+		return "lot " + ids[0]
+	}
+	return "lots " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }

@@ -103,7 +103,7 @@ func (a *awarder) rescore(oe *offerEval, k int) error {
 	before, _ := bidPrice(own, tr)
 	after, _ := bidPrice(reduceBid(own, oe.offer.PercentOff), tr)
 	lr.Notes = append(lr.Notes, fmt.Sprintf("cross-lot offer %s applied: %s's prices on %s reduced by %s%% (%s → %s), so every bid's price score is worked out again",
-		oe.offer.ID, oe.supplier.Name, lotList([]string{l.ID}), exact.Plain(oe.offer.PercentOff), exact.Money(before), exact.Money(after)))
+		oe.offer.ID, oe.supplier.Name, LotWords([]string{l.ID}), exact.Plain(oe.offer.PercentOff), exact.Money(before), exact.Money(after)))
 	oe.rescored[k] = lr
 	info := OfferLot{LotID: l.ID, BidID: own.ID, PriceBefore: before, PriceAfter: after}
 	if b, ok := a.sep.Lots[k].Bid(own.ID); ok {
@@ -335,7 +335,7 @@ func (a *awarder) decision(offers []*offerEval, scens []*scenario, best *scenari
 		for _, k := range o.lots {
 			ids = append(ids, a.t.Lots[k].ID)
 		}
-		parts = append(parts, fmt.Sprintf("%s from %s (%s together, %s%% off)", o.offer.ID, o.supplier.Name, lotList(ids), exact.Plain(o.offer.PercentOff)))
+		parts = append(parts, fmt.Sprintf("%s from %s (%s together, %s%% off)", o.offer.ID, o.supplier.Name, LotWords(ids), exact.Plain(o.offer.PercentOff)))
 	}
 	st := a.tally(sep.m)
 	bt := a.tally(best.m)

@@ -221,3 +221,17 @@ type TieBreakRecord struct {
 	// Order is the resulting order; bids still tied share an inner group.
 	Order [][]string
 }
+
+// FindLine returns the explanation line for a criterion, at any depth of
+// the tree.
+func FindLine(lines []Line, criterionID string) (Line, bool) {
+	for _, l := range lines {
+		if l.CriterionID == criterionID {
+			return l, true
+		}
+		if c, ok := FindLine(l.Children, criterionID); ok {
+			return c, true
+		}
+	}
+	return Line{}, false
+}

@@ -151,19 +151,6 @@ func priceLeaves(cs []score.Criterion) []leaf {
 	return out
 }
 
-// findLine returns a bid's explanation line for a criterion, at any depth.
-func findLine(ls []score.Line, id string) (score.Line, bool) {
-	for _, l := range ls {
-		if l.CriterionID == id {
-			return l, true
-		}
-		if c, ok := findLine(l.Children, id); ok {
-			return c, true
-		}
-	}
-	return score.Line{}, false
-}
-
 // quote returns the price a bid's response comes to on a price criterion.
 func quote(c score.Criterion, b score.Bid) (decimal.Decimal, bool) {
 	if c.Price == nil {

@@ -60,7 +60,7 @@ func (p *printer) awardSuppliers(a score.AwardResult) {
 	for _, s := range a.Suppliers {
 		lots := "no lot"
 		if len(s.Lots) > 0 {
-			lots = lotWords(s.Lots)
+			lots = score.LotWords(s.Lots)
 		}
 		p.line("  %-34s %-8s %d%s  %s", s.Supplier.Name, s.Supplier.ID, len(s.Lots), limit, lots)
 	}
@@ -91,7 +91,7 @@ func tallyText(a score.AwardResult) string {
 func (p *printer) awardOffers(a score.AwardResult) {
 	p.line("Cross-lot offers")
 	for _, o := range a.Offers {
-		p.line("  %s — %s: %s together, %s%% off — %s", o.Offer.ID, o.Supplier.Name, lotWords(o.Offer.Lots), exact.Plain(o.Offer.PercentOff), strings.ReplaceAll(string(o.Status), "-", " "))
+		p.line("  %s — %s: %s together, %s%% off — %s", o.Offer.ID, o.Supplier.Name, score.LotWords(o.Offer.Lots), exact.Plain(o.Offer.PercentOff), strings.ReplaceAll(string(o.Status), "-", " "))
 		if o.Offer.Description != "" {
 			p.line("    offered: %q", o.Offer.Description)
 		}
@@ -115,15 +115,4 @@ func standingWord(rank int, f score.Figure) string {
 		return "disqualified"
 	}
 	return fmt.Sprintf("rank %d, %s points", rank, f)
-}
-
-// lotWords writes lot ids: "lot 3", "lots 3 and 1", "lots 1, 3 and 5".
-func lotWords(ids []string) string {
-	switch len(ids) {
-	case 0:
-		return "no lots"
-	case 1:
-		return "lot " + ids[0]
-	}
-	return "lots " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }

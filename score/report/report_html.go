@@ -169,7 +169,7 @@ func htmlAward(h htmlWriter, a score.AwardResult) {
 	for _, s := range a.Suppliers {
 		lots := "none"
 		if len(s.Lots) > 0 {
-			lots = lotWords(s.Lots)
+			lots = score.LotWords(s.Lots)
 		}
 		h.f("<tr><td>%s</td><td>%s</td></tr>", esc(s.Supplier.Name), esc(lots))
 	}
@@ -178,7 +178,7 @@ func htmlAward(h htmlWriter, a score.AwardResult) {
 	var offers []string
 	for _, o := range a.Offers {
 		offers = append(offers, fmt.Sprintf("Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", o.Offer.ID, o.Supplier.Name,
-			lotWords(o.Offer.Lots), exact.Plain(o.Offer.PercentOff), strings.ReplaceAll(string(o.Status), "-", " "), o.Reason))
+			score.LotWords(o.Offer.Lots), exact.Plain(o.Offer.PercentOff), strings.ReplaceAll(string(o.Status), "-", " "), o.Reason))
 	}
 	h.list(offers, "")
 	if a.Decision != "" {

@@ -192,7 +192,7 @@ func mdAward(m mdWriter, a score.AwardResult) {
 	for _, s := range a.Suppliers {
 		lots := "none"
 		if len(s.Lots) > 0 {
-			lots = lotWords(s.Lots)
+			lots = score.LotWords(s.Lots)
 		}
 		m.f("| %s | %s |", md(s.Supplier.Name), md(lots))
 	}
@@ -200,7 +200,7 @@ func mdAward(m mdWriter, a score.AwardResult) {
 	m.f("**Tally:** %s.", md(tallyText(a)))
 	m.blank()
 	for _, o := range a.Offers {
-		m.f("- Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", md(o.Offer.ID), md(o.Supplier.Name), md(lotWords(o.Offer.Lots)),
+		m.f("- Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", md(o.Offer.ID), md(o.Supplier.Name), md(score.LotWords(o.Offer.Lots)),
 			exact.Plain(o.Offer.PercentOff), md(strings.ReplaceAll(string(o.Status), "-", " ")), md(o.Reason))
 	}
 	if a.Decision != "" {

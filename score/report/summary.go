@@ -498,8 +498,8 @@ func tieSteps(l score.LotResult, id string) []string {
 		step := fmt.Sprintf("Tie-break step %d, %s: ", i+1, tieBreakWords(p, tb))
 		switch tb.Kind {
 		case score.HigherPoints:
-			bl, ok1 := findLine(b.Criteria, tb.Criterion)
-			wl, ok2 := findLine(w.Criteria, tb.Criterion)
+			bl, ok1 := score.FindLine(b.Criteria, tb.Criterion)
+			wl, ok2 := score.FindLine(w.Criteria, tb.Criterion)
 			if !ok1 || !ok2 {
 				continue
 			}
@@ -522,18 +522,6 @@ func tieSteps(l score.LotResult, id string) []string {
 	return out
 }
 
-func findLine(ls []score.Line, id string) (score.Line, bool) {
-	for _, l := range ls {
-		if l.CriterionID == id {
-			return l, true
-		}
-		if c, ok := findLine(l.Children, id); ok {
-			return c, true
-		}
-	}
-	return score.Line{}, false
-}
-
 // priceInput is a bid's price as assessed on the tie-break's price
 // criterion (the only price criterion when the step names none).
 func priceInput(p score.Policy, tb score.TieBreak, b score.BidResult) string {
@@ -554,7 +542,7 @@ func priceInput(p score.Policy, tb score.TieBreak, b score.BidResult) string {
 			id = prices[0]
 		}
 	}
-	if l, ok := findLine(b.Criteria, id); ok {
+	if l, ok := score.FindLine(b.Criteria, id); ok {
 		return l.Input
 	}
 	return ""
