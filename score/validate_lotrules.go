@@ -29,6 +29,7 @@ func (v *validation) lotRules(t Tender, bids []Bid) {
 		v.lotsBid(t, *r, bids, lots)
 	}
 	v.crossLotOffers(t, bids, lots, awardCap)
+	v.oneProcedure(t)
 }
 
 // lotCap checks one cap: unset, or from 1 to the number of lots. It reports

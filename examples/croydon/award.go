@@ -7,10 +7,9 @@ import (
 	"github.com/tenderscore/tenderscore/score/report"
 )
 
-// writeAward awards the whole tender under its lot rules — at most two lots
-// per supplier, lots awarded in descending order of estimated value — and
-// writes each lot's award, every bid passed over and why, and the lots each
-// supplier wins.
+// writeAward awards each lot to its most advantageous tender — the lots are
+// separate call-off competitions, with no lot rules across them — and
+// writes each lot's award and the lots each supplier wins.
 func writeAward(w io.Writer, t score.Tender, bs []score.Bid) error {
 	a, err := score.Award(t, bs)
 	if err != nil {

@@ -1,10 +1,12 @@
 // Command croydon evaluates a London borough's five-lot IT tender — service
 // desk, end-user and desktop support, networks and hosting, telephony, and
-// print. It first checks the evaluation model against the law and each
-// lot's framework and prints the findings; then it scores every lot,
-// prints each lot's ranking and every bid's explanation, and awards the
-// tender under its lot rules (at most two lots per supplier, lots awarded in
-// descending order of estimated value), saying who was passed over and why.
+// print — each bought through a national framework as its own call-off
+// competition. It first checks the evaluation model against the law and
+// each lot's framework and prints the findings; then it scores every lot,
+// prints each lot's ranking and every bid's explanation, and the award of
+// each lot to its most advantageous tender. The lots are different
+// procurements (three frameworks, four framework lots), so no cap on lots
+// per supplier runs across them.
 //
 //	go run ./examples/croydon [-out DIR]
 //
@@ -12,10 +14,12 @@
 // evaluation report for the council (report.md, and report.html with a chart
 // per lot and the analyses: what it would take each bid to win, how robust
 // each award is to the weights, rank reversal and abnormally low prices), the
-// award under the lot rules (award.txt), the result as JSON (result.json),
-// and every assessed bidder's assessment summary in Markdown, HTML and JSON
-// (summaries/lot-N/BID.md, .html, .json), written against the award: a bid
-// ranked first on a lot but passed over under the cap is told why.
+// award (award.txt), the result as JSON (result.json), and every bidder's
+// debrief in Markdown, HTML and JSON (summaries/lot-N/BID.md, .html,
+// .json). A call-off under a framework is owed no statutory assessment
+// summary (Procurement Act 2023 s.50(3) covers contracts awarded under
+// s.19; PCR 2015 reg 86(5) exempts contracts based on a framework
+// agreement), so each document is a voluntary debrief and says so.
 //
 // The council is real; the tender reference, figures, marks and every
 // supplier are fictional.
@@ -97,8 +101,8 @@ func write(dir string) (int, error) {
 		"award.txt":   func(w io.Writer) error { return report.AwardText(w, award) },
 		"result.json": func(w io.Writer) error { return report.JSON(w, res) },
 	}
-	// Summaries follow the award, not the lot-by-lot ranking: under the cap
-	// the tender a lot goes to may not be the one ranked first.
+	// Summaries follow the award; with no lot rules each lot goes to its
+	// most advantageous tender.
 	summaries := report.AwardSummaries(award)
 	for _, s := range summaries {
 		base := filepath.Join("summaries", "lot-"+s.LotID, s.BidID)

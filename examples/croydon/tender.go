@@ -26,7 +26,14 @@ func dp(s string) *decimal.Decimal {
 	return &v
 }
 
-// tender returns the five-lot tender.
+// tender returns the five lots. Each lot is its own call-off competition
+// under a national framework — RM6190 lot 3 for lots 1 and 2, RM6190 lot 4
+// for lot 3, RM6116 lot 4a (let under PCR 2015) for lot 4 and RM6174's
+// successor for lot 5 — so no cap on lots per supplier runs across them:
+// call-offs under different frameworks, or different lots of one, are
+// different procurements with different suppliers, and a cap (PA 2023
+// s.23(4)) works within one procedure. examples/cappedlots shows a cap in a
+// single competitive tendering procedure.
 func tender() score.Tender {
 	return score.Tender{
 		ID:        "LBC/IT/2026/014",
@@ -35,21 +42,6 @@ func tender() score.Tender {
 		Commenced: date.On(2026, 3, 2),
 		Regime:    score.PA2023,
 		Lots:      []score.Lot{serviceDesk(), endUser(), networks(), telephony(), printLot()},
-		LotRules:  lotRules(),
-	}
-}
-
-// lotRules caps the lots one supplier may win at two, as Procurement Act
-// 2023 s.23(4) allows with a published mechanism: the lots are awarded in
-// descending order of estimated value, each to the highest-ranked bidder
-// not yet holding two lots.
-func lotRules() *score.LotRules {
-	return &score.LotRules{
-		MaxLotsAwardedPerSupplier: score.Limit(2),
-		Allocation:                score.InOrder,
-		Order:                     score.ValueDescending,
-		Description: "No supplier will be awarded more than two lots. Lots will be awarded in descending order of estimated value; " +
-			"each lot goes to the highest-ranked bidder that has not already been awarded two lots.",
 	}
 }
 
@@ -266,7 +258,7 @@ func printLot() score.Lot {
 							{Item: "colour", Description: "colour click, per page (estimated pages a year)", Quantity: d("600000"), FirstYear: 1, Years: 5},
 						},
 						Discount: &criteria.Discount{Rate: d("0.035"), Rounding: exact.Rounding{Places: 2, Mode: exact.HalfUp},
-							Source: "HM Treasury Green Book discount rate, 3.5% (reference/price-formulas.md, MED)"},
+							Source: "HM Treasury Green Book discount rate, 3.5%"},
 					}}},
 				{ID: "5-quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{
 					quality("5-q-fleet", "Device fleet and secure print", "50", s, criteria.ConsensusMark, "25"),

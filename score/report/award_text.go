@@ -28,7 +28,11 @@ func AwardText(w io.Writer, a score.AwardResult) error {
 		p.line("  - %s", n)
 	}
 	p.blank()
-	p.line("Awards, in the declared order")
+	if a.Rules.BindsLots() {
+		p.line("Awards, in the declared order")
+	} else {
+		p.line("Awards, lot by lot")
+	}
 	for _, id := range a.Order {
 		la, ok := a.Lot(id)
 		if !ok {
@@ -42,8 +46,12 @@ func AwardText(w io.Writer, a score.AwardResult) error {
 	}
 	p.blank()
 	p.awardSuppliers(a)
-	p.blank()
-	p.line("Tally: %s", tallyText(a))
+	if a.Rules.BindsLots() {
+		// Without lot rules each lot is its own award, and a total across
+		// them — perhaps across procedures — would add unrelated scores.
+		p.blank()
+		p.line("Tally: %s", tallyText(a))
+	}
 	if len(a.Offers) > 0 {
 		p.blank()
 		p.awardOffers(a)
