@@ -101,7 +101,8 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 	e.totals()
 	standings, ties := e.rank()
 
-	res := LotResult{Lot: l, Route: t.RouteFor(l), Standings: standings, TieBreaks: ties, Rounding: e.rules, Notes: e.notes}
+	res := LotResult{Lot: l, Route: t.RouteFor(l), Standings: standings, TieBreaks: ties, Rounding: e.rules, Notes: e.notes,
+		UnderLotRules: t.LotRules != nil && t.LotRules.BindsLots()}
 	switch {
 	case len(standings) == 0:
 		res.Outcome = NoCompliantBid

@@ -47,6 +47,11 @@ type LotResult struct {
 	Lot Lot
 	// Route is the route to market the lot takes.
 	Route Route
+	// UnderLotRules is true when the tender's lot rules (a cap on lots per
+	// supplier, an allocation mechanism, cross-lot offers) bind this lot:
+	// [Award] then decides who is awarded it, and the tender ranked first
+	// here may not be.
+	UnderLotRules bool
 	// Outcome is how the evaluation ended.
 	Outcome Outcome
 	// Winner is the winning bid's id ("" unless Outcome is Winner).

@@ -50,7 +50,9 @@ func TestAwardReportMarkdownGolden(t *testing.T) {
 	out := buf.String()
 	// Ashgrove is first on lot 2 (20,000 against 25,000) but already holds
 	// lot 1, and the cap is one lot.
-	assert.Contains(t, out, "| 2 | Paper | the most advantageous tender is A2 (Ashgrove Supplies Ltd), 100.00 points | B2 (Bramble Office Ltd), ranked 2 |")
+	assert.Contains(t, out, "| 2 | Paper | A2 (Ashgrove Supplies Ltd) ranks first with 100.00 points, but the lot rules award the lot to B2 (Bramble Office Ltd), ranked 2: "+
+		"A2 ranked first on lot 2 but Ashgrove Supplies Ltd was already awarded lot 1; the cap is 1; lot 2 goes to the next-ranked bidder B2 (Bramble Office Ltd) |")
+	assert.NotContains(t, out, "the most advantageous tender is A2", "lot 2 is awarded to B2: never name A2 the most advantageous tender")
 	assert.Contains(t, out, "## Award under the lot rules")
 	assert.Contains(t, out, "passed over: A2 ranked first on lot 2")
 	golden(t, "award-report.md", buf.Bytes())
@@ -61,7 +63,8 @@ func TestAwardReportHTML(t *testing.T) {
 	require.NoError(t, report.AwardReportHTML(&buf, cappedAward()))
 	out := buf.String()
 	assert.Contains(t, out, `<section id="award">`)
-	assert.Contains(t, out, "Awarded under the lot rules")
+	assert.Contains(t, out, "but the lot rules award the lot to B2 (Bramble Office Ltd), ranked 2")
+	assert.NotContains(t, out, "the most advantageous tender is A2", "lot 2 is awarded to B2: never name A2 the most advantageous tender")
 	assert.Contains(t, out, "; passed over: A2 ranked first on lot 2")
 	assert.NotContains(t, out, "<script", "the page works without scripts")
 	golden(t, "award-report.html", buf.Bytes())
@@ -77,8 +80,8 @@ func ExampleAwardReportMarkdown() {
 		}
 	}
 	// Output:
-	// | 1 | Toner | the most advantageous tender is A1 (Ashgrove Supplies Ltd), 100.00 points | A1 (Ashgrove Supplies Ltd) |
-	// | 2 | Paper | the most advantageous tender is A2 (Ashgrove Supplies Ltd), 100.00 points | B2 (Bramble Office Ltd), ranked 2 |
+	// | 1 | Toner | the most advantageous tender is A1 (Ashgrove Supplies Ltd), 100.00 points, and the lot is awarded to it |
+	// | 2 | Paper | A2 (Ashgrove Supplies Ltd) ranks first with 100.00 points, but the lot rules award the lot to B2 (Bramble Office Ltd), ranked 2: A2 ranked first on lot 2 but Ashgrove Supplies Ltd was already awarded lot 1; the cap is 1; lot 2 goes to the next-ranked bidder B2 (Bramble Office Ltd) |
 	// - **Lot 1, Toner:** lot 1 goes to A1 (Ashgrove Supplies Ltd), ranked first with 100.00 points
 	// - **Lot 2, Paper:** lot 2 goes to B2 (Bramble Office Ltd), ranked second with 80.00 points, the highest-ranked bid whose supplier had not reached the cap
 	//   - passed over: A2 ranked first on lot 2 but Ashgrove Supplies Ltd was already awarded lot 1; the cap is 1; lot 2 goes to the next-ranked bidder B2 (Bramble Office Ltd)
@@ -106,4 +109,15 @@ func ExampleAwardReportHTML() {
 	// Output:
 	// <li>Lot 1, Toner: lot 1 goes to A1 (Ashgrove Supplies Ltd), ranked first with 100.00 points</li>
 	// <li>Lot 2, Paper: lot 2 goes to B2 (Bramble Office Ltd), ranked second with 80.00 points, the highest-ranked bid whose supplier had not reached the cap; passed over: A2 ranked first on lot 2 but Ashgrove Supplies Ltd was already awarded lot 1; the cap is 1; lot 2 goes to the next-ranked bidder B2 (Bramble Office Ltd)</li>
+}
+
+// TestTextUnderLotRules: the evaluation of a lot bound by lot rules does
+// not know who is awarded it, so its outcome never names the first-ranked
+// tender "the most advantageous tender" — under the cap lot 2 goes to B2.
+func TestTextUnderLotRules(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, report.Text(&buf, cappedAward().Result))
+	out := buf.String()
+	assert.Contains(t, out, "Outcome: A2 (Ashgrove Supplies Ltd) ranks first with 100.00 points; the tender's lot rules decide which tender is awarded the lot (see the award)")
+	assert.NotContains(t, out, "the most advantageous tender is")
 }

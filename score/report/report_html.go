@@ -31,23 +31,17 @@ func reportHTML(w io.Writer, r score.Result, a *score.AwardResult, analyses []an
 	h.open(fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle))
 	h.f("<h1>Evaluation report: %s, %s</h1>", esc(r.TenderID), esc(r.TenderTitle))
 	h.f("<p>%s (%s); procurement commenced %s under %s.</p>", esc(r.Authority.Name), esc(authorityType(r.Authority.Type)), esc(r.Commenced.Long()), esc(regimeName(r.Regime)))
-	if a == nil {
-		h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
-		for _, l := range r.Lots {
-			h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title), esc(outcomeText(l)))
-		}
-		h.raw("</tbody></table>")
-	} else {
-		h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome of the evaluation</th><th>Awarded under the lot rules</th></tr></thead><tbody>`)
-		for _, l := range r.Lots {
-			h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title),
-				esc(outcomeText(l)), esc(awardedText(*a, l.Lot.ID)))
-		}
-		h.raw("</tbody></table>")
+	outcome := lotOutcome(a)
+	h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
+	for _, l := range r.Lots {
+		h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title), esc(outcome(l)))
+	}
+	h.raw("</tbody></table>")
+	if a != nil {
 		htmlAward(h, *a)
 	}
 	for _, l := range r.Lots {
-		htmlLot(h, l, analysisFor(analyses, l.Lot.ID))
+		htmlLot(h, l, outcome(l), analysisFor(analyses, l.Lot.ID))
 	}
 	return h.close()
 }
@@ -65,7 +59,7 @@ func anchor(s string) string {
 	return b.String()
 }
 
-func htmlLot(h htmlWriter, l score.LotResult, a *analysis.LotAnalysis) {
+func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAnalysis) {
 	h.f(`<section id="lot-%s">`, esc(anchor(l.Lot.ID)))
 	h.f("<h2>Lot %s: %s</h2>", esc(l.Lot.ID), esc(l.Lot.Title))
 	facts := fmt.Sprintf("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
@@ -76,7 +70,7 @@ func htmlLot(h htmlWriter, l score.LotResult, a *analysis.LotAnalysis) {
 		facts += "; runs under " + regimeName(l.Lot.Regime)
 	}
 	h.f("<p>%s.</p>", esc(facts))
-	h.f(`<p><strong>Outcome:</strong> %s.</p>`, esc(outcomeText(l)))
+	h.f(`<p><strong>Outcome:</strong> %s.</p>`, esc(outcome))
 	h.raw("<h3>Standings</h3>")
 	titles := topTitles(l)
 	h.raw(`<table><thead><tr><th>Rank</th><th>Bid</th><th>Supplier</th>`)

@@ -37,29 +37,33 @@ func reportMarkdown(w io.Writer, r score.Result, a *score.AwardResult, analyses 
 	m.blank()
 	m.f("%s (%s); procurement commenced %s under %s.", md(r.Authority.Name), authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime))
 	m.blank()
-	if a == nil {
-		m.f("| Lot | Title | Outcome |")
-		m.f("| --- | --- | --- |")
-		for _, l := range r.Lots {
-			m.f("| %s | %s | %s |", md(l.Lot.ID), md(l.Lot.Title), md(outcomeText(l)))
-		}
-		m.blank()
-	} else {
-		m.f("| Lot | Title | Outcome of the evaluation | Awarded under the lot rules |")
-		m.f("| --- | --- | --- | --- |")
-		for _, l := range r.Lots {
-			m.f("| %s | %s | %s | %s |", md(l.Lot.ID), md(l.Lot.Title), md(outcomeText(l)), md(awardedText(*a, l.Lot.ID)))
-		}
-		m.blank()
+	outcome := lotOutcome(a)
+	m.f("| Lot | Title | Outcome |")
+	m.f("| --- | --- | --- |")
+	for _, l := range r.Lots {
+		m.f("| %s | %s | %s |", md(l.Lot.ID), md(l.Lot.Title), md(outcome(l)))
+	}
+	m.blank()
+	if a != nil {
 		mdAward(m, *a)
 	}
 	for _, l := range r.Lots {
-		mdLot(m, l, analysisFor(analyses, l.Lot.ID))
+		mdLot(m, l, outcome(l), analysisFor(analyses, l.Lot.ID))
 	}
 	return m.p.done()
 }
 
-func mdLot(m mdWriter, l score.LotResult, a *analysis.LotAnalysis) {
+// lotOutcome returns how a lot's outcome is written: with the award, when
+// there is one, so that a lot the lot rules award to a tender other than
+// the one ranked first says so in the same sentence.
+func lotOutcome(a *score.AwardResult) func(score.LotResult) string {
+	if a == nil {
+		return outcomeText
+	}
+	return func(l score.LotResult) string { return awardOutcomeText(*a, l) }
+}
+
+func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysis) {
 	m.f("## Lot %s: %s", md(l.Lot.ID), md(l.Lot.Title))
 	m.blank()
 	facts := fmt.Sprintf("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
@@ -71,7 +75,7 @@ func mdLot(m mdWriter, l score.LotResult, a *analysis.LotAnalysis) {
 	}
 	m.f("%s.", md(facts))
 	m.blank()
-	m.f("**Outcome:** %s.", md(outcomeText(l)))
+	m.f("**Outcome:** %s.", md(outcome))
 	m.blank()
 	m.f("### Standings")
 	m.blank()
@@ -210,26 +214,4 @@ func mdAward(m mdWriter, a score.AwardResult) {
 	if len(a.Offers) > 0 || a.Decision != "" {
 		m.blank()
 	}
-}
-
-// awardedText says who a lot is awarded to under the lot rules.
-func awardedText(a score.AwardResult, lotID string) string {
-	la, ok := a.Lot(lotID)
-	if !ok {
-		return "—"
-	}
-	switch la.Status {
-	case score.Awarded:
-		s := fmt.Sprintf("%s (%s)", la.BidID, la.Supplier.Name)
-		if la.Rank > 1 {
-			s += fmt.Sprintf(", ranked %d", la.Rank)
-		}
-		if la.Provisional {
-			s += ", provisionally"
-		}
-		return s
-	case score.NotAwardedAllAtCap:
-		return "not awarded: every compliant bidder has reached the cap"
-	}
-	return "not awarded: no compliant bid"
 }

@@ -221,6 +221,10 @@ func outcomeText(l score.LotResult) string {
 	switch l.Outcome {
 	case score.Winner:
 		b, _ := l.Bid(l.Winner)
+		if l.UnderLotRules {
+			return fmt.Sprintf("%s (%s) ranks first with %s; the tender's lot rules decide which tender is awarded the lot (see the award)",
+				b.BidID, b.Supplier.Name, scoreText(l, b.Total.Points))
+		}
 		return fmt.Sprintf("the most advantageous tender is %s (%s), %s", b.BidID, b.Supplier.Name, scoreText(l, b.Total.Points))
 	case score.NoCompliantBid:
 		return "no compliant bid — every bid was disqualified"
@@ -234,6 +238,33 @@ func outcomeText(l score.LotResult) string {
 		return fmt.Sprintf("unresolved tie between %s — the declared tie-break chain cannot separate them", strings.Join(ids, " and "))
 	}
 	return string(l.Outcome)
+}
+
+// awardOutcomeText is a lot's outcome under the award, in one sentence:
+// the tender ranked first, and — when the lot rules award the lot to
+// another, or to none — who is awarded it and why.
+func awardOutcomeText(a score.AwardResult, l score.LotResult) string {
+	la, ok := a.Lot(l.Lot.ID)
+	if !ok || l.Outcome != score.Winner {
+		return outcomeText(l)
+	}
+	b, _ := l.Bid(l.Winner)
+	first := fmt.Sprintf("%s (%s) ranks first with %s", b.BidID, b.Supplier.Name, scoreText(l, b.Total.Points))
+	switch {
+	case la.Status == score.Awarded && la.BidID == l.Winner:
+		return fmt.Sprintf("the most advantageous tender is %s (%s), %s, and the lot is awarded to it", b.BidID, b.Supplier.Name, scoreText(l, b.Total.Points))
+	case la.Status == score.Awarded:
+		why := la.Explanation
+		for _, po := range la.PassedOver {
+			if po.BidID == l.Winner {
+				why = po.Reason
+			}
+		}
+		return fmt.Sprintf("%s, but the lot rules award the lot to %s (%s), ranked %d: %s", first, la.BidID, la.Supplier.Name, la.Rank, why)
+	case la.Status == score.NotAwardedAllAtCap:
+		return first + ", but the lot rules leave the lot unawarded: every compliant bidder has reached the cap on lots per supplier"
+	}
+	return outcomeText(l)
 }
 
 func routeText(r score.Route) string {
