@@ -66,7 +66,7 @@ func ExampleUpliftCost() {
 // A London Living Wage gate like Croydon's Good Employer Charter: the
 // decision is computed from the bid's commitment and the rate in force.
 func ExampleLivingWageGate() {
-	gate := criteria.LivingWageGate{ID: "llw", Title: "London Living Wage", Region: criteria.London,
+	gate := criteria.LivingWageGate{Kind: criteria.AwardRequirement, ID: "llw", Title: "London Living Wage", Region: criteria.London,
 		Rule: criteria.RateImplementBy, MinAccreditation: criteria.WorkingTowards,
 		Source: "Croydon Good Employer Charter"}
 	rates := criteria.LivingWageRates()

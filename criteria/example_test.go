@@ -210,7 +210,7 @@ func ExampleQualityRule_Assess_mean() {
 // A pass/fail gate: a failure carries its recorded reason, and a failure
 // without one is a problem to fix before scoring.
 func ExampleGate_Assess() {
-	g := criteria.Gate{ID: "cyber", Title: "Cyber Essentials Plus"}
+	g := criteria.Gate{Kind: criteria.AwardRequirement, ID: "cyber", Title: "Cyber Essentials Plus"}
 	fmt.Println(g.Assess(criteria.GateResult{Pass: true, Evidence: "certificate no. 12345"}).Text)
 	fmt.Println(g.Assess(criteria.GateResult{Pass: false, Reason: "certificate expired"}).Text)
 	for _, p := range g.Check(criteria.GateResult{Pass: false}) {

@@ -9,7 +9,7 @@ import (
 )
 
 func ptCyberGate() criteria.Gate {
-	return criteria.Gate{ID: "cyber", Title: "Cyber Essentials Plus", Requirement: "a current Cyber Essentials Plus certificate", Source: "council information security policy"}
+	return criteria.Gate{Kind: criteria.AwardRequirement, ID: "cyber", Title: "Cyber Essentials Plus", Requirement: "a current Cyber Essentials Plus certificate", Source: "council information security policy"}
 }
 
 func TestGate(t *testing.T) {
@@ -48,6 +48,12 @@ func TestGate(t *testing.T) {
 
 func TestGateValidate(t *testing.T) {
 	assert.Empty(t, ptCyberGate().Validate())
-	assert.Equal(t, []ptProblem{{"id", "", "required"}, {"title", "", "required"}}, ptProblems(criteria.Gate{}.Validate()))
-	assert.Equal(t, []ptProblem{{"title", "", "required"}}, ptProblems(criteria.Gate{ID: "x", Title: " "}.Validate()))
+	// A gate must say what it is in law: a condition of participation
+	// (PA 2023 s.22, failing it disregards the tender, s.19(3)(a)) or an
+	// award-stage requirement (s.23(3)(a), failing it disqualifies).
+	assert.Equal(t, []ptProblem{{"id", "", "required"}, {"title", "", "required"}, {"kind", "", "required"}}, ptProblems(criteria.Gate{}.Validate()))
+	assert.Equal(t, []ptProblem{{"kind", "pass-fail", "one-of"}}, ptProblems(criteria.Gate{Kind: "pass-fail", ID: "x", Title: "x"}.Validate()))
+	assert.True(t, criteria.ConditionOfParticipation.Disregards())
+	assert.False(t, criteria.AwardRequirement.Disregards())
+	assert.Equal(t, []ptProblem{{"title", "", "required"}}, ptProblems(criteria.Gate{Kind: criteria.AwardRequirement, ID: "x", Title: " "}.Validate()))
 }

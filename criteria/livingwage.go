@@ -667,6 +667,11 @@ type LivingWageGate struct {
 	ID string `json:"id"`
 	// Title names the requirement.
 	Title string `json:"title"`
+	// Kind says whether the gate is a condition of participation or an
+	// award-stage requirement (see [GateKind]); required. A commitment to
+	// pay a living wage to the people working on the contract is about the
+	// tender, so usually an [AwardRequirement].
+	Kind GateKind `json:"kind"`
 	// Region decides which living wage applies.
 	Region Region `json:"region"`
 	// Rule decides which row of the rate table applies on the date.
@@ -699,6 +704,7 @@ func (g LivingWageGate) Validate() []Problem {
 	if strings.TrimSpace(g.Title) == "" {
 		ps.add("title", "", "required", "a gate needs a title")
 	}
+	ps.gateKind(g.Kind)
 	ps.regionRule(g.Region, g.Rule)
 	if g.MinAccreditation != "" && g.MinAccreditation.rank() < 0 {
 		ps.add("minAccreditation", string(g.MinAccreditation), "one-of", "want %q, %q or %q, or leave it empty to record the status only", NotAccredited, WorkingTowards, Accredited)

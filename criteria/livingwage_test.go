@@ -339,7 +339,7 @@ func TestLoadRateTableJSON(t *testing.T) {
 func TestLivingWageGate(t *testing.T) {
 	rates := criteria.LivingWageRates()
 	feb26 := svDay(2026, 2, 4)
-	llw := criteria.LivingWageGate{ID: "llw", Title: "London Living Wage", Region: criteria.London, Rule: criteria.RateImplementBy, MinAccreditation: criteria.WorkingTowards}
+	llw := criteria.LivingWageGate{Kind: criteria.AwardRequirement, ID: "llw", Title: "London Living Wage", Region: criteria.London, Rule: criteria.RateImplementBy, MinAccreditation: criteria.WorkingTowards}
 	tests := []struct {
 		why  string
 		gate criteria.LivingWageGate
@@ -356,7 +356,7 @@ func TestLivingWageGate(t *testing.T) {
 		{"a penny below fails", llw,
 			criteria.LivingWageCommitment{HourlyRate: svDecPtr("13.84"), IncludesContractedStaff: true, Accreditation: criteria.Accredited},
 			false, []string{"the committed £13.84 an hour is below the applicable £13.85"}},
-		{"under the announced rule the Oct 2025 rate applies already", criteria.LivingWageGate{ID: "llw", Title: "LLW", Region: criteria.London, Rule: criteria.RateAnnounced},
+		{"under the announced rule the Oct 2025 rate applies already", criteria.LivingWageGate{Kind: criteria.AwardRequirement, ID: "llw", Title: "LLW", Region: criteria.London, Rule: criteria.RateAnnounced},
 			criteria.LivingWageCommitment{HourlyRate: svDecPtr("14.00"), IncludesContractedStaff: true, Accreditation: criteria.NotAccredited},
 			false, []string{"below the applicable £14.80", "announced 22 October 2025"}},
 		{"regularly contracted staff must be covered", llw,
@@ -365,7 +365,7 @@ func TestLivingWageGate(t *testing.T) {
 		{"accreditation below the minimum fails", llw,
 			criteria.LivingWageCommitment{AtLeastApplicable: true, IncludesContractedStaff: true, Accreditation: criteria.NotAccredited},
 			false, []string{"not accredited, and at least working towards accreditation is required"}},
-		{"without a minimum, the status is recorded only", criteria.LivingWageGate{ID: "rlw", Title: "Real Living Wage", Region: criteria.RestOfUK, Rule: criteria.RateImplementBy},
+		{"without a minimum, the status is recorded only", criteria.LivingWageGate{Kind: criteria.AwardRequirement, ID: "rlw", Title: "Real Living Wage", Region: criteria.RestOfUK, Rule: criteria.RateImplementBy},
 			criteria.LivingWageCommitment{AtLeastApplicable: true, IncludesContractedStaff: true, Accreditation: criteria.NotAccredited},
 			true, []string{"passed", "not accredited", "Real Living Wage £12.60 an hour in the UK outside London"}},
 		{"no commitment at all fails the gate; it is not an input error", llw,
@@ -396,10 +396,10 @@ func TestLivingWageGate(t *testing.T) {
 
 func TestLivingWageGateValidateAndCheck(t *testing.T) {
 	assert.Equal(t, []svProblem{
-		{"id", "", "required"}, {"title", "", "required"},
+		{"id", "", "required"}, {"title", "", "required"}, {"kind", "", "required"},
 		{"region", "wales", "one-of"}, {"rule", "today", "one-of"}, {"minAccreditation", "gold", "one-of"},
 	}, svProblems(criteria.LivingWageGate{Region: "wales", Rule: "today", MinAccreditation: "gold"}.Validate()))
-	g := criteria.LivingWageGate{ID: "g", Title: "g", Region: criteria.London, Rule: criteria.RateAnnounced}
+	g := criteria.LivingWageGate{Kind: criteria.AwardRequirement, ID: "g", Title: "g", Region: criteria.London, Rule: criteria.RateAnnounced}
 	assert.Equal(t, []svProblem{{"hourlyRate", "14.805", "money"}, {"accreditation", "", "one-of"}},
 		svProblems(g.Check(criteria.LivingWageCommitment{HourlyRate: svDecPtr("14.805")})))
 	assert.Equal(t, []svProblem{{"hourlyRate", "0", "positive"}},
@@ -495,7 +495,7 @@ func TestPropertyHigherRateNeverScoresLess(t *testing.T) {
 			Region: rapid.SampledFrom([]criteria.Region{criteria.London, criteria.RestOfUK}).Draw(t, "region"),
 			Rule:   rapid.SampledFrom([]criteria.RateRule{criteria.RateAnnounced, criteria.RateImplementBy}).Draw(t, "rule"),
 			AtRate: decimal.New(rapid.Int64Range(0, 100).Draw(t, "atRate"), -2), Premium: decimal.New(rapid.Int64Range(1, 50).Draw(t, "premium"), -2)}
-		gate := criteria.LivingWageGate{ID: "g", Title: "g", Region: rule.Region, Rule: rule.Rule}
+		gate := criteria.LivingWageGate{Kind: criteria.AwardRequirement, ID: "g", Title: "g", Region: rule.Region, Rule: rule.Rule}
 		on := svDay(2024, 6, 1).AddMonths(rapid.IntRange(0, 23).Draw(t, "months"))
 		lo := rapid.Int64Range(1, 3000).Draw(t, "lo")
 		hi := lo + rapid.Int64Range(0, 1000).Draw(t, "step")

@@ -23,7 +23,7 @@ func ExampleCheck() {
 				Quality: &criteria.QualityRule{Scale: criteria.Scale0to5(), Moderation: criteria.ConsensusMark}}
 		}
 		return score.Policy{
-			Gates: []criteria.Gate{{ID: "llw", Title: "London Living Wage", Requirement: "pays, or commits to pay, the London Living Wage on the contract"}},
+			Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "llw", Title: "London Living Wage", Requirement: "pays, or commits to pay, the London Living Wage on the contract"}},
 			Criteria: []score.Criterion{
 				{ID: "price", Title: "Price", Weight: decimal.NewFromInt(40), Price: &criteria.PriceRule{Method: criteria.Relative}},
 				q("quality", "Service approach", "45", score.Quality),

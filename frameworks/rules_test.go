@@ -117,7 +117,7 @@ func TestRuleWeights(t *testing.T) {
 func TestRuleMethodology(t *testing.T) {
 	gate := func(req string) func(*score.Tender) {
 		return lot(func(l *score.Lot) {
-			l.Policy.Gates = []criteria.Gate{{ID: "ce-plus", Title: "Cyber Essentials Plus", Requirement: req}}
+			l.Policy.Gates = []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ce-plus", Title: "Cyber Essentials Plus", Requirement: req}}
 		})
 	}
 	ppqp := func(min bool) func(*score.Tender) {
@@ -244,7 +244,7 @@ func TestRuleLocation(t *testing.T) {
 
 func TestRuleAbnormallyLow(t *testing.T) {
 	gate := lot(func(l *score.Lot) {
-		l.Policy.Gates = []criteria.Gate{{ID: "alt", Title: "Price not abnormally low", Requirement: "price at least 80% of the average"}}
+		l.Policy.Gates = []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "alt", Title: "Price not abnormally low", Requirement: "price at least 80% of the average"}}
 	})
 	runRuleCases(t, []ruleCase{
 		{"policy stated for priced lots", "PA 2023 s.19(4)–(5): flag, never exclude automatically", tender(), nil, "abnormally-low", frameworks.Note},

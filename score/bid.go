@@ -22,6 +22,10 @@ type Bid struct {
 	// LivingWage is the bid's living wage commitment, read by every living
 	// wage gate and living wage criterion of the lot's policy.
 	LivingWage *criteria.LivingWageCommitment `json:"livingWage,omitempty"`
+	// Disregard, when set, records the authority's decision to disregard the
+	// tender on a ground the law names (see [Disregard]): it takes no part in
+	// the evaluation.
+	Disregard *Disregard `json:"disregard,omitempty"`
 	// TieBreakScores hold the outcome of Recorded tie-break steps, by step
 	// name; needed only when the bid is tied.
 	TieBreakScores map[string]RecordedScore `json:"tieBreakScores,omitempty"`

@@ -193,11 +193,17 @@ func (e *lotEval) note(format string, args ...any) {
 
 func (e *lotEval) applyGates() {
 	for _, s := range e.bids {
+		if d := s.bid.Disregard; d != nil {
+			s.disqualify(AtDisregard, Reason{Rule: string(d.Ground), Text: "the tender is disregarded: " + d.Ground.Basis(e.t.RegimeFor(e.lot)) + ": " + d.Reason})
+			s.dq.Disregarded = true
+			continue
+		}
 		for _, g := range e.pol.Gates {
 			a := g.Assess(s.bid.Gates[g.ID])
 			s.gates = append(s.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
 			if !a.Pass {
-				s.disqualify(AtGate, Reason{Rule: "gate", Ref: g.ID, Text: "failed the pass/fail requirement: " + a.Text})
+				s.disqualify(AtGate, Reason{Rule: "gate", Ref: g.ID, Text: failedGateText(g.Kind, a.Text)})
+				s.dq.Disregarded = s.dq.Disregarded || g.Kind.Disregards()
 			}
 		}
 		for _, g := range e.pol.LivingWageGates {
@@ -207,10 +213,21 @@ func (e *lotEval) applyGates() {
 			}
 			s.gates = append(s.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
 			if !a.Pass {
-				s.disqualify(AtGate, Reason{Rule: "living-wage-gate", Ref: g.ID, Text: "failed the pass/fail requirement: " + a.Text})
+				s.disqualify(AtGate, Reason{Rule: "living-wage-gate", Ref: g.ID, Text: failedGateText(g.Kind, a.Text)})
+				s.dq.Disregarded = s.dq.Disregarded || g.Kind.Disregards()
 			}
 		}
 	}
+}
+
+// failedGateText says what failing a gate means: a condition of
+// participation not satisfied (the tender is disregarded), or a pass/fail
+// requirement of the assessment methodology failed.
+func failedGateText(k criteria.GateKind, text string) string {
+	if k.Disregards() {
+		return "does not satisfy the condition of participation: " + text
+	}
+	return "failed the pass/fail requirement: " + text
 }
 
 // scoreQuality assesses every non-price leaf and sums the branches that
@@ -401,7 +418,7 @@ func (e *lotEval) applyThresholds() {
 	hundred := decimal.NewFromInt(100)
 	quality := e.qualityNodes()
 	for _, s := range e.bids {
-		if s.out() && s.dq.Stage == AtGate {
+		if s.out() && (s.dq.Stage == AtGate || s.dq.Stage == AtDisregard) {
 			continue
 		}
 		for _, n := range e.tree.nodes {
@@ -586,7 +603,10 @@ func (e *lotEval) assemble(s *bidState, ns []*node) []Line {
 		ln := s.lines[n.index]
 		if ln.CriterionID == "" {
 			ln = e.line(n)
-			if s.out() {
+			switch {
+			case s.out() && s.dq.Disregarded:
+				ln.Notes = []string{"not assessed: the tender was disregarded"}
+			case s.out():
 				ln.Notes = []string{fmt.Sprintf("not assessed: the bid was disqualified at the %s stage", s.dq.Stage)}
 			}
 		}

@@ -243,7 +243,7 @@ func TestTieBreakChain(t *testing.T) {
 func TestDisqualification(t *testing.T) {
 	t.Run("a failed gate disqualifies before scoring", func(t *testing.T) {
 		p := simplePolicy()
-		p.Gates = []criteria.Gate{{ID: "ce", Title: "Cyber Essentials Plus"}}
+		p.Gates = []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ce", Title: "Cyber Essentials Plus"}}
 		a, b := simpleBid("A", "100", 4), simpleBid("B", "50", 1)
 		a.Gates = map[string]criteria.GateResult{"ce": {Pass: true}}
 		b.Gates = map[string]criteria.GateResult{"ce": {Pass: false, Reason: "certificate expired"}}

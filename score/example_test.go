@@ -20,7 +20,7 @@ func exampleTender() (score.Tender, []score.Bid) {
 		ID: "ANY/2026/7", Title: "Service desk", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Service desk", EstimatedValue: d("600000"), TermMonths: 36, Policy: score.Policy{
-			Gates: []criteria.Gate{{ID: "ce+", Title: "Cyber Essentials Plus"}},
+			Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ce+", Title: "Cyber Essentials Plus"}},
 			Criteria: []score.Criterion{
 				{ID: "price", Title: "Price", Weight: d("40"), Price: &criteria.PriceRule{Method: criteria.Relative}},
 				{ID: "approach", Title: "Approach", Weight: d("60"),

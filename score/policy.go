@@ -101,7 +101,7 @@ func (p Policy) PassFail() []criteria.Gate {
 	out := append([]criteria.Gate{}, p.Gates...)
 	for _, g := range p.LivingWageGates {
 		req := strings.TrimPrefix(g.Describe(), "pass/fail: ")
-		out = append(out, criteria.Gate{ID: g.ID, Title: g.Title, Requirement: req, Source: g.Source})
+		out = append(out, criteria.Gate{Kind: g.Kind, ID: g.ID, Title: g.Title, Requirement: req, Source: g.Source})
 	}
 	return out
 }

@@ -192,6 +192,9 @@ type DisqualifyStage string
 
 // Disqualification stages, in the order the engine applies them.
 const (
+	// AtDisregard: the authority recorded a decision to disregard the
+	// tender (Bid.Disregard) before any assessment.
+	AtDisregard DisqualifyStage = "disregard"
 	AtGate      DisqualifyStage = "gate"
 	AtThreshold DisqualifyStage = "threshold"
 	AtBudget    DisqualifyStage = "budget"
@@ -202,12 +205,22 @@ const (
 type Disqualification struct {
 	Stage   DisqualifyStage
 	Reasons []Reason
+	// Disregarded is true when the tender was disregarded in the assessment
+	// — its supplier failed a condition of participation (PA 2023
+	// s.19(3)(a)), is excluded (s.26(1)), or the authority recorded a
+	// discretionary ground (s.19(3)(b)–(d), s.26(2)(b)) — rather than
+	// disqualified under the published assessment methodology (s.23(3)(a)).
+	// A disregarded tender is not an assessed tender (s.50(5)(b)): its
+	// supplier is owed a letter saying why, not an assessment summary.
+	Disregarded bool
 }
 
 // Reason is one ground for disqualification.
 type Reason struct {
-	// Rule is a stable code: "gate", "min-mark", "min-percent",
-	// "min-quality-percent", "over-budget", "no-quality-points".
+	// Rule is a stable code: "gate", "living-wage-gate", "min-mark",
+	// "min-percent", "min-quality-percent", "over-budget",
+	// "no-quality-points", or, for a recorded disregard, its ground
+	// ("excluded-supplier", …).
 	Rule string
 	// Criterion or gate concerned, if any.
 	Ref string

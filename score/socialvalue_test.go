@@ -26,7 +26,7 @@ func sampleCatalogue(t *testing.T) criteria.Catalogue {
 // best offer, and a London Living Wage gate.
 func svPolicy(t *testing.T) score.Policy {
 	return score.Policy{
-		LivingWageGates: []criteria.LivingWageGate{{ID: "llw", Title: "London Living Wage", Region: criteria.London, Rule: criteria.RateImplementBy}},
+		LivingWageGates: []criteria.LivingWageGate{{Kind: criteria.AwardRequirement, ID: "llw", Title: "London Living Wage", Region: criteria.London, Rule: criteria.RateImplementBy}},
 		Criteria: []score.Criterion{
 			priceCrit("price", "60", criteria.PriceRule{Method: criteria.Relative}),
 			{ID: "appr", Title: "Apprenticeships", Weight: dec("40"), SocialValue: &criteria.SocialValueRule{

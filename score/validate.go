@@ -531,6 +531,12 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 // bid checks one bid against its lot's policy: a response for every leaf,
 // none for anything else, and each response valid for its rule.
 func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
+	if b.Disregard != nil {
+		// A disregarded tender is not assessed: its responses may be
+		// incomplete (a late or non-compliant tender), and are not read.
+		v.checkDisregard(path+".disregard", *b.Disregard)
+		return
+	}
 	leaf := map[string]*node{}
 	price, priced := bidPrice(b, t)
 	needsLW := len(p.LivingWageGates) > 0

@@ -202,7 +202,7 @@ func TestLocate(t *testing.T) {
 		got = append(got, p.String())
 	}
 	assert.Equal(t, []string{
-		`testdata/tender.yaml:22:9: lots[0].policy.criteria: the weights here sum to 95, not exactly 100 (value "95", rule sum-100)`,
+		`testdata/tender.yaml:23:9: lots[0].policy.criteria: the weights here sum to 95, not exactly 100 (value "95", rule sum-100)`,
 		`bids.yaml:18:5: bids[1].responses[team]: no response to criterion team (Team) (rule required)`,
 		`bids.yaml:21:7: bids[1].responses[tem]: the lot's policy has no criterion with this id (value "tem", rule known-criterion)`,
 	}, got)
@@ -218,8 +218,8 @@ func TestSourcePositions(t *testing.T) {
 	require.NoError(t, err)
 	src := Join(readTestSource(t), s1, s2)
 	tests := []struct{ why, path, want string }{
-		{"a tender field", "lots[0].policy.criteria[1].children[1].weight", "testdata/tender.yaml:47:17"},
-		{"a field reached through a merge", "lots[0].policy.criteria[1].children[1].quality.moderation", "testdata/tender.yaml:44:19"},
+		{"a tender field", "lots[0].policy.criteria[1].children[1].weight", "testdata/tender.yaml:48:17"},
+		{"a field reached through a merge", "lots[0].policy.criteria[1].children[1].quality.moderation", "testdata/tender.yaml:45:19"},
 		{"a field left out gives the nearest enclosing place", "lots[0].policy.thresholds.minQualityPercent", "testdata/tender.yaml:17:7"},
 		{"a bid in the first file", "bids[1].id", "one.yaml:4:5"},
 		{"a bid in the second file, counted after the first's", "bids[2].lot", "two.yaml:4:5"},

@@ -100,7 +100,7 @@ func tender() score.Tender {
 				ID: "1", Title: "Service desk", EstimatedValue: weight("1800000"), TermMonths: 48,
 				Route: &score.Route{Procedure: "open"},
 				Policy: score.Policy{
-					Gates: []criteria.Gate{{ID: "alp", Title: "Price not abnormally low",
+					Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "alp", Title: "Price not abnormally low",
 						Requirement: "a price more than 20% below the average of the other bids fails"}},
 					Criteria: []score.Criterion{
 						priceCriterion("40"),

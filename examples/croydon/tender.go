@@ -48,7 +48,7 @@ func tender() score.Tender {
 // gates every lot applies before scoring.
 func commonGates() []criteria.Gate {
 	return []criteria.Gate{
-		{ID: "cyber-essentials-plus", Title: "Cyber Essentials Plus", Requirement: "holds a current Cyber Essentials Plus certificate covering the services bid",
+		{Kind: criteria.AwardRequirement, ID: "cyber-essentials-plus", Title: "Cyber Essentials Plus", Requirement: "holds a current Cyber Essentials Plus certificate covering the services bid",
 			Source: "council information security policy"},
 	}
 }
@@ -59,7 +59,7 @@ func commonGates() []criteria.Gate {
 // (Croydon Good Employer Charter, reference/social-value.md). The rate is the
 // one employers must pay on the day the procurement commenced.
 func llwGate() []criteria.LivingWageGate {
-	return []criteria.LivingWageGate{{ID: "llw-commitment", Title: "London Living Wage commitment",
+	return []criteria.LivingWageGate{{Kind: criteria.AwardRequirement, ID: "llw-commitment", Title: "London Living Wage commitment",
 		Region: criteria.London, Rule: criteria.RateImplementBy, MinAccreditation: criteria.WorkingTowards,
 		Source: "Croydon Good Employer Charter"}}
 }
@@ -190,7 +190,7 @@ func networks() score.Lot {
 		Route: &score.Route{Framework: "RM6190", Lot: "4", Procedure: "further-competition"},
 		Policy: score.Policy{
 			LivingWageGates: llwGate(),
-			Gates: append(commonGates(), criteria.Gate{ID: "iso-27001", Title: "ISO/IEC 27001", Requirement: "holds ISO/IEC 27001 certification for the hosting service",
+			Gates: append(commonGates(), criteria.Gate{Kind: criteria.AwardRequirement, ID: "iso-27001", Title: "ISO/IEC 27001", Requirement: "holds ISO/IEC 27001 certification for the hosting service",
 				Source: "council information security policy"}),
 			Criteria: []score.Criterion{
 				{ID: "3-price", Title: "Price", Weight: d("40"), Description: "total price for 60 months, excluding VAT",

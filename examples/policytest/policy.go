@@ -39,7 +39,7 @@ func measures() criteria.Catalogue {
 // pass/fail gate; ties broken on quality, then price.
 func Policy() score.Tender {
 	return tender(score.Policy{
-		Gates: []criteria.Gate{{ID: "carrier-licence", Title: "Waste carrier's licence", Requirement: "holds an upper-tier waste carrier registration"}},
+		Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "carrier-licence", Title: "Waste carrier's licence", Requirement: "holds an upper-tier waste carrier registration"}},
 		Criteria: []score.Criterion{
 			{ID: "price", Title: "Price", Weight: d("40"), Price: &criteria.PriceRule{Method: criteria.Relative}},
 			{ID: "quality", Title: "Quality", Weight: d("45"), Children: []score.Criterion{

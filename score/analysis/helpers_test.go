@@ -25,7 +25,7 @@ func fixture(method criteria.PriceMethod, specs ...bidSpec) (score.Tender, []sco
 	t := score.Tender{ID: "FIX/1", Title: "Fixture", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "L1", Title: "Help desk", EstimatedValue: d("900000"), TermMonths: 36, Policy: score.Policy{
-			Gates: []criteria.Gate{{ID: "ins", Title: "Insurance"}},
+			Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ins", Title: "Insurance"}},
 			Criteria: []score.Criterion{
 				{ID: "price", Title: "Price", Weight: d("40"), Price: rule},
 				{ID: "quality", Title: "Quality", Weight: d("60"), Children: []score.Criterion{

@@ -55,7 +55,7 @@ func fieldTender() (score.Tender, []score.Bid) {
 	}
 	policy := func(m criteria.PriceMethod) score.Policy {
 		return score.Policy{
-			Gates: []criteria.Gate{{ID: "ins", Title: "Insurance", Requirement: "professional indemnity cover of £5m"}},
+			Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ins", Title: "Insurance", Requirement: "professional indemnity cover of £5m"}},
 			Criteria: []score.Criterion{
 				{ID: "price", Title: "Price", Weight: d("40"), Description: "total price for three years", Price: &criteria.PriceRule{Method: m}},
 				{ID: "quality", Title: "Quality", Weight: d("60"), Children: []score.Criterion{q("q1", "Approach", "60"), q("q2", "Mobilisation", "40")}},

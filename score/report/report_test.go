@@ -33,7 +33,7 @@ func sample(t *testing.T) score.Result {
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Route:     score.Route{Framework: "RM0000", Lot: "1", Procedure: "further-competition"},
 		Lots: []score.Lot{{ID: "1", Title: "Desk", EstimatedValue: d("250000"), TermMonths: 24, Policy: score.Policy{
-			Gates: []criteria.Gate{{ID: "g", Title: "Insurance"}},
+			Gates: []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "g", Title: "Insurance"}},
 			Criteria: []score.Criterion{
 				{ID: "price", Title: "Price", Weight: d("30"), Price: &criteria.PriceRule{Method: criteria.Relative}},
 				{ID: "quality", Title: "Quality", Weight: d("70"), Children: []score.Criterion{q("q1", "50"), q("q2", "50")}},

@@ -550,6 +550,8 @@ func priceInput(p score.Policy, tb score.TieBreak, b score.BidResult) string {
 
 func stageName(s score.DisqualifyStage) string {
 	switch s {
+	case score.AtDisregard:
+		return "disregard"
 	case score.AtGate:
 		return "pass/fail requirements"
 	case score.AtThreshold:

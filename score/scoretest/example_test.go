@@ -31,7 +31,7 @@ func tender(weighting score.Weighting) score.Tender {
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Service desk", EstimatedValue: d("600000"), TermMonths: 36, Policy: score.Policy{
 			Weighting: weighting,
-			Gates:     []criteria.Gate{{ID: "ce-plus", Title: "Cyber Essentials Plus", Requirement: "a current certificate"}},
+			Gates:     []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ce-plus", Title: "Cyber Essentials Plus", Requirement: "a current certificate"}},
 			Criteria: []score.Criterion{
 				{ID: "price", Title: "Price", Weight: d("40"), Price: &criteria.PriceRule{Method: criteria.Relative}},
 				{ID: "quality", Title: "Quality", Weight: d("60"), Children: []score.Criterion{

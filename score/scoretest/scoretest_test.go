@@ -42,7 +42,7 @@ func testTender(sv *criteria.SocialValueRule) score.Tender {
 	return score.Tender{ID: "T", Title: "Test", Regime: score.PA2023, Commenced: date.On(2026, 4, 1),
 		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 		Lots: []score.Lot{{ID: "1", Title: "Lot", EstimatedValue: d("1000000"), TermMonths: 12, Policy: score.Policy{
-			Gates:    []criteria.Gate{{ID: "g", Title: "Gate", Requirement: "a requirement"}},
+			Gates:    []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "g", Title: "Gate", Requirement: "a requirement"}},
 			Criteria: cs}}}}
 }
 
