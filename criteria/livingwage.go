@@ -410,7 +410,7 @@ func (a AppliedRate) String() string {
 		if note == "" {
 			note = "the row is not marked verified"
 		}
-		fmt.Fprintf(&b, " [unverified: %s]", note)
+		b.WriteString(Unverified(note))
 	}
 	return b.String()
 }

@@ -36,6 +36,14 @@ type Bid struct {
 type Supplier struct {
 	ID   string `json:"id" validate:"required"`
 	Name string `json:"name" validate:"required"`
+	// Address and Email are the supplier's contact postal address and email
+	// address, and Identifier its unique identifier on the central digital
+	// platform: an assessment summary gives all three for the bidder's
+	// tender and the most advantageous tender (Procurement Regulations 2024
+	// reg 31(2)(b)–(c), (3)(a)).
+	Address    string `json:"address,omitempty"`
+	Email      string `json:"email,omitempty"`
+	Identifier string `json:"identifier,omitempty"`
 }
 
 // Response is a bid's answer to one leaf criterion: a price for a price

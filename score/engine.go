@@ -18,7 +18,8 @@ func Evaluate(t Tender, bids []Bid) (Result, error) {
 	if err := t.Validate(bids); err != nil {
 		return Result{}, err
 	}
-	res := Result{TenderID: t.ID, TenderTitle: t.Title, Authority: t.Authority, Commenced: t.Commenced, Regime: t.Regime}
+	res := Result{TenderID: t.ID, TenderTitle: t.Title, Authority: t.Authority, Commenced: t.Commenced, Regime: t.Regime,
+		Documents: t.Documents, Evaluation: t.Evaluation}
 	for _, l := range t.Lots {
 		res.Lots = append(res.Lots, evaluateLot(t, l, bidsFor(bids, l.ID)))
 	}

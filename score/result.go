@@ -14,7 +14,12 @@ type Result struct {
 	Authority   Authority
 	Commenced   date.Date
 	Regime      Regime
-	Lots        []LotResult
+	// Documents says where the tender documents can be accessed
+	// (Tender.Documents).
+	Documents string
+	// Evaluation is the tender's evaluation record, if it has one.
+	Evaluation *Evaluation
+	Lots       []LotResult
 }
 
 // Lot returns the result for one lot.

@@ -31,6 +31,16 @@ type Tender struct {
 	// awarded, publishes how lots are allocated under the cap, and says
 	// whether cross-lot offers are accepted. [Award] applies them.
 	LotRules *LotRules `json:"lotRules,omitempty"`
+	// Documents says where the tender notice and associated tender
+	// documents — the award criteria and assessment methodology in full —
+	// can be accessed (an address or a reference). An assessment summary
+	// that gives a summary of the award criteria must say where the full
+	// version is (Procurement Regulations 2024 reg 31(2)(d)(ii)).
+	Documents string `json:"documents,omitempty"`
+	// Evaluation, when set, is the record of how the evaluation was run:
+	// the panel with each evaluator's declared conflicts of interest, and
+	// the dates it was completed and reported.
+	Evaluation *Evaluation `json:"evaluation,omitempty"`
 	// CrossLotOffers are suppliers' offers of a price reduction if awarded a
 	// named set of lots together. [Award] evaluates them as
 	// LotRules.CrossLot says; [Evaluate] scores each lot as bid, without them.

@@ -20,7 +20,8 @@ func (t Tender) Validate(bids []Bid) error {
 	v := newValidation()
 	v.tender(t)
 	v.bidsOf(t, bids, "")
-	v.lotRules(t, bids) // validate_lotrules.go
+	v.lotRules(t, bids)         // validate_lotrules.go
+	v.evaluationRecord(t, bids) // evaluation_record.go
 	return v.err()
 }
 
