@@ -70,10 +70,16 @@ func (p Procedure) AwardRoute() AwardRoute {
 	return CompetitiveTendering
 }
 
-// String describes the procedure: "a call-off competition under RM6190
-// lot 3 (Procurement Act 2023)", "an open procedure (Public Contracts
-// Regulations 2015)".
+// String describes the procedure with its regime: "a call-off competition
+// under RM6190 lot 3 (Procurement Act 2023)", "an open procedure (Public
+// Contracts Regulations 2015)".
 func (p Procedure) String() string {
+	return fmt.Sprintf("%s (%s)", p.Words(), p.Regime.Name())
+}
+
+// Words describes the procedure without its regime: "a call-off
+// competition under RM6190 lot 3", "an open procedure".
+func (p Procedure) Words() string {
 	var what string
 	switch proc := p.Route.Procedure; {
 	case proc == FurtherCompetition:
@@ -97,7 +103,7 @@ func (p Procedure) String() string {
 			what += " lot " + p.Route.Lot
 		}
 	}
-	return fmt.Sprintf("%s (%s)", what, p.Regime.Name())
+	return what
 }
 
 func article(s string) string {

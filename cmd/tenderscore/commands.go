@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/analysis"
@@ -249,15 +250,22 @@ authority's evaluation report in Markdown or HTML, or as JSON
 func summaryCommand() command {
 	return command{
 		name: "summary", args: "--bidder ID TENDER BIDS...",
-		summary: "one bidder's assessment summary for each lot it bid for",
-		about: `Summary writes the assessment summary a bidder is given before the award
-(Procurement Act 2023 s.50): the award criteria, its own scores with their
-explanation, the most advantageous tender's, and why it did or did not win.
-It reveals nothing of any other unsuccessful bidder. --bidder names the
-supplier (its id) or one bid (its id). Markdown reads as plain text too.`,
-		example: "tenderscore summary --bidder SUP-KES " + croydon + "\ntenderscore summary --bidder B-203 --format html " + croydon + " > B-203.html",
+		summary: "one bidder's assessment summary or debrief for each lot it bid for",
+		about: `Summary writes the document a bidder is given about each lot's award: the
+assessment summary of a contract awarded after competitive tendering
+(Procurement Act 2023 s.50(3), Procurement Regulations 2024 reg 31), the
+notice of the award decision under PCR 2015 reg 86, a voluntary debrief for
+a framework call-off, or a letter saying why a disregarded tender was not
+assessed. It reveals nothing of any other unsuccessful bidder. --bidder
+names the supplier (its id) or one bid (its id); --sent dates the
+documents (the day they are provided; never before the evaluation was
+completed). What the law requires that the files do not give (a supplier's
+email address, the date) is listed on standard error. Markdown reads as
+plain text too.`,
+		example: "tenderscore summary --bidder SUP-KES --sent 2026-06-01 " + croydon + "\ntenderscore summary --bidder B-203 --format html " + croydon + " > B-203.html",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			bidder := fs.String("bidder", "", "the supplier id, or a bid id (required)")
+			sent := fs.String("sent", "", "the day the documents are provided, YYYY-MM-DD")
 			format := formatFlag(fs, "markdown", "markdown", "text", "html", "json")
 			lot := lotFlag(fs)
 			return func(e *env, args []string) error {
@@ -272,19 +280,27 @@ supplier (its id) or one bid (its id). Markdown reads as plain text too.`,
 				if err != nil {
 					return err
 				}
+				var opts []report.SummaryOption
+				if *sent != "" {
+					d, err := date.Parse(*sent)
+					if err != nil {
+						return usageError{"--sent: " + err.Error()}
+					}
+					opts = append(opts, report.SentOn(d))
+				}
 				res, err := evaluate(e, in, *lot)
 				if err != nil {
 					return err
 				}
 				// Under published lot rules a summary follows the award:
 				// a bid ranked first may be passed over under the cap.
-				summarise := func(lotID, bidID string) (report.Summary, error) { return report.Summarise(res, lotID, bidID) }
+				summarise := func(lotID, bidID string) (report.Summary, error) { return report.Summarise(res, lotID, bidID, opts...) }
 				if in.tender.LotRules != nil {
 					a, err := score.Award(in.tender, in.bids)
 					if err != nil {
 						return reportProblems(e, lines(in.src.Locate(err)))
 					}
-					summarise = func(lotID, bidID string) (report.Summary, error) { return report.SummariseAward(a, lotID, bidID) }
+					summarise = func(lotID, bidID string) (report.Summary, error) { return report.SummariseAward(a, lotID, bidID, opts...) }
 				}
 				var sums []report.Summary
 				for _, l := range res.Lots {
@@ -292,7 +308,10 @@ supplier (its id) or one bid (its id). Markdown reads as plain text too.`,
 						if b.BidID == *bidder || b.Supplier.ID == *bidder {
 							s, err := summarise(l.Lot.ID, b.BidID)
 							if err != nil {
-								return err
+								return reportProblems(e, lines(err))
+							}
+							for _, m := range s.Missing() {
+								fmt.Fprintf(e.stderr, "tenderscore summary: lot %s, bid %s: the %s lacks %s\n", s.LotID, s.BidID, strings.ToLower(s.Document.Title()), m)
 							}
 							sums = append(sums, s)
 						}

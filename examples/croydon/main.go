@@ -103,7 +103,10 @@ func write(dir string) (int, error) {
 	}
 	// Summaries follow the award; with no lot rules each lot goes to its
 	// most advantageous tender.
-	summaries := report.AwardSummaries(award)
+	summaries, err := report.AwardSummaries(award, report.SentOn(sent))
+	if err != nil {
+		return 0, err
+	}
 	for _, s := range summaries {
 		base := filepath.Join("summaries", "lot-"+s.LotID, s.BidID)
 		files[base+".md"] = func(w io.Writer) error { return report.SummaryMarkdown(w, s) }

@@ -42,8 +42,23 @@ func tender() score.Tender {
 		Commenced: date.On(2026, 3, 2),
 		Regime:    score.PA2023,
 		Lots:      []score.Lot{serviceDesk(), endUser(), networks(), telephony(), printLot()},
+		Documents: "the invitation to tender for LBC/IT/2026/014, part 3 (evaluation methodology), on the council's e-tendering portal",
+		Evaluation: &score.Evaluation{
+			Panel: []score.Evaluator{
+				{Name: "Evaluator A", Role: "Head of IT service delivery", Conflicts: "none"},
+				{Name: "Evaluator B", Role: "Infrastructure architect", Conflicts: "none"},
+				{Name: "Evaluator C", Role: "Procurement category manager",
+					Conflicts: "employed by Stannard Cloud Ltd until 2021, with no continuing interest; the conflicts assessment found no conflict"},
+			},
+			Completed: date.On(2026, 5, 20),
+			Reported:  date.On(2026, 5, 22),
+		},
 	}
 }
+
+// sent is the day the debriefs are sent: Tuesday 26 May 2026, the day
+// after the Spring bank holiday.
+var sent = date.On(2026, 5, 26)
 
 // gates every lot applies before scoring.
 func commonGates() []criteria.Gate {

@@ -22,7 +22,8 @@ func ExampleSummarise() {
 }
 
 func ExampleSummaries() {
-	for _, s := range report.Summaries(tiny()) {
+	sums, _ := report.Summaries(tiny())
+	for _, s := range sums {
 		fmt.Println(s.LotID, s.BidID, s.Status)
 	}
 	// Output:
@@ -76,7 +77,7 @@ func ExampleSummaryJSON() {
 	// Output:
 	// {
 	//   "schemaVersion": "tenderscore.summary/1",
-	//   "tender": {
+	//   "document": "assessment-summary",
 }
 
 func ExampleReportMarkdown() {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"html"
 	"io"
 	"strings"
@@ -76,22 +75,32 @@ func (h htmlWriter) list(items []string, class string) {
 // HTML page.
 func SummaryHTML(w io.Writer, s Summary) error {
 	h := htmlWriter{newPrinter(w)}
-	h.open(fmt.Sprintf("Assessment summary: lot %s, %s — %s", s.LotID, s.LotTitle, s.Supplier.Name))
-	h.f("<h1>Assessment summary: lot %s, %s</h1>", esc(s.LotID), esc(s.LotTitle))
+	h.open(s.heading() + " — " + s.Supplier.Name)
+	h.f("<h1>%s</h1>", esc(s.heading()))
 	h.raw(`<ul class="facts">`)
-	h.f("<li><strong>Procurement:</strong> %s, %s</li>", esc(s.TenderID), esc(s.TenderTitle))
-	h.f("<li><strong>Contracting authority:</strong> %s</li>", esc(s.Authority))
-	h.f("<li><strong>For:</strong> %s (tender %s)</li>", esc(s.Supplier.Name), esc(s.BidID))
-	class := "status"
-	switch s.Status {
-	case MostAdvantageous:
-		class += " win"
-	case Disqualified, NoAward:
-		class += " dq"
+	for _, f := range s.facts() {
+		if f.label != "Result for your tender" {
+			h.f("<li><strong>%s:</strong> %s</li>", esc(f.label), esc(f.value))
+			continue
+		}
+		class := "status"
+		switch s.Status {
+		case MostAdvantageous:
+			class += " win"
+		case Disqualified, NoAward, DisregardedTender:
+			class += " dq"
+		}
+		h.f(`<li><strong>%s:</strong> <span class="%s">%s</span></li>`, esc(f.label), class, esc(f.value))
 	}
-	h.f(`<li><strong>Result for your tender:</strong> <span class="%s">%s</span></li>`, class, esc(statusWords(s.Status)))
 	h.raw("</ul>")
-	h.f(`<p class="note">%s</p>`, esc(introText(s)))
+	for _, p := range s.Basis {
+		h.f(`<p class="note">%s</p>`, esc(p))
+	}
+	if s.Document == DisregardLetter {
+		h.raw("<h2>Why your tender was disregarded</h2>")
+		h.list(s.WhyNot, "")
+		return h.close()
+	}
 
 	h.raw("<h2>The award criteria</h2>")
 	h.raw(`<table><thead><tr><th>Criterion</th><th>Relative importance</th><th class="num">Marks available</th><th>How it is scored</th></tr></thead><tbody>`)
@@ -109,17 +118,9 @@ func SummaryHTML(w io.Writer, s Summary) error {
 	}
 	rows(s.Criteria, 0)
 	h.raw("</tbody></table>")
-	if len(s.Gates) > 0 {
-		h.raw("<p>Pass/fail requirements, applied before any scoring; a tender failing any of them is disqualified:</p>")
-		var gs []string
-		for _, g := range s.Gates {
-			t := g.Title
-			if g.Requirement != "" {
-				t += ": " + g.Requirement
-			}
-			gs = append(gs, t)
-		}
-		h.list(gs, "")
+	for _, g := range gateGroups(s.Gates) {
+		h.f("<p>%s</p>", esc(g.heading))
+		h.list(g.items, "")
 	}
 	if len(s.Rules) > 0 {
 		h.raw("<p>Other published rules:</p>")
@@ -129,6 +130,9 @@ func SummaryHTML(w io.Writer, s Summary) error {
 	htmlTender(h, s.Yours, "your tender")
 	if s.MostAdvantageous != nil {
 		h.f("<h2>The most advantageous tender: %s (tender %s)</h2>", esc(s.MostAdvantageous.Supplier.Name), esc(s.MostAdvantageous.BidID))
+		if d := supplierDetails(s.MostAdvantageous.Supplier); len(d) > 0 {
+			h.f("<p>%s</p>", esc(strings.Join(d, "; ")))
+		}
 		htmlTender(h, *s.MostAdvantageous, "the most advantageous tender")
 	}
 	if len(s.WhyNot) > 0 {
@@ -146,10 +150,10 @@ func SummaryHTML(w io.Writer, s Summary) error {
 
 func htmlTender(h htmlWriter, t AssessedTender, whose string) {
 	if len(t.Disqualified) > 0 {
-		h.f(`<p class="dq">Disqualified. %s</p>`, esc(strings.Join(t.Disqualified, " ")))
+		h.f(`<p class="dq">%s. %s</p>`, outWord(t), esc(strings.Join(t.Disqualified, " ")))
 	}
 	if len(t.Gates) > 0 {
-		h.raw("<p>Pass/fail requirements:</p>")
+		h.raw("<p>Pass/fail decisions:</p>")
 		h.raw("<ul>")
 		for _, g := range t.Gates {
 			if g.Pass {
@@ -167,7 +171,7 @@ func htmlTender(h htmlWriter, t AssessedTender, whose string) {
 		h.f(`<p class="total">%s for %s: %s</p>`, esc(t.TotalLabel), esc(whose), esc(t.Total.String()))
 		h.list(t.TotalWorking, "working")
 	} else {
-		h.raw("<p>No total was formed: the tender was disqualified before it could be fully scored.</p>")
+		h.f("<p>No total was formed: the tender was %s before it could be fully scored.</p>", strings.ToLower(outWord(t)))
 	}
 }
 

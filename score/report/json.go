@@ -86,8 +86,11 @@ type jsonLot struct {
 }
 
 type jsonSupplier struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Identifier string `json:"identifier,omitempty"`
+	Address    string `json:"address,omitempty"`
+	Email      string `json:"email,omitempty"`
 }
 
 type jsonStanding struct {
@@ -203,7 +206,9 @@ func basisName(b score.Basis) string {
 	return string(b)
 }
 
-func supplierJSON(s score.Supplier) jsonSupplier { return jsonSupplier{ID: s.ID, Name: s.Name} }
+func supplierJSON(s score.Supplier) jsonSupplier {
+	return jsonSupplier{ID: s.ID, Name: s.Name, Identifier: s.Identifier, Address: s.Address, Email: s.Email}
+}
 
 func bidJSON(b score.BidResult) jsonBid {
 	out := jsonBid{Bid: b.BidID, Supplier: supplierJSON(b.Supplier), Status: "compliant", Rank: b.Rank, Tied: b.Tied,

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/tenderscore/tenderscore/score"
 )
 
 // md escapes text for Markdown so that a name or a rationale cannot change
@@ -34,18 +32,30 @@ func (m mdWriter) f(format string, args ...any) { m.p.line(format, args...) }
 
 func (m mdWriter) blank() { m.p.blank() }
 
-// SummaryMarkdown writes one bidder's assessment summary as Markdown.
+// SummaryMarkdown writes one bidder's document — assessment summary, notice
+// of the award decision, voluntary debrief or disregard letter — as
+// Markdown.
 func SummaryMarkdown(w io.Writer, s Summary) error {
 	m := mdWriter{newPrinter(w)}
-	m.f("# Assessment summary: lot %s, %s", md(s.LotID), md(s.LotTitle))
+	m.f("# %s", md(s.heading()))
 	m.blank()
-	m.f("- **Procurement:** %s, %s", md(s.TenderID), md(s.TenderTitle))
-	m.f("- **Contracting authority:** %s", md(s.Authority))
-	m.f("- **For:** %s (tender %s)", md(s.Supplier.Name), md(s.BidID))
-	m.f("- **Result for your tender:** %s", statusWords(s.Status))
+	for _, f := range s.facts() {
+		m.f("- **%s:** %s", f.label, md(f.value))
+	}
 	m.blank()
-	m.f("%s", md(introText(s)))
-	m.blank()
+	for _, p := range s.Basis {
+		m.f("%s", md(p))
+		m.blank()
+	}
+	if s.Document == DisregardLetter {
+		m.f("## Why your tender was disregarded")
+		m.blank()
+		for _, w := range s.WhyNot {
+			m.f("- %s", md(w))
+		}
+		m.blank()
+		return m.p.done()
+	}
 	m.f("## The award criteria")
 	m.blank()
 	m.f("| Criterion | Relative importance | Marks available | How it is scored |")
@@ -64,15 +74,11 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 	}
 	rows(s.Criteria, 0)
 	m.blank()
-	if len(s.Gates) > 0 {
-		m.f("Pass/fail requirements, applied before any scoring; a tender failing any of them is disqualified:")
+	for _, g := range gateGroups(s.Gates) {
+		m.f("%s", g.heading)
 		m.blank()
-		for _, g := range s.Gates {
-			line := "- " + md(g.Title)
-			if g.Requirement != "" {
-				line += ": " + md(g.Requirement)
-			}
-			m.f("%s", line)
+		for _, it := range g.items {
+			m.f("- %s", md(it))
 		}
 		m.blank()
 	}
@@ -90,6 +96,10 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 	if s.MostAdvantageous != nil {
 		m.f("## The most advantageous tender: %s (tender %s)", md(s.MostAdvantageous.Supplier.Name), md(s.MostAdvantageous.BidID))
 		m.blank()
+		if d := supplierDetails(s.MostAdvantageous.Supplier); len(d) > 0 {
+			m.f("%s", md(strings.Join(d, "; ")))
+			m.blank()
+		}
 		mdTender(m, *s.MostAdvantageous, "the most advantageous tender")
 	}
 	if len(s.WhyNot) > 0 {
@@ -123,27 +133,19 @@ func statusWords(s SummaryStatus) string {
 		return "no tender is yet the most advantageous: a tie awaits the authority's declared final step"
 	case NoAward:
 		return "no tender was compliant, so the lot cannot be awarded on this evaluation"
+	case DisregardedTender:
+		return "your tender was disregarded and not assessed"
 	}
 	return string(s)
 }
 
-func introText(s Summary) string {
-	law := "the Procurement Act 2023 s.50 and the Procurement Regulations 2024 reg 31"
-	if s.Regime == score.PCR2015 {
-		law = "the authority's duty to explain its award decision"
-	}
-	return fmt.Sprintf("This summary is given under %s. It sets out the award criteria, how each part of your tender was scored and why, "+
-		"the same for the most advantageous tender, and why your tender was or was not successful. "+
-		"It shows nothing of any other unsuccessful bidder's tender: no name, price, mark or position.", law)
-}
-
 func mdTender(m mdWriter, t AssessedTender, whose string) {
 	if len(t.Disqualified) > 0 {
-		m.f("**Disqualified.** %s", md(strings.Join(t.Disqualified, " ")))
+		m.f("**%s.** %s", outWord(t), md(strings.Join(t.Disqualified, " ")))
 		m.blank()
 	}
 	if len(t.Gates) > 0 {
-		m.f("Pass/fail requirements:")
+		m.f("Pass/fail decisions:")
 		m.blank()
 		for _, g := range t.Gates {
 			m.f("- %s", md(g.Text))
@@ -161,9 +163,18 @@ func mdTender(m mdWriter, t AssessedTender, whose string) {
 		}
 		m.blank()
 	} else {
-		m.f("No total was formed: the tender was disqualified before it could be fully scored.")
+		m.f("No total was formed: the tender was %s before it could be fully scored.", strings.ToLower(outWord(t)))
 		m.blank()
 	}
+}
+
+// outWord says how a tender left the competition: "Disregarded" or
+// "Disqualified".
+func outWord(t AssessedTender) string {
+	if t.Disregarded {
+		return "Disregarded"
+	}
+	return "Disqualified"
 }
 
 func lineHeading(l AssessedLine) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
@@ -26,14 +27,22 @@ const (
 	AwaitingTieBreak SummaryStatus = "awaiting-tie-break"
 	// NoAward: no tender was compliant, so the lot cannot be awarded.
 	NoAward SummaryStatus = "no-award"
+	// DisregardedTender: the tender was disregarded in the assessment (PA
+	// 2023 s.19(3), s.26): it was not assessed, and the document says why.
+	DisregardedTender SummaryStatus = "disregarded"
 )
 
-// Summary is one assessed bidder's assessment summary for one lot: what
-// the Procurement Act 2023 s.50 and the Procurement Regulations 2024 reg 31
-// require it to be given before the contract award notice — the award
-// criteria; its tender's score for each criterion and sub-criterion with
-// the explanation by reference to its tender, totals and sub-totals; the
-// same for the most advantageous tender; and why it did not win.
+// Summary is the document one bidder is given about one lot's award. Which
+// document it is follows the lot's award route and regime (see
+// [Document]): for a contract awarded under the Procurement Act 2023 s.19,
+// the assessment summary s.50(3) requires, with the content of the
+// Procurement Regulations 2024 reg 31 — the supplier's name, contact
+// address, email and unique identifier; the award criteria; its tender's
+// score for each criterion and sub-criterion with the explanation by
+// reference to its tender, totals and sub-totals; the same for the most
+// advantageous tender; and why it did not win. Under PCR 2015, the reg 86
+// notice of the award decision; for a framework call-off, a voluntary
+// debrief of the same shape; for a disregarded tender, a letter saying why.
 //
 // A Summary reveals nothing of any other unsuccessful bidder: no name,
 // price, mark or rank. It is built once, by [Summarise], with every working
@@ -41,9 +50,22 @@ const (
 // description of the method; the Markdown, HTML and JSON renderings all
 // show the same content.
 type Summary struct {
-	TenderID    string
-	TenderTitle string
-	Authority   string
+	// Document is the kind of document, and Basis its legal basis in the
+	// paragraphs the bidder reads.
+	Document Document
+	Basis    []string
+	// Procedure describes the procedure the lot is awarded under: "a
+	// call-off competition under RM6190 lot 3 (Procurement Act 2023)".
+	Procedure string
+	// Date is the day the document is provided ([SentOn]); zero when not
+	// given.
+	Date date.Date
+	// MethodologyAt says where the award criteria and assessment
+	// methodology can be read in full (score.Tender.Documents).
+	MethodologyAt string
+	TenderID      string
+	TenderTitle   string
+	Authority     string
 	// Regime is the law the lot runs under: its own when it declares one,
 	// else the tender's.
 	Regime   score.Regime
@@ -96,8 +118,11 @@ type AssessedTender struct {
 	Supplier score.Supplier
 	// Disqualified holds the reasons the tender was disqualified, if it was.
 	Disqualified []string
-	Gates        []score.GateLine
-	Criteria     []AssessedLine
+	// Disregarded is true when the tender was disregarded rather than
+	// disqualified (see score.Disqualification.Disregarded).
+	Disregarded bool
+	Gates       []score.GateLine
+	Criteria    []AssessedLine
 	// Total is the total as shown, when one was formed; TotalLabel names
 	// it ("Total", "Price per quality point").
 	Total        *score.Figure
@@ -128,23 +153,31 @@ type AssessedLine struct {
 	Children []AssessedLine
 }
 
-// Summaries builds the assessment summary of every assessed bidder of
-// every lot, lot by lot in the result's order, bids in the lot's order.
-func Summaries(r score.Result) []Summary {
+// Summaries builds the document of every bidder of every lot, lot by lot in
+// the result's order, bids in the lot's order, all with the same options
+// (so the same date: reg 31(4)).
+func Summaries(r score.Result, opts ...SummaryOption) ([]Summary, error) {
 	var out []Summary
 	for _, l := range r.Lots {
 		for _, b := range l.Bids {
-			s, err := Summarise(r, l.Lot.ID, b.BidID)
-			if err == nil {
-				out = append(out, s)
+			s, err := Summarise(r, l.Lot.ID, b.BidID, opts...)
+			if err != nil {
+				return nil, err
 			}
+			out = append(out, s)
 		}
 	}
-	return out
+	return out, nil
 }
 
-// Summarise builds one bidder's assessment summary for one lot.
-func Summarise(r score.Result, lotID, bidID string) (Summary, error) {
+// Summarise builds one bidder's document for one lot: its assessment
+// summary, notice of the award decision, voluntary debrief or disregard
+// letter, as the lot's route and regime and the tender's fate decide.
+func Summarise(r score.Result, lotID, bidID string, opts ...SummaryOption) (Summary, error) {
+	o, err := summaryOptionsOf(r, opts)
+	if err != nil {
+		return Summary{}, err
+	}
 	l, ok := r.Lot(lotID)
 	if !ok {
 		return Summary{}, fmt.Errorf("the result has no lot %q", lotID)
@@ -159,6 +192,13 @@ func Summarise(r score.Result, lotID, bidID string) (Summary, error) {
 		Rules: publishedRules(l)}
 	if l.Lot.Regime != "" {
 		s.Regime = l.Lot.Regime // a lot under its own regime (a PCR 2015 framework's call-off)
+	}
+	proc := score.Procedure{Regime: s.Regime, Route: l.Route}
+	s.Document = documentFor(proc, b.Disqualified != nil && b.Disqualified.Disregarded)
+	s.Basis = basisText(s.Document, proc, r.Authority)
+	s.Procedure, s.Date, s.MethodologyAt = proc.String(), o.sent, r.Documents
+	if s.Document == DisregardLetter {
+		return disregardLetter(s, b), nil
 	}
 	allowed := map[string]bool{b.BidID: true}
 	if l.Outcome == score.Winner {
@@ -186,12 +226,28 @@ func Summarise(r score.Result, lotID, bidID string) (Summary, error) {
 		s.MostAdvantageous = &mat
 	}
 	s.WhyNot = whyNot(l, b, s.Status)
+	if b.Disqualified != nil && b.Disqualified.Disregarded {
+		s.Status = DisregardedTender
+	}
 	if withheld {
 		s.Withheld = append(s.Withheld, "Where a score depends on another unsuccessful bidder's figures (for example the lowest price in the field), "+
 			"the method is described and the figures are not shown: they belong to that bidder's tender and are kept confidential. "+
 			"Scores are shown as the evaluation policy rounds them.")
 	}
-	return s, nil
+	return withoutCaveats(s), nil
+}
+
+// disregardLetter is the document of a tender disregarded in the
+// assessment: who it is for, and why. It was not scored, so it shows no
+// award criteria, scores or other tender.
+func disregardLetter(s Summary, b score.BidResult) Summary {
+	s.Status = DisregardedTender
+	s.Criteria, s.Gates, s.Rules = nil, nil, nil
+	s.Yours = AssessedTender{BidID: b.BidID, Supplier: b.Supplier, Gates: b.Gates}
+	for _, r := range b.Disqualified.Reasons {
+		s.WhyNot = append(s.WhyNot, sentence(r.Text))
+	}
+	return withoutCaveats(s)
 }
 
 func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, parent string) []AwardCriterion {
@@ -324,8 +380,9 @@ func tieBreakWords(p score.Policy, tb score.TieBreak) string {
 func assess(l score.LotResult, b score.BidResult, allowed map[string]bool, withheld *bool) AssessedTender {
 	a := AssessedTender{BidID: b.BidID, Supplier: b.Supplier, Gates: b.Gates}
 	if b.Disqualified != nil {
+		a.Disregarded = b.Disqualified.Disregarded
 		for _, r := range b.Disqualified.Reasons {
-			a.Disqualified = append(a.Disqualified, r.Text)
+			a.Disqualified = append(a.Disqualified, sentence(r.Text))
 		}
 	}
 	policy := l.Lot.Policy

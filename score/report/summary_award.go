@@ -28,14 +28,14 @@ import (
 //
 // A lot whose award rests on a tie the declared chain could not break is
 // summarised as [Summarise] does: awaiting the tie-break.
-func SummariseAward(a score.AwardResult, lotID, bidID string) (Summary, error) {
+func SummariseAward(a score.AwardResult, lotID, bidID string, opts ...SummaryOption) (Summary, error) {
 	r := awardedResult(a)
-	s, err := Summarise(r, lotID, bidID)
+	s, err := Summarise(r, lotID, bidID, opts...)
 	if err != nil {
 		return s, err
 	}
 	la, _ := a.Lot(lotID)
-	if la.Provisional {
+	if la.Provisional || s.Document == DisregardLetter {
 		return s, nil
 	}
 	l, _ := r.Lot(lotID)
@@ -53,19 +53,21 @@ func SummariseAward(a score.AwardResult, lotID, bidID string) (Summary, error) {
 	return s, nil
 }
 
-// AwardSummaries builds the assessment summary of every assessed bidder of
-// every lot of an award, lot by lot in the result's order, bids in the
-// lot's order.
-func AwardSummaries(a score.AwardResult) []Summary {
+// AwardSummaries builds the document of every bidder of every lot of an
+// award, lot by lot in the result's order, bids in the lot's order, all
+// with the same options (so the same date: reg 31(4)).
+func AwardSummaries(a score.AwardResult, opts ...SummaryOption) ([]Summary, error) {
 	var out []Summary
 	for _, l := range a.Result.Lots {
 		for _, b := range l.Bids {
-			if s, err := SummariseAward(a, l.Lot.ID, b.BidID); err == nil {
-				out = append(out, s)
+			s, err := SummariseAward(a, l.Lot.ID, b.BidID, opts...)
+			if err != nil {
+				return nil, err
 			}
+			out = append(out, s)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // awardedResult is the evaluation in force with each lot's winner set to

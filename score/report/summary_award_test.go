@@ -46,7 +46,9 @@ func TestSummariseAward(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, report.MostAdvantageous, plain.Status, "Summarise alone knows nothing of the cap: use SummariseAward for an award under lot rules")
 
-	assert.Len(t, report.AwardSummaries(a), 4, "every bid of every lot")
+	sums, err := report.AwardSummaries(a)
+	require.NoError(t, err)
+	assert.Len(t, sums, 4, "every bid of every lot")
 }
 
 // TestSummariseAwardLotNotAwarded: when every compliant bidder is at the

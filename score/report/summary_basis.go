@@ -92,29 +92,29 @@ func basisText(doc Document, p score.Procedure, a score.Authority) []string {
 		return []string{
 			fmt.Sprintf("This is the assessment summary of your tender under section 50(3) of the Procurement Act 2023, for a contract to be awarded under section 19 following %s. "+
 				"It holds what %s requires: the award criteria, how your tender was assessed against each criterion and sub-criterion and why, "+
-				"the same for the most advantageous tender, and why the contract is or is not being awarded to you.", p, regs),
+				"the same for the most advantageous tender, and why the contract is or is not being awarded to you.", p.Words(), regs),
 			"The authority will then publish a contract award notice; the standstill period runs from the day it is published (section 51). " + confidential,
 		}
 	case AwardDecisionNotice:
 		return []string{
 			fmt.Sprintf("This is the notice of the authority's decision to award the contract under regulation 86 of the Public Contracts Regulations 2015, following %s. "+
 				"It states the award criteria, the reasons for the decision including the characteristics and relative advantages of the successful tender, "+
-				"your tender's score and the successful tender's, and the successful tenderer's name.", p),
+				"your tender's score and the successful tender's, and the successful tenderer's name.", p.Words()),
 			"The contract will not be entered into before the standstill period under regulation 87 ends. " + confidential,
 		}
 	case VoluntaryDebrief:
 		if p.Regime == score.PCR2015 {
 			return []string{
-				fmt.Sprintf("This debrief is given voluntarily. The contract is %s, based on a framework agreement, so regulation 86 of the Public Contracts Regulations 2015 "+
+				fmt.Sprintf("This debrief is given voluntarily. The contract is based on a framework agreement, awarded by %s, so regulation 86 of the Public Contracts Regulations 2015 "+
 					"does not require a notice of the award decision (regulation 86(5)). It follows the structure of a notice of the award decision: "+
-					"the award criteria, how your tender and the successful tender were scored and why, and why your tender was or was not successful.", p),
+					"the award criteria, how your tender and the successful tender were scored and why, and why your tender was or was not successful.", p.Words()),
 				confidential,
 			}
 		}
 		return []string{
 			fmt.Sprintf("This debrief is given voluntarily. The contract is awarded in accordance with a framework (Procurement Act 2023 sections 45 and 46), as %s, "+
 				"so no assessment summary is required: section 50(3) applies to contracts awarded under section 19. It follows the structure of an assessment summary: "+
-				"the award criteria, how your tender and the most advantageous tender were scored and why, and why your tender was or was not successful.", p),
+				"the award criteria, how your tender and the most advantageous tender were scored and why, and why your tender was or was not successful.", p.Words()),
 			"The authority will still publish a contract award notice before entering into the contract (section 50(1)). " + confidential,
 		}
 	case DisregardLetter:

@@ -12,6 +12,11 @@ const SummarySchemaVersion = "tenderscore.summary/1"
 
 type jsonSummary struct {
 	SchemaVersion    string            `json:"schemaVersion"`
+	Document         string            `json:"document"`
+	Basis            []string          `json:"basis"`
+	Procedure        string            `json:"procedure,omitempty"`
+	Date             string            `json:"date,omitempty"`
+	MethodologyAt    string            `json:"methodologyAt,omitempty"`
 	Tender           jsonSummaryTender `json:"tender"`
 	Lot              jsonSummaryLot    `json:"lot"`
 	Bid              string            `json:"bid"`
@@ -59,6 +64,7 @@ type jsonAssessed struct {
 	Bid          string             `json:"bid"`
 	Supplier     jsonSupplier       `json:"supplier"`
 	Disqualified []string           `json:"disqualified,omitempty"`
+	Disregarded  bool               `json:"disregarded,omitempty"`
 	Gates        []jsonGate         `json:"gates"`
 	Criteria     []jsonAssessedLine `json:"criteria"`
 	Total        *jsonSummaryTotal  `json:"total,omitempty"`
@@ -88,12 +94,16 @@ type jsonAssessedLine struct {
 // the shape SCHEMA.md documents. Decimals are strings; the same summary
 // always gives the same bytes.
 func SummaryJSON(w io.Writer, s Summary) error {
-	doc := jsonSummary{SchemaVersion: SummarySchemaVersion,
+	doc := jsonSummary{SchemaVersion: SummarySchemaVersion, Document: string(s.Document), Basis: nonNil(s.Basis),
+		Procedure: s.Procedure, MethodologyAt: s.MethodologyAt,
 		Tender: jsonSummaryTender{ID: s.TenderID, Title: s.TenderTitle, Authority: s.Authority, Regime: string(s.Regime)},
 		Lot:    jsonSummaryLot{ID: s.LotID, Title: s.LotTitle},
 		Bid:    s.BidID, Supplier: supplierJSON(s.Supplier), Status: string(s.Status),
 		Criteria: awardJSON(s.Criteria), Gates: []jsonAwardGate{}, Rules: nonNil(s.Rules),
 		Yours: assessedJSON(s.Yours), WhyNot: nonNil(s.WhyNot), Withheld: nonNil(s.Withheld)}
+	if !s.Date.IsZero() {
+		doc.Date = s.Date.String()
+	}
 	for _, g := range s.Gates {
 		doc.Gates = append(doc.Gates, jsonAwardGate{Gate: g.ID, Title: g.Title, Requirement: g.Requirement})
 	}
@@ -128,7 +138,7 @@ func awardJSON(cs []AwardCriterion) []jsonAward {
 }
 
 func assessedJSON(t AssessedTender) jsonAssessed {
-	out := jsonAssessed{Bid: t.BidID, Supplier: supplierJSON(t.Supplier), Disqualified: t.Disqualified,
+	out := jsonAssessed{Bid: t.BidID, Supplier: supplierJSON(t.Supplier), Disqualified: t.Disqualified, Disregarded: t.Disregarded,
 		Gates: []jsonGate{}, Criteria: assessedLinesJSON(t.Criteria)}
 	for _, g := range t.Gates {
 		out.Gates = append(out.Gates, jsonGate{Gate: g.GateID, Title: g.Title, Pass: g.Pass, Text: g.Text})

@@ -188,7 +188,9 @@ func TestSummaryStatuses(t *testing.T) {
 	assert.Error(t, err)
 	_, err = report.Summarise(res, "A", "BID-NONE")
 	assert.Error(t, err)
-	assert.Len(t, report.Summaries(res), len(fieldBids), "one summary per assessed bid")
+	sums, err := report.Summaries(res)
+	require.NoError(t, err)
+	assert.Len(t, sums, len(fieldBids), "one summary per assessed bid")
 }
 
 // TestSummaryTieBetweenTwo explains the sample's tie between X and Y by the
@@ -227,7 +229,9 @@ func TestSummaryDeterministic(t *testing.T) {
 	}
 	r2, err := score.Evaluate(tn, rev)
 	require.NoError(t, err)
-	for _, s1 := range report.Summaries(r1) {
+	sums, err := report.Summaries(r1)
+	require.NoError(t, err)
+	for _, s1 := range sums {
 		s2, err := report.Summarise(r2, s1.LotID, s1.BidID)
 		require.NoError(t, err)
 		assert.Equal(t, renderAll(t, s1), renderAll(t, s2))
