@@ -300,7 +300,9 @@ plain text too.`,
 					if err != nil {
 						return reportProblems(e, lines(in.src.Locate(err)))
 					}
-					summarise = func(lotID, bidID string) (report.Summary, error) { return report.SummariseAward(a, lotID, bidID, opts...) }
+					summarise = func(lotID, bidID string) (report.Summary, error) {
+						return report.SummariseAward(a, lotID, bidID, opts...)
+					}
 				}
 				var sums []report.Summary
 				for _, l := range res.Lots {
