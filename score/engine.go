@@ -121,7 +121,7 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 	}
 	for _, s := range e.bids {
 		br := BidResult{BidID: s.bid.ID, Supplier: s.bid.Supplier, Disqualified: s.dq, Gates: s.gates,
-			Criteria: e.assemble(s, e.tree.roots), Total: s.total, QualityPercent: s.qpct}
+			Criteria: e.assemble(s, e.tree.roots), Total: s.total, QualityPercent: s.qpct, Moderation: moderationOf(e.tree, s.bid)}
 		if st, ok := rank[s.bid.ID]; ok {
 			br.Rank, br.Tied = st.Rank, st.Tied
 		}

@@ -130,6 +130,9 @@ type BidResult struct {
 	// QualityPercent is the bid's quality points as a percentage of those
 	// available, when the policy sets a minimum quality percentage.
 	QualityPercent *exact.Fraction
+	// Moderation lists every evaluator's own mark that moderation changed,
+	// with the agreed mark and its reason; for the authority's report.
+	Moderation []ModerationChange
 }
 
 // Line is one criterion in a bid's explanation tree: raw input → normalised

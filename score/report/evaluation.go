@@ -104,6 +104,11 @@ func analysisFor(as []analysis.LotAnalysis, lotID string) *analysis.LotAnalysis 
 	return nil
 }
 
+// lowPriceTitle heads the abnormally low prices section, which stays in the
+// body of the report: a flag leads to an investigation the authority must
+// make.
+const lowPriceTitle = "Abnormally low prices"
+
 // analysisSections turns a lot's analysis into headed paragraphs shared by
 // the Markdown and HTML reports.
 type section struct {
@@ -141,7 +146,7 @@ func analysisSections(a *analysis.LotAnalysis) []section {
 	for _, r := range a.LowPriceRules {
 		names = append(names, fmt.Sprintf("%s (%s)", r.Name, r.Source))
 	}
-	lp := section{title: "Abnormally low prices",
+	lp := section{title: lowPriceTitle,
 		intro: "Rules applied: " + strings.Join(names, "; ") + ". A flag leads to investigation, never to automatic exclusion (Procurement Act 2023 s.19(3)(c), (4)–(5))."}
 	for _, f := range a.LowPrice {
 		lp.items = append(lp.items, fmt.Sprintf("%s (%s) — %s: %s", f.BidID, f.Supplier.Name, f.Action, f.Explanation))

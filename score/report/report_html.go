@@ -31,6 +31,8 @@ func reportHTML(w io.Writer, r score.Result, a *score.AwardResult, analyses []an
 	h.open(fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle))
 	h.f("<h1>Evaluation report: %s, %s</h1>", esc(r.TenderID), esc(r.TenderTitle))
 	h.f("<p>%s (%s); procurement commenced %s under %s.</p>", esc(r.Authority.Name), esc(authorityType(r.Authority.Type)), esc(r.Commenced.Long()), esc(regimeName(r.Regime)))
+	h.f("<p>%s</p>", esc(reportDate(r)))
+	htmlPanel(h, r)
 	outcome := lotOutcome(a)
 	h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
 	for _, l := range r.Lots {
@@ -43,7 +45,54 @@ func reportHTML(w io.Writer, r score.Result, a *score.AwardResult, analyses []an
 	for _, l := range r.Lots {
 		htmlLot(h, l, outcome(l), analysisFor(analyses, l.Lot.ID))
 	}
+	htmlAnnex(h, annexOf(r, analyses))
 	return h.close()
+}
+
+func htmlPanel(h htmlWriter, r score.Result) {
+	h.raw("<h2>Evaluation panel</h2>")
+	rows := panelRows(r)
+	if len(rows) == 0 {
+		h.f("<p>%s</p>", esc(panelNote))
+		return
+	}
+	h.raw(`<table><thead><tr><th>Evaluator</th><th>Role</th><th>Conflicts of interest declared</th></tr></thead><tbody>`)
+	for _, row := range rows {
+		h.f("<tr><td>%s</td><td>%s</td><td>%s</td></tr>", esc(row[0]), esc(row[1]), esc(row[2]))
+	}
+	h.raw("</tbody></table>")
+}
+
+func htmlModeration(h htmlWriter, l score.LotResult) {
+	h.raw("<h3>Moderation record</h3>")
+	rows := moderationRows(l)
+	if len(rows) == 0 {
+		h.f("<p>%s</p>", esc(moderationNote))
+		return
+	}
+	h.raw(`<table><thead><tr><th>Tender</th><th>Question</th><th>Evaluator</th><th>Own mark → agreed</th><th>Reason recorded</th></tr></thead><tbody>`)
+	for _, row := range rows {
+		h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", esc(row[0]), esc(row[1]), esc(row[2]), esc(row[3]), esc(row[4]))
+	}
+	h.raw("</tbody></table>")
+}
+
+func htmlAnnex(h htmlWriter, annex []annexLot) {
+	if len(annex) == 0 {
+		return
+	}
+	h.raw(`<section id="restricted-annex">`)
+	h.raw("<h2>Restricted annex: analyses of the outcome</h2>")
+	h.f(`<p class="note">%s</p>`, esc(restrictedIntro))
+	for _, al := range annex {
+		h.f("<h3>Lot %s: %s</h3>", esc(al.lot.Lot.ID), esc(al.lot.Lot.Title))
+		for _, s := range al.sections {
+			h.f("<h4>%s</h4>", esc(s.title))
+			h.f("<p>%s</p>", esc(s.intro))
+			h.list(s.items, "")
+		}
+	}
+	h.raw("</section>")
 }
 
 // anchor makes an id usable in a fragment.
@@ -116,8 +165,12 @@ func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAna
 	}
 	h.raw("<h3>Rules applied</h3>")
 	h.list(l.Notes, "")
+	htmlModeration(h, l)
 	if a != nil {
 		for _, s := range analysisSections(a) {
+			if s.restricted() {
+				continue
+			}
 			h.f("<h3>%s</h3>", esc(s.title))
 			h.f("<p>%s</p>", esc(s.intro))
 			h.list(s.items, "")

@@ -37,6 +37,9 @@ func reportMarkdown(w io.Writer, r score.Result, a *score.AwardResult, analyses 
 	m.blank()
 	m.f("%s (%s); procurement commenced %s under %s.", md(r.Authority.Name), authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime))
 	m.blank()
+	m.f("%s", md(reportDate(r)))
+	m.blank()
+	mdPanel(m, r)
 	outcome := lotOutcome(a)
 	m.f("| Lot | Title | Outcome |")
 	m.f("| --- | --- | --- |")
@@ -50,7 +53,66 @@ func reportMarkdown(w io.Writer, r score.Result, a *score.AwardResult, analyses 
 	for _, l := range r.Lots {
 		mdLot(m, l, outcome(l), analysisFor(analyses, l.Lot.ID))
 	}
+	mdAnnex(m, annexOf(r, analyses))
 	return m.p.done()
+}
+
+func mdPanel(m mdWriter, r score.Result) {
+	m.f("## Evaluation panel")
+	m.blank()
+	rows := panelRows(r)
+	if len(rows) == 0 {
+		m.f("%s", md(panelNote))
+		m.blank()
+		return
+	}
+	m.f("| Evaluator | Role | Conflicts of interest declared |")
+	m.f("| --- | --- | --- |")
+	for _, row := range rows {
+		m.f("| %s | %s | %s |", md(row[0]), md(row[1]), md(row[2]))
+	}
+	m.blank()
+}
+
+func mdModeration(m mdWriter, l score.LotResult) {
+	m.f("### Moderation record")
+	m.blank()
+	rows := moderationRows(l)
+	if len(rows) == 0 {
+		m.f("%s", md(moderationNote))
+		m.blank()
+		return
+	}
+	m.f("| Tender | Question | Evaluator | Own mark → agreed | Reason recorded |")
+	m.f("| --- | --- | --- | --- | --- |")
+	for _, row := range rows {
+		m.f("| %s | %s | %s | %s | %s |", md(row[0]), md(row[1]), md(row[2]), md(row[3]), md(row[4]))
+	}
+	m.blank()
+}
+
+func mdAnnex(m mdWriter, annex []annexLot) {
+	if len(annex) == 0 {
+		return
+	}
+	m.f("## Restricted annex: analyses of the outcome")
+	m.blank()
+	m.f("%s", md(restrictedIntro))
+	m.blank()
+	for _, al := range annex {
+		m.f("### Lot %s: %s", md(al.lot.Lot.ID), md(al.lot.Lot.Title))
+		m.blank()
+		for _, s := range al.sections {
+			m.f("#### %s", md(s.title))
+			m.blank()
+			m.f("%s", md(s.intro))
+			m.blank()
+			for _, it := range s.items {
+				m.f("- %s", md(it))
+			}
+			m.blank()
+		}
+	}
 }
 
 // lotOutcome returns how a lot's outcome is written: with the award, when
@@ -133,8 +195,12 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 		m.f("- %s", md(n))
 	}
 	m.blank()
+	mdModeration(m, l)
 	if a != nil {
 		for _, s := range analysisSections(a) {
+			if s.restricted() {
+				continue
+			}
 			m.f("### %s", md(s.title))
 			m.blank()
 			m.f("%s", md(s.intro))
