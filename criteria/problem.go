@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
 // Problem is one thing wrong with an input: where it is, what it holds, which
@@ -21,7 +23,11 @@ type Problem struct {
 	Message string `json:"message"`
 }
 
-// String renders the problem as "field: message (value "v", rule r)".
+// String renders the problem as "field: message (value "v", rule r)". The
+// value is quoted with Go's escapes; the field path and message, which may
+// repeat an id from the input, have their control and bidirectional
+// characters neutralised, so no input can forge a line of an error report
+// or reach a terminal raw.
 func (p Problem) String() string {
 	v := p.Value
 	if v == "" {
@@ -29,7 +35,7 @@ func (p Problem) String() string {
 	} else {
 		v = fmt.Sprintf("%q", v)
 	}
-	return fmt.Sprintf("%s: %s (value %s, rule %s)", p.Field, p.Message, v, p.Rule)
+	return fmt.Sprintf("%s: %s (value %s, rule %s)", safetext.Clean(p.Field), safetext.Clean(p.Message), v, safetext.Clean(p.Rule))
 }
 
 // Prefixed returns the problem with path + "." (or path alone when Field is

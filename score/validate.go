@@ -144,6 +144,7 @@ func (v *validation) tender(t Tender) {
 	seen := map[string]int{}
 	for i, l := range t.Lots {
 		path := fmt.Sprintf("lots[%d]", i)
+		v.ident(path+".id", l.ID)
 		if l.ID != "" {
 			if j, dup := seen[l.ID]; dup {
 				v.add(path+".id", l.ID, "unique", "lot id already used by lots[%d]", j)
@@ -224,11 +225,13 @@ func (v *validation) gates(prefix string, gs []criteria.Gate, lws []criteria.Liv
 	for i, g := range gs {
 		path := join(prefix, fmt.Sprintf("gates[%d]", i))
 		v.addAll(path, g.Validate())
+		v.ident(path+".id", g.ID)
 		unique(path, g.ID)
 	}
 	for i, g := range lws {
 		path := join(prefix, fmt.Sprintf("livingWageGates[%d]", i))
 		v.addAll(path, g.Validate())
+		v.ident(path+".id", g.ID)
 		unique(path, g.ID)
 	}
 }
@@ -267,6 +270,7 @@ func (v *validation) criteria(prefix string, p Policy, cs []Criterion, parent *C
 		c := cs[i]
 		cp := fmt.Sprintf("%s[%d]", path, i)
 		v.structTagsCriterion(cp, c)
+		v.ident(cp+".id", c.ID)
 		if c.ID != "" {
 			if other, dup := ids[c.ID]; dup {
 				v.add(cp+".id", c.ID, "unique", "criterion id already used by %s", other)
@@ -486,9 +490,13 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	ids := map[string]int{}
 	suppliers := map[string]string{}      // supplier id → name
 	supplierLot := map[[2]string]string{} // (supplier, lot) → bid id
+	spelled := map[string]string{}        // identity key → the supplier id first met
 	for i, b := range bids {
 		path := fmt.Sprintf("bids[%d]", i)
 		v.structTags(path, b)
+		v.ident(path+".id", b.ID)
+		v.ident(path+".supplier.id", b.Supplier.ID)
+		v.sameSupplier(path+".supplier.id", b.Supplier.ID, spelled)
 		if b.ID != "" {
 			if j, dup := ids[b.ID]; dup {
 				v.add(path+".id", b.ID, "unique", "bid id already used by bids[%d]", j)

@@ -4,10 +4,13 @@ import (
 	"html"
 	"io"
 	"strings"
+
+	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
-// esc escapes text for HTML.
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes text for HTML, its control and bidirectional characters
+// neutralised first (package safetext).
+func esc(s string) string { return html.EscapeString(safetext.Clean(s)) }
 
 // pageCSS styles every page. Pages are self-contained: no external assets,
 // no scripts; <details> opens and closes without JavaScript.
@@ -35,7 +38,8 @@ type htmlWriter struct {
 	p *printer
 }
 
-func (h htmlWriter) raw(s string) { h.p.line("%s", s) }
+// raw writes markup the renderer composed itself, unchanged.
+func (h htmlWriter) raw(s string) { h.p.verbatim(s) }
 
 func (h htmlWriter) f(format string, args ...any) { h.p.line(format, args...) }
 
@@ -46,7 +50,7 @@ func (h htmlWriter) open(title string) {
 	h.raw(`<meta charset="utf-8">`)
 	h.raw(`<meta name="viewport" content="width=device-width, initial-scale=1">`)
 	h.f("<title>%s</title>", esc(title))
-	h.f("<style>%s</style>", pageCSS)
+	h.raw("<style>" + pageCSS + "</style>")
 	h.raw(`</head>`)
 	h.raw(`<body><main>`)
 }

@@ -4,19 +4,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
 // md escapes text for Markdown so that a name or a rationale cannot change
-// the document's structure.
+// the document's structure: a newline becomes a space, and every other
+// control or bidirectional character is neutralised (package safetext).
 func md(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range safetext.Clean(strings.ReplaceAll(s, "\n", " ")) {
 		switch r {
 		case '\\', '*', '_', '|', '<', '>', '[', ']', '`', '#':
 			b.WriteByte('\\')
-		case '\n':
-			b.WriteString(" ")
-			continue
 		}
 		b.WriteRune(r)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/safetext"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -49,11 +50,29 @@ type printer struct {
 
 func newPrinter(w io.Writer) *printer { return &printer{w: bufio.NewWriter(w)} }
 
+// line writes one line. Every string argument is input until proven
+// otherwise — a supplier name, a rationale — so its control and
+// bidirectional characters are neutralised (package safetext): no input
+// can forge a line, rewrite a terminal or reverse a document's text.
 func (p *printer) line(format string, args ...any) {
 	if p.err != nil {
 		return
 	}
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safetext.Clean(s)
+		}
+	}
 	_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+}
+
+// verbatim writes a line the renderer itself composed from constants and
+// escaped text, unchanged.
+func (p *printer) verbatim(s string) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = p.w.WriteString(s + "\n")
 }
 
 // done flushes what was written and returns the first error met.

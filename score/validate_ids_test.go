@@ -1,0 +1,60 @@
+package score_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// TestIdentifiers: an id may not hide characters that make it print as
+// another or look like another (issue 11.2), and two suppliers whose ids
+// differ only by such characters are the same supplier.
+func TestIdentifiers(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		edit   func(bs []score.Bid)
+		field  string
+		rule   string
+		reason string
+	}{
+		{"zero-width space in a bid id", func(bs []score.Bid) { bs[1].ID = "B\u200B" }, "bids[1].id", "visible-id", "B and B+ZWSP would look the same"},
+		{"right-to-left override in a supplier id", func(bs []score.Bid) { bs[1].Supplier.ID = "S-\u202EB" }, "bids[1].supplier.id", "visible-id", "would print reversed"},
+		{"decomposed é", func(bs []score.Bid) { bs[1].Supplier.ID = "S-Be\u0301" }, "bids[1].supplier.id", "nfc", "é typed two ways is one id"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bs := []score.Bid{simpleBid("A", "100", 3), simpleBid("B", "90", 2)}
+			tt.edit(bs)
+			_, err := score.Evaluate(tenderOf(lotOf(simplePolicy())), bs)
+			var ve *score.ValidationError
+			require.ErrorAs(t, err, &ve, tt.reason)
+			require.NotEmpty(t, ve.Problems)
+			assert.Equal(t, tt.field, ve.Problems[0].Field, tt.reason)
+			assert.Equal(t, tt.rule, ve.Problems[0].Rule, tt.reason)
+		})
+	}
+	t.Run("two spellings of one supplier", func(t *testing.T) {
+		p := simplePolicy()
+		l1, l2 := lotOf(p), lotOf(p)
+		l2.ID = "L2"
+		tn := tenderOf(l1)
+		tn.Lots = append(tn.Lots, l2)
+		a, b := simpleBid("A", "100", 3), simpleBid("B", "90", 2)
+		c := simpleBid("C", "95", 3)
+		c.Lot, c.Supplier = "L2", score.Supplier{ID: "S-A\u2060", Name: a.Supplier.Name}
+		d := simpleBid("D", "99", 3)
+		d.Lot = "L2"
+		_, err := score.Evaluate(tn, []score.Bid{a, b, c, d})
+		var ve *score.ValidationError
+		require.ErrorAs(t, err, &ve)
+		var rules []string
+		for _, p := range ve.Problems {
+			if p.Field == "bids[2].supplier.id" {
+				rules = append(rules, p.Rule)
+			}
+		}
+		assert.Equal(t, []string{"visible-id", "same-supplier"}, rules, "S-A and S-A+word-joiner are one supplier")
+	})
+}
