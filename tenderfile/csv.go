@@ -389,6 +389,12 @@ func (b *csvBuilder) content(r csvRow) {
 		b.mark(r, bd, crit, rp)
 	case "gates":
 		gate := r.cells["gate"]
+		if r.cells["pass"] == "" {
+			// An empty decision is not a fail: a gate left unrecorded must
+			// be recorded, not silently failed.
+			b.add(r, "pass", "", "required", "record the decision: true or false")
+			return
+		}
 		pass, ok := b.boolean(r, "pass")
 		if !ok {
 			return

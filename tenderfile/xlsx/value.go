@@ -19,9 +19,9 @@ func (rd *reader) value(c gridCell, str string, k kind, pos tenderfile.Position,
 	}
 	switch c.t {
 	case "s", "inlineStr":
-		return str, true
+		return unneutralise(str), true
 	case "str": // a formula's text result
-		return c.v, true
+		return unneutralise(c.v), true
 	case "b":
 		switch strings.TrimSpace(c.v) {
 		case "1":
