@@ -69,6 +69,10 @@ func (b *book) style(name string) int {
 		s = excelize.Style{CustomNumFmt: &money, Protection: &excelize.Protection{Locked: false}}
 	case styleWrapped:
 		s = excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
+	case styleWrapped + "-in":
+		s = excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: false}}
+	case styleHeaderKey:
+		s = excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}, Protection: &excelize.Protection{Locked: true}}
 	default:
 		b.err = fmt.Errorf("xlsx: no style %q", name)
 		return 0
