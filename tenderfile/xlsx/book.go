@@ -115,7 +115,7 @@ func (b *book) text(sheet string, row, col int, v string, style string) {
 		return
 	}
 	if v != "" {
-		b.err = b.f.SetCellStr(sheet, ref(row, col), neutralise(v))
+		b.err = b.f.SetCellStr(sheet, ref(row, col), neutralise(clean(v)))
 	}
 	b.setStyle(sheet, row, col, style)
 }

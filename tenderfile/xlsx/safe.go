@@ -30,3 +30,24 @@ func unneutralise(s string) string {
 	}
 	return s
 }
+
+// clean drops the control characters XML 1.0 cannot hold (every C0
+// control but tab, line feed and carriage return; DEL and the C1 controls),
+// so that none from input reaches a workbook or a problem; it is applied
+// to text read from a workbook too, where OOXML's _xHHHH_ escapes can
+// carry them.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r <= 0x9F
+}

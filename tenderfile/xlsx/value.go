@@ -19,9 +19,9 @@ func (rd *reader) value(c gridCell, str string, k kind, pos tenderfile.Position,
 	}
 	switch c.t {
 	case "s", "inlineStr":
-		return unneutralise(str), true
+		return unneutralise(clean(str)), true
 	case "str": // a formula's text result
-		return unneutralise(c.v), true
+		return unneutralise(clean(c.v)), true
 	case "b":
 		switch strings.TrimSpace(c.v) {
 		case "1":
