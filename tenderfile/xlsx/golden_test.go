@@ -81,20 +81,35 @@ const (
 	croydonBids   = "../../examples/croydon/bids.yaml"
 )
 
-// TestMatrixGolden writes the evaluation matrix of the Croydon tender and
-// its award under the two-lot cap, and compares it cell by cell with the
-// reviewed copy. After a deliberate change run go test -update and review
-// the diff.
+// TestMatrixGolden writes the evaluation matrix of the Croydon tender, and
+// of a two-lot tender under a one-lot cap with its award, and compares
+// them cell by cell with the reviewed copies. After a deliberate change
+// run go test -update and review the diff.
 func TestMatrixGolden(t *testing.T) {
-	tn := readTender(t, croydonTender)
-	bids := readBidsFile(t, croydonBids)
-	res, err := score.Evaluate(tn, bids)
-	require.NoError(t, err)
-	a, err := score.Award(tn, bids)
-	require.NoError(t, err)
-	var buf bytes.Buffer
-	require.NoError(t, WriteMatrix(&buf, res, &a))
-	golden(t, "croydon-matrix.golden", dump(t, buf.Bytes()))
+	tests := []struct {
+		why, tender, bids, golden string
+		award                     bool
+	}{
+		{"five lots, no lot rules", croydonTender, croydonBids, "croydon-matrix.golden", false},
+		{"the award under a one-lot cap: Alder ranks first twice and is awarded lot 1 only", "testdata/twolots.yaml", "testdata/twolots-bids.yaml", "twolots-matrix.golden", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.why, func(t *testing.T) {
+			tn := readTender(t, tc.tender)
+			bids := readBidsFile(t, tc.bids)
+			res, err := score.Evaluate(tn, bids)
+			require.NoError(t, err)
+			var award *score.AwardResult
+			if tc.award {
+				a, err := score.Award(tn, bids)
+				require.NoError(t, err)
+				award = &a
+			}
+			var buf bytes.Buffer
+			require.NoError(t, WriteMatrix(&buf, res, award))
+			golden(t, tc.golden, dump(t, buf.Bytes()))
+		})
+	}
 }
 
 // TestTemplateGolden writes the Croydon evaluation workbook for its bids
