@@ -124,3 +124,22 @@ func ExampleWriteMatrix() {
 	// 2 | B-1 | Alder Service Ltd | 36.00 | 39.00 | 27.00 | 12.00 | 75.00 | compliant
 	//  | B-3 | Copse IT Ltd |  |  |  |  |  | disqualified at gate | failed the pass/fail requirement: Cyber Essentials Plus: failed — certificate expired
 }
+
+// Bids written as a workbook have a sheet per layout they use, amounts as
+// number cells of their exact digits.
+func ExampleWriteBids() {
+	_, bids := readFiles("../testdata/tender.yaml", "../testdata/bids.yaml")
+	var wb bytes.Buffer
+	if err := xlsx.WriteBids(&wb, bids); err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, _ := excelize.OpenReader(&wb)
+	defer f.Close()
+	fmt.Println(f.GetSheetList())
+	amount, _ := f.GetCellValue("prices", "D2", excelize.Options{RawCellValue: true})
+	fmt.Println("B-1 amount stored as", amount)
+	// Output:
+	// [bids prices marks gates]
+	// B-1 amount stored as 500000.00
+}
