@@ -1,12 +1,14 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/tenderscore/tenderscore/tenderfile"
 )
@@ -106,6 +108,9 @@ func TestReadNotWorkbooks(t *testing.T) {
 		{"an old .xls (a Compound File with a Workbook stream)", compoundFileWith(t, "Workbook"), "b.xlsx: an Excel 97–2003 workbook (.xls): save it as an Excel workbook (.xlsx) (rule workbook)"},
 		{"a password-protected workbook (a Compound File with EncryptedPackage)", compoundFileWith(t, "EncryptionInfo", "EncryptedPackage"),
 			"b.xlsx: the workbook is password-protected (encrypted): remove the password (File > Info > Protect Workbook > Encrypt with Password, cleared) and save it again; tenderscore does not take passwords (rule workbook)"},
+		{"a zip bomb: a part declaring a terabyte", zipDeclaring(t, 1<<40),
+			"b.xlsx: the workbook expands to more than 256 MiB, the most tenderscore reads: it may be a zip bomb, or too large; split the bids across several workbooks (rule workbook)"},
+		{"an OpenDocument spreadsheet", zipWith(t, "mimetype", "content.xml"), "b.xlsx: an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as an Excel workbook (.xlsx) (rule workbook)"},
 		{"a damaged zip", []byte("PK\x03\x04garbage"), "b.xlsx: not an Excel workbook: its zip container is damaged (zip: not a valid zip file) (rule workbook)"},
 	}
 	for _, tc := range tests {
@@ -202,4 +207,40 @@ func TestReadMixedWithCSV(t *testing.T) {
 	require.Len(t, bids, 1)
 	assert.Equal(t, "Alder Service Ltd", bids[0].Supplier.Name)
 	assert.Equal(t, "500000.00", digits(*bids[0].Responses["price"].Price.Amount))
+}
+
+// zipDeclaring makes a zip whose one part declares an uncompressed size
+// it does not have, as a zip bomb's parts expand far beyond their size.
+func zipDeclaring(t *testing.T, size uint64) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CompressedSize64: 2, UncompressedSize64: size})
+	require.NoError(t, err)
+	_, err = w.Write([]byte{3, 0})
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
+}
+
+// zipWith makes a zip of empty parts.
+func zipWith(t *testing.T, names ...string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		_, err := zw.Create(n)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
+}
+
+// TestReadEncrypted checks a workbook saved with a password (ECMA-376
+// agile encryption, as excelize and Excel write it) is refused as one.
+func TestReadEncrypted(t *testing.T) {
+	f := excelize.NewFile()
+	var buf bytes.Buffer
+	_, err := f.WriteTo(&buf, excelize.Options{Password: "secret"})
+	require.NoError(t, err)
+	_, err = Read("b.xlsx", &buf)
+	assert.Equal(t, []string{"b.xlsx: the workbook is password-protected (encrypted): remove the password (File > Info > Protect Workbook > Encrypt with Password, cleared) and save it again; tenderscore does not take passwords (rule workbook)"}, problems(t, err))
 }
