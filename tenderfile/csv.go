@@ -48,11 +48,12 @@ var tables = []table{
 	{"bids", "", []string{"bid", "lot", "supplier", "supplierName"}, livingWageColumns},
 }
 
-// csvRow is one data row of a CSV file.
+// csvRow is one data row of a CSV file or a sheet.
 type csvRow struct {
 	file  string
 	table *table
-	row   int // as a spreadsheet numbers it: the header is 1
+	row   int  // as a spreadsheet numbers it: the header is 1
+	sheet bool // a sheet of a workbook, whose positions name the row
 	cells map[string]string
 	pos   map[string]Position
 	first Position
@@ -65,7 +66,15 @@ func (r csvRow) at(col string) Position {
 	return r.first
 }
 
-func (r csvRow) place(col string) string { return fmt.Sprintf("row %d, column %s", r.row, col) }
+// place names a cell of the row in a problem: "row 4, column mark" in a CSV
+// file, the column alone ("mark") in a sheet, whose position names the
+// cell.
+func (r csvRow) place(col string) string {
+	if r.sheet {
+		return col
+	}
+	return fmt.Sprintf("row %d, column %s", r.row, col)
+}
 
 // ReadBidsCSV reads bids from CSV files as a spreadsheet exports them (the
 // layouts are in the package documentation). The tender says which
@@ -74,10 +83,10 @@ func (r csvRow) place(col string) string { return fmt.Sprintf("row %d, column %s
 // naming the file, its row and column; no bids are returned then. Bids come
 // in the order they are first named.
 func ReadBidsCSV(t score.Tender, files ...CSVFile) ([]score.Bid, *Source, error) {
-	var all []csvRow
+	var tables []Table
 	var errs []Problem
 	for _, f := range files {
-		rows, err := readCSV(f)
+		tb, err := ReadCSVTable(f)
 		if err != nil {
 			var fe *Error
 			if errors.As(err, &fe) {
@@ -86,30 +95,12 @@ func ReadBidsCSV(t score.Tender, files ...CSVFile) ([]score.Bid, *Source, error)
 			}
 			return nil, nil, err
 		}
-		all = append(all, rows...)
+		tables = append(tables, tb)
 	}
 	if len(errs) > 0 {
 		return nil, nil, &Error{Problems: errs}
 	}
-	b := newCSVBuilder(t)
-	for _, r := range all {
-		b.identity(r)
-	}
-	for _, r := range all {
-		b.content(r)
-	}
-	if len(b.ps) > 0 {
-		return nil, nil, &Error{Problems: b.ps}
-	}
-	bids := make([]score.Bid, len(b.order))
-	for i, id := range b.order {
-		bids[i] = *b.bids[id]
-	}
-	name := ""
-	if len(files) > 0 {
-		name = files[0].Name
-	}
-	return bids, &Source{parts: []part{{file: name, bids: true, count: len(bids), cells: b.cells}}}, nil
+	return ReadBidsTables(t, tables...)
 }
 
 // Bids returns how many bids the source's files hold.
@@ -126,16 +117,19 @@ func (s *Source) Bids() int {
 	return n
 }
 
-// readCSV reads one file's rows and tells its kind from its header.
-func readCSV(f CSVFile) ([]csvRow, error) {
+// ReadCSVTable reads one CSV file as a [Table], for [ReadBidsTables] to
+// join with tables from other files (the sheets of a workbook). Its layout
+// is told by its header. A file that is not CSV, or is larger than
+// [MaxCSVBytes], gives an [*Error].
+func ReadCSVTable(f CSVFile) (Table, error) {
 	data, err := io.ReadAll(io.LimitReader(f.R, MaxCSVBytes+1))
 	if err != nil {
-		return nil, &Error{Err: err, Problems: []Problem{{Pos: Position{File: f.Name}, Rule: "read", Message: "cannot be read: " + err.Error()}}}
+		return Table{}, &Error{Err: err, Problems: []Problem{{Pos: Position{File: f.Name}, Rule: "read", Message: "cannot be read: " + err.Error()}}}
 	}
 	ps := &problems{file: f.Name}
 	if len(data) > MaxCSVBytes {
 		ps.add(0, 0, "", "", "size", "the file is larger than %d MiB, the most tenderscore reads; split the bids across several files", MaxCSVBytes>>20)
-		return nil, ps.err()
+		return Table{}, ps.err()
 	}
 	data = bytes.TrimPrefix(data, bom)
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -143,75 +137,36 @@ func readCSV(f CSVFile) ([]csvRow, error) {
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		ps.add(0, 0, "row 1", "", "header", "the file is empty: want a header row naming the columns")
-		return nil, ps.err()
+		return Table{}, ps.err()
 	}
 	if err != nil {
-		return nil, csvProblem(ps, err)
+		return Table{}, csvProblem(ps, err)
 	}
-	cols := make([]string, len(header))
-	seen := map[string]int{}
-	for i, h := range header {
-		cols[i] = strings.TrimSpace(h)
-		line, col := cr.FieldPos(i)
-		if j, dup := seen[cols[i]]; dup && cols[i] != "" {
-			ps.add(line, col, fmt.Sprintf("row 1, column %d", i+1), cols[i], "unique", "the column %q is already column %d", cols[i], j+1)
-		}
-		seen[cols[i]] = i
-	}
-	tb, msg := tableOf(cols)
-	if tb == nil {
-		ps.add(1, 1, "row 1", strings.Join(cols, ","), "header", "%s", msg)
-		return nil, ps.err()
-	}
-	allowed := slices.Concat(tb.required, tb.optional, identity)
-	for i, c := range cols {
-		line, col := cr.FieldPos(i)
-		if !slices.Contains(allowed, c) {
-			ps.add(line, col, fmt.Sprintf("row 1, column %d", i+1), c, "extra-column", "a %s file has no column %q; its columns are %s, and optionally %s",
-				tb.kind, c, strings.Join(tb.required, ", "), strings.Join(slices.Concat(tb.optional, identity), ", "))
-		}
-	}
-	for _, c := range tb.required {
-		if _, ok := seen[c]; !ok {
-			ps.add(1, 1, "row 1", "", "missing-column", "a %s file needs the column %q", tb.kind, c)
-		}
-	}
-	if len(ps.list) > 0 {
-		return nil, ps.err()
-	}
-	var rows []csvRow
+	tb := Table{File: f.Name, Header: cells(cr, f.Name, header)}
 	for n := 2; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, csvProblem(ps, err)
+			return Table{}, csvProblem(ps, err)
 		}
 		if blank(rec) {
 			continue
 		}
-		line, col := cr.FieldPos(0)
-		r := csvRow{file: f.Name, table: tb, row: n, cells: map[string]string{}, pos: map[string]Position{},
-			first: Position{File: f.Name, Line: line, Column: col}}
-		if len(rec) > len(cols) {
-			l, c := cr.FieldPos(len(cols))
-			ps.add(l, c, r.place(fmt.Sprint(len(cols)+1)), rec[len(cols)], "extra-cell", "the row has %d cells but the header names %d columns", len(rec), len(cols))
-			continue
-		}
-		for i, c := range cols {
-			if i < len(rec) {
-				l, cc := cr.FieldPos(i)
-				r.cells[c] = strings.TrimSpace(rec[i])
-				r.pos[c] = Position{File: f.Name, Line: l, Column: cc}
-			}
-		}
-		rows = append(rows, r)
+		tb.Rows = append(tb.Rows, Row{Number: n, Cells: cells(cr, f.Name, rec)})
 	}
-	if len(ps.list) > 0 {
-		return nil, ps.err()
+	return tb, nil
+}
+
+// cells gives each field of the record just read its place.
+func cells(cr *csv.Reader, file string, rec []string) []Cell {
+	out := make([]Cell, len(rec))
+	for i, v := range rec {
+		line, col := cr.FieldPos(i)
+		out[i] = Cell{Value: v, Pos: Position{File: file, Line: line, Column: col}}
 	}
-	return rows, nil
+	return out
 }
 
 func blank(rec []string) bool {
@@ -302,6 +257,9 @@ func (b *csvBuilder) setOnce(r csvRow, col string, dst *string, path string) {
 		*dst = v
 		b.cells[path] = r.at(col)
 		b.from[path] = fmt.Sprintf("%s row %d", r.file, r.row)
+		if r.sheet {
+			b.from[path] = r.at(col).String()
+		}
 	case *dst != v:
 		b.add(r, col, v, "same-bid", "bid %s already has %s %q (%s)", r.cells["bid"], col, *dst, b.from[path])
 	}
@@ -431,6 +389,12 @@ func (b *csvBuilder) content(r csvRow) {
 		b.mark(r, bd, crit, rp)
 	case "gates":
 		gate := r.cells["gate"]
+		if r.cells["pass"] == "" {
+			// An empty decision is not a fail: a gate left unrecorded must
+			// be recorded, not silently failed.
+			b.add(r, "pass", "", "required", "record the decision: true or false")
+			return
+		}
 		pass, ok := b.boolean(r, "pass")
 		if !ok {
 			return

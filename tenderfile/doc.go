@@ -165,6 +165,12 @@
 // column. An evaluator's deliverability discount has no CSV form: use YAML
 // for it. [EncodeBidsCSV] writes bids in this layout.
 //
+// The layouts are [Layouts]. A workbook holds them as sheets of the same
+// names (package tenderfile/xlsx reads and writes it); [ReadBidsTables]
+// joins [Table]s from any mix of CSV files ([ReadCSVTable]) and sheets into
+// one set of bids, and a problem in a sheet names its cell
+// ("bids.xlsx:marks!D7: mark: …").
+//
 // # Limits
 //
 // A file may be at most [MaxFileBytes]; values nest at most 64 deep, and

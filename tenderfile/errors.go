@@ -6,17 +6,25 @@ import (
 )
 
 // Position is a place in a file: its name, and the line and column (both
-// from 1) of a YAML or JSON value, or of a CSV cell. A zero Line means the
-// place within the file is not known.
+// from 1) of a YAML or JSON value, or of a CSV cell. In a workbook, Sheet
+// names the sheet and Line and Column are the cell's row and column (both
+// from 1: C7 is Line 7, Column 3). A zero Line means the place within the
+// file (or sheet) is not known.
 type Position struct {
 	File   string
+	Sheet  string
 	Line   int
 	Column int
 }
 
 // String writes "tender.yaml:12:7", "tender.yaml:12" without a column, or
-// the file name alone.
+// the file name alone; in a workbook "bids.xlsx:marks!C7", with the sheet
+// name quoted as a spreadsheet quotes it when it is not a plain word
+// ("bids.xlsx:'Tie breaks'!C7").
 func (p Position) String() string {
+	if p.Sheet != "" {
+		return p.File + ":" + SheetRef(p.Sheet, p.Line, p.Column)
+	}
 	switch {
 	case p.Line > 0 && p.Column > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
@@ -24,6 +32,47 @@ func (p Position) String() string {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return p.File
+}
+
+// SheetRef writes a reference to a cell of a sheet as a spreadsheet does:
+// "marks!C7", "'Tie breaks'!C7", "marks!7:7" for a whole row (column 0),
+// or the sheet name alone (row 0).
+func SheetRef(sheet string, row, col int) string {
+	name := sheet
+	if !plainSheetName(sheet) {
+		name = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	switch {
+	case row > 0 && col > 0:
+		return fmt.Sprintf("%s!%s%d", name, ColumnName(col), row)
+	case row > 0:
+		return fmt.Sprintf("%s!%d:%d", name, row, row)
+	}
+	return name
+}
+
+// ColumnName is a spreadsheet's name for a column counted from 1: A, …, Z,
+// AA, …; "" for a column below 1.
+func ColumnName(col int) string {
+	var b []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		b = append([]byte{byte('A' + (col-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// plainSheetName reports whether a sheet name can stand unquoted in a
+// reference: letters, digits and underscores, not starting with a digit.
+func plainSheetName(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // IsZero reports whether the position says nothing.
@@ -115,13 +164,18 @@ type problems struct {
 const maxProblems = 100
 
 func (ps *problems) add(line, col int, field, value, rule, format string, args ...any) {
+	ps.addAt(Position{File: ps.file, Line: line, Column: col}, field, value, rule, format, args...)
+}
+
+// addAt adds a problem at a position (a cell of a table).
+func (ps *problems) addAt(pos Position, field, value, rule, format string, args ...any) {
 	if len(ps.list) == maxProblems {
 		ps.list = append(ps.list, Problem{Pos: Position{File: ps.file}, Rule: "too-many", Message: fmt.Sprintf("more than %d problems; the rest are not shown", maxProblems)})
 	}
 	if len(ps.list) > maxProblems {
 		return
 	}
-	ps.list = append(ps.list, Problem{Pos: Position{File: ps.file, Line: line, Column: col}, Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, Problem{Pos: pos, Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
 func (ps *problems) err() error {

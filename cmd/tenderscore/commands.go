@@ -16,6 +16,7 @@ import (
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/analysis"
 	"github.com/tenderscore/tenderscore/score/report"
+	"github.com/tenderscore/tenderscore/tenderfile/xlsx"
 )
 
 const croydon = "examples/croydon/tender.yaml examples/croydon/bids.yaml"
@@ -197,15 +198,21 @@ func scoreCommand() command {
 disqualifications with their reasons, how ties were broken, the rules
 applied and every bid's explanation to the digit: as text, as the
 authority's evaluation report in Markdown or HTML, or as JSON
-(tenderscore.result/1, every decimal a string).`,
-		example: "tenderscore score " + croydon + "\ntenderscore score --format html --lot 2 " + croydon + " > lot2.html",
+(tenderscore.result/1, every decimal a string), or as the evaluation
+matrix in an Excel workbook (--format xlsx -o matrix.xlsx: a sheet per lot,
+the standings and the award, points as numbers).`,
+		example: "tenderscore score " + croydon + "\ntenderscore score --format html --lot 2 " + croydon + " > lot2.html\ntenderscore score --format xlsx -o matrix.xlsx " + croydon,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			format := formatFlag(fs, "text", "text", "markdown", "json", "html")
+			format := formatFlag(fs, "text", "text", "markdown", "json", "html", "xlsx")
 			lot := lotFlag(fs)
+			out := outputFlag(fs)
 			return func(e *env, args []string) error {
 				f, err := format()
 				if err != nil {
 					return err
+				}
+				if (f == "xlsx") != (*out != "") {
+					return usageError{"-o names the workbook of --format xlsx; other formats go to standard output"}
 				}
 				in, err := load(e, args, true, true)
 				if err != nil {
@@ -226,6 +233,8 @@ authority's evaluation report in Markdown or HTML, or as JSON
 					award = &a
 				}
 				switch {
+				case f == "xlsx":
+					return writeWorkbook(e, *out, func(w io.Writer) error { return xlsx.WriteMatrix(w, res, award) })
 				case f == "markdown" && award != nil:
 					return report.AwardReportMarkdown(e.stdout, *award)
 				case f == "markdown":

@@ -68,15 +68,21 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 	}
 	in.tender = t
 	sources := []*tenderfile.Source{tsrc}
-	var csvs []tenderfile.CSVFile
+	var tables []tenderfile.Table
+	tablesFailed := false
 	csvAt := -1
 	for _, f := range files[1:] {
-		if strings.EqualFold(filepath.Ext(f.name), ".csv") {
+		if tabular(f) {
 			if csvAt < 0 {
 				csvAt = len(sources)
-				sources = append(sources, nil) // the CSV files' bids go here
+				sources = append(sources, nil) // the CSV files' and workbooks' bids go here
 			}
-			csvs = append(csvs, tenderfile.CSVFile{Name: f.name, R: bytes.NewReader(f.data)})
+			tbs, err := readTables(e, f)
+			if err != nil {
+				problems, tablesFailed = append(problems, lines(err)...), true
+				continue
+			}
+			tables = append(tables, tbs...)
 			continue
 		}
 		bids, src, err := tenderfile.ReadBids(f.name, bytes.NewReader(f.data))
@@ -87,12 +93,12 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 		sources = append(sources, src)
 		in.bids = append(in.bids, bids...)
 	}
-	if len(csvs) > 0 {
-		bids, src, err := tenderfile.ReadBidsCSV(t, csvs...)
+	if len(tables) > 0 && !tablesFailed {
+		bids, src, err := tenderfile.ReadBidsTables(t, tables...)
 		if err != nil {
 			problems = append(problems, lines(err)...)
 		} else {
-			// The CSV bids take the place of the first CSV file named.
+			// The CSV and workbook bids take the place of the first such file named.
 			before := countBefore(sources[1:csvAt])
 			in.bids = append(in.bids[:before], append(bids, in.bids[before:]...)...)
 			sources[csvAt] = src

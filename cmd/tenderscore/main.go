@@ -49,7 +49,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{validateCommand(), checkCommand(), scoreCommand(), summaryCommand(), whatifCommand()}
+	return []command{validateCommand(), checkCommand(), scoreCommand(), summaryCommand(), whatifCommand(), templateCommand()}
 }
 
 // env is what a command reads and writes.
@@ -167,8 +167,9 @@ func usage(w io.Writer) {
 Usage: tenderscore COMMAND [flags] TENDER [BIDS...]
 
 TENDER is a tender file (YAML or JSON); each BIDS is a bids file (YAML or
-JSON) or a CSV file of bids, prices, marks, gates, commitments or tie-break
-scores. "-" reads standard input (YAML or JSON).
+JSON), a CSV file of bids, prices, marks, gates, commitments or tie-break
+scores, or an Excel workbook (.xlsx) with a sheet of each. "-" reads
+standard input.
 
 Commands:`)
 	for _, c := range commands() {
