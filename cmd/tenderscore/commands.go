@@ -258,23 +258,28 @@ the standings and the award, points as numbers).`,
 
 func summaryCommand() command {
 	return command{
-		name: "summary", args: "--bidder ID TENDER BIDS...",
-		summary: "one bidder's assessment summary or debrief for each lot it bid for",
+		name: "summary", args: "--bidder ID TENDER BIDS... | --out DIR TENDER BIDS...",
+		summary: "bidders' assessment summaries or debriefs, one for each lot bid for",
 		about: `Summary writes the document a bidder is given about each lot's award: the
 assessment summary of a contract awarded after competitive tendering
 (Procurement Act 2023 s.50(3), Procurement Regulations 2024 reg 31), the
 notice of the award decision under PCR 2015 reg 86, a voluntary debrief for
 a framework call-off, or a letter saying why a disregarded tender was not
 assessed. It reveals nothing of any other unsuccessful bidder. --bidder
-names the supplier (its id) or one bid (its id); --sent dates the
-documents (the day they are provided; never before the evaluation was
+names the supplier (its id) or one bid (its id) and writes to standard
+output; --out DIR writes every bidder's documents (or --bidder's) in
+Markdown, HTML and JSON to DIR/lot-LOT/BID.*, as one set and only inside
+DIR (a new or empty folder, or one tenderscore wrote before). --sent dates
+the documents (the day they are provided; never before the evaluation was
 completed). What the law requires that the files do not give (a supplier's
 email address, the date) is listed on standard error. Markdown reads as
 plain text too.`,
-		example: "tenderscore summary --bidder SUP-KES --sent 2026-06-01 " + croydon + "\ntenderscore summary --bidder B-203 --format html " + croydon + " > B-203.html",
+		example: "tenderscore summary --bidder SUP-KES --sent 2026-06-01 " + croydon + "\ntenderscore summary --bidder B-203 --format html " + croydon + " > B-203.html" +
+			"\ntenderscore summary --out debriefs --sent 2026-06-01 " + croydon,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			bidder := fs.String("bidder", "", "the supplier id, or a bid id (required)")
+			bidder := fs.String("bidder", "", "the supplier id, or a bid id (required without --out)")
 			sent := fs.String("sent", "", "the day the documents are provided, YYYY-MM-DD")
+			out := fs.String("out", "", "write every format of the documents to this folder")
 			format := formatFlag(fs, "markdown", "markdown", "text", "html", "json")
 			lot := lotFlag(fs)
 			return func(e *env, args []string) error {
@@ -282,12 +287,8 @@ plain text too.`,
 				if err != nil {
 					return err
 				}
-				if *bidder == "" {
-					return usageError{"--bidder is required: name the supplier id or a bid id"}
-				}
-				in, err := load(e, args, true, true)
-				if err != nil {
-					return err
+				if *bidder == "" && *out == "" {
+					return usageError{"--bidder is required without --out: name the supplier id or a bid id"}
 				}
 				var opts []report.SummaryOption
 				if *sent != "" {
@@ -297,44 +298,75 @@ plain text too.`,
 					}
 					opts = append(opts, report.SentOn(d))
 				}
-				res, err := evaluate(e, in, *lot)
+				sums, err := summaries(e, args, *lot, *bidder, opts)
 				if err != nil {
 					return err
 				}
-				// Under published lot rules a summary follows the award:
-				// a bid ranked first may be passed over under the cap.
-				summarise := func(lotID, bidID string) (report.Summary, error) { return report.Summarise(res, lotID, bidID, opts...) }
-				if in.tender.LotRules != nil {
-					a, err := score.Award(in.tender, in.bids)
-					if err != nil {
-						return reportProblems(e, lines(in.src.Locate(err)))
-					}
-					summarise = func(lotID, bidID string) (report.Summary, error) {
-						return report.SummariseAward(a, lotID, bidID, opts...)
-					}
-				}
-				var sums []report.Summary
-				for _, l := range res.Lots {
-					for _, b := range l.Bids {
-						if b.BidID == *bidder || b.Supplier.ID == *bidder {
-							s, err := summarise(l.Lot.ID, b.BidID)
-							if err != nil {
-								return reportProblems(e, lines(err))
-							}
-							for _, m := range s.Missing() {
-								fmt.Fprintf(e.stderr, "tenderscore summary: lot %s, bid %s: the %s lacks %s\n", s.LotID, s.BidID, strings.ToLower(s.Document.Title()), m)
-							}
-							sums = append(sums, s)
-						}
-					}
-				}
-				if len(sums) == 0 {
-					return inputError{fmt.Sprintf("no bid by a supplier with id %q, and no bid with that id", *bidder)}
+				if *out != "" {
+					return writeSummaryFolder(e, *out, sums)
 				}
 				return writeSummaries(e.stdout, sums, f)
 			}
 		},
 	}
+}
+
+// summaries builds the documents of the bidder named (a supplier or bid
+// id), or of every bidder when none is, following the award when the
+// tender has lot rules, and lists on stderr what each lacks.
+func summaries(e *env, args []string, lot, bidder string, opts []report.SummaryOption) ([]report.Summary, error) {
+	in, err := load(e, args, true, true)
+	if err != nil {
+		return nil, err
+	}
+	res, err := evaluate(e, in, lot)
+	if err != nil {
+		return nil, err
+	}
+	// Under published lot rules a summary follows the award: a bid ranked
+	// first may be passed over under the cap.
+	summarise := func(lotID, bidID string) (report.Summary, error) { return report.Summarise(res, lotID, bidID, opts...) }
+	if in.tender.LotRules != nil {
+		a, err := score.Award(in.tender, in.bids)
+		if err != nil {
+			return nil, reportProblems(e, lines(in.src.Locate(err)))
+		}
+		summarise = func(lotID, bidID string) (report.Summary, error) { return report.SummariseAward(a, lotID, bidID, opts...) }
+	}
+	var sums []report.Summary
+	for _, l := range res.Lots {
+		for _, b := range l.Bids {
+			if bidder != "" && b.BidID != bidder && b.Supplier.ID != bidder {
+				continue
+			}
+			s, err := summarise(l.Lot.ID, b.BidID)
+			if err != nil {
+				return nil, reportProblems(e, lines(err))
+			}
+			for _, m := range s.Missing() {
+				fmt.Fprintf(e.stderr, "tenderscore summary: lot %s, bid %s: the %s lacks %s\n", s.LotID, s.BidID, strings.ToLower(s.Document.Title()), m)
+			}
+			sums = append(sums, s)
+		}
+	}
+	if len(sums) == 0 {
+		return nil, inputError{fmt.Sprintf("no bid by a supplier with id %q, and no bid with that id", bidder)}
+	}
+	return sums, nil
+}
+
+// writeSummaryFolder writes every document in every format into dir, as
+// one set (report.WriteFiles).
+func writeSummaryFolder(e *env, dir string, sums []report.Summary) error {
+	files, err := report.SummaryFiles(sums)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteFiles(dir, files); err != nil {
+		return inputError{err.Error()}
+	}
+	e.progress("wrote %d documents in Markdown, HTML and JSON to %s", len(sums), dir)
+	return nil
 }
 
 func writeSummaries(w io.Writer, sums []report.Summary, f string) error {

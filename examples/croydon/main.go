@@ -51,7 +51,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "croydon:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "croydon: wrote the evaluation report and %d assessment summaries to %s\n", n, *out)
+	fmt.Fprintf(os.Stderr, "croydon: wrote the evaluation report and %d bidder documents (assessment summaries or debriefs) to %s\n", n, *out)
 }
 
 // run checks the model, evaluates the tender and writes both to w. An error
@@ -95,11 +95,21 @@ func write(dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	files := map[string]func(io.Writer) error{
-		"report.md":   func(w io.Writer) error { return report.AwardReportMarkdown(w, award, as...) },
-		"report.html": func(w io.Writer) error { return report.AwardReportHTML(w, award, as...) },
-		"award.txt":   func(w io.Writer) error { return report.AwardText(w, award) },
-		"result.json": func(w io.Writer) error { return report.JSON(w, res) },
+	var files []report.File
+	for _, doc := range []struct {
+		name   string
+		render func(io.Writer) error
+	}{
+		{"report.md", func(w io.Writer) error { return report.AwardReportMarkdown(w, award, as...) }},
+		{"report.html", func(w io.Writer) error { return report.AwardReportHTML(w, award, as...) }},
+		{"award.txt", func(w io.Writer) error { return report.AwardText(w, award) }},
+		{"result.json", func(w io.Writer) error { return report.JSON(w, res) }},
+	} {
+		var buf bytes.Buffer
+		if err := doc.render(&buf); err != nil {
+			return 0, fmt.Errorf("%s: %w", doc.name, err)
+		}
+		files = append(files, report.File{Name: doc.name, Data: buf.Bytes()})
 	}
 	// Summaries follow the award; with no lot rules each lot goes to its
 	// most advantageous tender.
@@ -107,24 +117,16 @@ func write(dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for _, s := range summaries {
-		base := filepath.Join("summaries", "lot-"+s.LotID, s.BidID)
-		files[base+".md"] = func(w io.Writer) error { return report.SummaryMarkdown(w, s) }
-		files[base+".html"] = func(w io.Writer) error { return report.SummaryHTML(w, s) }
-		files[base+".json"] = func(w io.Writer) error { return report.SummaryJSON(w, s) }
+	docs, err := report.SummaryFiles(summaries)
+	if err != nil {
+		return 0, err
 	}
-	for name, render := range files {
-		var buf bytes.Buffer
-		if err := render(&buf); err != nil {
-			return 0, fmt.Errorf("%s: %w", name, err)
-		}
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return 0, err
-		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			return 0, err
-		}
+	for _, f := range docs {
+		files = append(files, report.File{Name: "summaries/" + f.Name, Data: f.Data})
+	}
+	// Written as one set, only inside dir: nothing is left half-written.
+	if err := report.WriteFiles(dir, files); err != nil {
+		return 0, err
 	}
 	return len(summaries), nil
 }
