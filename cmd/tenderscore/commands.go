@@ -331,7 +331,9 @@ func summaries(e *env, args []string, lot, bidder string, opts []report.SummaryO
 		if err != nil {
 			return nil, reportProblems(e, lines(in.src.Locate(err)))
 		}
-		summarise = func(lotID, bidID string) (report.Summary, error) { return report.SummariseAward(a, lotID, bidID, opts...) }
+		summarise = func(lotID, bidID string) (report.Summary, error) {
+			return report.SummariseAward(a, lotID, bidID, opts...)
+		}
 	}
 	var sums []report.Summary
 	for _, l := range res.Lots {
