@@ -92,7 +92,7 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 	}
 	m.f("## How your tender was scored")
 	m.blank()
-	mdTender(m, s.Yours, "your tender")
+	mdTender(m, s.Yours, "your tender", 3)
 	if s.MostAdvantageous != nil {
 		m.f("## The most advantageous tender: %s (tender %s)", md(s.MostAdvantageous.Supplier.Name), md(s.MostAdvantageous.BidID))
 		m.blank()
@@ -100,7 +100,7 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 			m.f("%s", md(strings.Join(d, "; ")))
 			m.blank()
 		}
-		mdTender(m, *s.MostAdvantageous, "the most advantageous tender")
+		mdTender(m, *s.MostAdvantageous, "the most advantageous tender", 3)
 	}
 	if len(s.WhyNot) > 0 {
 		m.f("## Why your tender was not successful")
@@ -139,7 +139,9 @@ func statusWords(s SummaryStatus) string {
 	return string(s)
 }
 
-func mdTender(m mdWriter, t AssessedTender, whose string) {
+// mdTender writes one tender's assessment, its criteria headed at level
+// (one below the heading the tender sits under).
+func mdTender(m mdWriter, t AssessedTender, whose string, level int) {
 	if len(t.Disqualified) > 0 {
 		m.f("**%s.** %s", outWord(t), md(strings.Join(t.Disqualified, " ")))
 		m.blank()
@@ -153,7 +155,7 @@ func mdTender(m mdWriter, t AssessedTender, whose string) {
 		m.blank()
 	}
 	for _, l := range t.Criteria {
-		mdLine(m, l, 3)
+		mdLine(m, l, level)
 	}
 	if t.Total != nil {
 		m.f("**%s for %s: %s**", t.TotalLabel, whose, md(t.Total.String()))

@@ -222,7 +222,7 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 		}
 		m.f("#### %s", md(head))
 		m.blank()
-		mdTender(m, full(l, b), "this tender")
+		mdTender(m, full(l, b), "this tender", 5) // under the bid's #### heading
 	}
 }
 

@@ -62,3 +62,20 @@ func TestReportForTheApprovalBoard(t *testing.T) {
 	assert.Contains(t, page, "<td>3 → 4</td>")
 	assert.Contains(t, page, "<td>Finance business partner</td>")
 }
+
+// TestReportMarkdownNestsCriteriaUnderTheBid: in the report's "every bid
+// explained", a bid's criteria are headed below the bid's own heading, so a
+// reader's outline puts them inside it (issue 11.8).
+func TestReportMarkdownNestsCriteriaUnderTheBid(t *testing.T) {
+	tn, bids := routeTender(score.PA2023, score.Route{Procedure: score.OpenProcedure}, score.England)
+	res, err := score.Evaluate(tn, bids)
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, report.ReportMarkdown(&b, res))
+	out := b.String()
+	explained := out[strings.Index(out, "### Every bid explained"):]
+	bid := strings.Index(explained, "#### ASH (Ashgrove Ltd)")
+	require.GreaterOrEqual(t, bid, 0)
+	assert.Contains(t, explained[bid:], "\n##### Price: ")
+	assert.NotContains(t, explained, "\n### Price: ", "a criterion heading above its bid's")
+}
