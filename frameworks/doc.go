@@ -40,8 +40,9 @@
 //	| --- | --- | --- | --- |
 //	| regime-mismatch | the declared regime matches the commencement date (PCR 2015 before 24 Feb 2025, PA 2023 from then) | SI 2024/716 as amended | error |
 //	| regime-framework | a call-off follows its framework's regime, which differs from the tender's declared one | SI 2024/716 as amended | warning |
-//	| threshold-band | the lot's band (above, notifiable below, below threshold) and the rules that follow | PA 2023 Sch. 1, Part 6; PPN 11/23; SI 2025/1200 | note |
+//	| threshold-band | the lot's band (above, notifiable below, below threshold), valued with the other lots of its procurement, and the rules that follow | PA 2023 Sch. 1, Sch. 3 para 4, s.87(4); PCR 2015 regs 6(11)–(13), 109(2); PPN 11/23; SI 2025/1200 | note |
 //	| threshold-unknown | the lot cannot be placed in a band (no thresholds for the date) | PA 2023 Sch. 1 | warning |
+//	| threshold-small-lots | under PCR 2015, a lot of an above-threshold procurement small enough to be awarded outside Part 2 (under £70,778, or £884,720 for works; up to 20% of the aggregate) | PCR 2015 reg 6(14)–(15) as amended | note |
 //	| weights-undeclared | every criterion declares a relative importance (a weight more than zero) | PA 2023 s.23(3)(b); PCR 2015 reg 67 | error |
 //	| weights-sum | percentage weights sum to 100 (or to the parent's weight) | PA 2023 s.23(3)(b); PCR 2015 reg 67 | error |
 //	| weights-points | weights given as points: publish the resulting percentages | PA 2023 s.23(3)(b) | note |
@@ -76,6 +77,14 @@
 // table says.
 //
 // # Model gaps
+//
+// Lots that take the tender's route under one regime are one procurement:
+// for the threshold each is valued as the whole procurement (PA 2023 Sch. 3
+// para 4; PCR 2015 reg 6(11)–(13)), and a lot with a route of its own is a
+// procurement of its own. The model does not record an authority's good
+// reasons for valuing lots apart (Sch. 3 para 4(2)), nor which small lots it
+// chooses to award outside Part 2 under PCR 2015 (reg 6(14)–(15)): the
+// notes say what the law allows.
 //
 // A lot that states no contract type is checked as goods and services (and
 // the note says so); a lot called off from a framework let under the other

@@ -15,8 +15,9 @@ func Rules() []Rule {
 	return []Rule{
 		{"regime-mismatch", "error", "the declared regime matches the commencement date (PCR 2015 before 24 Feb 2025, PA 2023 from then)", "SI 2024/716 as amended"},
 		{"regime-framework", "warning", "a call-off follows its framework's regime, which differs from the tender's declared one", "SI 2024/716 as amended"},
-		{"threshold-band", "note", "the lot's band (above, notifiable below, below threshold) and the rules that follow", "PA 2023 Sch. 1, Part 6; PPN 11/23; SI 2025/1200"},
+		{"threshold-band", "note", "the lot's band (above, notifiable below, below threshold), valued with the other lots of its procurement, and the rules that follow", "PA 2023 Sch. 1, Sch. 3 para 4, s.87(4); PCR 2015 regs 6(11)–(13), 109(2); PPN 11/23; SI 2025/1200"},
 		{"threshold-unknown", "warning", "the lot cannot be placed in a band (no thresholds for the date)", "PA 2023 Sch. 1"},
+		{"threshold-small-lots", "note", "under PCR 2015, a lot of an above-threshold procurement small enough to be awarded outside Part 2 (under £70,778, or £884,720 for works; up to 20% of the aggregate)", "PCR 2015 reg 6(14)–(15) as amended"},
 		{"weights-undeclared", "error", "every criterion declares a relative importance (a weight more than zero)", "PA 2023 s.23(3)(b); PCR 2015 reg 67"},
 		{"weights-sum", "error", "percentage weights sum to 100 (or to the parent's weight)", "PA 2023 s.23(3)(b); PCR 2015 reg 67"},
 		{"weights-points", "note", "weights given as points: publish the resulting percentages", "PA 2023 s.23(3)(b)"},
