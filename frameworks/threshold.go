@@ -72,8 +72,8 @@ type Classification struct {
 	Aggregate *Aggregate
 	// SmallLots, when set, says the lot of an above-threshold PCR 2015
 	// procurement may be awarded outside Part 2 (reg 6(14)–(15)).
-	SmallLots *SmallLots
-	Regime    score.Regime
+	SmallLots  *SmallLots
+	Regime     score.Regime
 	Threshold  Threshold
 	Notifiable decimal.Decimal
 	// NotifiableSource is the source of the notifiable figure.
