@@ -83,25 +83,24 @@ func aggregateSource(r score.Regime) Source {
 		Note: "unless the authority has good reasons not to do so (para 4(2)), which the model does not record"}
 }
 
-// procurementKey names the procedure a lot is awarded under. A lot with a
-// route of its own is a procurement of its own (call-offs under different
-// frameworks, or separate call-off competitions, are different
-// procurements); the lots taking the tender's route form one procurement
-// per regime.
-func procurementKey(t score.Tender, l score.Lot) string {
+// procurementKey names the procurement a lot belongs to. A lot with a
+// route of its own is a procurement of its own (a separate call-off
+// competition, even under the same framework lot as another); the lots
+// taking the tender's route form one procurement per procedure
+// (score.Tender.ProcedureFor: regime and route).
+func procurementKey(t score.Tender, l score.Lot) any {
 	if l.Route != nil && !l.Route.IsZero() {
 		return "lot\x00" + l.ID
 	}
-	r := t.RouteFor(l)
-	return strings.Join([]string{"tender", string(t.RegimeFor(l)), r.Framework, r.Lot, r.Procedure}, "\x00")
+	return t.ProcedureFor(l)
 }
 
 // aggregates returns, for each lot in the tender's order, the procurement
 // it is valued with when that has more than one lot, else nil.
 func aggregates(t score.Tender, regimeOf func(i int) score.Regime) []*Aggregate {
 	out := make([]*Aggregate, len(t.Lots))
-	groups := map[string][]int{}
-	var order []string
+	groups := map[any][]int{}
+	var order []any
 	for i, l := range t.Lots {
 		k := procurementKey(t, l)
 		if _, seen := groups[k]; !seen {
