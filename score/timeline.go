@@ -50,11 +50,9 @@ const (
 	OtherDirectAward DirectAwardGround = "other"
 )
 
-// Route procedures the timeline reads (Route.Procedure).
-const (
-	procedureDirectAward   = "direct-award"
-	procedureDynamicMarket = "dynamic-market"
-)
+// procedureDynamicMarket is the Route.Procedure of an award by reference
+// to a dynamic market (PA 2023 s.34), which s.51(3)(e) exempts.
+const procedureDynamicMarket = "dynamic-market"
 
 // TimelineOptions are what the award timeline needs beyond the tender.
 // The zero value means: the built-in bank holidays, no standstill in the

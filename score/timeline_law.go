@@ -29,9 +29,9 @@ const (
 func (r *timelineRun) actExemption() (bool, string, string) {
 	proc := strings.TrimSpace(r.route.Procedure)
 	framework := strings.TrimSpace(r.route.Framework) != ""
-	if r.o.DirectAward != "" && (framework || proc != procedureDirectAward) {
+	if r.o.DirectAward != "" && (framework || proc != DirectAward) {
 		r.problem("directAward", string(r.o.DirectAward), "direct-award-only",
-			"a direct award ground applies only to a direct award outside a framework (route procedure %q)", procedureDirectAward)
+			"a direct award ground applies only to a direct award outside a framework (route procedure %q)", DirectAward)
 	}
 	switch {
 	case framework:
@@ -40,7 +40,7 @@ func (r *timelineRun) actExemption() (bool, string, string) {
 		return true, "s.51(3)(e)", "a contract awarded by reference to a dynamic market"
 	case r.lot.ContractType == LightTouch:
 		return true, "s.51(3)(f)", "a light touch contract"
-	case proc != procedureDirectAward:
+	case proc != DirectAward:
 		return false, "", ""
 	}
 	switch r.o.DirectAward {
@@ -184,7 +184,7 @@ func (r *timelineRun) regulations() {
 		return
 	}
 	framework := strings.TrimSpace(r.route.Framework) != ""
-	if framework || strings.TrimSpace(r.route.Procedure) == procedureDirectAward {
+	if framework || strings.TrimSpace(r.route.Procedure) == DirectAward {
 		what := "(c): a contract awarded under a framework agreement"
 		if !framework {
 			what = "(a): a contract awarded without prior publication of a contract notice"
