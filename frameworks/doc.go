@@ -57,8 +57,13 @@
 //	| location-above-threshold | no criterion scores, and no reservation restricts, by where the bidder is based above threshold | PA 2023 ss.89–90; PCR 2015 reg 18 | error |
 //	| location-below-threshold | below-threshold reservation only as PPN 005 / PPN 11/20 (central government) or SI 2026/94 (English councils from 4 Feb 2026) allow; no scoring by location | PPN 005; PPN 11/20; SI 2026/94; LGA 1988 s.17(5)(e) | note if allowed; warning or error otherwise |
 //	| location-unclassified | location scored or reserved on a lot whose band is unknown | PA 2023 ss.89–90 | warning |
+//	| location-commitment | above threshold, a criterion scoring commitments tied to a locality (local people employed, spend with suppliers based locally), each measure with the section that bears on it | PA 2023 s.90(1)–(2); PCR 2015 reg 18(1); LGA 1988 s.17(5)(a), (5)(e), (7) | warning |
 //	| abnormally-low | abnormally low prices are flagged for investigation, never excluded automatically | PA 2023 s.19(3)(c), (4)–(5); PCR 2015 reg 69 | note |
 //	| abnormally-low-gate | a pass/fail gate that reads as an abnormally-low-price test | PA 2023 s.19(4)–(5) | warning |
+//	| living-wage-accreditation | Living Wage Foundation accreditation required by a gate or scored: a company status, not delivery of the contract | PA 2023 ss.22(1), 23(2)(a), (5); PCR 2015 regs 58(1)–(4), 67(2), (5); LGA 1988 s.17(5)(a) | warning |
+//	| price-band-budget | a band price method whose ceiling runs above the maximum budget | PA 2023 s.23(2)(b), (3)(a); PCR 2015 reg 18(1) | warning |
+//	| price-zero-premium | a price method under which a modest premium scores zero (deduction with a steep rate, a narrow band: at most 50%, the library's advice; min–max always), saying at what premium | PA 2023 s.23(2)(d); PCR 2015 reg 18(1) | warning |
+//	| identical-prices | bids from different suppliers in one lot with the same price: flagged for review, never excluded | CMA bid-rigging advice (gov.uk); PA 2023 Sch. 7 para 7(1), s.58(2); PCR 2015 reg 57(8)(d) | warning |
 //	| framework-dates | the call-off commenced within the framework's (or lot's) dates, end date inclusive | the framework's notices and agreement page | error |
 //	| framework-dates-unrecorded | the catalogue has no start or end date for the framework | the catalogue entry | note |
 //	| framework-procedure | the call-off procedure is one the framework lot permits (e.g. G-Cloud 14 lots 1–3: direct award only) | the framework's call-off procedure | error |
