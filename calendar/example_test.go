@@ -66,3 +66,65 @@ func ExampleLoadGovUK() {
 	// Output:
 	// covers 2031: true
 }
+
+// ExampleTable_With adds a one-off bank holiday, as a royal proclamation
+// might appoint one (s.1(3) of the 1971 Act); this one is fictional.
+func ExampleTable_With() {
+	tb := calendar.UKBankHolidays().With(calendar.Holiday{
+		Date: date.On(2029, 6, 8), Division: calendar.EnglandAndWales, Title: "Fictional jubilee bank holiday",
+		Basis: calendar.Proclamation, Source: "a fictional proclamation", Verified: true,
+	})
+	ok, why, err := tb.AnyPart().Day(date.On(2029, 6, 8))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("working day:", ok, "—", why)
+	// Output:
+	// working day: false — Friday 8 June 2029, Fictional jubilee bank holiday (England and Wales)
+}
+
+// ExampleWorkingDays_OnOrAfter finds the next working day in Northern
+// Ireland after the Battle of the Boyne holiday of 2026 (12 July a Sunday,
+// so Monday 13 July).
+func ExampleWorkingDays_OnOrAfter() {
+	d, skipped, err := calendar.UKBankHolidays().In(calendar.NorthernIreland).OnOrAfter(date.On(2026, 7, 12))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Long(), "after", len(skipped), "non-working days")
+	// Output:
+	// 14 July 2026 after 2 non-working days
+}
+
+// ExampleExpected works out a year from Schedule 1 of the 1971 Act and the
+// pattern of the proclamations: Scotland's St Andrew's Day 2030 falls on a
+// Saturday, so the first Monday following (Sch. 1 para 2).
+func ExampleExpected() {
+	for _, h := range calendar.Expected(2030).Holidays {
+		if h.Title == "St Andrew’s Day" {
+			fmt.Println(h.Date.Long(), h.Basis, h.Verified)
+		}
+	}
+	// Output:
+	// 2 December 2030 schedule-1 true
+}
+
+// ExampleLoadJSON reads a table written as JSON.
+func ExampleLoadJSON() {
+	tb, err := calendar.LoadJSON(strings.NewReader(`{"holidays": [
+	  {"date": "2031-01-01", "division": "scotland", "title": "New Year’s Day", "basis": "schedule-1",
+	   "source": "Banking and Financial Dealings Act 1971 Sch. 1", "verified": true}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(tb.Holidays[0])
+	_, err = calendar.LoadJSON(strings.NewReader(`{"holidays": [{"date": "2031-01-01", "division": "wales", "title": "x", "source": "y"}]}`))
+	fmt.Println(err)
+	// Output:
+	// New Year’s Day (Scotland)
+	// bank holiday table JSON: 1 problem
+	//   holidays[0].division: want england-and-wales, scotland or northern-ireland (value "wales", rule one-of)
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
@@ -260,4 +261,30 @@ func TestTimelineJSON(t *testing.T) {
 	nw, ok := m["nonWorking"].([]any)
 	require.True(t, ok)
 	assert.Len(t, nw, 5, "Sat 28, Sun 29, Mon 30 Nov, Sat 5, Sun 6 Dec")
+}
+
+// TestTimelineProperties: for any working day in 2024–2030 the Act's
+// mandatory standstill ends on a working day holding exactly eight working
+// days, the contract may be entered into the day after, and the contract
+// details notice is due 29 days after entry (30 days beginning with it).
+func TestTimelineProperties(t *testing.T) {
+	tn := timelineTender()
+	rapid.Check(t, func(t *rapid.T) {
+		sent := date.On(2024, 1, 1).AddDays(rapid.IntRange(0, 6*365+300).Draw(t, "offset"))
+		tl, err := tn.Timeline("1", sent, score.TimelineOptions{})
+		if err != nil {
+			var verr *score.ValidationError
+			if !errors.As(err, &verr) || !(verr.Has("sent", "working-day") || verr.Has("sent", "holiday-table")) {
+				t.Fatalf("%s: %v", sent, err)
+			}
+			return
+		}
+		working := tl.Sent.DaysUntil(tl.End) + 1 - len(tl.NonWorking)
+		if working != 8 {
+			t.Fatalf("%s to %s: %d working days", tl.Sent, tl.End, working)
+		}
+		if tl.EarliestEntry != tl.End.AddDays(1) || tl.EnteredInto.DaysUntil(tl.NoticeDeadline) != 29 {
+			t.Fatalf("entry %s, notice %s after end %s", tl.EarliestEntry, tl.NoticeDeadline, tl.End)
+		}
+	})
 }
