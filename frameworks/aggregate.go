@@ -143,3 +143,31 @@ func smallLotsFor(t score.Tender, lot score.Lot, a *Aggregate) *SmallLots {
 	}
 	return s
 }
+
+// ClassifyLots places every lot of a tender in its threshold band as Check
+// does: valued with the other lots of its procurement, under the regime it
+// runs under, by the tender's commencement date. The map is keyed by lot
+// id; a lot that cannot be placed (no thresholds recorded for the date) is
+// absent, and Check's threshold-unknown finding says why. Bad input gives
+// the same *score.ValidationError as Check. Use it to tell the award
+// timeline whether a lot is below threshold (score.TimelineOptions).
+func ClassifyLots(t score.Tender, opts ...Option) (map[string]Classification, error) {
+	cfg := config{}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if !cfg.hasCatalogue {
+		cfg.catalogue = DefaultCatalogue()
+	}
+	r := &run{t: t, cfg: cfg}
+	if err := r.prepare(); err != nil {
+		return nil, err
+	}
+	out := make(map[string]Classification, len(r.lots))
+	for _, l := range r.lots {
+		if l.class != nil {
+			out[l.lot.ID] = *l.class
+		}
+	}
+	return out, nil
+}

@@ -130,3 +130,18 @@ func TestThresholdSmallLots(t *testing.T) {
 	fs = check(t, tender(lots("100000", "50000"), pcr2024))
 	assert.Empty(t, fs.WithCode("threshold-small-lots"))
 }
+
+func TestClassifyLots(t *testing.T) {
+	// £103,860 + £103,859.99 = £207,719.99: both lots below the £207,720
+	// threshold, notifiable (not less than £30,000).
+	got, err := frameworks.ClassifyLots(tender(lots("103860", "103859.99")))
+	require.NoError(t, err)
+	require.Len(t, got, 2)
+	assert.Equal(t, frameworks.NotifiableBelowThreshold, got["2"].Band)
+	assert.Equal(t, "207719.99", got["2"].Value.String())
+	assert.Equal(t, "103859.99", got["2"].LotValue.String())
+	require.NotNil(t, got["2"].Aggregate)
+	assert.Equal(t, "lots 1 (£103,860.00) + 2 (£103,859.99) = £207,719.99", got["2"].Aggregate.Text())
+	_, err = frameworks.ClassifyLots(tender(func(t *score.Tender) { t.Commenced = day(2026, time.February, 30) }))
+	assert.Error(t, err, "no commencement date (30 February is no date): refused as Check refuses it")
+}
