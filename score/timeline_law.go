@@ -215,7 +215,9 @@ func (r *timelineRun) countTenDays(w calendar.WorkingDays) bool {
 	}
 	r.out.Standstill, r.out.Days = Regulation87Standstill, 10
 	r.out.End, r.out.NonWorking, r.out.EarliestEntry = end, skipped, end.AddDays(1)
-	verified := !r.unverifiedHolidays()
+	// The reading of reg 2(1) (which part's holidays count) decides a
+	// moved end, so a moved end and the entry after it are not verified.
+	verified := !r.unverifiedHolidays() && end == tenth
 	r.note("PCR 2015 reg 2(1) does not say which part's bank holidays make a day not a working day: the authority's own part is taken (a reading)")
 	r.note("notices sent by means other than electronic are not modelled (reg 87(3), (5): 15 days); a sole tenderer with no candidates needs no notice (reg 86(5)(b))")
 	r.step(r.out.Sent, citeReg87, true, "the last regulation 86 notice sent by electronic means")
