@@ -10,7 +10,9 @@
 //     scores — price methods, priced schedules, quality marks, gates;
 //   - score/report: text and JSON renderings of a Result;
 //   - exact: exact fractions and declared rounding;
-//   - date: calendar dates as inputs (nothing reads the clock).
+//   - date: calendar dates as inputs (nothing reads the clock);
+//   - calendar: UK bank holidays per part of the United Kingdom and the
+//     working days counted with them (a leaf beside date).
 //
 // Run `go run ./examples/croydon` for the founding case: a London borough's
 // five-lot IT tender, scored and explained.

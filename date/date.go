@@ -102,6 +102,35 @@ func (d Date) AddMonths(n int) Date {
 	return Date{year: first.Year(), month: first.Month(), day: min(d.day, last)}
 }
 
+// AddDays returns the day n days later (earlier for a negative n). The
+// zero Date stays zero.
+func (d Date) AddDays(n int) Date {
+	if d.IsZero() {
+		return d
+	}
+	t := time.Date(d.year, d.month, d.day+n, 0, 0, 0, 0, time.UTC)
+	return Date{year: t.Year(), month: t.Month(), day: t.Day()}
+}
+
+// Weekday returns the day of the week; the zero Date has none and gives -1.
+func (d Date) Weekday() time.Weekday {
+	if d.IsZero() {
+		return -1
+	}
+	return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, time.UTC).Weekday()
+}
+
+// DaysUntil returns how many days e is after d (negative when before); 0
+// when either is the zero Date.
+func (d Date) DaysUntil(e Date) int {
+	if d.IsZero() || e.IsZero() {
+		return 0
+	}
+	a := time.Date(d.year, d.month, d.day, 0, 0, 0, 0, time.UTC)
+	b := time.Date(e.year, e.month, e.day, 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a) / (24 * time.Hour))
+}
+
 // String returns "YYYY-MM-DD", or "" for the zero Date.
 func (d Date) String() string {
 	if d.IsZero() {

@@ -51,3 +51,33 @@ func TestOnGivesTheZeroDateForADayThatDoesNotExist(t *testing.T) {
 	assert.Equal(t, "2026-03-02", date.On(2026, time.March, 2).String())
 	assert.True(t, date.On(2026, time.February, 30).IsZero(), "30 February does not exist: no date, and no panic")
 }
+
+// TestAddDaysAndWeekday checks day arithmetic across month, year and
+// leap-day boundaries against a calendar: 28 February 2028 is a Monday, 2028
+// is a leap year, 31 December 2026 is a Thursday.
+func TestAddDaysAndWeekday(t *testing.T) {
+	cases := []struct {
+		from string
+		n    int
+		want string
+		day  time.Weekday
+	}{
+		{"2028-02-28", 1, "2028-02-29", time.Tuesday},
+		{"2028-02-28", 2, "2028-03-01", time.Wednesday},
+		{"2026-12-31", 1, "2027-01-01", time.Friday},
+		{"2026-03-02", -2, "2026-02-28", time.Saturday},
+		{"2026-11-30", 0, "2026-11-30", time.Monday},
+	}
+	for _, c := range cases {
+		from, err := date.Parse(c.from)
+		require.NoError(t, err)
+		got := from.AddDays(c.n)
+		assert.Equal(t, c.want, got.String(), "%s + %d", c.from, c.n)
+		assert.Equal(t, c.day, got.Weekday(), c.want)
+		assert.Equal(t, c.n, from.DaysUntil(got))
+	}
+	var z date.Date
+	assert.True(t, z.AddDays(3).IsZero())
+	assert.Equal(t, time.Weekday(-1), z.Weekday())
+	assert.Equal(t, 0, z.DaysUntil(date.On(2026, 1, 1)))
+}

@@ -171,11 +171,15 @@ func (r *run) prepare() error {
 		} else {
 			lc.regime, _ = RegimeOn(t.Commenced)
 		}
+	}
+	aggs := aggregates(t, func(i int) score.Regime { return r.lots[i].regime })
+	for i := range r.lots {
+		lc := &r.lots[i]
 		contract := lc.lot.ContractType
 		if contract == "" {
 			contract = GoodsServices
 		}
-		c, err := Classify(lc.lot.EstimatedValue, t.Authority.Type, contract, lc.regime, t.Commenced)
+		c, err := classifyWith(t, lc.lot, aggs[i], contract, lc.regime)
 		if err != nil {
 			lc.classErr = err
 		} else {
@@ -273,7 +277,12 @@ func checks() []rule {
 		{lot: checkSocialValueCentral},
 		{tender: checkLocalPoliciesApply, lot: checkLocalPolicy},
 		{lot: checkLocation},
+		{lot: checkLocationCommitments},
 		{tender: checkAbnormallyLow, lot: checkAbnormallyLowGates},
+		{lot: checkLivingWageAccreditation},
+		{lot: checkPriceBandBudget},
+		{lot: checkPriceZeroPremium},
+		{lot: checkIdenticalPrices},
 		{lot: checkFrameworkDates},
 		{lot: checkFrameworkProcedure},
 		{lot: checkFrameworkTerm},

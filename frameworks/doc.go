@@ -40,8 +40,9 @@
 //	| --- | --- | --- | --- |
 //	| regime-mismatch | the declared regime matches the commencement date (PCR 2015 before 24 Feb 2025, PA 2023 from then) | SI 2024/716 as amended | error |
 //	| regime-framework | a call-off follows its framework's regime, which differs from the tender's declared one | SI 2024/716 as amended | warning |
-//	| threshold-band | the lot's band (above, notifiable below, below threshold) and the rules that follow | PA 2023 Sch. 1, Part 6; PPN 11/23; SI 2025/1200 | note |
+//	| threshold-band | the lot's band (above, notifiable below, below threshold), valued with the other lots of its procurement, and the rules that follow | PA 2023 Sch. 1, Sch. 3 para 4, s.87(4); PCR 2015 regs 6(11)–(13), 109(2); PPN 11/23; SI 2025/1200 | note |
 //	| threshold-unknown | the lot cannot be placed in a band (no thresholds for the date) | PA 2023 Sch. 1 | warning |
+//	| threshold-small-lots | under PCR 2015, a lot of an above-threshold procurement small enough to be awarded outside Part 2 (under £70,778, or £884,720 for works; up to 20% of the aggregate) | PCR 2015 reg 6(14)–(15) as amended | note |
 //	| weights-undeclared | every criterion declares a relative importance (a weight more than zero) | PA 2023 s.23(3)(b); PCR 2015 reg 67 | error |
 //	| weights-sum | percentage weights sum to 100 (or to the parent's weight) | PA 2023 s.23(3)(b); PCR 2015 reg 67 | error |
 //	| weights-points | weights given as points: publish the resulting percentages | PA 2023 s.23(3)(b) | note |
@@ -56,8 +57,13 @@
 //	| location-above-threshold | no criterion scores, and no reservation restricts, by where the bidder is based above threshold | PA 2023 ss.89–90; PCR 2015 reg 18 | error |
 //	| location-below-threshold | below-threshold reservation only as PPN 005 / PPN 11/20 (central government) or SI 2026/94 (English councils from 4 Feb 2026) allow; no scoring by location | PPN 005; PPN 11/20; SI 2026/94; LGA 1988 s.17(5)(e) | note if allowed; warning or error otherwise |
 //	| location-unclassified | location scored or reserved on a lot whose band is unknown | PA 2023 ss.89–90 | warning |
+//	| location-commitment | above threshold, a criterion scoring commitments tied to a locality (local people employed, spend with suppliers based locally), each measure with the section that bears on it | PA 2023 s.90(1)–(2); PCR 2015 reg 18(1); LGA 1988 s.17(5)(a), (5)(e), (7) | warning |
 //	| abnormally-low | abnormally low prices are flagged for investigation, never excluded automatically | PA 2023 s.19(3)(c), (4)–(5); PCR 2015 reg 69 | note |
 //	| abnormally-low-gate | a pass/fail gate that reads as an abnormally-low-price test | PA 2023 s.19(4)–(5) | warning |
+//	| living-wage-accreditation | Living Wage Foundation accreditation required by a gate or scored: a company status, not delivery of the contract | PA 2023 ss.22(1), 23(2)(a), (5); PCR 2015 regs 58(1)–(4), 67(2), (5); LGA 1988 s.17(5)(a) | warning |
+//	| price-band-budget | a band price method whose ceiling runs above the maximum budget | PA 2023 s.23(2)(b), (3)(a); PCR 2015 reg 18(1) | warning |
+//	| price-zero-premium | a price method under which a modest premium scores zero (deduction with a steep rate, a narrow band: at most 50%, the library's advice; min–max always), saying at what premium | PA 2023 s.23(2)(d); PCR 2015 reg 18(1) | warning |
+//	| identical-prices | bids from different suppliers in one lot with the same price: flagged for review, never excluded | CMA bid-rigging advice (gov.uk); PA 2023 Sch. 7 para 7(1), s.58(2); PCR 2015 reg 57(8)(d) | warning |
 //	| framework-dates | the call-off commenced within the framework's (or lot's) dates, end date inclusive | the framework's notices and agreement page | error |
 //	| framework-dates-unrecorded | the catalogue has no start or end date for the framework | the catalogue entry | note |
 //	| framework-procedure | the call-off procedure is one the framework lot permits (e.g. G-Cloud 14 lots 1–3: direct award only) | the framework's call-off procedure | error |
@@ -76,6 +82,14 @@
 // table says.
 //
 // # Model gaps
+//
+// Lots that take the tender's route under one regime are one procurement:
+// for the threshold each is valued as the whole procurement (PA 2023 Sch. 3
+// para 4; PCR 2015 reg 6(11)–(13)), and a lot with a route of its own is a
+// procurement of its own. The model does not record an authority's good
+// reasons for valuing lots apart (Sch. 3 para 4(2)), nor which small lots it
+// chooses to award outside Part 2 under PCR 2015 (reg 6(14)–(15)): the
+// notes say what the law allows.
 //
 // A lot that states no contract type is checked as goods and services (and
 // the note says so); a lot called off from a framework let under the other

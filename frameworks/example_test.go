@@ -222,3 +222,37 @@ func ExampleRules() {
 	// regime-mismatch (error): SI 2024/716 as amended
 	// regime-framework (warning): SI 2024/716 as amended
 }
+
+// Two lots of one open procedure, each under the threshold alone, are
+// valued together (Procurement Act 2023 Sch. 3 para 4): £120,000 + £95,000
+// = £215,000, not less than the sub-central threshold of £207,720.
+func ExampleCheck_lotsValuedTogether() {
+	pol := score.Policy{Criteria: []score.Criterion{
+		{ID: "price", Title: "Price", Weight: decimal.NewFromInt(60), Price: &criteria.PriceRule{Method: criteria.Relative}},
+		{ID: "quality", Title: "Approach", Weight: decimal.NewFromInt(40),
+			Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}},
+	}}
+	t := score.Tender{
+		ID: "NBC/FM/2026/03", Title: "Grounds maintenance",
+		Authority: score.Authority{Name: "Northbridge Borough Council", Type: score.SubCentral, Nation: score.England},
+		Commenced: date.On(2026, time.April, 1), Regime: score.PA2023,
+		Route: score.Route{Procedure: "open"},
+		Lots: []score.Lot{
+			{ID: "1", Title: "Parks", EstimatedValue: decimal.NewFromInt(120000), TermMonths: 24, Policy: pol},
+			{ID: "2", Title: "Verges", EstimatedValue: decimal.NewFromInt(95000), TermMonths: 24, Policy: pol},
+		},
+	}
+	fs, err := frameworks.Check(t)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range fs.WithCode("threshold-band") {
+		_, band, _ := strings.Cut(f.Message, ": ")
+		band, _, _ = strings.Cut(band, " (goods")
+		fmt.Printf("lot %s: %s\n", f.Lot, band)
+	}
+	// Output:
+	// lot 1: the whole procurement, lots 1 (£120,000.00) + 2 (£95,000.00) = £215,000.00, valued as one, is not less than the sub-central goods and services threshold £207,720.00: above threshold
+	// lot 2: the whole procurement, lots 1 (£120,000.00) + 2 (£95,000.00) = £215,000.00, valued as one, is not less than the sub-central goods and services threshold £207,720.00: above threshold
+}

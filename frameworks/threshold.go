@@ -49,8 +49,9 @@ const (
 	// regime applies.
 	AboveThreshold Band = "above-threshold"
 	// NotifiableBelowThreshold: below threshold but not less than the
-	// notifiable figure (PA 2023: £12,000 central government, £30,000
-	// others; PCR 2015: the Contracts Finder figures).
+	// notifiable figure, VAT included: PA 2023 s.87(4), £12,000 central
+	// government, £30,000 others; PCR 2015 reg 109(2), the same figures for
+	// Contracts Finder from 21 December 2022 (£10,000 and £25,000 before).
 	NotifiableBelowThreshold Band = "notifiable-below-threshold"
 	// BelowThreshold: below the notifiable figure.
 	BelowThreshold Band = "below-threshold"
@@ -59,8 +60,19 @@ const (
 // Classification is a contract placed in its band, with the figures and
 // the rules that follow.
 type Classification struct {
-	Band       Band
-	Value      decimal.Decimal
+	Band Band
+	// Value is the value compared with the threshold: the lot's own, or
+	// the whole procurement's when Aggregate is set.
+	Value decimal.Decimal
+	// LotValue is the lot's own estimated value.
+	LotValue decimal.Decimal
+	// Aggregate, when set, is the procurement of several lots the lot is
+	// valued with (Procurement Act 2023 Sch. 3 para 4; PCR 2015 reg
+	// 6(11)–(13)).
+	Aggregate *Aggregate
+	// SmallLots, when set, says the lot of an above-threshold PCR 2015
+	// procurement may be awarded outside Part 2 (reg 6(14)–(15)).
+	SmallLots  *SmallLots
 	Regime     score.Regime
 	Threshold  Threshold
 	Notifiable decimal.Decimal
@@ -133,22 +145,39 @@ func checkAuthority(a score.AuthorityType) error {
 	return fmt.Errorf("authority.type %q: want %s or %s", a, score.CentralGovernment, score.SubCentral)
 }
 
+// PCRNotifiableRaised returns the day PCR 2015's Contracts Finder figures
+// rose to £12,000 (central government) and £30,000 (others): 21 December
+// 2022, when the Public Contracts (Amendment) Regulations 2022 (SI
+// 2022/1390) came into force. Before it they were £10,000 and £25,000.
+func PCRNotifiableRaised() date.Date { return date.On(2022, time.December, 21) }
+
 // notifiable returns the lower figure from which a below-threshold
 // contract is notifiable (PA 2023) or published on Contracts Finder (PCR
-// 2015), with its source.
-func notifiable(regime score.Regime, a score.AuthorityType) (decimal.Decimal, Source) {
+// 2015), VAT included, with its source.
+func notifiable(regime score.Regime, a score.AuthorityType, commenced date.Date) (decimal.Decimal, Source) {
+	central := a == score.CentralGovernment
 	if regime == score.PA2023 {
-		s := verified("Procurement Act 2023 Part 6 (ss.84–88): notifiable below-threshold contracts")
-		if a == score.CentralGovernment {
+		s := verified("Procurement Act 2023 s.87(4) (notifiable below-threshold contracts: not less than £12,000 for a central government authority, £30,000 otherwise; VAT included, s.123(2))")
+		if central {
 			return gbp("12000"), s
 		}
 		return gbp("30000"), s
 	}
-	s := unverified("PCR 2015 Part 4 (regs 109–112): Contracts Finder", "figures and whether they include VAT not checked")
-	if a == score.CentralGovernment {
-		return gbp("10000"), s
+	nhs := "the model does not tell an NHS trust from central government: under reg 109(2)(c)(i) an NHS Trust or NHS Foundation Trust takes the sub-central figure"
+	if commenced.Before(PCRNotifiableRaised()) {
+		s := Source{Cite: "PCR 2015 reg 109(2)(b)–(c) (Contracts Finder: £10,000 central government, £25,000 others; VAT inclusive from 1 January 2022, SI 2021/1221 reg 3(3)(e)); raised from 21 December 2022 by SI 2022/1390",
+			Verified: true, Note: nhs}
+		if central {
+			return gbp("10000"), s
+		}
+		return gbp("25000"), s
 	}
-	return gbp("25000"), s
+	s := Source{Cite: "PCR 2015 reg 109(2)(b)–(c) as amended by SI 2022/1390 from 21 December 2022 (Contracts Finder: £12,000 central government, £30,000 others; VAT inclusive, SI 2021/1221 reg 3(3)(e))",
+		Verified: true, Note: nhs}
+	if central {
+		return gbp("12000"), s
+	}
+	return gbp("30000"), s
 }
 
 // Classify places a contract of the given estimated value (including VAT,
@@ -166,8 +195,8 @@ func Classify(value decimal.Decimal, authority score.AuthorityType, contract Con
 	if err != nil {
 		return Classification{}, err
 	}
-	n, ns := notifiable(regime, authority)
-	c := Classification{Value: value, Regime: regime, Threshold: t, Notifiable: n, NotifiableSource: ns}
+	n, ns := notifiable(regime, authority, commenced)
+	c := Classification{Value: value, LotValue: value, Regime: regime, Threshold: t, Notifiable: n, NotifiableSource: ns}
 	switch {
 	case value.Cmp(t.Amount) >= 0:
 		c.Band = AboveThreshold
@@ -187,13 +216,35 @@ func (c Classification) String() string {
 	if c.Regime == score.PCR2015 {
 		lower = "published on Contracts Finder"
 	}
+	v := exact.Money(c.Value)
+	if c.Aggregate != nil {
+		v = fmt.Sprintf("the whole procurement, %s, valued as one,", c.Aggregate.Text())
+	}
 	switch c.Band {
 	case AboveThreshold:
-		return fmt.Sprintf("%s is not less than the %s %s threshold %s: above threshold", exact.Money(c.Value), who, what, exact.Money(c.Threshold.Amount))
+		return fmt.Sprintf("%s is not less than the %s %s threshold %s: above threshold", v, who, what, exact.Money(c.Threshold.Amount))
 	case NotifiableBelowThreshold:
-		return fmt.Sprintf("%s is below the %s %s threshold %s and not less than %s: below threshold, %s", exact.Money(c.Value), who, what, exact.Money(c.Threshold.Amount), exact.Money(c.Notifiable), lower)
+		return fmt.Sprintf("%s is below the %s %s threshold %s and not less than %s: below threshold, %s", v, who, what, exact.Money(c.Threshold.Amount), exact.Money(c.Notifiable), lower)
 	}
-	return fmt.Sprintf("%s is below %s: below threshold, not %s", exact.Money(c.Value), exact.Money(c.Notifiable), lower)
+	return fmt.Sprintf("%s is below %s: below threshold, not %s", v, exact.Money(c.Notifiable), lower)
+}
+
+// classifyWith places a lot in its band by the value of the procurement it
+// belongs to: its own value, or its aggregate's total.
+func classifyWith(t score.Tender, lot score.Lot, a *Aggregate, contract ContractType, regime score.Regime) (Classification, error) {
+	value := lot.EstimatedValue
+	if a != nil {
+		value = a.Total
+	}
+	c, err := Classify(value, t.Authority.Type, contract, regime, t.Commenced)
+	if err != nil {
+		return c, err
+	}
+	c.LotValue, c.Aggregate = lot.EstimatedValue, a
+	if a != nil && regime == score.PCR2015 && c.Band == AboveThreshold {
+		c.SmallLots = smallLotsFor(t, lot, a)
+	}
+	return c, nil
 }
 
 // Rules says which rules follow from the band under the regime, each with
@@ -228,7 +279,7 @@ func (c Classification) Rules() []string {
 		}
 	case NotifiableBelowThreshold:
 		return []string{
-			"Part 4: if advertised, published on Contracts Finder (PCR 2015 regs 109–112, unverified)",
+			"Part 4: if advertised, published on Contracts Finder (PCR 2015 regs 109–110)",
 			"reservation by location or to SMEs/VCSEs only as PPN 11/20 allows (central government from 1 January 2021)",
 		}
 	}

@@ -99,11 +99,31 @@ func TestClassifyNotifiable(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, c.want, got.Band, c.why)
 	}
-	// PCR 2015: the Contracts Finder figures (£10,000 / £25,000, unverified).
-	got, err := frameworks.Classify(dec("25000"), score.SubCentral, frameworks.GoodsServices, score.PCR2015, day(2024, time.March, 1))
-	require.NoError(t, err)
-	assert.Equal(t, frameworks.NotifiableBelowThreshold, got.Band)
-	assert.False(t, got.NotifiableSource.Verified, "the PCR 2015 lower figures are not verified")
+	// PCR 2015: the Contracts Finder figures of reg 109(2), VAT inclusive:
+	// £12,000 / £30,000 from 21 December 2022 (SI 2022/1390), £10,000 /
+	// £25,000 before (SI 2021/1221 made them VAT inclusive from 1 January
+	// 2022).
+	pcr := []struct {
+		typ       score.AuthorityType
+		value     string
+		commenced date.Date
+		want      frameworks.Band
+		why       string
+	}{
+		{score.SubCentral, "30000", day(2024, time.March, 1), frameworks.NotifiableBelowThreshold, "£30,000 from 21 December 2022"},
+		{score.SubCentral, "29999.99", day(2024, time.March, 1), frameworks.BelowThreshold, "a penny under £30,000"},
+		{score.CentralGovernment, "12000", day(2024, time.March, 1), frameworks.NotifiableBelowThreshold, "£12,000 from 21 December 2022"},
+		{score.CentralGovernment, "11999.99", day(2024, time.March, 1), frameworks.BelowThreshold, "a penny under £12,000"},
+		{score.SubCentral, "25000", day(2022, time.December, 21), frameworks.BelowThreshold, "the first day of the raised figures: £25,000 is no longer enough"},
+		{score.SubCentral, "25000", day(2022, time.December, 20), frameworks.NotifiableBelowThreshold, "the day before SI 2022/1390: £25,000"},
+		{score.CentralGovernment, "10000", day(2022, time.December, 20), frameworks.NotifiableBelowThreshold, "the day before SI 2022/1390: £10,000"},
+	}
+	for _, c := range pcr {
+		got, err := frameworks.Classify(dec(c.value), c.typ, frameworks.GoodsServices, score.PCR2015, c.commenced)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, got.Band, c.why)
+		assert.True(t, got.NotifiableSource.Verified, "reg 109(2) as amended was read in the text")
+	}
 }
 
 // TestThresholdOtherContracts checks works and the other types for the
