@@ -57,6 +57,10 @@ type LotResult struct {
 	// [Award] then decides who is awarded it, and the tender ranked first
 	// here may not be.
 	UnderLotRules bool
+	// Timeline is the lot's award timeline — standstill, the first day the
+	// contract may be entered into, the notice due after — when the caller
+	// attached one ([WithTimelines]); nil otherwise.
+	Timeline *AwardTimeline
 	// Outcome is how the evaluation ended.
 	Outcome Outcome
 	// Winner is the winning bid's id ("" unless Outcome is Winner).

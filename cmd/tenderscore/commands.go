@@ -190,6 +190,30 @@ func evaluate(e *env, in *inputs, lot string) (score.Result, error) {
 	return res, nil
 }
 
+// timelineFlags adds --sent and --standstill, and returns a function that
+// attaches each lot's award timeline to a result when --sent is given.
+func timelineFlags(fs *flag.FlagSet) func(e *env, in *inputs, r score.Result) (score.Result, error) {
+	sent := fs.String("sent", "", "the day the award notices and bidders' documents are sent, YYYY-MM-DD: adds each lot's award timeline")
+	days := fs.Int("standstill", 0, "a standstill the award notice provides for, in working days (Procurement Act 2023 lots; at least 8)")
+	return func(e *env, in *inputs, r score.Result) (score.Result, error) {
+		if *sent == "" {
+			if *days != 0 {
+				return r, usageError{"--standstill needs --sent: the standstill counts from the day the notice is sent"}
+			}
+			return r, nil
+		}
+		d, err := date.Parse(*sent)
+		if err != nil {
+			return r, usageError{"--sent: " + err.Error()}
+		}
+		tls, err := frameworks.Timelines(in.tender, d, score.TimelineOptions{StandstillDays: *days})
+		if err != nil {
+			return r, reportProblems(e, lines(err))
+		}
+		return score.WithTimelines(r, tls...), nil
+	}
+}
+
 func scoreCommand() command {
 	return command{
 		name: "score", args: "TENDER BIDS...",
@@ -206,6 +230,7 @@ the standings and the award, points as numbers).`,
 			format := formatFlag(fs, "text", "text", "markdown", "json", "html", "xlsx")
 			lot := lotFlag(fs)
 			out := outputFlag(fs)
+			timeline := timelineFlags(fs)
 			return func(e *env, args []string) error {
 				f, err := format()
 				if err != nil {
@@ -222,6 +247,9 @@ the standings and the award, points as numbers).`,
 				if err != nil {
 					return err
 				}
+				if res, err = timeline(e, in, res); err != nil {
+					return err
+				}
 				// Under published lot rules the whole tender is awarded
 				// too, unless one lot is asked for.
 				var award *score.AwardResult
@@ -230,6 +258,7 @@ the standings and the award, points as numbers).`,
 					if err != nil {
 						return reportProblems(e, lines(in.src.Locate(err)))
 					}
+					a.Result = score.WithTimelines(a.Result, timelinesOf(res)...)
 					award = &a
 				}
 				switch {
@@ -278,8 +307,8 @@ plain text too.`,
 			"\ntenderscore summary --out debriefs --sent 2026-06-01 " + croydon,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			bidder := fs.String("bidder", "", "the supplier id, or a bid id (required without --out)")
-			sent := fs.String("sent", "", "the day the documents are provided, YYYY-MM-DD")
 			out := fs.String("out", "", "write every format of the documents to this folder")
+			timeline := timelineFlags(fs)
 			format := formatFlag(fs, "markdown", "markdown", "text", "html", "json")
 			lot := lotFlag(fs)
 			return func(e *env, args []string) error {
@@ -290,15 +319,7 @@ plain text too.`,
 				if *bidder == "" && *out == "" {
 					return usageError{"--bidder is required without --out: name the supplier id or a bid id"}
 				}
-				var opts []report.SummaryOption
-				if *sent != "" {
-					d, err := date.Parse(*sent)
-					if err != nil {
-						return usageError{"--sent: " + err.Error()}
-					}
-					opts = append(opts, report.SentOn(d))
-				}
-				sums, err := summaries(e, args, *lot, *bidder, opts)
+				sums, err := summaries(e, args, *lot, *bidder, timeline)
 				if err != nil {
 					return err
 				}
@@ -314,7 +335,7 @@ plain text too.`,
 // summaries builds the documents of the bidder named (a supplier or bid
 // id), or of every bidder when none is, following the award when the
 // tender has lot rules, and lists on stderr what each lacks.
-func summaries(e *env, args []string, lot, bidder string, opts []report.SummaryOption) ([]report.Summary, error) {
+func summaries(e *env, args []string, lot, bidder string, timeline func(*env, *inputs, score.Result) (score.Result, error)) ([]report.Summary, error) {
 	in, err := load(e, args, true, true)
 	if err != nil {
 		return nil, err
@@ -322,6 +343,14 @@ func summaries(e *env, args []string, lot, bidder string, opts []report.SummaryO
 	res, err := evaluate(e, in, lot)
 	if err != nil {
 		return nil, err
+	}
+	// The documents are dated the day the timeline counts from (--sent).
+	if res, err = timeline(e, in, res); err != nil {
+		return nil, err
+	}
+	var opts []report.SummaryOption
+	if tls := timelinesOf(res); len(tls) > 0 {
+		opts = append(opts, report.SentOn(tls[0].Sent))
 	}
 	// Under published lot rules a summary follows the award: a bid ranked
 	// first may be passed over under the cap.
@@ -355,6 +384,17 @@ func summaries(e *env, args []string, lot, bidder string, opts []report.SummaryO
 		return nil, inputError{fmt.Sprintf("no bid by a supplier with id %q, and no bid with that id", bidder)}
 	}
 	return sums, nil
+}
+
+// timelinesOf returns the timelines attached to a result's lots.
+func timelinesOf(r score.Result) []score.AwardTimeline {
+	var out []score.AwardTimeline
+	for _, l := range r.Lots {
+		if l.Timeline != nil {
+			out = append(out, *l.Timeline)
+		}
+	}
+	return out
 }
 
 // writeSummaryFolder writes every document in every format into dir, as

@@ -95,6 +95,15 @@ func write(dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The award timeline counts from the day the debriefs are sent and the
+	// award notices published; each lot is placed above or below threshold
+	// first, since a below-threshold contract has no statutory standstill.
+	tls, err := frameworks.Timelines(t, sent, score.TimelineOptions{StandstillDays: 8})
+	if err != nil {
+		return 0, err
+	}
+	res = score.WithTimelines(res, tls...)
+	award.Result = score.WithTimelines(award.Result, tls...)
 	var files []report.File
 	for _, doc := range []struct {
 		name   string

@@ -103,6 +103,10 @@ func SummaryHTML(w io.Writer, s Summary) error {
 	if s.Document == DisregardLetter {
 		h.raw("<h2>Why your tender was disregarded</h2>")
 		h.list(s.WhyNot, "")
+		if len(s.Timeline) > 0 {
+			h.raw("<h2>The award timeline</h2>")
+			h.list(s.timelineLines(), "")
+		}
 		return h.close()
 	}
 
@@ -142,6 +146,10 @@ func SummaryHTML(w io.Writer, s Summary) error {
 	if len(s.WhyNot) > 0 {
 		h.raw("<h2>Why your tender was not successful</h2>")
 		h.list(s.WhyNot, "")
+	}
+	if len(s.Timeline) > 0 {
+		h.raw("<h2>The award timeline</h2>")
+		h.list(s.timelineLines(), "")
 	}
 	if len(s.Withheld) > 0 {
 		h.raw("<h2>Confidentiality</h2>")

@@ -83,6 +83,9 @@ type jsonLot struct {
 	TieBreaks      []jsonTieBreak `json:"tieBreaks"`
 	Rounding       []jsonRounding `json:"rounding"`
 	Notes          []string       `json:"notes"`
+	// Timeline is the lot's award timeline, as score.AwardTimeline writes
+	// it (dates ISO, each step with its citation and verified flag).
+	Timeline *score.AwardTimeline `json:"timeline,omitempty"`
 }
 
 type jsonSupplier struct {
@@ -180,7 +183,7 @@ func lotJSON(l score.LotResult) jsonLot {
 		ID: l.Lot.ID, Title: l.Lot.Title, EstimatedValue: exact.Plain(l.Lot.EstimatedValue), TermMonths: l.Lot.TermMonths,
 		Route:   jsonRoute{Framework: l.Route.Framework, Lot: l.Route.Lot, Procedure: l.Route.Procedure},
 		Basis:   basisName(l.Lot.Policy.Basis),
-		Outcome: string(l.Outcome), Winner: l.Winner,
+		Outcome: string(l.Outcome), Winner: l.Winner, Timeline: l.Timeline,
 		Standings: []jsonStanding{}, Bids: []jsonBid{}, TieBreaks: []jsonTieBreak{}, Rounding: []jsonRounding{},
 		Notes: append([]string{}, l.Notes...),
 	}

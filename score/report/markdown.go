@@ -54,6 +54,14 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 			m.f("- %s", md(w))
 		}
 		m.blank()
+		if len(s.Timeline) > 0 {
+			m.f("## The award timeline")
+			m.blank()
+			for _, t := range s.timelineLines() {
+				m.f("- %s", md(t))
+			}
+			m.blank()
+		}
 		return m.p.done()
 	}
 	m.f("## The award criteria")
@@ -107,6 +115,14 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 		m.blank()
 		for _, w := range s.WhyNot {
 			m.f("- %s", md(w))
+		}
+		m.blank()
+	}
+	if len(s.Timeline) > 0 {
+		m.f("## The award timeline")
+		m.blank()
+		for _, t := range s.timelineLines() {
+			m.f("- %s", md(t))
 		}
 		m.blank()
 	}

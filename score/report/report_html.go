@@ -165,6 +165,13 @@ func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAna
 	}
 	h.raw("<h3>Rules applied</h3>")
 	h.list(l.Notes, "")
+	if rows, notes := timelineRows(l.Timeline); len(rows) > 0 {
+		h.raw("<h3>Award timeline</h3>")
+		for _, n := range notes {
+			rows = append(rows, "Note: "+n)
+		}
+		h.list(rows, "")
+	}
 	htmlModeration(h, l)
 	if a != nil {
 		for _, s := range analysisSections(a) {

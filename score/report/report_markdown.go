@@ -195,6 +195,17 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 		m.f("- %s", md(n))
 	}
 	m.blank()
+	if rows, notes := timelineRows(l.Timeline); len(rows) > 0 {
+		m.f("### Award timeline")
+		m.blank()
+		for _, r := range rows {
+			m.f("- %s", md(r))
+		}
+		for _, n := range notes {
+			m.f("- Note: %s", md(n))
+		}
+		m.blank()
+	}
 	mdModeration(m, l)
 	if a != nil {
 		for _, s := range analysisSections(a) {

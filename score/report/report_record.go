@@ -91,3 +91,27 @@ func annexOf(r score.Result, analyses []analysis.LotAnalysis) []annexLot {
 	}
 	return out
 }
+
+// timelineRows are a lot's award timeline for the authority: each date
+// with what happens, the provision, and whether the step rests on a
+// reading or a day not yet proclaimed (unverified); then the timeline's
+// notes.
+func timelineRows(tl *score.AwardTimeline) (rows []string, notes []string) {
+	if tl == nil {
+		return nil, nil
+	}
+	for _, st := range tl.Steps {
+		r := st.What
+		if !st.Date.IsZero() {
+			r = st.Date.Long() + ": " + r
+		}
+		if st.Cite != "" {
+			r += " (" + st.Cite + ")"
+		}
+		if !st.Verified {
+			r += " [unverified: check this step against the source before relying on it]"
+		}
+		rows = append(rows, r)
+	}
+	return rows, tl.Notes
+}

@@ -63,9 +63,14 @@ type Summary struct {
 	// MethodologyAt says where the award criteria and assessment
 	// methodology can be read in full (score.Tender.Documents).
 	MethodologyAt string
-	TenderID      string
-	TenderTitle   string
-	Authority     string
+	// Timeline is the lot's award timeline as the bidder reads it: when
+	// standstill ends, the first day the contract may be entered into, the
+	// notice due after; empty when the result carries none
+	// (score.WithTimelines).
+	Timeline    []TimelineLine
+	TenderID    string
+	TenderTitle string
+	Authority   string
 	// Regime is the law the lot runs under: its own when it declares one,
 	// else the tender's.
 	Regime   score.Regime
@@ -197,6 +202,9 @@ func Summarise(r score.Result, lotID, bidID string, opts ...SummaryOption) (Summ
 	s.Document = documentFor(proc, b.Disqualified != nil && b.Disqualified.Disregarded)
 	s.Basis = basisText(s.Document, proc, r.Authority)
 	s.Procedure, s.Date, s.MethodologyAt = proc.String(), o.sent, r.Documents
+	if err := s.setTimeline(l.Timeline); err != nil {
+		return Summary{}, err
+	}
 	if s.Document == DisregardLetter {
 		return disregardLetter(s, b), nil
 	}

@@ -33,7 +33,8 @@ func (s Summary) Missing() []string {
 			"where the award criteria and assessment methodology can be accessed in full, since the summary gives them in summary (score.Tender.Documents; "+regs+"(2)(d)(ii))")
 		add(!s.Date.IsZero(), "the date the summaries are provided: all of a contract's summaries are provided at the same time ("+regs+"(4))")
 	case AwardDecisionNotice:
-		add(!s.Date.IsZero(), "the date the notice is sent, from which the standstill period runs and whose end the notice must state precisely (Public Contracts Regulations 2015 reg 86(2)(d), reg 87)")
+		add(!s.Date.IsZero(), "the date the notice is sent, from which the standstill period runs (Public Contracts Regulations 2015 reg 87(2))")
+		add(len(s.Timeline) > 0, "a precise statement of when the standstill period is expected to end (Public Contracts Regulations 2015 reg 86(2)(d)): attach the lot's award timeline (score.WithTimelines)")
 	}
 	return out
 }
@@ -64,6 +65,14 @@ func withoutCaveats(s Summary) Summary {
 	}
 	s.Basis, s.Rules, s.WhyNot, s.Withheld = clean(s.Basis), clean(s.Rules), clean(s.WhyNot), clean(s.Withheld)
 	s.Criteria = cleanCriteria(s.Criteria)
+	if s.Timeline != nil {
+		tl := make([]TimelineLine, len(s.Timeline))
+		for i, t := range s.Timeline {
+			t.Text = criteria.WithoutCaveats(t.Text)
+			tl[i] = t
+		}
+		s.Timeline = tl
+	}
 	gates := make([]criteria.Gate, len(s.Gates))
 	for i, g := range s.Gates {
 		g.Requirement = criteria.WithoutCaveats(g.Requirement)

@@ -28,7 +28,13 @@ type jsonSummary struct {
 	Yours            jsonAssessed      `json:"yours"`
 	MostAdvantageous *jsonAssessed     `json:"mostAdvantageous,omitempty"`
 	WhyNot           []string          `json:"whyNot"`
+	Timeline         []jsonTimeline    `json:"timeline,omitempty"`
 	Withheld         []string          `json:"withheld"`
+}
+
+type jsonTimeline struct {
+	Date string `json:"date,omitempty"`
+	Text string `json:"text"`
 }
 
 type jsonSummaryTender struct {
@@ -103,6 +109,13 @@ func SummaryJSON(w io.Writer, s Summary) error {
 		Yours: assessedJSON(s.Yours), WhyNot: nonNil(s.WhyNot), Withheld: nonNil(s.Withheld)}
 	if !s.Date.IsZero() {
 		doc.Date = s.Date.String()
+	}
+	for _, t := range s.Timeline {
+		jt := jsonTimeline{Text: t.Text}
+		if !t.Date.IsZero() {
+			jt.Date = t.Date.String()
+		}
+		doc.Timeline = append(doc.Timeline, jt)
 	}
 	for _, g := range s.Gates {
 		doc.Gates = append(doc.Gates, jsonAwardGate{Gate: g.ID, Title: g.Title, Requirement: g.Requirement})

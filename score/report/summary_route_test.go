@@ -195,3 +195,37 @@ func TestSummaryDateAfterEvaluation(t *testing.T) {
 		assert.Equal(t, "2026-07-01", s.Date.String(), "every summary of one contract carries the same date (reg 31(4))")
 	}
 }
+
+// TestSummaryTimeline: a PCR 2015 notice must state precisely when the
+// standstill ends (reg 86(2)(d)); with the lot's timeline attached it does,
+// dated the day the notices are sent, and the JSON carries it too. Sent
+// Thursday 2 July 2026: ten days after is Sunday 12 July, a non-working
+// day, so the standstill runs to midnight ending Monday 13 July (reg 87(2)
+// with reg 2(4)).
+func TestSummaryTimeline(t *testing.T) {
+	tn, bids := routeTender(score.PCR2015, score.Route{Procedure: score.OpenProcedure}, score.England)
+	res, err := score.Evaluate(tn, bids)
+	require.NoError(t, err)
+	bare, err := report.Summarise(res, "1", "BRA", report.SentOn(date.On(2026, 7, 2)))
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(bare.Missing(), "\n"), "reg 86(2)(d)", "without a timeline the notice lacks its standstill statement")
+
+	tl, err := tn.Timeline("1", date.On(2026, 7, 2), score.TimelineOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "2026-07-13", tl.End.String())
+	s, err := report.Summarise(score.WithTimelines(res, tl), "1", "BRA")
+	require.NoError(t, err)
+	assert.Empty(t, s.Missing())
+	assert.Equal(t, "2026-07-02", s.Date.String(), "dated the day the timeline counts from")
+	var md, js bytes.Buffer
+	require.NoError(t, report.SummaryMarkdown(&md, s))
+	require.NoError(t, report.SummaryJSON(&js, s))
+	assert.Contains(t, md.String(), "## The award timeline")
+	assert.Contains(t, md.String(), "13 July 2026: ")
+	assert.Contains(t, js.String(), `"date": "2026-07-13"`)
+
+	_, err = report.Summarise(score.WithTimelines(res, tl), "1", "BRA", report.SentOn(date.On(2026, 7, 3)))
+	var ve *score.ValidationError
+	require.ErrorAs(t, err, &ve, "the notices cannot be sent after the standstill they start has begun")
+	assert.Equal(t, "before-notice", ve.Problems[0].Rule)
+}

@@ -99,6 +99,16 @@ func (p *printer) lot(l score.LotResult) {
 	p.blank()
 	p.line("Outcome: %s", outcomeText(l))
 	p.blank()
+	if rows, notes := timelineRows(l.Timeline); len(rows) > 0 {
+		p.line("Award timeline")
+		for _, r := range rows {
+			p.line("  %s", r)
+		}
+		for _, n := range notes {
+			p.line("  note: %s", n)
+		}
+		p.blank()
+	}
 	if len(l.Standings) > 0 {
 		p.line("Standings")
 		for _, s := range l.Standings {
