@@ -18,6 +18,16 @@
 // regime and the same route. A cap across call-offs under different
 // frameworks is refused (examples/croydon runs five separate call-offs).
 //
+// The contract is awarded under s.19, so every assessed tender is owed an
+// assessment summary (s.50(3)) with the content of the Procurement
+// Regulations 2024 reg 31, and the mandatory standstill applies: eight
+// working days beginning with the day the contract award notice is
+// published (s.51(2)). Sent on Thursday 27 August 2026, it passes over the
+// Summer bank holiday (31 August, England and Wales) and ends on 8 September.
+// Fenwick Hosting Ltd's supplier lacks the insurance the conditions of
+// participation require: its tender is disregarded, not assessed
+// (s.19(3)(a), s.50(5)(b)), and it is told why.
+//
 // The council, the suppliers and every figure are fictional.
 package main
 
@@ -26,6 +36,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/report"
 )
@@ -37,20 +49,39 @@ func main() {
 	}
 }
 
+// sent is the day the assessment summaries are provided and the contract
+// award notice published.
+var sent = date.On(2026, 8, 27)
+
 // run awards the tender under its lot rules, writes the award, then the
-// assessment summary Larkspur IT Ltd receives for lot 2.
+// assessment summary Larkspur IT Ltd receives for lot 2 and the letter
+// Fenwick Hosting Ltd receives for lot 3.
 func run(w io.Writer) error {
-	a, err := score.Award(tender(), bids())
+	t := tender()
+	a, err := score.Award(t, bids())
 	if err != nil {
 		return err
 	}
+	tls, err := frameworks.Timelines(t, sent, score.TimelineOptions{})
+	if err != nil {
+		return err
+	}
+	a.Result = score.WithTimelines(a.Result, tls...)
 	if err := report.AwardText(w, a); err != nil {
 		return err
 	}
-	s, err := report.SummariseAward(a, "2", "D-1")
-	if err != nil {
-		return err
+	for _, doc := range [][2]string{{"2", "D-1"}, {"3", "H-5"}} {
+		s, err := report.SummariseAward(a, doc[0], doc[1], report.SentOn(sent))
+		if err != nil {
+			return err
+		}
+		if m := s.Missing(); len(m) > 0 {
+			return fmt.Errorf("lot %s, bid %s: the document lacks %s", doc[0], doc[1], m[0])
+		}
+		fmt.Fprintln(w)
+		if err := report.SummaryMarkdown(w, s); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintln(w)
-	return report.SummaryMarkdown(w, s)
+	return nil
 }

@@ -61,4 +61,13 @@ func TestAward(t *testing.T) {
 	la, _ := a.Lot("2")
 	require.Len(t, la.PassedOver, 1)
 	assert.Equal(t, "D-1", la.PassedOver[0].BidID)
+
+	// Fenwick's H-5 (£1,150,000) fails a condition of participation: it is
+	// disregarded, so H-1's price points still use H-3's £1,280,000 as the
+	// lowest (91.88 above), and H-5 is no assessed tender.
+	lot3, _ := a.Result.Lot("3")
+	h5, ok := lot3.Bid("H-5")
+	require.True(t, ok)
+	require.NotNil(t, h5.Disqualified)
+	assert.True(t, h5.Disqualified.Disregarded)
 }

@@ -16,7 +16,15 @@ func tender() score.Tender {
 		ID: "ABC/IT/2026/07", Title: "IT services (three lots)",
 		Authority: score.Authority{Name: "Ashcombe Borough Council", Type: score.SubCentral, Nation: score.England},
 		Commenced: date.On(2026, 5, 11), Regime: score.PA2023,
-		Route: score.Route{Procedure: score.OpenProcedure},
+		Route:     score.Route{Procedure: score.OpenProcedure},
+		Documents: "the tender notice ABC/IT/2026/07 and its invitation to tender, part B (award criteria and assessment methodology)",
+		Evaluation: &score.Evaluation{
+			Panel: []score.Evaluator{
+				{Name: "Evaluator A", Role: "Head of digital services", Conflicts: "none"},
+				{Name: "Evaluator B", Role: "Senior procurement officer", Conflicts: "none"},
+			},
+			Completed: date.On(2026, 8, 20), Reported: date.On(2026, 8, 24),
+		},
 		Lots: []score.Lot{
 			lot("1", "Service desk", "1200000"),
 			lot("2", "Device support", "800000"),
@@ -42,6 +50,8 @@ func lot(id, title, value string) score.Lot {
 	sv := q("sv", "Social value commitments delivered under the contract", "10")
 	sv.Category = score.SocialValue
 	return score.Lot{ID: id, Title: title, EstimatedValue: d(value), TermMonths: 36, Policy: score.Policy{
+		Gates: []criteria.Gate{{Kind: criteria.ConditionOfParticipation, ID: "insurance", Title: "Professional indemnity insurance",
+			Requirement: "professional indemnity insurance of at least £5m for each claim"}},
 		Criteria: []score.Criterion{
 			{ID: id + "-price", Title: "Price", Weight: d("40"), Description: "total price for 36 months, excluding VAT",
 				Price: &criteria.PriceRule{Method: criteria.Relative}},
