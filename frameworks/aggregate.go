@@ -152,15 +152,8 @@ func smallLotsFor(t score.Tender, lot score.Lot, a *Aggregate) *SmallLots {
 // the same *score.ValidationError as Check. Use it to tell the award
 // timeline whether a lot is below threshold (score.TimelineOptions).
 func ClassifyLots(t score.Tender, opts ...Option) (map[string]Classification, error) {
-	cfg := config{}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if !cfg.hasCatalogue {
-		cfg.catalogue = DefaultCatalogue()
-	}
-	r := &run{t: t, cfg: cfg}
-	if err := r.prepare(); err != nil {
+	r, err := newRun(t, opts)
+	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]Classification, len(r.lots))

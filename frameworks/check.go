@@ -49,15 +49,8 @@ func WithBids(bids []score.Bid) Option {
 // estimated value, a framework reference or lot the catalogue does not
 // know, or a local policy that is itself invalid.
 func Check(t score.Tender, opts ...Option) (Findings, error) {
-	cfg := config{}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if !cfg.hasCatalogue {
-		cfg.catalogue = DefaultCatalogue()
-	}
-	r := &run{t: t, cfg: cfg}
-	if err := r.prepare(); err != nil {
+	r, err := newRun(t, opts)
+	if err != nil {
 		return nil, err
 	}
 	for _, rl := range checks() {
@@ -294,3 +287,20 @@ func checks() []rule {
 
 // money formats an amount for a message.
 func money(l *lotCtx) string { return exact.Money(l.lot.EstimatedValue) }
+
+// newRun applies the options (the built-in catalogue unless one is given)
+// and prepares a run over the tender's lots.
+func newRun(t score.Tender, opts []Option) (*run, error) {
+	cfg := config{}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if !cfg.hasCatalogue {
+		cfg.catalogue = DefaultCatalogue()
+	}
+	r := &run{t: t, cfg: cfg}
+	if err := r.prepare(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

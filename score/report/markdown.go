@@ -54,14 +54,7 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 			m.f("- %s", md(w))
 		}
 		m.blank()
-		if len(s.Timeline) > 0 {
-			m.f("## The award timeline")
-			m.blank()
-			for _, t := range s.timelineLines() {
-				m.f("- %s", md(t))
-			}
-			m.blank()
-		}
+		mdTimeline(m, s)
 		return m.p.done()
 	}
 	m.f("## The award criteria")
@@ -118,14 +111,7 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 		}
 		m.blank()
 	}
-	if len(s.Timeline) > 0 {
-		m.f("## The award timeline")
-		m.blank()
-		for _, t := range s.timelineLines() {
-			m.f("- %s", md(t))
-		}
-		m.blank()
-	}
+	mdTimeline(m, s)
 	if len(s.Withheld) > 0 {
 		m.f("## Confidentiality")
 		m.blank()
@@ -135,6 +121,19 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 		m.blank()
 	}
 	return m.p.done()
+}
+
+// mdTimeline writes the lot's award timeline, if the summary has one.
+func mdTimeline(m mdWriter, s Summary) {
+	if len(s.Timeline) == 0 {
+		return
+	}
+	m.f("## The award timeline")
+	m.blank()
+	for _, t := range s.timelineLines() {
+		m.f("- %s", md(t))
+	}
+	m.blank()
 }
 
 func statusWords(s SummaryStatus) string {
