@@ -173,7 +173,7 @@ func lotFlag(fs *flag.FlagSet) *string {
 func evaluate(e *env, in *inputs, lot string) (score.Result, error) {
 	if lot != "" {
 		if _, ok := in.tender.Lot(lot); !ok {
-			return score.Result{}, inputError{fmt.Sprintf("the tender has no lot %q", lot)}
+			return score.Result{}, usageError{fmt.Sprintf("--lot %s: the tender has no lot %q; its lots are %s", lot, lot, lotIDs(in.tender))}
 		}
 	}
 	if len(in.bids) >= 1000 {
@@ -212,6 +212,18 @@ func timelineFlags(fs *flag.FlagSet) func(e *env, in *inputs, r score.Result) (s
 		}
 		return score.WithTimelines(r, tls...), nil
 	}
+}
+
+// lotIDs lists the tender's lot ids for a message: "1, 2 and 3".
+func lotIDs(t score.Tender) string {
+	ids := make([]string, len(t.Lots))
+	for i, l := range t.Lots {
+		ids[i] = l.ID
+	}
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }
 
 func scoreCommand() command {
@@ -381,7 +393,7 @@ func summaries(e *env, args []string, lot, bidder string, timeline func(*env, *i
 		}
 	}
 	if len(sums) == 0 {
-		return nil, inputError{fmt.Sprintf("no bid by a supplier with id %q, and no bid with that id", bidder)}
+		return nil, usageError{fmt.Sprintf("--bidder %s: no bid by a supplier with id %q, and no bid with that id", bidder, bidder)}
 	}
 	return sums, nil
 }
