@@ -15,6 +15,13 @@
 // file not named, a --lot or --bidder the files do not have). Run
 // "tenderscore help COMMAND" for a command's flags and an example.
 //
+// With --format json, check writes tenderscore.check/1 and whatif
+// tenderscore.whatif/1, documented in cmd/tenderscore/SCHEMA.md with JSON
+// Schemas in cmd/tenderscore/schema/; score and summary write the
+// library's tenderscore.result/1 and tenderscore.summary/1
+// (score/report/SCHEMA.md). score, summary and whatif warn on standard
+// error when check would find an error in the evaluation model.
+//
 // Install it from a clone of the repository with
 //
 //	go install ./cmd/tenderscore

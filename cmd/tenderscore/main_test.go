@@ -51,6 +51,7 @@ func TestGolden(t *testing.T) {
 		{"summary in HTML", "summary-B-102.html.golden", []string{"summary", "--bidder", "B-102", "--format", "html", tenderFile, bidsFile}},
 		{"summary for a bid ranked first but passed over under the two-lot cap", "summary-B-503.golden", []string{"summary", "--bidder", "B-503", tenderFile, bidsFile}},
 		{"whatif for one lot", "whatif-lot2.golden", []string{"whatif", "--lot", "2", tenderFile, bidsFile}},
+		{"whatif writes JSON", "whatif-lot2.json.golden", []string{"whatif", "--lot", "2", "--format", "json", tenderFile, bidsFile}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
@@ -107,6 +108,10 @@ func TestStatus(t *testing.T) {
 		{why: "a lot the tender does not have is a usage mistake", args: []string{"score", "--lot", "9", tenderFile, bidsFile}, status: exitUsage, stderr: []string{`--lot 9: the tender has no lot "9"; its lots are 1, 2, 3, 4 and 5`, `Run "tenderscore score --help" for usage.`}, noStout: true},
 		{why: "whatif names the lots too", args: []string{"whatif", "--lot", "9", tenderFile, bidsFile}, status: exitUsage, stderr: []string{`--lot 9: the tender has no lot "9"`}, noStout: true},
 		{why: "an unknown flag is told once, with where to find the usage", args: []string{"check", "--lots", "1", tenderFile}, status: exitUsage, stderr: []string{"tenderscore check: flag provided but not defined: -lots\nRun \"tenderscore check --help\" for usage.\n"}, noStout: true},
+		{why: "score warns when the model breaks the law, and still scores", args: []string{"score", "testdata/local.yaml", "testdata/local-bids.yaml"}, status: exitOK,
+			stderr: []string{"tenderscore: warning: the evaluation model has 1 error under the law", "  location-above-threshold: lot 1 (Grounds maintenance)"}, stdout: "the most advantageous tender is G-1"},
+		{why: "so do summary and whatif", args: []string{"summary", "--bidder", "G-2", "testdata/local.yaml", "testdata/local-bids.yaml"}, status: exitOK,
+			stderr: []string{"location-above-threshold"}, stdout: "G-2"},
 		{why: "version is a command", args: []string{"version"}, status: exitOK, stdout: "tenderscore "},
 		{why: "and a flag", args: []string{"--version"}, status: exitOK, stdout: "  go        go1."},
 		{why: "version takes no arguments", args: []string{"version", "x"}, status: exitUsage, stderr: []string{`takes no arguments, found "x"`}, noStout: true},
