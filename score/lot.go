@@ -31,7 +31,7 @@ type Lot struct {
 	// Regime, when set, is the law this lot runs under where it differs from
 	// the tender's: a call-off under a framework let under PCR 2015 follows
 	// PCR 2015 even in a procurement commenced after 24 February 2025
-	// (shared/reference/frameworks.md).
+	// (docs/sources/frameworks.md).
 	Regime Regime `json:"regime,omitempty" validate:"omitempty,oneof=pcr-2015 pa-2023"`
 	// Reservation, when set, restricts who may bid by where suppliers are
 	// based or what kind of body they are. Lawful only below threshold, as
@@ -54,7 +54,7 @@ type Reservation struct {
 }
 
 // ContractType is the kind of contract, which decides the threshold
-// (Procurement Act 2023 Sch. 1; shared/reference/procurement-act.md).
+// (Procurement Act 2023 Sch. 1).
 type ContractType string
 
 // Contract types with their own thresholds.

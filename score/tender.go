@@ -83,7 +83,7 @@ const (
 // AuthorityType decides which thresholds and policies apply: central
 // government (departments, executive agencies, NHS trusts) or sub-central
 // (councils, universities and the rest). Source: Procurement Act 2023
-// thresholds, shared/reference/procurement-act.md.
+// Sch. 1 (threshold amounts).
 type AuthorityType string
 
 // Authority types.
@@ -94,7 +94,8 @@ const (
 
 // Regime is the procurement law a tender runs under: the Public Contracts
 // Regulations 2015 for procurements commenced before 24 February 2025, the
-// Procurement Act 2023 from then on (shared/reference/procurement-act.md).
+// Procurement Act 2023 from then on (SI 2024/716 as amended by SI
+// 2024/959).
 type Regime string
 
 // Regimes.
