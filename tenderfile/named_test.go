@@ -44,7 +44,7 @@ tender:
               localArea: {name: Anytown, postcodeDistricts: [AN1, AN2]}
 `
 
-func sampleCatalogue(t *testing.T, name string) []byte {
+func sampleCatalogue(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile("../criteria/testdata/" + name)
 	require.NoError(t, err)
@@ -176,4 +176,35 @@ func TestNamedValuesInSchema(t *testing.T) {
 	src := strings.Replace(namedTender, "CATALOGUE", "measures.csv", 1)
 	assert.NoError(t, s.Validate(inst(src)), "scale: 0-4 and catalogue: measures.csv")
 	assert.Error(t, s.Validate(inst(strings.Replace(src, "scale: 0-4", "scale: 1-10", 1))), "a scale name not built in")
+}
+
+// FuzzReadTenderIn reads a tender naming its catalogue file, the file's
+// bytes fuzzed: reading never panics, and when it succeeds the tender holds
+// exactly the catalogue criteria.LoadCatalogueCSV reads from those bytes;
+// when the catalogue is refused, every problem is placed at the tender
+// file's line naming it.
+func FuzzReadTenderIn(f *testing.F) {
+	f.Add(sampleCatalogue(f, "sample-catalogue.csv"))
+	f.Add([]byte("code,theme,description,unit,proxy,source,year\nFX-1,jobs,Local jobs,FTE-year,-5,fictional,2026\n"))
+	f.Add([]byte("code\n\"unterminated"))
+	src := strings.Replace(namedTender, "CATALOGUE", "measures.csv", 1)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := fstest.MapFS{"measures.csv": {Data: data}}
+		tn, _, err := ReadTenderIn(dir, "tender.yaml", strings.NewReader(src))
+		want, werr := criteria.LoadCatalogueCSV(bytes.NewReader(data))
+		if err == nil {
+			require.NoError(t, werr, "the tender read, so the catalogue did")
+			assert.Equal(t, want, tn.Lots[0].Policy.Criteria[2].SocialValue.Catalogue)
+			return
+		}
+		var ferr *Error
+		require.ErrorAs(t, err, &ferr)
+		require.Error(t, werr, "the tender was refused, so the catalogue was")
+		for _, p := range ferr.Problems {
+			if p.Rule == "too-many" {
+				continue
+			}
+			assert.Equal(t, Position{File: "tender.yaml", Line: 19, Column: 26}, p.Pos, "%s", p)
+		}
+	})
 }
