@@ -21,7 +21,7 @@ import (
 //
 // The National TOMs proxy values are licensed (CC BY-NC-ND) and are not
 // shipped with this library: buyers load their own catalogue
-// (reference/social-value.md). testdata/sample-catalogue.csv is a clearly
+// (docs/sources/social-value.md). testdata/sample-catalogue.csv is a clearly
 // fictional sample.
 type Measure struct {
 	// Code identifies the measure ("FX-JOBS-01"); unique in a catalogue,
@@ -45,14 +45,14 @@ type Measure struct {
 	Local bool `json:"local,omitempty"`
 	// FirstYearOnly marks an FTE-year measure that counts only in the first
 	// year of employment, such as a hire from a disadvantaged group
-	// (reference/social-value.md, Torbay counting rules).
+	// (docs/sources/social-value.md, Torbay counting rules).
 	FirstYearOnly bool `json:"firstYearOnly,omitempty"`
 }
 
 // Units with a meaning to this package.
 const (
 	// UnitFTEYear counts employment in full-time-equivalent years: 12.5 FTE
-	// on a 2-year contract is 25 FTE-years (reference/social-value.md).
+	// on a 2-year contract is 25 FTE-years (docs/sources/social-value.md).
 	UnitFTEYear = "FTE-year"
 	// UnitPounds counts spend in pounds; a commitment to a £ measure may be
 	// given as a percentage of the bid price.
@@ -396,7 +396,8 @@ func reported(ps []Problem, field string) bool {
 // contract. A commitment is never location-based in the sense of
 // score.Criterion.LocationBased: local jobs and local supply-chain spend are
 // promises about the contract, not a judgement of where the bidder is based,
-// and may be scored above threshold (reference/procurement-act.md).
+// and may be scored above threshold (Procurement Act 2023 ss.89–90 bar
+// scoring where a bidder is based, not what it commits to do; docs/sources/social-value.md).
 //
 // The quantity is given in exactly one of three ways: Quantity in the
 // measure's unit; FTE and Years for an FTE-year measure (FTE-years = FTE ×

@@ -40,7 +40,7 @@ func TestSampleCatalogueIsFictionalAndTheSameInBothFormats(t *testing.T) {
 		m.Proxy, j.Proxy = decimal.Zero, decimal.Zero
 		assert.Equal(t, m, j)
 		assert.True(t, strings.HasPrefix(m.Code, "FX-"), "sample codes are clearly fictional: %s", m.Code)
-		assert.Contains(t, m.Source, "fictional", "reference/social-value.md: National TOMs proxies are licensed and not shipped")
+		assert.Contains(t, m.Source, "fictional", "docs/sources/social-value.md: National TOMs proxies are licensed and not shipped")
 		assert.Contains(t, m.Source, "not National TOMs")
 	}
 	assert.Empty(t, csvCat.Validate())
@@ -215,10 +215,10 @@ func TestCatalogueValue(t *testing.T) {
 		total  string
 		texts  []string
 	}{
-		{"FTE-years: 12.5 FTE on a 2-year contract = 25 FTE-years", "reference/social-value.md (Torbay counting rules, HIGH)",
+		{"FTE-years: 12.5 FTE on a 2-year contract = 25 FTE-years", "docs/sources/social-value.md (Torbay counting rules, HIGH)",
 			[]criteria.Commitment{{Measure: "FX-JOBS-01", FTE: svDecPtr("12.5"), Years: svDecPtr("2")}}, "250000",
 			[]string{"FX-JOBS-01 Local people employed on the contract: 12.5 FTE × 2 years = 25 FTE-years × £10,000.00 = £250,000.00"}},
-		{"a disadvantaged hire counts in the first year only", "reference/social-value.md (Torbay): 3 FTE over 2 years = 3 FTE-years × £15,000",
+		{"a disadvantaged hire counts in the first year only", "docs/sources/social-value.md (Torbay): 3 FTE over 2 years = 3 FTE-years × £15,000",
 			[]criteria.Commitment{{Measure: "FX-JOBS-02", FTE: svDecPtr("3"), Years: svDecPtr("2")}}, "45000",
 			[]string{"FX-JOBS-02 Long-term unemployed local people hired on the contract: 3 FTE over 2 years, counted in the first year only: 3 × 1 = 3 FTE-years × £15,000.00 = £45,000.00"}},
 		{"half a year counts as half", "hand: 2 FTE × 0.5 × £15,000",

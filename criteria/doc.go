@@ -43,8 +43,7 @@
 //
 // # Price edge cases, as defined here
 //
-// The reference (shared/reference/price-formulas.md) asks that each be
-// defined; this is how:
+// docs/sources/price-formulas.md asks that each be defined; this is how:
 //
 //   - A zero or negative price is an error ([PriceRule.Quote] reports it with
 //     rule "positive"), never the best price.
@@ -62,10 +61,11 @@
 //     tie-break chain (package score).
 //   - Rounding: nothing here rounds; scores are exact fractions, rounded by
 //     the engine only where the policy declares, with a named mode. Half-up
-//     and half-even differ on 2.665 (2.67 and 2.66) but agree on 2.675 and
-//     364.775 in exact decimal arithmetic: the reference's remark that they
-//     differ there holds only for binary floating point.
+//     and half-even differ on 2.665 (2.67 and 2.66) and 335.305 (335.31 and
+//     335.30), and agree on 2.675 (2.68) and 364.775 (364.78), in exact
+//     decimal arithmetic; the folklore that they differ on 2.675 holds only
+//     for binary floating point, which stores it as 2.67499….
 //
-// Sources for the formulas are in shared/reference/price-formulas.md and
-// quality-and-moderation.md; they are cited on each method.
+// Sources for the formulas are in docs/sources/price-formulas.md and
+// docs/sources/quality-and-moderation.md; they are cited on each method.
 package criteria

@@ -30,7 +30,7 @@ func ExampleRateTable_ForRegion() {
 	fmt.Println(err)
 	// Output:
 	// London Living Wage £13.85 an hour in London on 4 February 2026 (the rate employers must pay by that date: announced 23 October 2024, to be paid by 1 May 2025)
-	// London Living Wage £14.80 an hour in London on 4 February 2026 (the rate announced most recently on or before that date: announced 22 October 2025, to be paid by 1 May 2026) [unverified: implement-by day 1 May 2026 is presumed in the reference, not confirmed]
+	// London Living Wage £14.80 an hour in London on 4 February 2026 (the rate announced most recently on or before that date: announced 22 October 2025, to be paid by 1 May 2026) [unverified: implement-by day 1 May 2026 is presumed, not confirmed]
 	// no London Living Wage rate for 2027-06-01 under the rule "implement-by": the table's latest row counts from 2026-05-01 and rates are set every year, so it answers only for dates before 2027-05-01; add the later rate with RateTable.With
 }
 

@@ -17,7 +17,7 @@ import (
 // Scheme names a series of wage rates.
 type Scheme string
 
-// Wage rate series (shared/reference/living-wage.md).
+// Wage rate series (docs/sources/living-wage.md).
 const (
 	// RealLivingWage is the Living Wage Foundation's voluntary UK rate
 	// outside London, announced each autumn.
@@ -85,7 +85,7 @@ func (r Region) Name() string {
 // RateRule says which row of a rate table applies on a date. The voluntary
 // rates are announced each autumn and employers implement them within about
 // six months, so the two rules give different answers between November and
-// May (shared/reference/living-wage.md).
+// May (docs/sources/living-wage.md).
 type RateRule string
 
 // Rate rules.
@@ -112,8 +112,8 @@ func (r RateRule) Describe() string {
 	return string(r)
 }
 
-// Confidence is how sure the reference is of a fact
-// (shared/reference/README.md).
+// Confidence is how sure the module's sources are of a fact
+// (docs/sources/README.md explains the marks).
 type Confidence string
 
 // Confidence marks.
@@ -155,7 +155,7 @@ type Rate struct {
 
 // PresumedImplementMonths is how long after an announcement a voluntary rate
 // is presumed to be implemented when the table gives no implement-by day:
-// "to be implemented within about six months" (reference/living-wage.md).
+// "to be implemented within about six months" (docs/sources/living-wage.md).
 const PresumedImplementMonths = 6
 
 // RateTableSpanMonths is how long the latest row of a series is taken to
@@ -192,19 +192,19 @@ type RateTable struct {
 }
 
 const (
-	lwfSource = "Living Wage Foundation, via shared/reference/living-wage.md"
-	nlwSource = "National Minimum Wage regulations (statutory), via shared/reference/living-wage.md"
+	lwfSource = "Living Wage Foundation (livingwage.org.uk)"
+	nlwSource = "National Minimum Wage Regulations 2015, as amended each April (statutory)"
 )
 
 // LivingWageRates returns the Real Living Wage, London Living Wage and
-// National Living Wage rows from shared/reference/living-wage.md, as a fresh
+// National Living Wage rows from docs/sources/living-wage.md, as a fresh
 // table.
 //
-// Confidence: the reference marks the National Living Wage HIGH except 2017
+// Confidence: docs/sources/living-wage.md marks the National Living Wage HIGH except 2017
 // (LOW, so that row is unverified). It gives no mark for the voluntary rates;
 // they are the rate-setter's own figures and are marked HIGH here. Rows with a
 // presumed day are unverified: the 2016 and 2017 announcements ("autumn" in
-// the reference; 1 November presumed) and the 2025 rates' implement-by day
+// the sources; 1 November presumed) and the 2025 rates' implement-by day
 // ("1 May 2026, presumed").
 func LivingWageRates() RateTable {
 	d := date.On
@@ -215,7 +215,7 @@ func LivingWageRates() RateTable {
 		verified    bool
 		note        string
 	}
-	autumn := "announced autumn %d; the day is not in the reference: 1 November presumed"
+	autumn := "announced autumn %d; the day is not recorded: 1 November presumed"
 	rows := []row{
 		{d(2016, time.November, 1), date.Date{}, "8.45", "9.75", false, fmt.Sprintf(autumn, 2016)},
 		{d(2017, time.November, 1), date.Date{}, "8.75", "10.20", false, fmt.Sprintf(autumn, 2017)},
@@ -226,7 +226,7 @@ func LivingWageRates() RateTable {
 		{d(2022, time.September, 22), d(2023, time.May, 14), "10.90", "11.95", true, ""},
 		{d(2023, time.October, 24), d(2024, time.May, 1), "12.00", "13.15", true, ""},
 		{d(2024, time.October, 23), d(2025, time.May, 1), "12.60", "13.85", true, ""},
-		{d(2025, time.October, 22), d(2026, time.May, 1), "13.45", "14.80", false, "implement-by day 1 May 2026 is presumed in the reference, not confirmed"},
+		{d(2025, time.October, 22), d(2026, time.May, 1), "13.45", "14.80", false, "implement-by day 1 May 2026 is presumed, not confirmed"},
 	}
 	var t RateTable
 	for _, r := range rows {
@@ -246,7 +246,7 @@ func LivingWageRates() RateTable {
 		note   string
 	}{
 		{2016, "7.20", ConfidenceHigh, "age 25 and over"},
-		{2017, "7.50", ConfidenceLow, "age 25 and over; the reference marks this rate LOW: unverified"},
+		{2017, "7.50", ConfidenceLow, "age 25 and over; one third-party source only (LOW): unverified"},
 		{2018, "7.83", ConfidenceHigh, "age 25 and over"},
 		{2019, "8.21", ConfidenceHigh, "age 25 and over"},
 		{2020, "8.72", ConfidenceHigh, "age 25 and over"},
@@ -537,7 +537,7 @@ func LoadRateTableJSON(r io.Reader) (RateTable, error) {
 }
 
 // HoursPerFTEYear is the Living Wage Foundation's full-time year: 37.5 hours
-// × 52 weeks (reference/living-wage.md).
+// × 52 weeks (docs/sources/living-wage.md).
 const HoursPerFTEYear = 1950
 
 // AnnualPay returns an hourly rate's pay for one full-time year of
@@ -609,9 +609,9 @@ type LivingWageCommitment struct {
 	// below the applicable rate either.
 	HourlyRate *decimal.Decimal `json:"hourlyRate,omitempty"`
 	// IncludesContractedStaff says the commitment covers regularly
-	// contracted staff as well as direct employees (reference: on the
-	// employer's premises 2+ hours a day, on any day, for 8+ consecutive weeks
-	// a year).
+	// contracted staff as well as direct employees (Living Wage Foundation
+	// accreditation: on the employer's premises 2+ hours a day, on any day,
+	// for 8+ consecutive weeks a year; docs/sources/living-wage.md).
 	IncludesContractedStaff bool `json:"includesContractedStaff"`
 	// Accreditation is the bidder's status, always recorded ("none" when
 	// none).
@@ -661,7 +661,7 @@ func (c LivingWageCommitment) describe() string {
 // Whether a council may require the London Living Wage is a legal judgement
 // (Local Government Act 1988 s.17; Public Services (Social Value) Act 2012):
 // the policy declares it, the library does not forbid it
-// (reference/procurement-act.md).
+// (docs/sources/living-wage.md).
 type LivingWageGate struct {
 	// ID identifies the gate; bids key their commitment by it.
 	ID string `json:"id"`

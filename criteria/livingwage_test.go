@@ -61,13 +61,13 @@ func TestAnnualPayAtLivingWageFoundationHours(t *testing.T) {
 		why, hourly, want string
 		source            string
 	}{
-		{"Real Living Wage 2025–26", "13.45", "26227.50", "reference/living-wage.md: £13.45 (22 Oct 2025) × 1,950 h (37.5 h × 52 weeks)"},
-		{"London Living Wage 2025–26", "14.80", "28860.00", "reference/living-wage.md: £14.80 (22 Oct 2025) × 1,950 h"},
-		{"Real Living Wage 2024–25", "12.60", "24570.00", "reference/living-wage.md: £12.60 (23 Oct 2024) × 1,950 h"},
-		{"London Living Wage 2024–25", "13.85", "27007.50", "reference/living-wage.md: £13.85 (23 Oct 2024) × 1,950 h"},
-		{"Real Living Wage 2023–24", "12.00", "23400.00", "reference/living-wage.md: £12.00 (24 Oct 2023) × 1,950 h"},
-		{"London Living Wage 2023–24", "13.15", "25642.50", "reference/living-wage.md: £13.15 (24 Oct 2023) × 1,950 h"},
-		{"National Living Wage from April 2026", "12.71", "24784.50", "reference/living-wage.md: £12.71 × 1,950 h"},
+		{"Real Living Wage 2025–26", "13.45", "26227.50", "docs/sources/living-wage.md: £13.45 (22 Oct 2025) × 1,950 h (37.5 h × 52 weeks)"},
+		{"London Living Wage 2025–26", "14.80", "28860.00", "docs/sources/living-wage.md: £14.80 (22 Oct 2025) × 1,950 h"},
+		{"Real Living Wage 2024–25", "12.60", "24570.00", "docs/sources/living-wage.md: £12.60 (23 Oct 2024) × 1,950 h"},
+		{"London Living Wage 2024–25", "13.85", "27007.50", "docs/sources/living-wage.md: £13.85 (23 Oct 2024) × 1,950 h"},
+		{"Real Living Wage 2023–24", "12.00", "23400.00", "docs/sources/living-wage.md: £12.00 (24 Oct 2023) × 1,950 h"},
+		{"London Living Wage 2023–24", "13.15", "25642.50", "docs/sources/living-wage.md: £13.15 (24 Oct 2023) × 1,950 h"},
+		{"National Living Wage from April 2026", "12.71", "24784.50", "docs/sources/living-wage.md: £12.71 × 1,950 h"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {
@@ -75,7 +75,7 @@ func TestAnnualPayAtLivingWageFoundationHours(t *testing.T) {
 			assert.True(t, got.Equal(svDec(tt.want)), "got %s want %s [%s]", got, tt.want, tt.source)
 		})
 	}
-	assert.Equal(t, 1950, criteria.HoursPerFTEYear, "37.5 hours × 52 weeks (reference/living-wage.md)")
+	assert.Equal(t, 1950, criteria.HoursPerFTEYear, "37.5 hours × 52 weeks (docs/sources/living-wage.md)")
 }
 
 func TestUpliftCost(t *testing.T) {
@@ -120,7 +120,7 @@ func TestUpliftCost(t *testing.T) {
 
 func TestRateLookup(t *testing.T) {
 	rates := criteria.LivingWageRates()
-	const ref = "reference/living-wage.md"
+	const ref = "docs/sources/living-wage.md"
 	tests := []struct {
 		why      string
 		scheme   criteria.Scheme
@@ -143,7 +143,7 @@ func TestRateLookup(t *testing.T) {
 		{"National Living Wage the day before 1 April 2026", criteria.NationalLivingWage, "", svDay(2026, 3, 31), criteria.RateImplementBy, "12.21", false, true},
 		{"National Living Wage from 1 April 2026", criteria.NationalLivingWage, "", svDay(2026, 4, 1), criteria.RateImplementBy, "12.71", false, true},
 		{"National Living Wage under the announced rule counts from its in-force day", criteria.NationalLivingWage, "", svDay(2026, 4, 1), criteria.RateAnnounced, "12.71", true, true},
-		{"National Living Wage 2017 is LOW in the reference: unverified", criteria.NationalLivingWage, "", svDay(2017, 4, 1), criteria.RateImplementBy, "7.50", false, false},
+		{"National Living Wage 2017 is LOW in docs/sources/living-wage.md: unverified", criteria.NationalLivingWage, "", svDay(2017, 4, 1), criteria.RateImplementBy, "7.50", false, false},
 		{"autumn 2016 announcement day presumed: unverified", criteria.LondonLivingWage, "", svDay(2016, 11, 1), criteria.RateAnnounced, "9.75", false, false},
 	}
 	for _, tt := range tests {
@@ -260,13 +260,13 @@ func TestLivingWageRatesMatchReference(t *testing.T) {
 		"real-living-wage 2017-11-01", "london-living-wage 2017-11-01",
 		"real-living-wage 2025-10-22", "london-living-wage 2025-10-22",
 		"national-living-wage 2017-04-01",
-	}, unverified, "reference: autumn 2016/2017 days, the presumed 1 May 2026 and NLW 2017 (LOW) are not verified")
+	}, unverified, "docs/sources/living-wage.md: autumn 2016/2017 days, the presumed 1 May 2026 and NLW 2017 (LOW) are not verified")
 	count := map[criteria.Scheme]int{}
 	for _, r := range rates.Rates {
 		count[r.Scheme]++
 	}
 	assert.Equal(t, map[criteria.Scheme]int{criteria.RealLivingWage: 10, criteria.LondonLivingWage: 10, criteria.NationalLivingWage: 11}, count,
-		"reference/living-wage.md: ten voluntary announcements 2016–2025, eleven statutory rates 2016–2026")
+		"docs/sources/living-wage.md: ten voluntary announcements 2016–2025, eleven statutory rates 2016–2026")
 }
 
 func TestRateTableValidate(t *testing.T) {
@@ -350,7 +350,7 @@ func TestLivingWageGate(t *testing.T) {
 		{"commits to the applicable living wage, covers contracted staff, working towards accreditation", llw,
 			criteria.LivingWageCommitment{AtLeastApplicable: true, IncludesContractedStaff: true, Accreditation: criteria.WorkingTowards},
 			true, []string{"passed", "£13.85 an hour", "in London", "on 4 February 2026", "the rate employers must pay by that date", "working towards accreditation"}},
-		{"exactly the applicable rate passes (reference: due 1 May 2025)", llw,
+		{"exactly the applicable rate passes (docs/sources/living-wage.md: due 1 May 2025)", llw,
 			criteria.LivingWageCommitment{HourlyRate: svDecPtr("13.85"), IncludesContractedStaff: true, Accreditation: criteria.Accredited},
 			true, []string{"passed", "at least £13.85 an hour"}},
 		{"a penny below fails", llw,

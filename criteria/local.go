@@ -13,7 +13,7 @@ import (
 // location-based: it is lawful above threshold. Scoring where the bidder
 // itself is based is location-based, and such a criterion must be marked
 // score.Criterion.LocationBased so that package frameworks can refuse it
-// above threshold (Procurement Act 2023 ss.89–90; reference/procurement-act.md).
+// above threshold (Procurement Act 2023 ss.89–90).
 // Nothing in this package scores where a bidder is based.
 type LocalArea struct {
 	// Name names the area in explanations ("Croydon").

@@ -13,7 +13,7 @@ import (
 // PriceMethod names how a price is turned into a share of the marks.
 // No UK statute fixes a formula: the authority publishes its method in
 // advance (Procurement Act 2023 s.23(3)). Formulas and edge cases are those in
-// shared/reference/price-formulas.md.
+// docs/sources/price-formulas.md.
 type PriceMethod string
 
 // Price methods.
@@ -45,7 +45,7 @@ func PriceMethods() []PriceMethod {
 }
 
 // OverBudget says what happens to a bid priced above a published maximum
-// budget. It is a policy choice (reference/price-formulas.md): treating such
+// budget. It is a policy choice (docs/sources/price-formulas.md): treating such
 // bids as non-compliant is common, scoring them zero is the alternative.
 type OverBudget string
 

@@ -104,7 +104,7 @@ func TestRelative(t *testing.T) {
 	ptRunCases(t, []ptCase{
 		{
 			why:    "CCS worked example: lowest ÷ this",
-			source: "reference/price-formulas.md worked example (HIGH: CCS Digital Marketplace buyer guidance): 10000/15000, 10000/10000, 10000/30000",
+			source: "docs/sources/price-formulas.md worked example (HIGH: CCS Digital Marketplace buyer guidance): 10000/15000, 10000/10000, 10000/30000",
 			rule:   rel, prices: []string{"15000", "10000", "30000"},
 			want: [][2]string{{"2", "3"}, {"1", "1"}, {"1", "3"}},
 		},
@@ -128,7 +128,7 @@ func TestRelative(t *testing.T) {
 		},
 		{
 			why:    "one bid only scores full marks and says so",
-			source: "reference/price-formulas.md edge cases: one bid only gets full marks, stated in the explanation",
+			source: "docs/sources/price-formulas.md edge cases: one bid only gets full marks, stated in the explanation",
 			rule:   rel, prices: []string{"123456.78"},
 			want:  [][2]string{{"1", "1"}},
 			notes: [][]string{{"only one price in the field: it is the lowest, so it scores full marks"}},
@@ -137,7 +137,7 @@ func TestRelative(t *testing.T) {
 }
 
 func TestRelativeWorkedExampleRoundsToThreePlaces(t *testing.T) {
-	// reference/price-formulas.md worked example (HIGH: CCS Digital Marketplace
+	// docs/sources/price-formulas.md worked example (HIGH: CCS Digital Marketplace
 	// buyer guidance): marks normalised to 1, three decimal places:
 	// A £15,000 → 0.667; B £10,000 → 1.000; C £30,000 → 0.333.
 	rule := criteria.PriceRule{Method: criteria.Relative}
@@ -163,7 +163,7 @@ func TestLinear(t *testing.T) {
 	ptRunCases(t, []ptCase{
 		{
 			why:    "lowest 1, highest 0, middle in proportion",
-			source: "reference/price-formulas.md linear min–max: (200−150)/(200−100) = 0.5",
+			source: "docs/sources/price-formulas.md linear min–max: (200−150)/(200−100) = 0.5",
 			rule:   lin, prices: []string{"100", "150", "200"},
 			want: [][2]string{{"1", "1"}, {"1", "2"}, {"0", "1"}},
 		},
@@ -181,14 +181,14 @@ func TestLinear(t *testing.T) {
 		},
 		{
 			why:    "one bid only scores full marks and says so",
-			source: "reference/price-formulas.md edge cases: one bid only gets full marks under min–max",
+			source: "docs/sources/price-formulas.md edge cases: one bid only gets full marks under min–max",
 			rule:   lin, prices: []string{"5000"},
 			want:  [][2]string{{"1", "1"}},
 			notes: [][]string{{"only one price in the field: it scores full marks"}},
 		},
 		{
 			why:    "all bids equal: everyone full marks, no division by zero",
-			source: "reference/price-formulas.md edge cases: all bids equal, everyone full marks under min–max",
+			source: "docs/sources/price-formulas.md edge cases: all bids equal, everyone full marks under min–max",
 			rule:   lin, prices: []string{"7500.00", "7500", "7500.0"},
 			want:  [][2]string{{"1", "1"}, {"1", "1"}, {"1", "1"}},
 			notes: [][]string{{"every price in the field is the same: each scores full marks"}, {"every price in the field is the same: each scores full marks"}, {"every price in the field is the same: each scores full marks"}},
@@ -201,7 +201,7 @@ func TestBand(t *testing.T) {
 	ptRunCases(t, []ptCase{
 		{
 			why:    "inside the band in proportion; at or below the floor 1; at or above the ceiling 0",
-			source: "reference/price-formulas.md linear band: clamp((120000−p)/(120000−80000), 0, 1): 70000 → 1.25 → 1; 80000 → 1; 90000 → 0.75; 100000 → 0.5; 120000 → 0; 130000 → −0.25 → 0",
+			source: "docs/sources/price-formulas.md linear band: clamp((120000−p)/(120000−80000), 0, 1): 70000 → 1.25 → 1; 80000 → 1; 90000 → 0.75; 100000 → 0.5; 120000 → 0; 130000 → −0.25 → 0",
 			rule:   band, prices: []string{"70000", "80000", "90000", "100000", "120000", "130000"},
 			want: [][2]string{{"1", "1"}, {"1", "1"}, {"3", "4"}, {"1", "2"}, {"0", "1"}, {"0", "1"}},
 		},
@@ -236,13 +236,13 @@ func TestDeduction(t *testing.T) {
 	ptRunCases(t, []ptCase{
 		{
 			why:    "rate 1: 25% above the lowest loses 25% of the marks",
-			source: "reference/price-formulas.md deduction: k = 1, 25% above loses 25%: 1 − (125−100)/100 = 0.75",
+			source: "docs/sources/price-formulas.md deduction: k = 1, 25% above loses 25%: 1 − (125−100)/100 = 0.75",
 			rule:   ded("1"), prices: []string{"100", "125", "150"},
 			want: [][2]string{{"1", "1"}, {"3", "4"}, {"1", "2"}},
 		},
 		{
 			why:    "never below 0: 150% above the lowest at rate 1 would be −0.5",
-			source: "reference/price-formulas.md deduction: max(0, …); 1 − 150/100 = −0.5 → 0",
+			source: "docs/sources/price-formulas.md deduction: max(0, …); 1 − 150/100 = −0.5 → 0",
 			rule:   ded("1"), prices: []string{"100", "250"},
 			want: [][2]string{{"1", "1"}, {"0", "1"}},
 		},
@@ -293,7 +293,7 @@ func TestOverBudgetScoreZero(t *testing.T) {
 		},
 		{
 			why:    "linear: with the over-budget bid out, the one left alone is the whole field",
-			source: "reference/price-formulas.md edge cases: one bid only gets full marks",
+			source: "docs/sources/price-formulas.md edge cases: one bid only gets full marks",
 			rule:   withBudget(criteria.Linear, ""), prices: []string{"150000", "90000"},
 			want: [][2]string{{"0", "1"}, {"1", "1"}},
 			notes: [][]string{
@@ -369,7 +369,7 @@ func TestAssessDoesNotChangeItsInput(t *testing.T) {
 }
 
 func TestHalfUpAndHalfEvenOnScoredPoints(t *testing.T) {
-	// reference/price-formulas.md: say where and how rounding is done. In
+	// docs/sources/price-formulas.md: say where and how rounding is done. In
 	// exact decimal arithmetic half-up and half-even part on 2.665 (last kept
 	// digit 6 is even: half-even keeps 2.66) and agree on 2.675 (7 is odd:
 	// both go to 2.68). The float64 folklore that they differ on 2.675 comes
@@ -475,7 +475,7 @@ func TestQuote(t *testing.T) {
 		resp criteria.PriceResponse
 		want []ptProblem
 	}{
-		{"zero price is an error, never the best (reference/price-formulas.md edge cases)", rule, criteria.Amount(ptDec("0")), []ptProblem{{"amount", "0", "positive"}}},
+		{"zero price is an error, never the best (docs/sources/price-formulas.md edge cases)", rule, criteria.Amount(ptDec("0")), []ptProblem{{"amount", "0", "positive"}}},
 		{"negative price is an error", rule, criteria.Amount(ptDec("-100")), []ptProblem{{"amount", "-100", "positive"}}},
 		{"no price at all", rule, criteria.PriceResponse{}, []ptProblem{{"amount", "", "required"}}},
 		{"unit prices without a schedule", rule, criteria.UnitPrices(map[string]decimal.Decimal{"desk": ptDec("1")}), []ptProblem{{"unitPrices", "", "no-schedule"}}},

@@ -11,7 +11,7 @@ import (
 
 // Moderation says how several evaluators' marks become the one mark scored.
 // The method must be decided before evaluation and applied consistently
-// (shared/reference/quality-and-moderation.md).
+// (docs/sources/quality-and-moderation.md).
 type Moderation string
 
 // Moderation methods.

@@ -18,7 +18,7 @@ type Level struct {
 // Scale is a declared set of marks. Marks must be distinct and not negative;
 // the highest is the maximum mark. The scales in common UK use are returned
 // by the functions below, each citing its source
-// (shared/reference/quality-and-moderation.md); any other is a custom scale
+// (docs/sources/quality-and-moderation.md); any other is a custom scale
 // built with a literal or [NewScale].
 type Scale struct {
 	// Name identifies the scale in explanations ("0–4").
@@ -35,7 +35,7 @@ func lv(mark int64, descriptor string) Level {
 
 // Scale0to4 is 0 Unacceptable, 1 Poor, 2 Acceptable, 3 Good, 4 Excellent.
 func Scale0to4() Scale {
-	return Scale{Name: "0–4", Source: "Scottish Procurement Journey, Supplier Journey (reference: HIGH)",
+	return Scale{Name: "0–4", Source: "Scottish Government, Procurement Journey and Supplier Journey",
 		Levels: []Level{lv(0, "Unacceptable"), lv(1, "Poor"), lv(2, "Acceptable"), lv(3, "Good"), lv(4, "Excellent")}}
 }
 
@@ -43,21 +43,21 @@ func Scale0to4() Scale {
 // descriptors for 1 and 2 are not given by the source; "Poor" and "Weak" are
 // this library's wording, marked so in Source.
 func Scale0to5() Scale {
-	return Scale{Name: "0–5", Source: "FE sector guidance (reference: HIGH for 0, 3, 4, 5; descriptors for 1 and 2 unverified)",
+	return Scale{Name: "0–5", Source: "further education sector guidance (0, 3, 4, 5); the descriptors for 1 and 2 are this library's wording, unverified",
 		Levels: []Level{lv(0, "Unacceptable"), lv(1, "Poor"), lv(2, "Weak"), lv(3, "Satisfactory"), lv(4, "Good"), lv(5, "Excellent")}}
 }
 
 // Scale0to100By25 is 0 Unacceptable, 25 Poor, 50 Acceptable, 75 Good, 100
 // Excellent.
 func Scale0to100By25() Scale {
-	return Scale{Name: "0/25/50/75/100", Source: "Scottish Supplier Journey award stage (reference: HIGH to 50, MED above)",
+	return Scale{Name: "0/25/50/75/100", Source: "Scottish Supplier Journey, award stage (verified to 50; 75 and 100 unverified, one secondary source)",
 		Levels: []Level{lv(0, "Unacceptable"), lv(25, "Poor"), lv(50, "Acceptable"), lv(75, "Good"), lv(100, "Excellent")}}
 }
 
 // Scale0to10Stepped is 0 Unacceptable, 2 Poor, 5 Satisfactory, 8 Good, 10
 // Excellent.
 func Scale0to10Stepped() Scale {
-	return Scale{Name: "0/2/5/8/10", Source: "DfE School Buildings Construction Framework 2025, Appendix H (reference: HIGH)",
+	return Scale{Name: "0/2/5/8/10", Source: "DfE School Buildings Construction Framework 2025, Appendix H",
 		Levels: []Level{lv(0, "Unacceptable"), lv(2, "Poor"), lv(5, "Satisfactory"), lv(8, "Good"), lv(10, "Excellent")}}
 }
 

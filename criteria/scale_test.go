@@ -11,7 +11,7 @@ import (
 
 func TestPredefinedScales(t *testing.T) {
 	// Every scale, maximum and descriptor below is copied from
-	// shared/reference/quality-and-moderation.md, "Scales seen in UK
+	// docs/sources/quality-and-moderation.md, "Scales seen in UK
 	// evaluations", except 0–5's descriptors for 1 and 2, which the source
 	// does not give (the library's own wording, flagged in Source).
 	type level struct{ mark, descriptor string }
@@ -27,7 +27,7 @@ func TestPredefinedScales(t *testing.T) {
 		{"0–4: Scottish Supplier Journey / Procurement Journey (HIGH)", criteria.Scale0to4(), "0–4", "4",
 			[]level{{"0", "Unacceptable"}, {"1", "Poor"}, {"2", "Acceptable"}, {"3", "Good"}, {"4", "Excellent"}}, "0, 1, 2, 3, 4", "Supplier Journey"},
 		{"0/25/50/75/100: Scottish Supplier Journey award stage (HIGH to 50, MED above)", criteria.Scale0to100By25(), "0/25/50/75/100", "100",
-			[]level{{"0", "Unacceptable"}, {"25", "Poor"}, {"50", "Acceptable"}, {"75", "Good"}, {"100", "Excellent"}}, "0, 25, 50, 75, 100", "MED above"},
+			[]level{{"0", "Unacceptable"}, {"25", "Poor"}, {"50", "Acceptable"}, {"75", "Good"}, {"100", "Excellent"}}, "0, 25, 50, 75, 100", "75 and 100 unverified"},
 		{"0/2/5/8/10: DfE School Buildings Construction Framework 2025, Appendix H (HIGH)", criteria.Scale0to10Stepped(), "0/2/5/8/10", "10",
 			[]level{{"0", "Unacceptable"}, {"2", "Poor"}, {"5", "Satisfactory"}, {"8", "Good"}, {"10", "Excellent"}}, "0, 2, 5, 8, 10", "Appendix H"},
 		{"0–5: FE sector guidance (HIGH for 0, 3, 4, 5)", criteria.Scale0to5(), "0–5", "5",

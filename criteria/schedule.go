@@ -41,7 +41,7 @@ type ScheduleLine struct {
 // Discount declares the whole-life-cost discounting: a rate per year and how
 // the resulting cost is rounded to the amount compared (a price with endless
 // decimals cannot be published). The HM Treasury Green Book rate is 3.5%
-// (reference/price-formulas.md, confidence MED); the policy must state its
+// (docs/sources/price-formulas.md, confidence MED); the policy must state its
 // own.
 type Discount struct {
 	// Rate per year as a fraction: 0.035 for 3.5%.

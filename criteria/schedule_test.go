@@ -78,7 +78,7 @@ func TestScheduleQuoteProblems(t *testing.T) {
 		{"an unknown item", ptUnits("setup", "5000", "desk", "2.50", "ticket", "1", "printer", "300"), []ptProblem{{"unitPrices[printer]", "300", "known-item"}}},
 		{"a negative unit price", ptUnits("setup", "-5000", "desk", "2.50", "ticket", "1"), []ptProblem{{"unitPrices[setup]", "-5000", "non-negative"}}},
 		{"a unit price too precise", ptUnits("setup", "1", "desk", "0.00000000001", "ticket", "1"), []ptProblem{{"unitPrices[desk]", "0.00000000001", "precision"}}},
-		{"all-zero total is an error, never the best price (reference/price-formulas.md edge cases)", ptUnits("setup", "0", "desk", "0", "ticket", "0"), []ptProblem{{"unitPrices", "0", "positive"}}},
+		{"all-zero total is an error, never the best price (docs/sources/price-formulas.md edge cases)", ptUnits("setup", "0", "desk", "0", "ticket", "0"), []ptProblem{{"unitPrices", "0", "positive"}}},
 		{"every problem at once, in line order then unknown items sorted", ptUnits("desk", "-1", "zz", "1", "aa", "2"),
 			[]ptProblem{{"unitPrices[setup]", "", "required"}, {"unitPrices[desk]", "-1", "non-negative"}, {"unitPrices[ticket]", "", "required"}, {"unitPrices[aa]", "2", "known-item"}, {"unitPrices[zz]", "1", "known-item"}}},
 	}
@@ -93,7 +93,7 @@ func TestScheduleQuoteProblems(t *testing.T) {
 
 func TestScheduleWholeLifeCost(t *testing.T) {
 	greenBook := func(r exact.Rounding) *criteria.Discount {
-		return &criteria.Discount{Rate: ptDec("0.035"), Rounding: r, Source: "HM Treasury Green Book (reference: MED)"}
+		return &criteria.Discount{Rate: ptDec("0.035"), Rounding: r, Source: "HM Treasury Green Book (docs/sources/price-formulas.md: MED)"}
 	}
 	penny := exact.Rounding{Places: 2, Mode: exact.HalfUp}
 

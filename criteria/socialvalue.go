@@ -17,7 +17,7 @@ type SocialValueBasis string
 // Social-value bases.
 const (
 	// BasisProxyValue measures social value in pounds: Σ quantity × proxy
-	// value over the catalogue's measures (reference/social-value.md).
+	// value over the catalogue's measures (docs/sources/social-value.md).
 	BasisProxyValue SocialValueBasis = "proxy-value"
 	// BasisQuantity measures the total quantity committed, in the one unit
 	// every counted measure shares: "6 apprenticeship starts".
@@ -43,7 +43,7 @@ const (
 )
 
 // SocialValueMethod names how the measured commitment becomes a share of the
-// quantitative marks. No method is statutory (reference/social-value.md).
+// quantitative marks. No method is statutory (docs/sources/social-value.md).
 type SocialValueMethod string
 
 // Social-value methods.
@@ -83,7 +83,7 @@ type Unsupported string
 // Treatments of a commitment without a method statement.
 const (
 	// DisregardUnsupported counts such a commitment as nothing, with a note
-	// (reference/social-value.md: councils disregard a quantitative
+	// (docs/sources/social-value.md: councils disregard a quantitative
 	// commitment without a qualitative method statement).
 	DisregardUnsupported Unsupported = "disregard"
 	// CountUnsupported counts it anyway.

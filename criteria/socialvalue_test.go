@@ -157,7 +157,7 @@ func TestSocialValueScoring(t *testing.T) {
 				svResp(svCommit("FX-JOBS-01", "10"), criteria.Commitment{Measure: "FX-APPR-01", Quantity: svDecPtr("6")}),
 				svResp(svCommit("FX-JOBS-01", "8"))},
 			want: [][2]string{{"1", "1"}, {"5", "7"}}},
-		{why: "a 60/40 split with the method statement on the 0–4 scale", source: "hand: 0.6×1 + 0.4×3/4 = 0.9; 0.6×0.8 + 0.4×4/4 = 0.88; nothing committed (none, zero, or all discounted) → 0 (reference: both parts required)",
+		{why: "a 60/40 split with the method statement on the 0–4 scale", source: "hand: 0.6×1 + 0.4×3/4 = 0.9; 0.6×0.8 + 0.4×4/4 = 0.88; nothing committed (none, zero, or all discounted) → 0 (docs/sources/social-value.md: both parts required)",
 			rule: split, field: []criteria.SocialValueResponse{
 				marked("3", svResp(svCommit("FX-JOBS-01", "10"))),
 				marked("4", svResp(svCommit("FX-JOBS-01", "8"))),

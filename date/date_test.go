@@ -12,7 +12,7 @@ import (
 )
 
 func TestParseAndCompare(t *testing.T) {
-	pa, err := date.Parse("2025-02-24") // Procurement Act 2023 commencement (reference/procurement-act.md)
+	pa, err := date.Parse("2025-02-24") // Procurement Act 2023 commencement (SI 2024/716 as amended by SI 2024/959)
 	require.NoError(t, err)
 	pcr := date.On(2025, time.February, 23)
 	assert.True(t, pcr.Before(pa))

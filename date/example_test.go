@@ -12,7 +12,7 @@ func ExampleParse() {
 		fmt.Println(err)
 		return
 	}
-	pa2023 := date.On(2025, 2, 24) // Procurement Act 2023 in force (reference/procurement-act.md)
+	pa2023 := date.On(2025, 2, 24) // Procurement Act 2023 in force (SI 2024/716 as amended by SI 2024/959)
 	fmt.Println(commenced.Long(), "on or after the Act:", !commenced.Before(pa2023))
 	_, err = date.Parse("2026-02-30")
 	fmt.Println(err)

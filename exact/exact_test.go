@@ -27,12 +27,14 @@ func TestRoundingModes(t *testing.T) {
 		mode     exact.Mode
 		want     string
 	}{
-		{"half-way rounds away from zero half-up (reference/price-formulas.md names 364.775)", "364.775", "1", 2, exact.HalfUp, "364.78"},
+		{"half-way rounds away from zero half-up (docs/sources/price-formulas.md names 364.775)", "364.775", "1", 2, exact.HalfUp, "364.78"},
 		{"364.775 half-even keeps the even neighbour 8: exact decimals agree with half-up here", "364.775", "1", 2, exact.HalfEven, "364.78"},
-		{"2.675 half-up (reference/price-formulas.md)", "2.675", "1", 2, exact.HalfUp, "2.68"},
+		{"2.675 half-up (docs/sources/price-formulas.md)", "2.675", "1", 2, exact.HalfUp, "2.68"},
 		{"2.675 half-even: 8 is even, so the same as half-up in exact arithmetic", "2.675", "1", 2, exact.HalfEven, "2.68"},
 		{"2.665 is where the two modes part: half-up goes away from zero", "2.665", "1", 2, exact.HalfUp, "2.67"},
 		{"2.665 half-even goes to the even 6", "2.665", "1", 2, exact.HalfEven, "2.66"},
+		{"335.305 half-up goes away from zero (docs/sources/price-formulas.md)", "335.305", "1", 2, exact.HalfUp, "335.31"},
+		{"335.305 half-even keeps the even 0: the modes differ here too", "335.305", "1", 2, exact.HalfEven, "335.30"},
 		{"a third truncated down", "1", "3", 2, exact.Down, "0.33"},
 		{"two thirds half-up", "2", "3", 2, exact.HalfUp, "0.67"},
 		{"two thirds down", "2", "3", 2, exact.Down, "0.66"},

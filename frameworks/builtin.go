@@ -10,7 +10,7 @@ import (
 )
 
 // DefaultCatalogue returns the national frameworks a council uses for IT
-// services, as recorded in the project's reference (shared/reference/
+// services, as recorded in the module's sources (docs/sources/
 // frameworks.md) and checked where noted: Technology Services 3 and 4,
 // Network Services 3, G-Cloud 14 and 15, Digital Outcomes (and
 // Specialists) 5, 6 and 7, and the multifunctional devices and managed
@@ -36,7 +36,7 @@ func builtins() []Framework {
 // ts3 is Technology Services 3. Dates checked against the framework's award
 // notice on Find a Tender (start 16 June 2021, end 14 June 2026).
 func ts3() Framework {
-	name := unverified("RM6100 lot structure (reference frameworks.md)", "lot title not checked")
+	name := unverified("RM6100 lot structure (CCS agreement page)", "lot title not checked")
 	return Framework{
 		Ref: "RM6100", Name: "Technology Services 3", Aliases: []string{"TS3", "Technology Services 3"},
 		Regime: score.PCR2015,
@@ -45,18 +45,18 @@ func ts3() Framework {
 			EndSource:   verified("RM6100 award notice (Find a Tender): framework 16 June 2021 – 14 June 2026")},
 		CallOff: CallOffRules{
 			Procedures: []Procedure{FurtherCompetition, DirectAward},
-			Source:     unverified("RM6100 call-off procedure (reference frameworks.md)", "which lots allow direct award is not checked"),
+			Source:     unverified("RM6100 call-off procedure (CCS agreement page)", "which lots allow direct award is not checked"),
 		},
 		Lots: []FrameworkLot{
 			{ID: "1", Title: "(title unverified)", Source: name},
 			{ID: "2", Title: "(title unverified)", Source: name},
-			{ID: "3a", Title: "End User Services", Source: verified("RM6100 lot 3a (reference frameworks.md, HIGH)")},
+			{ID: "3a", Title: "End User Services", Source: verified("RM6100 lot 3a (CCS agreement page)")},
 			{ID: "3b", Title: "(title unverified)", Source: name},
-			{ID: "3c", Title: "Technical Management", Source: verified("RM6100 lot 3c (reference frameworks.md, HIGH)")},
+			{ID: "3c", Title: "Technical Management", Source: verified("RM6100 lot 3c (CCS agreement page)")},
 			{ID: "3d", Title: "(title unverified)", Source: name},
 			{ID: "4", Title: "(title unverified)", Source: name},
 		},
-		Source: verified("CCS RM6100 Technology Services 3 (reference frameworks.md)"),
+		Source: verified("CCS RM6100 Technology Services 3 (CCS agreement page)"),
 	}
 }
 
@@ -98,28 +98,29 @@ func ts4() Framework {
 			EndSource:   Source{Cite: notice.Cite, Verified: true, Note: "end of the first term; the framework may be renewed"}},
 		CallOff: CallOffRules{
 			Procedures: []Procedure{FurtherCompetition, DirectAward},
-			Source:     unverified("RM6190 call-off: with and without competition (reference frameworks.md)", "per-lot rules and award criteria not checked"),
+			Source:     unverified("RM6190 call-off: with and without competition (CCS agreement page)", "per-lot rules and award criteria not checked"),
 		},
 		Lots:   lots,
-		Source: verified("CCS RM6190 Technology Services 4 (reference frameworks.md, HIGH for lots 1–5a and dates)"),
+		Source: verified("CCS RM6190 Technology Services 4 (CCS agreement page; award notice 001978-2026 on Find a Tender)"),
 	}
 }
 
-// ns3 is Network Services 3. Its dates are not recorded (the reference
-// marks them unverified), nor is its full lot list.
+// ns3 is Network Services 3. Its dates are not recorded
+// (docs/sources/frameworks.md marks them unverified), nor is its full lot
+// list.
 func ns3() Framework {
 	return Framework{
 		Ref: "RM6116", Name: "Network Services 3", Aliases: []string{"NS3", "Network Services 3"},
 		Regime: score.PCR2015,
 		Dates: Period{
-			StartSource: unverified("RM6116 dates", "not recorded in the reference"),
-			EndSource:   unverified("RM6116 dates", "not recorded in the reference"),
+			StartSource: unverified("RM6116 dates", "not recorded in docs/sources/frameworks.md"),
+			EndSource:   unverified("RM6116 dates", "not recorded in docs/sources/frameworks.md"),
 		},
 		CallOff: CallOffRules{
 			Procedures: []Procedure{FurtherCompetition},
-			Source:     unverified("RM6116 call-off (reference frameworks.md, MED)", "further competition seen in use; direct award not checked"),
+			Source:     unverified("RM6116 call-off (CCS agreement page)", "further competition seen in use; direct award not checked"),
 		},
-		Source: unverified("CCS RM6116 Network Services 3 (reference frameworks.md, MED)",
+		Source: unverified("CCS RM6116 Network Services 3 (CCS agreement page)",
 			"lots include 1a inter-site connectivity (WAN)/data access and 4a (telephony; title unverified); the full lot list is not recorded, so any lot is accepted"),
 	}
 }
@@ -130,16 +131,16 @@ func ns3() Framework {
 // notices on Contracts Finder, July 2025).
 func gcloud14() Framework {
 	ext := verified("G-Cloud 14 extension notices (Contracts Finder, 25 July 2025): extended to 28 October 2026")
-	terms := verified("G-Cloud 14 call-off terms (reference frameworks.md, HIGH): lots 1–3 direct award only; at most 36 months + one 12-month extension")
+	terms := verified("G-Cloud 14 call-off terms (CCS agreement page): lots 1–3 direct award only; at most 36 months + one 12-month extension")
 	direct := CallOffRules{Procedures: []Procedure{DirectAward}, MaxTermMonths: 48, Source: terms}
 	lot := func(id, title string) FrameworkLot {
-		return FrameworkLot{ID: id, Title: title, CallOff: &direct, Source: verified("G-Cloud 14 lots (reference frameworks.md, HIGH)")}
+		return FrameworkLot{ID: id, Title: title, CallOff: &direct, Source: verified("G-Cloud 14 lots (CCS agreement page)")}
 	}
 	return Framework{
 		Ref: "RM1557.14", Name: "G-Cloud 14", Aliases: []string{"G-Cloud 14", "GC14", "G Cloud 14"},
 		Regime: score.PCR2015,
 		Dates: Period{Start: d(2024, time.October, 29), End: d(2026, time.October, 28),
-			StartSource: unverified("G-Cloud 14 lots 1–3 start (reference frameworks.md)", "'about 29 October 2024'"),
+			StartSource: unverified("G-Cloud 14 lots 1–3 start (CCS agreement page)", "'about 29 October 2024'"),
 			EndSource:   ext},
 		CallOff: direct,
 		Lots: []FrameworkLot{
@@ -151,9 +152,9 @@ func gcloud14() Framework {
 					StartSource: verified("G-Cloud 14 lot 4 notice (Contracts Finder): contract period from 29 October 2024"),
 					EndSource:   ext},
 				CallOff: &CallOffRules{Procedures: []Procedure{FurtherCompetition}, MaxTermMonths: 48, Source: terms},
-				Source:  verified("G-Cloud 14 lot 4 (reference frameworks.md, HIGH)")},
+				Source:  verified("G-Cloud 14 lot 4 (CCS agreement page)")},
 		},
-		Source: verified("CCS RM1557.14 G-Cloud 14 (reference frameworks.md, HIGH)"),
+		Source: verified("CCS RM1557.14 G-Cloud 14 (CCS agreement page)"),
 	}
 }
 
@@ -162,7 +163,7 @@ func gcloud14() Framework {
 // yield warnings only.
 func gcloud15() Framework {
 	exp := unverified("RM1557.15 tender notice (Find a Tender): contract period September 2026 – September 2030", "expected; the days are not known")
-	lots := unverified("G-Cloud 15 lots (reference frameworks.md, MED: 'as G-Cloud')", "titles assumed from G-Cloud 14")
+	lots := unverified("G-Cloud 15 lots (CCS agreement page: 'as G-Cloud')", "titles assumed from G-Cloud 14")
 	return Framework{
 		Ref: "RM1557.15", Name: "G-Cloud 15", Aliases: []string{"G-Cloud 15", "GC15", "G Cloud 15"},
 		Regime: score.PA2023,
@@ -177,7 +178,7 @@ func gcloud15() Framework {
 			{ID: "3", Title: "Cloud support", Source: lots},
 			{ID: "4", Title: "Cloud support – further competition", Source: lots},
 		},
-		Source: unverified("CCS RM1557.15 G-Cloud 15 (reference frameworks.md, MED)", ""),
+		Source: unverified("CCS RM1557.15 G-Cloud 15 (CCS agreement page)", ""),
 	}
 }
 
@@ -186,7 +187,7 @@ func gcloud15() Framework {
 // end (extended to 19 April 2023) and the call-off term: at most 2 years,
 // extendable by up to 25% (6 months).
 func dos5() Framework {
-	src := verified("RM1043.7 DOS5: buyer weightings and 3–15 suppliers from CCS's framework definitions (reference frameworks.md, HIGH); term from the CCS agreement page (2 years + up to 6 months)")
+	src := verified("RM1043.7 DOS5: buyer weightings and 3–15 suppliers from CCS's framework definitions ; term from the CCS agreement page (2 years + up to 6 months)")
 	heads := func(tech, cult, price [2]string) []WeightRange {
 		return []WeightRange{
 			{Head: "technical competence", Category: score.Quality, Match: []string{"technical"}, Min: pct(tech[0]), Max: pct(tech[1])},
@@ -204,7 +205,7 @@ func dos5() Framework {
 		Weights:            heads([2]string{"10", "70"}, [2]string{"10", "70"}, [2]string{"20", "80"}),
 		WholeNumberWeights: true, Source: src,
 	}
-	lots := verified("RM1043.7 lots (reference frameworks.md)")
+	lots := verified("RM1043.7 lots (CCS agreement page)")
 	return Framework{
 		Ref: "RM1043.7", Name: "Digital Outcomes and Specialists 5", Aliases: []string{"DOS5", "DOS 5", "Digital Outcomes and Specialists 5"},
 		Regime: score.PCR2015,
@@ -217,7 +218,7 @@ func dos5() Framework {
 			{ID: "digital-specialists", Title: "Digital specialists", Source: lots},
 			{ID: "user-research-participants", Title: "User research participants", CallOff: &participants, Source: lots},
 		},
-		Source: verified("CCS RM1043.7 Digital Outcomes and Specialists 5 (reference frameworks.md, HIGH)"),
+		Source: verified("CCS RM1043.7 Digital Outcomes and Specialists 5 (CCS agreement page)"),
 	}
 }
 
@@ -226,20 +227,20 @@ func dos5() Framework {
 // are not recorded.
 func dos6() Framework {
 	page := verified("CCS agreement page RM1043.8: start 28 June 2022, end 27 June 2025")
-	lots := unverified("RM1043.8 lots (reference frameworks.md)", "ids and titles not checked")
+	lots := unverified("RM1043.8 lots (CCS agreement page)", "ids and titles not checked")
 	return Framework{
 		Ref: "RM1043.8", Name: "Digital Outcomes 6", Aliases: []string{"DOS6", "DOS 6", "Digital Outcomes 6"},
 		Regime: score.PCR2015,
 		Dates:  Period{Start: d(2022, time.June, 28), End: d(2025, time.June, 27), StartSource: page, EndSource: page},
 		CallOff: CallOffRules{
 			Procedures: []Procedure{FurtherCompetition},
-			Source:     unverified("RM1043.8 call-off (reference frameworks.md)", "weighting limits not recorded"),
+			Source:     unverified("RM1043.8 call-off (CCS agreement page)", "weighting limits not recorded"),
 		},
 		Lots: []FrameworkLot{
 			{ID: "digital-outcomes", Title: "Digital outcomes", Source: lots},
 			{ID: "user-research", Title: "User research", Source: lots},
 		},
-		Source: verified("CCS RM1043.8 Digital Outcomes 6 (reference frameworks.md, HIGH dates)"),
+		Source: verified("CCS RM1043.8 Digital Outcomes 6 (CCS agreement page)"),
 	}
 }
 
@@ -252,8 +253,8 @@ func dos7() Framework {
 		Regime: score.PA2023,
 		Dates: Period{Start: d(2026, time.April, 1),
 			StartSource: unverified("GCA agreement page RM6263 (1 April 2026: DOS7 now live)", "another secondary source gives 30 January 2026"),
-			EndSource:   unverified("RM1043.9 term", "reference: 18 + optional 18 months (MED); a secondary source gives 29 January 2032; not recorded")},
-		Source: unverified("CCS/GCA RM1043.9 Digital Outcomes and Specialists 7 (reference frameworks.md, MED)", "lots not recorded, so any lot is accepted"),
+			EndSource:   unverified("RM1043.9 term", "docs/sources/frameworks.md: 18 + optional 18 months (MED); a secondary source gives 29 January 2032; not recorded")},
+		Source: unverified("CCS/GCA RM1043.9 Digital Outcomes and Specialists 7 (CCS agreement page)", "lots not recorded, so any lot is accepted"),
 	}
 }
 
@@ -264,10 +265,10 @@ func rm6174() Framework {
 		Ref: "RM6174", Name: "Multifunctional Devices (MFDs), Print and Digital Workflow Software Services and Managed Print Service Provision",
 		Regime: score.PCR2015,
 		Dates: Period{
-			StartSource: unverified("RM6174 dates", "reference: 2020–2024 (MED); call-offs under lot 2 were still made in 2025; days not recorded"),
-			EndSource:   unverified("RM6174 dates", "reference: 2020–2024 (MED); call-offs under lot 2 were still made in 2025; days not recorded"),
+			StartSource: unverified("RM6174 dates", "docs/sources/frameworks.md: 2020–2024 (MED); call-offs under lot 2 were still made in 2025; days not recorded"),
+			EndSource:   unverified("RM6174 dates", "docs/sources/frameworks.md: 2020–2024 (MED); call-offs under lot 2 were still made in 2025; days not recorded"),
 		},
-		Source: unverified("CCS RM6174 (reference frameworks.md, MED)", "lot 2 is multifunctional devices, print and digital workflow software and managed print; the lot list is not recorded"),
+		Source: unverified("CCS RM6174 (CCS agreement page)", "lot 2 is multifunctional devices, print and digital workflow software and managed print; the lot list is not recorded"),
 	}
 }
 
@@ -284,6 +285,6 @@ func rm6174Successor() Framework {
 		Regime:  score.PA2023,
 		Dates: Period{Start: d(2025, time.August, 12), StartSource: award,
 			EndSource: unverified("RM6174 successor term", "not recorded")},
-		Source: unverified("RM6174 successor (reference frameworks.md: 'successor awarded Aug 2025, number unverified')", "reference number unknown; lots not recorded, so any lot is accepted"),
+		Source: unverified("RM6174 successor: awarded August 2025, its number unverified", "reference number unknown; lots not recorded, so any lot is accepted"),
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/tenderscore/tenderscore/score"
 )
 
-// TestDefaultCatalogue checks the entries against the reference
-// (shared/reference/frameworks.md) and what was verified.
+// TestDefaultCatalogue checks the entries against docs/sources/frameworks.md
+// and what was verified.
 func TestDefaultCatalogue(t *testing.T) {
 	c := frameworks.DefaultCatalogue()
 	cases := []struct {

@@ -19,8 +19,8 @@
 // # Confidence
 //
 // Every fact from law, guidance or a framework carries its Source, with a
-// Verified flag. A fact that is not verified (MED or LOW in the project's
-// reference, or inferred) can only ever produce a warning: Check lowers any
+// Verified flag. A fact that is not verified (MED or LOW in the module's
+// docs/sources, or inferred) can only ever produce a warning: Check lowers any
 // error resting on it. Where the tender does not say something a rule needs
 // (whether a call-off is a competition, its term), or the catalogue does not
 // record it, the rule says so in a note instead of guessing.
@@ -47,7 +47,7 @@
 //	| weights-sum | percentage weights sum to 100 (or to the parent's weight) | PA 2023 s.23(3)(b); PCR 2015 reg 67 | error |
 //	| weights-points | weights given as points: publish the resulting percentages | PA 2023 s.23(3)(b) | note |
 //	| methodology-gate | each pass/fail gate states the requirement a bid must meet | PA 2023 s.23(3)(a) | error |
-//	| methodology-minimum-quality | price per quality point declares a minimum quality score | reference price-formulas.md (advice) | warning |
+//	| methodology-minimum-quality | price per quality point declares a minimum quality score | docs/sources/price-formulas.md (advice) | warning |
 //	| methodology-thresholds | the pass/fail rules and thresholds to publish with the methodology | PA 2023 s.23(3)(a) | note |
 //	| social-value-central | central government gives social value at least 10% of the total (of quality under price per quality point) | PPN 002 (PA 2023); PPN 06/20 (PCR 2015, from 1 Jan 2021) | error (warning before 1 Oct 2025 or under price per quality point) |
 //	| local-policy | the authority's own declared minimum for social value | the policy's own document (e.g. Croydon, Hammersmith & Fulham) | error (warning if the policy is unverified) |

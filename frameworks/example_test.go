@@ -157,7 +157,7 @@ func ExampleFindings_String() {
 	// Output:
 	// 1 error, 0 warnings, 0 notes
 	// error framework-procedure: lot 1 (Cloud hosting): a call-off under RM1557.14 lot 1 (Cloud hosting) by further-competition, but it permits only direct-award
-	//   source: G-Cloud 14 call-off terms (reference frameworks.md, HIGH): lots 1–3 direct award only; at most 36 months + one 12-month extension
+	//   source: G-Cloud 14 call-off terms (CCS agreement page): lots 1–3 direct award only; at most 36 months + one 12-month extension
 	// 1 problem in the tender or bids:
 	//   lots[0].route.lot: RM1557.14 has no lot "7"; its lots are 1, 2, 3, 4 (value "7", rule known-lot)
 }

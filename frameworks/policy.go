@@ -47,27 +47,27 @@ func (p LocalPolicy) inForce(commenced date.Date) bool {
 }
 
 // CroydonSocialValue returns the London Borough of Croydon's policy: social
-// value at least 10% of the evaluation (shared/reference/social-value.md,
+// value at least 10% of the evaluation (docs/sources/social-value.md,
 // HIGH).
 func CroydonSocialValue() LocalPolicy {
 	return LocalPolicy{
 		Name:                  "Croydon social value minimum",
 		Authority:             "London Borough of Croydon",
 		MinSocialValuePercent: decimal.NewFromInt(10),
-		Source:                verified("London Borough of Croydon social value policy: at least 10% (reference social-value.md, HIGH)"),
+		Source:                verified("London Borough of Croydon social value policy: at least 10%"),
 	}
 }
 
 // HammersmithFulhamSocialValue returns the London Borough of Hammersmith &
 // Fulham's policy: social value at least 10% of the total for contracts
-// above £100,000 (shared/reference/social-value.md, HIGH).
+// above £100,000 (docs/sources/social-value.md, HIGH).
 func HammersmithFulhamSocialValue() LocalPolicy {
 	return LocalPolicy{
 		Name:                  "Hammersmith & Fulham social value minimum",
 		Authority:             "London Borough of Hammersmith & Fulham",
 		MinSocialValuePercent: decimal.NewFromInt(10),
 		AppliesAbove:          decimal.NewFromInt(100000),
-		Source:                verified("London Borough of Hammersmith & Fulham social value policy: at least 10% above £100,000 (reference social-value.md, HIGH)"),
+		Source:                verified("London Borough of Hammersmith & Fulham social value policy: at least 10% above £100,000"),
 	}
 }
 

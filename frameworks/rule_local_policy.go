@@ -21,7 +21,7 @@ import (
 func checkLocalPoliciesApply(r *run) {
 	if len(r.cfg.policies) == 0 {
 		if r.t.Authority.Type == score.SubCentral {
-			r.add(nil, nil, Note, "local-policy-none", verified("PPN 002 scope: councils 'may wish to apply' it and set their own minimums (reference social-value.md)"),
+			r.add(nil, nil, Note, "local-policy-none", verified("PPN 002 para 3: other contracting authorities 'may wish to apply' it; councils set their own minimums"),
 				"no local policy was declared for %s, so its own minimums (social value, for one) are not checked", r.t.Authority.Name)
 		}
 		return

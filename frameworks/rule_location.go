@@ -24,7 +24,7 @@ import (
 
 func aboveSource(reg score.Regime) Source {
 	if reg == score.PCR2015 {
-		return unverified("PCR 2015 reg 18 (equal treatment, non-discrimination)", "the reference states the rule for PA 2023 only")
+		return unverified("PCR 2015 reg 18 (equal treatment, non-discrimination)", "the module's sources state the rule for PA 2023 only")
 	}
 	return verified("Procurement Act 2023 ss.89–90 (no discrimination by location; UK–EU TCA)")
 }

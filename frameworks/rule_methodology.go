@@ -50,7 +50,7 @@ func checkMethodology(r *run, l *lotCtx) {
 		}
 	}
 	if p.Basis == score.PricePerQualityPoint && p.Thresholds.MinQualityPercent == nil {
-		r.add(l, nil, Warning, "methodology-minimum-quality", unverified("shared/reference/price-formulas.md (price per quality point)", "advice, not law"),
+		r.add(l, nil, Warning, "methodology-minimum-quality", unverified("docs/sources/price-formulas.md (price per quality point)", "advice, not law"),
 			"price per quality point with no minimum quality score: a cheap, poor bid can win; declare thresholds.minQualityPercent")
 	}
 	if len(declared) > 0 {

@@ -39,7 +39,7 @@ func checkSocialValueCentral(r *run, l *lotCtx) {
 	if l.lot.Policy.Basis == score.PricePerQualityPoint {
 		of = "the quality score (price per quality point)"
 		src.Verified = false
-		src.Note = "10% of the quality score under price per quality point is MED in the reference"
+		src.Note = "10% of the quality score under price per quality point is MED (docs/sources/social-value.md)"
 	}
 	got, ok := categoryPercent(l.shares, score.SocialValue)
 	if !ok {

@@ -22,7 +22,7 @@ func Rules() []Rule {
 		{"weights-sum", "error", "percentage weights sum to 100 (or to the parent's weight)", "PA 2023 s.23(3)(b); PCR 2015 reg 67"},
 		{"weights-points", "note", "weights given as points: publish the resulting percentages", "PA 2023 s.23(3)(b)"},
 		{"methodology-gate", "error", "each pass/fail gate states the requirement a bid must meet", "PA 2023 s.23(3)(a)"},
-		{"methodology-minimum-quality", "warning", "price per quality point declares a minimum quality score", "reference price-formulas.md (advice)"},
+		{"methodology-minimum-quality", "warning", "price per quality point declares a minimum quality score", "docs/sources/price-formulas.md (advice)"},
 		{"methodology-thresholds", "note", "the pass/fail rules and thresholds to publish with the methodology", "PA 2023 s.23(3)(a)"},
 		{"social-value-central", "error (warning before 1 Oct 2025 or under price per quality point)", "central government gives social value at least 10% of the total (of quality under price per quality point)", "PPN 002 (PA 2023); PPN 06/20 (PCR 2015, from 1 Jan 2021)"},
 		{"local-policy", "error (warning if the policy is unverified)", "the authority's own declared minimum for social value", "the policy's own document (e.g. Croydon, Hammersmith & Fulham)"},

@@ -85,7 +85,7 @@ func TestRuleThreshold(t *testing.T) {
 	assert.Contains(t, f.Message, "goods and services assumed", "a lot without a contract type is taken as goods and services, and the note says so")
 
 	// The same £500,000 as works is far below the works threshold of
-	// £5,193,000 from 1 January 2026 (reference/procurement-act.md), but
+	// £5,193,000 from 1 January 2026 (SI 2025/1200), but
 	// not less than the £30,000 notifiable figure for a council.
 	fs = check(t, tender(func(t *score.Tender) { t.Lots[0].ContractType = score.Works }))
 	f = fs.WithCode("threshold-band")[0]
@@ -138,8 +138,8 @@ func TestRuleMethodology(t *testing.T) {
 		{"gate without requirement", "s.23(3)(a): a pass/fail rule bidders cannot read is not published",
 			tender(gate("")), nil, "methodology-gate", frameworks.Error},
 		{"thresholds listed", "declared thresholds are published with the methodology", tender(gate("a current certificate")), nil, "methodology-thresholds", frameworks.Note},
-		{"price per quality point with minimum quality", "reference price-formulas.md", tender(ppqp(true)), nil, "methodology-minimum-quality", 0},
-		{"price per quality point without minimum quality", "cheap-and-poor can win (reference price-formulas.md)",
+		{"price per quality point with minimum quality", "docs/sources/price-formulas.md", tender(ppqp(true)), nil, "methodology-minimum-quality", 0},
+		{"price per quality point without minimum quality", "cheap-and-poor can win (docs/sources/price-formulas.md)",
 			tender(ppqp(false)), nil, "methodology-minimum-quality", frameworks.Warning},
 	})
 }
@@ -156,7 +156,7 @@ func TestRuleSocialValueCentral(t *testing.T) {
 			tender(central, low, commenced(time.September, 30, 2025)), nil, "social-value-central", frameworks.Warning},
 		{"central government at 5% under PCR 2015 in 2024", "PPN 06/20 from 1 Jan 2021",
 			tender(central, low, commenced(time.June, 1, 2024)), nil, "social-value-central", frameworks.Error},
-		{"council at 5%", "PPN 002 does not bind councils (reference social-value.md)", tender(low), nil, "social-value-central", 0},
+		{"council at 5%", "PPN 002 does not bind councils (docs/sources/social-value.md)", tender(low), nil, "social-value-central", 0},
 		{"central government, price per quality point, 5% of quality", "10% of the quality score is MED: warning only",
 			tender(central, lot(func(l *score.Lot) {
 				l.Policy = score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
@@ -181,7 +181,7 @@ func TestRuleLocalPolicy(t *testing.T) {
 	unverifiedPolicy := frameworks.CroydonSocialValue()
 	unverifiedPolicy.Source.Verified = false
 	runRuleCases(t, []ruleCase{
-		{"Croydon at 10%", "Croydon mandates at least 10% (reference social-value.md)", tender(croydon), pol(frameworks.CroydonSocialValue()), "local-policy", 0},
+		{"Croydon at 10%", "Croydon mandates at least 10% (docs/sources/social-value.md)", tender(croydon), pol(frameworks.CroydonSocialValue()), "local-policy", 0},
 		{"Croydon at 5%", "below Croydon's 10%", tender(croydon, low), pol(frameworks.CroydonSocialValue()), "local-policy", frameworks.Error},
 		{"unverified policy at 5%", "unverified facts only warn", tender(croydon, low), pol(unverifiedPolicy), "local-policy", frameworks.Warning},
 		{"H&F at 5% above £100,000", "H&F: at least 10% above £100,000", tender(hf, low), pol(frameworks.HammersmithFulhamSocialValue()), "local-policy", frameworks.Error},
@@ -219,7 +219,7 @@ func TestRuleLocation(t *testing.T) {
 		return lot(func(l *score.Lot) { l.Reservation = &score.Reservation{Area: area, SMEOrVCSE: sme} })
 	}
 	runRuleCases(t, []ruleCase{
-		{"local commitments above threshold", "commitments under the contract are not location-based (reference procurement-act.md)",
+		{"local commitments above threshold", "commitments under the contract are not location-based (Procurement Act 2023 ss.89–90)",
 			tender(), nil, "location-above-threshold", 0},
 		{"location scored above threshold", "PA 2023 ss.89–90", tender(located), nil, "location-above-threshold", frameworks.Error},
 		{"location scored at exactly the threshold", "'not less than': £207,720 is above threshold from 2026",
@@ -280,7 +280,7 @@ func TestRuleFrameworkProcedure(t *testing.T) {
 		}
 	}
 	runRuleCases(t, []ruleCase{
-		{"G-Cloud 14 lot 1 direct award", "lots 1–3 direct award only (reference frameworks.md)", tender(gc("1", "direct-award")), nil, "framework-procedure", 0},
+		{"G-Cloud 14 lot 1 direct award", "lots 1–3 direct award only (docs/sources/frameworks.md)", tender(gc("1", "direct-award")), nil, "framework-procedure", 0},
 		{"G-Cloud 14 lot 1 further competition", "lots 1–3 direct award only", tender(gc("1", "further-competition")), nil, "framework-procedure", frameworks.Error},
 		{"G-Cloud 14 lot 4 direct award", "lot 4 is further competition", tender(gc("4", "direct-award")), nil, "framework-procedure", frameworks.Error},
 		{"procedure not stated", "the rule does not guess", tender(gc("1", "")), nil, "framework-procedure-unstated", frameworks.Note},
@@ -298,7 +298,7 @@ func TestRuleFrameworkTerm(t *testing.T) {
 		}
 	}
 	runRuleCases(t, []ruleCase{
-		{"G-Cloud 14 call-off of 48 months", "36 + 12 months (reference frameworks.md)", tender(gc(48)), nil, "framework-term", 0},
+		{"G-Cloud 14 call-off of 48 months", "36 + 12 months (docs/sources/frameworks.md)", tender(gc(48)), nil, "framework-term", 0},
 		{"G-Cloud 14 call-off of 49 months", "more than 36 + 12 months", tender(gc(49)), nil, "framework-term", frameworks.Error},
 		{"no term stated", "the rule does not guess", tender(gc(0)), nil, "framework-term-unstated", frameworks.Note},
 	})

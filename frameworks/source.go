@@ -8,7 +8,7 @@ import (
 // Source is where a fact comes from — an Act and section, a policy note, a
 // framework document — and whether it has been verified against a primary
 // source (legislation, gov.uk, the framework's owner) or several agreeing
-// ones. Facts that are not verified (MED or LOW in the project's reference)
+// ones. Facts that are not verified (MED or LOW in docs/sources)
 // never produce an error: a rule resting on one yields a warning at most.
 type Source struct {
 	// Cite names the source so anyone can look it up: "Procurement Act 2023

@@ -90,8 +90,8 @@ func Thresholds() []Threshold {
 	p2 := [2]date.Date{date.On(2024, time.January, 1), date.On(2025, time.December, 31)}
 	p3 := [2]date.Date{date.On(2026, time.January, 1), {}}
 	s1 := Source{Cite: "PPN 10/21 (thresholds from 1 January 2022)", Verified: true,
-		Note: "figures from the reference (HIGH); the start date 1 January 2022 is from PPN 10/21, not in the reference"}
-	s1u := unverified("PPN 10/21 (thresholds from 1 January 2022)", "figure not in the project reference")
+		Note: "figures as recorded in the module's sources (HIGH); the start date 1 January 2022 is from PPN 10/21"}
+	s1u := unverified("PPN 10/21 (thresholds from 1 January 2022)", "figure not recorded in the module's sources")
 	s2 := verified("PPN 11/23 (thresholds from 1 January 2024)")
 	s3 := verified("SI 2025/1200; PPN 023 (thresholds from 1 January 2026)")
 	cg, sc := score.CentralGovernment, score.SubCentral

@@ -24,7 +24,7 @@ func TestClassifyBoundaries(t *testing.T) {
 		sub       string
 		source    string
 	}{
-		{"2022–2023 under PCR 2015", day(2023, time.June, 1), score.PCR2015, "138760", "213477", "reference procurement-act.md: before 2024"},
+		{"2022–2023 under PCR 2015", day(2023, time.June, 1), score.PCR2015, "138760", "213477", "PPN 11/23: the figures before 2024"},
 		{"2024–2025 under PCR 2015", day(2024, time.March, 1), score.PCR2015, "139688", "214904", "PPN 11/23"},
 		{"2024–2025 under PA 2023", day(2025, time.March, 1), score.PA2023, "139688", "214904", "PPN 11/23"},
 		{"from 2026 under PA 2023", day(2026, time.March, 1), score.PA2023, "135018", "207720", "SI 2025/1200, PPN 023"},
@@ -80,7 +80,7 @@ func TestClassifyPeriodEdges(t *testing.T) {
 
 // TestClassifyNotifiable checks the lower band: PA 2023 notifiable
 // below-threshold contracts from £12,000 (central government) or £30,000
-// (others), "not less than" (PA 2023 Part 6; reference procurement-act.md).
+// (others), "not less than" (PA 2023 s.87(4)).
 func TestClassifyNotifiable(t *testing.T) {
 	cases := []struct {
 		typ   score.AuthorityType
@@ -127,7 +127,7 @@ func TestClassifyNotifiable(t *testing.T) {
 }
 
 // TestThresholdOtherContracts checks works and the other types for the
-// current period (SI 2025/1200, reference procurement-act.md).
+// current period (SI 2025/1200).
 func TestThresholdOtherContracts(t *testing.T) {
 	cases := []struct {
 		c    frameworks.ContractType

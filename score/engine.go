@@ -94,6 +94,7 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 		e.bids = append(e.bids, &bidState{bid: b, lines: make([]Line, len(e.tree.nodes)), quotes: make([]criteria.Quote, len(e.tree.nodes))})
 	}
 	e.statePolicy()
+	e.notes = append(e.notes, unstatedNotes(t, l)...) // unstated.go
 	e.applyGates()
 	e.scoreQuality()
 	e.applyThresholds()

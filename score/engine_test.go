@@ -49,7 +49,7 @@ func total(t *testing.T, l score.LotResult, bid string) string {
 	return b.Total.Points.String()
 }
 
-// The worked example in reference/price-formulas.md (HIGH: CCS Digital
+// The worked example in docs/sources/price-formulas.md (HIGH: CCS Digital
 // Marketplace buyer guidance): relative method normalised to 1 at three
 // decimal places gives A £15,000 → 0.667, B £10,000 → 1.000, C £30,000 →
 // 0.333. Through the engine, with normalised scores rounded to 3 dp half-up
@@ -314,7 +314,7 @@ func TestDisqualification(t *testing.T) {
 	})
 }
 
-// Price per quality point (reference/price-formulas.md): price ÷ quality
+// Price per quality point (docs/sources/price-formulas.md): price ÷ quality
 // points, lowest wins. A £9,000 with quality 3/4 × 100 = 75 → £120 a point;
 // B £6,000 with 2/4 × 100 = 50 → £120 a point too; C £8,000 with 4/4 → £80.
 func TestPricePerQualityPoint(t *testing.T) {

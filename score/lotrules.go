@@ -9,10 +9,10 @@ import "github.com/shopspring/decimal"
 //
 // The Procurement Act 2023 s.23(4) lets an authority cap the lots awarded to
 // one supplier provided it publishes an objective mechanism for deciding
-// which lots a supplier gets (shared/reference/procurement-act.md). The two
+// which lots a supplier gets. The two
 // caps are named after the OCDS lots extension's
 // tender.lotDetails.maximumLotsBidPerSupplier and
-// maximumLotsAwardedPerSupplier (shared/reference/ocds.md).
+// maximumLotsAwardedPerSupplier (docs/sources/ocds.md).
 //
 // The zero value declares nothing: no cap on bids or awards, and cross-lot
 // offers not accepted; [Award] says so in its notes.

@@ -46,7 +46,7 @@ const (
 	// the lowest price per point wins. The policy has exactly one price
 	// criterion, which carries no weight; the other criteria's weights make
 	// up the quality points. A minimum quality threshold is advisable so that
-	// cheap-and-poor cannot win (shared/reference/price-formulas.md).
+	// cheap-and-poor cannot win (docs/sources/price-formulas.md).
 	PricePerQualityPoint Basis = "price-per-quality-point"
 )
 

@@ -60,7 +60,7 @@ func TestSocialValueThroughTheEngine(t *testing.T) {
 	c, _ := l.Bid("C")
 	require.NotNil(t, c.Disqualified)
 	assert.Equal(t, "living-wage-gate", c.Disqualified.Reasons[0].Rule)
-	assert.Contains(t, c.Gates[0].Text, "£13.85", "the gate names the rate used (London Living Wage from 1 May 2025, reference/living-wage.md)")
+	assert.Contains(t, c.Gates[0].Text, "£13.85", "the gate names the rate used (London Living Wage from 1 May 2025, docs/sources/living-wage.md)")
 	a, _ := l.Bid("A")
 	var uses []string
 	for _, s := range a.Criteria[1].Working {

@@ -12,13 +12,19 @@ type Tender struct {
 	ID string `json:"id" validate:"required"`
 	// Title names the procurement.
 	Title string `json:"title" validate:"required"`
-	// Authority is the buyer.
+	// Authority is the buyer. Scoring does not need it; package frameworks
+	// does (its type decides the thresholds), and assessment summaries
+	// name it. When it is left out, the Result's notes say so.
 	Authority Authority `json:"authority"`
 	// Commenced is the day the procurement commenced; it decides the regime
-	// and thresholds that apply.
+	// and thresholds that apply, and the living wage rate in force. Scoring
+	// needs it only for a living wage gate or criterion; when it is left
+	// out, the Result's notes say so.
 	Commenced date.Date `json:"commenced"`
-	// Regime is the law the procurement runs under.
-	Regime Regime `json:"regime" validate:"required,oneof=pcr-2015 pa-2023"`
+	// Regime is the law the procurement runs under. Scoring does not need
+	// it; package frameworks and assessment summaries do. When it is left
+	// out, the Result's notes say so.
+	Regime Regime `json:"regime,omitempty" validate:"omitempty,oneof=pcr-2015 pa-2023"`
 	// Route is the route to market every lot takes unless the lot names its own.
 	Route Route `json:"route"`
 	// LivingWageRates, when set, replaces the built-in living wage rate
@@ -49,8 +55,12 @@ type Tender struct {
 
 // Authority is the buying body.
 type Authority struct {
-	Name string        `json:"name" validate:"required"`
-	Type AuthorityType `json:"type" validate:"required,oneof=central-government sub-central"`
+	// Name is the authority's name ("London Borough of Croydon"); local
+	// policies are matched to a tender by it.
+	Name string `json:"name"`
+	// Type is central government or sub-central, which decides the
+	// thresholds (package frameworks requires it).
+	Type AuthorityType `json:"type,omitempty" validate:"omitempty,oneof=central-government sub-central"`
 	// Nation is the UK nation whose law binds a sub-central authority:
 	// England, Wales, Scotland or Northern Ireland. Some rules are
 	// England-only (SI 2026/94 lets English councils reserve
@@ -73,7 +83,7 @@ const (
 // AuthorityType decides which thresholds and policies apply: central
 // government (departments, executive agencies, NHS trusts) or sub-central
 // (councils, universities and the rest). Source: Procurement Act 2023
-// thresholds, shared/reference/procurement-act.md.
+// Sch. 1 (threshold amounts).
 type AuthorityType string
 
 // Authority types.
@@ -84,7 +94,8 @@ const (
 
 // Regime is the procurement law a tender runs under: the Public Contracts
 // Regulations 2015 for procurements commenced before 24 February 2025, the
-// Procurement Act 2023 from then on (shared/reference/procurement-act.md).
+// Procurement Act 2023 from then on (SI 2024/716 as amended by SI
+// 2024/959).
 type Regime string
 
 // Regimes.

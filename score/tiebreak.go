@@ -1,7 +1,7 @@
 package score
 
 // TieBreakKind names a step in a tie-break chain. No statute fixes a chain;
-// guidance says publish one in advance (shared/reference/quality-and-moderation.md).
+// guidance says publish one in advance (docs/sources/quality-and-moderation.md).
 type TieBreakKind string
 
 // Tie-break steps.

@@ -138,9 +138,7 @@ func tagMessage(fe validator.FieldError) string {
 
 func (v *validation) tender(t Tender) {
 	v.structTags("", t)
-	if t.Commenced.IsZero() {
-		v.add("commenced", "", "required", "the date the procurement commenced is required: it decides which regime and thresholds apply")
-	}
+	v.unstatedFields(t) // unstated.go
 	seen := map[string]int{}
 	for i, l := range t.Lots {
 		path := fmt.Sprintf("lots[%d]", i)
@@ -151,11 +149,6 @@ func (v *validation) tender(t Tender) {
 			} else {
 				seen[l.ID] = i
 			}
-		}
-		if p := criteria.CheckNumber(path+".estimatedValue", l.EstimatedValue); p != nil {
-			v.ps = append(v.ps, *p)
-		} else if l.EstimatedValue.Sign() <= 0 {
-			v.add(path+".estimatedValue", l.EstimatedValue.String(), "positive", "the estimated value (including VAT) must be more than zero")
 		}
 		v.policy(path+".policy", l.Policy)
 		v.livingWage(t, path+".policy", l.Policy)

@@ -25,6 +25,7 @@ type decoder struct {
 	budget    int
 	exhausted bool
 	fields    map[reflect.Type][]field
+	files     *files // the files a tender file names (named.go)
 }
 
 func newDecoder(ps *problems, size int) *decoder {
@@ -174,6 +175,8 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 	}
 	t := v.Type()
 	switch {
+	case d.named(n, v, path): // a scale or catalogue by name (named.go)
+		return
 	case t == decimalType:
 		if dv, ok := d.decimal(n, path); ok {
 			v.Set(reflect.ValueOf(dv))

@@ -74,69 +74,120 @@
 // # Tender reference
 //
 // Each block names the fields of the model type it is read into; the
-// type's documentation says what each means.
+// type's documentation says what each means. A field marked * is required:
+// the JSON Schemas list the same fields in their "required" lists. Every
+// other field may be left out, and its zero value means what the model's
+// documentation says (often "not stated", which the result's notes then
+// say). Scoring needs only the fields marked here; package frameworks
+// (tenderscore check) needs more: the authority's type, the date the
+// procurement commenced and each lot's estimated value.
 //
-// tender ([score.Tender]): id, title, authority, commenced (date), regime
-// (pcr-2015 | pa-2023), route, livingWageRates, lots.
+// tender ([score.Tender]): id*, title*, authority, commenced (date),
+// regime (pcr-2015 | pa-2023), route, livingWageRates, lots*, lotRules,
+// crossLotOffers, documents (where the procurement documents and the full
+// methodology can be read), evaluation.
 //
 // authority ([score.Authority]): name, type (central-government |
-// sub-central).
+// sub-central), nation (england | wales | scotland | northern-ireland; the
+// UK nation whose law binds a sub-central authority, for the rules that
+// apply in England only).
 //
 // route ([score.Route]), on the tender or a lot: framework (RM6190),
 // lot, procedure (further-competition | direct-award | open | …).
 //
-// lots[] ([score.Lot]): id, title, estimatedValue (including VAT, whole
-// term), termMonths, contractType, route, regime, reservation (area,
-// smeOrVcse), policy, and any other field score.Lot carries.
+// lots[] ([score.Lot]): id*, title*, estimatedValue (including VAT, whole
+// term), termMonths, contractType (goods-services | works | light-touch |
+// utilities-defence), route, regime, reservation (area, smeOrVcse), policy.
+//
+// lotRules ([score.LotRules]): maximumLotsBidPerSupplier,
+// maximumLotsAwardedPerSupplier, allocation (in-order |
+// max-total-score), order (value-descending | as-listed | sequence),
+// sequence (lot ids), crossLot, description. crossLotOffers[]
+// ([score.CrossLotOffer]): id, supplier, lots, percentOff, description.
+//
+// evaluation ([score.Evaluation]): panel[] (name*, role, conflicts*: what
+// the evaluator declared about conflicts of interest), completed and
+// reported (dates).
 //
 // policy ([score.Policy]): basis (weighted | price-per-quality-point),
 // weighting (percent | percent-of-total | points), gates, livingWageGates,
-// criteria, thresholds, rounding, tieBreaks.
+// criteria*, thresholds, rounding, tieBreaks.
 //
-// gates[] ([criteria.Gate]): id, title, requirement, source.
-// livingWageGates[] ([criteria.LivingWageGate]): id, title, region, rule,
-// minAccreditation, source.
+// gates[] ([criteria.Gate]): id*, title*, kind* (condition-of-participation
+// | award-requirement), requirement, source. livingWageGates[]
+// ([criteria.LivingWageGate]): id*, title*, kind*, region* (london |
+// rest-of-uk), rule* (announced | implement-by), minAccreditation, source.
 //
-// criteria[] ([score.Criterion]): id, title, description, category (price |
-// quality | social-value), weight, minPercent, locationBased, and either
-// children (sub-criteria) or exactly one rule:
+// criteria[] ([score.Criterion]): id*, title*, description, category
+// (price | quality | social-value), weight, minPercent, locationBased, and
+// either children (sub-criteria) or exactly one rule:
 //
-//   - price ([criteria.PriceRule]): method (relative | linear | band |
+//   - price ([criteria.PriceRule]): method* (relative | linear | band |
 //     deduction | per-quality-point), floor, ceiling, rate, maxBudget,
 //     overBudget (disqualify | score-zero), schedule (lines[]: item,
 //     description, quantity, firstYear, years; discount: rate, rounding,
 //     source).
-//   - quality ([criteria.QualityRule]): scale (name, levels[]: mark,
-//     descriptor; source), moderation (consensus | mean), minMark.
-//   - socialValue ([criteria.SocialValueRule]): catalogue (name,
-//     measures[]: code, theme, description, unit, proxy, source, year, local,
-//     firstYearOnly), measures, basis, per, method, cap, bands, split,
-//     methodStatement, withoutMethodStatement, localArea.
-//   - livingWage ([criteria.LivingWageRule]): method, region, rule, shares,
+//   - quality ([criteria.QualityRule]): scale*, moderation* (consensus |
+//     mean), minMark. The scale is a built-in one by name — 0-4, 0-5,
+//     0/25/50/75/100 or 0/2/5/8/10 ([criteria.ScaleNames]) — or spelled out:
+//     name, levels*[] (mark, descriptor), source.
+//   - socialValue ([criteria.SocialValueRule]): catalogue*, measures,
+//     basis* (proxy-value | quantity), per (per-million-contract-value |
+//     share-of-bid-price), method* (relative-to-best | banded), cap,
+//     bands[] (atLeast*, share), split (quantitative*, qualitative*),
+//     methodStatement (a quality rule), withoutMethodStatement* (disregard |
+//     count), localArea (name*, boroughs, postcodeDistricts). The catalogue
+//     is the path of the buyer's catalogue file, CSV or JSON, relative to
+//     the tender file (catalogue: measures.csv; see [ReadTenderIn]), or
+//     spelled out: name, measures*[] (code*, theme, description*, unit*,
+//     proxy*, source*, year*, local, firstYearOnly).
+//   - livingWage ([criteria.LivingWageRule]): method* (accreditation |
+//     hourly-rate), region, rule, shares (accredited, workingTowards, none),
 //     atRate, premium.
 //
 // thresholds ([score.Thresholds]): minQualityPercent, qualityCriteria.
-// rounding[] ([score.RoundingRule]): stage (normalised | points | criteria
-// | total), places, mode (half-up | half-even | down | up | ceiling |
-// floor). tieBreaks[] ([score.TieBreak]): kind (higher-points | lower-price
-// | recorded), criterion, name, description.
+// rounding[] ([score.RoundingRule]): stage* (normalised | points | criteria
+// | total), places, mode* (half-up | half-even | down | up | ceiling |
+// floor). tieBreaks[] ([score.TieBreak]): kind* (higher-points |
+// lower-price | recorded), criterion, name, description.
+//
+// livingWageRates ([criteria.RateTable]), to replace the built-in rate
+// tables: rates[] (scheme, hourly, announced, implementBy, confidence,
+// verified, source, note).
 //
 // # Bids reference
 //
-// bids[] ([score.Bid]): id, supplier (id, name), lot, responses, gates,
-// livingWage, tieBreakScores.
+// bids[] ([score.Bid]): id*, supplier* (id*, name*, address, email,
+// identifier), lot*, responses, gates, livingWage, tieBreakScores,
+// disregard (ground*, reason*, noticeGiven: a tender disregarded before
+// scoring, and why).
 //
 // responses is a mapping from each leaf criterion's id to a
-// [score.Response]: price (amount, or unitPrices by schedule item), marks
-// (evaluators[]: evaluator, mark, rationale; consensus: mark, rationale),
+// [score.Response]: price (amount, or unitPrices by schedule item), marks,
 // socialValue (commitments[]: measure, quantity, fte, years, percent,
-// where, methodStatement; methodStatement marks; deliverability).
+// where, methodStatement; methodStatement: marks; deliverability: the
+// evaluators' discount with its reason). bidPrice is set by the engine from
+// the bid's price: leave it out.
+//
+// marks ([criteria.Marks]) hold evaluators*[] (evaluator*, mark,
+// rationale) and consensus (mark, rationale*). Every evaluator's own mark
+// is needed, whatever the moderation: under consensus the consensus mark
+// is scored and the evaluators' rows are the audit trail; under the mean
+// the evaluators' marks are scored and each needs its rationale (what the
+// bidder is told). A consensus without its evaluators' rows is refused:
+//
+//	plan:
+//	  marks:
+//	    evaluators:
+//	      - {evaluator: E1, mark: 3, rationale: clear seasonal plan}
+//	      - {evaluator: E2, mark: 2, rationale: no winter work}
+//	    consensus: {mark: 3, rationale: a clear plan; winter work agreed at clarification}
 //
 // gates is a mapping from gate id to the decision ([criteria.GateResult]):
-// pass, reason, evidence. livingWage ([criteria.LivingWageCommitment]):
-// atLeastApplicable, hourlyRate, includesContractedStaff, accreditation,
-// evidence. tieBreakScores maps a recorded tie-break step's name to score
-// and reason.
+// pass, reason (required when the bid fails), evidence. livingWage
+// ([criteria.LivingWageCommitment]): atLeastApplicable, hourlyRate,
+// includesContractedStaff, accreditation, evidence. tieBreakScores maps a
+// recorded tie-break step's name to score and reason.
 //
 // # CSV
 //

@@ -110,6 +110,9 @@ var sharedTypes = map[reflect.Type]string{
 // holds something when it has an entry.
 func (e *encoder) node(v reflect.Value, force bool) (*yaml.Node, bool) {
 	t := v.Type()
+	if n, ok := namedNode(v); ok { // a built-in scale by name (named.go)
+		return n, true
+	}
 	switch {
 	case t == decimalType:
 		d := v.Interface().(decimal.Decimal)

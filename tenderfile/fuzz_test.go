@@ -18,6 +18,7 @@ import (
 // whatever decodes encodes back to a file that decodes to the same.
 func FuzzReadTender(f *testing.F) {
 	f.Add([]byte(head + "  id: X\n"))
+	f.Add([]byte(head + "  lots: [{id: \"1\", policy: {criteria: [{id: q, quality: {scale: 0-4, moderation: consensus}}]}}]\n")) // a scale by name
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.yaml", "f.json"} {
 			tn, _, err := ReadTender(name, bytes.NewReader(data))

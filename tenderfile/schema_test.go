@@ -9,9 +9,12 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +24,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
 )
@@ -100,6 +104,69 @@ func typeName(t reflect.Type) string { return filepath.Base(t.PkgPath()) + "." +
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// requiredByRule lists, for each model type, the fields validation always
+// requires although no struct tag says so (the criteria package checks them
+// in code). With the fields tagged validate:"required" or "min=1", they make
+// each object's "required" list: an editor flags a field left out that the
+// tool would refuse. A field required only in some cases (a rationale under
+// the mean, a reason for a failed gate) is not listed.
+var requiredByRule = map[string][]string{
+	"score.Policy":             {"criteria"},
+	"score.Bid":                {"supplier"},
+	"score.RoundingRule":       {"stage", "mode"},
+	"score.Disregard":          {"ground", "reason"},
+	"score.Evaluator":          {"name", "conflicts"},
+	"criteria.Gate":            {"id", "title", "kind"},
+	"criteria.LivingWageGate":  {"id", "title", "kind", "region", "rule"},
+	"criteria.LivingWageRule":  {"method"},
+	"criteria.PriceRule":       {"method"},
+	"criteria.QualityRule":     {"scale", "moderation"},
+	"criteria.Scale":           {"levels"},
+	"criteria.SocialValueRule": {"catalogue", "basis", "method", "withoutMethodStatement"},
+	"criteria.Split":           {"quantitative", "qualitative"},
+	"criteria.CommitmentBand":  {"atLeast"},
+	"criteria.Catalogue":       {"measures"},
+	"criteria.Measure":         {"code", "description", "unit", "proxy", "source", "year"},
+	"criteria.Marks":           {"evaluators"},
+	"criteria.EvaluatorMark":   {"evaluator"},
+	"criteria.Consensus":       {"rationale"},
+	"criteria.LocalArea":       {"name"},
+}
+
+// requiredTag reports whether a struct tag makes its field required.
+func requiredTag(tag reflect.StructTag) bool {
+	for _, rule := range strings.Split(tag.Get("validate"), ",") {
+		if rule == "required" || rule == "min=1" {
+			return true
+		}
+	}
+	return false
+}
+
+// nameable are the values a tender file may give by name instead of
+// spelling them out (named.go): a built-in scale, a catalogue file.
+func (w *schemaWriter) nameable(t reflect.Type, spelled map[string]any) (map[string]any, bool) {
+	switch t {
+	case scaleType:
+		names := criteria.ScaleNames()
+		for _, n := range names {
+			if s, _ := criteria.ScaleNamed(n); s.Name != n {
+				names = append(names, s.Name)
+			}
+		}
+		return map[string]any{"oneOf": []any{
+			map[string]any{"description": "A built-in scale by name.", "type": "string", "enum": names},
+			spelled,
+		}}, true
+	case catalogueType:
+		return map[string]any{"oneOf": []any{
+			map[string]any{"description": "The path of a catalogue file (CSV or JSON), relative to the tender file and inside its folder.", "type": "string", "minLength": 1},
+			spelled,
+		}}, true
+	}
+	return nil, false
+}
+
 func (w *schemaWriter) schema(t reflect.Type) map[string]any {
 	switch {
 	case t == decimalType:
@@ -147,9 +214,22 @@ func (w *schemaWriter) schema(t reflect.Type) map[string]any {
 			if text := oneLine(w.docs.types[name]); text != "" {
 				def["description"] = text
 			}
+			var required []string
+			for _, f := range structFields(t, nil) {
+				if requiredTag(t.FieldByIndex(f.index).Tag) || slices.Contains(requiredByRule[name], f.name) {
+					required = append(required, f.name)
+				}
+			}
+			if len(required) > 0 {
+				def["required"] = required
+			}
 			w.defs[name] = def
 		}
-		return map[string]any{"$ref": "#/$defs/" + name}
+		ref := map[string]any{"$ref": "#/$defs/" + name}
+		if s, ok := w.nameable(t, ref); ok {
+			return s
+		}
+		return ref
 	}
 	panic(fmt.Sprintf("no schema for %s", t))
 }
@@ -264,4 +344,156 @@ func instance(n *yaml.Node) any {
 		return nil
 	}
 	return n.Value
+}
+
+// TestSchemaRequiredAsTheToolRequires checks the schemas' "required" lists
+// against the tool itself: every field the hand list names exists, and for
+// each field of the test tender and bids files, when the schema refuses the
+// file without that field, reading and validating it refuses it too. The
+// schema is then never stricter than tenderscore, so an editor never flags
+// a file the command accepts.
+func TestSchemaRequiredAsTheToolRequires(t *testing.T) {
+	w := &schemaWriter{docs: readDocs(t), defs: map[string]any{}}
+	w.schema(reflect.TypeFor[score.Tender]())
+	w.schema(reflect.TypeFor[[]score.Bid]())
+	for typ, names := range requiredByRule {
+		def, ok := w.defs[typ].(map[string]any)
+		require.True(t, ok, "requiredByRule names the type %s, which the schema has", typ)
+		props := def["properties"].(map[string]any)
+		for _, n := range names {
+			assert.Contains(t, props, n, "requiredByRule names %s.%s, a field the type has", typ, n)
+		}
+	}
+
+	c := jsonschema.NewCompiler()
+	for name, raw := range map[string][]byte{"tender": TenderJSONSchema(), "bids": BidsJSONSchema()} {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+		require.NoError(t, err)
+		require.NoError(t, c.AddResource(name+".schema.json", doc))
+	}
+	tenderS, err := c.Compile("tender.schema.json")
+	require.NoError(t, err)
+	bidsS, err := c.Compile("bids.schema.json")
+	require.NoError(t, err)
+
+	load := func(name string) any {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		var n yaml.Node
+		require.NoError(t, yaml.Unmarshal(data, &n))
+		return instance(n.Content[0])
+	}
+	tender, bids := load("testdata/tender.yaml"), load("testdata/bids.yaml")
+	accepts := func(tn, bs any) error {
+		tj, err := json.Marshal(tn)
+		require.NoError(t, err)
+		bj, err := json.Marshal(bs)
+		require.NoError(t, err)
+		tt, _, err := ReadTender("t.json", bytes.NewReader(tj))
+		if err != nil {
+			return err
+		}
+		bb, _, err := ReadBids("b.json", bytes.NewReader(bj))
+		if err != nil {
+			return err
+		}
+		return tt.Validate(bb)
+	}
+	require.NoError(t, accepts(tender, bids), "the test files are valid")
+	checked := 0
+	for _, f := range []struct {
+		name string
+		doc  any
+		s    *jsonschema.Schema
+	}{{"tender", tender, tenderS}, {"bids", bids, bidsS}} {
+		eachKey(f.doc, "", func(path string, without func() any) {
+			cut := without()
+			if f.s.Validate(jsonRoundTrip(t, cut)) == nil {
+				return // the schema does not require it
+			}
+			checked++
+			tn, bs := tender, bids
+			if f.name == "tender" {
+				tn = cut
+			} else {
+				bs = cut
+			}
+			assert.Error(t, accepts(tn, bs), "the %s schema requires %s, so tenderscore must refuse the file without it", f.name, path)
+		})
+	}
+	assert.Greater(t, checked, 10, "the test files reach many required fields")
+}
+
+// eachKey calls fn for every key of every mapping in v, with its path and a
+// function returning a copy of v without that key.
+func eachKey(v any, path string, fn func(path string, without func() any)) {
+	var walk func(cur any, p string, rebuild func(any) any)
+	walk = func(cur any, p string, rebuild func(any) any) {
+		switch c := cur.(type) {
+		case map[string]any:
+			for k, child := range c {
+				kp := p + "." + k
+				fn(kp, func() any {
+					m := maps.Clone(c)
+					delete(m, k)
+					return rebuild(m)
+				})
+				walk(child, kp, func(nv any) any {
+					m := maps.Clone(c)
+					m[k] = nv
+					return rebuild(m)
+				})
+			}
+		case []any:
+			for i, child := range c {
+				walk(child, fmt.Sprintf("%s[%d]", p, i), func(nv any) any {
+					s := slices.Clone(c)
+					s[i] = nv
+					return rebuild(s)
+				})
+			}
+		}
+	}
+	walk(v, path, func(nv any) any { return nv })
+}
+
+// jsonRoundTrip gives the value as the schema validator reads JSON.
+func jsonRoundTrip(t *testing.T, v any) any {
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	require.NoError(t, err)
+	return doc
+}
+
+// TestDocNamesEveryField checks that the package documentation's tender
+// and bids reference names every field the schemas define, and marks with
+// * each field they require, so that the reference cannot fall behind the
+// model.
+func TestDocNamesEveryField(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	doc := string(src)
+	doc = doc[strings.Index(doc, "# Tender reference"):]
+	words := map[string]bool{}
+	for _, w := range regexp.MustCompile(`[A-Za-z]+\*?`).FindAllString(doc, -1) {
+		words[w] = true
+	}
+	for name, raw := range map[string][]byte{"tender": TenderJSONSchema(), "bids": BidsJSONSchema()} {
+		var s struct {
+			Defs map[string]struct {
+				Properties map[string]any `json:"properties"`
+				Required   []string       `json:"required"`
+			} `json:"$defs"`
+		}
+		require.NoError(t, json.Unmarshal(raw, &s))
+		for def, d := range s.Defs {
+			for p := range d.Properties {
+				assert.True(t, words[p] || words[p+"*"], "the %s reference names %s's field %s", name, def, p)
+			}
+			for _, p := range d.Required {
+				assert.True(t, words[p+"*"], "the %s reference marks %s's required field %s with *", name, def, p)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package tenderfile
 
 import (
 	"io"
+	"io/fs"
 	"reflect"
 	"strings"
 
@@ -28,9 +29,26 @@ const (
 //
 // ReadTender checks the file's form, not its sense: use
 // [score.Tender.Validate] (or [Validate]) for that.
+//
+// ReadTender reads nothing but r: a tender file that names a measure
+// catalogue by its file (catalogue: measures.csv) is refused with a
+// problem at that place. [ReadTenderIn] reads such files.
 func ReadTender(name string, r io.Reader) (score.Tender, *Source, error) {
+	return ReadTenderIn(nil, name, r)
+}
+
+// ReadTenderIn reads a tender file as [ReadTender] does, and the measure
+// catalogues it names by file from dir, the folder the tender file is in:
+// "catalogue: measures.csv" reads a CSV or JSON catalogue (in the layout of
+// [criteria.LoadCatalogueCSV] or [criteria.LoadCatalogueJSON]). Paths are
+// relative and stay inside dir: an absolute path, or one climbing out with
+// "..", is refused; give an [os.Root]'s FS to refuse symbolic links that
+// lead out too. Each file is read once, however many criteria name it.
+// Problems in a catalogue file are reported at the place the tender file
+// names it, with their row and column in the catalogue.
+func ReadTenderIn(dir fs.FS, name string, r io.Reader) (score.Tender, *Source, error) {
 	var t score.Tender
-	root, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "")
+	root, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "", &files{dir: dir})
 	if err != nil {
 		return score.Tender{}, nil, err
 	}
@@ -41,7 +59,7 @@ func ReadTender(name string, r io.Reader) (score.Tender, *Source, error) {
 // tender. Field paths in its problems are "bids[3].responses[q1]…".
 func ReadBids(name string, r io.Reader) ([]score.Bid, *Source, error) {
 	var bids []score.Bid
-	root, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids")
+	root, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids", nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -60,7 +78,7 @@ func Validate(t score.Tender, bids []score.Bid, src *Source) error {
 
 // read parses a file and decodes its body (the value under bodyKey) into
 // v, returning the body's node.
-func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string) (*yaml.Node, error) {
+func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string, named *files) (*yaml.Node, error) {
 	data, err := readLimited(name, r)
 	if err != nil {
 		return nil, err
@@ -71,6 +89,7 @@ func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, pat
 	}
 	ps := &problems{file: name}
 	d := newDecoder(ps, len(data))
+	d.files = named
 	root, ok := d.resolve(root, "")
 	if !ok {
 		return nil, ps.err()

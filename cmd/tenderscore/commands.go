@@ -71,7 +71,8 @@ source. The built-in local policies of the tender's authority apply (the
 London Boroughs of Croydon and of Hammersmith & Fulham); --data adds
 frameworks and local policies from a JSON file. With bids, the rules about
 the number of suppliers are checked too. The exit status is 1 when any
-finding is an error.`,
+finding is an error. --format json writes tenderscore.check/1
+(cmd/tenderscore/SCHEMA.md).`,
 		example: "tenderscore check " + croydon,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			data := fs.String("data", "", "a JSON file of frameworks and local policies to check with (see frameworks.ReadData)")
@@ -94,10 +95,7 @@ finding is an error.`,
 					return reportProblems(e, lines(in.src.Locate(err)))
 				}
 				if f == "json" {
-					if findings == nil {
-						findings = frameworks.Findings{}
-					}
-					if err := writeJSON(e.stdout, findings); err != nil {
+					if err := writeJSON(e.stdout, checkJSON(in.tender, findings)); err != nil {
 						return err
 					}
 				} else {
@@ -157,6 +155,34 @@ func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
 	return opts, nil
 }
 
+// warnUnchecked warns on stderr, before scoring, when the evaluation model
+// breaks a rule that check reports as an error, or cannot be checked at
+// all: a result is still written (the arithmetic does not depend on it),
+// but it should not be published as it stands. The built-in local
+// policies apply, as in check.
+func warnUnchecked(e *env, in *inputs) {
+	opts, err := checkOptions(in, "")
+	if err == nil {
+		var findings frameworks.Findings
+		findings, err = frameworks.Check(in.tender, opts...)
+		if err == nil {
+			errs := findings.AtLeast(frameworks.Error)
+			if len(errs) == 0 {
+				return
+			}
+			fmt.Fprintf(e.stderr, "tenderscore: warning: the evaluation model has %s under the law, its frameworks or local policies; fix them before publishing a result (tenderscore check says more):\n", count(len(errs), "error"))
+			for _, f := range errs {
+				fmt.Fprintf(e.stderr, "  %s: %s\n", f.Code, f.Message)
+			}
+			return
+		}
+	}
+	fmt.Fprintf(e.stderr, "tenderscore: warning: the evaluation model cannot be checked against the law, its frameworks or local policies until these are given (the scores do not depend on them):\n")
+	for _, l := range lines(in.src.Locate(err)) {
+		fmt.Fprintf(e.stderr, "  %s\n", l)
+	}
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -173,7 +199,7 @@ func lotFlag(fs *flag.FlagSet) *string {
 func evaluate(e *env, in *inputs, lot string) (score.Result, error) {
 	if lot != "" {
 		if _, ok := in.tender.Lot(lot); !ok {
-			return score.Result{}, inputError{fmt.Sprintf("the tender has no lot %q", lot)}
+			return score.Result{}, usageError{fmt.Sprintf("--lot %s: the tender has no lot %q; its lots are %s", lot, lot, lotIDs(in.tender))}
 		}
 	}
 	if len(in.bids) >= 1000 {
@@ -214,6 +240,18 @@ func timelineFlags(fs *flag.FlagSet) func(e *env, in *inputs, r score.Result) (s
 	}
 }
 
+// lotIDs lists the tender's lot ids for a message: "1, 2 and 3".
+func lotIDs(t score.Tender) string {
+	ids := make([]string, len(t.Lots))
+	for i, l := range t.Lots {
+		ids[i] = l.ID
+	}
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+}
+
 func scoreCommand() command {
 	return command{
 		name: "score", args: "TENDER BIDS...",
@@ -224,7 +262,9 @@ applied and every bid's explanation to the digit: as text, as the
 authority's evaluation report in Markdown or HTML, or as JSON
 (tenderscore.result/1, every decimal a string), or as the evaluation
 matrix in an Excel workbook (--format xlsx -o matrix.xlsx: a sheet per lot,
-the standings and the award, points as numbers).`,
+the standings and the award, points as numbers). When check would find an
+error in the evaluation model, or cannot check it, a warning on standard
+error says so first; the scores are still written.`,
 		example: "tenderscore score " + croydon + "\ntenderscore score --format html --lot 2 " + croydon + " > lot2.html\ntenderscore score --format xlsx -o matrix.xlsx " + croydon,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			format := formatFlag(fs, "text", "text", "markdown", "json", "html", "xlsx")
@@ -243,6 +283,7 @@ the standings and the award, points as numbers).`,
 				if err != nil {
 					return err
 				}
+				warnUnchecked(e, in)
 				res, err := evaluate(e, in, *lot)
 				if err != nil {
 					return err
@@ -340,6 +381,7 @@ func summaries(e *env, args []string, lot, bidder string, timeline func(*env, *i
 	if err != nil {
 		return nil, err
 	}
+	warnUnchecked(e, in)
 	res, err := evaluate(e, in, lot)
 	if err != nil {
 		return nil, err
@@ -381,7 +423,7 @@ func summaries(e *env, args []string, lot, bidder string, timeline func(*env, *i
 		}
 	}
 	if len(sums) == 0 {
-		return nil, inputError{fmt.Sprintf("no bid by a supplier with id %q, and no bid with that id", bidder)}
+		return nil, usageError{fmt.Sprintf("--bidder %s: no bid by a supplier with id %q, and no bid with that id", bidder, bidder)}
 	}
 	return sums, nil
 }
@@ -456,10 +498,11 @@ fewest extra marks; how far the weights must move to change the winner;
 whether removing any one bid reverses the order of others (which relative
 price scoring can legitimately show); and prices to investigate as
 possibly abnormally low. Markdown and HTML give the whole evaluation
-report with the analyses.`,
+report with the analyses; JSON is tenderscore.whatif/1
+(cmd/tenderscore/SCHEMA.md), every decimal a string.`,
 		example: "tenderscore whatif --lot 1 " + croydon,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
-			format := formatFlag(fs, "text", "text", "markdown", "html")
+			format := formatFlag(fs, "text", "text", "markdown", "html", "json")
 			lot := lotFlag(fs)
 			return func(e *env, args []string) error {
 				f, err := format()
@@ -470,6 +513,7 @@ report with the analyses.`,
 				if err != nil {
 					return err
 				}
+				warnUnchecked(e, in)
 				res, err := evaluate(e, in, *lot)
 				if err != nil {
 					return err
@@ -490,6 +534,8 @@ report with the analyses.`,
 					return report.ReportMarkdown(e.stdout, res, as...)
 				case "html":
 					return report.ReportHTML(e.stdout, res, as...)
+				case "json":
+					return writeJSON(e.stdout, whatifJSON(res, as))
 				}
 				return whatifText(e.stdout, res, as)
 			}

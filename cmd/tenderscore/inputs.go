@@ -62,7 +62,7 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 		e.progress("read %d files, %d kB", len(files), (total+999)/1000)
 	}
 	in := &inputs{}
-	t, tsrc, err := tenderfile.ReadTender(files[0].name, bytes.NewReader(files[0].data))
+	t, tsrc, err := readTender(files[0], args[0]) // tenderdir.go
 	if err != nil {
 		return nil, reportProblems(e, lines(err))
 	}

@@ -51,6 +51,7 @@ func TestGolden(t *testing.T) {
 		{"summary in HTML", "summary-B-102.html.golden", []string{"summary", "--bidder", "B-102", "--format", "html", tenderFile, bidsFile}},
 		{"summary for a bid ranked first but passed over under the two-lot cap", "summary-B-503.golden", []string{"summary", "--bidder", "B-503", tenderFile, bidsFile}},
 		{"whatif for one lot", "whatif-lot2.golden", []string{"whatif", "--lot", "2", tenderFile, bidsFile}},
+		{"whatif writes JSON", "whatif-lot2.json.golden", []string{"whatif", "--lot", "2", "--format", "json", tenderFile, bidsFile}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
@@ -103,8 +104,18 @@ func TestStatus(t *testing.T) {
 		{why: "a bids file given as the tender", args: []string{"validate", bidsFile}, status: exitInput, stderr: []string{"schemaVersion: this is a bids file; want a tender file"}, noStout: true},
 		{why: "an error finding fails the check, the findings still shown", args: []string{"check", "testdata/local.yaml"}, status: exitInput,
 			stderr: []string{"tenderscore check: the evaluation model has 1 error: fix them before scoring"}, stdout: "error location-above-threshold"},
-		{why: "no bid by that bidder", args: []string{"summary", "--bidder", "SUP-NONE", tenderFile, bidsFile}, status: exitInput, stderr: []string{`no bid by a supplier with id "SUP-NONE"`}, noStout: true},
-		{why: "a lot the tender does not have", args: []string{"score", "--lot", "9", tenderFile, bidsFile}, status: exitInput, stderr: []string{`the tender has no lot "9"`}, noStout: true},
+		{why: "a bidder the bids do not have is a usage mistake", args: []string{"summary", "--bidder", "SUP-NONE", tenderFile, bidsFile}, status: exitUsage, stderr: []string{`--bidder SUP-NONE: no bid by a supplier with id "SUP-NONE"`}, noStout: true},
+		{why: "a lot the tender does not have is a usage mistake", args: []string{"score", "--lot", "9", tenderFile, bidsFile}, status: exitUsage, stderr: []string{`--lot 9: the tender has no lot "9"; its lots are 1, 2, 3, 4 and 5`, `Run "tenderscore score --help" for usage.`}, noStout: true},
+		{why: "whatif names the lots too", args: []string{"whatif", "--lot", "9", tenderFile, bidsFile}, status: exitUsage, stderr: []string{`--lot 9: the tender has no lot "9"`}, noStout: true},
+		{why: "an unknown flag is told once, with where to find the usage", args: []string{"check", "--lots", "1", tenderFile}, status: exitUsage, stderr: []string{"tenderscore check: flag provided but not defined: -lots\nRun \"tenderscore check --help\" for usage.\n"}, noStout: true},
+		{why: "score warns when the model breaks the law, and still scores", args: []string{"score", "testdata/local.yaml", "testdata/local-bids.yaml"}, status: exitOK,
+			stderr: []string{"tenderscore: warning: the evaluation model has 1 error under the law", "  location-above-threshold: lot 1 (Grounds maintenance)"}, stdout: "the most advantageous tender is G-1"},
+		{why: "so do summary and whatif", args: []string{"summary", "--bidder", "G-2", "testdata/local.yaml", "testdata/local-bids.yaml"}, status: exitOK,
+			stderr: []string{"location-above-threshold"}, stdout: "G-2"},
+		{why: "version is a command", args: []string{"version"}, status: exitOK, stdout: "tenderscore "},
+		{why: "and a flag", args: []string{"--version"}, status: exitOK, stdout: "  go        go1."},
+		{why: "version takes no arguments", args: []string{"version", "x"}, status: exitUsage, stderr: []string{`takes no arguments, found "x"`}, noStout: true},
+		{why: "help for a command that does not exist", args: []string{"help", "grade"}, status: exitUsage, stderr: []string{`tenderscore help: no command "grade"`}, noStout: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 )
 
 // The London Borough of Croydon's replacement of one IT outsourcer by five
-// lots. The council and its policies are real (shared/reference/social-value.md:
+// lots. The council and its policies are real (docs/sources/social-value.md:
 // at least 10% social value; the Croydon Good Employer Charter asks for the
 // London Living Wage, local employment and training, and local supply
 // chains); the tender reference, values, marks and every supplier are
@@ -71,7 +71,7 @@ func commonGates() []criteria.Gate {
 // llwGate requires every bidder to commit to at least the London Living
 // Wage for everyone working on the contract, regularly contracted staff
 // included, and to be accredited or working towards accreditation
-// (Croydon Good Employer Charter, reference/social-value.md). The rate is the
+// (Croydon Good Employer Charter, docs/sources/social-value.md). The rate is the
 // one employers must pay on the day the procurement commenced.
 func llwGate() []criteria.LivingWageGate {
 	return []criteria.LivingWageGate{{Kind: criteria.AwardRequirement, ID: "llw-commitment", Title: "London Living Wage commitment",
@@ -102,7 +102,7 @@ func quality(id, title, weight string, scale criteria.Scale, mod criteria.Modera
 }
 
 // socialValue is the 10% social value criterion every lot carries: Croydon
-// mandates at least 10% (reference/social-value.md). It scores commitments
+// mandates at least 10% (docs/sources/social-value.md). It scores commitments
 // delivered under the contract — never where a bidder is based, which the
 // law forbids above threshold:
 //   - fair work: Living Wage accreditation (accredited 1, working towards ½);

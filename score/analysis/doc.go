@@ -13,7 +13,7 @@
 //     robust the award is;
 //   - [RankReversals]: whether removing any single bid changes the order of
 //     the others — the known weakness of scoring price relative to the
-//     lowest (shared/reference/price-formulas.md);
+//     lowest (docs/sources/price-formulas.md);
 //   - [AbnormallyLow]: prices that declared rules flag as possibly abnormally
 //     low, each leading to "investigate" (Procurement Act 2023 s.19(3)(c),
 //     (4)–(5)), never to exclusion.

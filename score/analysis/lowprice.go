@@ -28,7 +28,7 @@ const (
 )
 
 // LowPriceRule is a declared rule that flags a price for investigation.
-// No UK statute sets a number (shared/reference/quality-and-moderation.md):
+// No UK statute sets a number (docs/sources/quality-and-moderation.md):
 // a flag only ever leads to "investigate".
 type LowPriceRule struct {
 	// Name identifies the rule in flags ("ProZorro: 40% below the mean").
@@ -101,7 +101,7 @@ func ScottishHandbookRule() LowPriceRule {
 		Name: "Scottish Construction Procurement Handbook", Test: ScottishHandbook,
 		Percent: decimal.NewFromInt(15), MarginPercent: decimal.NewFromInt(1),
 		MarginMin: decimal.NewFromInt(1000), MarginMax: decimal.NewFromInt(100000),
-		Source: "Scottish Construction Procurement Handbook ch. 8 (2018) (reference: quality-and-moderation.md, HIGH for the numbers)",
+		Source: "Scottish Construction Procurement Handbook ch. 8 (2018)",
 		Interpretation: "read by this library, unverified: the tenders are the compliant bids in the price field; the average excludes one highest price and includes the price tested; " +
 			"the lowest qualifying price is the lowest of the other compliant prices, since the lowest tender could never be below itself",
 	}
@@ -111,7 +111,7 @@ func ScottishHandbookRule() LowPriceRule {
 // at least 40% below the mean of the other bids, or at least 30% below the
 // next bid; boundaries count as flagged.
 func ProZorroRules() []LowPriceRule {
-	src := "ProZorro, Ukraine (reference: quality-and-moderation.md)"
+	src := "ProZorro, Ukraine"
 	return []LowPriceRule{
 		{Name: "ProZorro: 40% below the mean of the others", Test: BelowMeanOfOthers, Percent: decimal.NewFromInt(40), AtBoundary: true, WinnerOnly: true, Source: src},
 		{Name: "ProZorro: 30% below the next bid", Test: BelowNextBid, Percent: decimal.NewFromInt(30), AtBoundary: true, WinnerOnly: true, Source: src},

@@ -9,7 +9,7 @@ import (
 
 // Reversal is one bid whose removal changes the order of the others: the
 // known weakness of price scored relative to the field
-// (shared/reference/price-formulas.md).
+// (docs/sources/price-formulas.md).
 type Reversal struct {
 	// Removed is the bid taken out of the field.
 	Removed         string

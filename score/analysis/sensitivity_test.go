@@ -132,7 +132,7 @@ func TestRankReversalByHand(t *testing.T) {
 
 func TestRankReversalNoneUnderBand(t *testing.T) {
 	// Band scoring is independent of the other bids: removing one can never
-	// reorder the rest (reference/price-formulas.md).
+	// reorder the rest (docs/sources/price-formulas.md).
 	tn, bids := standard()
 	r := tn.Lots[0].Policy.Criteria[0].Price
 	r.Method, r.Floor, r.Ceiling = criteria.Band, d("200000"), d("700000")

@@ -53,7 +53,7 @@ func TestPriceToWinByHand(t *testing.T) {
 	}{
 		{
 			why: "relative method, not the lowest: quality 36 + 18 = 54 needs price points 31.00 (a tie at 85 goes to the higher quality); " +
-				"40 × 100,000 ÷ P rounds 2 dp half-up to 31.00 while P ≤ 4,000,000 ÷ 30.995 = 129,053.073…, so £129,053.07 (CCS relative method, reference/price-formulas.md)",
+				"40 × 100,000 ÷ P rounds 2 dp half-up to 31.00 while P ≤ 4,000,000 ÷ 30.995 = 129,053.073…, so £129,053.07 (CCS relative method, docs/sources/price-formulas.md)",
 			bid: bidSpec{"B", "Birchmoor IT Ltd", "150000", 4, 3, true}, want: "129053.07", lowest: false,
 			estimate: "129032.2580645161…", // 40 × 100,000 ÷ (85 − 54) = 4,000,000 ÷ 31
 		},
@@ -91,9 +91,9 @@ func TestPriceToWinRescored(t *testing.T) {
 		method criteria.PriceMethod
 		specs  []bidSpec
 	}{
-		{"relative, the common method (CCS guidance, reference/price-formulas.md)", criteria.Relative, nil},
+		{"relative, the common method (CCS guidance, docs/sources/price-formulas.md)", criteria.Relative, nil},
 		{"linear between lowest and highest: lowering the highest price moves every other score", criteria.Linear, nil},
-		{"deduction per percent above the lowest (reference/price-formulas.md)", criteria.Deduction, nil},
+		{"deduction per percent above the lowest (docs/sources/price-formulas.md)", criteria.Deduction, nil},
 		{"a bid whose quality is too poor to win at any price", criteria.Relative, []bidSpec{
 			{"A", "Alderbank Services Ltd", "500000", 4, 4, true},
 			{"F", "Foxley Ltd", "450000", 0, 1, true},

@@ -18,7 +18,7 @@ import (
 // internalMarkers are what belongs to the authority's report only: the
 // library's confidence in a fact, the caveat on a presumed date, and names
 // of its own reference files.
-var internalMarkers = []string{"[unverified", "unverified:", "presumed in the reference", "reference/", "shared/", ".md", "confidence", "(MED", "(LOW", "(HIGH"}
+var internalMarkers = []string{"[unverified", "unverified:", "presumed in the reference", "reference/", "shared/", "docs/sources", ".md", "confidence", "(MED", "(LOW", "(HIGH"}
 
 // TestBidderDocumentsHoldNoInternalMarkers: a procurement commenced on
 // 1 June 2026 under the implement-by rule takes the 2025 London Living

@@ -252,7 +252,7 @@ func TestSummaryMarkdownEscapes(t *testing.T) {
 }
 
 // TestSummaryLotRegime: a lot that runs under PCR 2015 (a call-off under a
-// framework let before 24 February 2025, reference/procurement-act.md) does
+// framework let before 24 February 2025: SI 2024/716 reg 5) does
 // not cite the Procurement Act's s.50 in its summaries.
 func TestSummaryLotRegime(t *testing.T) {
 	tn, bids := fieldTender()

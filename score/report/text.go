@@ -15,7 +15,9 @@ import (
 func Text(w io.Writer, r score.Result) error {
 	p := newPrinter(w)
 	p.line("%s — %s", r.TenderID, r.TenderTitle)
-	p.line("Authority: %s (%s); procurement commenced %s under %s", r.Authority.Name, authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime))
+	if facts := tenderFacts(r); facts != "" {
+		p.line("%s", facts) // facts.go
+	}
 	for _, l := range r.Lots {
 		p.blank()
 		p.lot(l)
@@ -89,7 +91,9 @@ func (p *printer) lot(l score.LotResult) {
 	title := fmt.Sprintf("Lot %s — %s", l.Lot.ID, l.Lot.Title)
 	p.line("%s", title)
 	p.line("%s", strings.Repeat("=", len([]rune(title))))
-	p.line("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
+	if facts := lotFacts(l.Lot); facts != "" {
+		p.line("%s", facts)
+	}
 	if route := routeText(l.Route); route != "" {
 		p.line("Route to market: %s", route)
 	}

@@ -486,7 +486,7 @@ func CheckGateFailureNeverWins(tender score.Tender, lot string, bids []score.Bid
 
 // RankReversals reports, as notes, each bid whose removal reverses the
 // order of two others. Relative price scoring can legitimately show this
-// (shared/reference/price-formulas.md), so it is reported, not failed.
+// (docs/sources/price-formulas.md), so it is reported, not failed.
 func RankReversals(tender score.Tender, lot string, bids []score.Bid) ([]string, error) {
 	rs, err := analysis.RankReversals(tender, lot, bids)
 	if err != nil {
