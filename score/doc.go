@@ -43,6 +43,23 @@
 // separate awards. The [AwardResult] says, for every bid ranked above the
 // one awarded, why it was passed over.
 //
+// # One procedure, and what the law makes of a lot
+//
+// A lot is awarded under a [Procedure]: its regime and its route to market
+// ([Tender.ProcedureFor]). Lots bound together by lot rules or cross-lot
+// offers must share one — call-offs under different frameworks are
+// different procurements — and validation says so, naming the lots and
+// their routes. A gate is a condition of participation (failing it means the
+// tender is disregarded, s.19(3)(a)) or an award-stage requirement (failing
+// it disqualifies, s.23(3)(a)); [Bid.Disregard] records a decision to
+// disregard on a named ground. [Tender.Timeline] computes a lot's award
+// timeline — standstill, the first day the contract may be entered into,
+// the notice due after — from the day its notice is sent, an input, never
+// the clock; [WithTimelines] attaches timelines to a Result. The optional
+// [Evaluation] record holds the panel with each evaluator's declared
+// conflicts of interest and the dates the evaluation was completed and
+// reported.
+//
 // What it does not own: how a single response becomes a normalised score
 // (package criteria), renderings (package score/report), and checks against
 // law and frameworks (package frameworks).

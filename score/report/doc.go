@@ -8,19 +8,32 @@
 //     working with the actual numbers, the points and the rounding, down to
 //     every sub-criterion, then the total as a sum.
 //   - [ReportMarkdown], [ReportHTML]: the authority's evaluation report —
-//     every lot's standings, disqualifications, ties and explanations; the
-//     HTML page is self-contained (no scripts, no external assets) with an
-//     inline SVG stacked-bar chart per lot ([ChartSVG]).
+//     its date and the evaluation panel, every lot's standings,
+//     disqualifications, ties, award timeline, moderation record and
+//     explanations, and a restricted annex for the analyses that would
+//     invite re-weighting; the HTML page is self-contained (no scripts, no
+//     external assets) with an inline SVG stacked-bar chart per lot
+//     ([ChartSVG]).
 //   - [JSON], [LotJSON]: the Result as JSON (schema [SchemaVersion]).
 //
-// For each assessed bidder, the assessment summary the Procurement Act 2023
-// s.50 requires ([Summarise], [Summaries]), rendered by [SummaryMarkdown],
-// [SummaryHTML] and [SummaryJSON] (schema [SummarySchemaVersion]). A summary
-// shows the award criteria, the bidder's own scores with the evaluators'
-// reasons, the same for the most advantageous tender, and why the bidder
-// did not win — and nothing of any other losing bidder: working lines whose
-// Step.Uses name another losing bid are replaced by the method in words
-// (CONFIDENTIALITY.md explains the design and its one residual risk).
+// For each bidder, the document its lot's route and regime call for
+// ([Summarise], [Summaries]; see [Document]): the assessment summary the
+// Procurement Act 2023 s.50(3) requires for a contract awarded under s.19,
+// the PCR 2015 reg 86 notice, a voluntary debrief for a framework call-off,
+// or a letter saying why a disregarded tender was not assessed — rendered
+// by [SummaryMarkdown], [SummaryHTML] and [SummaryJSON] (schema
+// [SummarySchemaVersion]) and written as one set by [SummaryFiles] and
+// [WriteFiles]. A summary shows the award criteria, the bidder's own scores
+// with the evaluators' reasons, the same for the most advantageous tender,
+// why the bidder did not win and the lot's award timeline — and nothing of
+// any other losing bidder: working lines whose Step.Uses name another
+// losing bid are replaced by the method in words (CONFIDENTIALITY.md
+// explains the design and its one residual risk). [Summary.Missing] lists,
+// for the authority, what the law requires that the inputs do not give; no
+// bidder document carries the library's internal caveats.
+//
+// Every renderer neutralises control and bidirectional characters from the
+// input (a supplier name cannot forge a line or reach a terminal raw).
 //
 // Every decimal in JSON is a string; an exact value whose decimals never
 // end is written "num/den". Field order is fixed, so the same result
