@@ -37,3 +37,12 @@ func ExampleMoney() {
 	// £1,250,000.00
 	// £0.0035
 }
+
+func ExampleFraction_Rounded() {
+	// 7 marks × 3 ÷ 4, rounded to 2 places and kept as a Fraction for the
+	// sums that follow.
+	f := exact.Int(21).Mul(exact.Whole(decimal.RequireFromString("0.25")))
+	fmt.Println(f, f.Rounded(exact.Rounding{Places: 0, Mode: exact.HalfEven}))
+	// Output:
+	// 5.25 5
+}

@@ -77,7 +77,18 @@ func (r Rounding) String() string {
 // remainder compared with half the divisor, so no digit beyond the declared
 // places is ever guessed. An invalid mode rounds half-up; call Validate first.
 func (r Rounding) Apply(f Fraction) decimal.Decimal {
-	num, den := f.Num(), f.Den()
+	if n, d, ok := f.small(); ok {
+		if q, ok := roundSmall(n, d, r); ok {
+			return decimal.New(q, -r.Places)
+		}
+	}
+	rat := f.rat()
+	return r.applyBig(decimal.NewFromBigInt(rat.Num(), 0), decimal.NewFromBigInt(rat.Denom(), 0))
+}
+
+// applyBig rounds num/den (den positive) on big numbers: the big path of
+// [Rounding.Apply].
+func (r Rounding) applyBig(num, den decimal.Decimal) decimal.Decimal {
 	q, rem := num.QuoRem(den, r.Places)
 	if rem.IsZero() {
 		return q
