@@ -473,7 +473,7 @@ func pluralUnit(unit string) string {
 
 // resolve finds a commitment's quantity in the measure's unit, with the
 // working; problems are relative to the commitment.
-func (m Measure) resolve(c Commitment, bidPrice *decimal.Decimal, ps *problems) (decimal.Decimal, string, bool) {
+func (m Measure) resolve(c Commitment, bidPrice *decimal.Decimal, ps *problems, words bool) (decimal.Decimal, string, bool) {
 	n := len(*ps)
 	given := 0
 	for _, p := range []*decimal.Decimal{c.Quantity, c.Percent} {
@@ -524,18 +524,30 @@ func (m Measure) resolve(c Commitment, bidPrice *decimal.Decimal, ps *problems) 
 	}
 	switch {
 	case c.Quantity != nil:
+		if !words {
+			return *c.Quantity, "", true
+		}
 		return *c.Quantity, quantityText(*c.Quantity, m.Unit), true
 	case c.Percent != nil:
 		q := c.Percent.Mul(*bidPrice).Shift(-2)
+		if !words {
+			return q, "", true
+		}
 		return q, fmt.Sprintf("%s%% of the bid price %s = %s", exact.Plain(*c.Percent), exact.Money(*bidPrice), exact.Money(q)), true
 	}
 	if m.FirstYearOnly {
 		years := decimal.Min(*c.Years, decimal.NewFromInt(1))
 		q := c.FTE.Mul(years)
+		if !words {
+			return q, "", true
+		}
 		return q, fmt.Sprintf("%s FTE over %s %s, counted in the first year only: %s × %s = %s", exact.Plain(*c.FTE), exact.Plain(*c.Years),
 			unitYears(*c.Years), exact.Plain(*c.FTE), exact.Plain(years), quantityText(q, m.Unit)), true
 	}
 	q := c.FTE.Mul(*c.Years)
+	if !words {
+		return q, "", true
+	}
 	return q, fmt.Sprintf("%s FTE × %s %s = %s", exact.Plain(*c.FTE), exact.Plain(*c.Years), unitYears(*c.Years), quantityText(q, m.Unit)), true
 }
 
@@ -554,6 +566,12 @@ func unitYears(y decimal.Decimal) string {
 // measure committed twice (combine them: counting it twice would be double
 // counting).
 func (c Catalogue) Value(cs []Commitment, bidPrice *decimal.Decimal) (Valuation, []Problem) {
+	return c.value(cs, bidPrice, true)
+}
+
+// value is [Catalogue.Value], with the words of each line only when asked
+// for: scoring needs the numbers, a renderer the words.
+func (c Catalogue) value(cs []Commitment, bidPrice *decimal.Decimal, words bool) (Valuation, []Problem) {
 	var ps problems
 	var v Valuation
 	v.Total = decimal.Zero
@@ -575,7 +593,7 @@ func (c Catalogue) Value(cs []Commitment, bidPrice *decimal.Decimal) (Valuation,
 			seen[cm.Measure] = i
 		}
 		var cps problems
-		q, text, ok := m.resolve(cm, bidPrice, &cps)
+		q, text, ok := m.resolve(cm, bidPrice, &cps, words)
 		for _, p := range cps {
 			ps = append(ps, p.Prefixed(f))
 		}
@@ -583,8 +601,11 @@ func (c Catalogue) Value(cs []Commitment, bidPrice *decimal.Decimal) (Valuation,
 			continue
 		}
 		val := q.Mul(m.Proxy)
-		v.Lines = append(v.Lines, ValuedCommitment{Index: i, Measure: m, Quantity: q, Value: val, QuantityText: text,
-			Text: fmt.Sprintf("%s %s: %s × %s = %s", m.Code, m.Description, text, exact.Money(m.Proxy), exact.Money(val))})
+		line := ValuedCommitment{Index: i, Measure: m, Quantity: q, Value: val, QuantityText: text}
+		if words {
+			line.Text = fmt.Sprintf("%s %s: %s × %s = %s", m.Code, m.Description, text, exact.Money(m.Proxy), exact.Money(val))
+		}
+		v.Lines = append(v.Lines, line)
 		v.Total = v.Total.Add(val)
 	}
 	if len(ps) > 0 {

@@ -97,7 +97,7 @@ func ExampleLivingWageRule() {
 	a, err := rule.Assess(criteria.LivingWageCommitment{HourlyRate: &rate, IncludesContractedStaff: true, Accreditation: criteria.NotAccredited},
 		criteria.LivingWageRates(), date.On(2026, time.February, 4))
 	fmt.Println(a.Value, err)
-	for _, s := range a.Working[1:] {
+	for _, s := range a.Working()[1:] {
 		fmt.Println(s.Text)
 	}
 	// Output:
@@ -113,7 +113,7 @@ func ExampleLivingWageRule_accreditation() {
 		Accredited: decimal.NewFromInt(1), WorkingTowards: decimal.RequireFromString("0.6"), None: decimal.Zero}}
 	a, err := rule.Assess(criteria.LivingWageCommitment{AtLeastApplicable: true, IncludesContractedStaff: true, Accreditation: criteria.WorkingTowards},
 		criteria.RateTable{}, date.Date{})
-	fmt.Println(a.Value, err, a.Working[0].Text)
+	fmt.Println(a.Value, err, a.Working()[0].Text)
 	// Output:
 	// 0.6 <nil> working towards accreditation: 0.6 of the marks
 }
@@ -190,11 +190,11 @@ func ExampleSocialValueRule() {
 		return
 	}
 	for i, a := range as {
-		fmt.Printf("bid %d: %s → %s\n", i, a.Input, a.Value)
-		for _, s := range a.Working {
+		fmt.Printf("bid %d: %s → %s\n", i, a.Input(), a.Value)
+		for _, s := range a.Working() {
 			fmt.Printf("  %s (uses %v)\n", s.Text, s.Uses)
 		}
-		for _, n := range a.Notes {
+		for _, n := range a.Notes() {
 			fmt.Println("  note:", n)
 		}
 	}
@@ -236,7 +236,7 @@ func ExampleSocialValueRule_banded() {
 		return
 	}
 	fmt.Println(as[0].Value)
-	for _, s := range as[0].Working {
+	for _, s := range as[0].Working() {
 		fmt.Println(s.Text)
 	}
 	// Output:
@@ -278,7 +278,7 @@ func ExampleSocialValueRule_split() {
 	}
 	for i, a := range as {
 		fmt.Printf("bid %d → %s\n", i, a.Value)
-		for _, s := range a.Working {
+		for _, s := range a.Working() {
 			fmt.Println(" ", s.Text)
 		}
 	}

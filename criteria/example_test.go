@@ -29,8 +29,8 @@ func ExamplePriceRule_Assess() {
 	}
 	three := exact.Rounding{Places: 3, Mode: exact.HalfUp}
 	for i, a := range scores {
-		fmt.Printf("%c %s → %s\n", 'A'+i, a.Input, exact.Fixed(three.Apply(a.Value), 3))
-		for _, s := range a.Working {
+		fmt.Printf("%c %s → %s\n", 'A'+i, a.Input(), exact.Fixed(three.Apply(a.Value), 3))
+		for _, s := range a.Working() {
 			fmt.Printf("    %s (uses bids %v)\n", s.Text, s.Uses)
 		}
 	}
@@ -54,10 +54,10 @@ func ExamplePriceRule_Assess_linear() {
 		OverBudget: criteria.ScoreZeroOverBudget,
 	}
 	field := []criteria.Quote{
-		{Price: decimal.RequireFromString("80000"), Input: "£80,000.00"},
-		{Price: decimal.RequireFromString("90000"), Input: "£90,000.00"},
-		{Price: decimal.RequireFromString("100000"), Input: "£100,000.00"},
-		{Price: decimal.RequireFromString("150000"), Input: "£150,000.00"},
+		{Price: decimal.RequireFromString("80000")},
+		{Price: decimal.RequireFromString("90000")},
+		{Price: decimal.RequireFromString("100000")},
+		{Price: decimal.RequireFromString("150000")},
 	}
 	scores, err := rule.Assess(field)
 	if err != nil {
@@ -66,7 +66,7 @@ func ExamplePriceRule_Assess_linear() {
 	}
 	fmt.Println(rule.Describe())
 	for _, a := range scores {
-		fmt.Printf("%s → %s: %s\n", a.Input, a.Value, a.Working[len(a.Working)-1].Text)
+		fmt.Printf("%s → %s: %s\n", a.Input(), a.Value, a.Working()[len(a.Working())-1].Text)
 	}
 	// Output:
 	// (highest price − this price) ÷ (highest price − lowest price) × marks available; equal prices all score full marks; a price above the maximum budget of £100,000.00 scores 0
@@ -91,7 +91,7 @@ func ExamplePriceRule_Assess_band() {
 	}
 	scores, _ := rule.Assess(field)
 	for _, a := range scores {
-		fmt.Printf("%s → %s\n    %s\n", a.Input, a.Value, a.Working[0].Text)
+		fmt.Printf("%s → %s\n    %s\n", a.Input(), a.Value, a.Working()[0].Text)
 	}
 	// Output:
 	// £75,000.00 → 1
@@ -113,7 +113,7 @@ func ExamplePriceRule_Assess_deduction() {
 	}
 	scores, _ := rule.Assess(field)
 	for _, a := range scores {
-		fmt.Printf("%s → %s: %s\n", a.Input, a.Value, a.Working[len(a.Working)-1].Text)
+		fmt.Printf("%s → %s: %s\n", a.Input(), a.Value, a.Working()[len(a.Working())-1].Text)
 	}
 	// Output:
 	// £40,000.00 → 1: this is the lowest price in the field (£40,000.00): no deduction, 1
@@ -143,8 +143,8 @@ func ExampleSchedule_Quote() {
 		fmt.Println(problems)
 		return
 	}
-	fmt.Println(q.Input)
-	for _, st := range q.Working {
+	fmt.Println(q.Input())
+	for _, st := range q.Working() {
 		fmt.Println("   ", st.Text)
 	}
 	// Output:
@@ -171,11 +171,11 @@ func ExampleQualityRule_Assess() {
 		fmt.Println(problems)
 		return
 	}
-	fmt.Println(qa.Input, "→", qa.Value)
-	for _, s := range qa.Working {
+	fmt.Println(qa.Input(), "→", qa.Value)
+	for _, s := range qa.Working() {
 		fmt.Println("   ", s.Text)
 	}
-	fmt.Println("    because:", qa.Rationale[0])
+	fmt.Println("    because:", qa.Rationale()[0])
 	// Output:
 	// consensus mark 3 (Good) of 4 → 0.75
 	//     evaluators' own marks: AB 3, CD 4, EF 3; agreed at moderation: 3
@@ -193,8 +193,8 @@ func ExampleQualityRule_Assess_mean() {
 		{Evaluator: "CD", Mark: decimal.RequireFromString("4"), Rationale: "risks covered in the annex"},
 		{Evaluator: "EF", Mark: decimal.RequireFromString("4"), Rationale: "evidenced at two councils"},
 	}})
-	fmt.Println(qa.Input)
-	for _, s := range qa.Working {
+	fmt.Println(qa.Input())
+	for _, s := range qa.Working() {
 		fmt.Println("   ", s.Text)
 	}
 	fmt.Println("below the minimum:", qa.BelowMinimum)

@@ -901,52 +901,94 @@ func (r LivingWageRule) Assess(c LivingWageCommitment, rates RateTable, on date.
 	if ps := r.Check(c); len(ps) > 0 {
 		return Assessment{}, fmt.Errorf("living wage commitment: %s", ps[0])
 	}
-	a := Assessment{Input: c.describe()}
+	rec := &livingWageRecord{rule: r, c: c}
 	if r.Method == ScoreAccreditation {
-		sh := r.Shares.of(c.Accreditation)
-		a.Value = exact.Whole(sh)
-		a.Working = append(a.Working, step(fmt.Sprintf("%s: %s of the marks", c.Accreditation.Name(), exact.Plain(sh))))
-		return a, nil
+		rec.value = exact.Whole(r.Shares.of(c.Accreditation))
+		return Assessment{Value: rec.value, rec: rec}, nil
 	}
 	ar, err := rates.ForRegion(r.Region, on, r.Rule)
 	if err != nil {
 		return Assessment{}, err
 	}
+	rec.ar = &ar
 	lw := ar.Rate.Hourly
-	a.Working = append(a.Working, step("applicable rate: "+ar.String()))
-	if !c.AtLeastApplicable && c.HourlyRate == nil {
-		a.Value = exact.Zero
-		a.Working = append(a.Working, step("no living-wage commitment: 0"))
-		return a, nil
-	}
-	if !c.IncludesContractedStaff {
-		a.Value = exact.Zero
-		a.Working = append(a.Working, step("the commitment does not cover regularly contracted staff: 0"))
-		a.Notes = append(a.Notes, "a living-wage commitment must cover everyone working on the contract, including regularly contracted staff")
-		return a, nil
-	}
-	rate := lw
+	rec.rate = lw
 	if c.HourlyRate != nil {
-		rate = *c.HourlyRate
+		rec.rate = *c.HourlyRate
 	}
-	if rate.Cmp(lw) < 0 {
-		a.Value = exact.Zero
-		a.Working = append(a.Working, step(fmt.Sprintf("%s is below the applicable %s: 0", exact.Money(rate), exact.Money(lw))))
-		return a, nil
+	switch {
+	case !c.AtLeastApplicable && c.HourlyRate == nil:
+		rec.zero = lwNoCommitment
+	case !c.IncludesContractedStaff:
+		rec.zero = lwNotContracted
+	case rec.rate.Cmp(lw) < 0:
+		rec.zero = lwBelowRate
+	}
+	if rec.zero != 0 {
+		rec.value = exact.Zero
+		return Assessment{Value: rec.value, rec: rec}, nil
+	}
+	premium, _ := exact.NewFraction(rec.rate.Sub(lw), r.Premium.Mul(lw)) // (rate − lw) ÷ (premium × lw); premium × lw > 0, validated
+	rec.above = premium
+	capped := premium.Min(exact.One)
+	base := exact.Whole(r.AtRate)
+	rec.value = base.Add(exact.One.Sub(base).Mul(capped))
+	return Assessment{Value: rec.value, rec: rec}, nil
+}
+
+// Why a living wage commitment scores nothing under the hourly-rate method.
+const (
+	lwNoCommitment = iota + 1
+	lwNotContracted
+	lwBelowRate
+)
+
+// livingWageRecord is the explanation record of one living wage
+// assessment: the commitment, the applicable rate looked up (hourly-rate
+// method), the rate counted and the exact share above it.
+type livingWageRecord struct {
+	rule  LivingWageRule
+	c     LivingWageCommitment
+	ar    *AppliedRate
+	rate  decimal.Decimal
+	zero  int // why it scores 0, if it does
+	above exact.Fraction
+	value exact.Fraction
+}
+
+func (l *livingWageRecord) input() string       { return l.c.describe() }
+func (l *livingWageRecord) rationale() []string { return nil }
+
+func (l *livingWageRecord) notes() []string {
+	if l.zero == lwNotContracted {
+		return []string{"a living-wage commitment must cover everyone working on the contract, including regularly contracted staff"}
+	}
+	return nil
+}
+
+func (l *livingWageRecord) working() []Step {
+	r, c := l.rule, l.c
+	if r.Method == ScoreAccreditation {
+		return []Step{step(fmt.Sprintf("%s: %s of the marks", c.Accreditation.Name(), exact.Plain(r.Shares.of(c.Accreditation))))}
+	}
+	lw := l.ar.Rate.Hourly
+	w := []Step{step("applicable rate: " + l.ar.String())}
+	switch l.zero {
+	case lwNoCommitment:
+		return append(w, step("no living-wage commitment: 0"))
+	case lwNotContracted:
+		return append(w, step("the commitment does not cover regularly contracted staff: 0"))
+	case lwBelowRate:
+		return append(w, step(fmt.Sprintf("%s is below the applicable %s: 0", exact.Money(l.rate), exact.Money(lw))))
 	}
 	if c.HourlyRate == nil {
-		a.Working = append(a.Working, step(fmt.Sprintf("commits to the applicable rate, so taken as %s", exact.Money(lw))))
+		w = append(w, step(fmt.Sprintf("commits to the applicable rate, so taken as %s", exact.Money(lw))))
 	}
-	above := mustRatio(rate.Sub(lw), r.Premium.Mul(lw)) // (rate − lw) ÷ (premium × lw)
-	capped := above.Min(exact.One)
-	base := exact.Whole(r.AtRate)
-	a.Value = base.Add(exact.One.Sub(base).Mul(capped))
-	text := fmt.Sprintf("(%s − %s) ÷ (%s × %s) = %s", exact.Money(rate), exact.Money(lw), percent(r.Premium), exact.Money(lw), above)
-	if above.Cmp(exact.One) > 0 {
+	text := fmt.Sprintf("(%s − %s) ÷ (%s × %s) = %s", exact.Money(l.rate), exact.Money(lw), percent(r.Premium), exact.Money(lw), l.above)
+	if l.above.Cmp(exact.One) > 0 {
 		text += ", limited to 1"
 	}
-	a.Working = append(a.Working,
+	return append(w,
 		step(text),
-		step(fmt.Sprintf("%s + (1 − %s) × %s = %s", exact.Plain(r.AtRate), exact.Plain(r.AtRate), capped, a.Value)))
-	return a, nil
+		step(fmt.Sprintf("%s + (1 − %s) × %s = %s", exact.Plain(r.AtRate), exact.Plain(r.AtRate), l.above.Min(exact.One), l.value)))
 }

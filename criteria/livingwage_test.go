@@ -445,8 +445,8 @@ func TestLivingWageRule(t *testing.T) {
 			got, err := tt.rule.Assess(tt.c, rates, feb26)
 			require.NoError(t, err)
 			want := svFrac(t, tt.num, tt.den)
-			assert.True(t, got.Value.Equal(want), "got %s want %s; working %v", got.Value, want, svTexts(got.Working))
-			assert.NotEmpty(t, got.Working)
+			assert.True(t, got.Value.Equal(want), "got %s want %s; working %v", got.Value, want, svTexts(got.Working()))
+			assert.NotEmpty(t, got.Working())
 		})
 	}
 	got, err := byRate.Assess(all("14.54", criteria.NotAccredited), rates, feb26)
@@ -455,7 +455,7 @@ func TestLivingWageRule(t *testing.T) {
 		"applicable rate: London Living Wage £13.85 an hour in London on 4 February 2026 (the rate employers must pay by that date: announced 23 October 2024, to be paid by 1 May 2025)",
 		"(£14.54 − £13.85) ÷ (10% × £13.85) = 0.4981949458…",
 		"0.5 + (1 − 0.5) × 0.4981949458… = 0.7490974729…",
-	}, svTexts(got.Working))
+	}, svTexts(got.Working()))
 	assert.Contains(t, byRate.Describe(), "10% above")
 	assert.Contains(t, byStatus.Describe(), "working towards 0.5")
 }

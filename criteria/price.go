@@ -101,15 +101,30 @@ func UnitPrices(byItem map[string]decimal.Decimal) PriceResponse {
 // IsZero reports whether the response holds no price at all.
 func (r PriceResponse) IsZero() bool { return r.Amount == nil && len(r.UnitPrices) == 0 }
 
-// Quote is a response reduced to the one price compared, with the working
-// that reduced it (a schedule's lines, a whole-life discount).
+// Quote is a response reduced to the one price compared, with the record
+// of how it was reduced (a schedule's lines, a whole-life discount). A Quote
+// built from a price alone ({Price: p}) is a single amount.
 type Quote struct {
 	// Price is the amount compared between bids.
 	Price decimal.Decimal
-	// Input describes the price as offered.
-	Input string
-	// Working shows how a schedule became the price; empty for an amount.
-	Working []Step
+	sched *scheduleRecord // how a schedule became the price; nil for an amount
+}
+
+// Input describes the price as offered: "£15,000.00", or "schedule of 3
+// lines totalling £52,200.00".
+func (q Quote) Input() string {
+	if q.sched != nil {
+		return q.sched.input()
+	}
+	return exact.Money(q.Price)
+}
+
+// Working shows how a schedule became the price; empty for an amount.
+func (q Quote) Working() []Step {
+	if q.sched != nil {
+		return q.sched.working()
+	}
+	return nil
 }
 
 // Validate reports every problem with the rule itself.
@@ -234,7 +249,7 @@ func (r PriceRule) Quote(resp PriceResponse) (Quote, []Problem) {
 		ps.add("amount", a.String(), "positive", "a price must be more than zero: a zero or negative price is an error, never the best price")
 		return Quote{}, ps
 	}
-	return Quote{Price: a, Input: exact.Money(a)}, nil
+	return Quote{Price: a}, nil
 }
 
 // Assess scores every quote in the field. Quotes over the maximum budget
@@ -246,69 +261,112 @@ func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
 	if r.Method == PerQualityPoint {
 		return nil, fmt.Errorf("price per quality point is a whole-policy basis: use PricePerQualityPoint with the bid's quality points")
 	}
+	pf := &priceField{rule: r, quotes: slices.Clone(field), prices: make([]exact.Fraction, len(field))}
+	budget := exact.Whole(r.MaxBudget)
 	in := make([]int, 0, len(field)) // positions within budget
+	over := make([]bool, len(field))
 	for i, q := range field {
 		if q.Price.Sign() <= 0 {
 			return nil, fmt.Errorf("field[%d]: price %s must be more than zero", i, q.Price)
 		}
-		if !r.IsOverBudget(q.Price) {
+		pf.prices[i] = exact.Whole(q.Price)
+		over[i] = !r.MaxBudget.IsZero() && pf.prices[i].Cmp(budget) > 0
+		if !over[i] {
 			in = append(in, i)
 		}
 	}
-	out := make([]Assessment, len(field))
-	lo, hi := extremes(field, in)
-	f := spread{n: len(in), over: len(field) - len(in), lo: lo, hi: hi, atLo: at(field, in, lo), atHi: at(field, in, hi)}
-	for i, q := range field {
-		a := Assessment{Input: q.Input, Working: slices.Clone(q.Working)}
-		if r.IsOverBudget(q.Price) {
-			a.Value = exact.Zero
-			a.Working = append(a.Working, step(fmt.Sprintf("%s is above the published maximum budget of %s: scores 0",
-				exact.Money(q.Price), exact.Money(r.MaxBudget))))
-			a.Notes = append(a.Notes, "over the maximum budget: no price marks, and the price takes no part in the comparison")
-			out[i] = a
-			continue
-		}
-		switch r.Method {
-		case Relative:
-			r.relative(&a, q.Price, f, i)
-		case Linear:
-			r.linear(&a, q.Price, f, i)
-		case Band:
-			r.band(&a, q.Price)
-		case Deduction:
-			r.deduction(&a, q.Price, f, i)
-		default:
+	switch r.Method {
+	case Relative, Linear, Band, Deduction:
+	default:
+		if len(in) > 0 {
 			return nil, fmt.Errorf("unknown price method %q", r.Method)
 		}
-		out[i] = a
+	}
+	pf.spread = spreadOf(pf, in)
+	out := make([]Assessment, len(field))
+	recs := make([]priceRecord, len(field))
+	for i := range field {
+		rec := &recs[i]
+		*rec = priceRecord{f: pf, i: i, over: over[i], value: exact.Zero, raw: exact.Zero}
+		if !over[i] {
+			rec.value, rec.raw = r.formula(pf.prices[i], pf.spread)
+		}
+		out[i] = Assessment{Value: rec.value, rec: rec}
 	}
 	return out, nil
 }
 
-// extremes returns the lowest and highest price among the positions in.
-func extremes(field []Quote, in []int) (lo, hi decimal.Decimal) {
-	for k, i := range in {
-		p := field[i].Price
-		if k == 0 || p.Cmp(lo) < 0 {
-			lo = p
+// formula scores one price within budget: the normalised score, and the
+// formula's value before it is limited to 0–1 (band and deduction).
+func (r PriceRule) formula(p exact.Fraction, f spread) (value, raw exact.Fraction) {
+	switch r.Method {
+	case Relative:
+		v := ratio(f.lo, p)
+		return v, v
+	case Linear:
+		if f.lo.Equal(f.hi) {
+			return exact.One, exact.One
 		}
-		if k == 0 || p.Cmp(hi) > 0 {
-			hi = p
+		v := ratio(f.hi.Sub(p), f.hi.Sub(f.lo))
+		return v, v
+	case Band:
+		ceiling := exact.Whole(r.Ceiling)
+		raw := ratio(ceiling.Sub(p), ceiling.Sub(exact.Whole(r.Floor)))
+		return raw.Clamp(exact.Zero, exact.One), raw
+	case Deduction:
+		if p.Equal(f.lo) {
+			return exact.One, exact.One
 		}
+		above := ratio(p.Sub(f.lo), f.lo)          // share above the lowest
+		raw := exact.One.Sub(above.MulDec(r.Rate)) // 1 − k × share
+		return raw.Max(exact.Zero), raw
 	}
-	return lo, hi
+	return exact.Zero, exact.Zero
 }
 
-// at returns the positions in `in` whose price equals p. Computed once per
-// field, so that naming the lowest-priced bids costs nothing per bid.
-func at(field []Quote, in []int, p decimal.Decimal) []int {
-	var u []int
-	for _, i := range in {
-		if field[i].Price.Equal(p) {
-			u = append(u, i)
+// ratio divides by a positive denominator; a zero denominator (which
+// validation rules out) gives zero rather than a panic.
+func ratio(num, den exact.Fraction) exact.Fraction {
+	q, err := num.Quo(den)
+	if err != nil {
+		return exact.Zero
+	}
+	return q
+}
+
+// spread is what the field-relative methods need to know of the field: its
+// size, lowest and highest price, and which positions hold them.
+type spread struct {
+	n          int // prices in the field
+	over       int // prices left out for being over the budget
+	lo, hi     exact.Fraction
+	loD, hiD   decimal.Decimal // the lowest and highest price as bid, for the words
+	atLo, atHi []int
+}
+
+// spreadOf finds the lowest and highest price among the positions in, and
+// which positions hold them. Computed once per field, so that naming the
+// lowest-priced bids costs nothing per bid.
+func spreadOf(pf *priceField, in []int) spread {
+	f := spread{n: len(in), over: len(pf.prices) - len(in)}
+	for k, i := range in {
+		p := pf.prices[i]
+		if k == 0 || p.Cmp(f.lo) < 0 {
+			f.lo, f.loD = p, pf.quotes[i].Price
+		}
+		if k == 0 || p.Cmp(f.hi) > 0 {
+			f.hi, f.hiD = p, pf.quotes[i].Price
 		}
 	}
-	return u
+	for _, i := range in {
+		if pf.prices[i].Equal(f.lo) {
+			f.atLo = append(f.atLo, i)
+		}
+		if pf.prices[i].Equal(f.hi) {
+			f.atHi = append(f.atHi, i)
+		}
+	}
+	return f
 }
 
 // without returns positions minus self: a bid's own figures are not
@@ -321,15 +379,6 @@ func without(positions []int, self int) []int {
 		}
 	}
 	return u
-}
-
-// spread is what the field-relative methods need to know of the field: its
-// size, lowest and highest price, and which positions hold them.
-type spread struct {
-	n          int // prices in the field
-	over       int // prices left out for being over the budget
-	lo, hi     decimal.Decimal
-	atLo, atHi []int
 }
 
 // outside says how many prices were left out of the field for being over
@@ -345,97 +394,110 @@ func (f spread) outside() string {
 	return fmt.Sprintf(" (%d prices over the maximum budget take no part)", f.over)
 }
 
-func (r PriceRule) relative(a *Assessment, p decimal.Decimal, f spread, i int) {
-	lo := f.lo
-	if f.n == 1 {
-		a.Notes = append(a.Notes, "only one price in the field"+f.outside()+": it is the lowest, so it scores full marks")
-	}
-	a.Value = mustRatio(lo, p)
-	if p.Equal(lo) {
-		a.Working = append(a.Working, step(fmt.Sprintf("this is the lowest price in the field: %s ÷ %s = 1",
-			exact.Money(lo), exact.Money(p))))
-		return
-	}
-	a.Working = append(a.Working,
-		step(fmt.Sprintf("lowest price in the field: %s", exact.Money(lo)), without(f.atLo, i)...),
-		step(fmt.Sprintf("%s ÷ %s = %s", exact.Money(lo), exact.Money(p), a.Value), without(f.atLo, i)...))
+// priceField is one assessed field of prices, shared by the records of
+// every assessment in it.
+type priceField struct {
+	rule   PriceRule
+	quotes []Quote
+	prices []exact.Fraction
+	spread
 }
 
-func (r PriceRule) linear(a *Assessment, p decimal.Decimal, f spread, i int) {
-	lo, hi := f.lo, f.hi
-	if lo.Equal(hi) {
-		a.Value = exact.One
-		if f.n == 1 {
-			a.Notes = append(a.Notes, "only one price in the field"+f.outside()+": it scores full marks")
-		} else {
-			a.Notes = append(a.Notes, "every price in the field is the same"+f.outside()+": each scores full marks")
-		}
-		a.Working = append(a.Working, step(fmt.Sprintf("highest and lowest price are both %s: no range to score within, so 1", exact.Money(p))))
-		return
-	}
-	a.Value = mustRatio(hi.Sub(p), hi.Sub(lo))
-	uses := append(without(f.atLo, i), without(f.atHi, i)...)
-	a.Working = append(a.Working,
-		step(fmt.Sprintf("highest price in the field %s, lowest %s", exact.Money(hi), exact.Money(lo)), uses...),
-		step(fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", exact.Money(hi), exact.Money(p), exact.Money(hi), exact.Money(lo), a.Value), uses...))
+// priceRecord is the explanation record of one price assessment: the
+// quote's place in the field, whether it was over the budget, and the
+// formula's exact result before and after it was limited to 0–1.
+type priceRecord struct {
+	f          *priceField
+	i          int
+	over       bool
+	value, raw exact.Fraction
 }
 
-func (r PriceRule) band(a *Assessment, p decimal.Decimal) {
-	raw := mustRatio(r.Ceiling.Sub(p), r.Ceiling.Sub(r.Floor))
-	a.Value = raw.Clamp(exact.Zero, exact.One)
-	text := fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", exact.Money(r.Ceiling), exact.Money(p),
-		exact.Money(r.Ceiling), exact.Money(r.Floor), raw)
+func (r *priceRecord) input() string       { return r.f.quotes[r.i].Input() }
+func (r *priceRecord) rationale() []string { return nil }
+
+func (r *priceRecord) notes() []string {
+	f := r.f.spread
 	switch {
-	case raw.Cmp(exact.One) > 0 || p.Equal(r.Floor):
-		text += fmt.Sprintf("; at or below the floor of %s, so full marks: 1", exact.Money(r.Floor))
-	case raw.Sign() <= 0:
-		text += fmt.Sprintf("; at or above the ceiling of %s, so no marks: 0", exact.Money(r.Ceiling))
+	case r.over:
+		return []string{"over the maximum budget: no price marks, and the price takes no part in the comparison"}
+	case r.f.rule.Method == Relative && f.n == 1:
+		return []string{"only one price in the field" + f.outside() + ": it is the lowest, so it scores full marks"}
+	case r.f.rule.Method == Linear && f.lo.Equal(f.hi) && f.n == 1:
+		return []string{"only one price in the field" + f.outside() + ": it scores full marks"}
+	case r.f.rule.Method == Linear && f.lo.Equal(f.hi):
+		return []string{"every price in the field is the same" + f.outside() + ": each scores full marks"}
 	}
-	a.Working = append(a.Working, step(text))
+	return nil
 }
 
-func (r PriceRule) deduction(a *Assessment, p decimal.Decimal, f spread, i int) {
-	lo := f.lo
-	uses := without(f.atLo, i)
-	if p.Equal(lo) {
-		a.Value = exact.One
-		a.Working = append(a.Working, step(fmt.Sprintf("this is the lowest price in the field (%s): no deduction, 1", exact.Money(lo))))
-		return
+// working words the assessment: the quote's own working, then the formula
+// with the actual numbers.
+func (r *priceRecord) working() []Step {
+	rule, f, i := r.f.rule, r.f.spread, r.i
+	q := r.f.quotes[i]
+	p, pf := q.Price, r.f.prices[i]
+	w := q.Working()
+	money := exact.Money
+	if r.over {
+		return append(w, step(fmt.Sprintf("%s is above the published maximum budget of %s: scores 0", money(p), money(rule.MaxBudget))))
 	}
-	above := mustRatio(p.Sub(lo), lo)          // share above the lowest
-	raw := exact.One.Sub(above.MulDec(r.Rate)) // 1 − k × share
-	a.Value = raw.Max(exact.Zero)
-	text := fmt.Sprintf("1 − %s × (%s − %s) ÷ %s = %s", exact.Plain(r.Rate), exact.Money(p), exact.Money(lo), exact.Money(lo), raw)
-	if raw.Sign() < 0 {
-		text += "; not below 0, so 0"
+	switch rule.Method {
+	case Relative:
+		if pf.Equal(f.lo) {
+			return append(w, step(fmt.Sprintf("this is the lowest price in the field: %s ÷ %s = 1", money(f.loD), money(p))))
+		}
+		uses := without(f.atLo, i)
+		return append(w,
+			step(fmt.Sprintf("lowest price in the field: %s", money(f.loD)), uses...),
+			step(fmt.Sprintf("%s ÷ %s = %s", money(f.loD), money(p), r.value), uses...))
+	case Linear:
+		if f.lo.Equal(f.hi) {
+			return append(w, step(fmt.Sprintf("highest and lowest price are both %s: no range to score within, so 1", money(p))))
+		}
+		uses := append(without(f.atLo, i), without(f.atHi, i)...)
+		return append(w,
+			step(fmt.Sprintf("highest price in the field %s, lowest %s", money(f.hiD), money(f.loD)), uses...),
+			step(fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", money(f.hiD), money(p), money(f.hiD), money(f.loD), r.value), uses...))
+	case Band:
+		text := fmt.Sprintf("(%s − %s) ÷ (%s − %s) = %s", money(rule.Ceiling), money(p), money(rule.Ceiling), money(rule.Floor), r.raw)
+		switch {
+		case r.raw.Cmp(exact.One) > 0 || pf.Equal(exact.Whole(rule.Floor)):
+			text += fmt.Sprintf("; at or below the floor of %s, so full marks: 1", money(rule.Floor))
+		case r.raw.Sign() <= 0:
+			text += fmt.Sprintf("; at or above the ceiling of %s, so no marks: 0", money(rule.Ceiling))
+		}
+		return append(w, step(text))
+	case Deduction:
+		if pf.Equal(f.lo) {
+			return append(w, step(fmt.Sprintf("this is the lowest price in the field (%s): no deduction, 1", money(f.loD))))
+		}
+		uses := without(f.atLo, i)
+		text := fmt.Sprintf("1 − %s × (%s − %s) ÷ %s = %s", exact.Plain(rule.Rate), money(p), money(f.loD), money(f.loD), r.raw)
+		if r.raw.Sign() < 0 {
+			text += "; not below 0, so 0"
+		}
+		return append(w,
+			step(fmt.Sprintf("lowest price in the field: %s", money(f.loD)), uses...),
+			step(text, uses...))
 	}
-	a.Working = append(a.Working,
-		step(fmt.Sprintf("lowest price in the field: %s", exact.Money(lo)), uses...),
-		step(text, uses...))
-}
-
-// mustRatio divides two amounts already known to give a positive
-// denominator; a zero denominator (which validation rules out) gives zero
-// rather than a panic.
-func mustRatio(num, den decimal.Decimal) exact.Fraction {
-	f, err := exact.NewFraction(num, den)
-	if err != nil {
-		return exact.Zero
-	}
-	return f
+	return w
 }
 
 // PricePerQualityPoint divides a price by a bid's quality points: the ratio
 // compared under a price-per-quality-point basis (lowest wins). Quality
 // points of zero or less cannot be divided by and are an error: such a bid
 // must fail the policy's minimum quality threshold instead.
-func PricePerQualityPoint(price decimal.Decimal, quality exact.Fraction) (exact.Fraction, Step, error) {
+// [PricePerQualityPointStep] words the division.
+func PricePerQualityPoint(price decimal.Decimal, quality exact.Fraction) (exact.Fraction, error) {
 	if quality.Sign() <= 0 {
-		return exact.Fraction{}, Step{}, fmt.Errorf("quality points %s: a price per quality point needs more than zero quality points", quality)
+		return exact.Fraction{}, fmt.Errorf("quality points %s: a price per quality point needs more than zero quality points", quality)
 	}
-	f, err := exact.Whole(price).Quo(quality)
-	if err != nil {
-		return exact.Fraction{}, Step{}, err
-	}
-	return f, step(fmt.Sprintf("%s ÷ %s quality points = %s per point", exact.Money(price), quality, f)), nil
+	return exact.Whole(price).Quo(quality)
+}
+
+// PricePerQualityPointStep words the division [PricePerQualityPoint] made:
+// "£100,000.00 ÷ 80 quality points = 1250 per point".
+func PricePerQualityPointStep(price decimal.Decimal, quality, perPoint exact.Fraction) Step {
+	return step(fmt.Sprintf("%s ÷ %s quality points = %s per point", exact.Money(price), quality, perPoint))
 }

@@ -90,9 +90,9 @@ func ptRunCases(t *testing.T, tests []ptCase) {
 			for i, w := range tt.want {
 				want := ptFrac(t, w[0], w[1])
 				assert.True(t, as[i].Value.Equal(want), "bid %d (%s): got %s, want %s/%s [%s]", i, tt.prices[i], as[i].Value, w[0], w[1], tt.source)
-				assert.Equal(t, exact.Money(ptDec(tt.prices[i])), as[i].Input, "bid %d's input is its price", i)
+				assert.Equal(t, exact.Money(ptDec(tt.prices[i])), as[i].Input(), "bid %d's input is its price", i)
 				if tt.notes != nil {
-					assert.Equal(t, tt.notes[i], as[i].Notes, "bid %d notes", i)
+					assert.Equal(t, tt.notes[i], as[i].Notes(), "bid %d notes", i)
 				}
 			}
 		})
@@ -153,9 +153,9 @@ func TestRelativeWorkedExampleRoundsToThreePlaces(t *testing.T) {
 	assert.Equal(t, "0.6666666666…", as[0].Value.String())
 	assert.Equal(t, "1", as[1].Value.String())
 	assert.Equal(t, "0.3333333333…", as[2].Value.String())
-	assert.Equal(t, []string{"lowest price in the field: £10,000.00", "£10,000.00 ÷ £15,000.00 = 0.6666666666…"}, ptTexts(as[0].Working))
-	assert.Equal(t, []string{"this is the lowest price in the field: £10,000.00 ÷ £10,000.00 = 1"}, ptTexts(as[1].Working))
-	assert.Empty(t, as[1].Notes, "three bids: no one-bid note")
+	assert.Equal(t, []string{"lowest price in the field: £10,000.00", "£10,000.00 ÷ £15,000.00 = 0.6666666666…"}, ptTexts(as[0].Working()))
+	assert.Equal(t, []string{"this is the lowest price in the field: £10,000.00 ÷ £10,000.00 = 1"}, ptTexts(as[1].Working()))
+	assert.Empty(t, as[1].Notes(), "three bids: no one-bid note")
 }
 
 func TestLinear(t *testing.T) {
@@ -222,11 +222,11 @@ func TestBand(t *testing.T) {
 
 	as, err := band.Assess(ptField(t, band, "70000", "80000", "90000", "120000", "130000"))
 	require.NoError(t, err)
-	assert.Equal(t, "(£120,000.00 − £70,000.00) ÷ (£120,000.00 − £80,000.00) = 1.25; at or below the floor of £80,000.00, so full marks: 1", as[0].Working[0].Text)
-	assert.Equal(t, "(£120,000.00 − £80,000.00) ÷ (£120,000.00 − £80,000.00) = 1; at or below the floor of £80,000.00, so full marks: 1", as[1].Working[0].Text)
-	assert.Equal(t, "(£120,000.00 − £90,000.00) ÷ (£120,000.00 − £80,000.00) = 0.75", as[2].Working[0].Text)
-	assert.Equal(t, "(£120,000.00 − £120,000.00) ÷ (£120,000.00 − £80,000.00) = 0; at or above the ceiling of £120,000.00, so no marks: 0", as[3].Working[0].Text)
-	assert.Equal(t, "(£120,000.00 − £130,000.00) ÷ (£120,000.00 − £80,000.00) = -0.25; at or above the ceiling of £120,000.00, so no marks: 0", as[4].Working[0].Text)
+	assert.Equal(t, "(£120,000.00 − £70,000.00) ÷ (£120,000.00 − £80,000.00) = 1.25; at or below the floor of £80,000.00, so full marks: 1", as[0].Working()[0].Text)
+	assert.Equal(t, "(£120,000.00 − £80,000.00) ÷ (£120,000.00 − £80,000.00) = 1; at or below the floor of £80,000.00, so full marks: 1", as[1].Working()[0].Text)
+	assert.Equal(t, "(£120,000.00 − £90,000.00) ÷ (£120,000.00 − £80,000.00) = 0.75", as[2].Working()[0].Text)
+	assert.Equal(t, "(£120,000.00 − £120,000.00) ÷ (£120,000.00 − £80,000.00) = 0; at or above the ceiling of £120,000.00, so no marks: 0", as[3].Working()[0].Text)
+	assert.Equal(t, "(£120,000.00 − £130,000.00) ÷ (£120,000.00 − £80,000.00) = -0.25; at or above the ceiling of £120,000.00, so no marks: 0", as[4].Working()[0].Text)
 }
 
 func TestDeduction(t *testing.T) {
@@ -269,8 +269,8 @@ func TestDeduction(t *testing.T) {
 	rule := ded("1")
 	as, err := rule.Assess(ptField(t, rule, "100", "250"))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"this is the lowest price in the field (£100.00): no deduction, 1"}, ptTexts(as[0].Working))
-	assert.Equal(t, []string{"lowest price in the field: £100.00", "1 − 1 × (£250.00 − £100.00) ÷ £100.00 = -0.5; not below 0, so 0"}, ptTexts(as[1].Working))
+	assert.Equal(t, []string{"this is the lowest price in the field (£100.00): no deduction, 1"}, ptTexts(as[0].Working()))
+	assert.Equal(t, []string{"lowest price in the field: £100.00", "1 − 1 × (£250.00 − £100.00) ÷ £100.00 = -0.5; not below 0, so 0"}, ptTexts(as[1].Working()))
 }
 
 func TestOverBudgetScoreZero(t *testing.T) {
@@ -330,8 +330,8 @@ func TestOverBudgetScoreZero(t *testing.T) {
 	rule := withBudget(criteria.Relative, "")
 	as, err := rule.Assess(ptField(t, rule, "90000", "150000"))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"£150,000.00 is above the published maximum budget of £100,000.00: scores 0"}, ptTexts(as[1].Working))
-	assert.Equal(t, []string{"over the maximum budget: no price marks, and the price takes no part in the comparison"}, as[1].Notes)
+	assert.Equal(t, []string{"£150,000.00 is above the published maximum budget of £100,000.00: scores 0"}, ptTexts(as[1].Working()))
+	assert.Equal(t, []string{"over the maximum budget: no price marks, and the price takes no part in the comparison"}, as[1].Notes())
 	assert.True(t, rule.IsOverBudget(ptDec("100000.01")))
 	assert.False(t, rule.IsOverBudget(ptDec("100000.00")), "equal to the budget is within")
 	assert.False(t, criteria.PriceRule{Method: criteria.Relative}.IsOverBudget(ptDec("1e12")), "no budget, nothing is over")
@@ -357,15 +357,18 @@ func TestAssessErrors(t *testing.T) {
 
 func TestAssessDoesNotChangeItsInput(t *testing.T) {
 	rule := criteria.PriceRule{Method: criteria.Relative}
-	field := []criteria.Quote{
-		{Price: ptDec("100"), Input: "a", Working: []criteria.Step{{Text: "quoted"}}},
-		{Price: ptDec("200"), Input: "b", Working: []criteria.Step{{Text: "quoted"}}},
-	}
+	sched := criteria.Schedule{Lines: []criteria.ScheduleLine{{Item: "desk", Quantity: ptDec("1"), Years: 1}}}
+	qa, ps := sched.Quote(map[string]decimal.Decimal{"desk": ptDec("100")})
+	require.Empty(t, ps)
+	qb, ps := sched.Quote(map[string]decimal.Decimal{"desk": ptDec("200")})
+	require.Empty(t, ps)
+	field := []criteria.Quote{qa, qb}
 	as, err := rule.Assess(field)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"quoted", "lowest price in the field: £100.00", "£100.00 ÷ £200.00 = 0.5"}, ptTexts(as[1].Working),
-		"the quote's own working comes first")
-	assert.Len(t, field[1].Working, 1, "the quote's working is not appended to in place")
+	assert.Equal(t, []string{"desk: £200.00 × 1 × 1 year = £200.00", "schedule total £200.00", "lowest price in the field: £100.00", "£100.00 ÷ £200.00 = 0.5"},
+		ptTexts(as[1].Working()), "the quote's own working comes first")
+	assert.Len(t, field[1].Working(), 2, "the quote's working is not appended to in place")
+	assert.Len(t, as[1].Working(), 4, "wording twice gives the same steps")
 }
 
 func TestHalfUpAndHalfEvenOnScoredPoints(t *testing.T) {
@@ -404,48 +407,48 @@ func TestStepUsesNamesTheLowestNotTheBidItself(t *testing.T) {
 	rel := criteria.PriceRule{Method: criteria.Relative}
 	as, err := rel.Assess(ptField(t, rel, "15000", "10000", "30000", "10000"))
 	require.NoError(t, err)
-	for _, s := range as[0].Working {
+	for _, s := range as[0].Working() {
 		assert.Equal(t, []int{1, 3}, s.Uses, "bid 0's working shows the lowest price, which is bids 1 and 3's: %q", s.Text)
 	}
-	for _, s := range as[2].Working {
+	for _, s := range as[2].Working() {
 		assert.Equal(t, []int{1, 3}, s.Uses, "bid 2: %q", s.Text)
 	}
-	for _, s := range as[1].Working {
+	for _, s := range as[1].Working() {
 		assert.Empty(t, s.Uses, "bid 1 is a lowest price: its working shows only its own figure (%q)", s.Text)
 	}
-	for _, s := range as[3].Working {
+	for _, s := range as[3].Working() {
 		assert.Empty(t, s.Uses, "bid 3 likewise: %q", s.Text)
 	}
 
 	// One lowest: the others' working uses that one position only.
 	as, err = rel.Assess(ptField(t, rel, "12000", "10000"))
 	require.NoError(t, err)
-	require.Len(t, as[0].Working, 2)
-	assert.Equal(t, []int{1}, as[0].Working[0].Uses)
-	assert.Equal(t, []int{1}, as[0].Working[1].Uses)
+	require.Len(t, as[0].Working(), 2)
+	assert.Equal(t, []int{1}, as[0].Working()[0].Uses)
+	assert.Equal(t, []int{1}, as[0].Working()[1].Uses)
 
 	// Linear shows both ends of the range.
 	lin := criteria.PriceRule{Method: criteria.Linear}
 	as, err = lin.Assess(ptField(t, lin, "100", "150", "200"))
 	require.NoError(t, err)
-	assert.Equal(t, []int{0, 2}, as[1].Working[0].Uses, "the middle bid's working shows the lowest (0) and the highest (2)")
-	assert.Equal(t, []int{2}, as[0].Working[0].Uses, "the lowest bid's working shows only the highest")
-	assert.Equal(t, []int{0}, as[2].Working[0].Uses, "the highest bid's working shows only the lowest")
-	assert.Equal(t, "(£200.00 − £150.00) ÷ (£200.00 − £100.00) = 0.5", as[1].Working[1].Text)
+	assert.Equal(t, []int{0, 2}, as[1].Working()[0].Uses, "the middle bid's working shows the lowest (0) and the highest (2)")
+	assert.Equal(t, []int{2}, as[0].Working()[0].Uses, "the lowest bid's working shows only the highest")
+	assert.Equal(t, []int{0}, as[2].Working()[0].Uses, "the highest bid's working shows only the lowest")
+	assert.Equal(t, "(£200.00 − £150.00) ÷ (£200.00 − £100.00) = 0.5", as[1].Working()[1].Text)
 
 	// Deduction shows the lowest.
 	ded := criteria.PriceRule{Method: criteria.Deduction, Rate: ptDec("1")}
 	as, err = ded.Assess(ptField(t, ded, "125", "100"))
 	require.NoError(t, err)
-	assert.Equal(t, []int{1}, as[0].Working[0].Uses)
-	assert.Empty(t, as[1].Working[0].Uses)
+	assert.Equal(t, []int{1}, as[0].Working()[0].Uses)
+	assert.Empty(t, as[1].Working()[0].Uses)
 
 	// Band uses nobody's figures, and an over-budget bid's figure is used by nobody.
 	band := criteria.PriceRule{Method: criteria.Band, Floor: ptDec("100"), Ceiling: ptDec("200"), MaxBudget: ptDec("190"), OverBudget: criteria.ScoreZeroOverBudget}
 	as, err = band.Assess(ptField(t, band, "150", "120", "195"))
 	require.NoError(t, err)
 	for i, a := range as {
-		for _, s := range a.Working {
+		for _, s := range a.Working() {
 			assert.Empty(t, s.Uses, "bid %d: %q", i, s.Text)
 		}
 	}
@@ -453,7 +456,7 @@ func TestStepUsesNamesTheLowestNotTheBidItself(t *testing.T) {
 	as, err = lin.Assess(ptField(t, lin, "150", "120", "195"))
 	require.NoError(t, err)
 	for i, a := range as {
-		for _, s := range a.Working {
+		for _, s := range a.Working() {
 			assert.NotContains(t, s.Uses, 2, "bid %d: the over-budget bid takes no part: %q", i, s.Text)
 			assert.NotContains(t, s.Uses, i, "bid %d never lists itself: %q", i, s.Text)
 		}
@@ -465,8 +468,8 @@ func TestQuote(t *testing.T) {
 	q, ps := rule.Quote(criteria.Amount(ptDec("1234.5")))
 	require.Empty(t, ps)
 	assert.True(t, q.Price.Equal(ptDec("1234.50")))
-	assert.Equal(t, "£1,234.50", q.Input)
-	assert.Empty(t, q.Working)
+	assert.Equal(t, "£1,234.50", q.Input())
+	assert.Empty(t, q.Working())
 
 	sched := criteria.PriceRule{Method: criteria.Relative, Schedule: &criteria.Schedule{Lines: []criteria.ScheduleLine{{Item: "desk", Quantity: ptDec("1"), Years: 1}}}}
 	tests := []struct {
@@ -570,19 +573,20 @@ func TestPriceRuleDescribe(t *testing.T) {
 
 func TestPricePerQualityPoint(t *testing.T) {
 	// hand: £100,000 ÷ 80 points = £1,250 per point.
-	f, st, err := criteria.PricePerQualityPoint(ptDec("100000"), exact.Whole(ptDec("80")))
+	f, err := criteria.PricePerQualityPoint(ptDec("100000"), exact.Whole(ptDec("80")))
 	require.NoError(t, err)
 	ptAssertFrac(t, "1250", f)
+	st := criteria.PricePerQualityPointStep(ptDec("100000"), exact.Whole(ptDec("80")), f)
 	assert.Equal(t, "£100,000.00 ÷ 80 quality points = 1250 per point", st.Text)
 
 	// hand: £1,000 ÷ (200/3) points = 15 exactly.
-	f, _, err = criteria.PricePerQualityPoint(ptDec("1000"), ptFrac(t, "200", "3"))
+	f, err = criteria.PricePerQualityPoint(ptDec("1000"), ptFrac(t, "200", "3"))
 	require.NoError(t, err)
 	ptAssertFrac(t, "15", f)
 
-	_, _, err = criteria.PricePerQualityPoint(ptDec("1000"), exact.Zero)
+	_, err = criteria.PricePerQualityPoint(ptDec("1000"), exact.Zero)
 	assert.ErrorContains(t, err, "more than zero quality points")
-	_, _, err = criteria.PricePerQualityPoint(ptDec("1000"), exact.Whole(ptDec("-1")))
+	_, err = criteria.PricePerQualityPoint(ptDec("1000"), exact.Whole(ptDec("-1")))
 	assert.Error(t, err)
 }
 
@@ -634,7 +638,7 @@ func ptGenField(t *rapid.T) []criteria.Quote {
 			continue
 		}
 		p := ptGenPrice(t, fmt.Sprintf("price%d", i))
-		field[i] = criteria.Quote{Price: p, Input: exact.Money(p)}
+		field[i] = criteria.Quote{Price: p}
 	}
 	return field
 }
@@ -710,8 +714,8 @@ func TestPropertyOrderOfFieldDoesNotMatter(t *testing.T) {
 				t.Fatalf("%s: bid %d (%s) scored %s in the original order, %s at position %d",
 					rule.Describe(), i, field[i].Price, as[i].Value, bs[k].Value, k)
 			}
-			if !slices.Equal(as[i].Notes, bs[k].Notes) {
-				t.Fatalf("bid %d notes differ by order: %q vs %q", i, as[i].Notes, bs[k].Notes)
+			if !slices.Equal(as[i].Notes(), bs[k].Notes()) {
+				t.Fatalf("bid %d notes differ by order: %q vs %q", i, as[i].Notes(), bs[k].Notes())
 			}
 		}
 	})

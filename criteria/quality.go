@@ -113,7 +113,8 @@ func (r QualityRule) Assess(m Marks) (QualityAssessment, []Problem) {
 	if ps := r.Check(m); len(ps) > 0 {
 		return QualityAssessment{}, ps
 	}
-	return r.assess(m), nil
+	qa, _ := r.Marker().Assess(m)
+	return qa, nil
 }
 
 // Check reports every problem with one bid's marks for this question —
@@ -164,47 +165,125 @@ func (r QualityRule) Check(m Marks) []Problem {
 	return ps
 }
 
-// assess resolves and scores marks that Check has passed.
-func (r QualityRule) assess(m Marks) QualityAssessment {
-	max := r.Scale.Max()
-	qa := QualityAssessment{Max: max}
-	var own []string
-	for _, e := range m.Evaluators {
+// Marker scores marks under one rule: what an engine assessing many bids on
+// one question uses. Its assessments share one copy of the rule, and it does
+// not check the marks again: give it marks that [QualityRule.Check] has
+// passed. Its results are those of [QualityRule.Assess].
+type Marker struct{ q *marker }
+
+// marker is a rule prepared for marking: the rule and its maximum and
+// minimum marks as exact values.
+type marker struct {
+	rule QualityRule
+	max  decimal.Decimal
+	maxF exact.Fraction
+	minF *exact.Fraction
+}
+
+// Marker prepares the rule for marking many bids.
+func (r QualityRule) Marker() Marker {
+	m := &marker{rule: r, max: r.Scale.Max()}
+	m.maxF = exact.Whole(m.max)
+	if r.MinMark != nil {
+		f := exact.Whole(*r.MinMark)
+		m.minF = &f
+	}
+	return Marker{q: m}
+}
+
+// Assess resolves and scores one bid's marks. It returns false, and no
+// assessment, for marks it cannot resolve at all (no consensus under
+// consensus moderation, no evaluators under the mean); other problems are
+// for Check to find.
+func (mk Marker) Assess(m Marks) (QualityAssessment, bool) {
+	k := mk.q
+	if k == nil {
+		return QualityAssessment{}, false
+	}
+	var mark exact.Fraction
+	switch {
+	case k.rule.Moderation == ConsensusMark && m.Consensus != nil:
+		mark = exact.Whole(m.Consensus.Mark)
+	case k.rule.Moderation == MeanMark && len(m.Evaluators) > 0:
+		sum := exact.Zero
+		for _, e := range m.Evaluators {
+			sum = sum.Add(exact.Whole(e.Mark))
+		}
+		mark = mustFrac(sum, decimal.NewFromInt(int64(len(m.Evaluators))))
+	default:
+		return QualityAssessment{}, false
+	}
+	value, err := mark.Quo(k.maxF)
+	if err != nil {
+		value = exact.Zero
+	}
+	rec := &qualityRecord{k: k, evaluators: m.Evaluators, mark: mark, value: value}
+	if m.Consensus != nil {
+		rec.consensus = *m.Consensus
+	}
+	qa := QualityAssessment{Assessment: Assessment{Value: value, rec: rec}, Mark: mark, Max: k.max}
+	qa.BelowMinimum = k.minF != nil && mark.Cmp(*k.minF) < 0
+	return qa, true
+}
+
+// qualityRecord is the explanation record of one quality assessment: the
+// evaluators' marks as recorded, the consensus (a copy), the moderated mark
+// and the score.
+type qualityRecord struct {
+	k           *marker
+	evaluators  []EvaluatorMark
+	consensus   Consensus
+	mark, value exact.Fraction
+}
+
+func (q *qualityRecord) input() string {
+	r, max := q.k.rule, exact.Plain(q.k.max)
+	if r.Moderation == ConsensusMark {
+		return fmt.Sprintf("consensus mark %s of %s", r.Scale.label(q.consensus.Mark), max)
+	}
+	return fmt.Sprintf("mean mark %s of %s from %d evaluators", q.mark, max, len(q.evaluators))
+}
+
+func (q *qualityRecord) rationale() []string {
+	if q.k.rule.Moderation == ConsensusMark {
+		return []string{q.consensus.Rationale}
+	}
+	var out []string
+	for _, e := range q.evaluators {
+		if e.Rationale != "" {
+			out = append(out, fmt.Sprintf("%s: %s", e.Evaluator, e.Rationale))
+		}
+	}
+	return out
+}
+
+func (q *qualityRecord) notes() []string {
+	if q.k.minF == nil || q.mark.Cmp(*q.k.minF) >= 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("mark %s is below the minimum mark of %s for this question", q.mark, exact.Plain(*q.k.rule.MinMark))}
+}
+
+func (q *qualityRecord) working() []Step {
+	evs := q.evaluators
+	own := make([]string, 0, len(evs))
+	for _, e := range evs {
 		own = append(own, fmt.Sprintf("%s %s", e.Evaluator, exact.Plain(e.Mark)))
 	}
-	if r.Moderation == ConsensusMark {
-		c := *m.Consensus
-		qa.Mark = exact.Whole(c.Mark)
-		qa.Input = fmt.Sprintf("consensus mark %s of %s", r.Scale.label(c.Mark), exact.Plain(max))
-		qa.Rationale = []string{c.Rationale}
-		qa.Working = append(qa.Working, step(fmt.Sprintf("evaluators' own marks: %s; agreed at moderation: %s",
-			strings.Join(own, ", "), exact.Plain(c.Mark))))
-	} else {
-		sum := decimal.Zero
-		var terms []string
-		for _, e := range m.Evaluators {
-			sum = sum.Add(e.Mark)
+	var first Step
+	switch {
+	case q.k.rule.Moderation == ConsensusMark:
+		first = step(fmt.Sprintf("evaluators' own marks: %s; agreed at moderation: %s", strings.Join(own, ", "), exact.Plain(q.consensus.Mark)))
+	case len(evs) == 1:
+		first = step(fmt.Sprintf("one evaluator (%s): mark %s", own[0], q.mark))
+	default:
+		terms := make([]string, 0, len(evs))
+		for _, e := range evs {
 			terms = append(terms, exact.Plain(e.Mark))
-			if e.Rationale != "" {
-				qa.Rationale = append(qa.Rationale, fmt.Sprintf("%s: %s", e.Evaluator, e.Rationale))
-			}
 		}
-		qa.Mark = mustRatio(sum, decimal.NewFromInt(int64(len(m.Evaluators))))
-		qa.Input = fmt.Sprintf("mean mark %s of %s from %d evaluators", qa.Mark, exact.Plain(max), len(m.Evaluators))
-		if len(m.Evaluators) == 1 {
-			qa.Working = append(qa.Working, step(fmt.Sprintf("one evaluator (%s): mark %s", own[0], qa.Mark)))
-		} else {
-			qa.Working = append(qa.Working, step(fmt.Sprintf("mean of %s: (%s) ÷ %d = %s",
-				strings.Join(own, ", "), strings.Join(terms, " + "), len(m.Evaluators), qa.Mark)))
-		}
+		first = step(fmt.Sprintf("mean of %s: (%s) ÷ %d = %s", strings.Join(own, ", "), strings.Join(terms, " + "), len(evs), q.mark))
 	}
-	qa.Value = mustFrac(qa.Mark, max)
-	qa.Working = append(qa.Working, step(fmt.Sprintf("%s ÷ %s = %s", qa.Mark, exact.Plain(max), qa.Value)))
-	if r.MinMark != nil && qa.Mark.Cmp(exact.Whole(*r.MinMark)) < 0 {
-		qa.BelowMinimum = true
-		qa.Notes = append(qa.Notes, fmt.Sprintf("mark %s is below the minimum mark of %s for this question", qa.Mark, exact.Plain(*r.MinMark)))
-	}
-	return qa
+	return []Step{first, step(fmt.Sprintf("%s ÷ %s = %s", q.mark, exact.Plain(q.k.max), q.value))}
 }
 
 // mustFrac divides a fraction by a positive decimal; zero gives zero.

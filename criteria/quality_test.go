@@ -34,12 +34,12 @@ func TestQualityConsensus(t *testing.T) {
 	ptAssertFrac(t, "0.75", qa.Value)
 	assert.True(t, qa.Max.Equal(ptDec("4")))
 	assert.False(t, qa.BelowMinimum)
-	assert.Equal(t, "consensus mark 3 (Good) of 4", qa.Input)
-	assert.Equal(t, []string{"meets every requirement with some evidence of added value"}, qa.Rationale)
+	assert.Equal(t, "consensus mark 3 (Good) of 4", qa.Input())
+	assert.Equal(t, []string{"meets every requirement with some evidence of added value"}, qa.Rationale())
 	assert.Equal(t, []string{
 		"evaluators' own marks: AB 3, CD 4, EF 2; agreed at moderation: 3",
 		"3 ÷ 4 = 0.75",
-	}, ptTexts(qa.Working))
+	}, ptTexts(qa.Working()))
 
 	// The consensus is scored even when it is no evaluator's own mark and not the mean.
 	qa, ps = rule.Assess(criteria.Marks{
@@ -72,12 +72,12 @@ func TestQualityMean(t *testing.T) {
 	assert.True(t, qa.Value.Equal(ptFrac(t, "11", "12")), "got %s", qa.Value)
 	assert.Equal(t, "3.6666666666…", qa.Mark.String(), "a non-terminating mean says so")
 	assert.Equal(t, "0.9166666666…", qa.Value.String())
-	assert.Equal(t, "mean mark 3.6666666666… of 4 from 3 evaluators", qa.Input)
-	assert.Equal(t, []string{"AB: reasons of AB", "CD: reasons of CD", "EF: reasons of EF"}, qa.Rationale)
+	assert.Equal(t, "mean mark 3.6666666666… of 4 from 3 evaluators", qa.Input())
+	assert.Equal(t, []string{"AB: reasons of AB", "CD: reasons of CD", "EF: reasons of EF"}, qa.Rationale())
 	assert.Equal(t, []string{
 		"mean of AB 3, CD 4, EF 4: (3 + 4 + 4) ÷ 3 = 3.6666666666…",
 		"3.6666666666… ÷ 4 = 0.9166666666…",
-	}, ptTexts(qa.Working))
+	}, ptTexts(qa.Working()))
 
 	// hand: (2 + 3) ÷ 2 = 2.5, between the scale's marks; 2.5 ÷ 5 = 0.5.
 	five := criteria.QualityRule{Scale: criteria.Scale0to5(), Moderation: criteria.MeanMark}
@@ -91,8 +91,8 @@ func TestQualityMean(t *testing.T) {
 	qa, ps = stepped.Assess(criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "AB", Mark: ptDec("8"), Rationale: "good"}}})
 	require.Empty(t, ps)
 	ptAssertFrac(t, "0.8", qa.Value)
-	assert.Equal(t, "one evaluator (AB 8): mark 8", qa.Working[0].Text)
-	assert.Equal(t, []string{"AB: good"}, qa.Rationale)
+	assert.Equal(t, "one evaluator (AB 8): mark 8", qa.Working()[0].Text)
+	assert.Equal(t, []string{"AB: good"}, qa.Rationale())
 
 	// Under the mean the evaluators' own reasons are the explanation a bidder
 	// gets (Procurement Act 2023 s.50: "an explanation by reference to the
@@ -129,10 +129,10 @@ func TestQualityMinimumMark(t *testing.T) {
 			require.Empty(t, ps)
 			assert.Equal(t, tt.below, qa.BelowMinimum)
 			if tt.below {
-				require.Len(t, qa.Notes, 1)
-				assert.Contains(t, qa.Notes[0], "below the minimum mark of 2")
+				require.Len(t, qa.Notes(), 1)
+				assert.Contains(t, qa.Notes()[0], "below the minimum mark of 2")
 			} else {
-				assert.Empty(t, qa.Notes)
+				assert.Empty(t, qa.Notes())
 			}
 		})
 	}

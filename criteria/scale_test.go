@@ -77,7 +77,7 @@ func TestCustomScale(t *testing.T) {
 	qa, ps := rule.Assess(criteria.Marks{Evaluators: ptMarks("AB", "1.5", "CD", "3")})
 	require.Empty(t, ps)
 	ptAssertFrac(t, "0.75", qa.Value)
-	assert.Equal(t, "mean mark 2.25 of 3 from 2 evaluators", qa.Input)
+	assert.Equal(t, "mean mark 2.25 of 3 from 2 evaluators", qa.Input())
 
 	// A literal works as well as NewScale.
 	lit := criteria.Scale{Name: "pass/fail", Levels: []criteria.Level{{Mark: ptDec("0")}, {Mark: ptDec("1")}}}

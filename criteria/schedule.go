@@ -141,59 +141,106 @@ func (s Schedule) Quote(unit map[string]decimal.Decimal) (Quote, []Problem) {
 		return Quote{}, ps
 	}
 
-	var q Quote
+	rec := &scheduleRecord{s: s, units: make([]decimal.Decimal, len(s.Lines)), costs: make([]decimal.Decimal, len(s.Lines))}
 	total := decimal.Zero
-	byYear := map[int]decimal.Decimal{}
-	lastYear := 0
-	for _, l := range s.Lines {
+	for i, l := range s.Lines {
 		u := unit[l.Item]
-		annual := u.Mul(l.Quantity)
-		cost := annual.Mul(decimal.NewFromInt(int64(l.Years)))
+		cost := u.Mul(l.Quantity).Mul(decimal.NewFromInt(int64(l.Years)))
+		rec.units[i], rec.costs[i] = u, cost
 		total = total.Add(cost)
-		q.Working = append(q.Working, step(fmt.Sprintf("%s: %s × %s × %d %s = %s", l.Item, exact.Money(u), exact.Count(l.Quantity),
-			l.Years, plural(l.Years, "year", "years"), exact.Money(cost))))
-		for y := l.FirstYear; y < l.FirstYear+l.Years; y++ {
-			byYear[y] = byYear[y].Add(annual)
-			lastYear = max(lastYear, y)
-		}
 	}
 	if total.Sign() <= 0 {
 		ps.add("unitPrices", "0", "positive", "the schedule totals %s: a zero price is an error, never the best price", exact.Money(total))
 		return Quote{}, ps
 	}
-	q.Working = append(q.Working, step(fmt.Sprintf("schedule total %s", exact.Money(total))))
-	q.Price, q.Input = total, fmt.Sprintf("schedule of %d lines totalling %s", len(s.Lines), exact.Money(total))
+	rec.total = total
 	if s.Discount == nil {
-		return q, nil
+		return Quote{Price: total, sched: rec}, nil
 	}
 
 	// Whole-life cost, exactly: Σ cost_t ÷ (1+r)^t.
-	factor := decimal.NewFromInt(1).Add(s.Discount.Rate)
 	wlc := exact.Zero
-	pow := decimal.NewFromInt(1)
-	var terms []string
-	for y := 0; y <= lastYear; y++ {
-		if c, ok := byYear[y]; ok && !c.IsZero() {
-			term, _ := exact.NewFraction(c, pow) // pow ≥ 1
-			wlc = wlc.Add(term)
-			if y == 0 {
-				terms = append(terms, exact.Money(c))
-			} else {
-				terms = append(terms, fmt.Sprintf("%s ÷ %s^%d", exact.Money(c), exact.Plain(factor), y))
-			}
-		}
-		pow = pow.Mul(factor)
+	for _, t := range rec.years() {
+		term, _ := exact.NewFraction(t.cost, t.pow) // pow ≥ 1
+		wlc = wlc.Add(term)
 	}
 	rounded := s.Discount.Rounding.Apply(wlc)
-	q.Working = append(q.Working, step(fmt.Sprintf("whole-life cost at %s a year: %s = %s, rounded %s to %s",
-		percent(s.Discount.Rate), strings.Join(terms, " + "), exact.MoneyFraction(wlc), s.Discount.Rounding, exact.Money(rounded))))
+	rec.wlc, rec.rounded = wlc, rounded
 	if rounded.Sign() <= 0 {
 		ps.add("unitPrices", rounded.String(), "positive", "the whole-life cost rounds to %s: a price must be more than zero", exact.Money(rounded))
 		return Quote{}, ps
 	}
-	q.Price = rounded
-	q.Input = fmt.Sprintf("schedule of %d lines totalling %s, whole-life cost %s", len(s.Lines), exact.Money(total), exact.Money(rounded))
-	return q, nil
+	return Quote{Price: rounded, sched: rec}, nil
+}
+
+// scheduleRecord is the explanation record of a priced schedule: each
+// line's unit price and cost, the total and, with a discount, the exact
+// whole-life cost and its rounding.
+type scheduleRecord struct {
+	s            Schedule
+	units, costs []decimal.Decimal // by line
+	total        decimal.Decimal
+	wlc          exact.Fraction
+	rounded      decimal.Decimal
+}
+
+// yearCost is one year's undiscounted cost and its discount factor (1+r)^t.
+type yearCost struct {
+	year      int
+	cost, pow decimal.Decimal
+}
+
+// years lists the years with a cost, in order, each with (1 + rate)^year.
+func (r *scheduleRecord) years() []yearCost {
+	byYear := map[int]decimal.Decimal{}
+	lastYear := 0
+	for i, l := range r.s.Lines {
+		annual := r.units[i].Mul(l.Quantity)
+		for y := l.FirstYear; y < l.FirstYear+l.Years; y++ {
+			byYear[y] = byYear[y].Add(annual)
+			lastYear = max(lastYear, y)
+		}
+	}
+	factor := decimal.NewFromInt(1).Add(r.s.Discount.Rate)
+	pow := decimal.NewFromInt(1)
+	var out []yearCost
+	for y := 0; y <= lastYear; y++ {
+		if c, ok := byYear[y]; ok && !c.IsZero() {
+			out = append(out, yearCost{year: y, cost: c, pow: pow})
+		}
+		pow = pow.Mul(factor)
+	}
+	return out
+}
+
+func (r *scheduleRecord) input() string {
+	if r.s.Discount == nil {
+		return fmt.Sprintf("schedule of %d lines totalling %s", len(r.s.Lines), exact.Money(r.total))
+	}
+	return fmt.Sprintf("schedule of %d lines totalling %s, whole-life cost %s", len(r.s.Lines), exact.Money(r.total), exact.Money(r.rounded))
+}
+
+func (r *scheduleRecord) working() []Step {
+	w := make([]Step, 0, len(r.s.Lines)+2)
+	for i, l := range r.s.Lines {
+		w = append(w, step(fmt.Sprintf("%s: %s × %s × %d %s = %s", l.Item, exact.Money(r.units[i]), exact.Count(l.Quantity),
+			l.Years, plural(l.Years, "year", "years"), exact.Money(r.costs[i]))))
+	}
+	w = append(w, step(fmt.Sprintf("schedule total %s", exact.Money(r.total))))
+	if r.s.Discount == nil {
+		return w
+	}
+	factor := decimal.NewFromInt(1).Add(r.s.Discount.Rate)
+	var terms []string
+	for _, t := range r.years() {
+		if t.year == 0 {
+			terms = append(terms, exact.Money(t.cost))
+		} else {
+			terms = append(terms, fmt.Sprintf("%s ÷ %s^%d", exact.Money(t.cost), exact.Plain(factor), t.year))
+		}
+	}
+	return append(w, step(fmt.Sprintf("whole-life cost at %s a year: %s = %s, rounded %s to %s",
+		percent(r.s.Discount.Rate), strings.Join(terms, " + "), exact.MoneyFraction(r.wlc), r.s.Discount.Rounding, exact.Money(r.rounded))))
 }
 
 func plural(n int, one, many string) string {

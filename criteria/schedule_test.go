@@ -51,7 +51,7 @@ func TestScheduleTotals(t *testing.T) {
 			q, ps := ptServiceDesk().Quote(tt.units)
 			require.Empty(t, ps)
 			assert.True(t, q.Price.Equal(ptDec(tt.want)), "got %s want %s", q.Price, tt.want)
-			assert.Equal(t, "schedule of 3 lines totalling "+exact.Money(ptDec(tt.want)), q.Input)
+			assert.Equal(t, "schedule of 3 lines totalling "+exact.Money(ptDec(tt.want)), q.Input())
 		})
 	}
 
@@ -61,8 +61,8 @@ func TestScheduleTotals(t *testing.T) {
 		"desk: £2.50 × 6,000 × 3 years = £45,000.00",
 		"ticket: £12.40 × 250 × 2 years = £6,200.00",
 		"schedule total £56,200.00",
-	}, ptTexts(q.Working))
-	for _, s := range q.Working {
+	}, ptTexts(q.Working()))
+	for _, s := range q.Working() {
 		assert.Empty(t, s.Uses, "a bid's own schedule uses no one else's figures")
 	}
 }
@@ -113,13 +113,13 @@ func TestScheduleWholeLifeCost(t *testing.T) {
 	q, ps := twoLines.Quote(ptUnits("setup", "1000", "support", "1000"))
 	require.Empty(t, ps)
 	assert.True(t, q.Price.Equal(ptDec("2899.69")), "got %s", q.Price)
-	assert.Equal(t, "schedule of 2 lines totalling £3,000.00, whole-life cost £2,899.69", q.Input)
+	assert.Equal(t, "schedule of 2 lines totalling £3,000.00, whole-life cost £2,899.69", q.Input())
 	assert.Equal(t, []string{
 		"setup: £1,000.00 × 1 × 1 year = £1,000.00",
 		"support: £1,000.00 × 1 × 2 years = £2,000.00",
 		"schedule total £3,000.00",
 		"whole-life cost at 3.5% a year: £1,000.00 + £1,000.00 ÷ 1.035^1 + £1,000.00 ÷ 1.035^2 = £2,899.6942752456…, rounded 2 dp half-up to £2,899.69",
-	}, ptTexts(q.Working))
+	}, ptTexts(q.Working()))
 
 	// The same cash flows as one line running years 0–2 give the same cost.
 	oneLine := criteria.Schedule{

@@ -430,7 +430,7 @@ func (r SocialValueRule) Check(resp SocialValueResponse) []Problem {
 	if bidPrice != nil && bidPrice.Sign() <= 0 {
 		bidPrice = nil
 	}
-	_, vps := r.Catalogue.Value(resp.Commitments, bidPrice)
+	_, vps := r.Catalogue.value(resp.Commitments, bidPrice, false)
 	for _, p := range vps {
 		ps = append(ps, p.Prefixed("commitments"))
 	}
@@ -474,10 +474,24 @@ func (r SocialValueRule) Check(resp SocialValueResponse) []Problem {
 
 // svBid is one response in the course of assessment.
 type svBid struct {
-	a        Assessment
 	measured exact.Fraction // after disregard, discount, normalisation and cap
 	any      bool           // something above zero is counted after the discount
 	qa       *QualityAssessment
+}
+
+// svWords collects the words of one response's assessment when the record
+// is worded; a nil *svWords makes none, which is how the numbers are first
+// computed.
+type svWords struct {
+	input     string
+	working   []Step
+	notes     []string
+	rationale []string
+}
+
+func (w *svWords) step(text string, uses ...int) { w.working = append(w.working, step(text, uses...)) }
+func (w *svWords) note(format string, args ...any) {
+	w.notes = append(w.notes, fmt.Sprintf(format, args...))
 }
 
 // Assess scores every response in the field and returns one Assessment per
@@ -503,79 +517,112 @@ func (r SocialValueRule) Assess(field []SocialValueResponse, ctx SocialValueCont
 			return nil, fmt.Errorf("field[%d]: %s", i, ps[0])
 		}
 	}
-	bids := make([]svBid, len(field))
+	f := &svField{rule: r, resps: slices.Clone(field), ctx: ctx, bids: make([]svBid, len(field)), best: exact.Zero}
 	for i, resp := range field {
-		b, err := r.measure(resp, ctx)
+		b, err := r.measure(resp, ctx, nil)
 		if err != nil {
 			return nil, fmt.Errorf("field[%d]: %w", i, err)
 		}
-		bids[i] = b
-	}
-	quant := make([]exact.Fraction, len(field))
-	switch r.Method {
-	case RelativeToBest:
-		best := exact.Zero
-		for _, b := range bids {
-			best = best.Max(b.measured)
-		}
-		for i := range bids {
-			quant[i] = r.relative(&bids[i].a, bids, i, best)
-		}
-	case Banded:
-		for i := range bids {
-			quant[i] = r.banded(&bids[i].a, bids[i].measured)
-		}
+		f.bids[i] = b
+		f.best = f.best.Max(b.measured)
 	}
 	out := make([]Assessment, len(field))
-	for i, b := range bids {
-		a := b.a
-		a.Value = quant[i]
-		if r.Split != nil {
-			a.Value = r.combine(&a, b, quant[i])
+	recs := make([]svRecord, len(field))
+	for i, b := range f.bids {
+		rec := &recs[i]
+		*rec = svRecord{f: f, i: i}
+		switch r.Method {
+		case RelativeToBest:
+			rec.quant = r.relative(nil, f.bids, i, f.best)
+		case Banded:
+			rec.quant = r.banded(nil, b.measured)
 		}
-		out[i] = a
+		rec.value = rec.quant
+		if r.Split != nil {
+			rec.value = r.combine(nil, b, rec.quant)
+		}
+		out[i] = Assessment{Value: rec.value, rec: rec}
 	}
 	return out, nil
 }
 
+// svField is one assessed field of responses, shared by the records of
+// every assessment in it: the responses, each one's measured commitment,
+// and the best offer.
+type svField struct {
+	rule  SocialValueRule
+	resps []SocialValueResponse
+	ctx   SocialValueContext
+	bids  []svBid
+	best  exact.Fraction
+}
+
+// svRecord is the explanation record of one social value assessment: its
+// place in the field, the commitments' share and the value with any method
+// statement. Its words are made by the same steps that measured it, run
+// again with words on.
+type svRecord struct {
+	f            *svField
+	i            int
+	quant, value exact.Fraction
+}
+
+func (s *svRecord) words() *svWords {
+	r, f := s.f.rule, s.f
+	w := &svWords{}
+	b, err := r.measure(f.resps[s.i], f.ctx, w)
+	if err != nil { // measured without error when assessed
+		return w
+	}
+	switch r.Method {
+	case RelativeToBest:
+		r.relative(w, f.bids, s.i, f.best)
+	case Banded:
+		r.banded(w, b.measured)
+	}
+	if r.Split != nil {
+		r.combine(w, b, s.quant)
+	}
+	return w
+}
+
+func (s *svRecord) input() string       { return s.words().input }
+func (s *svRecord) working() []Step     { return s.words().working }
+func (s *svRecord) notes() []string     { return s.words().notes }
+func (s *svRecord) rationale() []string { return s.words().rationale }
+
 // measure finds one response's measured commitment, independent of the
-// field: count, disregard, discount, normalise, cap.
-func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContext) (svBid, error) {
+// field: count, disregard, discount, normalise, cap. With w it also words
+// each step.
+func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContext, w *svWords) (svBid, error) {
 	var b svBid
-	v, ps := r.Catalogue.Value(resp.Commitments, resp.BidPrice)
+	v, ps := r.Catalogue.value(resp.Commitments, resp.BidPrice, w != nil)
 	if len(ps) > 0 { // ruled out by Check
 		return b, fmt.Errorf("%s", ps[0].Prefixed("commitments"))
 	}
 	total := decimal.Zero
 	var terms []string
+	counted := 0
 	for _, l := range v.Lines {
 		c := resp.Commitments[l.Index]
-		text := l.Text
-		if r.Basis == BasisQuantity {
-			text = fmt.Sprintf("%s %s: %s", l.Measure.Code, l.Measure.Description, l.QuantityText)
+		unsupported := r.WithoutMethodStatement == DisregardUnsupported && strings.TrimSpace(c.MethodStatement) == ""
+		if w != nil {
+			r.commitmentWords(w, l, c, unsupported)
 		}
-		if l.Measure.Local && r.LocalArea != nil {
-			text += " (local: " + r.LocalArea.Name
-			if len(c.Where) > 0 {
-				text += ", in " + strings.Join(c.Where, ", ")
-			}
-			text += ")"
-		}
-		if r.WithoutMethodStatement == DisregardUnsupported && strings.TrimSpace(c.MethodStatement) == "" {
-			b.a.Working = append(b.a.Working, step(text+" — disregarded: no method statement"))
-			b.a.Notes = append(b.a.Notes, fmt.Sprintf("the commitment to %s is disregarded: the response gives no method statement for it, and the policy disregards such commitments", l.Measure.Code))
+		if unsupported {
 			continue
 		}
-		if c.MethodStatement != "" {
-			text += "; method statement: " + c.MethodStatement
-		}
-		b.a.Working = append(b.a.Working, step(text))
+		counted++
 		if r.Basis == BasisQuantity {
 			total = total.Add(l.Quantity)
-			terms = append(terms, exact.Plain(l.Quantity))
+			if w != nil {
+				terms = append(terms, exact.Plain(l.Quantity))
+			}
 		} else {
 			total = total.Add(l.Value)
-			terms = append(terms, exact.Money(l.Value))
+			if w != nil {
+				terms = append(terms, exact.Money(l.Value))
+			}
 		}
 	}
 	measured := func(d decimal.Decimal) string {
@@ -584,56 +631,65 @@ func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContex
 		}
 		return exact.Money(d)
 	}
-	switch {
-	case len(resp.Commitments) == 0:
-		b.a.Input = "no commitments"
-		b.a.Working = append(b.a.Working, step("no commitments: "+measured(decimal.Zero)))
-	case len(terms) == 0:
-		b.a.Input = "no commitment counted"
-		b.a.Working = append(b.a.Working, step("no commitment counted: "+measured(decimal.Zero)))
-	case len(terms) > 1:
-		b.a.Working = append(b.a.Working, step(fmt.Sprintf("total: %s = %s", strings.Join(terms, " + "), measured(total))))
-	}
-	if b.a.Input == "" {
-		if r.Basis == BasisQuantity {
-			b.a.Input = measured(total)
-		} else {
-			b.a.Input = fmt.Sprintf("commitments worth %s at proxy values", exact.Money(total))
+	if w != nil {
+		switch {
+		case len(resp.Commitments) == 0:
+			w.input = "no commitments"
+			w.step("no commitments: " + measured(decimal.Zero))
+		case counted == 0:
+			w.input = "no commitment counted"
+			w.step("no commitment counted: " + measured(decimal.Zero))
+		case counted > 1:
+			w.step(fmt.Sprintf("total: %s = %s", strings.Join(terms, " + "), measured(total)))
+		}
+		if w.input == "" {
+			if r.Basis == BasisQuantity {
+				w.input = measured(total)
+			} else {
+				w.input = fmt.Sprintf("commitments worth %s at proxy values", exact.Money(total))
+			}
 		}
 	}
 	if d := resp.Deliverability; d != nil {
 		keep := decimal.NewFromInt(100).Sub(d.Percent)
 		after := total.Mul(keep).Shift(-2)
-		b.a.Working = append(b.a.Working, step(fmt.Sprintf("deliverability discount of %s%% (%s): %s × %s%% = %s",
-			exact.Plain(d.Percent), d.Reason, measured(total), exact.Plain(keep), measured(after))))
-		b.a.Notes = append(b.a.Notes, fmt.Sprintf("evaluators discounted the commitments by %s%% as not fully deliverable: %s", exact.Plain(d.Percent), d.Reason))
-		b.a.Input += fmt.Sprintf(", discounted %s%% for deliverability", exact.Plain(d.Percent))
+		if w != nil {
+			w.step(fmt.Sprintf("deliverability discount of %s%% (%s): %s × %s%% = %s",
+				exact.Plain(d.Percent), d.Reason, measured(total), exact.Plain(keep), measured(after)))
+			w.note("evaluators discounted the commitments by %s%% as not fully deliverable: %s", exact.Plain(d.Percent), d.Reason)
+			w.input += fmt.Sprintf(", discounted %s%% for deliverability", exact.Plain(d.Percent))
+		}
 		total = after
 	}
 	b.any = total.Sign() > 0
 	x := exact.Whole(total)
 	switch r.Per {
 	case PerMillionContractValue:
-		million := decimal.NewFromInt(1_000_000)
-		f, err := exact.Ratio(total.Mul(million), ctx.ContractValue)
+		f, err := exact.Ratio(total.Mul(decimal.NewFromInt(1_000_000)), ctx.ContractValue)
 		if err != nil {
 			return b, err
 		}
 		x = f
-		b.a.Working = append(b.a.Working, step(fmt.Sprintf("%s ÷ (%s ÷ £1,000,000) = %s", measured(total), exact.Money(ctx.ContractValue), r.show(x))))
+		if w != nil {
+			w.step(fmt.Sprintf("%s ÷ (%s ÷ £1,000,000) = %s", measured(total), exact.Money(ctx.ContractValue), r.show(x)))
+		}
 	case ShareOfBidPrice:
 		f, err := exact.Ratio(total, *resp.BidPrice)
 		if err != nil {
 			return b, err
 		}
 		x = f
-		b.a.Working = append(b.a.Working, step(fmt.Sprintf("%s ÷ bid price %s = %s", measured(total), exact.Money(*resp.BidPrice), r.show(x))))
+		if w != nil {
+			w.step(fmt.Sprintf("%s ÷ bid price %s = %s", measured(total), exact.Money(*resp.BidPrice), r.show(x)))
+		}
 	}
 	if r.Cap != nil {
 		cp := exact.Whole(*r.Cap)
 		if x.Cmp(cp) > 0 {
-			b.a.Working = append(b.a.Working, step(fmt.Sprintf("%s is above the cap of %s: counted as %s", r.show(x), r.show(cp), r.show(cp))))
-			b.a.Notes = append(b.a.Notes, fmt.Sprintf("the commitment is above the declared cap of %s and earns nothing more above it", r.show(cp)))
+			if w != nil {
+				w.step(fmt.Sprintf("%s is above the cap of %s: counted as %s", r.show(x), r.show(cp), r.show(cp)))
+				w.note("the commitment is above the declared cap of %s and earns nothing more above it", r.show(cp))
+			}
 			x = cp
 		}
 	}
@@ -644,44 +700,76 @@ func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContex
 			return b, fmt.Errorf("%s", qps[0].Prefixed("methodStatement"))
 		}
 		b.qa = &qa
-		b.a.Input += "; method statement " + qa.Input
+		if w != nil {
+			w.input += "; method statement " + qa.Input()
+		}
 	}
 	return b, nil
 }
 
+// commitmentWords words one valued commitment: what was committed, where,
+// and whether it counts.
+func (r SocialValueRule) commitmentWords(w *svWords, l ValuedCommitment, c Commitment, unsupported bool) {
+	text := l.Text
+	if r.Basis == BasisQuantity {
+		text = fmt.Sprintf("%s %s: %s", l.Measure.Code, l.Measure.Description, l.QuantityText)
+	}
+	if l.Measure.Local && r.LocalArea != nil {
+		text += " (local: " + r.LocalArea.Name
+		if len(c.Where) > 0 {
+			text += ", in " + strings.Join(c.Where, ", ")
+		}
+		text += ")"
+	}
+	if unsupported {
+		w.step(text + " — disregarded: no method statement")
+		w.note("the commitment to %s is disregarded: the response gives no method statement for it, and the policy disregards such commitments", l.Measure.Code)
+		return
+	}
+	if c.MethodStatement != "" {
+		text += "; method statement: " + c.MethodStatement
+	}
+	w.step(text)
+}
+
 // relative scores one offer against the best in the field.
-func (r SocialValueRule) relative(a *Assessment, bids []svBid, i int, best exact.Fraction) exact.Fraction {
+func (r SocialValueRule) relative(w *svWords, bids []svBid, i int, best exact.Fraction) exact.Fraction {
 	x := bids[i].measured
 	if best.Sign() <= 0 {
-		a.Working = append(a.Working, step("no bid in the field commits anything above zero: 0"))
-		a.Notes = append(a.Notes, "no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
-		return exact.Zero
-	}
-	var uses []int
-	for j, b := range bids {
-		if j != i && b.measured.Equal(best) {
-			uses = append(uses, j)
+		if w != nil {
+			w.step("no bid in the field commits anything above zero: 0")
+			w.note("no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
 		}
+		return exact.Zero
 	}
 	q, err := x.Quo(best)
 	if err != nil { // best > 0 here
 		return exact.Zero
 	}
-	if len(bids) == 1 {
-		a.Notes = append(a.Notes, "only one response in the field: it is the best offer")
+	if w != nil && len(bids) == 1 {
+		w.note("only one response in the field: it is the best offer")
 	}
 	if x.Equal(best) {
-		a.Working = append(a.Working, step(fmt.Sprintf("this is the best offer in the field: %s ÷ %s = 1", r.num(x), r.num(best))))
+		if w != nil {
+			w.step(fmt.Sprintf("this is the best offer in the field: %s ÷ %s = 1", r.num(x), r.num(best)))
+		}
 		return exact.One
 	}
-	a.Working = append(a.Working,
-		step("best offer in the field: "+r.show(best), uses...),
-		step(fmt.Sprintf("%s ÷ %s = %s", r.num(x), r.num(best), q), uses...))
+	if w != nil {
+		var uses []int
+		for j, b := range bids {
+			if j != i && b.measured.Equal(best) {
+				uses = append(uses, j)
+			}
+		}
+		w.step("best offer in the field: "+r.show(best), uses...)
+		w.step(fmt.Sprintf("%s ÷ %s = %s", r.num(x), r.num(best), q), uses...)
+	}
 	return q
 }
 
 // banded scores one offer by the highest band it reaches.
-func (r SocialValueRule) banded(a *Assessment, x exact.Fraction) exact.Fraction {
+func (r SocialValueRule) banded(w *svWords, x exact.Fraction) exact.Fraction {
 	k := -1
 	for i, b := range r.Bands {
 		if x.Cmp(exact.Whole(b.AtLeast)) >= 0 {
@@ -689,40 +777,61 @@ func (r SocialValueRule) banded(a *Assessment, x exact.Fraction) exact.Fraction 
 		}
 	}
 	if k < 0 {
-		a.Working = append(a.Working, step(fmt.Sprintf("%s is below the lowest band (at least %s): 0", r.show(x), r.show(exact.Whole(r.Bands[0].AtLeast)))))
+		if w != nil {
+			w.step(fmt.Sprintf("%s is below the lowest band (at least %s): 0", r.show(x), r.show(exact.Whole(r.Bands[0].AtLeast))))
+		}
 		return exact.Zero
 	}
 	b := r.Bands[k]
-	text := fmt.Sprintf("%s reaches the band from %s", r.show(x), r.show(exact.Whole(b.AtLeast)))
-	if k+1 < len(r.Bands) {
-		text += fmt.Sprintf(" (the next starts at %s)", r.show(exact.Whole(r.Bands[k+1].AtLeast)))
+	if w != nil {
+		text := fmt.Sprintf("%s reaches the band from %s", r.show(x), r.show(exact.Whole(b.AtLeast)))
+		if k+1 < len(r.Bands) {
+			text += fmt.Sprintf(" (the next starts at %s)", r.show(exact.Whole(r.Bands[k+1].AtLeast)))
+		}
+		w.step(fmt.Sprintf("%s: %s", text, exact.Plain(b.Share)))
 	}
-	a.Working = append(a.Working, step(fmt.Sprintf("%s: %s", text, exact.Plain(b.Share))))
 	return exact.Whole(b.Share)
 }
 
 // combine adds the method statement's part to the commitments' part.
-func (r SocialValueRule) combine(a *Assessment, b svBid, quant exact.Fraction) exact.Fraction {
+func (r SocialValueRule) combine(w *svWords, b svBid, quant exact.Fraction) exact.Fraction {
 	if b.qa == nil {
 		return quant
 	}
-	for _, st := range b.qa.Working {
-		a.Working = append(a.Working, step("method statement: "+st.Text, st.Uses...))
-	}
-	a.Notes = append(a.Notes, b.qa.Notes...)
-	for _, r := range b.qa.Rationale {
-		a.Rationale = append(a.Rationale, "method statement: "+r)
+	if w != nil {
+		for _, st := range b.qa.Working() {
+			w.step("method statement: "+st.Text, st.Uses...)
+		}
+		w.notes = append(w.notes, b.qa.Notes()...)
+		for _, r := range b.qa.Rationale() {
+			w.rationale = append(w.rationale, "method statement: "+r)
+		}
 	}
 	if !b.any {
-		a.Working = append(a.Working, step("nothing committed is counted, so the method statement has nothing to deliver: the response scores 0"))
-		a.Notes = append(a.Notes, "a response must give both a quantitative commitment and a method statement; with nothing committed counted it scores 0")
+		if w != nil {
+			w.step("nothing committed is counted, so the method statement has nothing to deliver: the response scores 0")
+			w.note("a response must give both a quantitative commitment and a method statement; with nothing committed counted it scores 0")
+		}
 		return exact.Zero
 	}
 	hundred := decimal.NewFromInt(100)
 	q := mustRatio(r.Split.Quantitative, hundred)
 	l := mustRatio(r.Split.Qualitative, hundred)
 	v := q.Mul(quant).Add(l.Mul(b.qa.Value))
-	a.Working = append(a.Working, step(fmt.Sprintf("%s%% × %s + %s%% × %s = %s", exact.Plain(r.Split.Quantitative), quant,
-		exact.Plain(r.Split.Qualitative), b.qa.Value, v)))
+	if w != nil {
+		w.step(fmt.Sprintf("%s%% × %s + %s%% × %s = %s", exact.Plain(r.Split.Quantitative), quant,
+			exact.Plain(r.Split.Qualitative), b.qa.Value, v))
+	}
 	return v
+}
+
+// mustRatio divides two amounts already known to give a positive
+// denominator; a zero denominator (which validation rules out) gives zero
+// rather than a panic.
+func mustRatio(num, den decimal.Decimal) exact.Fraction {
+	f, err := exact.NewFraction(num, den)
+	if err != nil {
+		return exact.Zero
+	}
+	return f
 }

@@ -75,7 +75,7 @@ func svRun(t *testing.T, tests []svCase) {
 			require.Len(t, as, len(tt.want))
 			for i, w := range tt.want {
 				want := svFrac(t, w[0], w[1])
-				assert.True(t, as[i].Value.Equal(want), "response %d: got %s, want %s/%s [%s]\n%v", i, as[i].Value, w[0], w[1], tt.source, svTexts(as[i].Working))
+				assert.True(t, as[i].Value.Equal(want), "response %d: got %s, want %s/%s [%s]\n%v", i, as[i].Value, w[0], w[1], tt.source, svTexts(as[i].Working()))
 			}
 		})
 	}
@@ -179,17 +179,17 @@ func TestSocialValueWorking(t *testing.T) {
 	appr := svApprenticeships(t)
 	as, err := appr.Assess([]criteria.SocialValueResponse{svResp(svCommit("FX-APPR-01", "6")), svResp(svCommit("FX-APPR-01", "8")), svResp()}, criteria.SocialValueContext{})
 	require.NoError(t, err)
-	assert.Equal(t, "6 apprenticeship starts", as[0].Input)
+	assert.Equal(t, "6 apprenticeship starts", as[0].Input())
 	assert.Equal(t, []criteria.Step{
 		{Text: "FX-APPR-01 Apprenticeship starts on the contract: 6 apprenticeship starts; method statement: section 4"},
 		{Text: "best offer in the field: 8 apprenticeship starts", Uses: []int{1}},
 		{Text: "6 ÷ 8 = 0.75", Uses: []int{1}},
-	}, as[0].Working, "the step showing the best offer names its position")
+	}, as[0].Working(), "the step showing the best offer names its position")
 	assert.Equal(t, []criteria.Step{
 		{Text: "FX-APPR-01 Apprenticeship starts on the contract: 8 apprenticeship starts; method statement: section 4"},
 		{Text: "this is the best offer in the field: 8 ÷ 8 = 1"},
-	}, as[1].Working, "the best offer's own working reveals no one else's figures")
-	assert.Equal(t, "no commitments", as[2].Input)
+	}, as[1].Working(), "the best offer's own working reveals no one else's figures")
+	assert.Equal(t, "no commitments", as[2].Input())
 
 	proxy := svProxyRule(t)
 	proxy.Split = &criteria.Split{Quantitative: svDec("60"), Qualitative: svDec("40")}
@@ -211,12 +211,12 @@ func TestSocialValueWorking(t *testing.T) {
 		"method statement: evaluators' own marks: A 3, B 3; agreed at moderation: 3",
 		"method statement: 3 ÷ 4 = 0.75",
 		"60% × 1 + 40% × 0.75 = 0.9",
-	}, svTexts(as[0].Working))
-	assert.Equal(t, "commitments worth £250,000.00 at proxy values; method statement consensus mark 3 (Good) of 4", as[0].Input)
+	}, svTexts(as[0].Working()))
+	assert.Equal(t, "commitments worth £250,000.00 at proxy values; method statement consensus mark 3 (Good) of 4", as[0].Input())
 	assert.Equal(t, []string{
 		"the commitment to FX-APPR-01 is disregarded: the response gives no method statement for it, and the policy disregards such commitments",
 		"the commitment is above the declared cap of £150,000.00 and earns nothing more above it",
-	}, as[0].Notes)
+	}, as[0].Notes())
 	// £100,000 × 75% = £75,000; 75,000/150,000 = 0.5; 0.6 × 0.5 + 0.4 × 0.5 = 0.5
 	assert.Equal(t, []string{
 		"FX-JOBS-01 Local people employed on the contract: 10 FTE-years × £10,000.00 = £100,000.00 (local: Croydon); method statement: section 4",
@@ -226,15 +226,15 @@ func TestSocialValueWorking(t *testing.T) {
 		"method statement: evaluators' own marks: A 2, B 2; agreed at moderation: 2",
 		"method statement: 2 ÷ 4 = 0.5",
 		"60% × 0.5 + 40% × 0.5 = 0.5",
-	}, svTexts(as[1].Working))
-	assert.Equal(t, []int{0}, as[1].Working[2].Uses)
-	assert.Equal(t, []string{"evaluators discounted the commitments by 25% as not fully deliverable: no named training provider"}, as[1].Notes)
-	assert.Contains(t, as[1].Input, "discounted 25% for deliverability")
+	}, svTexts(as[1].Working()))
+	assert.Equal(t, []int{0}, as[1].Working()[2].Uses)
+	assert.Equal(t, []string{"evaluators discounted the commitments by 25% as not fully deliverable: no named training provider"}, as[1].Notes())
+	assert.Contains(t, as[1].Input(), "discounted 25% for deliverability")
 
 	none, err := svProxyRule(t).Assess([]criteria.SocialValueResponse{svResp(), svResp()}, criteria.SocialValueContext{})
 	require.NoError(t, err)
 	for _, a := range none {
-		assert.Contains(t, a.Notes, "no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
+		assert.Contains(t, a.Notes(), "no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
 	}
 
 	pm := svApprenticeships(t)
@@ -247,16 +247,16 @@ func TestSocialValueWorking(t *testing.T) {
 		"6 apprenticeship starts ÷ (£2,500,000.00 ÷ £1,000,000) = 2.4 apprenticeship starts per £1m of contract value",
 		"best offer in the field: 3.2 apprenticeship starts per £1m of contract value",
 		"2.4 ÷ 3.2 = 0.75",
-	}, svTexts(as[0].Working))
+	}, svTexts(as[0].Working()))
 
 	pm.Method, pm.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: svDec("1"), Share: svDec("0.5")}, {AtLeast: svDec("3"), Share: svDec("1")}}
 	as, err = pm.Assess([]criteria.SocialValueResponse{svResp(svCommit("FX-APPR-01", "6")), svResp(svCommit("FX-APPR-01", "1"))},
 		criteria.SocialValueContext{ContractValue: svDec("2500000")})
 	require.NoError(t, err)
 	assert.Equal(t, "2.4 apprenticeship starts per £1m of contract value reaches the band from 1 apprenticeship start per £1m of contract value (the next starts at 3 apprenticeship starts per £1m of contract value): 0.5",
-		as[0].Working[2].Text)
+		as[0].Working()[2].Text)
 	assert.Equal(t, "0.4 apprenticeship starts per £1m of contract value is below the lowest band (at least 1 apprenticeship start per £1m of contract value): 0",
-		as[1].Working[2].Text)
+		as[1].Working()[2].Text)
 
 	sh := svProxyRule(t)
 	sh.Per = criteria.ShareOfBidPrice
@@ -271,7 +271,7 @@ func TestSocialValueWorking(t *testing.T) {
 		"£50,000.00 ÷ bid price £1,000,000.00 = 5% of the bid price",
 		"best offer in the field: 6% of the bid price",
 		"5% ÷ 6% = 0.8333333333…",
-	}, svTexts(as[0].Working))
+	}, svTexts(as[0].Working()))
 }
 
 func TestSocialValueRuleValidate(t *testing.T) {
@@ -528,7 +528,7 @@ func TestPropertySocialValue(t *testing.T) {
 		}
 		if after[i].Value.Cmp(before[i].Value) < 0 {
 			t.Fatalf("committing more lowered response %d from %s to %s\nbefore %v\nafter %v", i, before[i].Value, after[i].Value,
-				svTexts(before[i].Working), svTexts(after[i].Working))
+				svTexts(before[i].Working()), svTexts(after[i].Working()))
 		}
 
 		// Nobody commits anything.

@@ -311,10 +311,10 @@ func (e *lotEval) scoreSocialValue() {
 func (e *lotEval) leafLine(n *node, a criteria.Assessment, ids []string) Line {
 	ln := e.line(n)
 	ln.Scored = true
-	ln.Input = a.Input
-	ln.Notes = append(ln.Notes, a.Notes...)
-	ln.Rationale = a.Rationale
-	ln.Working = convertSteps(a.Working, ids)
+	ln.Input = a.Input()
+	ln.Notes = append(ln.Notes, a.Notes()...)
+	ln.Rationale = a.Rationale()
+	ln.Working = convertSteps(a.Working(), ids)
 	norm := exactFigure(a.Value)
 	if r, ok := roundingAt(e.rules, Normalised); ok {
 		rd := r.Apply(a.Value)
@@ -490,8 +490,8 @@ func (e *lotEval) quotePrices() {
 				s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
 					Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
 				ln := e.line(n)
-				ln.Input = q.Input
-				ln.Working = convertSteps(q.Working, nil)
+				ln.Input = q.Input()
+				ln.Working = convertSteps(q.Working(), nil)
 				ln.Notes = append(ln.Notes, "above the maximum budget: disqualified, so price is not scored")
 				s.lines[n.index] = ln
 			}
@@ -524,8 +524,8 @@ func (e *lotEval) scorePrices() {
 				q := s.quotes[n.index]
 				ln := e.line(n)
 				ln.Scored = true
-				ln.Input = q.Input
-				ln.Working = convertSteps(q.Working, nil)
+				ln.Input = q.Input()
+				ln.Working = convertSteps(q.Working(), nil)
 				ln.Notes = append(ln.Notes, "price per quality point: the price is divided by the quality points, not scored on its own")
 				s.lines[n.index] = ln
 			}
@@ -576,12 +576,12 @@ func (e *lotEval) totals() {
 		t.Working = append(t.Working, Step{Text: sumText(label, terms, t.Points.String())})
 		if price != nil {
 			q := s.quotes[price.index]
-			ratio, st, err := criteria.PricePerQualityPoint(q.Price, t.Points.Value)
+			ratio, err := criteria.PricePerQualityPoint(q.Price, t.Points.Value)
 			if err != nil {
 				s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})
 				continue
 			}
-			t.Working = append(t.Working, Step{Text: st.Text})
+			t.Working = append(t.Working, Step{Text: criteria.PricePerQualityPointStep(q.Price, t.Points.Value, ratio).Text})
 			t.Unrounded = ratio
 			t.Points = exactFigure(ratio)
 		}
