@@ -5,8 +5,12 @@
 // root package holds no code; the work is done in its packages, each
 // importing only those listed above it:
 //
-//   - exact: exact fractions of decimals, declared rounding with a named
-//     mode, and the number formats of explanations.
+//   - internal/bigpath: a test-only switch that makes exact compute on big
+//     numbers, so that tests can check its machine-integer fast path
+//     against it.
+//   - exact: exact fractions (machine integers while they fit, big numbers
+//     when they do not), declared rounding with a named mode, and the number
+//     formats of explanations.
 //   - date: calendar dates as inputs (nothing reads the clock).
 //   - calendar: UK bank holidays per part of the United Kingdom and the
 //     working days counted with them, for the statutory periods of

@@ -19,8 +19,8 @@ func ExampleAgreed() {
 		fmt.Println(problems)
 		return
 	}
-	fmt.Println(a.Input, "→", a.Value)
-	fmt.Println(a.Rationale[0])
+	fmt.Println(a.Input(), "→", a.Value)
+	fmt.Println(a.Rationale()[0])
 	// Output:
 	// consensus mark 3 (Good) of 4 → 0.75
 	// a clear plan for every site, staffed from day one
@@ -36,7 +36,7 @@ func ExampleEvaluated() {
 		fmt.Println(problems)
 		return
 	}
-	fmt.Println(a.Input, "→", a.Value)
+	fmt.Println(a.Input(), "→", a.Value)
 	// Output:
 	// mean mark 2.5 of 4 from 2 evaluators → 0.625
 }

@@ -37,7 +37,7 @@ func points(t *testing.T, l score.LotResult, bid, criterion string) string {
 		}
 		return score.Line{}, false
 	}
-	ln, ok := find(b.Criteria)
+	ln, ok := find(b.Criteria())
 	require.True(t, ok, "criterion %s", criterion)
 	return ln.Points.String()
 }
@@ -68,8 +68,8 @@ func TestCCSWorkedExample(t *testing.T) {
 		{"A", "0.667", "66.70"}, {"B", "1.000", "100.00"}, {"C", "0.333", "33.30"},
 	} {
 		b, _ := l.Bid(c.bid)
-		assert.Equal(t, c.normalised, b.Criteria[0].Normalised.String(), "bid %s normalised", c.bid)
-		assert.Equal(t, c.points, b.Criteria[0].Points.String(), "bid %s points", c.bid)
+		assert.Equal(t, c.normalised, b.Criteria()[0].Normalised.String(), "bid %s normalised", c.bid)
+		assert.Equal(t, c.points, b.Criteria()[0].Points.String(), "bid %s points", c.bid)
 	}
 	assert.Equal(t, "B", l.Winner)
 }
@@ -91,8 +91,8 @@ func TestWeightedTotalsHandWorked(t *testing.T) {
 	require.Len(t, l.Standings, 3)
 	assert.Equal(t, []string{"C", "A", "B"}, []string{l.Standings[0].BidID, l.Standings[1].BidID, l.Standings[2].BidID})
 	c, _ := l.Bid("C")
-	assert.Equal(t, "80/3", c.Criteria[0].Unrounded.Num().String()+"/"+c.Criteria[0].Unrounded.Den().String(), "the unrounded value is kept exactly")
-	assert.Equal(t, []string{"B"}, c.Criteria[0].Working[0].Uses, "the lowest-price step shows bid B's figure and says so")
+	assert.Equal(t, "80/3", c.Criteria()[0].Unrounded.Num().String()+"/"+c.Criteria()[0].Unrounded.Den().String(), "the unrounded value is kept exactly")
+	assert.Equal(t, []string{"B"}, c.Criteria()[0].Working[0].Uses, "the lowest-price step shows bid B's figure and says so")
 }
 
 // The engine's default rounding is the issue's: weighted points to 2 dp

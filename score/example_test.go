@@ -61,7 +61,7 @@ func ExampleEvaluate() {
 		fmt.Println("disqualified:", b.BidID, b.Disqualified.Reasons[0].Text)
 	}
 	a, _ := lot.Bid("A")
-	for _, w := range a.Criteria[0].Working {
+	for _, w := range a.Criteria()[0].Working {
 		fmt.Println("A price:", w.Text)
 	}
 	// Output:
@@ -83,7 +83,7 @@ func ExampleEvaluateLot() {
 	}
 	b, _ := lot.Bid("B")
 	fmt.Println(b.BidID, b.Rank, b.Total.Points)
-	for _, w := range b.Total.Working {
+	for _, w := range b.Total.Working() {
 		fmt.Println(w.Text)
 	}
 	// Output:

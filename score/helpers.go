@@ -51,11 +51,10 @@ func Marked(m criteria.Marks) Response {
 // that id or the bid was not scored on it (a bid disqualified before price
 // was assessed).
 func (b BidResult) Points(criterionID string) (Figure, bool) {
-	l, ok := FindLine(b.Criteria, criterionID)
-	if !ok || !l.Scored {
+	if b.k == nil {
 		return Figure{}, false
 	}
-	return l.Points, true
+	return b.k.points(b.s, criterionID) // numbers only: nothing is worded
 }
 
 // Decimal returns the figure as a decimal, as shown: the rounded value when

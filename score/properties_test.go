@@ -75,7 +75,7 @@ func lineOf(b score.BidResult, id string) score.Line {
 		}
 		return nil
 	}
-	if l := find(b.Criteria); l != nil {
+	if l := find(b.Criteria()); l != nil {
 		return *l
 	}
 	return score.Line{}
@@ -159,7 +159,7 @@ func TestPropertyPointsAddUp(t *testing.T) {
 				continue
 			}
 			sum := exact.Zero
-			for _, c := range b.Criteria {
+			for _, c := range b.Criteria() {
 				checkBranch(t, c)
 				sum = sum.Add(c.Points.Value)
 			}

@@ -10,22 +10,17 @@ import (
 
 // rank orders the compliant bids by score and breaks ties with the declared
 // chain. Bids the chain cannot separate share a rank (1, 2, 2, 4).
-func (e *lotEval) rank() ([]Standing, []TieBreakRecord) {
-	var in []*bidState
-	for _, s := range e.bids {
-		if !s.out() {
-			in = append(in, s)
-		}
-	}
-	lowerWins := e.pol.basis() == PricePerQualityPoint
-	better := func(a, b *bidState) int { // <0 when a ranks before b
+func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
+	in := k.in()
+	lowerWins := k.pol.basis() == PricePerQualityPoint
+	better := func(a, b *bidKernel) int { // <0 when a ranks before b
 		c := a.total.Points.Value.Cmp(b.total.Points.Value)
 		if lowerWins {
 			return c
 		}
 		return -c
 	}
-	slices.SortStableFunc(in, func(a, b *bidState) int {
+	slices.SortStableFunc(in, func(a, b *bidKernel) int {
 		if c := better(a, b); c != 0 {
 			return c
 		}
@@ -40,14 +35,15 @@ func (e *lotEval) rank() ([]Standing, []TieBreakRecord) {
 		for j < len(in) && better(in[i], in[j]) == 0 {
 			j++
 		}
-		groups := [][]*bidState{in[i:j]}
+		groups := [][]*bidKernel{in[i:j]}
 		if j-i > 1 {
 			var rec TieBreakRecord
-			groups, rec = e.breakTie(in[i:j])
+			groups, rec = k.breakTie(in[i:j])
 			records = append(records, rec)
 		}
 		for _, g := range groups {
 			for _, s := range g {
+				s.rank, s.tied = pos, len(g) > 1
 				standings = append(standings, Standing{Rank: pos, BidID: s.bid.ID, Supplier: s.bid.Supplier, Score: s.total.Points, Tied: len(g) > 1})
 			}
 			pos += len(g)
@@ -65,18 +61,20 @@ type tieKey struct {
 	ok    bool
 }
 
-func (e *lotEval) key(tb TieBreak, s *bidState) tieKey {
+func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
 	switch tb.Kind {
 	case HigherPoints:
-		n := e.tree.byID[tb.Criterion]
-		ln := s.lines[n.index]
-		return tieKey{value: ln.Points.Value, text: ln.Points.String(), ok: true}
+		n := k.tree.byID[tb.Criterion]
+		nums := make([]num, len(k.tree.nodes))
+		k.numbers(s, nums)
+		p := nums[n.index].points
+		return tieKey{value: p.Value, text: p.String(), ok: true}
 	case LowerPrice:
-		n := e.priceNode(tb)
+		n := k.priceNode(tb)
 		if n == nil {
 			return tieKey{}
 		}
-		p := s.quotes[n.index].Price
+		p := s.quotes[n.price].Price
 		return tieKey{value: exact.Whole(p).Neg(), text: exact.Money(p), ok: true} // negated: lower price is better
 	case Recorded:
 		r, ok := s.bid.TieBreakScores[tb.Name]
@@ -92,26 +90,26 @@ func (e *lotEval) key(tb TieBreak, s *bidState) tieKey {
 	return tieKey{}
 }
 
-func (e *lotEval) priceNode(tb TieBreak) *node {
+func (k *lotKernel) priceNode(tb TieBreak) *node {
 	if tb.Criterion != "" {
-		return e.tree.byID[tb.Criterion]
+		return k.tree.byID[tb.Criterion]
 	}
-	if ps := e.tree.priceLeaves(); len(ps) == 1 {
+	if ps := k.tree.priceLeaves(); len(ps) == 1 {
 		return ps[0]
 	}
 	return nil
 }
 
-func (e *lotEval) describe(tb TieBreak) string {
+func (k *lotKernel) describe(tb TieBreak) string {
 	if tb.Description != "" {
 		return tb.Description
 	}
 	switch tb.Kind {
 	case HigherPoints:
-		n := e.tree.byID[tb.Criterion]
+		n := k.tree.byID[tb.Criterion]
 		return fmt.Sprintf("higher points on %s", n.c.Title)
 	case LowerPrice:
-		if n := e.priceNode(tb); n != nil {
+		if n := k.priceNode(tb); n != nil {
 			return fmt.Sprintf("lower price on %s", n.c.Title)
 		}
 		return "lower price"
@@ -123,20 +121,20 @@ func (e *lotEval) describe(tb TieBreak) string {
 
 // breakTie applies the chain to bids with equal totals. It returns the bids
 // in groups, best first; a group of more than one is still tied.
-func (e *lotEval) breakTie(tied []*bidState) ([][]*bidState, TieBreakRecord) {
+func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord) {
 	rec := TieBreakRecord{}
 	for _, s := range tied {
 		rec.Bids = append(rec.Bids, s.bid.ID)
 	}
-	groups := [][]*bidState{tied}
-	if len(e.pol.TieBreaks) == 0 {
+	groups := [][]*bidKernel{tied}
+	if len(k.pol.TieBreaks) == 0 {
 		rec.Steps = append(rec.Steps, fmt.Sprintf("%s tied on %s; the policy declares no tie-break chain", strings.Join(rec.Bids, ", "), tied[0].total.Points))
 	}
-	for i, tb := range e.pol.TieBreaks {
+	for i, tb := range k.pol.TieBreaks {
 		if allSingle(groups) {
 			break
 		}
-		var next [][]*bidState
+		var next [][]*bidKernel
 		for _, g := range groups {
 			if len(g) == 1 {
 				next = append(next, g)
@@ -145,7 +143,7 @@ func (e *lotEval) breakTie(tied []*bidState) ([][]*bidState, TieBreakRecord) {
 			keys := make(map[string]tieKey, len(g))
 			var missing, shown []string
 			for _, s := range g {
-				k := e.key(tb, s)
+				k := k.key(tb, s)
 				keys[s.bid.ID] = k
 				if !k.ok {
 					missing = append(missing, s.bid.ID)
@@ -153,17 +151,17 @@ func (e *lotEval) breakTie(tied []*bidState) ([][]*bidState, TieBreakRecord) {
 					shown = append(shown, fmt.Sprintf("%s %s", s.bid.ID, k.text))
 				}
 			}
-			step := fmt.Sprintf("step %d, %s: ", i+1, e.describe(tb))
+			step := fmt.Sprintf("step %d, %s: ", i+1, k.describe(tb))
 			if len(missing) > 0 {
 				rec.Steps = append(rec.Steps, step+fmt.Sprintf("awaiting recorded scores for %s; the tie stands until they are recorded", strings.Join(missing, ", ")))
 				next = append(next, g)
 				continue
 			}
 			sorted := slices.Clone(g)
-			slices.SortStableFunc(sorted, func(a, b *bidState) int {
+			slices.SortStableFunc(sorted, func(a, b *bidKernel) int {
 				return -keys[a.bid.ID].value.Cmp(keys[b.bid.ID].value)
 			})
-			split := splitEqual(sorted, func(a, b *bidState) bool { return keys[a.bid.ID].value.Equal(keys[b.bid.ID].value) })
+			split := splitEqual(sorted, func(a, b *bidKernel) bool { return keys[a.bid.ID].value.Equal(keys[b.bid.ID].value) })
 			if len(split) == 1 {
 				step += strings.Join(shown, ", ") + ": still tied"
 			} else {
@@ -179,7 +177,7 @@ func (e *lotEval) breakTie(tied []*bidState) ([][]*bidState, TieBreakRecord) {
 		var still []string
 		for _, g := range groups {
 			if len(g) > 1 {
-				still = append(still, groupText([][]*bidState{g}))
+				still = append(still, groupText([][]*bidKernel{g}))
 			}
 		}
 		rec.Steps = append(rec.Steps, fmt.Sprintf("the declared chain cannot separate %s: they share a rank", strings.Join(still, "; ")))
@@ -194,7 +192,7 @@ func (e *lotEval) breakTie(tied []*bidState) ([][]*bidState, TieBreakRecord) {
 	return groups, rec
 }
 
-func allSingle(gs [][]*bidState) bool {
+func allSingle(gs [][]*bidKernel) bool {
 	for _, g := range gs {
 		if len(g) > 1 {
 			return false
@@ -203,8 +201,8 @@ func allSingle(gs [][]*bidState) bool {
 	return true
 }
 
-func splitEqual(sorted []*bidState, eq func(a, b *bidState) bool) [][]*bidState {
-	var out [][]*bidState
+func splitEqual(sorted []*bidKernel, eq func(a, b *bidKernel) bool) [][]*bidKernel {
+	var out [][]*bidKernel
 	for i := 0; i < len(sorted); {
 		j := i + 1
 		for j < len(sorted) && eq(sorted[i], sorted[j]) {
@@ -217,7 +215,7 @@ func splitEqual(sorted []*bidState, eq func(a, b *bidState) bool) [][]*bidState 
 }
 
 // groupText writes groups as "B-2, then B-1 = B-3".
-func groupText(gs [][]*bidState) string {
+func groupText(gs [][]*bidKernel) string {
 	var parts []string
 	for _, g := range gs {
 		var ids []string

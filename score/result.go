@@ -8,6 +8,12 @@ import (
 )
 
 // Result is the evaluation of every lot of a tender.
+//
+// A Result holds numbers and explanation records; the words of each bid's
+// explanation ([BidResult.Criteria], [TotalLine.Working]) are made from them
+// when asked. The records refer to the bids' responses as given, so a
+// caller that changes a response in place after evaluating it would see the
+// change in the words: replace a bid to change it, as the analyses do.
 type Result struct {
 	TenderID    string
 	TenderTitle string
@@ -124,10 +130,6 @@ type BidResult struct {
 	Disqualified *Disqualification
 	// Gates explains each pass/fail decision.
 	Gates []GateLine
-	// Criteria is the explanation tree, one Line per top-level criterion.
-	// Criteria not reached (a bid disqualified before price was assessed)
-	// have Scored false.
-	Criteria []Line
 	// Total is the bid's total, as shown; Scored false when the bid was
 	// disqualified before a total could be formed.
 	Total TotalLine
@@ -137,6 +139,20 @@ type BidResult struct {
 	// Moderation lists every evaluator's own mark that moderation changed,
 	// with the agreed mark and its reason; for the authority's report.
 	Moderation []ModerationChange
+
+	k *lotKernel // the lot's evaluation, which words this bid's lines
+	s *bidKernel
+}
+
+// Criteria is the bid's explanation tree, one Line per top-level criterion,
+// worded from the evaluation's records when called (each call words it
+// afresh: keep the lines if you need them twice). Criteria not reached (a
+// bid disqualified before price was assessed) have Scored false.
+func (b BidResult) Criteria() []Line {
+	if b.k == nil {
+		return nil
+	}
+	return b.k.lines(b.s)
 }
 
 // Line is one criterion in a bid's explanation tree: raw input → normalised
@@ -180,7 +196,7 @@ type Step struct {
 	Uses []string
 }
 
-// TotalLine is a bid's total with its working.
+// TotalLine is a bid's total; [TotalLine.Working] words how it was formed.
 type TotalLine struct {
 	Scored    bool
 	Unrounded exact.Fraction
@@ -188,7 +204,19 @@ type TotalLine struct {
 	// price per quality point.
 	Points   Figure
 	Rounding *exact.Rounding
-	Working  []Step
+
+	k *lotKernel
+	s *bidKernel
+}
+
+// Working is the total's calculation, step by step, worded when called:
+// the sum of the top-level points (or of the quality points, and the price
+// divided by them), then any rounding.
+func (t TotalLine) Working() []Step {
+	if t.k == nil || !t.Scored {
+		return nil
+	}
+	return t.k.totalWorking(t.s, t)
 }
 
 // GateLine is one gate decision.

@@ -63,12 +63,12 @@ func TestSocialValueThroughTheEngine(t *testing.T) {
 	assert.Contains(t, c.Gates[0].Text, "£13.85", "the gate names the rate used (London Living Wage from 1 May 2025, docs/sources/living-wage.md)")
 	a, _ := l.Bid("A")
 	var uses []string
-	for _, s := range a.Criteria[1].Working {
+	for _, s := range a.Criteria()[1].Working {
 		uses = append(uses, s.Uses...)
 	}
 	assert.Contains(t, uses, "B", "the best-offer step names the bid whose figure it shows")
 	assert.NotContains(t, uses, "C")
-	assert.Equal(t, score.SocialValue, a.Criteria[1].Category, "a social value rule is in the social value category")
+	assert.Equal(t, score.SocialValue, a.Criteria()[1].Category, "a social value rule is in the social value category")
 }
 
 func TestLivingWageValidation(t *testing.T) {

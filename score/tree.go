@@ -19,6 +19,7 @@ type node struct {
 	category  Category
 	available exact.Fraction // the most points the criterion can give
 	top       *node          // the top-level ancestor (itself at depth 0)
+	price     int            // position among the price leaves, for a price leaf
 }
 
 func (n *node) leaf() bool { return len(n.c.Children) == 0 }

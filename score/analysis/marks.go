@@ -74,7 +74,7 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 		if c.Quality == nil {
 			continue
 		}
-		ln, ok := score.FindLine(br.Criteria, c.ID)
+		ln, ok := score.FindLine(br.Criteria(), c.ID)
 		if !ok || !ln.Scored {
 			continue
 		}

@@ -97,11 +97,12 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		avail exact.Fraction
 	}
 	var tops []top
+	wlines := wr.Criteria()
 	for i, c := range pol.Criteria {
-		if i >= len(wr.Criteria) {
+		if i >= len(wlines) {
 			break
 		}
-		a := wr.Criteria[i].Available
+		a := wlines[i].Available
 		if a.Sign() <= 0 {
 			continue // the price under price per quality point carries no weight
 		}
@@ -113,7 +114,7 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		return out, nil
 	}
 	share := func(br score.BidResult, i int, a exact.Fraction) exact.Fraction {
-		s, err := br.Criteria[i].Points.Value.Quo(a)
+		s, err := br.Criteria()[i].Points.Value.Quo(a)
 		if err != nil {
 			return exact.Zero
 		}
@@ -214,7 +215,7 @@ func winnerText(id string) string {
 // the sum of its weighted top-level criteria.
 func qualityPoints(br score.BidResult) exact.Fraction {
 	sum := exact.Zero
-	for _, c := range br.Criteria {
+	for _, c := range br.Criteria() {
 		if c.Available.Sign() > 0 {
 			sum = sum.Add(c.Points.Value)
 		}

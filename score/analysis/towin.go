@@ -320,7 +320,7 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 	avail := exact.Zero
 	for _, s := range f.base.Standings {
 		br, _ := f.base.Bid(s.BidID)
-		ln, ok := score.FindLine(br.Criteria, pc.ID)
+		ln, ok := score.FindLine(br.Criteria(), pc.ID)
 		if !ok || !br.Total.Scored {
 			return nil
 		}

@@ -58,10 +58,11 @@ func topTitles(l score.LotResult) []string {
 
 // cell shows a bid's points on one top-level criterion.
 func cell(b score.BidResult, i int) string {
-	if i >= len(b.Criteria) || !b.Criteria[i].Scored {
+	cs := b.Criteria()
+	if i >= len(cs) || !cs[i].Scored {
 		return "—"
 	}
-	return b.Criteria[i].Points.String()
+	return cs[i].Points.String()
 }
 
 func totalCell(l score.LotResult, b score.BidResult) string {

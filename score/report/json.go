@@ -227,12 +227,12 @@ func bidJSON(b score.BidResult) jsonBid {
 	for _, g := range b.Gates {
 		out.Gates = append(out.Gates, jsonGate{Gate: g.GateID, Title: g.Title, Pass: g.Pass, Text: g.Text})
 	}
-	for _, c := range b.Criteria {
+	for _, c := range b.Criteria() {
 		out.Criteria = append(out.Criteria, lineJSON(c))
 	}
 	if b.Total.Scored {
 		out.Total = &jsonTotal{Unrounded: fracText(b.Total.Unrounded), Points: b.Total.Points.Text(),
-			Rounding: roundingJSON(b.Total.Rounding), Working: stepsJSON(b.Total.Working)}
+			Rounding: roundingJSON(b.Total.Rounding), Working: stepsJSON(b.Total.Working())}
 	}
 	if b.QualityPercent != nil {
 		out.QualityPercent = fracText(*b.QualityPercent)

@@ -193,7 +193,7 @@ func Summarise(r score.Result, lotID, bidID string, opts ...SummaryOption) (Summ
 	}
 	s := Summary{TenderID: r.TenderID, TenderTitle: r.TenderTitle, Authority: r.Authority.Name, Regime: r.Regime,
 		LotID: l.Lot.ID, LotTitle: l.Lot.Title, BidID: b.BidID, Supplier: b.Supplier,
-		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria, ""), Gates: l.Lot.Policy.PassFail(),
+		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria(), ""), Gates: l.Lot.Policy.PassFail(),
 		Rules: publishedRules(l)}
 	if l.Lot.Regime != "" {
 		s.Regime = l.Lot.Regime // a lot under its own regime (a PCR 2015 framework's call-off)
@@ -394,7 +394,7 @@ func assess(l score.LotResult, b score.BidResult, allowed map[string]bool, withh
 		}
 	}
 	policy := l.Lot.Policy
-	a.Criteria = assessLines(policy, b.Criteria, allowed, withheld)
+	a.Criteria = assessLines(policy, b.Criteria(), allowed, withheld)
 	if b.Total.Scored {
 		t := b.Total.Points
 		a.Total = &t
@@ -402,7 +402,7 @@ func assess(l score.LotResult, b score.BidResult, allowed map[string]bool, withh
 		if policy.Basis == score.PricePerQualityPoint {
 			a.TotalLabel = "Price per quality point"
 		}
-		for _, st := range b.Total.Working {
+		for _, st := range b.Total.Working() {
 			if discloses(st, allowed) {
 				*withheld = true
 				continue
@@ -527,11 +527,12 @@ func whyNot(l score.LotResult, b score.BidResult, st SummaryStatus) []string {
 		diff := w.Total.Points.Value.Sub(b.Total.Points.Value)
 		out = append(out, fmt.Sprintf("Your total was %s points; the most advantageous tender's was %s points, %s more.", b.Total.Points, w.Total.Points, figureLike(diff, w.Total.Points)))
 	}
-	for i, ln := range b.Criteria {
-		if i >= len(w.Criteria) || !ln.Scored || !w.Criteria[i].Scored || ln.Available.IsZero() {
+	wlines := w.Criteria()
+	for i, ln := range b.Criteria() {
+		if i >= len(wlines) || !ln.Scored || !wlines[i].Scored || ln.Available.IsZero() {
 			continue
 		}
-		wl := w.Criteria[i]
+		wl := wlines[i]
 		var rel string
 		switch c := ln.Points.Value.Cmp(wl.Points.Value); {
 		case c < 0:
@@ -563,8 +564,8 @@ func tieSteps(l score.LotResult, id string) []string {
 		step := fmt.Sprintf("Tie-break step %d, %s: ", i+1, tieBreakWords(p, tb))
 		switch tb.Kind {
 		case score.HigherPoints:
-			bl, ok1 := score.FindLine(b.Criteria, tb.Criterion)
-			wl, ok2 := score.FindLine(w.Criteria, tb.Criterion)
+			bl, ok1 := score.FindLine(b.Criteria(), tb.Criterion)
+			wl, ok2 := score.FindLine(w.Criteria(), tb.Criterion)
 			if !ok1 || !ok2 {
 				continue
 			}
@@ -607,7 +608,7 @@ func priceInput(p score.Policy, tb score.TieBreak, b score.BidResult) string {
 			id = prices[0]
 		}
 	}
-	if l, ok := score.FindLine(b.Criteria, id); ok {
+	if l, ok := score.FindLine(b.Criteria(), id); ok {
 		return l.Input
 	}
 	return ""

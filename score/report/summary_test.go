@@ -43,7 +43,7 @@ func figures(b score.BidResult, price string) []string {
 			walk(l.Children)
 		}
 	}
-	walk(b.Criteria)
+	walk(b.Criteria())
 	if b.Total.Scored {
 		out = append(out, b.Total.Points.String(), b.Total.Points.Text(), b.Total.Unrounded.String())
 	}
@@ -62,9 +62,9 @@ func differences(a, b score.BidResult) []string {
 		return []string{score.Figure{Value: d, Places: x.Places}.String(), score.Figure{Value: d.Neg(), Places: x.Places}.String()}
 	}
 	var out []string
-	for i := range a.Criteria {
-		if i < len(b.Criteria) && a.Criteria[i].Scored && b.Criteria[i].Scored {
-			out = append(out, gap(a.Criteria[i].Points, b.Criteria[i].Points)...)
+	for i := range a.Criteria() {
+		if i < len(b.Criteria()) && a.Criteria()[i].Scored && b.Criteria()[i].Scored {
+			out = append(out, gap(a.Criteria()[i].Points, b.Criteria()[i].Points)...)
 		}
 	}
 	if a.Total.Scored && b.Total.Scored {

@@ -51,7 +51,7 @@ func chartSVG(l score.LotResult) string {
 	titles := topTitles(l)
 	max := exact.Zero
 	if len(l.Bids) > 0 {
-		for _, c := range l.Bids[0].Criteria {
+		for _, c := range l.Bids[0].Criteria() {
 			max = max.Add(c.Available)
 		}
 	}
@@ -92,7 +92,7 @@ func chartSVG(l score.LotResult) string {
 			opacity = "0.35"
 		}
 		at := exact.Zero
-		for i, c := range bid.Criteria {
+		for i, c := range bid.Criteria() {
 			if !c.Scored || c.Points.Value.Sign() <= 0 {
 				continue
 			}

@@ -186,7 +186,7 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 		}
 	}
 	w := l.Lot.Policy.Weighting
-	for _, c := range b.Criteria {
+	for _, c := range b.Criteria() {
 		p.criterion(c, w, 1)
 	}
 	if b.QualityPercent != nil {
@@ -198,7 +198,7 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 			label = "Price per quality point"
 		}
 		p.line("%s", pad("  "+label, b.Total.Points.String()))
-		for _, s := range b.Total.Working {
+		for _, s := range b.Total.Working() {
 			p.line("      %s", s.Text)
 		}
 	}

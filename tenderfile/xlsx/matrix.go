@@ -92,7 +92,7 @@ func columns(l score.LotResult) []column {
 		}
 	}
 	for _, bd := range l.Bids {
-		add(bd.Criteria, 0)
+		add(bd.Criteria(), 0)
 	}
 	return out
 }
@@ -124,7 +124,7 @@ func writeLot(b *book, s string, l score.LotResult) {
 	b.text(s, hr+1, 3, "points available", styleHeading)
 	avail := map[string]bool{}
 	for _, bd := range l.Bids {
-		forLines(bd.Criteria, func(ln score.Line) {
+		forLines(bd.Criteria(), func(ln score.Line) {
 			for i, c := range cols {
 				if c.id == ln.CriterionID && !avail[c.id] {
 					avail[c.id] = true
@@ -140,7 +140,7 @@ func writeLot(b *book, s string, l score.LotResult) {
 		}
 		b.text(s, row, 2, bd.BidID, "")
 		b.text(s, row, 3, bd.Supplier.Name, "")
-		forLines(bd.Criteria, func(ln score.Line) {
+		forLines(bd.Criteria(), func(ln score.Line) {
 			if !ln.Scored {
 				return
 			}
