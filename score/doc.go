@@ -60,6 +60,24 @@
 // conflicts of interest and the dates the evaluation was completed and
 // reported.
 //
+// # Validated once
+//
+// [Evaluate] validates, then evaluates. A caller that evaluates the same
+// tender again — a command that has validated a file, an analysis
+// re-scoring changed copies — uses [Prepare] once and then
+// [Prepared.Evaluate]; [Prepared.WithBid], [Prepared.WithoutBid] and
+// [Prepared.WithLot] make changed copies, each validating only what
+// changed.
+//
+// # Compute, then render
+//
+// The engine computes numbers and keeps the explanation records of every
+// assessment (package criteria's, beside each formula); a bid's lines are
+// worded from them only when [BidResult.Criteria] or [TotalLine.Working] is
+// called. Arithmetic is exact on [exact.Fraction]'s machine-integer fast
+// path, on big integers when a value outgrows it. The per-bid phases run
+// over GOMAXPROCS goroutines; the result is byte for byte the serial one.
+//
 // What it does not own: how a single response becomes a normalised score
 // (package criteria), renderings (package score/report), and checks against
 // law and frameworks (package frameworks).

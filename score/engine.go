@@ -8,17 +8,14 @@ import (
 )
 
 // Evaluate validates the tender and bids, then evaluates every lot. Bad
-// input gives a [*ValidationError] listing every problem and no result.
+// input gives a [*ValidationError] listing every problem and no result. To
+// evaluate the same tender more than once, [Prepare] it: it is validated
+// once.
 func Evaluate(t Tender, bids []Bid) (Result, error) {
 	if err := t.Validate(bids); err != nil {
 		return Result{}, err
 	}
-	res := Result{TenderID: t.ID, TenderTitle: t.Title, Authority: t.Authority, Commenced: t.Commenced, Regime: t.Regime,
-		Documents: t.Documents, Evaluation: t.Evaluation}
-	for _, l := range t.Lots {
-		res.Lots = append(res.Lots, evaluateLot(t, l, bidsFor(bids, l.ID)))
-	}
-	return res, nil
+	return prepared(t, bids).Evaluate(), nil
 }
 
 // EvaluateLot validates the tender and the bids for one lot, then evaluates

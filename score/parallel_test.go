@@ -67,7 +67,7 @@ func rendered(t *testing.T, tn score.Tender, bids []score.Bid) []byte {
 // results: the per-bid phases touch only their own bids, and every phase
 // over the whole field runs in one goroutine.
 func TestParallelMatchesSerial(t *testing.T) {
-	tn, bids := wideField(3000)
+	tn, bids := wideField(1100)
 	prev := runtime.GOMAXPROCS(1)
 	serial := rendered(t, tn, bids)
 	runtime.GOMAXPROCS(8)

@@ -32,6 +32,22 @@ func Analyse(t score.Tender, lotID string, bids []score.Bid, rules ...LowPriceRu
 	if err != nil {
 		return LotAnalysis{}, err
 	}
+	return f.analyse(rules)
+}
+
+// AnalysePrepared runs [Analyse] on one lot of a tender already prepared
+// (validated) with [score.Prepare], without validating it again.
+func AnalysePrepared(p *score.Prepared, lotID string, rules ...LowPriceRule) (LotAnalysis, error) {
+	f, err := preparedField(p, lotID)
+	if err != nil {
+		return LotAnalysis{}, err
+	}
+	return f.analyse(rules)
+}
+
+func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
+	var err error
+	lotID := f.lotID
 	if len(rules) == 0 {
 		rules = []LowPriceRule{ScottishHandbookRule()}
 	}
@@ -54,9 +70,13 @@ func Analyse(t score.Tender, lotID string, bids []score.Bid, rules ...LowPriceRu
 // AnalyseAll runs [Analyse] for every lot of the tender, in the tender's
 // lot order.
 func AnalyseAll(t score.Tender, bids []score.Bid, rules ...LowPriceRule) ([]LotAnalysis, error) {
+	p, err := score.Prepare(t, bids) // validated once, for every lot
+	if err != nil {
+		return nil, err
+	}
 	var out []LotAnalysis
 	for _, l := range t.Lots {
-		a, err := Analyse(t, l.ID, bids, rules...)
+		a, err := AnalysePrepared(p, l.ID, rules...)
 		if err != nil {
 			return nil, err
 		}

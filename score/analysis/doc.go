@@ -1,7 +1,8 @@
 // Package analysis asks of one lot's evaluation the questions an evaluator
 // asks before publishing an award, and answers each by re-scoring the field
-// with the engine itself ([score.EvaluateLot]) on modified copies of the
-// tender and bids:
+// with the engine itself on modified copies of the tender and bids — copies
+// of a [score.Prepared] tender, so that each re-scoring validates only what
+// it changed:
 //
 //   - [WhatItTakes]: for each compliant bid that did not win, the highest
 //     price (to the penny) at which it would win, and the fewest extra marks

@@ -92,6 +92,19 @@ func ExampleAnalyse() {
 	// sensitive
 }
 
+func ExampleAnalysePrepared() {
+	tn, bids := standard()
+	p, err := score.Prepare(tn, bids) // validated once: the command scores and analyses the same prepared tender
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, _ := analysis.AnalysePrepared(p, "L1")
+	fmt.Println(a.Winner, a.Sensitivity.Robustness)
+	// Output:
+	// D sensitive
+}
+
 func ExampleAnalyseAll() {
 	tn, bids := standard()
 	as, _ := analysis.AnalyseAll(tn, bids)

@@ -15,14 +15,16 @@ import (
 // field is one lot, its bids and its evaluation as received: what every
 // analysis starts from and re-scores copies of.
 type field struct {
-	t     score.Tender // a copy holding only the lot analysed
+	p     *score.Prepared // the lot and its bids, validated once
+	t     score.Tender    // a copy holding only the lot analysed
 	lotID string
 	bids  []score.Bid // the lot's bids, by id
 	base  score.LotResult
 }
 
-// newField evaluates the lot as received. The tender copy holds only the
-// lot analysed, so each re-scoring validates one lot, not the whole tender.
+// newField validates and evaluates the lot as received. The tender copy
+// holds only the lot analysed; each re-scoring validates only what it
+// changed (a bid, or the lot's policy).
 func newField(t score.Tender, lotID string, bids []score.Bid) (*field, error) {
 	l, ok := t.Lot(lotID)
 	if !ok {
@@ -37,17 +39,33 @@ func newField(t score.Tender, lotID string, bids []score.Bid) (*field, error) {
 		}
 	}
 	slices.SortFunc(mine, func(a, b score.Bid) int { return strings.Compare(a.ID, b.ID) })
-	f := &field{t: one, lotID: lotID, bids: mine}
-	res, err := f.eval(one, mine)
+	p, err := score.Prepare(one, mine)
 	if err != nil {
 		return nil, err
 	}
-	f.base = res
+	return preparedField(p, lotID)
+}
+
+// preparedField is the field of one lot of a prepared tender, evaluated as
+// received without validating again.
+func preparedField(p *score.Prepared, lotID string) (*field, error) {
+	one, ok := p.ForLot(lotID)
+	if !ok {
+		return nil, fmt.Errorf("the tender has no lot %q", lotID)
+	}
+	f := &field{p: one, t: one.Tender(), lotID: lotID, bids: one.Bids()}
+	f.base, _ = one.EvaluateLot(lotID)
 	return f, nil
 }
 
-func (f *field) eval(t score.Tender, bids []score.Bid) (score.LotResult, error) {
-	return score.EvaluateLot(t, f.lotID, bids)
+// evalOn evaluates the lot of a prepared copy of the field, or gives the
+// error that made the copy.
+func (f *field) evalOn(p *score.Prepared, err error) (score.LotResult, error) {
+	if err != nil {
+		return score.LotResult{}, err
+	}
+	res, _ := p.EvaluateLot(f.lotID)
+	return res, nil
 }
 
 func (f *field) lot() score.Lot { return f.t.Lots[0] }
@@ -76,17 +94,6 @@ func (f *field) bid(id string) (score.Bid, bool) {
 		}
 	}
 	return score.Bid{}, false
-}
-
-// replaceBid returns the bids with one replaced by b.
-func replaceBid(bids []score.Bid, b score.Bid) []score.Bid {
-	out := slices.Clone(bids)
-	for i := range out {
-		if out[i].ID == b.ID {
-			out[i] = b
-		}
-	}
-	return out
 }
 
 // withResponse returns a copy of b whose response to one criterion is r.

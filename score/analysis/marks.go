@@ -239,7 +239,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	rival := f.rival(id)
 	try := func(p plan) (Check, []MarkChange, error) {
 		nb, changes := apply(b, qs, p)
-		res, err := f.eval(f.t, replaceBid(f.bids, nb))
+		res, err := f.evalOn(f.p.WithBid(nb))
 		if err != nil {
 			return Check{}, nil, err
 		}

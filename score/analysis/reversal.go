@@ -55,16 +55,10 @@ func (f *field) reversals() ([]Reversal, error) {
 	}
 	var out []Reversal
 	for _, s := range f.base.Standings {
-		var rest []score.Bid
-		for _, b := range f.bids {
-			if b.ID != s.BidID {
-				rest = append(rest, b)
-			}
-		}
-		if len(rest) == 0 {
+		if len(f.bids) < 2 {
 			continue
 		}
-		res, err := f.eval(f.t, rest)
+		res, err := f.evalOn(f.p.WithoutBid(s.BidID))
 		if err != nil {
 			return nil, err
 		}

@@ -232,7 +232,7 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		if d.Sign() <= 0 {
 			return false, f.base, nil
 		}
-		res, err := f.eval(f.withLot(f.shifted(from, to, d)), f.bids)
+		res, err := f.evalOn(f.p.WithLot(f.shifted(from, to, d)))
 		if err != nil {
 			return false, res, err
 		}

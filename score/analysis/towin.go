@@ -165,7 +165,14 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	}
 	out := PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}
 	lot, field := f.asAmount(pc.ID)
-	t := f.withLot(lot)
+	base := f.p
+	if out.Schedule { // the schedule becomes the amount it comes to, for every bid: validated once
+		p, err := score.Prepare(f.withLot(lot), field)
+		if err != nil {
+			return out, err
+		}
+		base = p
+	}
 	var bb score.Bid
 	for _, x := range field {
 		if x.ID == id {
@@ -177,7 +184,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		p := decimal.New(pennies, -2)
 		r := bb.Responses[pc.ID]
 		r.Price = criteria.Amount(p)
-		res, err := f.eval(t, replaceBid(field, withResponse(bb, pc.ID, r)))
+		res, err := f.evalOn(base.WithBid(withResponse(bb, pc.ID, r)))
 		if err != nil {
 			return false, res, err
 		}
