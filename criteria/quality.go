@@ -195,29 +195,21 @@ func (r QualityRule) Marker() Marker {
 // assessment, for marks it cannot resolve at all (no consensus under
 // consensus moderation, no evaluators under the mean); other problems are
 // for Check to find.
-func (mk Marker) Assess(m Marks) (QualityAssessment, bool) {
+func (mk Marker) Assess(m Marks) (QualityAssessment, bool) { return mk.AssessIn(nil, m) }
+
+// AssessIn is [Marker.Assess] with the assessment's record made in a (nil:
+// on its own).
+func (mk Marker) AssessIn(a *Arena, m Marks) (QualityAssessment, bool) {
 	k := mk.q
 	if k == nil {
 		return QualityAssessment{}, false
 	}
-	var mark exact.Fraction
-	switch {
-	case k.rule.Moderation == ConsensusMark && m.Consensus != nil:
-		mark = exact.Whole(m.Consensus.Mark)
-	case k.rule.Moderation == MeanMark && len(m.Evaluators) > 0:
-		sum := exact.Zero
-		for _, e := range m.Evaluators {
-			sum = sum.Add(exact.Whole(e.Mark))
-		}
-		mark = mustFrac(sum, decimal.NewFromInt(int64(len(m.Evaluators))))
-	default:
+	mark, value, ok := k.resolve(m.Evaluators, m.Consensus)
+	if !ok {
 		return QualityAssessment{}, false
 	}
-	value, err := mark.Quo(k.maxF)
-	if err != nil {
-		value = exact.Zero
-	}
-	rec := &qualityRecord{k: k, evaluators: m.Evaluators, mark: mark, value: value}
+	rec := a.qualityRecord()
+	rec.k, rec.evaluators = k, m.Evaluators
 	if m.Consensus != nil {
 		rec.consensus = *m.Consensus
 	}
@@ -226,14 +218,45 @@ func (mk Marker) Assess(m Marks) (QualityAssessment, bool) {
 	return qa, true
 }
 
+// resolve finds the moderated mark and its score, mark ÷ maximum.
+func (k *marker) resolve(evs []EvaluatorMark, c *Consensus) (mark, value exact.Fraction, ok bool) {
+	switch {
+	case k.rule.Moderation == ConsensusMark && c != nil:
+		mark = exact.Whole(c.Mark)
+	case k.rule.Moderation == MeanMark && len(evs) > 0:
+		sum := exact.Zero
+		for _, e := range evs {
+			sum = sum.Add(exact.Whole(e.Mark))
+		}
+		mark = mustFrac(sum, decimal.NewFromInt(int64(len(evs))))
+	default:
+		return exact.Fraction{}, exact.Fraction{}, false
+	}
+	value, err := mark.Quo(k.maxF)
+	if err != nil {
+		value = exact.Zero
+	}
+	return mark, value, true
+}
+
 // qualityRecord is the explanation record of one quality assessment: the
-// evaluators' marks as recorded, the consensus (a copy), the moderated mark
-// and the score.
+// evaluators' marks as recorded and the consensus (a copy). The moderated
+// mark and the score are found from them again when the record is worded,
+// by the same steps that first found them.
 type qualityRecord struct {
-	k           *marker
-	evaluators  []EvaluatorMark
-	consensus   Consensus
-	mark, value exact.Fraction
+	k          *marker
+	evaluators []EvaluatorMark
+	consensus  Consensus
+}
+
+// marks returns the moderated mark and the score.
+func (q *qualityRecord) marks() (mark, value exact.Fraction) {
+	c := &q.consensus
+	if q.k.rule.Moderation != ConsensusMark {
+		c = nil
+	}
+	mark, value, _ = q.k.resolve(q.evaluators, c)
+	return mark, value
 }
 
 func (q *qualityRecord) input() string {
@@ -241,7 +264,8 @@ func (q *qualityRecord) input() string {
 	if r.Moderation == ConsensusMark {
 		return fmt.Sprintf("consensus mark %s of %s", r.Scale.label(q.consensus.Mark), max)
 	}
-	return fmt.Sprintf("mean mark %s of %s from %d evaluators", q.mark, max, len(q.evaluators))
+	mark, _ := q.marks()
+	return fmt.Sprintf("mean mark %s of %s from %d evaluators", mark, max, len(q.evaluators))
 }
 
 func (q *qualityRecord) rationale() []string {
@@ -258,13 +282,18 @@ func (q *qualityRecord) rationale() []string {
 }
 
 func (q *qualityRecord) notes() []string {
-	if q.k.minF == nil || q.mark.Cmp(*q.k.minF) >= 0 {
+	if q.k.minF == nil {
 		return nil
 	}
-	return []string{fmt.Sprintf("mark %s is below the minimum mark of %s for this question", q.mark, exact.Plain(*q.k.rule.MinMark))}
+	mark, _ := q.marks()
+	if mark.Cmp(*q.k.minF) >= 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("mark %s is below the minimum mark of %s for this question", mark, exact.Plain(*q.k.rule.MinMark))}
 }
 
 func (q *qualityRecord) working() []Step {
+	mark, value := q.marks()
 	evs := q.evaluators
 	own := make([]string, 0, len(evs))
 	for _, e := range evs {
@@ -275,15 +304,15 @@ func (q *qualityRecord) working() []Step {
 	case q.k.rule.Moderation == ConsensusMark:
 		first = step(fmt.Sprintf("evaluators' own marks: %s; agreed at moderation: %s", strings.Join(own, ", "), exact.Plain(q.consensus.Mark)))
 	case len(evs) == 1:
-		first = step(fmt.Sprintf("one evaluator (%s): mark %s", own[0], q.mark))
+		first = step(fmt.Sprintf("one evaluator (%s): mark %s", own[0], mark))
 	default:
 		terms := make([]string, 0, len(evs))
 		for _, e := range evs {
 			terms = append(terms, exact.Plain(e.Mark))
 		}
-		first = step(fmt.Sprintf("mean of %s: (%s) ÷ %d = %s", strings.Join(own, ", "), strings.Join(terms, " + "), len(evs), q.mark))
+		first = step(fmt.Sprintf("mean of %s: (%s) ÷ %d = %s", strings.Join(own, ", "), strings.Join(terms, " + "), len(evs), mark))
 	}
-	return []Step{first, step(fmt.Sprintf("%s ÷ %s = %s", q.mark, exact.Plain(q.k.max), q.value))}
+	return []Step{first, step(fmt.Sprintf("%s ÷ %s = %s", mark, exact.Plain(q.k.max), value))}
 }
 
 // mustFrac divides a fraction by a positive decimal; zero gives zero.

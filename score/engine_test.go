@@ -209,15 +209,15 @@ func TestTieBreakChain(t *testing.T) {
 		assert.Equal(t, 2, l.Standings[1].Rank)
 		require.Len(t, l.TieBreaks, 1)
 		assert.True(t, l.TieBreaks[0].Resolved)
-		assert.Contains(t, l.TieBreaks[0].Steps[0], "still tied")
-		assert.Contains(t, l.TieBreaks[0].Steps[1], "X 60.00, Y 45.00")
+		assert.Contains(t, l.TieBreaks[0].Steps()[0], "still tied")
+		assert.Contains(t, l.TieBreaks[0].Steps()[1], "X 60.00, Y 45.00")
 	})
 	t.Run("a recorded manual step awaits scores, then decides", func(t *testing.T) {
 		q := p
 		q.TieBreaks = []score.TieBreak{{Kind: score.Recorded, Name: "presentation", Description: "tie-break presentation"}}
 		l := evalLot(t, q, x, y)
 		assert.Equal(t, score.UnresolvedTie, l.Outcome)
-		assert.Contains(t, l.TieBreaks[0].Steps[0], "awaiting recorded scores for X, Y")
+		assert.Contains(t, l.TieBreaks[0].Steps()[0], "awaiting recorded scores for X, Y")
 		y2 := y
 		y2.TieBreakScores = map[string]score.RecordedScore{"presentation": {Score: dec("8"), Reason: "panel score"}}
 		x2 := x

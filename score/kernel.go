@@ -32,6 +32,11 @@ type lotKernel struct {
 	// (positions in that field) can name bids.
 	fields map[int][]string
 	notes  []string
+	// tieNodes are the criteria the tie-break chain compares points on;
+	// tiePts their points for every bid (by bid, then node), kept when the
+	// totals are formed.
+	tieNodes []*node
+	tiePts   []Figure
 }
 
 func stageIndex(s Stage) int {
@@ -57,6 +62,7 @@ const (
 
 // bidKernel is one bid's evaluation as computed.
 type bidKernel struct {
+	idx     int // position in lotKernel.bids
 	bid     *Bid
 	cells   []cell           // by node index
 	quotes  []criteria.Quote // by position in lotKernel.prices
@@ -88,8 +94,8 @@ type lineNote struct {
 // cell is one leaf of one bid.
 type cell struct {
 	a     criteria.Assessment
+	quote int32 // position in lotKernel.prices, for price leaves
 	state cellState
-	quote int // position in lotKernel.prices, for price leaves
 }
 
 // cellState says what became of one leaf of one bid.
@@ -122,7 +128,7 @@ func newKernel(t Tender, l Lot, bids []Bid) *lotKernel {
 	quotes := make([]criteria.Quote, len(bids)*len(k.prices))
 	nn, np := len(k.tree.nodes), len(k.prices)
 	for i := range bids {
-		k.bids[i] = bidKernel{bid: &bids[i], cells: cells[i*nn : (i+1)*nn : (i+1)*nn], quotes: quotes[i*np : (i+1)*np : (i+1)*np]}
+		k.bids[i] = bidKernel{idx: i, bid: &bids[i], cells: cells[i*nn : (i+1)*nn : (i+1)*nn], quotes: quotes[i*np : (i+1)*np : (i+1)*np]}
 	}
 	return k
 }
@@ -243,47 +249,53 @@ func (k *lotKernel) scoreSocialValue() {
 // scoreQuality assesses every quality and living wage leaf of every bid
 // still in, one bid at a time.
 func (k *lotKernel) scoreQuality() {
-	markers := make(map[int]criteria.Marker)
+	markers := make([]criteria.Marker, len(k.tree.nodes))
 	for _, n := range k.tree.leaves {
 		if n.c.Quality != nil {
 			markers[n.index] = n.c.Quality.Marker()
 		}
 	}
-	commenced := k.commenced
-	eachBid(k.bids, func(s *bidKernel) {
-		if s.out() {
-			return
-		}
-		s.reached = reachedQuality
-		for _, n := range k.tree.leaves {
-			switch {
-			case n.c.Quality != nil:
-				qa, ok := markers[n.index].Assess(s.bid.Responses[n.c.ID].Marks)
-				if !ok { // ruled out by validation
-					s.cells[n.index] = cell{state: cellUnscored}
-					s.extra = append(s.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
-					continue
-				}
-				s.cells[n.index] = cell{a: qa.Assessment, state: cellScored}
-				if qa.BelowMinimum {
-					s.disqualify(AtThreshold, Reason{Rule: "min-mark", Ref: n.c.ID,
-						Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
-				}
-			case n.c.LivingWage != nil:
-				var a criteria.Assessment
-				err := fmt.Errorf("no living wage commitment recorded") // ruled out by validation
-				if s.bid.LivingWage != nil {
-					a, err = n.c.LivingWage.Assess(*s.bid.LivingWage, k.rates, commenced)
-				}
-				if err != nil {
-					s.cells[n.index] = cell{state: cellUnscored}
-					s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("cannot be assessed: %v", err)})
-					continue
-				}
-				s.cells[n.index] = cell{a: a, state: cellScored}
-			}
+	chunks(len(k.bids), func(lo, hi int) {
+		var arena criteria.Arena // one per goroutine: the records of its bids, in blocks
+		for i := lo; i < hi; i++ {
+			k.scoreBidQuality(&k.bids[i], markers, &arena)
 		}
 	})
+}
+
+func (k *lotKernel) scoreBidQuality(s *bidKernel, markers []criteria.Marker, arena *criteria.Arena) {
+	if s.out() {
+		return
+	}
+	s.reached = reachedQuality
+	for _, n := range k.tree.leaves {
+		switch {
+		case n.c.Quality != nil:
+			qa, ok := markers[n.index].AssessIn(arena, s.bid.Responses[n.c.ID].Marks)
+			if !ok { // ruled out by validation
+				s.cells[n.index] = cell{state: cellUnscored}
+				s.extra = append(s.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
+				continue
+			}
+			s.cells[n.index] = cell{a: qa.Assessment, state: cellScored}
+			if qa.BelowMinimum {
+				s.disqualify(AtThreshold, Reason{Rule: "min-mark", Ref: n.c.ID,
+					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
+			}
+		case n.c.LivingWage != nil:
+			var a criteria.Assessment
+			err := fmt.Errorf("no living wage commitment recorded") // ruled out by validation
+			if s.bid.LivingWage != nil {
+				a, err = n.c.LivingWage.Assess(*s.bid.LivingWage, k.rates, k.commenced)
+			}
+			if err != nil {
+				s.cells[n.index] = cell{state: cellUnscored}
+				s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("cannot be assessed: %v", err)})
+				continue
+			}
+			s.cells[n.index] = cell{a: a, state: cellScored}
+		}
+	}
 }
 
 // applyThresholds disqualifies bids below a criterion's minimum percentage or
@@ -372,7 +384,7 @@ func (k *lotKernel) quotePrices() {
 			if n.c.Price.OverBudget == criteria.DisqualifyOverBudget && n.c.Price.IsOverBudget(q.Price) {
 				s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
 					Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
-				s.cells[n.index] = cell{state: cellOverBudget, quote: i}
+				s.cells[n.index] = cell{state: cellOverBudget, quote: int32(i)}
 			}
 		}
 	})
@@ -391,7 +403,7 @@ func (k *lotKernel) scorePrices() {
 	for i, n := range k.prices {
 		if n.c.Price.Method == criteria.PerQualityPoint {
 			for _, s := range field {
-				s.cells[n.index] = cell{state: cellPerPoint, quote: i}
+				s.cells[n.index] = cell{state: cellPerPoint, quote: int32(i)}
 			}
 			continue
 		}
@@ -406,7 +418,7 @@ func (k *lotKernel) scorePrices() {
 		}
 		k.fields[n.index] = ids
 		for j, s := range field {
-			s.cells[n.index] = cell{a: as[j], state: cellScored, quote: i}
+			s.cells[n.index] = cell{a: as[j], state: cellScored, quote: int32(i)}
 		}
 	}
 }
@@ -416,12 +428,23 @@ func (k *lotKernel) scorePrices() {
 func (k *lotKernel) totals() {
 	ppqp := k.pol.basis() == PricePerQualityPoint
 	totalR := k.stage[stageIndex(Total)]
+	for _, tb := range k.pol.TieBreaks {
+		if n := k.tree.byID[tb.Criterion]; tb.Kind == HigherPoints && n != nil && !slices.Contains(k.tieNodes, n) {
+			k.tieNodes = append(k.tieNodes, n)
+		}
+	}
+	if len(k.tieNodes) > 0 {
+		k.tiePts = make([]Figure, len(k.bids)*len(k.tieNodes))
+	}
 	eachBidScratch(k, func(s *bidKernel, nums []num) {
 		if s.out() {
 			return
 		}
 		s.reached = reachedTotal
 		k.numbers(s, nums)
+		for i, n := range k.tieNodes {
+			k.tiePts[s.idx*len(k.tieNodes)+i] = nums[n.index].points
+		}
 		sum := exact.Zero
 		places := int32(0)
 		var price *node

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/exact"
 )
 
@@ -55,47 +57,69 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 
 // tieKey is one bid's value for a tie-break step; ok is false when the step
 // has nothing to compare for the bid (a recorded score not yet recorded).
+// What the step shows of it is worded only when the record is read.
 type tieKey struct {
 	value exact.Fraction
-	text  string
 	ok    bool
+	kind  TieBreakKind
+	fig   Figure          // HigherPoints: the points as shown
+	price decimal.Decimal // LowerPrice: the price (value is its negation)
+	rec   RecordedScore   // Recorded: the score and its reason
+}
+
+func (t tieKey) text() string {
+	switch t.kind {
+	case HigherPoints:
+		return t.fig.String()
+	case LowerPrice:
+		return exact.Money(t.price)
+	}
+	text := exact.Plain(t.rec.Score)
+	if t.rec.Reason != "" {
+		text += " (" + t.rec.Reason + ")"
+	}
+	return text
 }
 
 func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
 	switch tb.Kind {
 	case HigherPoints:
-		n := k.tree.byID[tb.Criterion]
-		nums := make([]num, len(k.tree.nodes))
-		k.numbers(s, nums)
-		p := nums[n.index].points
-		return tieKey{value: p.Value, text: p.String(), ok: true}
+		p := k.tiePoints(s, k.tree.byID[tb.Criterion])
+		return tieKey{value: p.Value, fig: p, ok: true, kind: HigherPoints}
 	case LowerPrice:
 		n := k.priceNode(tb)
 		if n == nil {
 			return tieKey{}
 		}
 		p := s.quotes[n.price].Price
-		return tieKey{value: exact.Whole(p).Neg(), text: exact.Money(p), ok: true} // negated: lower price is better
+		return tieKey{value: exact.Whole(p).Neg(), price: p, ok: true, kind: LowerPrice} // negated: lower price is better
 	case Recorded:
 		r, ok := s.bid.TieBreakScores[tb.Name]
 		if !ok {
 			return tieKey{}
 		}
-		text := exact.Plain(r.Score)
-		if r.Reason != "" {
-			text += " (" + r.Reason + ")"
-		}
-		return tieKey{value: exact.Whole(r.Score), text: text, ok: true}
+		return tieKey{value: exact.Whole(r.Score), rec: r, ok: true, kind: Recorded}
 	}
 	return tieKey{}
+}
+
+// tiePoints returns a bid's points on a criterion a higher-points step
+// compares: kept when the totals were formed, or computed now.
+func (k *lotKernel) tiePoints(s *bidKernel, n *node) Figure {
+	if i := slices.Index(k.tieNodes, n); i >= 0 && len(k.tiePts) > 0 {
+		return k.tiePts[s.idx*len(k.tieNodes)+i]
+	}
+	nums := make([]num, len(k.tree.nodes))
+	k.numbers(s, nums)
+	return nums[n.index].points
 }
 
 func (k *lotKernel) priceNode(tb TieBreak) *node {
 	if tb.Criterion != "" {
 		return k.tree.byID[tb.Criterion]
 	}
-	if ps := k.tree.priceLeaves(); len(ps) == 1 {
-		return ps[0]
+	if len(k.prices) == 1 {
+		return k.prices[0]
 	}
 	return nil
 }
@@ -119,16 +143,35 @@ func (k *lotKernel) describe(tb TieBreak) string {
 	return string(tb.Kind)
 }
 
+// tieStep is the record of one step a tie-break took, worded when the
+// record's Steps are read.
+type tieStep struct {
+	kind    tieStepKind
+	n       int // the step's place in the chain, from 1
+	tb      TieBreak
+	ids     []string   // the group of tied bids the step looked at
+	keys    []tieKey   // each one's key, in ids order
+	missing []string   // bids awaiting a recorded score
+	order   [][]string // the order the step found
+	total   Figure     // the total they are tied on (no chain declared)
+}
+
+type tieStepKind uint8
+
+const (
+	tieNoChain    tieStepKind = iota // the policy declares no chain
+	tieAwaiting                      // a recorded score is missing
+	tieCompared                      // the step compared the group
+	tieUnresolved                    // the chain ran out
+)
+
 // breakTie applies the chain to bids with equal totals. It returns the bids
 // in groups, best first; a group of more than one is still tied.
 func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord) {
-	rec := TieBreakRecord{}
-	for _, s := range tied {
-		rec.Bids = append(rec.Bids, s.bid.ID)
-	}
+	rec := TieBreakRecord{k: k, Bids: idsOf(tied)}
 	groups := [][]*bidKernel{tied}
 	if len(k.pol.TieBreaks) == 0 {
-		rec.Steps = append(rec.Steps, fmt.Sprintf("%s tied on %s; the policy declares no tie-break chain", strings.Join(rec.Bids, ", "), tied[0].total.Points))
+		rec.steps = append(rec.steps, tieStep{kind: tieNoChain, ids: rec.Bids, total: tied[0].total.Points})
 	}
 	for i, tb := range k.pol.TieBreaks {
 		if allSingle(groups) {
@@ -140,56 +183,70 @@ func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord)
 				next = append(next, g)
 				continue
 			}
-			keys := make(map[string]tieKey, len(g))
-			var missing, shown []string
-			for _, s := range g {
-				k := k.key(tb, s)
-				keys[s.bid.ID] = k
-				if !k.ok {
-					missing = append(missing, s.bid.ID)
-				} else {
-					shown = append(shown, fmt.Sprintf("%s %s", s.bid.ID, k.text))
+			st := tieStep{kind: tieCompared, n: i + 1, tb: tb, ids: idsOf(g), keys: make([]tieKey, len(g))}
+			for j, s := range g {
+				st.keys[j] = k.key(tb, s)
+				if !st.keys[j].ok {
+					st.missing = append(st.missing, s.bid.ID)
 				}
 			}
-			step := fmt.Sprintf("step %d, %s: ", i+1, k.describe(tb))
-			if len(missing) > 0 {
-				rec.Steps = append(rec.Steps, step+fmt.Sprintf("awaiting recorded scores for %s; the tie stands until they are recorded", strings.Join(missing, ", ")))
+			if len(st.missing) > 0 {
+				st.kind = tieAwaiting
+				rec.steps = append(rec.steps, st)
 				next = append(next, g)
 				continue
 			}
-			sorted := slices.Clone(g)
-			slices.SortStableFunc(sorted, func(a, b *bidKernel) int {
-				return -keys[a.bid.ID].value.Cmp(keys[b.bid.ID].value)
-			})
-			split := splitEqual(sorted, func(a, b *bidKernel) bool { return keys[a.bid.ID].value.Equal(keys[b.bid.ID].value) })
-			if len(split) == 1 {
-				step += strings.Join(shown, ", ") + ": still tied"
-			} else {
-				step += strings.Join(shown, ", ") + ": order " + groupText(split)
+			keyOf := make(map[*bidKernel]exact.Fraction, len(g))
+			for j, s := range g {
+				keyOf[s] = st.keys[j].value
 			}
-			rec.Steps = append(rec.Steps, step)
+			sorted := slices.Clone(g)
+			slices.SortStableFunc(sorted, func(a, b *bidKernel) int { return -keyOf[a].Cmp(keyOf[b]) })
+			split := splitEqual(sorted, func(a, b *bidKernel) bool { return keyOf[a].Equal(keyOf[b]) })
+			for _, sg := range split {
+				st.order = append(st.order, idsOf(sg))
+			}
+			rec.steps = append(rec.steps, st)
 			next = append(next, split...)
 		}
 		groups = next
 	}
 	rec.Resolved = allSingle(groups)
-	if !rec.Resolved {
-		var still []string
-		for _, g := range groups {
-			if len(g) > 1 {
-				still = append(still, groupText([][]*bidKernel{g}))
-			}
-		}
-		rec.Steps = append(rec.Steps, fmt.Sprintf("the declared chain cannot separate %s: they share a rank", strings.Join(still, "; ")))
-	}
 	for _, g := range groups {
-		var ids []string
-		for _, s := range g {
-			ids = append(ids, s.bid.ID)
-		}
-		rec.Order = append(rec.Order, ids)
+		rec.Order = append(rec.Order, idsOf(g))
+	}
+	if !rec.Resolved {
+		rec.steps = append(rec.steps, tieStep{kind: tieUnresolved})
 	}
 	return groups, rec
+}
+
+// stepText words one step of a tie-break.
+func (k *lotKernel) stepText(rec TieBreakRecord, st tieStep) string {
+	switch st.kind {
+	case tieNoChain:
+		return fmt.Sprintf("%s tied on %s; the policy declares no tie-break chain", strings.Join(st.ids, ", "), st.total)
+	case tieUnresolved:
+		var still []string
+		for _, g := range rec.Order {
+			if len(g) > 1 {
+				still = append(still, strings.Join(g, " = "))
+			}
+		}
+		return fmt.Sprintf("the declared chain cannot separate %s: they share a rank", strings.Join(still, "; "))
+	}
+	head := fmt.Sprintf("step %d, %s: ", st.n, k.describe(st.tb))
+	if st.kind == tieAwaiting {
+		return head + fmt.Sprintf("awaiting recorded scores for %s; the tie stands until they are recorded", strings.Join(st.missing, ", "))
+	}
+	shown := make([]string, len(st.ids))
+	for j, id := range st.ids {
+		shown[j] = fmt.Sprintf("%s %s", id, st.keys[j].text())
+	}
+	if len(st.order) == 1 {
+		return head + strings.Join(shown, ", ") + ": still tied"
+	}
+	return head + strings.Join(shown, ", ") + ": order " + groupText(st.order)
 }
 
 func allSingle(gs [][]*bidKernel) bool {
@@ -215,14 +272,10 @@ func splitEqual(sorted []*bidKernel, eq func(a, b *bidKernel) bool) [][]*bidKern
 }
 
 // groupText writes groups as "B-2, then B-1 = B-3".
-func groupText(gs [][]*bidKernel) string {
-	var parts []string
-	for _, g := range gs {
-		var ids []string
-		for _, s := range g {
-			ids = append(ids, s.bid.ID)
-		}
-		parts = append(parts, strings.Join(ids, " = "))
+func groupText(gs [][]string) string {
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		parts[i] = strings.Join(g, " = ")
 	}
 	return strings.Join(parts, ", then ")
 }

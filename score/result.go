@@ -272,12 +272,23 @@ type Reason struct {
 type TieBreakRecord struct {
 	// Bids are the bids tied on their total, by id.
 	Bids []string
-	// Steps says, step by step, what each applied step found.
-	Steps []string
 	// Resolved is false when the chain ran out with bids still tied.
 	Resolved bool
 	// Order is the resulting order; bids still tied share an inner group.
 	Order [][]string
+
+	k     *lotKernel
+	steps []tieStep
+}
+
+// Steps says, step by step, what each applied step found, worded when
+// called.
+func (r TieBreakRecord) Steps() []string {
+	out := make([]string, len(r.steps))
+	for i, st := range r.steps {
+		out[i] = r.k.stepText(r, st)
+	}
+	return out
 }
 
 // FindLine returns the explanation line for a criterion, at any depth of

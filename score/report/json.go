@@ -194,7 +194,7 @@ func lotJSON(l score.LotResult) jsonLot {
 		out.Bids = append(out.Bids, bidJSON(b))
 	}
 	for _, t := range l.TieBreaks {
-		out.TieBreaks = append(out.TieBreaks, jsonTieBreak{Bids: t.Bids, Steps: t.Steps, Resolved: t.Resolved, Order: t.Order})
+		out.TieBreaks = append(out.TieBreaks, jsonTieBreak{Bids: t.Bids, Steps: t.Steps(), Resolved: t.Resolved, Order: t.Order})
 	}
 	for _, r := range l.Rounding {
 		out.Rounding = append(out.Rounding, jsonRounding{Stage: string(r.Stage), Places: r.Places, Mode: string(r.Mode)})

@@ -160,7 +160,7 @@ func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAna
 				verdict = "NOT resolved"
 			}
 			h.f("<p>%s tied on their totals (%s):</p>", esc(strings.Join(t.Bids, ", ")), verdict)
-			h.list(t.Steps, "")
+			h.list(t.Steps(), "")
 		}
 	}
 	h.raw("<h3>Rules applied</h3>")

@@ -183,7 +183,7 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 				verdict = "NOT resolved"
 			}
 			m.f("- %s tied on their totals (%s):", md(strings.Join(t.Bids, ", ")), verdict)
-			for _, s := range t.Steps {
+			for _, s := range t.Steps() {
 				m.f("  - %s", md(s))
 			}
 		}

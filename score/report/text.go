@@ -142,7 +142,7 @@ func (p *printer) lot(l score.LotResult) {
 				verdict = "NOT resolved"
 			}
 			p.line("  %s tied on their totals (%s):", strings.Join(t.Bids, ", "), verdict)
-			for _, s := range t.Steps {
+			for _, s := range t.Steps() {
 				p.line("    - %s", s)
 			}
 		}
