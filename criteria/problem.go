@@ -68,11 +68,24 @@ func checkSize(field string, d decimal.Decimal) *Problem {
 		return &Problem{Field: field, Value: d.String(), Rule: "precision",
 			Message: fmt.Sprintf("has more than %d decimal places", MaxDecimalPlaces)}
 	}
-	if d.Abs().Cmp(decimal.New(1, MaxIntegerDigits)) >= 0 {
+	if tooLarge(d) {
 		return &Problem{Field: field, Value: d.String(), Rule: "magnitude",
 			Message: fmt.Sprintf("must be less than 10^%d", MaxIntegerDigits)}
 	}
 	return nil
+}
+
+// tooLarge reports whether |d| ≥ 10^MaxIntegerDigits, counting digits
+// rather than forming the bound: d = c × 10^e with c of n digits is at least
+// 10^(n+e-1) and below 10^(n+e).
+func tooLarge(d decimal.Decimal) bool {
+	return d.Sign() != 0 && int64(d.NumDigits())+int64(d.Exponent())-1 >= MaxIntegerDigits
+}
+
+// sizeFine reports whether d is within the size limits, without building
+// the problem it would otherwise be.
+func sizeFine(d decimal.Decimal) bool {
+	return !tooLarge(d) && (-d.Exponent() <= MaxDecimalPlaces || d.Equal(d.Truncate(MaxDecimalPlaces)))
 }
 
 // CheckNumber reports a decimal that breaks the size limits
@@ -87,6 +100,9 @@ func (ps *problems) add(field, value, rule, format string, args ...any) {
 }
 
 func (ps *problems) size(field string, d decimal.Decimal) bool {
+	if sizeFine(d) {
+		return true
+	}
 	if p := checkSize(field, d); p != nil {
 		*ps = append(*ps, *p)
 		return false

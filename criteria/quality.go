@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -126,21 +127,19 @@ func (r QualityRule) Check(m Marks) []Problem {
 	if len(m.Evaluators) == 0 {
 		ps.add("evaluators", "", "required", "no evaluator marks: each evaluator's own mark is kept for the audit trail")
 	}
-	seen := map[string]int{}
+	first := firstMarks(m.Evaluators)
 	for i, e := range m.Evaluators {
-		f := fmt.Sprintf("evaluators[%d]", i)
+		f := func() string { return "evaluators[" + strconv.Itoa(i) + "]" } // built only for a problem
 		if e.Evaluator == "" {
-			ps.add(f+".evaluator", "", "required", "name the evaluator")
-		} else if j, dup := seen[e.Evaluator]; dup {
-			ps.add(f+".evaluator", e.Evaluator, "unique", "evaluator already marked this answer at evaluators[%d]", j)
-		} else {
-			seen[e.Evaluator] = i
+			ps.add(f()+".evaluator", "", "required", "name the evaluator")
+		} else if j := first(i); j < i {
+			ps.add(f()+".evaluator", e.Evaluator, "unique", "evaluator already marked this answer at evaluators[%d]", j)
 		}
-		if ps.size(f+".mark", e.Mark) && !r.Scale.Contains(e.Mark) {
-			ps.add(f+".mark", e.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
+		if (sizeFine(e.Mark) || ps.size(f()+".mark", e.Mark)) && !r.Scale.Contains(e.Mark) {
+			ps.add(f()+".mark", e.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
 		}
 		if r.Moderation == MeanMark && strings.TrimSpace(e.Rationale) == "" {
-			ps.add(f+".rationale", "", "required", "under the mean each evaluator's reasons are the explanation a bidder is given: record them")
+			ps.add(f()+".rationale", "", "required", "under the mean each evaluator's reasons are the explanation a bidder is given: record them")
 		}
 	}
 	switch r.Moderation {
@@ -163,6 +162,30 @@ func (r QualityRule) Check(m Marks) []Problem {
 		ps.add("moderation", string(r.Moderation), "one-of", "the question's policy does not say how marks are moderated: %q or %q", ConsensusMark, MeanMark)
 	}
 	return ps
+}
+
+// firstMarks returns, for each evaluator's position, the position where the
+// same evaluator first marked the answer (itself when it is the first): by
+// looking back over a few marks, or through a map for many, so that the
+// time stays proportional to the marks given.
+func firstMarks(evs []EvaluatorMark) func(i int) int {
+	if len(evs) <= 16 {
+		return func(i int) int {
+			for j := range i {
+				if evs[j].Evaluator == evs[i].Evaluator {
+					return j
+				}
+			}
+			return i
+		}
+	}
+	seen := make(map[string]int, len(evs))
+	for i, e := range evs {
+		if _, dup := seen[e.Evaluator]; !dup {
+			seen[e.Evaluator] = i
+		}
+	}
+	return func(i int) int { return seen[evs[i].Evaluator] }
 }
 
 // Marker scores marks under one rule: what an engine assessing many bids on

@@ -1,7 +1,6 @@
 package score
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -73,24 +72,20 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 		res.Outcome = Winner
 		res.Winner = standings[0].BidID
 	}
-	res.Bids = make([]BidResult, len(k.bids))
-	chunks(len(k.bids), func(lo, hi int) {
+	// The compliant bids in standings order, then the disqualified by id.
+	order := k.ranked
+	for i := range k.bids {
+		if k.bids[i].rank == 0 {
+			order = append(order, &k.bids[i])
+		}
+	}
+	res.Bids = make([]BidResult, len(order))
+	chunks(len(order), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			s := &k.bids[i]
+			s := order[i]
 			res.Bids[i] = BidResult{BidID: s.bid.ID, Supplier: s.bid.Supplier, Rank: s.rank, Tied: s.tied, Disqualified: s.dq,
-				Gates: s.gates, Total: s.total, QualityPercent: s.qpct, Moderation: moderationOf(k.tree, *s.bid), k: k, s: s}
+				Gates: s.gates, Total: s.total, QualityPercent: s.qpct, Moderation: s.moderation(k), k: k, s: s}
 		}
-	})
-	slices.SortStableFunc(res.Bids, func(a, b BidResult) int {
-		switch {
-		case a.Rank != 0 && b.Rank != 0:
-			return cmp.Compare(a.Rank, b.Rank)
-		case a.Rank != 0:
-			return -1
-		case b.Rank != 0:
-			return 1
-		}
-		return 0
 	})
 	return res
 }

@@ -37,6 +37,7 @@ type lotKernel struct {
 	// totals are formed.
 	tieNodes []*node
 	tiePts   []Figure
+	ranked   []*bidKernel // the compliant bids in standings order
 }
 
 func stageIndex(s Stage) int {
@@ -74,6 +75,20 @@ type bidKernel struct {
 	qpct    *exact.Fraction
 	rank    int // 0 when not ranked
 	tied    bool
+	// changes are the evaluators' marks moderation changed, found while
+	// the quality marks are read; moderated says they were.
+	changes   []ModerationChange
+	moderated bool
+}
+
+// moderation returns the marks moderation changed, as [moderationOf] finds
+// them: read with the quality marks, or read now for a bid that never got
+// that far.
+func (s *bidKernel) moderation(k *lotKernel) []ModerationChange {
+	if s.moderated {
+		return s.changes
+	}
+	return moderationOf(k.tree, *s.bid)
 }
 
 func (s *bidKernel) out() bool { return s.dq != nil }
@@ -268,10 +283,17 @@ func (k *lotKernel) scoreBidQuality(s *bidKernel, markers []criteria.Marker, are
 		return
 	}
 	s.reached = reachedQuality
+	s.moderated = true
 	for _, n := range k.tree.leaves {
 		switch {
+		case n.c.SocialValue != nil:
+			s.changes = append(s.changes, moderationOfLeaf(n, s.bid)...)
 		case n.c.Quality != nil:
-			qa, ok := markers[n.index].AssessIn(arena, s.bid.Responses[n.c.ID].Marks)
+			marks := s.bid.Responses[n.c.ID].Marks
+			if n.c.Quality.Moderation == criteria.ConsensusMark {
+				s.changes = append(s.changes, changes(n.c.ID, n.c.Title, marks)...)
+			}
+			qa, ok := markers[n.index].AssessIn(arena, marks)
 			if !ok { // ruled out by validation
 				s.cells[n.index] = cell{state: cellUnscored}
 				s.extra = append(s.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})

@@ -29,20 +29,26 @@ type ModerationChange struct {
 func moderationOf(t *tree, b Bid) []ModerationChange {
 	var out []ModerationChange
 	for _, n := range t.leaves {
-		c := n.c
-		r, ok := b.Responses[c.ID]
-		if !ok {
-			continue
-		}
-		switch {
-		case c.Quality != nil && c.Quality.Moderation == criteria.ConsensusMark:
-			out = append(out, changes(c.ID, c.Title, r.Marks)...)
-		case c.SocialValue != nil && c.SocialValue.MethodStatement != nil && c.SocialValue.MethodStatement.Moderation == criteria.ConsensusMark &&
-			r.SocialValue.MethodStatement != nil:
-			out = append(out, changes(c.ID, c.Title+" (method statement)", *r.SocialValue.MethodStatement)...)
-		}
+		out = append(out, moderationOfLeaf(n, &b)...)
 	}
 	return out
+}
+
+// moderationOfLeaf lists the changes moderation made on one leaf.
+func moderationOfLeaf(n *node, b *Bid) []ModerationChange {
+	c := n.c
+	r, ok := b.Responses[c.ID]
+	if !ok {
+		return nil
+	}
+	switch {
+	case c.Quality != nil && c.Quality.Moderation == criteria.ConsensusMark:
+		return changes(c.ID, c.Title, r.Marks)
+	case c.SocialValue != nil && c.SocialValue.MethodStatement != nil && c.SocialValue.MethodStatement.Moderation == criteria.ConsensusMark &&
+		r.SocialValue.MethodStatement != nil:
+		return changes(c.ID, c.Title+" (method statement)", *r.SocialValue.MethodStatement)
+	}
+	return nil
 }
 
 func changes(id, title string, m criteria.Marks) []ModerationChange {

@@ -22,7 +22,7 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 		}
 		return -c
 	}
-	slices.SortStableFunc(in, func(a, b *bidKernel) int {
+	slices.SortFunc(in, func(a, b *bidKernel) int { // bid ids are unique, so the order is total
 		if c := better(a, b); c != 0 {
 			return c
 		}
@@ -45,6 +45,7 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 		}
 		for _, g := range groups {
 			for _, s := range g {
+				k.ranked = append(k.ranked, s)
 				s.rank, s.tied = pos, len(g) > 1
 				standings = append(standings, Standing{Rank: pos, BidID: s.bid.ID, Supplier: s.bid.Supplier, Score: s.total.Points, Tied: len(g) > 1})
 			}

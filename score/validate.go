@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-playground/validator/v10"
@@ -480,12 +481,12 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 			trees[l.ID] = buildTree(&lp)
 		}
 	}
-	ids := map[string]int{}
-	suppliers := map[string]string{}      // supplier id → name
-	supplierLot := map[[2]string]string{} // (supplier, lot) → bid id
-	spelled := map[string]string{}        // identity key → the supplier id first met
+	ids := make(map[string]int, len(bids))
+	suppliers := make(map[string]string, len(bids))      // supplier id → name
+	supplierLot := make(map[[2]string]string, len(bids)) // (supplier, lot) → bid id
+	spelled := map[string]string{}                       // identity key → the supplier id first met
 	for i, b := range bids {
-		path := fmt.Sprintf("bids[%d]", i)
+		path := "bids[" + strconv.Itoa(i) + "]"
 		v.structTags(path, b)
 		v.ident(path+".id", b.ID)
 		v.ident(path+".supplier.id", b.Supplier.ID)
@@ -539,7 +540,6 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 		v.checkDisregard(path+".disregard", *b.Disregard)
 		return
 	}
-	leaf := map[string]*node{}
 	price, priced := bidPrice(b, t)
 	needsLW := len(p.LivingWageGates) > 0
 	for _, n := range t.leaves {
@@ -550,43 +550,54 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 	} else if b.LivingWage != nil {
 		v.addAll(path+".livingWage", criteria.LivingWageGate{}.Check(*b.LivingWage))
 	}
+	answered := 0 // responses to leaves: when every response is one, none is unknown
 	for _, n := range t.leaves {
-		leaf[n.c.ID] = n
-		rp := fmt.Sprintf("%s.responses[%s]", path, n.c.ID)
+		// The path is built only for a problem: most bids have none.
+		rp := func() string { return path + ".responses[" + n.c.ID + "]" }
 		if n.c.LivingWage != nil {
 			if _, ok := b.Responses[n.c.ID]; ok {
-				v.add(rp, n.c.ID, "living-wage", "criterion %s is scored on the bid's living wage commitment (livingWage), not a response", n.c.ID)
+				answered++
+				v.add(rp(), n.c.ID, "living-wage", "criterion %s is scored on the bid's living wage commitment (livingWage), not a response", n.c.ID)
 			}
 			continue
 		}
 		r, ok := b.Responses[n.c.ID]
 		if !ok {
-			v.add(rp, "", "required", "no response to criterion %s (%s)", n.c.ID, n.c.Title)
+			v.add(rp(), "", "required", "no response to criterion %s (%s)", n.c.ID, n.c.Title)
 			continue
 		}
+		answered++
 		switch {
 		case n.c.Price != nil:
 			if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
-				v.add(rp+".marks", "", "price-criterion", "criterion %s is scored on price, not marks", n.c.ID)
+				v.add(rp()+".marks", "", "price-criterion", "criterion %s is scored on price, not marks", n.c.ID)
 			}
-			_, ps := n.c.Price.Quote(r.Price)
-			v.addAll(rp+".price", ps)
+			if _, ps := n.c.Price.Quote(r.Price); len(ps) > 0 {
+				v.addAll(rp()+".price", ps)
+			}
 		case n.c.Quality != nil:
 			if !r.Price.IsZero() {
-				v.add(rp+".price", "", "quality-criterion", "criterion %s is scored on marks, not price", n.c.ID)
+				v.add(rp()+".price", "", "quality-criterion", "criterion %s is scored on marks, not price", n.c.ID)
 			}
-			v.addAll(rp+".marks", n.c.Quality.Check(r.Marks))
+			if ps := n.c.Quality.Check(r.Marks); len(ps) > 0 {
+				v.addAll(rp()+".marks", ps)
+			}
 		case n.c.SocialValue != nil:
 			sv := r.SocialValue
 			sv.BidPrice = nil
 			if priced {
 				sv.BidPrice = &price
 			}
-			v.addAll(rp+".socialValue", n.c.SocialValue.Check(sv))
+			if ps := n.c.SocialValue.Check(sv); len(ps) > 0 {
+				v.addAll(rp()+".socialValue", ps)
+			}
 		}
 	}
-	for _, k := range sortedKeys(b.Responses) {
-		if _, ok := leaf[k]; !ok {
+	if answered < len(b.Responses) {
+		for _, k := range sortedKeys(b.Responses) {
+			if n, ok := t.byID[k]; ok && n.leaf() {
+				continue
+			}
 			if _, branch := t.byID[k]; branch {
 				v.add(fmt.Sprintf("%s.responses[%s]", path, k), k, "leaf-only", "criterion %s has sub-criteria: respond to those instead", k)
 			} else {
@@ -594,20 +605,31 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			}
 		}
 	}
-	gates := map[string]bool{}
 	for _, g := range p.Gates {
-		gates[g.ID] = true
-		gp := fmt.Sprintf("%s.gates[%s]", path, g.ID)
 		r, ok := b.Gates[g.ID]
 		if !ok {
-			v.add(gp, "", "required", "no recorded decision for gate %s (%s)", g.ID, g.Title)
+			v.add(fmt.Sprintf("%s.gates[%s]", path, g.ID), "", "required", "no recorded decision for gate %s (%s)", g.ID, g.Title)
 			continue
 		}
-		v.addAll(gp, g.Check(r))
+		if ps := g.Check(r); len(ps) > 0 {
+			v.addAll(fmt.Sprintf("%s.gates[%s]", path, g.ID), ps)
+		}
 	}
-	for _, k := range sortedKeys(b.Gates) {
-		if !gates[k] {
-			v.add(fmt.Sprintf("%s.gates[%s]", path, k), k, "known-gate", "the lot's policy has no gate with this id")
+	gate := func(k string) bool {
+		return slices.ContainsFunc(p.Gates, func(g criteria.Gate) bool { return g.ID == k })
+	}
+	if len(p.Gates) > 16 { // keep the time proportional to the input
+		ids := make(map[string]bool, len(p.Gates))
+		for _, g := range p.Gates {
+			ids[g.ID] = true
+		}
+		gate = func(k string) bool { return ids[k] }
+	}
+	if !allKnown(b.Gates, gate) {
+		for _, k := range sortedKeys(b.Gates) {
+			if !gate(k) {
+				v.add(fmt.Sprintf("%s.gates[%s]", path, k), k, "known-gate", "the lot's policy has no gate with this id")
+			}
 		}
 	}
 	steps := map[string]bool{}
@@ -626,6 +648,17 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			v.ps = append(v.ps, *p)
 		}
 	}
+}
+
+// allKnown reports whether known holds for every key of m; only when it
+// does not are the keys sorted, to report the unknown ones in order.
+func allKnown[V any](m map[string]V, known func(string) bool) bool {
+	for k := range m {
+		if !known(k) {
+			return false
+		}
+	}
+	return true
 }
 
 func sortedKeys[V any](m map[string]V) []string {
