@@ -22,7 +22,7 @@ type Assessment struct {
 type record interface {
 	input() string
 	working() []Step
-	notes() []string
+	notes() []Step
 	rationale() []string
 }
 
@@ -44,8 +44,9 @@ func (a Assessment) Working() []Step {
 }
 
 // Notes are plain statements about special cases met ("only one bid in the
-// field: it scores full marks").
-func (a Assessment) Notes() []string {
+// field: it scores full marks"); a note about the field as a whole is marked
+// Field.
+func (a Assessment) Notes() []Step {
 	if a.rec == nil {
 		return nil
 	}
@@ -62,12 +63,33 @@ func (a Assessment) Rationale() []string {
 	return a.rec.rationale()
 }
 
-// Step is one line of working. Uses lists, by position in the field passed
-// to the method, the other responses whose figures appear in Text, so that
-// a renderer can tell when a line would disclose another bidder's figures.
+// Step is one line of working, or a note. Uses lists, by position in the
+// field passed to the method, the other responses whose figures appear in
+// Text, so that a renderer can tell when a line would disclose another
+// bidder's figures. Field marks a line that states a fact about the field
+// as a whole — how many responses it holds, that every price in it is the
+// same, that none commits anything, how many prices were left out — which
+// tells a reader about other bidders even when no figure of theirs
+// appears: a document for one bidder withholds it.
 type Step struct {
-	Text string
-	Uses []int
+	Text  string
+	Uses  []int
+	Field bool
 }
 
 func step(text string, uses ...int) Step { return Step{Text: text, Uses: uses} }
+
+// fieldStep is a line about the field as a whole (see [Step]).
+func fieldStep(text string, uses ...int) Step { return Step{Text: text, Uses: uses, Field: true} }
+
+// Texts returns the steps' texts; nil for none.
+func Texts(steps []Step) []string {
+	if len(steps) == 0 {
+		return nil
+	}
+	out := make([]string, len(steps))
+	for i, s := range steps {
+		out[i] = s.Text
+	}
+	return out
+}

@@ -194,7 +194,7 @@ func ExampleSocialValueRule() {
 		for _, s := range a.Working() {
 			fmt.Printf("  %s (uses %v)\n", s.Text, s.Uses)
 		}
-		for _, n := range a.Notes() {
+		for _, n := range criteria.Texts(a.Notes()) {
 			fmt.Println("  note:", n)
 		}
 	}

@@ -959,9 +959,9 @@ type livingWageRecord struct {
 func (l *livingWageRecord) input() string       { return l.c.describe() }
 func (l *livingWageRecord) rationale() []string { return nil }
 
-func (l *livingWageRecord) notes() []string {
+func (l *livingWageRecord) notes() []Step {
 	if l.zero == lwNotContracted {
-		return []string{"a living-wage commitment must cover everyone working on the contract, including regularly contracted staff"}
+		return []Step{step("a living-wage commitment must cover everyone working on the contract, including regularly contracted staff")}
 	}
 	return nil
 }

@@ -416,17 +416,20 @@ type priceRecord struct {
 func (r *priceRecord) input() string       { return r.f.quotes[r.i].Input() }
 func (r *priceRecord) rationale() []string { return nil }
 
-func (r *priceRecord) notes() []string {
+// notes are the special cases met. Each but the first states a fact about
+// the field as a whole, so it is marked Field: it tells a bidder about the
+// others (that there are none left, or that all priced alike).
+func (r *priceRecord) notes() []Step {
 	f := r.f.spread
 	switch {
 	case r.over:
-		return []string{"over the maximum budget: no price marks, and the price takes no part in the comparison"}
+		return []Step{step("over the maximum budget: no price marks, and the price takes no part in the comparison")}
 	case r.f.rule.Method == Relative && f.n == 1:
-		return []string{"only one price in the field" + f.outside() + ": it is the lowest, so it scores full marks"}
+		return []Step{fieldStep("only one price in the field" + f.outside() + ": it is the lowest, so it scores full marks")}
 	case r.f.rule.Method == Linear && f.lo.Equal(f.hi) && f.n == 1:
-		return []string{"only one price in the field" + f.outside() + ": it scores full marks"}
+		return []Step{fieldStep("only one price in the field" + f.outside() + ": it scores full marks")}
 	case r.f.rule.Method == Linear && f.lo.Equal(f.hi):
-		return []string{"every price in the field is the same" + f.outside() + ": each scores full marks"}
+		return []Step{fieldStep("every price in the field is the same"+f.outside()+": each scores full marks", without(r.f.atLo, r.i)...)}
 	}
 	return nil
 }
@@ -453,7 +456,7 @@ func (r *priceRecord) working() []Step {
 			step(fmt.Sprintf("%s ÷ %s = %s", money(f.loD), money(p), r.value), uses...))
 	case Linear:
 		if f.lo.Equal(f.hi) {
-			return append(w, step(fmt.Sprintf("highest and lowest price are both %s: no range to score within, so 1", money(p))))
+			return append(w, fieldStep(fmt.Sprintf("highest and lowest price are both %s: no range to score within, so 1", money(p)), without(f.atLo, i)...))
 		}
 		uses := append(without(f.atLo, i), without(f.atHi, i)...)
 		return append(w,

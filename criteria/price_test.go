@@ -92,7 +92,7 @@ func ptRunCases(t *testing.T, tests []ptCase) {
 				assert.True(t, as[i].Value.Equal(want), "bid %d (%s): got %s, want %s/%s [%s]", i, tt.prices[i], as[i].Value, w[0], w[1], tt.source)
 				assert.Equal(t, exact.Money(ptDec(tt.prices[i])), as[i].Input(), "bid %d's input is its price", i)
 				if tt.notes != nil {
-					assert.Equal(t, tt.notes[i], as[i].Notes(), "bid %d notes", i)
+					assert.Equal(t, tt.notes[i], criteria.Texts(as[i].Notes()), "bid %d notes", i)
 				}
 			}
 		})
@@ -155,7 +155,7 @@ func TestRelativeWorkedExampleRoundsToThreePlaces(t *testing.T) {
 	assert.Equal(t, "0.3333333333…", as[2].Value.String())
 	assert.Equal(t, []string{"lowest price in the field: £10,000.00", "£10,000.00 ÷ £15,000.00 = 0.6666666666…"}, ptTexts(as[0].Working()))
 	assert.Equal(t, []string{"this is the lowest price in the field: £10,000.00 ÷ £10,000.00 = 1"}, ptTexts(as[1].Working()))
-	assert.Empty(t, as[1].Notes(), "three bids: no one-bid note")
+	assert.Empty(t, criteria.Texts(as[1].Notes()), "three bids: no one-bid note")
 }
 
 func TestLinear(t *testing.T) {
@@ -331,7 +331,7 @@ func TestOverBudgetScoreZero(t *testing.T) {
 	as, err := rule.Assess(ptField(t, rule, "90000", "150000"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"£150,000.00 is above the published maximum budget of £100,000.00: scores 0"}, ptTexts(as[1].Working()))
-	assert.Equal(t, []string{"over the maximum budget: no price marks, and the price takes no part in the comparison"}, as[1].Notes())
+	assert.Equal(t, []string{"over the maximum budget: no price marks, and the price takes no part in the comparison"}, criteria.Texts(as[1].Notes()))
 	assert.True(t, rule.IsOverBudget(ptDec("100000.01")))
 	assert.False(t, rule.IsOverBudget(ptDec("100000.00")), "equal to the budget is within")
 	assert.False(t, criteria.PriceRule{Method: criteria.Relative}.IsOverBudget(ptDec("1e12")), "no budget, nothing is over")
@@ -714,8 +714,8 @@ func TestPropertyOrderOfFieldDoesNotMatter(t *testing.T) {
 				t.Fatalf("%s: bid %d (%s) scored %s in the original order, %s at position %d",
 					rule.Describe(), i, field[i].Price, as[i].Value, bs[k].Value, k)
 			}
-			if !slices.Equal(as[i].Notes(), bs[k].Notes()) {
-				t.Fatalf("bid %d notes differ by order: %q vs %q", i, as[i].Notes(), bs[k].Notes())
+			if !slices.Equal(criteria.Texts(as[i].Notes()), criteria.Texts(bs[k].Notes())) {
+				t.Fatalf("bid %d notes differ by order: %q vs %q", i, criteria.Texts(as[i].Notes()), criteria.Texts(bs[k].Notes()))
 			}
 		}
 	})

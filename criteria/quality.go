@@ -304,7 +304,7 @@ func (q *qualityRecord) rationale() []string {
 	return out
 }
 
-func (q *qualityRecord) notes() []string {
+func (q *qualityRecord) notes() []Step {
 	if q.k.minF == nil {
 		return nil
 	}
@@ -312,7 +312,7 @@ func (q *qualityRecord) notes() []string {
 	if mark.Cmp(*q.k.minF) >= 0 {
 		return nil
 	}
-	return []string{fmt.Sprintf("mark %s is below the minimum mark of %s for this question", mark, exact.Plain(*q.k.rule.MinMark))}
+	return []Step{step(fmt.Sprintf("mark %s is below the minimum mark of %s for this question", mark, exact.Plain(*q.k.rule.MinMark)))}
 }
 
 func (q *qualityRecord) working() []Step {

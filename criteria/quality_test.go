@@ -129,10 +129,10 @@ func TestQualityMinimumMark(t *testing.T) {
 			require.Empty(t, ps)
 			assert.Equal(t, tt.below, qa.BelowMinimum)
 			if tt.below {
-				require.Len(t, qa.Notes(), 1)
-				assert.Contains(t, qa.Notes()[0], "below the minimum mark of 2")
+				require.Len(t, criteria.Texts(qa.Notes()), 1)
+				assert.Contains(t, criteria.Texts(qa.Notes())[0], "below the minimum mark of 2")
 			} else {
-				assert.Empty(t, qa.Notes())
+				assert.Empty(t, criteria.Texts(qa.Notes()))
 			}
 		})
 	}

@@ -485,14 +485,17 @@ type svBid struct {
 type svWords struct {
 	input     string
 	working   []Step
-	notes     []string
+	notes     []Step
 	rationale []string
 }
 
 func (w *svWords) step(text string, uses ...int) { w.working = append(w.working, step(text, uses...)) }
 func (w *svWords) note(format string, args ...any) {
-	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+	w.notes = append(w.notes, step(fmt.Sprintf(format, args...)))
 }
+
+// fieldNote is a note about the field as a whole (see [Step]).
+func (w *svWords) fieldNote(text string) { w.notes = append(w.notes, fieldStep(text)) }
 
 // Assess scores every response in the field and returns one Assessment per
 // response, in order. Each Value is the share of the criterion's marks, from
@@ -588,7 +591,7 @@ func (s *svRecord) words() *svWords {
 
 func (s *svRecord) input() string       { return s.words().input }
 func (s *svRecord) working() []Step     { return s.words().working }
-func (s *svRecord) notes() []string     { return s.words().notes }
+func (s *svRecord) notes() []Step       { return s.words().notes }
 func (s *svRecord) rationale() []string { return s.words().rationale }
 
 // measure finds one response's measured commitment, independent of the
@@ -737,8 +740,8 @@ func (r SocialValueRule) relative(w *svWords, bids []svBid, i int, best exact.Fr
 	x := bids[i].measured
 	if best.Sign() <= 0 {
 		if w != nil {
-			w.step("no bid in the field commits anything above zero: 0")
-			w.note("no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
+			w.working = append(w.working, fieldStep("no bid in the field commits anything above zero: 0"))
+			w.fieldNote("no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
 		}
 		return exact.Zero
 	}
@@ -747,7 +750,7 @@ func (r SocialValueRule) relative(w *svWords, bids []svBid, i int, best exact.Fr
 		return exact.Zero
 	}
 	if w != nil && len(bids) == 1 {
-		w.note("only one response in the field: it is the best offer")
+		w.fieldNote("only one response in the field: it is the best offer")
 	}
 	if x.Equal(best) {
 		if w != nil {

@@ -216,7 +216,7 @@ func TestSocialValueWorking(t *testing.T) {
 	assert.Equal(t, []string{
 		"the commitment to FX-APPR-01 is disregarded: the response gives no method statement for it, and the policy disregards such commitments",
 		"the commitment is above the declared cap of £150,000.00 and earns nothing more above it",
-	}, as[0].Notes())
+	}, criteria.Texts(as[0].Notes()))
 	// £100,000 × 75% = £75,000; 75,000/150,000 = 0.5; 0.6 × 0.5 + 0.4 × 0.5 = 0.5
 	assert.Equal(t, []string{
 		"FX-JOBS-01 Local people employed on the contract: 10 FTE-years × £10,000.00 = £100,000.00 (local: Croydon); method statement: section 4",
@@ -228,13 +228,13 @@ func TestSocialValueWorking(t *testing.T) {
 		"60% × 0.5 + 40% × 0.5 = 0.5",
 	}, svTexts(as[1].Working()))
 	assert.Equal(t, []int{0}, as[1].Working()[2].Uses)
-	assert.Equal(t, []string{"evaluators discounted the commitments by 25% as not fully deliverable: no named training provider"}, as[1].Notes())
+	assert.Equal(t, []string{"evaluators discounted the commitments by 25% as not fully deliverable: no named training provider"}, criteria.Texts(as[1].Notes()))
 	assert.Contains(t, as[1].Input(), "discounted 25% for deliverability")
 
 	none, err := svProxyRule(t).Assess([]criteria.SocialValueResponse{svResp(), svResp()}, criteria.SocialValueContext{})
 	require.NoError(t, err)
 	for _, a := range none {
-		assert.Contains(t, a.Notes(), "no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
+		assert.Contains(t, criteria.Texts(a.Notes()), "no bid in the field commits anything: every bid scores 0 on the commitments, and nothing is divided by zero")
 	}
 
 	pm := svApprenticeships(t)

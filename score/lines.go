@@ -161,9 +161,9 @@ func (k *lotKernel) line(s *bidKernel, nums []num, n *node) Line {
 	if !m.set {
 		switch {
 		case s.out() && s.dq.Disregarded:
-			ln.Notes = []string{"not assessed: the tender was disregarded"}
+			ln.Notes = []Step{note("not assessed: the tender was disregarded")}
 		case s.out():
-			ln.Notes = []string{fmt.Sprintf("not assessed: the bid was disqualified at the %s stage", s.dq.Stage)}
+			ln.Notes = []Step{note(fmt.Sprintf("not assessed: the bid was disqualified at the %s stage", s.dq.Stage))}
 		}
 		return ln
 	}
@@ -175,7 +175,7 @@ func (k *lotKernel) line(s *bidKernel, nums []num, n *node) Line {
 	}
 	for _, x := range s.extra {
 		if x.node == n.index {
-			ln.Notes = append(ln.Notes, x.text)
+			ln.Notes = append(ln.Notes, note(x.text))
 		}
 	}
 	return ln
@@ -193,14 +193,14 @@ func (k *lotKernel) leafWords(s *bidKernel, n *node, m num, ln *Line) {
 		ln.Input = q.Input()
 		ln.Working = convertSteps(q.Working(), nil)
 		if c.state == cellOverBudget {
-			ln.Notes = []string{"above the maximum budget: disqualified, so price is not scored"}
+			ln.Notes = []Step{note("above the maximum budget: disqualified, so price is not scored")}
 		} else {
-			ln.Notes = []string{"price per quality point: the price is divided by the quality points, not scored on its own"}
+			ln.Notes = []Step{note("price per quality point: the price is divided by the quality points, not scored on its own")}
 		}
 	case cellScored:
 		a := c.a
 		ln.Input = a.Input()
-		ln.Notes = a.Notes()
+		ln.Notes = convertSteps(a.Notes(), k.fields[n.index])
 		ln.Rationale = a.Rationale()
 		ln.Working = convertSteps(a.Working(), k.fields[n.index])
 		if m.normRounded {
@@ -276,7 +276,7 @@ func (k *lotKernel) totalWorking(s *bidKernel, t TotalLine) []Step {
 func convertSteps(steps []criteria.Step, ids []string) []Step {
 	out := make([]Step, 0, len(steps))
 	for _, st := range steps {
-		s := Step{Text: st.Text}
+		s := Step{Text: st.Text, Field: st.Field}
 		for _, u := range st.Uses {
 			if u >= 0 && u < len(ids) {
 				s.Uses = append(s.Uses, ids[u])

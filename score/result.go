@@ -182,18 +182,37 @@ type Line struct {
 	Working []Step
 	// Rationale holds the evaluators' recorded reasons for a quality mark.
 	Rationale []string
-	// Notes are special cases met and thresholds applied.
-	Notes []string
+	// Notes are special cases met and thresholds applied; like working,
+	// each says which other bids it describes.
+	Notes []Step
 	// Children are the sub-criteria.
 	Children []Line
 }
 
-// Step is one line of working. Uses lists the other bids whose figures
-// appear in Text (for example the lowest price), so that a renderer for one
-// bidder can tell what it would disclose.
+// Step is one line of working, or a note. Uses lists the other bids whose
+// figures appear in Text (for example the lowest price), and Field marks a
+// line that states a fact about the field as a whole ("every price in the
+// field is the same", "only one price in the field"), so that a renderer
+// for one bidder can tell what it would disclose.
 type Step struct {
-	Text string
-	Uses []string
+	Text  string
+	Uses  []string
+	Field bool
+}
+
+// note is a Step about the bid alone.
+func note(text string) Step { return Step{Text: text} }
+
+// Texts returns the steps' texts; nil for none.
+func Texts(steps []Step) []string {
+	if len(steps) == 0 {
+		return nil
+	}
+	out := make([]string, len(steps))
+	for i, s := range steps {
+		out[i] = s.Text
+	}
+	return out
 }
 
 // TotalLine is a bid's total; [TotalLine.Working] words how it was formed.

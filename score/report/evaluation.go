@@ -87,7 +87,7 @@ func rankCell(b score.BidResult) string {
 
 // full explains a bid with nothing withheld: the authority sees all.
 func full(l score.LotResult, b score.BidResult) AssessedTender {
-	all := map[string]bool{}
+	all := map[string]bool{everything: true}
 	for _, x := range l.Bids {
 		all[x.BidID] = true
 	}

@@ -243,7 +243,7 @@ func bidJSON(b score.BidResult) jsonBid {
 func lineJSON(c score.Line) jsonLine {
 	out := jsonLine{Criterion: c.CriterionID, Title: c.Title, Category: string(c.Category), Weight: exact.Plain(c.Weight),
 		Available: fracText(c.Available), Scored: c.Scored, Input: c.Input, Rounding: roundingJSON(c.Rounding),
-		Working: stepsJSON(c.Working), Rationale: c.Rationale, Notes: c.Notes}
+		Working: stepsJSON(c.Working), Rationale: c.Rationale, Notes: score.Texts(c.Notes)}
 	if c.Scored {
 		out.Points = c.Points.Text()
 		out.Unrounded = fracText(c.Unrounded)

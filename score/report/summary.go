@@ -413,7 +413,22 @@ func assess(l score.LotResult, b score.BidResult, allowed map[string]bool, withh
 	return a
 }
 
+// everything, in a set of allowed bids, allows every line: the authority's
+// own report.
+const everything = "\x00all"
+
+// discloses reports whether a line of working or a note would tell the
+// reader about a bid it may not see: it shows such a bid's figures (Uses),
+// or it states a fact about the field as a whole (Field: "every price in
+// the field is the same", "only one price in the field"), which describes
+// the other bidders whoever reads it.
 func discloses(st score.Step, allowed map[string]bool) bool {
+	if allowed[everything] {
+		return false
+	}
+	if st.Field {
+		return true
+	}
 	for _, u := range st.Uses {
 		if !allowed[u] {
 			return true
@@ -426,7 +441,14 @@ func assessLines(p score.Policy, ls []score.Line, allowed map[string]bool, withh
 	var out []AssessedLine
 	for _, ln := range ls {
 		al := AssessedLine{CriterionID: ln.CriterionID, Title: ln.Title, Available: ln.Available, Scored: ln.Scored,
-			Points: ln.Points, Input: ln.Input, Rationale: ln.Rationale, Notes: ln.Notes}
+			Points: ln.Points, Input: ln.Input, Rationale: ln.Rationale}
+		for _, n := range ln.Notes {
+			if discloses(n, allowed) {
+				al.Withheld, *withheld = true, true
+				continue
+			}
+			al.Notes = append(al.Notes, n.Text)
+		}
 		cut := -1
 		for i, st := range ln.Working {
 			if discloses(st, allowed) {

@@ -222,7 +222,7 @@ func (p *printer) criterion(c score.Line, w score.Weighting, depth int) {
 		p.line("%s    rationale: %s", ind, r)
 	}
 	for _, n := range c.Notes {
-		p.line("%s    note: %s", ind, n)
+		p.line("%s    note: %s", ind, n.Text)
 	}
 	for _, ch := range c.Children {
 		p.criterion(ch, w, depth+1)
