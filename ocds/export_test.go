@@ -1,0 +1,236 @@
+package ocds
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/tenderfile"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// croydon reads the Croydon tender and bids from examples/croydon.
+func croydon(t testing.TB) (score.Tender, []score.Bid) {
+	t.Helper()
+	tf, err := os.Open("../examples/croydon/tender.yaml")
+	require.NoError(t, err)
+	defer tf.Close()
+	tender, _, err := tenderfile.ReadTender("tender.yaml", tf)
+	require.NoError(t, err)
+	bf, err := os.Open("../examples/croydon/bids.yaml")
+	require.NoError(t, err)
+	defer bf.Close()
+	bids, _, err := tenderfile.ReadBids("bids.yaml", bf)
+	require.NoError(t, err)
+	return tender, bids
+}
+
+// london is a fixed time in the zone a council publishes in.
+func london(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err) // a literal in a test
+	}
+	return t
+}
+
+func croydonOptions() ExportOptions {
+	return ExportOptions{
+		OCIDPrefix: "ocds-x1y2z3",
+		ReleaseID:  "LBC-IT-2026-014-award-1",
+		Date:       london("2026-07-06T09:00:00+01:00"),
+		URI:        "https://data.example.gov.uk/ocds/LBC-IT-2026-014.json",
+		Buyer:      Identifier{Scheme: "GB-PPON", ID: "PXXX-0000-TEST"},
+		AwardDate:  london("2026-07-03T12:00:00+01:00"),
+		Standstill: map[string]Period{
+			"1": {Start: london("2026-07-06T09:00:00+01:00"), End: london("2026-07-15T23:59:59+01:00")},
+		},
+	}
+}
+
+// release decodes an exported package's one release into generic JSON.
+func release(t *testing.T, data []byte) map[string]any {
+	t.Helper()
+	var pkg map[string]any
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	require.NoError(t, d.Decode(&pkg))
+	rs := pkg["releases"].([]any)
+	require.Len(t, rs, 1)
+	return rs[0].(map[string]any)
+}
+
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil
+			}
+			v = m[k]
+		case int:
+			s, ok := v.([]any)
+			if !ok || k >= len(s) {
+				return nil
+			}
+			v = s[k]
+		}
+	}
+	return v
+}
+
+// TestExportCroydon exports the Croydon tender, bids and award and
+// validates the package against the OCDS 1.1.5 release package schema
+// extended with every extension it declares; the whole package is kept as
+// a golden file (go test ./ocds -update after a deliberate change).
+func TestExportCroydon(t *testing.T) {
+	tender, bids := croydon(t)
+	var out bytes.Buffer
+	require.NoError(t, Export(&out, tender, bids, croydonOptions()))
+	validateAgainstSchema(t, packageSchema(t), out.Bytes())
+
+	golden := filepath.Join("testdata", "croydon.ocds.json")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test ./ocds -update to create %s", golden)
+	assert.Equal(t, string(want), out.String())
+
+	r := release(t, out.Bytes())
+	t.Run("lot 1's criteria, each leaf weighted by its share of the lot", func(t *testing.T) {
+		// tender.yaml lot 1: price 40; quality 50 split 40/30/30; social
+		// value 10 split 20/50/30 — each a percentage at its level, so the
+		// leaves weigh 40, 50×0.4=20, 15, 15, 10×0.2=2, 5, 3.
+		want := []struct{ typ, name, weight string }{
+			{"price", "Price", "40"},
+			{"quality", "Quality: Service desk operating model", "20"},
+			{"quality", "Quality: Knowledge management and first-time fix", "15"},
+			{"quality", "Quality: Mobilisation and exit", "15"},
+			{"quality", "Social value: Fair work: London Living Wage accreditation", "2"},
+			{"quality", "Social value: Local supply chain and local jobs", "5"},
+			{"quality", "Social value: Apprenticeships", "3"},
+		}
+		cs := get(r, "tender", "lots", 0, "awardCriteria", "criteria").([]any)
+		require.Len(t, cs, len(want))
+		for i, w := range want {
+			assert.Equal(t, w.typ, get(cs[i], "type"), "criterion %d", i)
+			assert.Equal(t, w.name, get(cs[i], "name"), "criterion %d", i)
+			assert.Equal(t, json.Number(w.weight), get(cs[i], "numbers", 0, "number"), "criterion %d", i)
+			assert.Equal(t, "percentageExact", get(cs[i], "numbers", 0, "weight"), "criterion %d", i)
+		}
+	})
+	t.Run("lot 5's whole-life cost is a cost criterion", func(t *testing.T) {
+		// tender.yaml lot 5: a schedule discounted at 3.5% a year.
+		assert.Equal(t, "cost", get(r, "tender", "lots", 4, "awardCriteria", "criteria", 0, "type"))
+	})
+	t.Run("lots carry their value including VAT and their term", func(t *testing.T) {
+		assert.Equal(t, json.Number("3000000"), get(r, "tender", "lots", 0, "value", "amountGross"))
+		assert.Equal(t, json.Number("48"), get(r, "tender", "lots", 0, "contractPeriod", "durationInMonths"))
+	})
+	t.Run("no lot rules: five call-offs under different frameworks", func(t *testing.T) {
+		assert.Nil(t, get(r, "tender", "lotDetails"))
+	})
+	t.Run("the buyer as a sub-central authority under the Procurement Act 2023", func(t *testing.T) {
+		assert.Equal(t, "GB-PPON-PXXX-0000-TEST", get(r, "buyer", "id"))
+		assert.Equal(t, "publicAuthoritySubCentralGovernment", get(r, "parties", 0, "details", "classifications", 0, "id"))
+		assert.Equal(t, "UKPGA", get(r, "tender", "legalBasis", "scheme"))
+		assert.Equal(t, "2023/54", get(r, "tender", "legalBasis", "id"))
+	})
+	t.Run("each lot awarded to its most advantageous tender", func(t *testing.T) {
+		// examples/croydon/testdata/award.golden.txt: B-102, B-202, B-303,
+		// B-402 and B-503.
+		awards := get(r, "awards").([]any)
+		require.Len(t, awards, 5)
+		bid := map[string]any{}
+		for _, a := range awards {
+			assert.Equal(t, "pending", get(a, "status"))
+			bid[get(a, "relatedLots", 0).(string)] = get(a, "relatedBid")
+		}
+		assert.Equal(t, map[string]any{"1": "B-102", "2": "B-202", "3": "B-303", "4": "B-402", "5": "B-503"}, bid)
+		assert.Equal(t, "2026-07-06T09:00:00+01:00", get(awards, 0, "standstillPeriod", "startDate"), "lot 1's standstill as given")
+		assert.Nil(t, get(awards, 1, "standstillPeriod"), "no standstill given for lot 2")
+	})
+	t.Run("a bid disqualified at a gate is disqualified", func(t *testing.T) {
+		// examples/croydon/testdata/croydon.golden.txt: B-105 fails a gate.
+		for _, b := range get(r, "bids", "details").([]any) {
+			if get(b, "id") == "B-105" {
+				assert.Equal(t, "disqualified", get(b, "status"))
+				return
+			}
+		}
+		t.Fatal("no bid B-105")
+	})
+}
+
+// TestExportDeterministic checks that the bytes do not depend on the order
+// the bids arrive in.
+func TestExportDeterministic(t *testing.T) {
+	tender, bids := croydon(t)
+	var a, b bytes.Buffer
+	require.NoError(t, Export(&a, tender, bids, croydonOptions()))
+	rev := slices.Clone(bids)
+	slices.Reverse(rev)
+	require.NoError(t, Export(&b, tender, rev, croydonOptions()))
+	assert.Equal(t, a.String(), b.String())
+}
+
+// TestExportTenderAlone exports a tender before any bid: no bids, no
+// awards, every lot active.
+func TestExportTenderAlone(t *testing.T) {
+	tender, _ := croydon(t)
+	opts := croydonOptions()
+	opts.Standstill = nil
+	var out bytes.Buffer
+	require.NoError(t, Export(&out, tender, nil, opts))
+	validateAgainstSchema(t, packageSchema(t), out.Bytes())
+	r := release(t, out.Bytes())
+	assert.Equal(t, []any{"tender"}, get(r, "tag"))
+	assert.Nil(t, get(r, "bids"))
+	assert.Nil(t, get(r, "awards"))
+	assert.Equal(t, "active", get(r, "tender", "status"))
+	assert.Len(t, get(r, "parties"), 1, "only the buyer")
+}
+
+func TestExportOptions(t *testing.T) {
+	tender, bids := croydon(t)
+	tests := []struct {
+		why    string
+		edit   func(*ExportOptions)
+		option string
+	}{
+		{"the ocid prefix is an input", func(o *ExportOptions) { o.OCIDPrefix = "" }, "OCIDPrefix"},
+		{"the release id is an input", func(o *ExportOptions) { o.ReleaseID = "" }, "ReleaseID"},
+		{"the date is an input, never the clock", func(o *ExportOptions) { o.Date = time.Time{} }, "Date"},
+		{"a relative URI is not a package URI", func(o *ExportOptions) { o.URI = "croydon.json" }, "URI"},
+		{"a buyer identifier needs its scheme", func(o *ExportOptions) { o.Buyer = Identifier{ID: "123"} }, "Buyer"},
+		{"a standstill for a lot the tender lacks", func(o *ExportOptions) { o.Standstill = map[string]Period{"9": o.Standstill["1"]} }, "Standstill[9]"},
+		{"a standstill that ends before it starts", func(o *ExportOptions) {
+			o.Standstill = map[string]Period{"1": {Start: o.Date, End: o.Date.Add(-time.Hour)}}
+		}, "Standstill[1]"},
+		{"two suppliers may not share a party id", func(o *ExportOptions) {
+			o.Suppliers = map[string]Identifier{"SUP-KES": {Scheme: "GB-COH", ID: "1"}, "SUP-BRI": {Scheme: "GB-COH", ID: "1"}}
+		}, "Suppliers[SUP-BRI]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.why, func(t *testing.T) {
+			opts := croydonOptions()
+			tc.edit(&opts)
+			err := Export(&bytes.Buffer{}, tender, bids, opts)
+			var oe *OptionError
+			require.ErrorAs(t, err, &oe)
+			assert.Equal(t, tc.option, oe.Option)
+		})
+	}
+}
