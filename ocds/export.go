@@ -60,7 +60,9 @@ type ExportOptions struct {
 	// zero writes awards without a date.
 	AwardDate time.Time
 	// Standstill gives, by lot id, the standstill period of the lot's award
-	// (Procurement Act 2023 s.51) when known; see [Period].
+	// when known; a period under the key "" applies to every lot awarded
+	// that has none of its own (one contract award notice for the whole
+	// tender). See [Period].
 	Standstill map[string]Period
 }
 

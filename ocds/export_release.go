@@ -41,7 +41,10 @@ func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opt
 		x.supplierParty[sid] = pid
 	}
 	for _, id := range sortedKeys(opts.Standstill) {
-		if la, ok := x.lotAward(id); !ok || la.Status != score.Awarded || la.Provisional {
+		if id == "" && award == nil {
+			return nil, &OptionError{Option: "Standstill", Message: "there is no award without bids, so no standstill"}
+		}
+		if la, ok := x.lotAward(id); id != "" && (!ok || la.Status != score.Awarded || la.Provisional) {
 			return nil, &OptionError{Option: "Standstill[" + id + "]", Value: id, Message: "the lot is not awarded, so it has no standstill"}
 		}
 	}

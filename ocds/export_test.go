@@ -234,3 +234,25 @@ func TestExportOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestExportStandstillForEveryLot gives one standstill under the key "",
+// as one contract award notice for the whole tender: every lot awarded
+// carries it, and a lot's own period takes its place.
+func TestExportStandstillForEveryLot(t *testing.T) {
+	tender, bids := croydon(t)
+	opts := croydonOptions()
+	every := Period{Start: london("2026-07-07T09:00:00+01:00"), End: london("2026-07-16T23:59:59+01:00")}
+	opts.Standstill[""] = every
+	var out bytes.Buffer
+	require.NoError(t, Export(&out, tender, bids, opts))
+	validateAgainstSchema(t, packageSchema(t), out.Bytes())
+	awards := get(release(t, out.Bytes()), "awards").([]any)
+	assert.Equal(t, "2026-07-06T09:00:00+01:00", get(awards, 0, "standstillPeriod", "startDate"), "lot 1's own")
+	for _, a := range awards[1:] {
+		assert.Equal(t, "2026-07-07T09:00:00+01:00", get(a, "standstillPeriod", "startDate"))
+	}
+	opts.Standstill = map[string]Period{"": every}
+	err := Export(&bytes.Buffer{}, tender, nil, opts)
+	var oe *OptionError
+	require.ErrorAs(t, err, &oe, "no award without bids")
+}

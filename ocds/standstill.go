@@ -28,7 +28,7 @@ type Period struct {
 func checkStandstill(t score.Tender, periods map[string]Period) error {
 	for id, p := range periods {
 		opt := "Standstill[" + id + "]"
-		if _, ok := t.Lot(id); !ok {
+		if _, ok := t.Lot(id); !ok && id != "" {
 			return &OptionError{Option: opt, Value: id, Message: "the tender has no lot with this id"}
 		}
 		if p.Start.IsZero() || p.End.IsZero() {
@@ -44,10 +44,14 @@ func checkStandstill(t score.Tender, periods map[string]Period) error {
 // standstillFor returns the standstill period of a lot's award, when known.
 //
 // The hook for an award timeline: today the only source is the caller's
-// ExportOptions.Standstill. When package score records the award's dates
-// (the contract award notice, the end of the standstill), read them here,
-// with the caller's periods still taking precedence.
+// ExportOptions.Standstill, the lot's own period or else the one under
+// the key "". When package score records the award's dates (the contract
+// award notice, the end of the standstill), read them here, with the
+// caller's periods still taking precedence.
 func (x *exporter) standstillFor(lotID string) (Period, bool) {
-	p, ok := x.opts.Standstill[lotID]
+	if p, ok := x.opts.Standstill[lotID]; ok {
+		return p, true
+	}
+	p, ok := x.opts.Standstill[""]
 	return p, ok
 }
