@@ -159,6 +159,8 @@ func TestExportCroydon(t *testing.T) {
 			bid[get(a, "relatedLots", 0).(string)] = get(a, "relatedBid")
 		}
 		assert.Equal(t, map[string]any{"1": "B-102", "2": "B-202", "3": "B-303", "4": "B-402", "5": "B-503"}, bid)
+		// A call-off has no mandatory standstill (PA 2023 s.51(3)); this is
+		// a voluntary one (s.51(4)), as given.
 		assert.Equal(t, "2026-07-06T09:00:00+01:00", get(awards, 0, "standstillPeriod", "startDate"), "lot 1's standstill as given")
 		assert.Nil(t, get(awards, 1, "standstillPeriod"), "no standstill given for lot 2")
 	})
