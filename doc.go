@@ -43,7 +43,8 @@
 //     (the lots, bids, award criteria and UK extensions), and a tender
 //     notice as Find a Tender publishes it read back into a tender.
 //   - cmd/tenderscore: the tenderscore command (validate, check, score,
-//     summary, whatif, version), a thin layer over the packages.
+//     summary, whatif, template, export, import, version), a thin layer
+//     over the packages.
 //   - examples/croydon: the founding case, a London borough's five-lot IT
 //     tender bought through national frameworks, scored and explained
 //     (go run ./examples/croydon).
