@@ -16,18 +16,20 @@ import (
 // Version is the OCDS version Export writes: 1.1 (schema 1.1.5).
 const Version = "1.1"
 
-// Extensions are the OCDS extensions an exported package declares, each
+// Extensions lists the OCDS extensions an exported package declares, each
 // pinned to the version its fields follow: lots and lot rules, bids, award
 // criteria by lot, the legal basis of the tender, the buyer's
 // classification, and the Cabinet Office's UK extension (the gross value of
 // a lot, the contract term in months, the standstill period of an award).
-var Extensions = []string{
-	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json",
-	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json",
-	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteria_extension/9391240f353e8536992938fe9f7987cd89235331/extension.json",
-	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_legalBasis_extension/b8cad008a33695661bba0eb3fb41b74c603e6941/extension.json",
-	"https://raw.githubusercontent.com/open-contracting-extensions/ocds_organizationClassification_extension/243be1f7daed9d4423f218d9a7fb364ab70c57b9/extension.json",
-	"https://raw.githubusercontent.com/cabinetoffice/ocds_uk_extension/aa0e43b84dfad0cb9b839a8135e0bc4b285d32fc/extension.json",
+func Extensions() []string {
+	return []string{
+		"https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json",
+		"https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json",
+		"https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteria_extension/9391240f353e8536992938fe9f7987cd89235331/extension.json",
+		"https://raw.githubusercontent.com/open-contracting-extensions/ocds_legalBasis_extension/b8cad008a33695661bba0eb3fb41b74c603e6941/extension.json",
+		"https://raw.githubusercontent.com/open-contracting-extensions/ocds_organizationClassification_extension/243be1f7daed9d4423f218d9a7fb364ab70c57b9/extension.json",
+		"https://raw.githubusercontent.com/cabinetoffice/ocds_uk_extension/aa0e43b84dfad0cb9b839a8135e0bc4b285d32fc/extension.json",
+	}
 }
 
 // ExportOptions are what an OCDS release needs that a tender does not hold.
@@ -85,6 +87,7 @@ type OptionError struct {
 	Message string
 }
 
+// Error writes "ocds: Option: message (value "…")".
 func (e *OptionError) Error() string {
 	if e.Value == "" {
 		return fmt.Sprintf("ocds: %s: %s", e.Option, e.Message)
@@ -197,7 +200,7 @@ func (x *exporter) pack() outPackage {
 	return outPackage{
 		URI:           uri,
 		Version:       Version,
-		Extensions:    Extensions,
+		Extensions:    Extensions(),
 		PublishedDate: stamp(x.opts.Date),
 		Publisher:     outPublisher{Name: publisher},
 		Releases:      []outRelease{x.release()},

@@ -40,6 +40,11 @@ func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opt
 		taken[pid] = "supplier " + sid
 		x.supplierParty[sid] = pid
 	}
+	for _, id := range sortedKeys(opts.Suppliers) {
+		if _, ok := x.supplierParty[id]; !ok {
+			return nil, &OptionError{Option: "Suppliers[" + id + "]", Value: id, Message: "no bid is from a supplier with this id"}
+		}
+	}
 	for _, id := range sortedKeys(opts.Standstill) {
 		if id == "" && award == nil {
 			return nil, &OptionError{Option: "Standstill", Message: "there is no award without bids, so no standstill"}

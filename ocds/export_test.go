@@ -221,6 +221,9 @@ func TestExportOptions(t *testing.T) {
 		{"a standstill that ends before it starts", func(o *ExportOptions) {
 			o.Standstill = map[string]Period{"1": {Start: o.Date, End: o.Date.Add(-time.Hour)}}
 		}, "Standstill[1]"},
+		{"an identifier for a supplier that did not bid is a mistake", func(o *ExportOptions) {
+			o.Suppliers = map[string]Identifier{"SUP-XYZ": {Scheme: "GB-COH", ID: "1"}}
+		}, "Suppliers[SUP-XYZ]"},
 		{"two suppliers may not share a party id", func(o *ExportOptions) {
 			o.Suppliers = map[string]Identifier{"SUP-KES": {Scheme: "GB-COH", ID: "1"}, "SUP-BRI": {Scheme: "GB-COH", ID: "1"}}
 		}, "Suppliers[SUP-BRI]"},

@@ -29,8 +29,17 @@ func (im *importer) at(field string) string {
 	return im.path + "." + field
 }
 
+// maxProblems bounds the problems reported for one file, as tenderfile
+// bounds them, so that a file of garbage gives a readable answer.
+const maxProblems = 100
+
 func (im *importer) problem(field, value, rule, format string, args ...any) {
-	if len(im.problems) > 100 {
+	switch {
+	case len(im.problems) > maxProblems:
+		return
+	case len(im.problems) == maxProblems:
+		im.problems = append(im.problems, tenderfile.Problem{Pos: tenderfile.Position{File: im.file}, Rule: "too-many",
+			Message: fmt.Sprintf("more than %d problems; the rest are not shown", maxProblems)})
 		return
 	}
 	im.problems = append(im.problems, tenderfile.Problem{Pos: tenderfile.Position{File: im.file}, Field: im.at(field), Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})

@@ -52,11 +52,15 @@ func (im *Imported) heading() string {
 	if im.OCID != "" {
 		from = fmt.Sprintf("the OCDS release %q of %s", abbreviate(im.ReleaseID), abbreviate(im.OCID))
 	}
+	fields := fmt.Sprintf("%d fields are", len(im.Gaps))
+	if len(im.Gaps) == 1 {
+		fields = "1 field is"
+	}
 	return fmt.Sprintf("Read from %s by tenderscore import ocds.\n"+
-		"%d fields are marked TO COMPLETE: what the notice cannot carry (marking scales,\n"+
+		"%s marked TO COMPLETE: what the notice cannot carry (marking scales,\n"+
 		"price methods, minimum scores, the day the procurement commenced).\n"+
 		"tenderscore validate names each one until it is given (tenderscore check\n"+
-		"the ones only the law needs).", from, len(im.Gaps))
+		"the ones only the law needs).", from, fields)
 }
 
 func commentFor(g Gap) string {

@@ -16,12 +16,12 @@ import (
 // testdata/schema/extensions (versions and sources in
 // testdata/schema/README.md).
 var vendored = []struct{ url, dir string }{
-	{Extensions[0], "lots"},
-	{Extensions[1], "bids"},
-	{Extensions[2], "awardCriteria"},
-	{Extensions[3], "legalBasis"},
-	{Extensions[4], "organizationClassification"},
-	{Extensions[5], "uk"},
+	{Extensions()[0], "lots"},
+	{Extensions()[1], "bids"},
+	{Extensions()[2], "awardCriteria"},
+	{Extensions()[3], "legalBasis"},
+	{Extensions()[4], "organizationClassification"},
+	{Extensions()[5], "uk"},
 }
 
 const (
@@ -121,9 +121,9 @@ func TestMergePatch(t *testing.T) {
 // TestVendoredExtensions checks that the package declares exactly the
 // extensions vendored for the tests, each with its extension.json.
 func TestVendoredExtensions(t *testing.T) {
-	require.Len(t, vendored, len(Extensions))
+	require.Len(t, vendored, len(Extensions()))
 	for i, v := range vendored {
-		require.Equal(t, Extensions[i], v.url)
+		require.Equal(t, Extensions()[i], v.url)
 		ext := readJSON(t, filepath.Join("testdata/schema/extensions", v.dir, "extension.json"))
 		require.Contains(t, ext.(map[string]any)["compatibility"], "1.1", "%s is for OCDS 1.1", v.dir)
 	}
