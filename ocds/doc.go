@@ -32,7 +32,8 @@
 //	                   description (lots extension)
 //	bids.details[]     with bids: each bid's tenderer, its price as bid
 //	                   (value.amount; a schedule at its undiscounted total),
-//	                   status valid or disqualified, and relatedLots (bids
+//	                   status valid or disqualified (a tender disregarded
+//	                   too: the codelist is closed), and relatedLots (bids
 //	                   extension)
 //	awards[]           with bids, one per lot in the tender's order: pending
 //	                   (decided, in standstill, no contract yet) with the

@@ -9,8 +9,11 @@ import (
 )
 
 // bidsSection lists every bid (the bids extension): its tenderer, its
-// price as bid, its status (valid, or disqualified with the reasons kept
-// out: they belong in the bidder's assessment summary) and its lot.
+// price as bid, its status and its lot. The status is valid, or
+// disqualified for a tender disqualified or disregarded (the bidStatus
+// codelist is closed, and its disqualified is "did not meet the
+// qualification requirements in order to be evaluated"); the reasons are
+// kept out: they belong in what the bidder is sent.
 func (x *exporter) bidsSection() *outBids {
 	dq := map[string]bool{}
 	for _, lr := range x.award.Separate.Lots {
