@@ -39,8 +39,8 @@
 //	                   (decided, in standstill, no contract yet) with the
 //	                   supplier, the price in force (reduced under an accepted
 //	                   cross-lot offer), relatedBid, the award date and the
-//	                   standstill period when given; unsuccessful for a lot not
-//	                   awarded
+//	                   standstill period (UK extension) when known;
+//	                   unsuccessful for a lot not awarded
 //
 // A lot's award criteria are OCDS's flat list: each leaf criterion of the
 // policy is one award criterion, named by its ancestors' titles and its own
@@ -61,9 +61,11 @@
 // discloses every bidder and its price: publish it where the authority has
 // decided to.
 //
-// The standstill period is written only when the caller gives it
-// (ExportOptions.Standstill): package score holds no award timeline yet.
-// [Period] says where one would be read.
+// A lot's standstill period is the caller's (ExportOptions.Standstill), or
+// its award timeline's ([score.Tender.Timeline]) counted from the day the
+// award notice is sent (ExportOptions.AwardNotice): the eight working days
+// of the Procurement Act 2023 s.51 or PCR 2015 reg 87's ten days, none for
+// a call-off unless the notice provides one. [Period] says how.
 //
 // # Reading: Import
 //

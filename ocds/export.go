@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -66,6 +67,19 @@ type ExportOptions struct {
 	// that has none of its own (one contract award notice for the whole
 	// tender). See [Period].
 	Standstill map[string]Period
+	// AwardNotice, when set, is the day the award's notices are sent: the
+	// contract award notice published (Procurement Act 2023), or the last
+	// regulation 86 notice sent electronically (PCR 2015). Each lot awarded
+	// then has the standstill period of its award timeline
+	// ([score.Tender.Timeline], with the lot's Timeline options), unless
+	// Standstill gives the lot's own. See [Period].
+	AwardNotice date.Date
+	// Timeline gives, by lot id, the options of the lot's award timeline:
+	// a longer or voluntary standstill in the notice, a direct award's
+	// ground, a contract below threshold, the bank holidays. Options under
+	// the key "" apply to every lot without its own; a lot with neither
+	// takes the zero options.
+	Timeline map[string]score.TimelineOptions
 }
 
 // Identifier is an organisation's identifier in a registry: Scheme is the
@@ -184,7 +198,7 @@ func (o ExportOptions) check(t score.Tender) error {
 			return &OptionError{Option: "Suppliers[" + id + "]", Value: s.Scheme + " " + s.ID, Message: "give both the scheme and the id"}
 		}
 	}
-	return checkStandstill(t, o.Standstill)
+	return checkStandstill(t, o)
 }
 
 // pack wraps the release in its package.

@@ -19,6 +19,8 @@ type exporter struct {
 	buyer outParty
 	// supplierParty maps a supplier id to its party id.
 	supplierParty map[string]string
+	// standstill holds each awarded lot's standstill period, where known.
+	standstill map[string]Period
 }
 
 func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opts ExportOptions) (*exporter, error) {
@@ -45,12 +47,20 @@ func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opt
 			return nil, &OptionError{Option: "Suppliers[" + id + "]", Value: id, Message: "no bid is from a supplier with this id"}
 		}
 	}
+	if award == nil && !opts.AwardNotice.IsZero() {
+		return nil, &OptionError{Option: "AwardNotice", Value: opts.AwardNotice.String(), Message: "there is no award without bids, so no award notice"}
+	}
 	for _, id := range sortedKeys(opts.Standstill) {
 		if id == "" && award == nil {
 			return nil, &OptionError{Option: "Standstill", Message: "there is no award without bids, so no standstill"}
 		}
 		if la, ok := x.lotAward(id); id != "" && (!ok || la.Status != score.Awarded || la.Provisional) {
 			return nil, &OptionError{Option: "Standstill[" + id + "]", Value: id, Message: "the lot is not awarded, so it has no standstill"}
+		}
+	}
+	if award != nil {
+		if err := x.standstills(); err != nil {
+			return nil, err
 		}
 	}
 	return x, nil

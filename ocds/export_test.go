@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/tenderfile"
 )
@@ -52,8 +53,11 @@ func croydonOptions() ExportOptions {
 		URI:        "https://data.example.gov.uk/ocds/LBC-IT-2026-014.json",
 		Buyer:      Identifier{Scheme: "GB-PPON", ID: "PXXX-0000-TEST"},
 		AwardDate:  london("2026-07-03T12:00:00+01:00"),
+		// A voluntary standstill on lot 1, a call-off (PA 2023 s.51(4)–(5)):
+		// eight working days from Monday 6 July 2026, Monday 13 July being a
+		// bank holiday in Northern Ireland (s.123(1)), so to 16 July.
 		Standstill: map[string]Period{
-			"1": {Start: london("2026-07-06T09:00:00+01:00"), End: london("2026-07-15T23:59:59+01:00")},
+			"1": {Start: london("2026-07-06T09:00:00+01:00"), End: london("2026-07-16T23:59:59+01:00")},
 		},
 	}
 }
@@ -246,7 +250,7 @@ func TestExportOptions(t *testing.T) {
 func TestExportStandstillForEveryLot(t *testing.T) {
 	tender, bids := croydon(t)
 	opts := croydonOptions()
-	every := Period{Start: london("2026-07-07T09:00:00+01:00"), End: london("2026-07-16T23:59:59+01:00")}
+	every := Period{Start: london("2026-07-07T09:00:00+01:00"), End: london("2026-07-17T23:59:59+01:00")}
 	opts.Standstill[""] = every
 	var out bytes.Buffer
 	require.NoError(t, Export(&out, tender, bids, opts))
@@ -261,3 +265,64 @@ func TestExportStandstillForEveryLot(t *testing.T) {
 	var oe *OptionError
 	require.ErrorAs(t, err, &oe, "no award without bids")
 }
+
+// TestExportStandstillFromTimeline takes each awarded lot's standstill
+// from its award timeline, given the day the contract award notice is
+// published.
+func TestExportStandstillFromTimeline(t *testing.T) {
+	tests := []struct {
+		why        string
+		tender     func(testing.TB) (score.Tender, []score.Bid)
+		notice     date.Date
+		timeline   map[string]score.TimelineOptions
+		start, end []string // by award, "" for none
+	}{
+		{"an open procedure: the mandatory eight working days (PA 2023 s.51(2)) from Monday 6 July 2026, past Northern Ireland's bank holiday on 13 July (s.123(1)), in BST; lot C is not awarded",
+			cappedTB, date.On(2026, 7, 6), nil,
+			[]string{"2026-07-06T00:00:00+01:00", "2026-07-06T00:00:00+01:00", ""},
+			[]string{"2026-07-16T23:59:59+01:00", "2026-07-16T23:59:59+01:00", ""}},
+		{"in winter, GMT: from Thursday 26 November 2026, past St Andrew's Day (30 November, Scotland), to 8 December (score's ExampleTender_Timeline)",
+			cappedTB, date.On(2026, 11, 26), nil,
+			[]string{"2026-11-26T00:00:00Z", "2026-11-26T00:00:00Z", ""},
+			[]string{"2026-12-08T23:59:59Z", "2026-12-08T23:59:59Z", ""}},
+		{"Croydon's call-offs have no mandatory standstill (s.51(3)(d)) and the notice provides none",
+			croydon, date.On(2026, 7, 6), nil,
+			[]string{"", "", "", "", ""}, []string{"", "", "", "", ""}},
+		{"a voluntary standstill of eight working days on lot 2 (s.51(4)–(5)), lot 4 being a PCR 2015 call-off with none (reg 86(5))",
+			croydon, date.On(2026, 7, 6), map[string]score.TimelineOptions{"2": {StandstillDays: 8}},
+			[]string{"", "2026-07-06T00:00:00+01:00", "", "", ""}, []string{"", "2026-07-16T23:59:59+01:00", "", "", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.why, func(t *testing.T) {
+			tn, bids := tc.tender(t)
+			opts := croydonOptions()
+			opts.Standstill = nil
+			opts.AwardNotice, opts.Timeline = tc.notice, tc.timeline
+			var out bytes.Buffer
+			require.NoError(t, Export(&out, tn, bids, opts))
+			validateAgainstSchema(t, packageSchema(t), out.Bytes())
+			awards := get(release(t, out.Bytes()), "awards").([]any)
+			require.Len(t, awards, len(tc.start))
+			for i := range awards {
+				if tc.start[i] == "" {
+					assert.Nil(t, get(awards, i, "standstillPeriod"), "award %d", i)
+					continue
+				}
+				assert.Equal(t, tc.start[i], get(awards, i, "standstillPeriod", "startDate"), "award %d", i)
+				assert.Equal(t, tc.end[i], get(awards, i, "standstillPeriod", "endDate"), "award %d", i)
+			}
+		})
+	}
+	t.Run("a notice day on which no standstill can begin is named", func(t *testing.T) {
+		tn, bids := capped()
+		opts := croydonOptions()
+		opts.Standstill = nil
+		opts.AwardNotice = date.On(2026, 7, 11) // a Saturday
+		err := Export(&bytes.Buffer{}, tn, bids, opts)
+		var oe *OptionError
+		require.ErrorAs(t, err, &oe)
+		assert.Equal(t, "AwardNotice", oe.Option)
+	})
+}
+
+func cappedTB(testing.TB) (score.Tender, []score.Bid) { return capped() }

@@ -5,17 +5,20 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/ocds"
+	"github.com/tenderscore/tenderscore/score"
 )
 
 // The OCDS commands: a thin layer over package ocds.
 
 const exportExample = "tenderscore export ocds --ocid-prefix ocds-x1y2z3 --release-id LBC-IT-2026-014-award \\\n" +
 	"  --date 2026-07-06T09:00:00+01:00 --award-date 2026-07-03T12:00:00+01:00 \\\n" +
-	"  --standstill 2026-07-06T09:00:00+01:00/2026-07-15T23:59:59+01:00 \\\n" +
+	"  --award-notice 2026-07-06 --standstill-days 1=8 \\\n" +
 	"  " + croydon + " > croydon.ocds.json"
 
 func exportCommand() command {
@@ -26,9 +29,12 @@ func exportCommand() command {
 output: the buyer, the lots with their values, terms and award criteria, and
 the lot rules; with bids, the bids and the award of each lot under the lot
 rules. The release's ocid prefix, id and date are flags, never the clock, so
-the same files and flags give the same bytes. The standstill period is
-written only when given: --standstill START/END for every lot awarded, or
-LOT=START/END for one, each an RFC 3339 date and time.`,
+the same files and flags give the same bytes. Each award's standstill
+period is its award timeline's from --award-notice, the day the contract
+award notice is published (--standstill-days N, or LOT=N for one lot, for a
+longer or voluntary standstill the notice provides for), or as given:
+--standstill START/END for every lot awarded, LOT=START/END for one, each an
+RFC 3339 date and time.`,
 		example: exportExample,
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			prefix := fs.String("ocid-prefix", "", "the publisher's registered OCDS prefix, ocds-xxxxxx (required)")
@@ -41,6 +47,9 @@ LOT=START/END for one, each an RFC 3339 date and time.`,
 			awardDate := fs.String("award-date", "", "the date and time of the award decision, RFC 3339")
 			var standstill periods
 			fs.Var(&standstill, "standstill", "a standstill period START/END, or LOT=START/END; repeatable")
+			notice := fs.String("award-notice", "", "the day the contract award notice is published (or PCR 2015 regulation 86 notices sent), YYYY-MM-DD")
+			days := lotInts{}
+			fs.Var(days, "standstill-days", "a standstill the notice provides for, in working days (longer than 8, or voluntary where none is required): N, or LOT=N; repeatable")
 			return func(e *env, args []string) error {
 				if err := format(args, "export"); err != nil {
 					return err
@@ -50,7 +59,18 @@ LOT=START/END for one, each an RFC 3339 date and time.`,
 				}
 				opts := ocds.ExportOptions{OCIDPrefix: *prefix, ReleaseID: *release, URI: *uri, Publisher: *publisher,
 					Buyer: ocds.Identifier{Scheme: *buyerScheme, ID: *buyerID}, Standstill: standstill.byLot}
+				for lot, n := range days {
+					if opts.Timeline == nil {
+						opts.Timeline = map[string]score.TimelineOptions{}
+					}
+					opts.Timeline[lot] = score.TimelineOptions{StandstillDays: n}
+				}
 				var err error
+				if *notice != "" {
+					if opts.AwardNotice, err = date.Parse(*notice); err != nil {
+						return usageError{fmt.Sprintf("--award-notice %q: want a day, YYYY-MM-DD", *notice)}
+					}
+				}
 				if opts.Date, err = stampFlag("--date", *when); err != nil {
 					return err
 				}
@@ -186,14 +206,38 @@ func (p *periods) Set(s string) error {
 	return nil
 }
 
+// lotInts collects --standstill-days flags by lot ("" for every lot).
+type lotInts map[string]int
+
+func (l lotInts) String() string { return "" }
+
+func (l lotInts) Set(s string) error {
+	lot, n, ok := strings.Cut(s, "=")
+	if !ok {
+		lot, n = "", s
+	}
+	v, err := strconv.Atoi(n)
+	if err != nil || v < 1 {
+		return fmt.Errorf("want a number of working days, N or LOT=N")
+	}
+	if _, dup := l[lot]; dup {
+		return fmt.Errorf("a second number for the same lot")
+	}
+	l[lot] = v
+	return nil
+}
+
 // flagFor words an option error in terms of the command's flags.
 func flagFor(oe *ocds.OptionError) string {
-	flags := map[string]string{"OCIDPrefix": "--ocid-prefix", "ReleaseID": "--release-id", "Date": "--date", "URI": "--uri", "Buyer": "--buyer-scheme and --buyer-id"}
-	name := flags[oe.Option]
-	if lot, ok := strings.CutPrefix(oe.Option, "Standstill"); ok {
-		name = "--standstill " + strings.Trim(lot, "[]")
+	flags := map[string]string{"OCIDPrefix": "--ocid-prefix", "ReleaseID": "--release-id", "Date": "--date", "URI": "--uri",
+		"Buyer": "--buyer-scheme and --buyer-id", "AwardNotice": "--award-notice", "Standstill": "--standstill"}
+	name, ok := flags[oe.Option]
+	for prefix, flag := range map[string]string{"Standstill[": "--standstill ", "Timeline[": "--standstill-days "} {
+		if lot, by := strings.CutPrefix(oe.Option, prefix); by {
+			name, ok = flag+strings.TrimSuffix(lot, "]"), true
+		}
 	}
-	if name == "" {
+	if !ok {
 		name = oe.Option
 	}
 	msg := strings.TrimSpace(name) + ": " + oe.Message

@@ -18,13 +18,28 @@ func TestExportOCDS(t *testing.T) {
 		"--ocid-prefix", "ocds-x1y2z3", "--release-id", "LBC-IT-2026-014-award-1",
 		"--date", "2026-07-06T09:00:00+01:00", "--uri", "https://data.example.gov.uk/ocds/LBC-IT-2026-014.json",
 		"--buyer-scheme", "GB-PPON", "--buyer-id", "PXXX-0000-TEST", "--award-date", "2026-07-03T12:00:00+01:00",
-		"--standstill", "1=2026-07-06T09:00:00+01:00/2026-07-15T23:59:59+01:00",
+		"--standstill", "1=2026-07-06T09:00:00+01:00/2026-07-16T23:59:59+01:00",
 		tenderFile, bidsFile)
 	require.Equal(t, exitOK, status, errs)
 	assert.Empty(t, errs)
 	want, err := os.ReadFile("../../ocds/testdata/croydon.ocds.json")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), out)
+}
+
+// TestExportOCDSTimeline takes each award's standstill from its timeline:
+// Croydon's call-offs need none (PA 2023 s.51(3)(d)), so only lot 1, whose
+// notice provides a voluntary eight working days (s.51(4)–(5)), has one:
+// from Monday 6 July 2026, past Northern Ireland's bank holiday on 13 July
+// (s.123(1)), to 16 July.
+func TestExportOCDSTimeline(t *testing.T) {
+	out, errs, status := tenderscore("", "export", "ocds",
+		"--ocid-prefix", "ocds-x1y2z3", "--release-id", "r", "--date", "2026-07-06T09:00:00+01:00",
+		"--award-notice", "2026-07-06", "--standstill-days", "1=8", tenderFile, bidsFile)
+	require.Equal(t, exitOK, status, errs)
+	assert.Equal(t, 1, strings.Count(out, `"standstillPeriod"`), "lot 1's award only")
+	assert.Equal(t, 1, strings.Count(out, `"startDate": "2026-07-06T00:00:00+01:00"`))
+	assert.Equal(t, 1, strings.Count(out, `"endDate": "2026-07-16T23:59:59+01:00"`))
 }
 
 // TestImportOCDS imports the fictional notice package ocds tests: the
@@ -63,6 +78,10 @@ func TestOCDSUsage(t *testing.T) {
 		{"a standstill names a lot of the tender", []string{"export", "ocds", "--ocid-prefix", "ocds-x", "--release-id", "r", "--date", "2026-07-06T09:00:00Z",
 			"--standstill", "9=2026-07-06T09:00:00Z/2026-07-15T23:59:59Z", tenderFile, bidsFile}, `--standstill 9: the tender has no lot with this id (value "9")`},
 		{"a standstill is START/END", []string{"export", "ocds", "--standstill", "next week", tenderFile}, "want START/END or LOT=START/END"},
+		{"an award notice is a day", []string{"export", "ocds", "--ocid-prefix", "ocds-x", "--release-id", "r", "--date", "2026-07-06T09:00:00Z",
+			"--award-notice", "6 July", tenderFile, bidsFile}, "want a day, YYYY-MM-DD"},
+		{"a voluntary standstill is at least eight working days", []string{"export", "ocds", "--ocid-prefix", "ocds-x", "--release-id", "r", "--date", "2026-07-06T09:00:00Z",
+			"--award-notice", "2026-07-06", "--standstill-days", "1=5", tenderFile, bidsFile}, "--award-notice: the award timeline of lot 1"},
 		{"import reads one file", []string{"import", "ocds", "a.json", "b.json"}, "name one OCDS file"},
 	}
 	for _, tc := range tests {
