@@ -3,30 +3,18 @@ package ocds
 import (
 	"strings"
 	"unicode"
+
+	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
-// clean makes a text from a file fit to write anywhere: white space of any
-// kind (tabs, line breaks) becomes one space, other control and format
-// characters (C0, DEL, C1, bidirectional overrides, zero-width marks) are
-// dropped, and the ends are trimmed. A notice may come from anywhere, and
-// no control character from input may reach an output.
+// clean makes a text read from a notice fit for a tender file: white space
+// of any kind — the line breaks and tabs of a notice's descriptions —
+// becomes one space, the ends are trimmed, and any other control or
+// bidirectional character is neutralised as everywhere in tenderscore
+// (package safetext: replaced by U+FFFD, visibly). A notice may come from
+// anywhere, and no control character from input may reach an output.
+//
+// Export writes the model's strings exactly: JSON escapes what needs it.
 func clean(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == '\uFFFD':
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
+	return safetext.Clean(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
 }

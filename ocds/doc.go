@@ -133,8 +133,10 @@
 // decoding), at most [MaxLots] lots and [MaxCriteria] award criteria a lot,
 // and numbers of at most 40 characters with exponents within ±30; it skips
 // every field it does not use, and its work is linear in the size of the
-// file. Text is cleaned: line breaks and tabs become spaces, other control
-// and format characters are dropped, so none reaches a tender file. A
+// file. Text is cleaned: line breaks and tabs become spaces, and any other
+// control or bidirectional character is shown as U+FFFD (package safetext),
+// so none reaches a tender file; Export writes the model's strings exactly,
+// JSON escaping what needs it. A
 // field of the wrong kind, broken JSON or a file that is not OCDS gives a
 // [*tenderfile.Error] naming the place (file:line:column) or the field path
 // in the file ("releases[1].tender.lots[0].title").

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/internal/safetext"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -177,12 +178,12 @@ func (o ExportOptions) check(t score.Tender) error {
 	switch {
 	case strings.TrimSpace(o.OCIDPrefix) == "":
 		return &OptionError{Option: "OCIDPrefix", Message: "the publisher's registered OCDS prefix is required (ocds-xxxxxx)"}
-	case clean(o.OCIDPrefix) != o.OCIDPrefix || strings.ContainsAny(o.OCIDPrefix, " /"):
-		return &OptionError{Option: "OCIDPrefix", Value: o.OCIDPrefix, Message: "a prefix has no spaces, slashes or control characters"}
+	case safetext.Invisible(o.OCIDPrefix) || strings.ContainsAny(o.OCIDPrefix, " /"):
+		return &OptionError{Option: "OCIDPrefix", Value: o.OCIDPrefix, Message: "a prefix has no spaces, slashes, invisible or control characters"}
 	case strings.TrimSpace(o.ReleaseID) == "":
 		return &OptionError{Option: "ReleaseID", Message: "a release id is required"}
-	case clean(o.ReleaseID) != o.ReleaseID:
-		return &OptionError{Option: "ReleaseID", Value: o.ReleaseID, Message: "a release id has no control characters or surrounding spaces"}
+	case safetext.Invisible(o.ReleaseID) || strings.TrimSpace(o.ReleaseID) != o.ReleaseID:
+		return &OptionError{Option: "ReleaseID", Value: o.ReleaseID, Message: "a release id has no invisible or control characters, nor spaces around it"}
 	case o.Date.IsZero():
 		return &OptionError{Option: "Date", Message: "the release date is required: tenderscore never reads the clock"}
 	case o.URI != "":
@@ -207,9 +208,9 @@ func (x *exporter) pack() outPackage {
 	if uri == "" {
 		uri = "urn:x-tenderscore:ocds:" + url.PathEscape(x.ocid) + ":" + url.PathEscape(x.opts.ReleaseID)
 	}
-	publisher := clean(x.opts.Publisher)
+	publisher := x.opts.Publisher
 	if publisher == "" {
-		publisher = clean(x.t.Authority.Name)
+		publisher = x.t.Authority.Name
 	}
 	return outPackage{
 		URI:           uri,

@@ -26,10 +26,10 @@ func (x *exporter) bidsSection() *outBids {
 	out := &outBids{Details: []outBid{}}
 	for _, b := range x.sortedBids() {
 		ob := outBid{
-			ID:          clean(b.ID),
+			ID:          b.ID,
 			Status:      "valid",
-			Tenderers:   []outOrgRef{{ID: x.supplierParty[b.Supplier.ID], Name: clean(b.Supplier.Name)}},
-			RelatedLots: []string{clean(b.Lot)},
+			Tenderers:   []outOrgRef{{ID: x.supplierParty[b.Supplier.ID], Name: b.Supplier.Name}},
+			RelatedLots: []string{b.Lot},
 		}
 		if dq[b.ID] {
 			ob.Status = "disqualified"
@@ -56,9 +56,9 @@ func (x *exporter) awards() []outAward {
 			continue
 		}
 		a := outAward{
-			ID:          "award-" + clean(la.LotID),
-			Title:       "Lot " + clean(la.LotID) + ": " + clean(la.Title),
-			RelatedLots: []string{clean(la.LotID)},
+			ID:          "award-" + la.LotID,
+			Title:       "Lot " + la.LotID + ": " + la.Title,
+			RelatedLots: []string{la.LotID},
 		}
 		switch la.Status {
 		case score.Awarded:
@@ -66,8 +66,8 @@ func (x *exporter) awards() []outAward {
 			if !x.opts.AwardDate.IsZero() {
 				a.Date = stamp(x.opts.AwardDate)
 			}
-			a.Suppliers = []outOrgRef{{ID: x.supplierParty[la.Supplier.ID], Name: clean(la.Supplier.Name)}}
-			a.RelatedBid = clean(la.BidID)
+			a.Suppliers = []outOrgRef{{ID: x.supplierParty[la.Supplier.ID], Name: la.Supplier.Name}}
+			a.RelatedBid = la.BidID
 			if v, ok := x.awardValue(la); ok {
 				a.Value = &outValue{Amount: json.Number(v.String()), Currency: "GBP"}
 			}

@@ -49,7 +49,7 @@ func awardCriteria(p score.Policy) *outAwardCriteria {
 		out.WeightingDescription = pricePerQualityPoint + ": each bid's price is divided by its quality points and the lowest price per quality point wins; the weights of the quality criteria make up the quality points."
 	}
 	for i, l := range leaves {
-		oc := outCriterion{Type: criterionType(l.c), Name: l.name, Description: clean(l.c.Description)}
+		oc := outCriterion{Type: criterionType(l.c), Name: l.name, Description: l.c.Description}
 		if numbers[i] != "" {
 			oc.Numbers = []outNumber{{Number: json.Number(numbers[i]), Weight: code}}
 		}
@@ -71,9 +71,9 @@ func flatten(cs []score.Criterion, names []string, share *big.Rat, ppqp, top boo
 		}
 	}
 	for _, c := range cs {
-		title := clean(c.Title)
+		title := c.Title
 		if title == "" {
-			title = clean(c.ID)
+			title = c.ID
 		}
 		path := append(append([]string{}, names...), title)
 		if ppqp && top && isPrice(c) {
@@ -102,7 +102,7 @@ func uniqueNames(leaves []leafOut) {
 	seen := map[string]bool{}
 	for i := range leaves {
 		if seen[leaves[i].name] {
-			leaves[i].name += " (" + clean(leaves[i].c.ID) + ")"
+			leaves[i].name += " (" + leaves[i].c.ID + ")"
 		}
 		seen[leaves[i].name] = true
 	}

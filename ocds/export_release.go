@@ -24,7 +24,7 @@ type exporter struct {
 }
 
 func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opts ExportOptions) (*exporter, error) {
-	x := &exporter{t: t, bids: bids, award: award, opts: opts, ocid: opts.OCIDPrefix + "-" + clean(t.ID), supplierParty: map[string]string{}}
+	x := &exporter{t: t, bids: bids, award: award, opts: opts, ocid: opts.OCIDPrefix + "-" + t.ID, supplierParty: map[string]string{}}
 	x.buyer = x.buyerParty()
 	taken := map[string]string{x.buyer.ID: "the buyer"}
 	for _, b := range x.sortedBids() {
@@ -32,9 +32,9 @@ func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opt
 		if _, done := x.supplierParty[sid]; done {
 			continue
 		}
-		pid := clean(sid)
+		pid := sid
 		if id, ok := opts.Suppliers[sid]; ok {
-			pid = clean(id.Scheme) + "-" + clean(id.ID)
+			pid = id.Scheme + "-" + id.ID
 		}
 		if other, clash := taken[pid]; clash {
 			return nil, &OptionError{Option: "Suppliers[" + sid + "]", Value: pid, Message: "the party id is already that of " + other + "; give registered identifiers that tell them apart"}
@@ -79,10 +79,10 @@ func sortedKeys[V any](m map[string]V) []string {
 // an authority under devolved regulations, its nation).
 func (x *exporter) buyerParty() outParty {
 	a := x.t.Authority
-	p := outParty{ID: "buyer", Name: clean(a.Name), Roles: []string{"buyer"}}
+	p := outParty{ID: "buyer", Name: a.Name, Roles: []string{"buyer"}}
 	if !x.opts.Buyer.IsZero() {
-		p.ID = clean(x.opts.Buyer.Scheme) + "-" + clean(x.opts.Buyer.ID)
-		p.Identifier = &outIdentifier{Scheme: clean(x.opts.Buyer.Scheme), ID: clean(x.opts.Buyer.ID), LegalName: p.Name}
+		p.ID = x.opts.Buyer.Scheme + "-" + x.opts.Buyer.ID
+		p.Identifier = &outIdentifier{Scheme: x.opts.Buyer.Scheme, ID: x.opts.Buyer.ID, LegalName: p.Name}
 	}
 	var cls []outClassification
 	if ct, ok := caTypeOf(a.Type); ok {
@@ -160,10 +160,10 @@ func (x *exporter) supplierParties() []outParty {
 			continue
 		}
 		seen[s.ID] = true
-		p := outParty{ID: x.supplierParty[s.ID], Name: clean(s.Name), Roles: []string{"tenderer"}}
-		p.Identifier = &outIdentifier{ID: clean(s.ID), LegalName: p.Name}
+		p := outParty{ID: x.supplierParty[s.ID], Name: s.Name, Roles: []string{"tenderer"}}
+		p.Identifier = &outIdentifier{ID: s.ID, LegalName: p.Name}
 		if id, ok := x.opts.Suppliers[s.ID]; ok {
-			p.Identifier = &outIdentifier{Scheme: clean(id.Scheme), ID: clean(id.ID), LegalName: p.Name}
+			p.Identifier = &outIdentifier{Scheme: id.Scheme, ID: id.ID, LegalName: p.Name}
 		}
 		if awarded[s.ID] {
 			p.Roles = append(p.Roles, "supplier")
@@ -176,13 +176,13 @@ func (x *exporter) supplierParties() []outParty {
 
 func (x *exporter) tender() outTender {
 	t := x.t
-	out := outTender{ID: clean(t.ID), Title: clean(t.Title), AwardCriteria: tenderAwardCriteria(t)}
+	out := outTender{ID: t.ID, Title: t.Title, AwardCriteria: tenderAwardCriteria(t)}
 	if lb, ok := legalBasisOf(t.Regime); ok {
 		out.LegalBasis = &outClassification{Scheme: lb.scheme, ID: lb.id, Description: lb.description, URI: lb.uri}
 	}
 	statuses := map[string]int{}
 	for _, l := range t.Lots {
-		ol := outLot{ID: clean(l.ID), Title: clean(l.Title), Status: x.lotStatus(l.ID), AwardCriteria: awardCriteria(l.Policy)}
+		ol := outLot{ID: l.ID, Title: l.Title, Status: x.lotStatus(l.ID), AwardCriteria: awardCriteria(l.Policy)}
 		if !l.EstimatedValue.IsZero() {
 			ol.Value = &outValue{AmountGross: json.Number(l.EstimatedValue.String()), Currency: "GBP"}
 		}
@@ -204,7 +204,7 @@ func (x *exporter) tender() outTender {
 		out.LotDetails = &outLotDetails{
 			MaximumLotsBidPerSupplier:     r.MaxLotsBidPerSupplier,
 			MaximumLotsAwardedPerSupplier: r.MaxLotsAwardedPerSupplier,
-			AwardCriteriaDetails:          clean(r.Description),
+			AwardCriteriaDetails:          r.Description,
 		}
 	}
 	return out
