@@ -79,8 +79,9 @@
 //     classification and its nation from UK_CA_DEVOLVED_REGULATIONS;
 //   - the regime from tender.legalBasis;
 //   - the lots (or, for a tender without lots, the tender as lot 1): id,
-//     title, the estimated value from value.amountGross (else value.amount,
-//     with a note that Find a Tender's amount excludes VAT), the term from
+//     title, the estimated value from value.amountGross, the amount including
+//     all taxes (else value.amount, with a note that it most likely excludes
+//     VAT), the term from
 //     contractPeriod.durationInMonths or from start and end dates a whole
 //     number of months apart (the tender's contract period when the lot
 //     gives none);
@@ -106,7 +107,7 @@
 //
 //	price.method, quality.moderation,
 //	regime, authority.type,
-//	policy.weighting (mixed kinds)  the text TO-COMPLETE ([Placeholder]):
+//	policy.weighting (mixed kinds)  the text TO-COMPLETE (Placeholder):
 //	                                validation names the value and the
 //	                                values allowed
 //	quality.scale                   a scale named TO-COMPLETE with no levels

@@ -280,7 +280,7 @@ func (im *importer) value(v *inValue, field, path string) decimal.Decimal {
 		return d
 	}
 	if d, ok := im.num(v.Amount, field+".amount"); ok {
-		im.note("%s.estimatedValue: read from value.amount, which Find a Tender gives excluding VAT (amountGross includes it); estimatedValue includes VAT: check it", path)
+		im.note("%s.estimatedValue: read from value.amount, most likely without VAT (the UK extension gives the amount including all taxes as amountGross, and the notice gives none); estimatedValue includes VAT: check it", path)
 		return d
 	}
 	im.lawGap(path+".estimatedValue", "the lot's estimated value including VAT over the whole term, which decides the threshold: the notice gives no amount")

@@ -66,7 +66,7 @@ func TestImportNotice(t *testing.T) {
 			assert.Equal(t, w.value, l.EstimatedValue.String(), "lot %s", w.id)
 			assert.Equal(t, w.months, l.TermMonths, "lot %s", w.id)
 		}
-		assert.Contains(t, im.Notes, "lots[2].estimatedValue: read from value.amount, which Find a Tender gives excluding VAT (amountGross includes it); estimatedValue includes VAT: check it")
+		assert.Contains(t, im.Notes, "lots[2].estimatedValue: read from value.amount, most likely without VAT (the UK extension gives the amount including all taxes as amountGross, and the notice gives none); estimatedValue includes VAT: check it")
 	})
 	t.Run("lot 1: numbers, and names sharing a first part read as sub-criteria", func(t *testing.T) {
 		p := tn.Lots[0].Policy
