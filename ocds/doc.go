@@ -101,12 +101,13 @@
 // # Fields to complete
 //
 // What OCDS cannot carry is written so that validating the tender names
-// each field, and listed in [Imported.Gaps] (the tenderscore command
-// prints them on standard error). [Imported.WriteTender] puts a comment
-// "TO COMPLETE: …" above each in the tender file. The forms:
+// each field — or, for what scoring does not need but the law does, the
+// frameworks check ([frameworks.Check]) — and listed in [Imported.Gaps]
+// (the tenderscore command prints them on standard error).
+// [Imported.WriteTender] puts a comment "TO COMPLETE: …" above each in the
+// tender file. The forms:
 //
 //	price.method, quality.moderation,
-//	regime, authority.type,
 //	policy.weighting (mixed kinds)  the text TO-COMPLETE (Placeholder):
 //	                                validation names the value and the
 //	                                values allowed
@@ -122,10 +123,16 @@
 //	weight                          0, when the notice gives none or only an
 //	                                order of importance (kept in the
 //	                                description)
-//	commenced, estimatedValue,
-//	termMonths, names and titles    left empty or zero
+//	ids and titles                  left empty: they are required
 //	lotRules.allocation             left empty: a cap needs a published
 //	                                mechanism, and validation says so
+//	commenced, authority.type,      left empty or zero, for the frameworks
+//	a lot's estimatedValue          check (Gap.Check): the law needs them,
+//	                                scoring does not
+//
+// What the notice leaves out and nothing requires — the authority's name
+// and nation, the regime (package frameworks takes it from the
+// commencement date), a lot's term — is said in Imported.Notes.
 //
 // # Limits
 //
