@@ -7,7 +7,8 @@ import (
 )
 
 // The codes UK notices use for the buyer and the law, as Find a Tender
-// publishes them in OCDS 1.1 with the Cabinet Office's UK extension.
+// publishes them in OCDS 1.1 with the Cabinet Office's UK extension
+// (docs/sources/ocds.md).
 
 const (
 	// caTypeScheme classifies a contracting authority. Its codes are listed
