@@ -39,8 +39,12 @@
 //     position for every problem and JSON Schemas for editors.
 //   - tenderfile/xlsx: bids and marks from Excel workbooks, the workbook
 //     evaluators fill in, and the evaluation matrix of a result.
+//   - ocds: the tender, its bids and award as an OCDS 1.1 release package
+//     (the lots, bids, award criteria and UK extensions), and a tender
+//     notice as Find a Tender publishes it read back into a tender.
 //   - cmd/tenderscore: the tenderscore command (validate, check, score,
-//     summary, whatif, version), a thin layer over the packages.
+//     summary, whatif, template, export, import, version), a thin layer
+//     over the packages.
 //   - examples/croydon: the founding case, a London borough's five-lot IT
 //     tender bought through national frameworks, scored and explained
 //     (go run ./examples/croydon).

@@ -58,7 +58,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{validateCommand(), checkCommand(), scoreCommand(), summaryCommand(), whatifCommand(), templateCommand()}
+	return []command{validateCommand(), checkCommand(), scoreCommand(), summaryCommand(), whatifCommand(), templateCommand(), exportCommand(), importCommand()}
 }
 
 // env is what a command reads and writes.
