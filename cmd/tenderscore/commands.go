@@ -220,11 +220,11 @@ func evaluate(e *env, in *inputs, lot string) (score.Result, error) {
 // attaches each lot's award timeline to a result when --sent is given.
 func timelineFlags(fs *flag.FlagSet) func(e *env, in *inputs, r score.Result) (score.Result, error) {
 	sent := fs.String("sent", "", "the day the award notices and bidders' documents are sent, YYYY-MM-DD: adds each lot's award timeline")
-	days := fs.Int("standstill", 0, "a standstill the award notice provides for, in working days (Procurement Act 2023 lots; at least 8)")
+	days := fs.Int("standstill-days", 0, "a standstill the award notice provides for, in working days (Procurement Act 2023 lots; at least 8)")
 	return func(e *env, in *inputs, r score.Result) (score.Result, error) {
 		if *sent == "" {
 			if *days != 0 {
-				return r, usageError{"--standstill needs --sent: the standstill counts from the day the notice is sent"}
+				return r, usageError{"--standstill-days needs --sent: the standstill counts from the day the notice is sent"}
 			}
 			return r, nil
 		}

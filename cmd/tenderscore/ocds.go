@@ -48,6 +48,7 @@ RFC 3339 date and time.`,
 			var standstill periods
 			fs.Var(&standstill, "standstill", "a standstill period START/END, or LOT=START/END; repeatable")
 			notice := fs.String("award-notice", "", "the day the contract award notice is published (or PCR 2015 regulation 86 notices sent), YYYY-MM-DD")
+			fs.StringVar(notice, "sent", "", "the same as --award-notice, as score and summary name it")
 			days := lotInts{}
 			fs.Var(days, "standstill-days", "a standstill the notice provides for, in working days (longer than 8, or voluntary where none is required): N, or LOT=N; repeatable")
 			return func(e *env, args []string) error {

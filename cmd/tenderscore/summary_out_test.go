@@ -58,10 +58,10 @@ func TestSummaryOut(t *testing.T) {
 // output (text and JSON) and dates the bidders' documents, which state when
 // the standstill ends and the first day the contract may be entered into
 // (issue 10.5). Croydon's lot 1 is a call-off under RM6190: exempt from the
-// mandatory standstill (PA 2023 s.51(3)), so with --standstill 8 the
+// mandatory standstill (PA 2023 s.51(3)), so with --standstill-days 8 the
 // notice's voluntary standstill runs Tuesday 26 May to Thursday 4 June 2026.
 func TestSentTimeline(t *testing.T) {
-	out, stderr, status := tenderscore("", "score", "--lot", "1", "--sent", "2026-05-26", "--standstill", "8", tenderFile, bidsFile)
+	out, stderr, status := tenderscore("", "score", "--lot", "1", "--sent", "2026-05-26", "--standstill-days", "8", tenderFile, bidsFile)
 	require.Equal(t, exitOK, status, stderr)
 	assert.Contains(t, out, "Award timeline\n  26 May 2026: contract award notice published: the first of 8 working days")
 	assert.Contains(t, out, "4 June 2026: the voluntary standstill")
@@ -69,13 +69,13 @@ func TestSentTimeline(t *testing.T) {
 	require.Equal(t, exitOK, status)
 	assert.Contains(t, js, `"timeline": {`)
 	assert.Contains(t, js, `"standstill": "none"`, "a call-off with no voluntary standstill in the notice")
-	md, _, status := tenderscore("", "summary", "--bidder", "B-101", "--sent", "2026-05-26", "--standstill", "8", tenderFile, bidsFile)
+	md, _, status := tenderscore("", "summary", "--bidder", "B-101", "--sent", "2026-05-26", "--standstill-days", "8", tenderFile, bidsFile)
 	require.Equal(t, exitOK, status)
 	assert.Contains(t, md, "- 5 June 2026: the first day the contract may be entered into")
 	assert.NotContains(t, md, "unverified")
-	_, stderr, status = tenderscore("", "summary", "--bidder", "B-101", "--sent", "2026-05-30", "--standstill", "8", tenderFile, bidsFile)
+	_, stderr, status = tenderscore("", "summary", "--bidder", "B-101", "--sent", "2026-05-30", "--standstill-days", "8", tenderFile, bidsFile)
 	assert.Equal(t, exitInput, status, "30 May 2026 is a Saturday: a standstill of working days cannot begin on it")
 	assert.Contains(t, stderr, "sent")
-	_, stderr, status = tenderscore("", "score", "--standstill", "8", tenderFile, bidsFile)
+	_, stderr, status = tenderscore("", "score", "--standstill-days", "8", tenderFile, bidsFile)
 	assert.Equal(t, exitUsage, status, stderr)
 }
