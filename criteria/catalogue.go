@@ -160,9 +160,50 @@ func CatalogueColumns() (required, optional []string) {
 // "row 3, column proxy" (the header is row 1).
 func LoadCatalogueCSV(r io.Reader) (Catalogue, error) {
 	const what = "catalogue CSV"
-	data, err := readAll(r, what)
+	records, err := readCatalogueCSV(r, what)
 	if err != nil {
 		return Catalogue{}, err
+	}
+	header := records[0]
+	col, ps := catalogueHeader(header)
+	if len(ps) > 0 {
+		return Catalogue{}, &DecodeError{What: what, Problems: ps}
+	}
+	var cat Catalogue
+	rowOf := []int{}
+	for k, rec := range records[1:] {
+		row := k + 2
+		if len(rec) != len(header) {
+			kind := "missing"
+			if len(rec) > len(header) {
+				kind = "extra"
+			}
+			ps.add(fmt.Sprintf("row %d", row), strconv.Itoa(len(rec)), kind+"-cells",
+				"has %d cells, want %d (one for each column in the header)", len(rec), len(header))
+			continue
+		}
+		m, mps := catalogueRow(rec, row, col)
+		ps = append(ps, mps...)
+		cat.Measures = append(cat.Measures, m)
+		rowOf = append(rowOf, row)
+	}
+	if len(records) == 1 {
+		ps.add("row 2", "", "required", "no measures: the file has a header and nothing else")
+	}
+	ps = append(ps, uniqueCodes(cat.Measures, rowOf)...)
+	if len(ps) > 0 {
+		sortByRow(ps)
+		return Catalogue{}, &DecodeError{What: what, Problems: ps}
+	}
+	return cat, nil
+}
+
+// readCatalogueCSV reads every record; a file that is not CSV, or has no
+// header row, is a *DecodeError.
+func readCatalogueCSV(r io.Reader, what string) ([][]string, error) {
+	data, err := readAll(r, what)
+	if err != nil {
+		return nil, err
 	}
 	cr := csv.NewReader(strings.NewReader(string(data)))
 	cr.FieldsPerRecord = -1
@@ -173,14 +214,20 @@ func LoadCatalogueCSV(r io.Reader) (Catalogue, error) {
 		if errors.As(err, &pe) {
 			p = Problem{Field: fmt.Sprintf("line %d, column %d", pe.Line, pe.Column), Rule: "csv", Message: "not valid CSV: " + pe.Err.Error()}
 		}
-		return Catalogue{}, &DecodeError{What: what, Err: err, Problems: []Problem{p}}
+		return nil, &DecodeError{What: what, Err: err, Problems: []Problem{p}}
 	}
-	var ps problems
 	if len(records) == 0 {
+		var ps problems
 		ps.add("row 1", "", "header", "empty file: want a header row naming the columns %s", strings.Join(requiredColumns, ", "))
-		return Catalogue{}, &DecodeError{What: what, Problems: ps}
+		return nil, &DecodeError{What: what, Problems: ps}
 	}
-	header := records[0]
+	return records, nil
+}
+
+// catalogueHeader maps each known column to its position, and reports
+// unknown, repeated and missing columns.
+func catalogueHeader(header []string) (map[string]int, problems) {
+	var ps problems
 	col := map[string]int{}
 	for i, h := range header {
 		name := strings.TrimSpace(h)
@@ -205,82 +252,70 @@ func LoadCatalogueCSV(r io.Reader) (Catalogue, error) {
 			ps.add("row 1, column "+name, "", "missing-column", "the header has no %q column", name)
 		}
 	}
-	if len(ps) > 0 {
-		return Catalogue{}, &DecodeError{What: what, Problems: ps}
+	return col, ps
+}
+
+// catalogueRow reads one measure from its row; a cell that does not parse
+// is reported once, as unparsable, not again by the measure's own checks.
+func catalogueRow(rec []string, row int, col map[string]int) (Measure, problems) {
+	var ps problems
+	at := func(name string) string { return fmt.Sprintf("row %d, column %s", row, name) }
+	cell := func(name string) string {
+		if i, ok := col[name]; ok {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
 	}
-	var cat Catalogue
-	rowOf := []int{}
-	for k, rec := range records[1:] {
-		row := k + 2
-		if len(rec) != len(header) {
-			kind := "missing"
-			if len(rec) > len(header) {
-				kind = "extra"
-			}
-			ps.add(fmt.Sprintf("row %d", row), strconv.Itoa(len(rec)), kind+"-cells",
-				"has %d cells, want %d (one for each column in the header)", len(rec), len(header))
-			continue
+	m := Measure{Code: cell("code"), Theme: cell("theme"), Description: cell("description"), Unit: cell("unit"), Source: cell("source")}
+	bad := map[string]bool{}
+	if s := cell("proxy"); s == "" {
+		ps.add(at("proxy"), "", "required", "a measure needs a £ proxy value per unit")
+		bad["proxy"] = true
+	} else if d, err := parseDecimalText(s); err != nil {
+		ps.add(at("proxy"), s, "number", "%s", err)
+		bad["proxy"] = true
+	} else {
+		m.Proxy = d
+	}
+	if s := cell("year"); s == "" {
+		ps.add(at("year"), "", "required", "say which year the proxy value is for")
+		bad["year"] = true
+	} else if y, err := strconv.Atoi(s); err != nil {
+		ps.add(at("year"), s, "integer", "a year is a whole number such as 2026")
+		bad["year"] = true
+	} else {
+		m.Year = y
+	}
+	for _, name := range optionalColumns[1:] { // local, firstYearOnly
+		var v bool
+		switch strings.ToLower(cell(name)) {
+		case "", "false":
+		case "true":
+			v = true
+		default:
+			ps.add(at(name), cell(name), "boolean", "want true or false")
 		}
-		at := func(name string) string { return fmt.Sprintf("row %d, column %s", row, name) }
-		cell := func(name string) string {
-			if i, ok := col[name]; ok {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		m := Measure{Code: cell("code"), Theme: cell("theme"), Description: cell("description"), Unit: cell("unit"), Source: cell("source")}
-		bad := map[string]bool{}
-		if s := cell("proxy"); s == "" {
-			ps.add(at("proxy"), "", "required", "a measure needs a £ proxy value per unit")
-			bad["proxy"] = true
-		} else if d, err := parseDecimalText(s); err != nil {
-			ps.add(at("proxy"), s, "number", "%s", err)
-			bad["proxy"] = true
+		if name == "local" {
+			m.Local = v
 		} else {
-			m.Proxy = d
+			m.FirstYearOnly = v
 		}
-		if s := cell("year"); s == "" {
-			ps.add(at("year"), "", "required", "say which year the proxy value is for")
-			bad["year"] = true
-		} else if y, err := strconv.Atoi(s); err != nil {
-			ps.add(at("year"), s, "integer", "a year is a whole number such as 2026")
-			bad["year"] = true
-		} else {
-			m.Year = y
-		}
-		for _, name := range optionalColumns[1:] { // local, firstYearOnly
-			s := strings.ToLower(cell(name))
-			var v bool
-			switch s {
-			case "", "false":
-			case "true":
-				v = true
-			default:
-				ps.add(at(name), cell(name), "boolean", "want true or false")
-			}
-			if name == "local" {
-				m.Local = v
-			} else {
-				m.FirstYearOnly = v
-			}
-		}
-		var mps problems
-		checkMeasure(&mps, m, at)
-		for _, p := range mps {
-			// A cell that did not parse is reported once, as unparsable.
-			if _, c, _ := strings.Cut(p.Field, "column "); bad[c] {
-				continue
-			}
+	}
+	var mps problems
+	checkMeasure(&mps, m, at)
+	for _, p := range mps {
+		if _, c, _ := strings.Cut(p.Field, "column "); !bad[c] {
 			ps = append(ps, p)
 		}
-		cat.Measures = append(cat.Measures, m)
-		rowOf = append(rowOf, row)
 	}
-	if len(records) == 1 {
-		ps.add("row 2", "", "required", "no measures: the file has a header and nothing else")
-	}
+	return m, ps
+}
+
+// uniqueCodes reports a measure code used twice, at the later row.
+func uniqueCodes(ms []Measure, rowOf []int) problems {
+	var ps problems
 	seen := map[string]int{}
-	for i, m := range cat.Measures {
+	for i, m := range ms {
 		if m.Code == "" {
 			continue
 		}
@@ -290,11 +325,7 @@ func LoadCatalogueCSV(r io.Reader) (Catalogue, error) {
 			seen[m.Code] = i
 		}
 	}
-	if len(ps) > 0 {
-		sortByRow(ps)
-		return Catalogue{}, &DecodeError{What: what, Problems: ps}
-	}
-	return cat, nil
+	return ps
 }
 
 // sortByRow orders "row N…" problems by N, keeping the order within a row.

@@ -211,6 +211,27 @@ func (r SocialValueRule) Validate() []Problem {
 	for _, p := range r.Catalogue.Validate() {
 		ps = append(ps, p.Prefixed("catalogue"))
 	}
+	r.validateMeasures(&ps)
+	r.validateBasis(&ps)
+	r.validateMethod(&ps)
+	r.validateSplit(&ps)
+	if r.WithoutMethodStatement != DisregardUnsupported && r.WithoutMethodStatement != CountUnsupported {
+		ps.add("withoutMethodStatement", string(r.WithoutMethodStatement), "one-of", "say what happens to a commitment without a method statement: %q or %q", DisregardUnsupported, CountUnsupported)
+	}
+	local := slices.ContainsFunc(r.counted(), func(m Measure) bool { return m.Local })
+	if r.LocalArea != nil {
+		for _, p := range r.LocalArea.Validate() {
+			ps = append(ps, p.Prefixed("localArea"))
+		}
+	} else if local {
+		ps.add("localArea", "", "required", "the criterion counts local measures: define the local area (boroughs or postcode districts)")
+	}
+	return ps
+}
+
+// validateMeasures checks that every measure counted is in the catalogue,
+// once.
+func (r SocialValueRule) validateMeasures(ps *problems) {
 	seen := map[string]int{}
 	for i, code := range r.Measures {
 		f := fmt.Sprintf("measures[%d]", i)
@@ -223,6 +244,11 @@ func (r SocialValueRule) Validate() []Problem {
 			seen[code] = i
 		}
 	}
+}
+
+// validateBasis checks what is measured (proxy value, or a quantity in one
+// unit) and how it is normalised.
+func (r SocialValueRule) validateBasis(ps *problems) {
 	switch r.Basis {
 	case BasisProxyValue:
 	case BasisQuantity:
@@ -250,6 +276,10 @@ func (r SocialValueRule) Validate() []Problem {
 	default:
 		ps.add("per", string(r.Per), "one-of", "unknown normalisation; want %q, %q or none", PerMillionContractValue, ShareOfBidPrice)
 	}
+}
+
+// validateMethod checks the scoring method with its cap or bands.
+func (r SocialValueRule) validateMethod(ps *problems) {
 	switch r.Method {
 	case RelativeToBest:
 		if len(r.Bands) > 0 {
@@ -262,29 +292,40 @@ func (r SocialValueRule) Validate() []Problem {
 		if len(r.Bands) == 0 {
 			ps.add("bands", "", "required", "the banded method needs at least one band")
 		}
-		for i, b := range r.Bands {
-			f := fmt.Sprintf("bands[%d]", i)
-			if ps.size(f+".atLeast", b.AtLeast) {
-				if b.AtLeast.Sign() <= 0 {
-					ps.add(f+".atLeast", b.AtLeast.String(), "positive", "a band starts above zero: committing nothing earns nothing")
-				} else if i > 0 && b.AtLeast.Cmp(r.Bands[i-1].AtLeast) <= 0 {
-					ps.add(f+".atLeast", b.AtLeast.String(), "ascending", "bands go upwards: this one must start above bands[%d] (%s)", i-1, exact.Plain(r.Bands[i-1].AtLeast))
-				}
-			}
-			if ps.size(f+".share", b.Share) {
-				if b.Share.Sign() < 0 || b.Share.Cmp(decimal.NewFromInt(1)) > 0 {
-					ps.add(f+".share", b.Share.String(), "share", "a share of the marks lies from 0 to 1")
-				} else if i > 0 && b.Share.Cmp(r.Bands[i-1].Share) < 0 {
-					ps.add(f+".share", b.Share.String(), "non-decreasing", "a higher band may not score less than bands[%d] (%s)", i-1, exact.Plain(r.Bands[i-1].Share))
-				}
-			}
-		}
+		r.validateBands(ps)
 	default:
 		ps.add("method", string(r.Method), "one-of", "unknown social-value method; want %q or %q", RelativeToBest, Banded)
 	}
 	if r.Cap != nil && ps.size("cap", *r.Cap) && r.Cap.Sign() <= 0 {
 		ps.add("cap", r.Cap.String(), "positive", "a cap must be more than zero")
 	}
+}
+
+// validateBands checks that bands start above zero and go upwards, with
+// shares from 0 to 1 that never fall.
+func (r SocialValueRule) validateBands(ps *problems) {
+	for i, b := range r.Bands {
+		f := fmt.Sprintf("bands[%d]", i)
+		if ps.size(f+".atLeast", b.AtLeast) {
+			if b.AtLeast.Sign() <= 0 {
+				ps.add(f+".atLeast", b.AtLeast.String(), "positive", "a band starts above zero: committing nothing earns nothing")
+			} else if i > 0 && b.AtLeast.Cmp(r.Bands[i-1].AtLeast) <= 0 {
+				ps.add(f+".atLeast", b.AtLeast.String(), "ascending", "bands go upwards: this one must start above bands[%d] (%s)", i-1, exact.Plain(r.Bands[i-1].AtLeast))
+			}
+		}
+		if ps.size(f+".share", b.Share) {
+			if b.Share.Sign() < 0 || b.Share.Cmp(decimal.NewFromInt(1)) > 0 {
+				ps.add(f+".share", b.Share.String(), "share", "a share of the marks lies from 0 to 1")
+			} else if i > 0 && b.Share.Cmp(r.Bands[i-1].Share) < 0 {
+				ps.add(f+".share", b.Share.String(), "non-decreasing", "a higher band may not score less than bands[%d] (%s)", i-1, exact.Plain(r.Bands[i-1].Share))
+			}
+		}
+	}
+}
+
+// validateSplit checks the split between commitments and method statement,
+// and how the method statement is marked.
+func (r SocialValueRule) validateSplit(ps *problems) {
 	if r.Split != nil {
 		okQ := ps.size("split.quantitative", r.Split.Quantitative)
 		okL := ps.size("split.qualitative", r.Split.Qualitative)
@@ -305,24 +346,12 @@ func (r SocialValueRule) Validate() []Problem {
 	}
 	if r.MethodStatement != nil {
 		for _, p := range r.MethodStatement.Validate() {
-			ps = append(ps, p.Prefixed("methodStatement"))
+			*ps = append(*ps, p.Prefixed("methodStatement"))
 		}
 		if r.MethodStatement.MinMark != nil {
 			ps.add("methodStatement.minMark", r.MethodStatement.MinMark.String(), "no-min-mark", "a minimum mark for the method statement is not supported: set a minimum percentage on the criterion")
 		}
 	}
-	if r.WithoutMethodStatement != DisregardUnsupported && r.WithoutMethodStatement != CountUnsupported {
-		ps.add("withoutMethodStatement", string(r.WithoutMethodStatement), "one-of", "say what happens to a commitment without a method statement: %q or %q", DisregardUnsupported, CountUnsupported)
-	}
-	local := slices.ContainsFunc(r.counted(), func(m Measure) bool { return m.Local })
-	if r.LocalArea != nil {
-		for _, p := range r.LocalArea.Validate() {
-			ps = append(ps, p.Prefixed("localArea"))
-		}
-	} else if local {
-		ps.add("localArea", "", "required", "the criterion counts local measures: define the local area (boroughs or postcode districts)")
-	}
-	return ps
 }
 
 // Describe says how the criterion is scored, in a sentence for a published
@@ -603,6 +632,40 @@ func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContex
 	if len(ps) > 0 { // ruled out by Check
 		return b, fmt.Errorf("%s", ps[0].Prefixed("commitments"))
 	}
+	total := r.sumCommitments(resp, v, w)
+	total = r.discount(resp, total, w)
+	b.any = total.Sign() > 0
+	x, err := r.normalise(resp, ctx, total, w)
+	if err != nil {
+		return b, err
+	}
+	b.measured = r.capped(x, w)
+	if r.Split != nil && resp.MethodStatement != nil && r.MethodStatement != nil {
+		qa, qps := r.MethodStatement.Assess(*resp.MethodStatement)
+		if len(qps) > 0 { // ruled out by Check
+			return b, fmt.Errorf("%s", qps[0].Prefixed("methodStatement"))
+		}
+		b.qa = &qa
+		if w != nil {
+			w.input += "; method statement " + qa.Input()
+		}
+	}
+	return b, nil
+}
+
+// measured words an amount in the rule's basis: a quantity in its unit, or
+// money.
+func (r SocialValueRule) measured(d decimal.Decimal) string {
+	if r.Basis == BasisQuantity {
+		return quantityText(d, r.unit())
+	}
+	return exact.Money(d)
+}
+
+// sumCommitments adds up the commitments that count — quantities or £
+// values — leaving out any the policy disregards for want of a method
+// statement, and words each one and the sum.
+func (r SocialValueRule) sumCommitments(resp SocialValueResponse, v Valuation, w *svWords) decimal.Decimal {
 	total := decimal.Zero
 	var terms []string
 	counted := 0
@@ -628,86 +691,86 @@ func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContex
 			}
 		}
 	}
-	measured := func(d decimal.Decimal) string {
+	if w == nil {
+		return total
+	}
+	switch {
+	case len(resp.Commitments) == 0:
+		w.input = "no commitments"
+		w.step("no commitments: " + r.measured(decimal.Zero))
+	case counted == 0:
+		w.input = "no commitment counted"
+		w.step("no commitment counted: " + r.measured(decimal.Zero))
+	case counted > 1:
+		w.step(fmt.Sprintf("total: %s = %s", strings.Join(terms, " + "), r.measured(total)))
+	}
+	if w.input == "" {
 		if r.Basis == BasisQuantity {
-			return quantityText(d, r.unit())
+			w.input = r.measured(total)
+		} else {
+			w.input = fmt.Sprintf("commitments worth %s at proxy values", exact.Money(total))
 		}
-		return exact.Money(d)
 	}
+	return total
+}
+
+// discount applies the evaluators' deliverability discount, if any.
+func (r SocialValueRule) discount(resp SocialValueResponse, total decimal.Decimal, w *svWords) decimal.Decimal {
+	d := resp.Deliverability
+	if d == nil {
+		return total
+	}
+	keep := decimal.NewFromInt(100).Sub(d.Percent)
+	after := total.Mul(keep).Shift(-2)
 	if w != nil {
-		switch {
-		case len(resp.Commitments) == 0:
-			w.input = "no commitments"
-			w.step("no commitments: " + measured(decimal.Zero))
-		case counted == 0:
-			w.input = "no commitment counted"
-			w.step("no commitment counted: " + measured(decimal.Zero))
-		case counted > 1:
-			w.step(fmt.Sprintf("total: %s = %s", strings.Join(terms, " + "), measured(total)))
-		}
-		if w.input == "" {
-			if r.Basis == BasisQuantity {
-				w.input = measured(total)
-			} else {
-				w.input = fmt.Sprintf("commitments worth %s at proxy values", exact.Money(total))
-			}
-		}
+		w.step(fmt.Sprintf("deliverability discount of %s%% (%s): %s × %s%% = %s",
+			exact.Plain(d.Percent), d.Reason, r.measured(total), exact.Plain(keep), r.measured(after)))
+		w.note("evaluators discounted the commitments by %s%% as not fully deliverable: %s", exact.Plain(d.Percent), d.Reason)
+		w.input += fmt.Sprintf(", discounted %s%% for deliverability", exact.Plain(d.Percent))
 	}
-	if d := resp.Deliverability; d != nil {
-		keep := decimal.NewFromInt(100).Sub(d.Percent)
-		after := total.Mul(keep).Shift(-2)
-		if w != nil {
-			w.step(fmt.Sprintf("deliverability discount of %s%% (%s): %s × %s%% = %s",
-				exact.Plain(d.Percent), d.Reason, measured(total), exact.Plain(keep), measured(after)))
-			w.note("evaluators discounted the commitments by %s%% as not fully deliverable: %s", exact.Plain(d.Percent), d.Reason)
-			w.input += fmt.Sprintf(", discounted %s%% for deliverability", exact.Plain(d.Percent))
-		}
-		total = after
-	}
-	b.any = total.Sign() > 0
-	x := exact.Whole(total)
+	return after
+}
+
+// normalise divides the measured amount per £1m of contract value or by
+// the bid price, as the rule says.
+func (r SocialValueRule) normalise(resp SocialValueResponse, ctx SocialValueContext, total decimal.Decimal, w *svWords) (exact.Fraction, error) {
 	switch r.Per {
 	case PerMillionContractValue:
 		f, err := exact.Ratio(total.Mul(decimal.NewFromInt(1_000_000)), ctx.ContractValue)
 		if err != nil {
-			return b, err
+			return exact.Fraction{}, err
 		}
-		x = f
 		if w != nil {
-			w.step(fmt.Sprintf("%s ÷ (%s ÷ £1,000,000) = %s", measured(total), exact.Money(ctx.ContractValue), r.show(x)))
+			w.step(fmt.Sprintf("%s ÷ (%s ÷ £1,000,000) = %s", r.measured(total), exact.Money(ctx.ContractValue), r.show(f)))
 		}
+		return f, nil
 	case ShareOfBidPrice:
 		f, err := exact.Ratio(total, *resp.BidPrice)
 		if err != nil {
-			return b, err
+			return exact.Fraction{}, err
 		}
-		x = f
 		if w != nil {
-			w.step(fmt.Sprintf("%s ÷ bid price %s = %s", measured(total), exact.Money(*resp.BidPrice), r.show(x)))
+			w.step(fmt.Sprintf("%s ÷ bid price %s = %s", r.measured(total), exact.Money(*resp.BidPrice), r.show(f)))
 		}
+		return f, nil
 	}
-	if r.Cap != nil {
-		cp := exact.Whole(*r.Cap)
-		if x.Cmp(cp) > 0 {
-			if w != nil {
-				w.step(fmt.Sprintf("%s is above the cap of %s: counted as %s", r.show(x), r.show(cp), r.show(cp)))
-				w.note("the commitment is above the declared cap of %s and earns nothing more above it", r.show(cp))
-			}
-			x = cp
-		}
+	return exact.Whole(total), nil
+}
+
+// capped limits the normalised amount to the declared cap, if any.
+func (r SocialValueRule) capped(x exact.Fraction, w *svWords) exact.Fraction {
+	if r.Cap == nil {
+		return x
 	}
-	b.measured = x
-	if r.Split != nil && resp.MethodStatement != nil && r.MethodStatement != nil {
-		qa, qps := r.MethodStatement.Assess(*resp.MethodStatement)
-		if len(qps) > 0 { // ruled out by Check
-			return b, fmt.Errorf("%s", qps[0].Prefixed("methodStatement"))
-		}
-		b.qa = &qa
-		if w != nil {
-			w.input += "; method statement " + qa.Input()
-		}
+	cp := exact.Whole(*r.Cap)
+	if x.Cmp(cp) <= 0 {
+		return x
 	}
-	return b, nil
+	if w != nil {
+		w.step(fmt.Sprintf("%s is above the cap of %s: counted as %s", r.show(x), r.show(cp), r.show(cp)))
+		w.note("the commitment is above the declared cap of %s and earns nothing more above it", r.show(cp))
+	}
+	return cp
 }
 
 // commitmentWords words one valued commitment: what was committed, where,
