@@ -20,7 +20,11 @@
 //     to the lowest can legitimately show it ([RankReversals]).
 //
 // Each check returns the [Violation]s it found with the figures, so a test
-// can also assert that a deliberately broken draft is caught.
+// can also assert that a deliberately broken draft is caught. A [Checker]
+// runs the same checks through an evaluator of the caller's choosing (a
+// portal's own pipeline wrapped around score.EvaluateLot); the kit's own
+// tests give it deliberately broken evaluators to show that each check
+// catches what it claims.
 // examples/policytest is a council's test suite written with the kit.
 //
 // A typical test:

@@ -154,3 +154,15 @@ func ExampleRankReversals() {
 	fmt.Println(len(notes) >= 0, err)
 	// Output: true <nil>
 }
+
+// A Checker runs the checks through another evaluator: here a pipeline
+// that loses the last bid to arrive, which the order check catches.
+func ExampleChecker() {
+	f := scoretest.NewField(&printT{}, tender(""), "1", 3, 42)
+	lossy := scoretest.Checker{Evaluate: func(tn score.Tender, lot string, bids []score.Bid) (score.LotResult, error) {
+		return score.EvaluateLot(tn, lot, bids[:len(bids)-1])
+	}}
+	vs, err := lossy.CheckOrderInvariance(f.Tender, f.Lot, f.Bids())
+	fmt.Println(vs[0], err)
+	// Output: order-invariance: lot 1: the bids in the order B-003, B-002, B-001 give a different result <nil>
+}

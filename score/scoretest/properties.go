@@ -86,6 +86,13 @@ func (r Report) String() string {
 // note, and returns the report. An invalid tender or field fails t.
 func CheckPolicy(t TB, tender score.Tender, lot string, bids []score.Bid) Report {
 	t.Helper()
+	return Checker{}.CheckPolicy(t, tender, lot, bids)
+}
+
+// CheckPolicy runs every property check as the package's [CheckPolicy]
+// does, evaluating with the Checker's evaluator.
+func (ck Checker) CheckPolicy(t TB, tender score.Tender, lot string, bids []score.Bid) Report {
+	t.Helper()
 	var r Report
 	r.Violations = append(r.Violations, CheckWeightsSum(tender, lot)...)
 	if len(r.Violations) > 0 {
@@ -96,7 +103,7 @@ func CheckPolicy(t TB, tender score.Tender, lot string, bids []score.Bid) Report
 		return r
 	}
 	for _, check := range []func(score.Tender, string, []score.Bid) ([]Violation, error){
-		CheckPriceMonotonicity, CheckQualityMonotonicity, CheckOrderInvariance, CheckGateFailureNeverWins, CheckDeterminism,
+		ck.CheckPriceMonotonicity, ck.CheckQualityMonotonicity, ck.CheckOrderInvariance, ck.CheckGateFailureNeverWins, ck.CheckDeterminism,
 	} {
 		vs, err := check(tender, lot, bids)
 		if err != nil {
@@ -150,18 +157,19 @@ type evalState struct {
 	tender    score.Tender
 	lot       string
 	lowerWins bool
+	evaluate  LotEvaluator
 }
 
-func newEval(tender score.Tender, lot string) (evalState, error) {
+func (ck Checker) newEval(tender score.Tender, lot string) (evalState, error) {
 	l, ok := tender.Lot(lot)
 	if !ok {
 		return evalState{}, fmt.Errorf("the tender has no lot %q", lot)
 	}
-	return evalState{tender: tender, lot: lot, lowerWins: l.Policy.Basis == score.PricePerQualityPoint}, nil
+	return evalState{tender: tender, lot: lot, lowerWins: l.Policy.Basis == score.PricePerQualityPoint, evaluate: ck.evaluator()}, nil
 }
 
 func (e evalState) eval(bids []score.Bid) (score.LotResult, error) {
-	return score.EvaluateLot(e.tender, e.lot, bids)
+	return e.evaluate(e.tender, e.lot, bids)
 }
 
 // worse reports whether total a is worse than b.
@@ -230,7 +238,13 @@ var ninetyPercent = decimal.RequireFromString("0.9")
 // each case where that lowered the bid's total, moved it down the
 // standings or disqualified it: a lower price must never score less.
 func CheckPriceMonotonicity(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
-	e, err := newEval(tender, lot)
+	return Checker{}.CheckPriceMonotonicity(tender, lot, bids)
+}
+
+// CheckPriceMonotonicity is the package's [CheckPriceMonotonicity],
+// evaluating with the Checker's evaluator.
+func (ck Checker) CheckPriceMonotonicity(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
+	e, err := ck.newEval(tender, lot)
 	if err != nil {
 		return nil, err
 	}
@@ -291,7 +305,13 @@ func describePrice(p criteria.PriceResponse) string {
 // social value criterion) and reports each case where that lowered the
 // bid's total, moved it down the standings or disqualified it.
 func CheckQualityMonotonicity(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
-	e, err := newEval(tender, lot)
+	return Checker{}.CheckQualityMonotonicity(tender, lot, bids)
+}
+
+// CheckQualityMonotonicity is the package's [CheckQualityMonotonicity],
+// evaluating with the Checker's evaluator.
+func (ck Checker) CheckQualityMonotonicity(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
+	e, err := ck.newEval(tender, lot)
 	if err != nil {
 		return nil, err
 	}
@@ -365,7 +385,13 @@ func raise(m criteria.Marks, s criteria.Scale) (criteria.Marks, bool) {
 // CheckOrderInvariance evaluates the bids in reverse and in shuffled
 // orders and reports any difference in the result, byte for byte.
 func CheckOrderInvariance(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
-	e, err := newEval(tender, lot)
+	return Checker{}.CheckOrderInvariance(tender, lot, bids)
+}
+
+// CheckOrderInvariance is the package's [CheckOrderInvariance],
+// evaluating with the Checker's evaluator.
+func (ck Checker) CheckOrderInvariance(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
+	e, err := ck.newEval(tender, lot)
 	if err != nil {
 		return nil, err
 	}
@@ -413,7 +439,13 @@ func (e evalState) bytes(bids []score.Bid) ([]byte, error) {
 // CheckDeterminism evaluates the same bids twice and reports any
 // difference, byte for byte.
 func CheckDeterminism(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
-	e, err := newEval(tender, lot)
+	return Checker{}.CheckDeterminism(tender, lot, bids)
+}
+
+// CheckDeterminism is the package's [CheckDeterminism],
+// evaluating with the Checker's evaluator.
+func (ck Checker) CheckDeterminism(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
+	e, err := ck.newEval(tender, lot)
 	if err != nil {
 		return nil, err
 	}
@@ -436,7 +468,13 @@ func CheckDeterminism(tender score.Tender, lot string, bids []score.Bid) ([]Viol
 // commitment) and reports each case where the bid still won or was not
 // disqualified.
 func CheckGateFailureNeverWins(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
-	e, err := newEval(tender, lot)
+	return Checker{}.CheckGateFailureNeverWins(tender, lot, bids)
+}
+
+// CheckGateFailureNeverWins is the package's [CheckGateFailureNeverWins],
+// evaluating with the Checker's evaluator.
+func (ck Checker) CheckGateFailureNeverWins(tender score.Tender, lot string, bids []score.Bid) ([]Violation, error) {
+	e, err := ck.newEval(tender, lot)
 	if err != nil {
 		return nil, err
 	}
