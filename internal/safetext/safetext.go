@@ -3,6 +3,7 @@ package safetext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -16,6 +17,11 @@ const Replacement = '\uFFFD'
 // by [Replacement]. Text that needs neither is returned unchanged, without
 // allocating.
 func Clean(s string) string {
+	if !utf8.ValidString(s) {
+		// A stray byte such as 0x9B is CSI to an 8-bit terminal: no byte
+		// that is not part of a valid character passes.
+		s = strings.ToValidUTF8(s, string(Replacement))
+	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -37,6 +43,9 @@ func Clean(s string) string {
 // CleanLines is [Clean] that keeps newlines, for text whose line breaks
 // are the renderer's own (a whole rendered line is cleaned, not a field).
 func CleanLines(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, string(Replacement))
+	}
 	if !needsCleaning(s) {
 		return s
 	}
@@ -94,6 +103,9 @@ func bidi(r rune) bool {
 // space, zero-width joiner, soft hyphen, the bidirectional controls, the
 // byte order mark…), or a space other than U+0020.
 func Invisible(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
 	for _, r := range s {
 		if invisible(r) {
 			return true
@@ -114,6 +126,7 @@ func Visible(s string) string {
 	if !Invisible(s) {
 		return s
 	}
+	s = strings.ToValidUTF8(s, "")
 	return strings.Map(func(r rune) rune {
 		if invisible(r) {
 			return -1

@@ -19,6 +19,7 @@ func TestClean(t *testing.T) {
 		{"a right-to-left override would reverse what follows", "invoice\u202Egpj.exe", "invoice\uFFFDgpj.exe"},
 		{"bidi isolates and marks", "a\u2066b\u2069c\u200Fd", "a\uFFFDb\uFFFDc\uFFFDd"},
 		{"tab and NUL", "a\tb\x00c", "a\uFFFDb\uFFFDc"},
+		{"a byte that is not UTF-8 (0x9B is CSI to an 8-bit terminal)", "a\x9b2Jb\xff", "a\uFFFD2Jb\uFFFD"},
 		{"a decomposed é is composed (NFC)", "Soci\u0065\u0301t\u0065\u0301", "Soci\u00e9t\u00e9"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,6 +46,7 @@ func TestInvisible(t *testing.T) {
 		{"no-break space", "SUP\u00A0KES", true},
 		{"soft hyphen", "SUP\u00ADKES", true},
 		{"tab", "SUP\tKES", true},
+		{"a byte that is not UTF-8", "SUP\x9bKES", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.bad, safetext.Invisible(tt.in))
