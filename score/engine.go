@@ -47,20 +47,16 @@ func bidsFor(bids []Bid, lot string) []Bid {
 }
 
 func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
-	k := newKernel(t, l, bids)
-	k.statePolicy()
-	k.notes = append(k.notes, unstatedNotes(t, l)...) // unstated.go
-	k.applyGates()
-	k.scoreSocialValue()
-	k.scoreQuality()
-	k.applyThresholds()
-	k.quotePrices()
-	k.scorePrices()
-	k.totals()
-	standings, ties := k.rank()
+	return newLotPrep(t, l, bids).evaluate()
+}
 
-	res := LotResult{Lot: l, Route: t.RouteFor(l), Standings: standings, TieBreaks: ties, Rounding: k.rules, Notes: k.notes,
-		UnderLotRules: t.LotRules != nil && t.LotRules.BindsLots()}
+// result puts the evaluation in a LotResult: the outcome, the standings,
+// and every bid, the compliant in standings order, then the disqualified by
+// id.
+func (k *lotKernel) result() LotResult {
+	standings, ties := k.rank()
+	res := LotResult{Lot: k.lot, Route: k.route, Standings: standings, TieBreaks: ties, Rounding: k.rules, Notes: k.notes,
+		UnderLotRules: k.underLots}
 	switch {
 	case len(standings) == 0:
 		res.Outcome = NoCompliantBid
@@ -72,7 +68,6 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 		res.Outcome = Winner
 		res.Winner = standings[0].BidID
 	}
-	// The compliant bids in standings order, then the disqualified by id.
 	order := k.ranked
 	for i := range k.bids {
 		if k.bids[i].rank == 0 {
@@ -84,7 +79,7 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 		for i := lo; i < hi; i++ {
 			s := order[i]
 			res.Bids[i] = BidResult{BidID: s.bid.ID, Supplier: s.bid.Supplier, Rank: s.rank, Tied: s.tied, Disqualified: s.dq,
-				Gates: s.gates, Total: s.total, QualityPercent: s.qpct, Moderation: s.moderation(k), k: k, s: s}
+				Gates: s.prep.gates, Total: s.total, QualityPercent: s.qpct, Moderation: s.prep.changes, k: k, s: s}
 		}
 	})
 	return res
@@ -92,35 +87,38 @@ func evaluateLot(t Tender, l Lot, bids []Bid) LotResult {
 
 // statePolicy writes the rules in force as notes, defaults included, so that
 // no reader needs to know the library's defaults.
-func (k *lotKernel) statePolicy() {
-	switch k.pol.basis() {
+func statePolicy(pol *Policy, rules []RoundingRule) []string {
+	var notes []string
+	note := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
+	switch pol.basis() {
 	case PricePerQualityPoint:
-		k.note("basis: price per quality point — each bid's price divided by its quality points; the lowest wins")
+		note("basis: price per quality point — each bid's price divided by its quality points; the lowest wins")
 	default:
-		k.note("basis: weighted points — each criterion's points added up; the highest total wins")
+		note("basis: weighted points — each criterion's points added up; the highest total wins")
 	}
-	switch w := k.pol.weighting(); {
-	case k.pol.Weighting == "":
-		k.note("weights: percentages at each level, summing to 100 among siblings (the default)")
+	switch w := pol.weighting(); {
+	case pol.Weighting == "":
+		note("weights: percentages at each level, summing to 100 among siblings (the default)")
 	case w == PercentOfTotal:
-		k.note("weights: percentages of the total; sub-criteria sum to their parent's weight")
+		note("weights: percentages of the total; sub-criteria sum to their parent's weight")
 	case w == Points:
-		k.note("weights: points, each divided by the sum of its siblings' points")
+		note("weights: points, each divided by the sum of its siblings' points")
 	default:
-		k.note("weights: percentages at each level, summing to 100 among siblings")
+		note("weights: percentages at each level, summing to 100 among siblings")
 	}
 	var parts []string
-	for _, r := range k.rules {
+	for _, r := range rules {
 		parts = append(parts, fmt.Sprintf("%s to %s", stageName(r.Stage), r.Rounding()))
 	}
 	text := "rounding: " + strings.Join(parts, "; ")
-	if len(k.pol.Rounding) == 0 {
+	if len(pol.Rounding) == 0 {
 		text += " (the default)"
 	}
-	if _, ok := roundingAt(k.rules, Total); !ok {
+	if _, ok := roundingAt(rules, Total); !ok {
 		text += "; the total is the sum of the points shown"
 	}
-	k.note("%s", text)
+	note("%s", text)
+	return notes
 }
 
 func stageName(s Stage) string {

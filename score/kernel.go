@@ -6,27 +6,18 @@ import (
 	"strings"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/exact"
 )
 
-// lotKernel is one lot's evaluation as computed: the policy's tree and
-// rounding, and for every bid its assessments with their explanation
-// records. It is built by the engine's phases and never changed after: the
-// results hold pointers to it, and word their lines from it when asked.
+// lotKernel is one evaluation of a lot: what its prepared bids come to
+// when compared with each other — who is still in at each stage, the
+// field-relative assessments (price, social value) with their records,
+// thresholds, totals and ranks. It is built by the engine's phases and
+// never changed after: the results hold pointers to it, and word their
+// lines from it when asked.
 type lotKernel struct {
-	lot   Lot
-	pol   *Policy
-	tree  *tree
-	rules []RoundingRule
-	stage [4]*exact.Rounding // the rounding declared at each stage, by stageIndex; nil when none
-	rates criteria.RateTable
-	// commenced is the day the procurement commenced: the living wage in
-	// force is looked up on it.
-	commenced date.Date
-	regime    Regime // the lot's
-	bids      []bidKernel
-	prices    []*node // the price leaves, in tree order
+	*lotPrep
+	bids []bidKernel
 	// fields holds, by node index, the ids of the bids a field-relative
 	// leaf (price, social value) was assessed over, so that a step's Uses
 	// (positions in that field) can name bids.
@@ -40,18 +31,6 @@ type lotKernel struct {
 	ranked   []*bidKernel // the compliant bids in standings order
 }
 
-func stageIndex(s Stage) int {
-	switch s {
-	case Normalised:
-		return 0
-	case LeafPoints:
-		return 1
-	case TopLevel:
-		return 2
-	}
-	return 3
-}
-
 // reach is how far the evaluation of a bid got.
 type reach uint8
 
@@ -61,34 +40,19 @@ const (
 	reachedTotal                // priced and every branch summed
 )
 
-// bidKernel is one bid's evaluation as computed.
+// bidKernel is one bid in one evaluation.
 type bidKernel struct {
 	idx     int // position in lotKernel.bids
 	bid     *Bid
-	cells   []cell           // by node index
-	quotes  []criteria.Quote // by position in lotKernel.prices
+	prep    *bidPrep
+	fcells  []cell // by position among the field-relative leaves
 	dq      *Disqualification
-	gates   []GateLine
 	reached reach
-	extra   []lineNote // notes the engine adds to lines (thresholds, errors); rare
+	extra   []lineNote // notes the evaluation adds to lines (thresholds); rare
 	total   TotalLine
 	qpct    *exact.Fraction
 	rank    int // 0 when not ranked
 	tied    bool
-	// changes are the evaluators' marks moderation changed, found while
-	// the quality marks are read; moderated says they were.
-	changes   []ModerationChange
-	moderated bool
-}
-
-// moderation returns the marks moderation changed, as [moderationOf] finds
-// them: read with the quality marks, or read now for a bid that never got
-// that far.
-func (s *bidKernel) moderation(k *lotKernel) []ModerationChange {
-	if s.moderated {
-		return s.changes
-	}
-	return moderationOf(k.tree, *s.bid)
 }
 
 func (s *bidKernel) out() bool { return s.dq != nil }
@@ -109,7 +73,7 @@ type lineNote struct {
 // cell is one leaf of one bid.
 type cell struct {
 	a     criteria.Assessment
-	quote int32 // position in lotKernel.prices, for price leaves
+	quote int32 // position in lotPrep.prices, for price leaves
 	state cellState
 }
 
@@ -124,38 +88,43 @@ const (
 	cellPerPoint                    // a price under price per quality point: the quote, scored without points
 )
 
-func newKernel(t Tender, l Lot, bids []Bid) *lotKernel {
-	k := &lotKernel{lot: l, rates: t.Rates(), commenced: t.Commenced, regime: t.RegimeFor(l), fields: map[int][]string{}}
-	k.pol = &k.lot.Policy
-	k.pol.Criteria = cloneTree(k.pol.Criteria) // the results word from it long after: a caller's later edit must not show
-	k.tree = buildTree(k.pol)
-	k.rules = k.pol.rounding()
-	for _, r := range k.rules {
-		rd := r.Rounding()
-		k.stage[stageIndex(r.Stage)] = &rd
+// cellOf returns one leaf of one bid in this evaluation: a field-relative
+// leaf as assessed over the field, any other as the bid reads on its own,
+// once the bid has got that far.
+func (k *lotKernel) cellOf(s *bidKernel, n *node) cell {
+	if n.field >= 0 {
+		return s.fcells[n.field]
 	}
-	k.prices = k.tree.priceLeaves()
-	for i, n := range k.prices {
-		n.price = i
+	if s.reached >= reachedQuality {
+		return s.prep.cells[n.index]
 	}
-	k.bids = make([]bidKernel, len(bids))
-	cells := make([]cell, len(bids)*len(k.tree.nodes))
-	quotes := make([]criteria.Quote, len(bids)*len(k.prices))
-	nn, np := len(k.tree.nodes), len(k.prices)
-	for i := range bids {
-		k.bids[i] = bidKernel{idx: i, bid: &bids[i], cells: cells[i*nn : (i+1)*nn : (i+1)*nn], quotes: quotes[i*np : (i+1)*np : (i+1)*np]}
-	}
-	return k
+	return cell{}
 }
 
-// cloneTree copies a tree of criteria, each level its own slice.
-func cloneTree(cs []Criterion) []Criterion {
-	out := make([]Criterion, len(cs))
-	for i, c := range cs {
-		c.Children = cloneTree(c.Children)
-		out[i] = c
+// evaluate compares the prepared bids of one lot: who is still in at each
+// stage, the field-relative criteria, thresholds, totals and ranks.
+func (lp *lotPrep) evaluate() LotResult {
+	k := &lotKernel{lotPrep: lp, fields: map[int][]string{}, notes: slices.Clone(lp.notes)}
+	k.bids = make([]bidKernel, len(lp.bids))
+	nf := len(lp.fieldLfs)
+	fcells := make([]cell, len(lp.bids)*nf)
+	for i := range k.bids {
+		p := &lp.per[i]
+		s := &k.bids[i]
+		*s = bidKernel{idx: i, bid: &lp.bids[i], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
+		if p.dq != nil { // the prepared one is never changed
+			dq := *p.dq
+			dq.Reasons = slices.Clone(p.dq.Reasons)
+			s.dq = &dq
+		}
 	}
-	return out
+	k.scoreSocialValue()
+	k.scoreQuality()
+	k.applyThresholds()
+	k.quotePrices()
+	k.scorePrices()
+	k.totals()
+	return k.result()
 }
 
 // in returns the bids still in the competition, in bid id order.
@@ -171,54 +140,6 @@ func (k *lotKernel) in() []*bidKernel {
 
 func (k *lotKernel) note(format string, args ...any) {
 	k.notes = append(k.notes, fmt.Sprintf(format, args...))
-}
-
-// applyGates applies each recorded decision to disregard a tender, then
-// decides every gate for every bid.
-func (k *lotKernel) applyGates() {
-	commenced := k.commenced
-	eachBid(k.bids, func(s *bidKernel) {
-		if d := s.bid.Disregard; d != nil {
-			s.disqualify(AtDisregard, Reason{Rule: string(d.Ground), Text: "the tender is disregarded: " + d.Ground.Basis(k.regime) + ": " + d.Reason})
-			s.dq.Disregarded = true
-			return
-		}
-		for _, g := range k.pol.Gates {
-			a := g.Assess(s.bid.Gates[g.ID])
-			s.gates = append(s.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
-			if !a.Pass {
-				s.disqualify(AtGate, Reason{Rule: "gate", Ref: g.ID, Text: failedGateText(g.Kind, a.Text)})
-				s.dq.Disregarded = s.dq.Disregarded || g.Kind.Disregards()
-			}
-		}
-		for _, g := range k.pol.LivingWageGates {
-			var a criteria.GateAssessment
-			var err error
-			if s.bid.LivingWage == nil { // ruled out by validation
-				err = fmt.Errorf("no living wage commitment recorded")
-			} else {
-				a, err = g.Assess(*s.bid.LivingWage, k.rates, commenced)
-			}
-			if err != nil {
-				a = criteria.GateAssessment{Text: fmt.Sprintf("%s: cannot be assessed: %v", g.Title, err)}
-			}
-			s.gates = append(s.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
-			if !a.Pass {
-				s.disqualify(AtGate, Reason{Rule: "living-wage-gate", Ref: g.ID, Text: failedGateText(g.Kind, a.Text)})
-				s.dq.Disregarded = s.dq.Disregarded || g.Kind.Disregards()
-			}
-		}
-	})
-}
-
-// failedGateText says what failing a gate means: a condition of
-// participation not satisfied (the tender is disregarded), or a pass/fail
-// requirement of the assessment methodology failed.
-func failedGateText(k criteria.GateKind, text string) string {
-	if k.Disregards() {
-		return "does not satisfy the condition of participation: " + text
-	}
-	return "failed the pass/fail requirement: " + text
 }
 
 // scoreSocialValue assesses each social value criterion over the field of
@@ -256,66 +177,23 @@ func (k *lotKernel) scoreSocialValue() {
 		}
 		k.fields[n.index] = ids
 		for i, s := range field {
-			s.cells[n.index] = cell{a: as[i], state: cellScored}
+			s.fcells[n.field] = cell{a: as[i], state: cellScored}
 		}
 	}
 }
 
-// scoreQuality assesses every quality and living wage leaf of every bid
-// still in, one bid at a time.
+// scoreQuality brings every bid still in to its quality, living wage and
+// social value assessments (read when the bid was prepared), and
+// disqualifies those with a mark below a question's minimum.
 func (k *lotKernel) scoreQuality() {
-	markers := make([]criteria.Marker, len(k.tree.nodes))
-	for _, n := range k.tree.leaves {
-		if n.c.Quality != nil {
-			markers[n.index] = n.c.Quality.Marker()
+	for i := range k.bids {
+		s := &k.bids[i]
+		if s.out() {
+			continue
 		}
-	}
-	chunks(len(k.bids), func(lo, hi int) {
-		var arena criteria.Arena // one per goroutine: the records of its bids, in blocks
-		for i := lo; i < hi; i++ {
-			k.scoreBidQuality(&k.bids[i], markers, &arena)
-		}
-	})
-}
-
-func (k *lotKernel) scoreBidQuality(s *bidKernel, markers []criteria.Marker, arena *criteria.Arena) {
-	if s.out() {
-		return
-	}
-	s.reached = reachedQuality
-	s.moderated = true
-	for _, n := range k.tree.leaves {
-		switch {
-		case n.c.SocialValue != nil:
-			s.changes = append(s.changes, moderationOfLeaf(n, s.bid)...)
-		case n.c.Quality != nil:
-			marks := s.bid.Responses[n.c.ID].Marks
-			if n.c.Quality.Moderation == criteria.ConsensusMark {
-				s.changes = append(s.changes, changes(n.c.ID, n.c.Title, marks)...)
-			}
-			qa, ok := markers[n.index].AssessIn(arena, marks)
-			if !ok { // ruled out by validation
-				s.cells[n.index] = cell{state: cellUnscored}
-				s.extra = append(s.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
-				continue
-			}
-			s.cells[n.index] = cell{a: qa.Assessment, state: cellScored}
-			if qa.BelowMinimum {
-				s.disqualify(AtThreshold, Reason{Rule: "min-mark", Ref: n.c.ID,
-					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
-			}
-		case n.c.LivingWage != nil:
-			var a criteria.Assessment
-			err := fmt.Errorf("no living wage commitment recorded") // ruled out by validation
-			if s.bid.LivingWage != nil {
-				a, err = n.c.LivingWage.Assess(*s.bid.LivingWage, k.rates, k.commenced)
-			}
-			if err != nil {
-				s.cells[n.index] = cell{state: cellUnscored}
-				s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("cannot be assessed: %v", err)})
-				continue
-			}
-			s.cells[n.index] = cell{a: a, state: cellScored}
+		s.reached = reachedQuality
+		for _, r := range s.prep.low {
+			s.disqualify(AtThreshold, r)
 		}
 	}
 }
@@ -401,12 +279,11 @@ func (k *lotKernel) quotePrices() {
 			return
 		}
 		for i, n := range k.prices {
-			q, _ := n.c.Price.Quote(s.bid.Responses[n.c.ID].Price) // validated
-			s.quotes[i] = q
+			q := s.prep.quotes[i]
 			if n.c.Price.OverBudget == criteria.DisqualifyOverBudget && n.c.Price.IsOverBudget(q.Price) {
 				s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
 					Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
-				s.cells[n.index] = cell{state: cellOverBudget, quote: int32(i)}
+				s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(i)}
 			}
 		}
 	})
@@ -425,13 +302,13 @@ func (k *lotKernel) scorePrices() {
 	for i, n := range k.prices {
 		if n.c.Price.Method == criteria.PerQualityPoint {
 			for _, s := range field {
-				s.cells[n.index] = cell{state: cellPerPoint, quote: int32(i)}
+				s.fcells[n.field] = cell{state: cellPerPoint, quote: int32(i)}
 			}
 			continue
 		}
 		quotes := make([]criteria.Quote, len(field))
 		for j, s := range field {
-			quotes[j] = s.quotes[i]
+			quotes[j] = s.prep.quotes[i]
 		}
 		as, err := n.c.Price.Assess(quotes)
 		if err != nil { // ruled out by validation; keep the bids unscored rather than panic
@@ -440,7 +317,7 @@ func (k *lotKernel) scorePrices() {
 		}
 		k.fields[n.index] = ids
 		for j, s := range field {
-			s.cells[n.index] = cell{a: as[j], state: cellScored, quote: int32(i)}
+			s.fcells[n.field] = cell{a: as[j], state: cellScored, quote: int32(i)}
 		}
 	}
 }
@@ -481,7 +358,7 @@ func (k *lotKernel) totals() {
 		}
 		t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
 		if price != nil {
-			ratio, err := criteria.PricePerQualityPoint(s.quotes[price.price].Price, t.Points.Value)
+			ratio, err := criteria.PricePerQualityPoint(s.prep.quotes[price.price].Price, t.Points.Value)
 			if err != nil {
 				s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})
 				return

@@ -34,7 +34,7 @@ func (k *lotKernel) numbers(s *bidKernel, nums []num) {
 	for i := len(nodes) - 1; i >= 0; i-- { // reverse pre-order: children first
 		n := nodes[i]
 		if n.leaf() {
-			nums[i] = k.leafNum(n, s.cells[i])
+			nums[i] = k.leafNum(n, k.cellOf(s, n))
 		} else {
 			nums[i] = k.branchNum(n, s, nums)
 		}
@@ -173,6 +173,11 @@ func (k *lotKernel) line(s *bidKernel, nums []num, n *node) Line {
 	} else {
 		ln.Working = []Step{{Text: k.branchText(nums, n, m)}}
 	}
+	for _, x := range s.prep.extra {
+		if x.node == n.index {
+			ln.Notes = append(ln.Notes, x.text)
+		}
+	}
 	for _, x := range s.extra {
 		if x.node == n.index {
 			ln.Notes = append(ln.Notes, note(x.text))
@@ -184,12 +189,12 @@ func (k *lotKernel) line(s *bidKernel, nums []num, n *node) Line {
 // leafWords words a leaf: the response, the criterion's own working, the
 // weighting into points and any rounding.
 func (k *lotKernel) leafWords(s *bidKernel, n *node, m num, ln *Line) {
-	c := s.cells[n.index]
+	c := k.cellOf(s, n)
 	switch c.state {
 	case cellUnscored:
 		return
 	case cellOverBudget, cellPerPoint:
-		q := s.quotes[c.quote]
+		q := s.prep.quotes[c.quote]
 		ln.Input = q.Input()
 		ln.Working = convertSteps(q.Working(), nil)
 		if c.state == cellOverBudget {
@@ -263,7 +268,7 @@ func (k *lotKernel) totalWorking(s *bidKernel, t TotalLine) []Step {
 	before := Figure{Value: sum, Places: places}
 	w := []Step{{Text: sumText(label, terms, before.String())}}
 	if price != nil {
-		q := s.quotes[price.price]
+		q := s.prep.quotes[price.price]
 		w = append(w, Step{Text: criteria.PricePerQualityPointStep(q.Price, sum, t.Unrounded).Text})
 		before = exactFigure(t.Unrounded)
 	}

@@ -2,20 +2,25 @@ package score
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
 
-// Prepared is a tender and its bids that have passed [Tender.Validate].
-// Evaluating it never validates again: a command validates a file once and
-// scores it, and the analyses re-score changed copies ([Prepared.WithBid],
-// [Prepared.WithoutBid], [Prepared.WithLot]), each validating only what
-// changed. The only way to get one is [Prepare]; a Prepared is never changed
-// once made, so it may be shared between goroutines.
+// Prepared is a tender and its bids that have passed [Tender.Validate],
+// each bid read once: its gates, quality and living wage assessments and
+// price quotes, which do not depend on the other bids. Evaluating it never
+// validates or reads a bid again; it computes what compares the bids with
+// each other (price and social value over the field, thresholds, totals,
+// ranks). A command validates a file once and scores it, and the analyses
+// re-score changed copies ([Prepared.WithBid], [Prepared.WithoutBid],
+// [Prepared.WithLot]), each validating and reading only what changed. The
+// only way to get one is [Prepare]; a Prepared is never changed once made,
+// so it may be shared between goroutines.
 type Prepared struct {
 	t     Tender
-	bids  []Bid            // as given
-	byLot map[string][]Bid // each lot's bids, by bid id; never changed once made (results point into them)
+	bids  []Bid               // as given
+	byLot map[string]*lotPrep // each lot, its bids by id, read; never changed once made (results point into them)
 }
 
 // Prepare validates the tender and the bids together, as [Tender.Validate]
@@ -29,9 +34,9 @@ func Prepare(t Tender, bids []Bid) (*Prepared, error) {
 }
 
 func prepared(t Tender, bids []Bid) *Prepared {
-	p := &Prepared{t: t, bids: bids, byLot: map[string][]Bid{}}
+	p := &Prepared{t: t, bids: bids, byLot: map[string]*lotPrep{}}
 	for _, l := range t.Lots {
-		p.byLot[l.ID] = bidsFor(bids, l.ID)
+		p.byLot[l.ID] = newLotPrep(t, l, bidsFor(bids, l.ID))
 	}
 	return p
 }
@@ -49,7 +54,7 @@ func (p *Prepared) Evaluate() Result {
 	res := Result{TenderID: t.ID, TenderTitle: t.Title, Authority: t.Authority, Commenced: t.Commenced, Regime: t.Regime,
 		Documents: t.Documents, Evaluation: t.Evaluation}
 	for _, l := range t.Lots {
-		res.Lots = append(res.Lots, evaluateLot(t, l, p.byLot[l.ID]))
+		res.Lots = append(res.Lots, p.byLot[l.ID].evaluate())
 	}
 	return res
 }
@@ -57,11 +62,11 @@ func (p *Prepared) Evaluate() Result {
 // EvaluateLot evaluates one lot, as [EvaluateLot] does, without validating
 // again; false when the tender has no such lot.
 func (p *Prepared) EvaluateLot(lotID string) (LotResult, bool) {
-	l, ok := p.t.Lot(lotID)
+	lp, ok := p.byLot[lotID]
 	if !ok {
 		return LotResult{}, false
 	}
-	return evaluateLot(p.t, l, p.byLot[lotID]), true
+	return lp.evaluate(), true
 }
 
 // ForLot returns the prepared tender cut down to one lot and its bids (in
@@ -74,8 +79,8 @@ func (p *Prepared) ForLot(lotID string) (*Prepared, bool) {
 	}
 	t := p.t
 	t.Lots = []Lot{l}
-	bids := p.byLot[lotID]
-	return &Prepared{t: t, bids: bids, byLot: map[string][]Bid{lotID: bids}}, true
+	lp := p.byLot[lotID]
+	return &Prepared{t: t, bids: lp.bids, byLot: map[string]*lotPrep{lotID: lp}}, true
 }
 
 // WithBid returns the prepared tender with the bid of b's id replaced by b,
@@ -100,12 +105,11 @@ func (p *Prepared) WithBid(b Bid) (*Prepared, error) {
 	}
 	bids := slices.Clone(p.bids)
 	bids[i] = b
-	q := &Prepared{t: p.t, bids: bids, byLot: maps(p.byLot)}
-	lot := slices.Clone(p.byLot[b.Lot])
-	if j, ok := slices.BinarySearchFunc(lot, b.ID, func(x Bid, id string) int { return strings.Compare(x.ID, id) }); ok {
-		lot[j] = b
+	q := &Prepared{t: p.t, bids: bids, byLot: maps.Clone(p.byLot)}
+	lp := p.byLot[b.Lot]
+	if j, ok := slices.BinarySearchFunc(lp.bids, b.ID, func(x Bid, id string) int { return strings.Compare(x.ID, id) }); ok {
+		q.byLot[b.Lot] = lp.withBid(j, b)
 	}
-	q.byLot[b.Lot] = lot
 	return q, nil
 }
 
@@ -117,11 +121,14 @@ func (p *Prepared) WithoutBid(id string) (*Prepared, error) {
 		return nil, oneProblem("bid", id, "known-bid", "the prepared tender has no bid with this id to remove")
 	}
 	lotID := p.bids[i].Lot
-	if len(p.byLot[lotID]) == 1 {
+	lp := p.byLot[lotID]
+	if len(lp.bids) == 1 {
 		return nil, oneProblem(fmt.Sprintf("bids[%d]", i), id, "no-bids", "lot %s has no other bid to evaluate", lotID)
 	}
-	q := &Prepared{t: p.t, bids: slices.Delete(slices.Clone(p.bids), i, i+1), byLot: maps(p.byLot)}
-	q.byLot[lotID] = slices.DeleteFunc(slices.Clone(p.byLot[lotID]), func(x Bid) bool { return x.ID == id })
+	q := &Prepared{t: p.t, bids: slices.Delete(slices.Clone(p.bids), i, i+1), byLot: maps.Clone(p.byLot)}
+	if j, ok := slices.BinarySearchFunc(lp.bids, id, func(x Bid, id string) int { return strings.Compare(x.ID, id) }); ok {
+		q.byLot[lotID] = lp.withoutBid(j)
+	}
 	return q, nil
 }
 
@@ -142,15 +149,9 @@ func (p *Prepared) WithLot(l Lot) (*Prepared, error) {
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return &Prepared{t: t, bids: p.bids, byLot: p.byLot}, nil
-}
-
-func maps(m map[string][]Bid) map[string][]Bid {
-	out := make(map[string][]Bid, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
+	q := &Prepared{t: t, bids: p.bids, byLot: maps.Clone(p.byLot)}
+	q.byLot[l.ID] = newLotPrep(t, l, p.byLot[l.ID].bids)
+	return q, nil
 }
 
 func oneProblem(field, value, rule, format string, args ...any) error {

@@ -92,7 +92,7 @@ func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
 		if n == nil {
 			return tieKey{}
 		}
-		p := s.quotes[n.price].Price
+		p := s.prep.quotes[n.price].Price
 		return tieKey{value: exact.Whole(p).Neg(), price: p, ok: true, kind: LowerPrice} // negated: lower price is better
 	case Recorded:
 		r, ok := s.bid.TieBreakScores[tb.Name]

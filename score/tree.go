@@ -20,6 +20,7 @@ type node struct {
 	available exact.Fraction // the most points the criterion can give
 	top       *node          // the top-level ancestor (itself at depth 0)
 	price     int            // position among the price leaves, for a price leaf
+	field     int            // position among the leaves assessed over the field (price, social value); -1 for others
 }
 
 func (n *node) leaf() bool { return len(n.c.Children) == 0 }

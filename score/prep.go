@@ -1,0 +1,229 @@
+package score
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// lotPrep is one lot of a prepared tender, read once: the policy's tree and
+// rounding, and for every bid what it comes to on its own — its gates, its
+// quality and living wage assessments with their records, its price
+// quotes, the marks moderation changed. None of it depends on the other
+// bids, so an evaluation reads it and computes only what compares bids
+// with each other; a changed copy ([Prepared.WithBid]) reads one bid
+// again. It is never changed once made: evaluations and their results
+// share it.
+type lotPrep struct {
+	lot       Lot // the lot as given, for the result
+	pol       *Policy
+	tree      *tree
+	rules     []RoundingRule
+	stage     [4]*exact.Rounding // the rounding declared at each stage, by stageIndex; nil when none
+	prices    []*node            // the price leaves, in tree order
+	fieldLfs  []*node            // the leaves assessed over the field (price and social value)
+	rates     criteria.RateTable
+	commenced date.Date // the living wage in force is looked up on it
+	regime    Regime    // the lot's
+	route     Route
+	underLots bool     // the tender's lot rules bind this lot
+	notes     []string // the rules in force and what was not stated
+	markers   []criteria.Marker
+	bids      []Bid // by id
+	per       []bidPrep
+}
+
+// bidPrep is one bid read on its own.
+type bidPrep struct {
+	cells   []cell           // by node index: quality and living wage leaves
+	quotes  []criteria.Quote // by position among the price leaves
+	gates   []GateLine
+	dq      *Disqualification // disregarded, or failed a gate; an evaluation copies it before adding to it
+	low     []Reason          // marks below a question's minimum
+	extra   []lineNote        // leaves that could not be assessed
+	changes []ModerationChange
+}
+
+func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
+	lp := &lotPrep{lot: l, rates: t.Rates(), commenced: t.Commenced, regime: t.RegimeFor(l), route: t.RouteFor(l),
+		underLots: t.LotRules != nil && t.LotRules.BindsLots(), bids: bids}
+	pol := l.Policy
+	pol.Criteria = cloneTree(pol.Criteria) // the results word from it long after: a caller's later edit must not show
+	lp.pol = &pol
+	lp.tree = buildTree(lp.pol)
+	lp.rules = lp.pol.rounding()
+	for _, r := range lp.rules {
+		rd := r.Rounding()
+		lp.stage[stageIndex(r.Stage)] = &rd
+	}
+	lp.prices = lp.tree.priceLeaves()
+	for i, n := range lp.prices {
+		n.price = i
+	}
+	for _, n := range lp.tree.nodes {
+		n.field = -1
+		if n.leaf() && (n.c.Price != nil || n.c.SocialValue != nil) {
+			n.field = len(lp.fieldLfs)
+			lp.fieldLfs = append(lp.fieldLfs, n)
+		}
+	}
+	lp.markers = make([]criteria.Marker, len(lp.tree.nodes))
+	for _, n := range lp.tree.leaves {
+		if n.c.Quality != nil {
+			lp.markers[n.index] = n.c.Quality.Marker()
+		}
+	}
+	lp.notes = append(statePolicy(lp.pol, lp.rules), unstatedNotes(t, l)...) // unstated.go
+	lp.per = make([]bidPrep, len(bids))
+	nn, np := len(lp.tree.nodes), len(lp.prices)
+	chunks(len(bids), func(lo, hi int) {
+		var arena criteria.Arena // one per goroutine: the records of its bids, in blocks
+		cells := make([]cell, (hi-lo)*nn)
+		quotes := make([]criteria.Quote, (hi-lo)*np)
+		for i := lo; i < hi; i++ {
+			j := i - lo
+			lp.per[i] = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
+		}
+	})
+	return lp
+}
+
+// withBid returns the lot with the bid at position i read again as b.
+func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
+	q := *lp
+	q.bids = slices.Clone(lp.bids)
+	q.bids[i] = b
+	q.per = slices.Clone(lp.per)
+	q.per[i] = lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	return &q
+}
+
+// withoutBid returns the lot without the bid at position i.
+func (lp *lotPrep) withoutBid(i int) *lotPrep {
+	q := *lp
+	q.bids = slices.Delete(slices.Clone(lp.bids), i, i+1)
+	q.per = slices.Delete(slices.Clone(lp.per), i, i+1)
+	return &q
+}
+
+// read reads one bid on its own: a recorded disregard, the gates, and
+// unless it is disregarded every quality and living wage leaf, every price
+// quote and the marks moderation changed. Its responses were validated,
+// so what cannot be read is noted rather than feared.
+func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, arena *criteria.Arena) bidPrep {
+	p := bidPrep{cells: cells, quotes: quotes}
+	if d := b.Disregard; d != nil {
+		p.disqualify(AtDisregard, Reason{Rule: string(d.Ground), Text: "the tender is disregarded: " + d.Ground.Basis(lp.regime) + ": " + d.Reason})
+		p.dq.Disregarded = true
+		p.changes = moderationOf(lp.tree, *b)
+		return p
+	}
+	lp.readGates(b, &p)
+	for _, n := range lp.tree.leaves {
+		switch {
+		case n.c.SocialValue != nil:
+			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
+		case n.c.Quality != nil:
+			marks := b.Responses[n.c.ID].Marks
+			if n.c.Quality.Moderation == criteria.ConsensusMark {
+				p.changes = append(p.changes, changes(n.c.ID, n.c.Title, marks)...)
+			}
+			qa, ok := lp.markers[n.index].AssessIn(arena, marks)
+			if !ok { // ruled out by validation
+				cells[n.index] = cell{state: cellUnscored}
+				p.extra = append(p.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
+				continue
+			}
+			cells[n.index] = cell{a: qa.Assessment, state: cellScored}
+			if qa.BelowMinimum {
+				p.low = append(p.low, Reason{Rule: "min-mark", Ref: n.c.ID,
+					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
+			}
+		case n.c.LivingWage != nil:
+			var a criteria.Assessment
+			err := fmt.Errorf("no living wage commitment recorded") // ruled out by validation
+			if b.LivingWage != nil {
+				a, err = n.c.LivingWage.Assess(*b.LivingWage, lp.rates, lp.commenced)
+			}
+			if err != nil {
+				cells[n.index] = cell{state: cellUnscored}
+				p.extra = append(p.extra, lineNote{n.index, fmt.Sprintf("cannot be assessed: %v", err)})
+				continue
+			}
+			cells[n.index] = cell{a: a, state: cellScored}
+		}
+	}
+	for i, n := range lp.prices {
+		quotes[i], _ = n.c.Price.Quote(b.Responses[n.c.ID].Price) // validated
+	}
+	return p
+}
+
+// readGates decides every gate for one bid.
+func (lp *lotPrep) readGates(b *Bid, p *bidPrep) {
+	for _, g := range lp.pol.Gates {
+		a := g.Assess(b.Gates[g.ID])
+		p.gates = append(p.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
+		if !a.Pass {
+			p.disqualify(AtGate, Reason{Rule: "gate", Ref: g.ID, Text: failedGateText(g.Kind, a.Text)})
+			p.dq.Disregarded = p.dq.Disregarded || g.Kind.Disregards()
+		}
+	}
+	for _, g := range lp.pol.LivingWageGates {
+		var a criteria.GateAssessment
+		err := fmt.Errorf("no living wage commitment recorded") // ruled out by validation
+		if b.LivingWage != nil {
+			a, err = g.Assess(*b.LivingWage, lp.rates, lp.commenced)
+		}
+		if err != nil {
+			a = criteria.GateAssessment{Text: fmt.Sprintf("%s: cannot be assessed: %v", g.Title, err)}
+		}
+		p.gates = append(p.gates, GateLine{GateID: g.ID, Title: g.Title, Pass: a.Pass, Text: a.Text})
+		if !a.Pass {
+			p.disqualify(AtGate, Reason{Rule: "living-wage-gate", Ref: g.ID, Text: failedGateText(g.Kind, a.Text)})
+			p.dq.Disregarded = p.dq.Disregarded || g.Kind.Disregards()
+		}
+	}
+}
+
+func (p *bidPrep) disqualify(stage DisqualifyStage, r Reason) {
+	if p.dq == nil {
+		p.dq = &Disqualification{Stage: stage}
+	}
+	p.dq.Reasons = append(p.dq.Reasons, r)
+}
+
+// failedGateText says what failing a gate means: a condition of
+// participation not satisfied (the tender is disregarded), or a pass/fail
+// requirement of the assessment methodology failed.
+func failedGateText(k criteria.GateKind, text string) string {
+	if k.Disregards() {
+		return "does not satisfy the condition of participation: " + text
+	}
+	return "failed the pass/fail requirement: " + text
+}
+
+// cloneTree copies a tree of criteria, each level its own slice.
+func cloneTree(cs []Criterion) []Criterion {
+	out := make([]Criterion, len(cs))
+	for i, c := range cs {
+		c.Children = cloneTree(c.Children)
+		out[i] = c
+	}
+	return out
+}
+
+func stageIndex(s Stage) int {
+	switch s {
+	case Normalised:
+		return 0
+	case LeafPoints:
+		return 1
+	case TopLevel:
+		return 2
+	}
+	return 3
+}
