@@ -108,6 +108,15 @@ type Quote struct {
 	// Price is the amount compared between bids.
 	Price decimal.Decimal
 	sched *scheduleRecord // how a schedule became the price; nil for an amount
+	exact exact.Fraction  // Price, exactly, once Quote has read it; zero when the Quote was built by hand
+}
+
+// Exact returns the price as an exact fraction.
+func (q Quote) Exact() exact.Fraction {
+	if q.exact.IsZero() { // a price is never zero: this Quote was built by hand
+		return exact.Whole(q.Price)
+	}
+	return q.exact
 }
 
 // Input describes the price as offered: "£15,000.00", or "schedule of 3
@@ -249,7 +258,7 @@ func (r PriceRule) Quote(resp PriceResponse) (Quote, []Problem) {
 		ps.add("amount", a.String(), "positive", "a price must be more than zero: a zero or negative price is an error, never the best price")
 		return Quote{}, ps
 	}
-	return Quote{Price: a}, nil
+	return Quote{Price: a, exact: exact.Whole(a)}, nil
 }
 
 // Assess scores every quote in the field. Quotes over the maximum budget
@@ -269,7 +278,7 @@ func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
 		if q.Price.Sign() <= 0 {
 			return nil, fmt.Errorf("field[%d]: price %s must be more than zero", i, q.Price)
 		}
-		pf.prices[i] = exact.Whole(q.Price)
+		pf.prices[i] = q.Exact()
 		over[i] = !r.MaxBudget.IsZero() && pf.prices[i].Cmp(budget) > 0
 		if !over[i] {
 			in = append(in, i)

@@ -155,7 +155,7 @@ func (s Schedule) Quote(unit map[string]decimal.Decimal) (Quote, []Problem) {
 	}
 	rec.total = total
 	if s.Discount == nil {
-		return Quote{Price: total, sched: rec}, nil
+		return Quote{Price: total, sched: rec, exact: exact.Whole(total)}, nil
 	}
 
 	// Whole-life cost, exactly: Σ cost_t ÷ (1+r)^t.
@@ -170,7 +170,7 @@ func (s Schedule) Quote(unit map[string]decimal.Decimal) (Quote, []Problem) {
 		ps.add("unitPrices", rounded.String(), "positive", "the whole-life cost rounds to %s: a price must be more than zero", exact.Money(rounded))
 		return Quote{}, ps
 	}
-	return Quote{Price: rounded, sched: rec}, nil
+	return Quote{Price: rounded, sched: rec, exact: exact.Whole(rounded)}, nil
 }
 
 // scheduleRecord is the explanation record of a priced schedule: each

@@ -22,14 +22,32 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 		}
 		return -c
 	}
-	slices.SortFunc(in, func(a, b *bidKernel) int { // bid ids are unique, so the order is total
-		if c := better(a, b); c != 0 {
+	// Sort the totals by value, each with its bid's position: the bids are
+	// in id order, so position breaks an equal total as the id does.
+	type key struct {
+		total exact.Fraction
+		idx   int
+	}
+	keys := make([]key, len(in))
+	for i, s := range in {
+		keys[i] = key{s.total.Points.Value, s.idx}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		c := a.total.Cmp(b.total)
+		if !lowerWins {
+			c = -c
+		}
+		if c != 0 {
 			return c
 		}
-		return strings.Compare(a.bid.ID, b.bid.ID)
+		return a.idx - b.idx
 	})
+	for i, kk := range keys {
+		in[i] = &k.bids[kk.idx]
+	}
 
-	var standings []Standing
+	standings := make([]Standing, 0, len(in))
+	k.ranked = make([]*bidKernel, 0, len(in))
 	var records []TieBreakRecord
 	pos := 1
 	for i := 0; i < len(in); {
@@ -92,8 +110,8 @@ func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
 		if n == nil {
 			return tieKey{}
 		}
-		p := s.prep.quotes[n.price].Price
-		return tieKey{value: exact.Whole(p).Neg(), price: p, ok: true, kind: LowerPrice} // negated: lower price is better
+		q := s.prep.quotes[n.price]
+		return tieKey{value: q.Exact().Neg(), price: q.Price, ok: true, kind: LowerPrice} // negated: lower price is better
 	case Recorded:
 		r, ok := s.bid.TieBreakScores[tb.Name]
 		if !ok {
@@ -197,13 +215,16 @@ func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord)
 				next = append(next, g)
 				continue
 			}
-			keyOf := make(map[*bidKernel]exact.Fraction, len(g))
-			for j, s := range g {
-				keyOf[s] = st.keys[j].value
+			perm := make([]int, len(g)) // positions in g, best key first; equal keys keep their order
+			for j := range perm {
+				perm[j] = j
 			}
-			sorted := slices.Clone(g)
-			slices.SortStableFunc(sorted, func(a, b *bidKernel) int { return -keyOf[a].Cmp(keyOf[b]) })
-			split := splitEqual(sorted, func(a, b *bidKernel) bool { return keyOf[a].Equal(keyOf[b]) })
+			slices.SortStableFunc(perm, func(a, b int) int { return -st.keys[a].value.Cmp(st.keys[b].value) })
+			sorted := make([]*bidKernel, len(g))
+			for j, p := range perm {
+				sorted[j] = g[p]
+			}
+			split := splitEqual(sorted, perm, st.keys)
 			for _, sg := range split {
 				st.order = append(st.order, idsOf(sg))
 			}
@@ -259,11 +280,13 @@ func allSingle(gs [][]*bidKernel) bool {
 	return true
 }
 
-func splitEqual(sorted []*bidKernel, eq func(a, b *bidKernel) bool) [][]*bidKernel {
+// splitEqual cuts bids sorted by key into groups of equal keys; perm[i] is
+// the position of sorted[i]'s key in keys.
+func splitEqual(sorted []*bidKernel, perm []int, keys []tieKey) [][]*bidKernel {
 	var out [][]*bidKernel
 	for i := 0; i < len(sorted); {
 		j := i + 1
-		for j < len(sorted) && eq(sorted[i], sorted[j]) {
+		for j < len(sorted) && keys[perm[i]].value.Equal(keys[perm[j]].value) {
 			j++
 		}
 		out = append(out, sorted[i:j])
