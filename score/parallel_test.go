@@ -78,3 +78,27 @@ func TestParallelMatchesSerial(t *testing.T) {
 		assert.Contains(t, string(serial), want, "the field takes every path, so the comparison covers it")
 	}
 }
+
+// TestParallelValidationMatchesSerial validates a field large enough for
+// the bids' own checks to run in parallel, with problems scattered through
+// it, and requires the same problems in the same order as a serial run.
+func TestParallelValidationMatchesSerial(t *testing.T) {
+	tn, bids := wideField(1100)
+	for _, i := range []int{3, 517, 518, 1099} {
+		r := bids[i].Responses["q1"]
+		r.Marks.Consensus = nil // a consensus mark is required
+		bids[i].Responses["q1"] = r
+	}
+	bids[700].Responses["price"] = score.Response{Price: criteria.Amount(dec("-1"))}
+	bids[900].ID = bids[901].ID
+	prev := runtime.GOMAXPROCS(1)
+	serial := tn.Validate(bids)
+	runtime.GOMAXPROCS(8)
+	parallel := tn.Validate(bids)
+	runtime.GOMAXPROCS(prev)
+	require.Error(t, serial)
+	assert.Equal(t, serial.Error(), parallel.Error())
+	var ve *score.ValidationError
+	require.ErrorAs(t, serial, &ve)
+	assert.Len(t, ve.Problems, 6, "four missing consensus marks, a negative price, a repeated id")
+}

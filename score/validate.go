@@ -485,36 +485,48 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	suppliers := make(map[string]string, len(bids))      // supplier id → name
 	supplierLot := make(map[[2]string]string, len(bids)) // (supplier, lot) → bid id
 	spelled := map[string]string{}                       // identity key → the supplier id first met
+	// The checks across bids run in order; each bid's own checks (its
+	// struct tags, its responses against its lot's policy) then run in
+	// parallel, and every bid's problems are reported in the order they
+	// always were: its tags, the checks across bids, its own.
+	type bidChecks struct {
+		path              string
+		lot               string // the lot to check the bid against; "" for none
+		tags, across, own []Problem
+	}
+	checks := make([]bidChecks, len(bids))
 	for i, b := range bids {
 		path := "bids[" + strconv.Itoa(i) + "]"
-		v.structTags(path, b)
-		v.ident(path+".id", b.ID)
-		v.ident(path+".supplier.id", b.Supplier.ID)
-		v.sameSupplier(path+".supplier.id", b.Supplier.ID, spelled)
+		checks[i].path = path
+		av := &validation{struct_: v.struct_} // this bid's problems across bids
+		av.ident(path+".id", b.ID)
+		av.ident(path+".supplier.id", b.Supplier.ID)
+		av.sameSupplier(path+".supplier.id", b.Supplier.ID, spelled)
 		if b.ID != "" {
 			if j, dup := ids[b.ID]; dup {
-				v.add(path+".id", b.ID, "unique", "bid id already used by bids[%d]", j)
+				av.add(path+".id", b.ID, "unique", "bid id already used by bids[%d]", j)
 			} else {
 				ids[b.ID] = i
 			}
 		}
 		if b.Supplier.ID != "" {
 			if name, ok := suppliers[b.Supplier.ID]; ok && name != b.Supplier.Name {
-				v.add(path+".supplier.name", b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, name)
+				av.add(path+".supplier.name", b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, name)
 			} else if !ok {
 				suppliers[b.Supplier.ID] = b.Supplier.Name
 			}
 			key := [2]string{b.Supplier.ID, b.Lot}
 			if other, dup := supplierLot[key]; dup {
-				v.add(path+".supplier.id", b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, other)
+				av.add(path+".supplier.id", b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, other)
 			} else {
 				supplierLot[key] = b.ID
 			}
 		}
-		l, ok := lots[b.Lot]
+		checks[i].across = av.ps
+		_, ok := lots[b.Lot]
 		if !ok {
 			if b.Lot != "" {
-				v.add(path+".lot", b.Lot, "known-lot", "the tender has no lot with this id")
+				checks[i].across = append(checks[i].across, Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
 			}
 			continue
 		}
@@ -522,7 +534,25 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 			continue
 		}
 		count[b.Lot]++
-		v.bid(path, b, l.Policy, trees[b.Lot])
+		checks[i].lot = b.Lot
+	}
+	chunks(len(bids), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			c := &checks[i]
+			tv := &validation{struct_: v.struct_}
+			tv.structTags(c.path, bids[i])
+			c.tags = tv.ps
+			if c.lot != "" {
+				bv := &validation{struct_: v.struct_}
+				bv.bid(c.path, bids[i], lots[c.lot].Policy, trees[c.lot])
+				c.own = bv.ps
+			}
+		}
+	})
+	for _, c := range checks {
+		v.ps = append(v.ps, c.tags...)
+		v.ps = append(v.ps, c.across...)
+		v.ps = append(v.ps, c.own...)
 	}
 	for i, l := range t.Lots {
 		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
