@@ -114,7 +114,8 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		return out, nil
 	}
 	share := func(br score.BidResult, i int, a exact.Fraction) exact.Fraction {
-		s, err := br.Criteria()[i].Points.Value.Quo(a)
+		p, _ := br.Points(pol.Criteria[i].ID) // numbers only: nothing is worded
+		s, err := p.Value.Quo(a)
 		if err != nil {
 			return exact.Zero
 		}

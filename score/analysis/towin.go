@@ -180,15 +180,23 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		}
 	}
 	rival := f.rival(id)
+	type rescored struct {
+		res score.LotResult
+		err error
+	}
+	seen := map[int64]rescored{} // each price is re-scored once, however often the search asks
 	at := func(pennies int64) (bool, score.LotResult, error) {
-		p := decimal.New(pennies, -2)
-		r := bb.Responses[pc.ID]
-		r.Price = criteria.Amount(p)
-		res, err := f.evalOn(base.WithBid(withResponse(bb, pc.ID, r)))
-		if err != nil {
-			return false, res, err
+		r, ok := seen[pennies]
+		if !ok {
+			resp := bb.Responses[pc.ID]
+			resp.Price = criteria.Amount(decimal.New(pennies, -2))
+			r.res, r.err = f.evalOn(base.WithBid(withResponse(bb, pc.ID, resp)))
+			seen[pennies] = r
 		}
-		return res.Outcome == score.Winner && res.Winner == id, res, nil
+		if r.err != nil {
+			return false, r.res, r.err
+		}
+		return r.res.Outcome == score.Winner && r.res.Winner == id, r.res, nil
 	}
 	check := func(pennies int64) (Check, error) {
 		_, res, err := at(pennies)
@@ -324,20 +332,27 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 	}
 	var self *other
 	var others []other
-	avail := exact.Zero
+	if len(f.base.Standings) == 0 {
+		return nil
+	}
+	first, _ := f.base.Bid(f.base.Standings[0].BidID)
+	line, ok := score.FindLine(first.Criteria(), pc.ID) // the marks available, the same for every bid
+	if !ok {
+		return nil
+	}
+	avail := line.Available
 	for _, s := range f.base.Standings {
 		br, _ := f.base.Bid(s.BidID)
-		ln, ok := score.FindLine(br.Criteria(), pc.ID)
+		pts, ok := br.Points(pc.ID) // numbers only: nothing is worded
 		if !ok || !br.Total.Scored {
 			return nil
 		}
-		avail = ln.Available
 		b, _ := f.bid(s.BidID)
 		p, ok := quote(pc, b)
 		if !ok {
 			return nil
 		}
-		o := other{n: br.Total.Points.Value.Sub(ln.Points.Value), price: p, in: !pc.Price.IsOverBudget(p)}
+		o := other{n: br.Total.Points.Value.Sub(pts.Value), price: p, in: !pc.Price.IsOverBudget(p)}
 		if s.BidID == id {
 			self = &o
 			continue
