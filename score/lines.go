@@ -175,7 +175,7 @@ func (k *lotKernel) line(s *bidKernel, nums []num, n *node) Line {
 	}
 	for _, x := range s.prep.extra {
 		if x.node == n.index {
-			ln.Notes = append(ln.Notes, x.text)
+			ln.Notes = append(ln.Notes, note(x.text))
 		}
 	}
 	for _, x := range s.extra {
