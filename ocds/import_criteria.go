@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/internal/slug"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -295,7 +296,7 @@ func build(g *group, parentID string, ppqp bool, ids map[string]bool) score.Crit
 
 // uniqueID makes a criterion id from its title, unique within the lot.
 func uniqueID(parentID, title string, ids map[string]bool) string {
-	base := slug(title)
+	base := slug.Words(title, 40)
 	if base == "" {
 		base = "criterion"
 	}
@@ -308,28 +309,6 @@ func uniqueID(parentID, title string, ids map[string]bool) string {
 	}
 	ids[id] = true
 	return id
-}
-
-// slug keeps letters and digits of a title, in lower case, joined by
-// hyphens, and at most about 40 characters.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return b.String()
 }
 
 // criterionGaps lists the fields of a criterion to complete, in the order

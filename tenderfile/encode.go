@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/internal/slug"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -194,8 +195,8 @@ func (e *encoder) share(n *yaml.Node, base string, v reflect.Value) *yaml.Node {
 	if first.Anchor == "" {
 		name := base
 		if nf := v.FieldByName("Name"); nf.IsValid() && nf.Kind() == reflect.String {
-			if slug := slugify(nf.String()); slug != "" {
-				name = base + "-" + slug
+			if s := slug.Words(nf.String(), 41); s != "" {
+				name = base + "-" + s
 			}
 		}
 		anchor := name
@@ -206,28 +207,6 @@ func (e *encoder) share(n *yaml.Node, base string, v reflect.Value) *yaml.Node {
 		first.Anchor = anchor
 	}
 	return &yaml.Node{Kind: yaml.AliasNode, Value: first.Anchor, Alias: first}
-}
-
-// slugify keeps letters and digits and joins the words with hyphens:
-// "0–4" gives "0-4".
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() > 40 {
-			break
-		}
-	}
-	return b.String()
 }
 
 // decimalString writes a decimal exactly as held, trailing zeros kept:
