@@ -15,6 +15,7 @@
 //   - calendar: UK bank holidays per part of the United Kingdom and the
 //     working days counted with them, for the statutory periods of
 //     procurement law (a leaf beside date).
+//   - internal/slug: a title made a short identifier, for anchors and ids.
 //   - internal/safetext: neutralises text from input (control and
 //     bidirectional characters) before it reaches any output.
 //   - criteria: how one criterion turns a field of responses into normalised
