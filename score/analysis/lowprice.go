@@ -191,13 +191,13 @@ func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) 
 			}
 			field = append(field, priced{id: s.BidID, supplier: s.Supplier, price: p})
 		}
+		st := statsOf(field)
 		for _, r := range rules {
-			for i, x := range field {
+			for _, x := range field {
 				if r.WinnerOnly && !leaders[x.id] {
 					continue
 				}
-				others := slices.Delete(slices.Clone(field), i, i+1)
-				if f, ok := r.test(x, field, others); ok {
+				if f, ok := r.test(x, st); ok {
 					f.Criterion = pl.c.ID
 					f.Explanation += " " + law(lr)
 					flags = append(flags, f)
@@ -237,36 +237,77 @@ func (r LowPriceRule) phrase() string {
 	return "more than"
 }
 
-func (r LowPriceRule) test(x priced, field, others []priced) (Flag, bool) {
+// fieldStats is what the rules need to know of a field of prices, found
+// once, so that testing each price costs no more than looking it up: the
+// sum, the highest price (the first met), and the prices in order.
+type fieldStats struct {
+	field  []priced
+	sum    decimal.Decimal
+	hi     int               // position of the highest price, the first met
+	sorted []decimal.Decimal // the prices, ascending
+}
+
+func statsOf(field []priced) fieldStats {
+	st := fieldStats{field: field, sum: decimal.Zero}
+	for i, o := range field {
+		st.sum = st.sum.Add(o.price)
+		if o.price.Cmp(field[st.hi].price) > 0 {
+			st.hi = i
+		}
+		st.sorted = append(st.sorted, o.price)
+	}
+	slices.SortFunc(st.sorted, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	return st
+}
+
+// next returns the lowest other price at or above p, where p is one of the
+// field's own: p itself when another bid offers it too.
+func (st fieldStats) next(p decimal.Decimal) (decimal.Decimal, bool) {
+	j, _ := slices.BinarySearchFunc(st.sorted, p, func(a, b decimal.Decimal) int { return a.Cmp(b) }) // the first at p
+	k := j
+	for k < len(st.sorted) && st.sorted[k].Equal(p) {
+		k++
+	}
+	switch {
+	case k-j > 1:
+		return p, true
+	case k < len(st.sorted):
+		return st.sorted[k], true
+	}
+	return decimal.Decimal{}, false
+}
+
+// lowestOther returns the lowest of the other prices, p being one of the
+// field's own.
+func (st fieldStats) lowestOther(p decimal.Decimal) decimal.Decimal {
+	if st.sorted[0].Equal(p) && (len(st.sorted) < 2 || !st.sorted[1].Equal(p)) {
+		return st.sorted[1] // p is the one lowest: the second lowest is the lowest other
+	}
+	return st.sorted[0]
+}
+
+func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 	f := Flag{BidID: x.id, Supplier: x.supplier, Rule: r.Name, Price: x.price, Action: Investigate, Source: r.Source}
+	others := len(st.field) - 1
 	switch r.Test {
 	case BelowMeanOfOthers:
-		if len(others) == 0 {
+		if others == 0 {
 			return f, false
 		}
-		sum := decimal.Zero
-		for _, o := range others {
-			sum = sum.Add(o.price)
-		}
-		mean := ratio(sum, decimal.NewFromInt(int64(len(others))))
+		mean := ratio(st.sum.Sub(x.price), decimal.NewFromInt(int64(others))) // the others' sum, exactly
 		f.Compared, f.Below = mean, below(x.price, mean)
 		if !r.beyond(f.Below) {
 			return f, false
 		}
 		f.Explanation = fmt.Sprintf("%s's price %s is %s below the mean of the other %d compliant prices (%s): %s %s%% below, so it is flagged under %q (%s).",
-			x.id, exact.Money(x.price), percentText(f.Below), len(others), exact.MoneyFraction(mean), r.phrase(), exact.Plain(r.Percent), r.Name, r.Source)
+			x.id, exact.Money(x.price), percentText(f.Below), others, exact.MoneyFraction(mean), r.phrase(), exact.Plain(r.Percent), r.Name, r.Source)
 		return f, true
 	case BelowNextBid:
-		var next *decimal.Decimal
-		for _, o := range others {
-			if o.price.Cmp(x.price) >= 0 && (next == nil || o.price.Cmp(*next) < 0) {
-				p := o.price
-				next = &p
-			}
-		}
-		if next == nil {
+		n, ok := st.next(x.price)
+		if !ok {
 			return f, false
 		}
+		next := &n
 		f.Compared = exact.Whole(*next)
 		f.Below = below(x.price, f.Compared)
 		if !r.beyond(f.Below) {
@@ -276,29 +317,12 @@ func (r LowPriceRule) test(x priced, field, others []priced) (Flag, bool) {
 			x.id, exact.Money(x.price), percentText(f.Below), exact.Money(*next), r.phrase(), exact.Plain(r.Percent), r.Name, r.Source)
 		return f, true
 	case ScottishHandbook:
-		if len(field) < 2 || len(others) == 0 {
+		if len(st.field) < 2 || others == 0 {
 			return f, false
 		}
-		hi := 0
-		for i, o := range field {
-			if o.price.Cmp(field[hi].price) > 0 {
-				hi = i
-			}
-		}
-		sum := decimal.Zero
-		for i, o := range field {
-			if i != hi {
-				sum = sum.Add(o.price)
-			}
-		}
-		avg := ratio(sum, decimal.NewFromInt(int64(len(field)-1)))
+		avg := ratio(st.sum.Sub(st.field[st.hi].price), decimal.NewFromInt(int64(len(st.field)-1))) // excluding the highest
 		f.Compared, f.Below = avg, below(x.price, avg)
-		lqp := others[0].price
-		for _, o := range others {
-			if o.price.Cmp(lqp) < 0 {
-				lqp = o.price
-			}
-		}
+		lqp := st.lowestOther(x.price)
 		margin := lqp.Mul(r.MarginPercent).Shift(-2)
 		if margin.Cmp(r.MarginMin) < 0 {
 			margin = r.MarginMin

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -27,6 +30,67 @@ type Reversal struct {
 	Explanation string
 }
 
+// movesField reports, for a compliant bid, whether removing it changes a
+// figure the other bids are scored against: the lowest price (relative,
+// deduction and linear methods) or the highest (linear), when the bid alone
+// offers it, or the best social value offer. Every other score is the bid's
+// own, so removing a bid that moves no such figure leaves every other total,
+// and the order of the others, as it was: only the removals that move one
+// are re-scored. With a social value criterion scored relative to the best
+// offer, whose offers are measured inside the engine, every removal is.
+func (f *field) movesField() func(id string) bool {
+	pol := f.lot().Policy
+	for _, l := range leaves(pol.Criteria) {
+		if sv := l.c.SocialValue; sv != nil && sv.Method == criteria.RelativeToBest {
+			return func(string) bool { return true }
+		}
+	}
+	moves := map[string]bool{}
+	if pol.Basis == score.PricePerQualityPoint {
+		return func(id string) bool { return moves[id] } // each price is divided by its own quality points
+	}
+	for _, l := range priceLeaves(pol.Criteria) {
+		m := l.c.Price.Method
+		if m != criteria.Relative && m != criteria.Deduction && m != criteria.Linear {
+			continue // a band is published, not drawn from the field
+		}
+		type at struct {
+			price decimal.Decimal
+			ids   []string
+		}
+		var lo, hi *at
+		for _, s := range f.base.Standings {
+			b, _ := f.bid(s.BidID)
+			p, ok := quote(l.c, b)
+			if !ok {
+				return func(string) bool { return true } // cannot tell: re-score every removal
+			}
+			if l.c.Price.IsOverBudget(p) {
+				continue // takes no part in the field
+			}
+			switch {
+			case lo == nil || p.Cmp(lo.price) < 0:
+				lo = &at{p, []string{s.BidID}}
+			case p.Equal(lo.price):
+				lo.ids = append(lo.ids, s.BidID)
+			}
+			switch {
+			case hi == nil || p.Cmp(hi.price) > 0:
+				hi = &at{p, []string{s.BidID}}
+			case p.Equal(hi.price):
+				hi.ids = append(hi.ids, s.BidID)
+			}
+		}
+		if lo != nil && len(lo.ids) == 1 {
+			moves[lo.ids[0]] = true
+		}
+		if m == criteria.Linear && hi != nil && len(hi.ids) == 1 {
+			moves[hi.ids[0]] = true
+		}
+	}
+	return func(id string) bool { return moves[id] }
+}
+
 // ReversedPair is two bids whose order changed: Above ranked above Below
 // with every bid in the field; without the removed bid, Below ranks above
 // Above, or level with it (Tied).
@@ -48,14 +112,22 @@ func RankReversals(t score.Tender, lotID string, bids []score.Bid) ([]Reversal, 
 	return f.reversals()
 }
 
-func (f *field) reversals() ([]Reversal, error) {
+func (f *field) reversals() ([]Reversal, error) { return f.reversalsOf(f.movesField()) }
+
+// reversalsEvery re-scores every removal, whether or not it moves a field
+// figure: the reference the tests hold reversals to.
+func (f *field) reversalsEvery() ([]Reversal, error) {
+	return f.reversalsOf(func(string) bool { return true })
+}
+
+func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
 	before := map[string]int{}
 	for _, s := range f.base.Standings {
 		before[s.BidID] = s.Rank
 	}
 	var out []Reversal
 	for _, s := range f.base.Standings {
-		if len(f.bids) < 2 {
+		if len(f.bids) < 2 || !moves(s.BidID) {
 			continue
 		}
 		res, err := f.evalOn(f.p.WithoutBid(s.BidID))

@@ -1,0 +1,68 @@
+package analysis
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// TestReversalsSkipOnlyRemovalsThatMoveNothing checks that re-scoring only
+// the removals that move a field figure finds every reversal that
+// re-scoring every removal finds: random fields under each price method,
+// with and without a maximum budget, with repeated prices.
+func TestReversalsSkipOnlyRemovalsThatMoveNothing(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := decimal.RequireFromString
+		rule := &criteria.PriceRule{Method: rapid.SampledFrom([]criteria.PriceMethod{criteria.Relative, criteria.Linear, criteria.Band, criteria.Deduction}).Draw(t, "method")}
+		switch rule.Method {
+		case criteria.Band:
+			rule.Floor, rule.Ceiling = d("20000"), d("80000")
+		case criteria.Deduction:
+			rule.Rate = d("1")
+		}
+		if rapid.Bool().Draw(t, "budget") {
+			rule.MaxBudget, rule.OverBudget = d("90000"), criteria.ScoreZeroOverBudget
+		}
+		q := func(id string) score.Criterion {
+			return score.Criterion{ID: id, Title: id, Weight: d("50"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
+		}
+		tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
+			Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
+			Lots: []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: score.Policy{
+				Criteria:  []score.Criterion{{ID: "price", Title: "Price", Weight: d("50"), Price: rule}, {ID: "quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{q("q1"), q("q2")}}},
+				TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}},
+			}}}}
+		var bids []score.Bid
+		var prices []int64
+		for i := range rapid.IntRange(2, 8).Draw(t, "bids") {
+			p := rapid.Int64Range(100, 1000).Draw(t, "price") * 100
+			if i > 0 && rapid.Bool().Draw(t, "repeat") {
+				p = prices[rapid.IntRange(0, i-1).Draw(t, "of")]
+			}
+			prices = append(prices, p)
+			m := func(label string) score.Response {
+				v := decimal.NewFromInt(rapid.Int64Range(0, 4).Draw(t, label))
+				return score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E", Mark: v}}, Consensus: &criteria.Consensus{Mark: v, Rationale: "agreed"}}}
+			}
+			id := fmt.Sprintf("B%d", i)
+			bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+				Responses: map[string]score.Response{"price": {Price: criteria.Amount(decimal.NewFromInt(p))}, "q1": m("q1"), "q2": m("q2")}})
+		}
+		f, err := newField(tn, "L1", bids)
+		require.NoError(t, err)
+		got, err := f.reversals()
+		require.NoError(t, err)
+		want, err := f.reversalsEvery()
+		require.NoError(t, err)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("skipping removals lost a reversal:\n got %v\nwant %v", got, want)
+		}
+	})
+}
