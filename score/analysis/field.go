@@ -20,6 +20,14 @@ type field struct {
 	lotID string
 	bids  []score.Bid // the lot's bids, by id
 	base  score.LotResult
+	avail map[string]exact.Fraction // marks available, by criterion, once read
+	// byID and resultByID find a bid, and its result, by id.
+	byID, resultByID map[string]int
+	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
+
+	// searchOnly makes the price to win found by search alone, without the
+	// solved candidates: the reference tests hold the candidates to.
+	searchOnly bool
 }
 
 // newField validates and evaluates the lot as received. The tender copy
@@ -55,6 +63,14 @@ func preparedField(p *score.Prepared, lotID string) (*field, error) {
 	}
 	f := &field{p: one, t: one.Tender(), lotID: lotID, bids: one.Bids()}
 	f.base, _ = one.EvaluateLot(lotID)
+	f.byID = make(map[string]int, len(f.bids))
+	for i, b := range f.bids {
+		f.byID[b.ID] = i
+	}
+	f.resultByID = make(map[string]int, len(f.base.Bids))
+	for i, b := range f.base.Bids {
+		f.resultByID[b.BidID] = i
+	}
 	return f, nil
 }
 
@@ -88,12 +104,20 @@ func (f *field) compliant() []string {
 
 // bid returns the bid with the given id.
 func (f *field) bid(id string) (score.Bid, bool) {
-	for _, b := range f.bids {
-		if b.ID == id {
-			return b, true
-		}
+	i, ok := f.byID[id]
+	if !ok {
+		return score.Bid{}, false
 	}
-	return score.Bid{}, false
+	return f.bids[i], true
+}
+
+// result returns the explanation of a bid as evaluated.
+func (f *field) result(id string) (score.BidResult, bool) {
+	i, ok := f.resultByID[id]
+	if !ok {
+		return score.BidResult{}, false
+	}
+	return f.base.Bids[i], true
 }
 
 // withResponse returns a copy of b whose response to one criterion is r.

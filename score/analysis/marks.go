@@ -230,7 +230,7 @@ func apply(b score.Bid, qs []question, p plan) (score.Bid, []MarkChange) {
 
 func (f *field) marksToWin(id string) (MarksToWin, error) {
 	b, _ := f.bid(id)
-	br, _ := f.base.Bid(id)
+	br, _ := f.result(id)
 	qs := f.questions(b, br)
 	if len(qs) == 0 {
 		return MarksToWin{Answer: NotComputed, Explanation: "not computed: the policy has no marked questions"}, nil

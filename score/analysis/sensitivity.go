@@ -87,7 +87,7 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		return out, nil
 	}
 	w := f.base.Winner
-	wr, _ := f.base.Bid(w)
+	wr, _ := f.result(w)
 	pol := f.lot().Policy
 	ppqp := pol.Basis == score.PricePerQualityPoint
 	// The top-level criteria that carry weight, with their marks.
@@ -132,7 +132,7 @@ func (f *field) sensitivity() (Sensitivity, error) {
 			continue
 		}
 		r := st.BidID
-		rr, _ := f.base.Bid(r)
+		rr, _ := f.result(r)
 		best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
 		for _, from := range tops {
 			for _, to := range tops {

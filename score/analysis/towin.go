@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -206,29 +208,57 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		return winCheck(fmt.Sprintf("%s at %s", id, exact.Money(decimal.New(pennies, -2))), id, res, rival), nil
 	}
 
-	won, _, err := at(1)
-	if err != nil {
-		return out, err
+	// lo wins, hi does not: the current price does not win, nor any above it.
+	lo, hi := int64(0), cur.Shift(2).Ceil().IntPart()
+	if hi <= 1 {
+		hi = 2
 	}
-	if !won {
-		c, err := check(1)
+	// Where the rounding is known, solve for the prices at which the bid's
+	// shown total ties and beats its best rival, and re-score those first:
+	// most bids are settled by two or three re-scorings.
+	var cands []int64
+	if !f.searchOnly {
+		cands = f.candidates(id, pc, cur)
+	}
+	for _, c := range cands {
+		if c <= lo || c >= hi {
+			continue
+		}
+		w, _, err := at(c)
 		if err != nil {
 			return out, err
 		}
-		out.Answer = CannotWin
-		out.Checks = []Check{c}
-		out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
-			id, exact.Money(penny), c.String())
-		return out, nil
+		if !w {
+			hi = c
+			continue
+		}
+		lo = c
+		if w, _, err := at(c + 1); err != nil {
+			return out, err
+		} else if !w {
+			hi = c + 1
+		}
+		break
 	}
-
-	// lo wins, hi does not: the current price does not win, nor any above it.
-	lo := int64(1)
-	hi := cur.Shift(2).Ceil().IntPart()
-	if hi <= lo {
-		hi = lo + 1
+	if lo == 0 {
+		won, _, err := at(1)
+		if err != nil {
+			return out, err
+		}
+		if !won {
+			c, err := check(1)
+			if err != nil {
+				return out, err
+			}
+			out.Answer = CannotWin
+			out.Checks = []Check{c}
+			out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
+				id, exact.Money(penny), c.String())
+			return out, nil
+		}
+		lo = 1
 	}
-	if e := f.estimate(id, pc, cur); e != nil {
+	if e := f.estimate(id, pc, cur); e != nil && hi-lo > 1 {
 		out.Estimate = e
 		c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
 		if c > lo && c < hi {
@@ -264,6 +294,8 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 				}
 			}
 		}
+	} else if e != nil {
+		out.Estimate = e
 	}
 	for hi-lo > 1 {
 		mid := lo + (hi-lo)/2
@@ -316,6 +348,223 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	return out, nil
 }
 
+// candidates solves the relative method for the prices, to the penny, at
+// which the bid's total as shown would tie its best rival's and beat it by
+// the smallest step shown, when the policy rounds only each criterion's
+// weighted points (the total is then the sum of the points shown). Above
+// the field's lowest other price only the bid's own price points move;
+// below it the bid has full price marks and every rival's price points
+// shrink with it. It returns the candidates highest first, with a penny
+// under each best rival's price where a lower-price tie-break turns; none
+// when the method, basis or rounding is another. The prices are only where
+// the search looks first: each is re-scored before it is used.
+func (f *field) candidates(id string, pc score.Criterion, cur decimal.Decimal) []int64 {
+	pol := f.lot().Policy
+	if pc.Price.Method != criteria.Relative || pol.Basis == score.PricePerQualityPoint || len(f.base.Rounding) != 1 ||
+		f.base.Rounding[0].Stage != score.LeafPoints {
+		return nil
+	}
+	r := f.base.Rounding[0].Rounding()
+	self, ok := f.result(id)
+	if !ok || !self.Total.Scored {
+		return nil
+	}
+	own, ok := self.Points(pc.ID)
+	if !ok {
+		return nil
+	}
+	avail, ok := f.available(pc.ID)
+	if !ok || avail.Sign() <= 0 {
+		return nil
+	}
+	type rival struct {
+		total, rest exact.Fraction // as shown; rest is all but price
+		price       decimal.Decimal
+		in          bool // within budget: part of the price field
+	}
+	var rivals []rival
+	var low *decimal.Decimal // the lowest other price in the field
+	best := exact.Fraction{}
+	for _, s := range f.base.Standings {
+		if s.BidID == id {
+			continue
+		}
+		pr, ok := f.priced(pc, s.BidID)
+		if !ok {
+			return nil
+		}
+		p, pts := pr.price, pr.points
+		rv := rival{total: s.Score.Value, rest: s.Score.Value.Sub(pts.Value), price: p, in: !pc.Price.IsOverBudget(p)}
+		rivals = append(rivals, rv)
+		if len(rivals) == 1 || rv.total.Cmp(best) > 0 {
+			best = rv.total
+		}
+		if rv.in && (low == nil || p.Cmp(*low) < 0) {
+			low = &p
+		}
+	}
+	if len(rivals) == 0 || low == nil {
+		return nil
+	}
+	unit := exact.Whole(decimal.New(1, -r.Places))
+	lowPence := low.Shift(2).Ceil().IntPart()
+	rest := self.Total.Points.Value.Sub(own.Value) // everything but price, as shown
+	var out []int64
+	if cur.Cmp(*low) > 0 { // above the lowest: the rivals stand still
+		for _, need := range []exact.Fraction{best.Sub(rest), best.Sub(rest).Add(unit)} { // tie, then beat
+			if need.Sign() <= 0 || need.Cmp(avail) > 0 {
+				continue
+			}
+			// Own price points avail × low ÷ p shown as at least need.
+			if c, ok := reach(r, unit, need, avail.MulDec(*low)); ok && c >= lowPence {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 { // below the lowest: full marks, and each rival's price points avail × p ÷ its price
+		for _, slack := range []exact.Fraction{exact.Zero, unit} { // tie, then beat
+			c, found := int64(0), false
+			for _, rv := range rivals {
+				if !rv.in {
+					if rest.Add(avail).Sub(slack).Cmp(rv.total) < 0 {
+						found = false
+						break
+					}
+					continue
+				}
+				limit := rest.Add(avail).Sub(rv.rest).Sub(slack) // the most price points the rival may show
+				if limit.Sign() < 0 {
+					found = false
+					break
+				}
+				x, ok := under(r, unit, limit, avail, rv.price)
+				if !ok {
+					found = false
+					break
+				}
+				if !found || x < c {
+					c, found = x, true
+				}
+			}
+			if found && c >= 1 && c < lowPence {
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 2 { // between tying and beating, a lower-price tie-break may decide
+		for _, rv := range rivals {
+			if u := rv.price.Shift(2).Ceil().IntPart() - 1; rv.total.Equal(best) && u > out[1] && u < out[0] {
+				out = append(out, u)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b int64) int { return cmp.Compare(b, a) })
+	return slices.Compact(out)
+}
+
+// reach returns the highest price in pennies at which points k ÷ p are
+// shown, rounded as r declares, as at least need: half a step below need
+// for half-way modes, a step below (exclusive) for modes rounding up, need
+// itself for those rounding down.
+func reach(r exact.Rounding, unit, need, k exact.Fraction) (int64, bool) {
+	t, strict := need, false
+	switch r.Mode {
+	case exact.HalfUp, exact.HalfEven:
+		t = need.Sub(unit.Mul(half))
+	case exact.Up, exact.Ceiling:
+		t, strict = need.Sub(unit), true
+	}
+	if t.Sign() <= 0 {
+		return 0, false
+	}
+	bound, err := k.MulDec(hundred).Quo(t) // in pennies
+	if err != nil {
+		return 0, false
+	}
+	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(bound).IntPart()
+	if strict && exact.Int(c).Equal(bound) {
+		c--
+	}
+	return c, true
+}
+
+// under returns the highest price in pennies at which a rival's price
+// points avail × p ÷ price are shown, rounded as r declares, as at most
+// limit: below half a step above it for half-way modes, below a step above
+// it for modes rounding down, at most limit itself for those rounding up.
+func under(r exact.Rounding, unit, limit, avail exact.Fraction, price decimal.Decimal) (int64, bool) {
+	t, strict := limit.Add(unit.Mul(half)), true
+	switch r.Mode {
+	case exact.Down, exact.Floor:
+		t = limit.Add(unit)
+	case exact.Up, exact.Ceiling:
+		t, strict = limit, false
+	}
+	bound, err := t.MulDec(price).MulDec(hundred).Quo(avail) // in pennies
+	if err != nil {
+		return 0, false
+	}
+	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(bound).IntPart()
+	if strict && exact.Int(c).Equal(bound) {
+		c--
+	}
+	return c, true
+}
+
+var half = exact.Whole(decimal.New(5, -1))
+
+// pricing is one bid's price on a price criterion and the points it scored
+// there, as shown.
+type pricing struct {
+	price  decimal.Decimal
+	points score.Figure
+}
+
+// priced returns a bid's price and price points on a criterion, read once
+// for the whole field and kept: every bid analysed compares itself with
+// every other.
+func (f *field) priced(pc score.Criterion, id string) (pricing, bool) {
+	if f.pricings == nil {
+		f.pricings = map[string]map[string]pricing{}
+	}
+	m, ok := f.pricings[pc.ID]
+	if !ok {
+		m = map[string]pricing{}
+		for _, br := range f.base.Bids {
+			b, ok1 := f.bid(br.BidID)
+			pts, ok2 := br.Points(pc.ID) // numbers only: nothing is worded
+			if !ok1 || !ok2 {
+				continue
+			}
+			if p, ok := quote(pc, b); ok {
+				m[br.BidID] = pricing{price: p, points: pts}
+			}
+		}
+		f.pricings[pc.ID] = m
+	}
+	pr, ok := m[id]
+	return pr, ok
+}
+
+// available returns a criterion's marks available, the same for every bid.
+func (f *field) available(id string) (exact.Fraction, bool) {
+	if a, ok := f.avail[id]; ok {
+		return a, true
+	}
+	if len(f.base.Bids) == 0 {
+		return exact.Fraction{}, false
+	}
+	ln, ok := score.FindLine(f.base.Bids[0].Criteria(), id)
+	if !ok {
+		return exact.Fraction{}, false
+	}
+	if f.avail == nil {
+		f.avail = map[string]exact.Fraction{}
+	}
+	f.avail[id] = ln.Available
+	return ln.Available, true
+}
+
 // estimate solves the relative method for the price at which the bid's
 // total equals the best rival's, from the totals as shown: see the package
 // documentation. It returns nil when the formula is not the relative method
@@ -335,23 +584,19 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 	if len(f.base.Standings) == 0 {
 		return nil
 	}
-	first, _ := f.base.Bid(f.base.Standings[0].BidID)
+	first, _ := f.result(f.base.Standings[0].BidID)
 	line, ok := score.FindLine(first.Criteria(), pc.ID) // the marks available, the same for every bid
 	if !ok {
 		return nil
 	}
 	avail := line.Available
 	for _, s := range f.base.Standings {
-		br, _ := f.base.Bid(s.BidID)
-		pts, ok := br.Points(pc.ID) // numbers only: nothing is worded
+		br, _ := f.result(s.BidID)
+		pr, ok := f.priced(pc, s.BidID)
 		if !ok || !br.Total.Scored {
 			return nil
 		}
-		b, _ := f.bid(s.BidID)
-		p, ok := quote(pc, b)
-		if !ok {
-			return nil
-		}
+		p, pts := pr.price, pr.points
 		o := other{n: br.Total.Points.Value.Sub(pts.Value), price: p, in: !pc.Price.IsOverBudget(p)}
 		if s.BidID == id {
 			self = &o
