@@ -33,7 +33,12 @@
 // bidder document carries the library's internal caveats.
 //
 // Every renderer neutralises control and bidirectional characters from the
-// input (a supplier name cannot forge a line or reach a terminal raw).
+// input (a supplier name cannot forge a line or reach a terminal raw). The
+// HTML pages are computed, then rendered: a view of plain strings is built
+// from the Result or Summary and executed with html/template (templates/),
+// which escapes every value for the context it lands in; the chart is the
+// one piece of markup inserted as it is, because svg.go escapes everything
+// it writes.
 //
 // Every decimal in JSON is a string; an exact value whose decimals never
 // end is written "num/den". Field order is fixed, so the same result

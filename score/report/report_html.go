@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"strings"
 
@@ -15,7 +16,7 @@ import (
 // same content as [ReportMarkdown] and, for every lot, an inline SVG
 // stacked-bar chart of each bid's points by criterion (see [ChartSVG]).
 func ReportHTML(w io.Writer, r score.Result, analyses ...analysis.LotAnalysis) error {
-	return reportHTML(w, r, nil, analyses)
+	return render(w, "report", reportView(r, nil, analyses))
 }
 
 // AwardReportHTML writes the evaluation report of a tender awarded under
@@ -23,76 +24,61 @@ func ReportHTML(w io.Writer, r score.Result, analyses ...analysis.LotAnalysis) e
 // evaluation in force, with the award beside each lot's outcome and the
 // award section of [AwardReportMarkdown].
 func AwardReportHTML(w io.Writer, a score.AwardResult, analyses ...analysis.LotAnalysis) error {
-	return reportHTML(w, a.Result, &a, analyses)
+	return render(w, "report", reportView(a.Result, &a, analyses))
 }
 
-func reportHTML(w io.Writer, r score.Result, a *score.AwardResult, analyses []analysis.LotAnalysis) error {
-	h := htmlWriter{newPrinter(w)}
-	h.open(fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle))
-	h.f("<h1>Evaluation report: %s, %s</h1>", esc(r.TenderID), esc(r.TenderTitle))
-	h.f("<p>%s (%s); procurement commenced %s under %s.</p>", esc(r.Authority.Name), esc(authorityType(r.Authority.Type)), esc(r.Commenced.Long()), esc(regimeName(r.Regime)))
-	h.f("<p>%s</p>", esc(reportDate(r)))
-	htmlPanel(h, r)
+// reportPage is the authority's report as the report template draws it.
+type reportPage struct {
+	Title, Heading, Authority, Date string
+	// Panel holds the evaluation panel's rows; PanelNote is said instead
+	// when there is none.
+	Panel      [][3]string
+	PanelNote  string
+	LotRows    []lotRow
+	Award      *awardView
+	Lots       []lotView
+	AnnexIntro string
+	Annex      []annexView
+}
+
+// lotRow is one lot in the table of outcomes.
+type lotRow struct{ Anchor, ID, Title, Outcome string }
+
+// annexView is one lot's restricted analyses.
+type annexView struct {
+	Heading  string
+	Sections []sectionView
+}
+
+// sectionView is a headed paragraph and list of an analysis.
+type sectionView struct {
+	Title, Intro string
+	Items        []string
+}
+
+func reportView(r score.Result, a *score.AwardResult, analyses []analysis.LotAnalysis) reportPage {
+	title := fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle)
+	v := reportPage{Title: title, Heading: title,
+		Authority: fmt.Sprintf("%s (%s); procurement commenced %s under %s.", r.Authority.Name, authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime)),
+		Date:      reportDate(r), Panel: panelRows(r), PanelNote: panelNote, AnnexIntro: restrictedIntro}
 	outcome := lotOutcome(a)
-	h.raw(`<table><thead><tr><th>Lot</th><th>Title</th><th>Outcome</th></tr></thead><tbody>`)
 	for _, l := range r.Lots {
-		h.f(`<tr><td><a href="#lot-%s">%s</a></td><td>%s</td><td>%s</td></tr>`, esc(anchor(l.Lot.ID)), esc(l.Lot.ID), esc(l.Lot.Title), esc(outcome(l)))
+		v.LotRows = append(v.LotRows, lotRow{Anchor: anchor(l.Lot.ID), ID: l.Lot.ID, Title: l.Lot.Title, Outcome: outcome(l)})
 	}
-	h.raw("</tbody></table>")
 	if a != nil {
-		htmlAward(h, *a)
+		v.Award = awardOf(*a)
 	}
 	for _, l := range r.Lots {
-		htmlLot(h, l, outcome(l), analysisFor(analyses, l.Lot.ID))
+		v.Lots = append(v.Lots, lotViewOf(l, outcome(l), analysisFor(analyses, l.Lot.ID)))
 	}
-	htmlAnnex(h, annexOf(r, analyses))
-	return h.close()
-}
-
-func htmlPanel(h htmlWriter, r score.Result) {
-	h.raw("<h2>Evaluation panel</h2>")
-	rows := panelRows(r)
-	if len(rows) == 0 {
-		h.f("<p>%s</p>", esc(panelNote))
-		return
-	}
-	h.raw(`<table><thead><tr><th>Evaluator</th><th>Role</th><th>Conflicts of interest declared</th></tr></thead><tbody>`)
-	for _, row := range rows {
-		h.f("<tr><td>%s</td><td>%s</td><td>%s</td></tr>", esc(row[0]), esc(row[1]), esc(row[2]))
-	}
-	h.raw("</tbody></table>")
-}
-
-func htmlModeration(h htmlWriter, l score.LotResult) {
-	h.raw("<h3>Moderation record</h3>")
-	rows := moderationRows(l)
-	if len(rows) == 0 {
-		h.f("<p>%s</p>", esc(moderationNote))
-		return
-	}
-	h.raw(`<table><thead><tr><th>Tender</th><th>Question</th><th>Evaluator</th><th>Own mark → agreed</th><th>Reason recorded</th></tr></thead><tbody>`)
-	for _, row := range rows {
-		h.f("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", esc(row[0]), esc(row[1]), esc(row[2]), esc(row[3]), esc(row[4]))
-	}
-	h.raw("</tbody></table>")
-}
-
-func htmlAnnex(h htmlWriter, annex []annexLot) {
-	if len(annex) == 0 {
-		return
-	}
-	h.raw(`<section id="restricted-annex">`)
-	h.raw("<h2>Restricted annex: analyses of the outcome</h2>")
-	h.f(`<p class="note">%s</p>`, esc(restrictedIntro))
-	for _, al := range annex {
-		h.f("<h3>Lot %s: %s</h3>", esc(al.lot.Lot.ID), esc(al.lot.Lot.Title))
+	for _, al := range annexOf(r, analyses) {
+		av := annexView{Heading: fmt.Sprintf("Lot %s: %s", al.lot.Lot.ID, al.lot.Lot.Title)}
 		for _, s := range al.sections {
-			h.f("<h4>%s</h4>", esc(s.title))
-			h.f("<p>%s</p>", esc(s.intro))
-			h.list(s.items, "")
+			av.Sections = append(av.Sections, sectionOf(s))
 		}
+		v.Annex = append(v.Annex, av)
 	}
-	h.raw("</section>")
+	return v
 }
 
 // anchor makes an id usable in a fragment.
@@ -108,9 +94,46 @@ func anchor(s string) string {
 	return b.String()
 }
 
-func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAnalysis) {
-	h.f(`<section id="lot-%s">`, esc(anchor(l.Lot.ID)))
-	h.f("<h2>Lot %s: %s</h2>", esc(l.Lot.ID), esc(l.Lot.Title))
+// lotView is one lot's section.
+type lotView struct {
+	Anchor, Heading, Facts, Outcome string
+	Titles                          []string
+	Standings                       []standingRow
+	Chart                           template.HTML
+	Thresholds                      []string
+	Disqualified                    []dqView
+	Ties                            []tieView
+	Notes, Timeline                 []string
+	Moderation                      [][5]string
+	ModerationNote                  string
+	Analyses                        []sectionView
+	Bids                            []explainedView
+}
+
+// standingRow is one bid in the standings.
+type standingRow struct {
+	Out                 bool // disqualified
+	Rank, Bid, Supplier string
+	Points              []string
+	Total               string
+}
+
+// dqView is one disqualified bid.
+type dqView struct{ Who, Stage, Reasons string }
+
+// tieView is one tie and the steps that dealt with it.
+type tieView struct {
+	Head  string
+	Steps []string
+}
+
+// explainedView is one bid's explanation, under its summary line.
+type explainedView struct {
+	Summary string
+	Tender  tenderView
+}
+
+func lotViewOf(l score.LotResult, outcome string, a *analysis.LotAnalysis) lotView {
 	facts := fmt.Sprintf("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
 	if route := routeText(l.Route); route != "" {
 		facts += "; route to market: " + route
@@ -118,72 +141,39 @@ func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAna
 	if l.Lot.Regime != "" {
 		facts += "; runs under " + regimeName(l.Lot.Regime)
 	}
-	h.f("<p>%s.</p>", esc(facts))
-	h.f(`<p><strong>Outcome:</strong> %s.</p>`, esc(outcome))
-	h.raw("<h3>Standings</h3>")
-	titles := topTitles(l)
-	h.raw(`<table><thead><tr><th>Rank</th><th>Bid</th><th>Supplier</th>`)
-	for _, t := range titles {
-		h.f(`<th class="num">%s</th>`, esc(t))
-	}
-	h.raw(`<th class="num">Total</th></tr></thead><tbody>`)
+	v := lotView{Anchor: anchor(l.Lot.ID), Heading: fmt.Sprintf("Lot %s: %s", l.Lot.ID, l.Lot.Title), Facts: facts + ".", Outcome: outcome,
+		Titles: topTitles(l), Chart: template.HTML(chartSVG(l)), Thresholds: thresholds(l),
+		Notes: l.Notes, Moderation: moderationRows(l), ModerationNote: moderationNote}
 	for _, b := range l.Bids {
-		cls := ""
-		if b.Disqualified != nil {
-			cls = ` class="dq"`
+		row := standingRow{Out: b.Disqualified != nil, Rank: rankCell(b), Bid: b.BidID, Supplier: b.Supplier.Name, Total: totalCell(l, b)}
+		for i := range v.Titles {
+			row.Points = append(row.Points, cell(b, i))
 		}
-		h.f(`<tr%s><td>%s</td><td>%s</td><td>%s</td>`, cls, esc(rankCell(b)), esc(b.BidID), esc(b.Supplier.Name))
-		for i := range titles {
-			h.f(`<td class="num">%s</td>`, esc(cell(b, i)))
+		v.Standings = append(v.Standings, row)
+	}
+	for _, b := range l.Disqualified() {
+		v.Disqualified = append(v.Disqualified, dqView{Who: fmt.Sprintf("%s (%s)", b.BidID, b.Supplier.Name), Stage: stageName(b.Disqualified.Stage), Reasons: reasonsText(b)})
+	}
+	for _, t := range l.TieBreaks {
+		verdict := "resolved"
+		if !t.Resolved {
+			verdict = "NOT resolved"
 		}
-		h.f(`<td class="num">%s</td></tr>`, esc(totalCell(l, b)))
+		v.Ties = append(v.Ties, tieView{Head: fmt.Sprintf("%s tied on their totals (%s):", strings.Join(t.Bids, ", "), verdict), Steps: t.Steps()})
 	}
-	h.raw("</tbody></table>")
-	h.f(`<figure>%s<figcaption>Each bar is one bid's points, coloured by criterion; a faded bar marked DISQUALIFIED shows what a disqualified bid had scored before it left the competition.</figcaption></figure>`, chartSVG(l))
-	if ts := thresholds(l); len(ts) > 0 {
-		h.raw("<h3>Thresholds and pass/fail requirements</h3>")
-		h.list(ts, "")
-	}
-	if dq := l.Disqualified(); len(dq) > 0 {
-		h.raw("<h3>Disqualified</h3>")
-		h.raw("<ul>")
-		for _, b := range dq {
-			h.f(`<li><span class="dq">%s (%s)</span>, at the %s stage: %s</li>`, esc(b.BidID), esc(b.Supplier.Name), esc(stageName(b.Disqualified.Stage)), esc(reasonsText(b)))
-		}
-		h.raw("</ul>")
-	}
-	if len(l.TieBreaks) > 0 {
-		h.raw("<h3>Ties</h3>")
-		for _, t := range l.TieBreaks {
-			verdict := "resolved"
-			if !t.Resolved {
-				verdict = "NOT resolved"
-			}
-			h.f("<p>%s tied on their totals (%s):</p>", esc(strings.Join(t.Bids, ", ")), verdict)
-			h.list(t.Steps(), "")
-		}
-	}
-	h.raw("<h3>Rules applied</h3>")
-	h.list(l.Notes, "")
 	if rows, notes := timelineRows(l.Timeline); len(rows) > 0 {
-		h.raw("<h3>Award timeline</h3>")
 		for _, n := range notes {
 			rows = append(rows, "Note: "+n)
 		}
-		h.list(rows, "")
+		v.Timeline = rows
 	}
-	htmlModeration(h, l)
 	if a != nil {
 		for _, s := range analysisSections(a) {
-			if s.restricted() {
-				continue
+			if !s.restricted() {
+				v.Analyses = append(v.Analyses, sectionOf(s))
 			}
-			h.f("<h3>%s</h3>", esc(s.title))
-			h.f("<p>%s</p>", esc(s.intro))
-			h.list(s.items, "")
 		}
 	}
-	h.raw("<h3>Every bid explained</h3>")
 	for _, b := range l.Bids {
 		head := fmt.Sprintf("%s (%s): ", b.BidID, b.Supplier.Name)
 		if b.Disqualified != nil {
@@ -191,22 +181,26 @@ func htmlLot(h htmlWriter, l score.LotResult, outcome string, a *analysis.LotAna
 		} else {
 			head += fmt.Sprintf("rank %s, %s", rankCell(b), totalCell(l, b))
 		}
-		h.f("<details open><summary>%s</summary>", esc(head))
-		htmlTender(h, full(l, b), "this tender")
-		h.raw("</details>")
+		v.Bids = append(v.Bids, explainedView{Summary: head, Tender: tenderOf(full(l, b), "this tender")})
 	}
-	h.raw("</section>")
+	return v
 }
 
-// htmlAward writes the award section.
-func htmlAward(h htmlWriter, a score.AwardResult) {
-	h.raw(`<section id="award">`)
-	h.raw("<h2>Award under the lot rules</h2>")
-	if a.Provisional {
-		h.raw("<p><strong>Provisional:</strong> the allocation rests on a tie the declared chain could not break (see the rules applied).</p>")
-	}
-	h.list(a.Notes, "")
-	var items []string
+// awardView is the award section.
+type awardView struct {
+	Provisional bool
+	Notes, Lots []string
+	Suppliers   []supplierRow
+	Tally       string
+	Offers      []string
+	Decision    string
+}
+
+// supplierRow is one supplier and the lots it is awarded.
+type supplierRow struct{ Name, Lots string }
+
+func awardOf(a score.AwardResult) *awardView {
+	v := &awardView{Provisional: a.Provisional, Notes: a.Notes, Tally: tallyText(a), Decision: a.Decision}
 	for _, id := range a.Order {
 		la, ok := a.Lot(id)
 		if !ok {
@@ -216,27 +210,22 @@ func htmlAward(h htmlWriter, a score.AwardResult) {
 		for _, po := range la.PassedOver {
 			item += "; passed over: " + po.Reason
 		}
-		items = append(items, item)
+		v.Lots = append(v.Lots, item)
 	}
-	h.list(items, "")
-	h.raw(`<table><thead><tr><th>Supplier</th><th>Lots awarded</th></tr></thead><tbody>`)
 	for _, s := range a.Suppliers {
 		lots := "none"
 		if len(s.Lots) > 0 {
 			lots = score.LotWords(s.Lots)
 		}
-		h.f("<tr><td>%s</td><td>%s</td></tr>", esc(s.Supplier.Name), esc(lots))
+		v.Suppliers = append(v.Suppliers, supplierRow{Name: s.Supplier.Name, Lots: lots})
 	}
-	h.raw("</tbody></table>")
-	h.f("<p><strong>Tally:</strong> %s.</p>", esc(tallyText(a)))
-	var offers []string
 	for _, o := range a.Offers {
-		offers = append(offers, fmt.Sprintf("Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", o.Offer.ID, o.Supplier.Name,
+		v.Offers = append(v.Offers, fmt.Sprintf("Cross-lot offer %s from %s (%s together, %s%% off): %s — %s", o.Offer.ID, o.Supplier.Name,
 			score.LotWords(o.Offer.Lots), exact.Plain(o.Offer.PercentOff), strings.ReplaceAll(string(o.Status), "-", " "), o.Reason))
 	}
-	h.list(offers, "")
-	if a.Decision != "" {
-		h.f("<p><strong>Decision:</strong> %s</p>", esc(a.Decision))
-	}
-	h.raw("</section>")
+	return v
+}
+
+func sectionOf(s section) sectionView {
+	return sectionView{Title: s.title, Intro: s.intro, Items: s.items}
 }

@@ -2,14 +2,22 @@ package report
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/safetext"
 	"github.com/tenderscore/tenderscore/score"
 )
+
+// esc escapes text for the SVG chart, its control and bidirectional
+// characters neutralised first (package safetext). Every text the chart
+// writes passes through it, which is what lets a page insert the chart as
+// markup.
+func esc(s string) string { return html.EscapeString(safetext.Clean(s)) }
 
 // palette colours the top-level criteria, in order; chosen to stay apart
 // for common colour-vision deficiencies.
