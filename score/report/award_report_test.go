@@ -73,7 +73,8 @@ func TestAwardReportHTML(t *testing.T) {
 func ExampleAwardReportMarkdown() {
 	var buf bytes.Buffer
 	_ = report.AwardReportMarkdown(&buf, cappedAward())
-	// Print the lot table and the awards only.
+	// Print the lot table, the awards, and each lot's standings and price
+	// comparison only.
 	for _, line := range strings.Split(buf.String(), "\n") {
 		if strings.HasPrefix(line, "| 1 ") || strings.HasPrefix(line, "| 2 ") || strings.HasPrefix(line, "- **Lot") || strings.HasPrefix(line, "  - passed over") {
 			fmt.Println(line)
@@ -87,8 +88,12 @@ func ExampleAwardReportMarkdown() {
 	//   - passed over: A2 ranked first on lot 2 but Ashgrove Supplies Ltd was already awarded lot 1; the cap is 1; lot 2 goes to the next-ranked bidder B2 (Bramble Office Ltd)
 	// | 1 | A1 | Ashgrove Supplies Ltd | 100.00 | 100.00 |
 	// | 2 | B1 | Bramble Office Ltd | 83.33 | 83.33 |
+	// | 1 | A1 | Ashgrove Supplies Ltd | £30,000.00 | lowest |
+	// | 2 | B1 | Bramble Office Ltd | £36,000.00 | £6,000.00 (20.00%) |
 	// | 1 | A2 | Ashgrove Supplies Ltd | 100.00 | 100.00 |
 	// | 2 | B2 | Bramble Office Ltd | 80.00 | 80.00 |
+	// | 1 | A2 | Ashgrove Supplies Ltd | £20,000.00 | lowest |
+	// | 2 | B2 | Bramble Office Ltd | £25,000.00 | £5,000.00 (25.00%) |
 }
 
 func ExampleAwardReportHTML() {

@@ -8,7 +8,10 @@
 //     working with the actual numbers, the points and the rounding, down to
 //     every sub-criterion, then the total as a sum.
 //   - [ReportMarkdown], [ReportHTML]: the authority's evaluation report —
-//     its date and the evaluation panel, every lot's standings,
+//     its date and the evaluation panel, every lot's standings, a price
+//     comparison (each price as compared, how far above the lowest
+//     compliant price, against the published budget), a marks matrix
+//     (bids by questions, each evaluator's mark beside the agreed mark),
 //     disqualifications, ties, award timeline, moderation record and
 //     explanations, and a restricted annex for the analyses that would
 //     invite re-weighting; the HTML page is self-contained (no scripts, no

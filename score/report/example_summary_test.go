@@ -96,6 +96,17 @@ func ExampleReportMarkdown() {
 	// | 1 | A | Ashgrove Supplies Ltd | 100.00 | 100.00 |
 	// | 2 | B | Bramble Office Ltd | 83.33 | 83.33 |
 	//
+	// ### Price comparison
+	//
+	// The price each tender was compared on — the amount offered, or a schedule's total or whole-life cost — and how far it is above the lowest compliant price.
+	//
+	// | Rank | Bid | Supplier | Price compared | Above the lowest compliant price |
+	// | --- | --- | --- | ---: | ---: |
+	// | 1 | A | Ashgrove Supplies Ltd | £30,000.00 | lowest |
+	// | 2 | B | Bramble Office Ltd | £36,000.00 | £6,000.00 (20.00%) |
+	//
+	// Above the lowest compliant price: price − lowest, and (price − lowest) ÷ lowest × 100, shown rounded half-up to 2 decimal places; the scores use the exact prices.
+	//
 }
 
 func ExampleReportHTML() {

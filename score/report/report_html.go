@@ -100,6 +100,8 @@ type lotView struct {
 	Titles                          []string
 	Standings                       []standingRow
 	Chart                           template.HTML
+	Prices                          []priceTable
+	Marks                           *marksMatrix
 	Thresholds                      []string
 	Disqualified                    []dqView
 	Ties                            []tieView
@@ -142,7 +144,7 @@ func lotViewOf(l score.LotResult, outcome string, a *analysis.LotAnalysis) lotVi
 		facts += "; runs under " + regimeName(l.Lot.Regime)
 	}
 	v := lotView{Anchor: anchor(l.Lot.ID), Heading: fmt.Sprintf("Lot %s: %s", l.Lot.ID, l.Lot.Title), Facts: facts + ".", Outcome: outcome,
-		Titles: topTitles(l), Chart: template.HTML(chartSVG(l)), Thresholds: thresholds(l),
+		Titles: topTitles(l), Chart: template.HTML(chartSVG(l)), Prices: pricesOf(l), Marks: marksOf(l), Thresholds: thresholds(l),
 		Notes: l.Notes, Moderation: moderationRows(l), ModerationNote: moderationNote}
 	for _, b := range l.Bids {
 		row := standingRow{Out: b.Disqualified != nil, Rank: rankCell(b), Bid: b.BidID, Supplier: b.Supplier.Name, Total: totalCell(l, b)}

@@ -11,8 +11,12 @@ import (
 )
 
 // ReportMarkdown writes the authority's evaluation report as Markdown:
-// for every lot its outcome, standings by criterion, thresholds,
-// disqualifications with their reasons, ties, the rules applied, the
+// for every lot its outcome, standings by criterion, a price comparison
+// (each compliant tender's price as compared, how far above the lowest
+// compliant price, against the published budget), a marks matrix (bids by
+// questions, each evaluator's own mark beside the agreed or mean mark),
+// thresholds, disqualifications with their reasons, ties, the rules
+// applied, the
 // analyses given for it (see package analysis; lots without one are
 // reported without), and every bid's explanation. The report names every
 // bidder and shows every figure: it is for the authority, not for bidders
@@ -158,6 +162,12 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 		m.f("%s %s |", row, md(totalCell(l, b)))
 	}
 	m.blank()
+	for _, t := range pricesOf(l) {
+		mdPrices(m, t)
+	}
+	if mx := marksOf(l); mx != nil {
+		mdMarks(m, *mx)
+	}
 	if ts := thresholds(l); len(ts) > 0 {
 		m.f("### Thresholds and pass/fail requirements")
 		m.blank()
@@ -291,4 +301,58 @@ func mdAward(m mdWriter, a score.AwardResult) {
 	if len(a.Offers) > 0 || a.Decision != "" {
 		m.blank()
 	}
+}
+
+// mdPrices writes one price comparison (board.go).
+func mdPrices(m mdWriter, t priceTable) {
+	m.f("### %s", md(t.Heading))
+	m.blank()
+	m.f("%s", md(t.Intro))
+	m.blank()
+	head, rule := "| Rank | Bid | Supplier | Price compared |", "| --- | --- | --- | ---: |"
+	if t.Offered {
+		head, rule = head+" As offered |", rule+" --- |"
+	}
+	head, rule = head+" Above the lowest compliant price |", rule+" ---: |"
+	if t.Budget != "" {
+		head, rule = head+" "+md(t.Budget)+" |", rule+" --- |"
+	}
+	m.f("%s", head)
+	m.f("%s", rule)
+	for _, r := range t.Rows {
+		row := fmt.Sprintf("| %s | %s | %s | %s |", md(r.Rank), md(r.Bid), md(r.Supplier), md(r.Price))
+		if t.Offered {
+			row += " " + md(r.Offered) + " |"
+		}
+		row += " " + md(r.AboveLow) + " |"
+		if t.Budget != "" {
+			row += " " + md(r.AgainstBudget) + " |"
+		}
+		m.f("%s", row)
+	}
+	m.blank()
+	m.f("%s", md(t.Note))
+	m.blank()
+}
+
+// mdMarks writes the marks matrix (board.go).
+func mdMarks(m mdWriter, mx marksMatrix) {
+	m.f("### Marks by question")
+	m.blank()
+	m.f("%s", md(mx.Intro))
+	m.blank()
+	head, rule := "| Rank | Bid | Supplier |", "| --- | --- | --- |"
+	for _, q := range mx.Questions {
+		head, rule = head+" "+md(q)+" |", rule+" --- |"
+	}
+	m.f("%s", head)
+	m.f("%s", rule)
+	for _, r := range mx.Rows {
+		row := fmt.Sprintf("| %s | %s | %s |", md(r.Rank), md(r.Bid), md(r.Supplier))
+		for _, c := range r.Cells {
+			row += " " + md(c) + " |"
+		}
+		m.f("%s", row)
+	}
+	m.blank()
 }
