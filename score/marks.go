@@ -32,6 +32,9 @@ type QuestionMarks struct {
 	Mark exact.Fraction
 	// Max is the highest mark on the question's scale.
 	Max decimal.Decimal
+	// Reason is the rationale recorded for the agreed mark; empty under the
+	// mean.
+	Reason string
 }
 
 // Agreed reports whether Mark was agreed at moderation rather than being
@@ -62,9 +65,8 @@ func marksOf(t *tree, b *Bid) []QuestionMarks {
 	return out
 }
 
-// questionMarks reads the bid's marks on one leaf, as moderationOfLeaf
-// (moderation.go) finds the question: a quality question, or a social
-// value criterion's method statement.
+// questionMarks reads the bid's marks on one leaf: a quality question, or
+// a social value criterion's method statement.
 func questionMarks(n *node, b *Bid) (QuestionMarks, bool) {
 	c := n.c
 	r, ok := b.Responses[c.ID]
@@ -89,7 +91,7 @@ func resolvedMarks(q QuestionMarks, rule criteria.QualityRule, m criteria.Marks)
 	q.Moderation, q.Max = rule.Moderation, rule.Scale.Max()
 	switch {
 	case rule.Moderation == criteria.ConsensusMark && m.Consensus != nil:
-		q.Mark = exact.Whole(m.Consensus.Mark)
+		q.Mark, q.Reason = exact.Whole(m.Consensus.Mark), m.Consensus.Rationale
 	case rule.Moderation == criteria.MeanMark && len(m.Evaluators) > 0:
 		sum := decimal.Zero
 		for _, e := range m.Evaluators {

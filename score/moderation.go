@@ -2,8 +2,6 @@ package score
 
 import (
 	"github.com/shopspring/decimal"
-
-	"github.com/tenderscore/tenderscore/criteria"
 )
 
 // ModerationChange is one evaluator's own mark that moderation changed: the
@@ -34,32 +32,19 @@ func moderationOf(t *tree, b Bid) []ModerationChange {
 	return out
 }
 
-// moderationOfLeaf lists the changes moderation made on one leaf.
+// moderationOfLeaf lists the changes moderation made on one leaf: every
+// evaluator's own mark that differs from the mark agreed.
 func moderationOfLeaf(n *node, b *Bid) []ModerationChange {
-	c := n.c
-	r, ok := b.Responses[c.ID]
-	if !ok {
+	q, ok := questionMarks(n, b)
+	if !ok || !q.Agreed() {
 		return nil
 	}
-	switch {
-	case c.Quality != nil && c.Quality.Moderation == criteria.ConsensusMark:
-		return changes(c.ID, c.Title, r.Marks)
-	case c.SocialValue != nil && c.SocialValue.MethodStatement != nil && c.SocialValue.MethodStatement.Moderation == criteria.ConsensusMark &&
-		r.SocialValue.MethodStatement != nil:
-		return changes(c.ID, c.Title+" (method statement)", *r.SocialValue.MethodStatement)
-	}
-	return nil
-}
-
-func changes(id, title string, m criteria.Marks) []ModerationChange {
-	if m.Consensus == nil {
-		return nil
-	}
+	agreed, _ := q.Mark.Decimal() // an agreed mark is a decimal
 	var out []ModerationChange
-	for _, e := range m.Evaluators {
-		if !e.Mark.Equal(m.Consensus.Mark) {
-			out = append(out, ModerationChange{CriterionID: id, Title: title, Evaluator: e.Evaluator,
-				Own: e.Mark, Agreed: m.Consensus.Mark, Reason: m.Consensus.Rationale})
+	for _, e := range q.Own {
+		if !e.Mark.Equal(agreed) {
+			out = append(out, ModerationChange{CriterionID: q.CriterionID, Title: q.Title, Evaluator: e.Evaluator,
+				Own: e.Mark, Agreed: agreed, Reason: q.Reason})
 		}
 	}
 	return out

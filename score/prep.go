@@ -128,9 +128,7 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, arena *cr
 			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
 		case n.c.Quality != nil:
 			marks := b.Responses[n.c.ID].Marks
-			if n.c.Quality.Moderation == criteria.ConsensusMark {
-				p.changes = append(p.changes, changes(n.c.ID, n.c.Title, marks)...)
-			}
+			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
 			qa, ok := lp.markers[n.index].AssessIn(arena, marks)
 			if !ok { // ruled out by validation
 				cells[n.index] = cell{state: cellUnscored}
