@@ -274,6 +274,7 @@ func checks() []rule {
 		{tender: checkAbnormallyLow, lot: checkAbnormallyLowGates},
 		{lot: checkLivingWageAccreditation},
 		{lot: checkPriceBandBudget},
+		{lot: checkPriceDisclosure},
 		{lot: checkPriceZeroPremium},
 		{lot: checkIdenticalPrices},
 		{lot: checkFrameworkDates},

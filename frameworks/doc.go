@@ -61,6 +61,7 @@
 //	| abnormally-low | abnormally low prices are flagged for investigation, never excluded automatically | PA 2023 s.19(3)(c), (4)–(5); PCR 2015 reg 69 | note |
 //	| abnormally-low-gate | a pass/fail gate that reads as an abnormally-low-price test | PA 2023 s.19(4)–(5) | warning |
 //	| living-wage-accreditation | Living Wage Foundation accreditation required by a gate or scored: a company status, not delivery of the contract | PA 2023 ss.22(1), 23(2)(a), (5); PCR 2015 regs 58(1)–(4), 67(2), (5); LGA 1988 s.17(5)(a) | warning |
+//	| price-disclosure | leaf price points shown to so many places (or exactly) that a summary lets its reader solve for another bidder's price to within a pound | Procurement Regulations 2024 reg 31(2)(e), (3)(b); score/report/CONFIDENTIALITY.md (advice) | warning |
 //	| price-band-budget | a band price method whose ceiling runs above the maximum budget | PA 2023 s.23(2)(b), (3)(a); PCR 2015 reg 18(1) | warning |
 //	| price-zero-premium | a price method under which a modest premium scores zero (deduction with a steep rate, a narrow band: at most 50%, the library's advice; min–max always), saying at what premium | PA 2023 s.23(2)(d); PCR 2015 reg 18(1) | warning |
 //	| identical-prices | bids from different suppliers in one lot with the same price: flagged for review, never excluded | CMA bid-rigging advice (gov.uk); PA 2023 Sch. 7 para 7(1), s.58(2); PCR 2015 reg 57(8)(d) | warning |

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
 )
@@ -183,6 +184,39 @@ func TestRulePriceZeroPremium(t *testing.T) {
 			assert.Equal(t, frameworks.Warning, fs[0].Severity)
 			assert.Contains(t, fs[0].Message, c.want)
 			assert.True(t, strings.HasPrefix(fs[0].Source.Cite, "Procurement Act 2023 s.23(2)(d)"))
+		})
+	}
+}
+
+// TestPriceDisclosure: a summary gives the bidder its own price score, from
+// which it can solve for the lowest price to within about price ×
+// 10^−places ÷ marks available. On a £500,000 lot with price worth 40:
+// 2 places gives £125 (no warning); 6 places gives £0.0125 (warning, "about
+// £0.02"); no rounding of leaf points at all gives the penny.
+func TestPriceDisclosure(t *testing.T) {
+	lot := func(r []score.RoundingRule) score.Tender {
+		tn := tender(priceRule(criteria.PriceRule{Method: criteria.Relative}))
+		tn.Lots[0].Policy.Rounding = r
+		return tn
+	}
+	for _, tt := range []struct {
+		name     string
+		rounding []score.RoundingRule
+		want     string
+	}{
+		{"the default, 2 dp", nil, ""},
+		{"six places", []score.RoundingRule{{Stage: score.LeafPoints, Places: 6, Mode: exact.HalfUp}}, "to within about £0.02"},
+		{"totals only", []score.RoundingRule{{Stage: score.Total, Places: 2, Mode: exact.HalfUp}}, "shown exactly"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := check(t, lot(tt.rounding)).WithCode("price-disclosure")
+			if tt.want == "" {
+				assert.Empty(t, f)
+				return
+			}
+			require.Len(t, f, 1)
+			assert.Equal(t, frameworks.Warning, f[0].Severity)
+			assert.Contains(t, f[0].Message, tt.want)
 		})
 	}
 }
