@@ -75,6 +75,23 @@ func Disclosures(r score.Result) []Disclosure {
 	return out
 }
 
+// disclosureLines are a lot's disclosures, each in a sentence, for the
+// authority's report.
+func disclosureLines(l score.LotResult) []string {
+	var out []string
+	for _, d := range Disclosures(score.Result{Lots: []score.LotResult{l}}) {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+// disclosureIntro heads the disclosures in the authority's report;
+// disclosureNone says there are none.
+const (
+	disclosureIntro = "What each bidder's document lets its reader work out of another bidder's tender: the Procurement Regulations 2024 reg 31 require a summary to give the bidder's own scores and the most advantageous tender's, and from a price score, its own price and the published formula a bidder can solve for a price it is not shown, to within what the declared rounding leaves open. The summaries show nothing beyond what the regulation requires; decide before sending whether these bounds are acceptable."
+	disclosureNone  = "No bidder's document lets its reader bound another bidder's price: nothing is relative to a price it is not shown."
+)
+
 // priceField is one price criterion's field of compliant prices, with what
 // each bid's line shows.
 type priceField struct {

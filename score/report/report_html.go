@@ -108,6 +108,8 @@ type lotView struct {
 	Notes, Timeline                 []string
 	Moderation                      [][5]string
 	ModerationNote                  string
+	Disclosures                     []string
+	DisclosureIntro, DisclosureNone string
 	Analyses                        []sectionView
 	Bids                            []explainedView
 }
@@ -145,7 +147,8 @@ func lotViewOf(l score.LotResult, outcome string, a *analysis.LotAnalysis) lotVi
 	}
 	v := lotView{Anchor: anchor(l.Lot.ID), Heading: fmt.Sprintf("Lot %s: %s", l.Lot.ID, l.Lot.Title), Facts: facts + ".", Outcome: outcome,
 		Titles: topTitles(l), Chart: template.HTML(chartSVG(l)), Prices: pricesOf(l), Marks: marksOf(l), Thresholds: thresholds(l),
-		Notes: l.Notes, Moderation: moderationRows(l), ModerationNote: moderationNote}
+		Notes: l.Notes, Moderation: moderationRows(l), ModerationNote: moderationNote,
+		Disclosures: disclosureLines(l), DisclosureIntro: disclosureIntro, DisclosureNone: disclosureNone}
 	for _, b := range l.Bids {
 		row := standingRow{Out: b.Disqualified != nil, Rank: rankCell(b), Bid: b.BidID, Supplier: b.Supplier.Name, Total: totalCell(l, b)}
 		for i := range v.Titles {

@@ -217,6 +217,7 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 		m.blank()
 	}
 	mdModeration(m, l)
+	mdDisclosures(m, l)
 	if a != nil {
 		for _, s := range analysisSections(a) {
 			if s.restricted() {
@@ -353,6 +354,24 @@ func mdMarks(m mdWriter, mx marksMatrix) {
 			row += " " + md(c) + " |"
 		}
 		m.f("%s", row)
+	}
+	m.blank()
+}
+
+// mdDisclosures writes what each bidder's document lets its reader bound.
+func mdDisclosures(m mdWriter, l score.LotResult) {
+	m.f("### What the documents disclose")
+	m.blank()
+	lines := disclosureLines(l)
+	if len(lines) == 0 {
+		m.f("%s", md(disclosureNone))
+		m.blank()
+		return
+	}
+	m.f("%s", md(disclosureIntro))
+	m.blank()
+	for _, d := range lines {
+		m.f("- %s", md(d))
 	}
 	m.blank()
 }
