@@ -52,3 +52,11 @@ func lotFacts(l score.Lot) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// sentenceOrEmpty ends a non-empty text with a full stop.
+func sentenceOrEmpty(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s + "."
+}

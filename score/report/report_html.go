@@ -59,7 +59,7 @@ type sectionView struct {
 func reportView(r score.Result, a *score.AwardResult, analyses []analysis.LotAnalysis) reportPage {
 	title := fmt.Sprintf("Evaluation report: %s, %s", r.TenderID, r.TenderTitle)
 	v := reportPage{Title: title, Heading: title,
-		Authority: fmt.Sprintf("%s (%s); procurement commenced %s under %s.", r.Authority.Name, authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime)),
+		Authority: sentenceOrEmpty(tenderFacts(r)),
 		Date:      reportDate(r), Panel: panelRows(r), PanelNote: panelNote, AnnexIntro: restrictedIntro}
 	outcome := lotOutcome(a)
 	for _, l := range r.Lots {
@@ -138,14 +138,7 @@ type explainedView struct {
 }
 
 func lotViewOf(l score.LotResult, outcome string, a *analysis.LotAnalysis) lotView {
-	facts := fmt.Sprintf("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
-	if route := routeText(l.Route); route != "" {
-		facts += "; route to market: " + route
-	}
-	if l.Lot.Regime != "" {
-		facts += "; runs under " + regimeName(l.Lot.Regime)
-	}
-	v := lotView{Anchor: anchor(l.Lot.ID), Heading: fmt.Sprintf("Lot %s: %s", l.Lot.ID, l.Lot.Title), Facts: facts + ".", Outcome: outcome,
+	v := lotView{Anchor: anchor(l.Lot.ID), Heading: fmt.Sprintf("Lot %s: %s", l.Lot.ID, l.Lot.Title), Facts: lotLine(l), Outcome: outcome,
 		Titles: topTitles(l), Chart: template.HTML(chartSVG(l)), Prices: pricesOf(l), Marks: marksOf(l), Thresholds: thresholds(l),
 		Notes: l.Notes, Moderation: moderationRows(l), ModerationNote: moderationNote,
 		Disclosures: disclosureLines(l), DisclosureIntro: disclosureIntro, DisclosureNone: disclosureNone}

@@ -39,7 +39,7 @@ func reportMarkdown(w io.Writer, r score.Result, a *score.AwardResult, analyses 
 	m := mdWriter{newPrinter(w)}
 	m.f("# Evaluation report: %s, %s", md(r.TenderID), md(r.TenderTitle))
 	m.blank()
-	m.f("%s (%s); procurement commenced %s under %s.", md(r.Authority.Name), authorityType(r.Authority.Type), r.Commenced.Long(), regimeName(r.Regime))
+	m.f("%s", md(sentenceOrEmpty(tenderFacts(r))))
 	m.blank()
 	m.f("%s", md(reportDate(r)))
 	m.blank()
@@ -132,17 +132,106 @@ func lotOutcome(a *score.AwardResult) func(score.LotResult) string {
 func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysis) {
 	m.f("## Lot %s: %s", md(l.Lot.ID), md(l.Lot.Title))
 	m.blank()
-	facts := fmt.Sprintf("Estimated value %s including VAT; term %d months", exact.Money(l.Lot.EstimatedValue), l.Lot.TermMonths)
-	if route := routeText(l.Route); route != "" {
-		facts += "; route to market: " + route
-	}
-	if l.Lot.Regime != "" {
-		facts += "; runs under " + regimeName(l.Lot.Regime)
-	}
-	m.f("%s.", md(facts))
+	m.f("%s", md(lotLine(l)))
 	m.blank()
 	m.f("**Outcome:** %s.", md(outcome))
 	m.blank()
+	mdStandings(m, l)
+	for _, t := range pricesOf(l) {
+		mdPrices(m, t)
+	}
+	if mx := marksOf(l); mx != nil {
+		mdMarks(m, *mx)
+	}
+	mdList(m, "Thresholds and pass/fail requirements", thresholds(l))
+	var dq []string
+	for _, b := range l.Disqualified() {
+		dq = append(dq, fmt.Sprintf("**%s (%s)**, at the %s stage: %s", md(b.BidID), md(b.Supplier.Name), stageName(b.Disqualified.Stage), md(reasonsText(b))))
+	}
+	mdRawList(m, "Disqualified", dq)
+	mdTies(m, l)
+	m.f("### Rules applied")
+	m.blank()
+	for _, n := range l.Notes {
+		m.f("- %s", md(n))
+	}
+	m.blank()
+	if rows, notes := timelineRows(l.Timeline); len(rows) > 0 {
+		for _, n := range notes {
+			rows = append(rows, "Note: "+n)
+		}
+		mdList(m, "Award timeline", rows)
+	}
+	mdModeration(m, l)
+	mdDisclosures(m, l)
+	if a != nil {
+		for _, s := range analysisSections(a) {
+			if !s.restricted() {
+				mdSection(m, "###", s)
+			}
+		}
+	}
+	mdExplained(m, l)
+}
+
+// lotLine is a lot's value, term, route and regime in a sentence, leaving
+// out what the lot does not state.
+func lotLine(l score.LotResult) string {
+	parts := []string{}
+	if f := lotFacts(l.Lot); f != "" {
+		parts = append(parts, f)
+	}
+	if route := routeText(l.Route); route != "" {
+		parts = append(parts, "route to market: "+route)
+	}
+	if l.Lot.Regime != "" {
+		parts = append(parts, "runs under "+regimeName(l.Lot.Regime))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	s := strings.Join(parts, "; ") + "."
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// mdList writes a headed list of text items; nothing when there are none.
+func mdList(m mdWriter, heading string, items []string) {
+	escaped := make([]string, len(items))
+	for i, it := range items {
+		escaped[i] = md(it)
+	}
+	mdRawList(m, heading, escaped)
+}
+
+// mdRawList writes a headed list of items already in Markdown.
+func mdRawList(m mdWriter, heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	m.f("### %s", heading)
+	m.blank()
+	for _, it := range items {
+		m.f("- %s", it)
+	}
+	m.blank()
+}
+
+// mdSection writes one analysis section under a heading of the given
+// level.
+func mdSection(m mdWriter, level string, s section) {
+	m.f("%s %s", level, md(s.title))
+	m.blank()
+	m.f("%s", md(s.intro))
+	m.blank()
+	for _, it := range s.items {
+		m.f("- %s", md(it))
+	}
+	m.blank()
+}
+
+// mdStandings writes the table of every bid's points by top-level
+// criterion and total.
+func mdStandings(m mdWriter, l score.LotResult) {
 	m.f("### Standings")
 	m.blank()
 	titles := topTitles(l)
@@ -162,77 +251,30 @@ func mdLot(m mdWriter, l score.LotResult, outcome string, a *analysis.LotAnalysi
 		m.f("%s %s |", row, md(totalCell(l, b)))
 	}
 	m.blank()
-	for _, t := range pricesOf(l) {
-		mdPrices(m, t)
+}
+
+// mdTies writes how each tie was broken, or that it was not.
+func mdTies(m mdWriter, l score.LotResult) {
+	if len(l.TieBreaks) == 0 {
+		return
 	}
-	if mx := marksOf(l); mx != nil {
-		mdMarks(m, *mx)
-	}
-	if ts := thresholds(l); len(ts) > 0 {
-		m.f("### Thresholds and pass/fail requirements")
-		m.blank()
-		for _, t := range ts {
-			m.f("- %s", md(t))
-		}
-		m.blank()
-	}
-	if dq := l.Disqualified(); len(dq) > 0 {
-		m.f("### Disqualified")
-		m.blank()
-		for _, b := range dq {
-			m.f("- **%s (%s)**, at the %s stage: %s", md(b.BidID), md(b.Supplier.Name), stageName(b.Disqualified.Stage), md(reasonsText(b)))
-		}
-		m.blank()
-	}
-	if len(l.TieBreaks) > 0 {
-		m.f("### Ties")
-		m.blank()
-		for _, t := range l.TieBreaks {
-			verdict := "resolved"
-			if !t.Resolved {
-				verdict = "NOT resolved"
-			}
-			m.f("- %s tied on their totals (%s):", md(strings.Join(t.Bids, ", ")), verdict)
-			for _, s := range t.Steps() {
-				m.f("  - %s", md(s))
-			}
-		}
-		m.blank()
-	}
-	m.f("### Rules applied")
+	m.f("### Ties")
 	m.blank()
-	for _, n := range l.Notes {
-		m.f("- %s", md(n))
+	for _, t := range l.TieBreaks {
+		verdict := "resolved"
+		if !t.Resolved {
+			verdict = "NOT resolved"
+		}
+		m.f("- %s tied on their totals (%s):", md(strings.Join(t.Bids, ", ")), verdict)
+		for _, s := range t.Steps() {
+			m.f("  - %s", md(s))
+		}
 	}
 	m.blank()
-	if rows, notes := timelineRows(l.Timeline); len(rows) > 0 {
-		m.f("### Award timeline")
-		m.blank()
-		for _, r := range rows {
-			m.f("- %s", md(r))
-		}
-		for _, n := range notes {
-			m.f("- Note: %s", md(n))
-		}
-		m.blank()
-	}
-	mdModeration(m, l)
-	mdDisclosures(m, l)
-	if a != nil {
-		for _, s := range analysisSections(a) {
-			if s.restricted() {
-				continue
-			}
-			m.f("### %s", md(s.title))
-			m.blank()
-			m.f("%s", md(s.intro))
-			m.blank()
-			for _, it := range s.items {
-				m.f("- %s", md(it))
-			}
-			m.blank()
-		}
-	}
+}
+
+// mdExplained writes every bid's full explanation.
+func mdExplained(m mdWriter, l score.LotResult) {
 	m.f("### Every bid explained")
 	m.blank()
 	for _, b := range l.Bids {
