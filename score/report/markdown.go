@@ -48,15 +48,52 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 		m.blank()
 	}
 	if s.Document == DisregardLetter {
-		m.f("## Why your tender was disregarded")
-		m.blank()
-		for _, w := range s.WhyNot {
-			m.f("- %s", md(w))
-		}
-		m.blank()
+		mdBullets(m, "## Why your tender was disregarded", s.WhyNot)
 		mdTimeline(m, s)
 		return m.p.done()
 	}
+	mdAwardCriteria(m, s)
+	m.f("## How your tender was scored")
+	m.blank()
+	mdTender(m, s.Yours, "your tender", 3)
+	if s.MostAdvantageous != nil {
+		m.f("## The most advantageous tender: %s (tender %s)", md(s.MostAdvantageous.Supplier.Name), md(s.MostAdvantageous.BidID))
+		m.blank()
+		if d := supplierDetails(s.MostAdvantageous.Supplier); len(d) > 0 {
+			m.f("%s", md(strings.Join(d, "; ")))
+			m.blank()
+		}
+		mdTender(m, *s.MostAdvantageous, "the most advantageous tender", 3)
+	}
+	mdBullets(m, "## Why your tender was not successful", s.WhyNot)
+	mdTimeline(m, s)
+	if len(s.Withheld) > 0 {
+		m.f("## Confidentiality")
+		m.blank()
+		for _, w := range s.Withheld {
+			m.f("%s", md(w))
+		}
+		m.blank()
+	}
+	return m.p.done()
+}
+
+// mdBullets writes a heading line and a bulleted list; nothing for none.
+func mdBullets(m mdWriter, heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	m.f("%s", heading)
+	m.blank()
+	for _, it := range items {
+		m.f("- %s", md(it))
+	}
+	m.blank()
+}
+
+// mdAwardCriteria writes the published award criteria as a table, then the
+// gates by kind and the other published rules.
+func mdAwardCriteria(m mdWriter, s Summary) {
 	m.f("## The award criteria")
 	m.blank()
 	m.f("| Criterion | Relative importance | Marks available | How it is scored |")
@@ -91,36 +128,6 @@ func SummaryMarkdown(w io.Writer, s Summary) error {
 		}
 		m.blank()
 	}
-	m.f("## How your tender was scored")
-	m.blank()
-	mdTender(m, s.Yours, "your tender", 3)
-	if s.MostAdvantageous != nil {
-		m.f("## The most advantageous tender: %s (tender %s)", md(s.MostAdvantageous.Supplier.Name), md(s.MostAdvantageous.BidID))
-		m.blank()
-		if d := supplierDetails(s.MostAdvantageous.Supplier); len(d) > 0 {
-			m.f("%s", md(strings.Join(d, "; ")))
-			m.blank()
-		}
-		mdTender(m, *s.MostAdvantageous, "the most advantageous tender", 3)
-	}
-	if len(s.WhyNot) > 0 {
-		m.f("## Why your tender was not successful")
-		m.blank()
-		for _, w := range s.WhyNot {
-			m.f("- %s", md(w))
-		}
-		m.blank()
-	}
-	mdTimeline(m, s)
-	if len(s.Withheld) > 0 {
-		m.f("## Confidentiality")
-		m.blank()
-		for _, w := range s.Withheld {
-			m.f("%s", md(w))
-		}
-		m.blank()
-	}
-	return m.p.done()
 }
 
 // mdTimeline writes the lot's award timeline, if the summary has one.
@@ -128,12 +135,7 @@ func mdTimeline(m mdWriter, s Summary) {
 	if len(s.Timeline) == 0 {
 		return
 	}
-	m.f("## The award timeline")
-	m.blank()
-	for _, t := range s.timelineLines() {
-		m.f("- %s", md(t))
-	}
-	m.blank()
+	mdBullets(m, "## The award timeline", s.timelineLines())
 }
 
 func statusWords(s SummaryStatus) string {
