@@ -43,10 +43,6 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying error, if any.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// MaxFileBytes is the largest file a loader reads (16 MiB): a catalogue or
-// rate table is a few kilobytes, so anything larger is a mistake.
-const MaxFileBytes = 16 << 20
-
 // readAll reads at most MaxFileBytes.
 func readAll(r io.Reader, what string) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
@@ -177,8 +173,13 @@ func (o *jsonObject) integer(key string) (n int, present bool) {
 	if !ok {
 		return 0, false
 	}
-	if err := json.Unmarshal(v, &n); err != nil {
+	text := string(bytes.TrimSpace(v))
+	switch {
+	case len(text) > MaxNumberChars || !wholeText.MatchString(text):
 		o.ps.add(o.field(key), abbreviate(v), "integer", "want a whole number")
+		return 0, true
+	case json.Unmarshal(v, &n) != nil:
+		o.ps.add(o.field(key), abbreviate(v), "range", "the number is too large")
 		return 0, true
 	}
 	return n, true
@@ -212,7 +213,7 @@ func (o *jsonObject) day(key string) date.Date {
 	}
 	d, err := date.Parse(s)
 	if err != nil {
-		o.ps.add(o.field(key), s, "date", "not a calendar date: want YYYY-MM-DD")
+		o.ps.add(o.field(key), abbreviate([]byte(s)), "date", "%v", err)
 	}
 	return d
 }
@@ -254,13 +255,20 @@ func abbreviate(v []byte) string {
 	return s
 }
 
-var decimalText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var (
+	decimalText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	wholeText   = regexp.MustCompile(`^-?[0-9]+$`)
+)
 
 // parseDecimalText reads a plain decimal written by a person: digits with an
 // optional sign, decimal point and a leading "£". Thousands separators and
-// exponents are refused with a message saying so.
+// exponents are refused with a message saying so, and text longer than
+// [MaxNumberChars] before anything else.
 func parseDecimalText(s string) (decimal.Decimal, error) {
 	t := strings.TrimSpace(s)
+	if len(t) > MaxNumberChars {
+		return decimal.Zero, fmt.Errorf("not a number: more than %d characters", MaxNumberChars)
+	}
 	neg := false
 	if r, ok := strings.CutPrefix(t, "-"); ok {
 		neg, t = true, r
@@ -273,8 +281,6 @@ func parseDecimalText(s string) (decimal.Decimal, error) {
 		return decimal.Zero, errors.New("not a number: write it without thousands separators (1234.50, not 1,234.50)")
 	case !decimalText.MatchString(t):
 		return decimal.Zero, errors.New("not a number: want digits with an optional decimal point, e.g. 1234.50")
-	case len(t) > 64:
-		return decimal.Zero, errors.New("not a number: too many digits")
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
