@@ -34,7 +34,11 @@ func (p Policy) Validate() error {
 }
 
 type validation struct {
-	ps      []Problem
+	ps []Problem
+	// omitted counts the problems past criteria.MaxProblems: they are
+	// counted, not kept, so that validating a hostile input costs memory
+	// for a hundred problems, not for millions.
+	omitted int
 	struct_ *validator.Validate
 }
 
@@ -57,17 +61,49 @@ func (v *validation) err() error {
 	if len(v.ps) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: v.ps}
+	ps := v.ps
+	if v.omitted > 0 {
+		ps = append(ps, criteria.TooMany(v.omitted))
+	}
+	return &ValidationError{Problems: ps}
+}
+
+// full reports whether the list holds criteria.MaxProblems already: a
+// further problem is only counted.
+func (v *validation) full() bool { return len(v.ps) >= criteria.MaxProblems }
+
+// push records one problem, or counts it once the list is full.
+func (v *validation) push(p Problem) {
+	if v.full() {
+		v.omitted++
+		return
+	}
+	v.ps = append(v.ps, p)
 }
 
 func (v *validation) add(field, value, rule, format string, args ...any) {
+	if v.full() {
+		v.omitted++ // no message is formatted for a problem not shown
+		return
+	}
 	v.ps = append(v.ps, Problem{Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validation) addAll(prefix string, ps []criteria.Problem) {
 	for _, p := range ps {
-		v.ps = append(v.ps, p.Prefixed(prefix))
+		v.push(p.Prefixed(prefix))
 	}
+}
+
+// number records a problem with a decimal's size, if any, and reports
+// whether the decimal is within the limits, so that nothing is computed
+// from one that is not.
+func (v *validation) number(field string, d decimal.Decimal) bool {
+	if p := criteria.CheckNumber(field, d); p != nil {
+		v.push(*p)
+		return false
+	}
+	return true
 }
 
 func join(prefix, field string) string {
@@ -98,7 +134,7 @@ func (v *validation) structTags(prefix string, s any) {
 		if prefix != "" {
 			field = prefix + "." + ns
 		}
-		v.ps = append(v.ps, Problem{Field: field, Value: valueText(fe.Value()), Rule: fe.Tag(), Message: tagMessage(fe)})
+		v.push(Problem{Field: field, Value: valueText(fe.Value()), Rule: tagRule(fe), Message: tagMessage(fe)})
 	}
 }
 
@@ -116,6 +152,23 @@ func valueText(x any) string {
 		return fmt.Sprintf("%d items", rv.Len())
 	}
 	return fmt.Sprint(x)
+}
+
+// tagRule names the rule a validator tag stands for in the words every
+// other check uses ("one-of", not validator's "oneof").
+func tagRule(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "oneof":
+		return "one-of"
+	case "min":
+		if fe.Kind() == reflect.Slice {
+			return "at-least-" + fe.Param()
+		}
+		return "range"
+	case "gte", "lte", "max":
+		return "range"
+	}
+	return fe.Tag()
 }
 
 func tagMessage(fe validator.FieldError) string {
@@ -315,11 +368,21 @@ func (v *validation) criteria(prefix string, p Policy, cs []Criterion, parent *C
 				v.add(cp+".minPercent", c.MinPercent.String(), "not-price", "a minimum score cannot apply to price: publish a maximum budget instead")
 			}
 		}
-		if p := criteria.CheckNumber(cp+".weight", c.Weight); p != nil {
-			v.ps = append(v.ps, *p)
-		}
+		v.number(cp+".weight", c.Weight)
 		v.criteria(prefix, p, c.Children, &cs[i], cp+".children", ids)
 	}
+}
+
+// saneWeights reports whether every weight is within the size limits, so
+// that the tree of available points can be built from them: a weight
+// beyond them is reported by criteria, and no sum is formed from it.
+func saneWeights(cs []Criterion) bool {
+	for _, c := range cs {
+		if criteria.CheckNumber("", c.Weight) != nil || !saneWeights(c.Children) {
+			return false
+		}
+	}
+	return true
 }
 
 func subtreeHasPrice(c Criterion) bool {
@@ -347,9 +410,17 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 	ppqp := p.basis() == PricePerQualityPoint
 	sum := decimal.Zero
 	counted := 0
+	// A weight beyond the size limits (reported by criteria) takes no part
+	// in a sum: nothing is computed from it.
+	summable := parent == nil || criteria.CheckNumber("", parent.Weight) == nil
 	for i, c := range cs {
 		wp := fmt.Sprintf("%s[%d].weight", path, i)
 		isPrice := c.Price != nil || c.Category == Price
+		if criteria.CheckNumber("", c.Weight) != nil {
+			summable = false
+			v.weights(prefix, p, c.Children, &cs[i], fmt.Sprintf("%s[%d].children", path, i))
+			continue
+		}
 		if ppqp && isPrice && parent == nil {
 			if !c.Weight.IsZero() {
 				v.add(wp, c.Weight.String(), "no-weight", "under price per quality point the price criterion carries no weight: the ratio combines price and quality")
@@ -363,7 +434,7 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 		counted++
 		v.weights(prefix, p, c.Children, &cs[i], fmt.Sprintf("%s[%d].children", path, i))
 	}
-	if counted == 0 {
+	if counted == 0 || !summable {
 		return
 	}
 	var want decimal.Decimal
@@ -386,8 +457,7 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 }
 
 func (v *validation) percent(path string, d decimal.Decimal) {
-	if p := criteria.CheckNumber(path, d); p != nil {
-		v.ps = append(v.ps, *p)
+	if !v.number(path, d) {
 		return
 	}
 	if d.Sign() < 0 || d.Cmp(decimal.NewFromInt(100)) > 0 {
@@ -473,12 +543,14 @@ func (v *validation) tieBreaks(prefix string, tbs []TieBreak, t *tree) {
 func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	lots := map[string]Lot{}
 	trees := map[string]*tree{}
+	broken := map[string]map[string]bool{}
 	count := map[string]int{}
 	for _, l := range t.Lots {
 		if _, dup := lots[l.ID]; !dup && l.ID != "" {
 			lots[l.ID] = l
 			lp := l.Policy
 			trees[l.ID] = buildTree(&lp)
+			broken[l.ID] = brokenRules(trees[l.ID])
 		}
 	}
 	ids := make(map[string]int, len(bids))
@@ -493,8 +565,10 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 		path              string
 		lot               string // the lot to check the bid against; "" for none
 		tags, across, own []Problem
+		omitted           int // problems of the bid counted, not kept
 	}
 	checks := make([]bidChecks, len(bids))
+	acrossKept := 0 // problems across bids kept so far: past the cap they are counted
 	for i, b := range bids {
 		path := "bids[" + strconv.Itoa(i) + "]"
 		checks[i].path = path
@@ -522,12 +596,17 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 				supplierLot[key] = b.ID
 			}
 		}
-		checks[i].across = av.ps
 		_, ok := lots[b.Lot]
+		if !ok && b.Lot != "" {
+			av.push(Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
+		}
+		if acrossKept < criteria.MaxProblems {
+			checks[i].across, checks[i].omitted = av.ps, av.omitted
+			acrossKept += len(av.ps)
+		} else {
+			checks[i].omitted = len(av.ps) + av.omitted
+		}
 		if !ok {
-			if b.Lot != "" {
-				checks[i].across = append(checks[i].across, Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
-			}
 			continue
 		}
 		if only != "" && b.Lot != only {
@@ -536,23 +615,36 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 		count[b.Lot]++
 		checks[i].lot = b.Lot
 	}
+	// Each chunk keeps its bids' problems only while it has fewer than
+	// criteria.MaxProblems, and counts the rest: the problems listed are
+	// the first in bid order, and a field of empty bids costs memory for a
+	// hundred problems, not for millions.
 	chunks(len(bids), func(lo, hi int) {
+		kept := 0
 		for i := lo; i < hi; i++ {
 			c := &checks[i]
 			tv := &validation{struct_: v.struct_}
 			tv.structTags(c.path, bids[i])
-			c.tags = tv.ps
+			bv := &validation{struct_: v.struct_}
 			if c.lot != "" {
-				bv := &validation{struct_: v.struct_}
-				bv.bid(c.path, bids[i], lots[c.lot].Policy, trees[c.lot])
-				c.own = bv.ps
+				bv.bid(c.path, bids[i], lots[c.lot].Policy, trees[c.lot], broken[c.lot])
 			}
+			c.omitted += tv.omitted + bv.omitted
+			if kept >= criteria.MaxProblems {
+				c.omitted += len(tv.ps) + len(bv.ps)
+				continue
+			}
+			c.tags, c.own = tv.ps, bv.ps
+			kept += len(c.tags) + len(c.across) + len(c.own)
 		}
 	})
 	for _, c := range checks {
-		v.ps = append(v.ps, c.tags...)
-		v.ps = append(v.ps, c.across...)
-		v.ps = append(v.ps, c.own...)
+		for _, ps := range [][]Problem{c.tags, c.across, c.own} {
+			for _, p := range ps {
+				v.push(p)
+			}
+		}
+		v.omitted += c.omitted
 	}
 	for i, l := range t.Lots {
 		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
@@ -561,9 +653,27 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	}
 }
 
+// brokenRules lists the leaves whose own rule has problems (reported once,
+// at the tender): a response is not checked against a broken rule, so that
+// one unknown moderation method is one problem, not one more for every bid.
+func brokenRules(t *tree) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range t.leaves {
+		c := n.c
+		switch {
+		case c.Price != nil && len(c.Price.Validate()) > 0,
+			c.Quality != nil && len(c.Quality.Validate()) > 0,
+			c.SocialValue != nil && len(c.SocialValue.Validate()) > 0:
+			out[c.ID] = true
+		}
+	}
+	return out
+}
+
 // bid checks one bid against its lot's policy: a response for every leaf,
-// none for anything else, and each response valid for its rule.
-func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
+// none for anything else, and each response valid for its rule (unless the
+// rule itself is broken).
+func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[string]bool) {
 	if b.Disregard != nil {
 		// A disregarded tender is not assessed: its responses may be
 		// incomplete (a late or non-compliant tender), and are not read.
@@ -597,6 +707,9 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			continue
 		}
 		answered++
+		if broken[n.c.ID] {
+			continue
+		}
 		switch {
 		case n.c.Price != nil:
 			if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
@@ -674,9 +787,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			v.add(sp, k, "known-step", "the lot's policy has no recorded tie-break step with this name")
 			continue
 		}
-		if p := criteria.CheckNumber(sp+".score", b.TieBreakScores[k].Score); p != nil {
-			v.ps = append(v.ps, *p)
-		}
+		v.number(sp+".score", b.TieBreakScores[k].Score)
 	}
 }
 
