@@ -553,10 +553,17 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 			broken[l.ID] = brokenRules(trees[l.ID])
 		}
 	}
-	ids := make(map[string]int, len(bids))
-	suppliers := make(map[string]string, len(bids))      // supplier id → name
-	supplierLot := make(map[[2]string]string, len(bids)) // (supplier, lot) → bid id
-	spelled := map[string]string{}                       // identity key → the supplier id first met
+	// The maps are sized for the bids that have what they hold: a field of
+	// empty bids (a hostile file) makes none of them large.
+	named, supplied := 0, 0
+	for i := range bids {
+		named += min(len(bids[i].ID), 1)
+		supplied += min(len(bids[i].Supplier.ID), 1)
+	}
+	ids := make(map[string]int, named)
+	suppliers := make(map[string]string, supplied)      // supplier id → name
+	supplierLot := make(map[[2]string]string, supplied) // (supplier, lot) → bid id
+	spelled := map[string]string{}                      // identity key → the supplier id first met
 	// The checks across bids run in order; each bid's own checks (its
 	// struct tags, its responses against its lot's policy) then run in
 	// parallel, and every bid's problems are reported in the order they

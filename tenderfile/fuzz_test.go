@@ -119,7 +119,7 @@ func FuzzEvaluate(f *testing.F) {
 	})
 }
 
-func fuzzTender(f *testing.F) score.Tender {
+func fuzzTender(f testing.TB) score.Tender {
 	data, err := os.ReadFile("testdata/tender.yaml")
 	if err != nil {
 		f.Fatal(err)
