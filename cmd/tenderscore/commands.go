@@ -86,7 +86,7 @@ finding is an error. --format json writes tenderscore.check/1
 				if err != nil {
 					return err
 				}
-				opts, err := checkOptions(in, *data)
+				opts, err := checkOptions(e, in, *data)
 				if err != nil {
 					return err
 				}
@@ -115,7 +115,7 @@ func builtinPolicies() []frameworks.LocalPolicy {
 	return []frameworks.LocalPolicy{frameworks.CroydonSocialValue(), frameworks.HammersmithFulhamSocialValue()}
 }
 
-func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
+func checkOptions(e *env, in *inputs, dataFile string) ([]frameworks.Option, error) {
 	var policies []frameworks.LocalPolicy
 	for _, p := range builtinPolicies() {
 		if strings.EqualFold(strings.TrimSpace(p.Authority), strings.TrimSpace(in.tender.Authority.Name)) {
@@ -135,7 +135,7 @@ func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
 		defer f.Close()
 		d, err := frameworks.ReadData(f)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", dataFile, err)
+			return nil, reportProblems(e, dataProblems(dataFile, err)) // inputs.go
 		}
 		policies = append(policies, d.Policies...)
 		if len(d.Frameworks) > 0 {
@@ -161,7 +161,7 @@ func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
 // but it should not be published as it stands. The built-in local
 // policies apply, as in check.
 func warnUnchecked(e *env, in *inputs) {
-	opts, err := checkOptions(in, "")
+	opts, err := checkOptions(e, in, "")
 	if err == nil {
 		var findings frameworks.Findings
 		findings, err = frameworks.Check(in.tender, opts...)

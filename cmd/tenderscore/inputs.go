@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/tenderfile"
 )
@@ -189,6 +190,23 @@ func readFile(e *env, name string) (namedFile, error) {
 		return namedFile{}, fmt.Errorf("%s: the file is larger than %d MiB, the most tenderscore reads; split the bids across several files", display, limit>>20)
 	}
 	return namedFile{name: display, data: data}, nil
+}
+
+// dataProblems writes each problem of a frameworks data file at its place:
+// "data.json:12:7: frameworks[0].dates.end: …".
+func dataProblems(name string, err error) []string {
+	var derr *frameworks.DataError
+	if !errors.As(err, &derr) || len(derr.Problems) == 0 {
+		return []string{name + ": " + err.Error()}
+	}
+	out := make([]string, len(derr.Problems))
+	for i, p := range derr.Problems {
+		out[i] = name + ":" + p.String()
+		if p.Line == 0 {
+			out[i] = name + ": " + p.String()
+		}
+	}
+	return out
 }
 
 // lines splits an error into its problems, one per line.

@@ -116,6 +116,10 @@ func TestStatus(t *testing.T) {
 		{why: "and a flag", args: []string{"--version"}, status: exitOK, stdout: "  go        go1."},
 		{why: "version takes no arguments", args: []string{"version", "x"}, status: exitUsage, stderr: []string{`takes no arguments, found "x"`}, noStout: true},
 		{why: "help for a command that does not exist", args: []string{"help", "grade"}, status: exitUsage, stderr: []string{`tenderscore help: no command "grade"`}, noStout: true},
+		{why: "check --data names each problem of the data file at its place", args: []string{"check", "--data", "testdata/bad-data.json", tenderFile}, status: exitInput, stderr: []string{
+			`testdata/bad-data.json:3:45: frameworks[0].dates.end: 2026-02-30: February 2026 has no day 30 (value "2026-02-30", rule date)`,
+			`testdata/bad-data.json:5:78: policies[0].minSocialValuePercent: not a number: write it in full, without an exponent (1500, not 1.5e3) (value "1e1", rule number)`,
+			"tenderscore check: 2 problems"}, noStout: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
