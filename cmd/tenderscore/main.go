@@ -66,6 +66,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	quiet          bool
+	terminal       bool // stderr is a terminal: progress is shown (progress.go)
 }
 
 // usageError is a mistake in how the command was called.
@@ -79,6 +80,12 @@ type inputError struct{ msg string }
 func (e inputError) Error() string { return e.msg }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runOn(args, stdin, stdout, stderr, isTerminal(stderr))
+}
+
+// runOn runs the command; terminal says whether stderr is a terminal, on
+// which progress is shown.
+func runOn(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
@@ -120,7 +127,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		files, rest = append(files, rest[0]), rest[1:]
 	}
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, quiet: *quiet}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, quiet: *quiet, terminal: terminal}
 	return status(c, do(e, files), stderr)
 }
 
