@@ -80,7 +80,7 @@ func jsonSyntax(data []byte, err error) Problem {
 		return Problem{Field: fmt.Sprintf("line %d, column %d", l, c), Rule: "json", Message: "not valid JSON: " + se.Error()}
 	case errors.As(err, &te):
 		l, c := lineCol(data, te.Offset-1)
-		return Problem{Field: fmt.Sprintf("line %d, column %d", l, c), Value: te.Value, Rule: "json-type", Message: fmt.Sprintf("want %s", te.Type)}
+		return Problem{Field: fmt.Sprintf("line %d, column %d", l, c), Value: te.Value, Rule: "type", Message: fmt.Sprintf("want %s", te.Type)}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Problem{Field: "(file)", Rule: "json", Message: "empty or truncated JSON"}
 	}
@@ -95,7 +95,7 @@ func decodeObject(data []byte, what string) (map[string]json.RawMessage, error) 
 		return nil, &DecodeError{What: what, Err: err, Problems: []Problem{jsonSyntax(data, err)}}
 	}
 	if m == nil {
-		return nil, &DecodeError{What: what, Problems: []Problem{{Field: "(file)", Value: "null", Rule: "object", Message: "want a JSON object"}}}
+		return nil, &DecodeError{What: what, Problems: []Problem{{Field: "(file)", Value: "null", Rule: "type", Message: "want a JSON object"}}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		l, c := lineCol(data, dec.InputOffset()-1) // the second value's first byte
@@ -116,7 +116,7 @@ type jsonObject struct {
 func newJSONObject(path string, raw json.RawMessage, ps *problems) (*jsonObject, bool) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil || m == nil {
-		ps.add(path, abbreviate(raw), "object", "want a JSON object")
+		ps.add(path, abbreviate(raw), "type", "want a JSON object")
 		return nil, false
 	}
 	return &jsonObject{path: path, m: m, ps: ps, used: map[string]bool{}}, true
@@ -148,7 +148,7 @@ func (o *jsonObject) str(key string) string {
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "string", "want a JSON string")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want a JSON string")
 		return ""
 	}
 	return s
@@ -162,7 +162,7 @@ func (o *jsonObject) boolean(key string) bool {
 	}
 	var b bool
 	if err := json.Unmarshal(v, &b); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "boolean", "want true or false")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want true or false")
 	}
 	return b
 }
@@ -176,7 +176,7 @@ func (o *jsonObject) integer(key string) (n int, present bool) {
 	text := string(bytes.TrimSpace(v))
 	switch {
 	case len(text) > MaxNumberChars || !wholeText.MatchString(text):
-		o.ps.add(o.field(key), abbreviate(v), "integer", "want a whole number")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want a whole number")
 		return 0, true
 	case json.Unmarshal(v, &n) != nil:
 		o.ps.add(o.field(key), abbreviate(v), "range", "the number is too large")
@@ -226,7 +226,7 @@ func (o *jsonObject) array(key string) ([]json.RawMessage, bool) {
 	}
 	var a []json.RawMessage
 	if err := json.Unmarshal(v, &a); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "array", "want a JSON array")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want a JSON array")
 		return nil, false
 	}
 	return a, true

@@ -225,7 +225,7 @@ func (s *dataScan) number(t reflect.Type, path, text string, l, c int) {
 		s.decimal(path, text, l, c)
 	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
 		if len(text) > criteria.MaxNumberChars || !plainNumber.MatchString(text) || strings.Contains(text, ".") {
-			s.add(l, c, path, text, "integer", "want a whole number")
+			s.add(l, c, path, text, "type", "want a whole number")
 		} else if _, err := strconv.ParseInt(text, 10, t.Bits()); err != nil {
 			s.add(l, c, path, text, "range", "the number is too large")
 		}
