@@ -19,6 +19,9 @@ import (
 // problem at once as a [*ValidationError]; nil when all is well.
 func (t Tender) Validate(bids []Bid) error {
 	v := newValidation()
+	if v.numbers("", reflect.ValueOf(t)) { // validate_numbers.go
+		return v.err()
+	}
 	v.tender(t)
 	v.bidsOf(t, bids, "")
 	v.lotRules(t, bids)         // validate_lotrules.go
@@ -29,6 +32,9 @@ func (t Tender) Validate(bids []Bid) error {
 // Validate checks one policy on its own, with field paths relative to it.
 func (p Policy) Validate() error {
 	v := newValidation()
+	if v.numbers("", reflect.ValueOf(p)) {
+		return v.err()
+	}
 	v.policy("", p)
 	return v.err()
 }
@@ -40,6 +46,7 @@ type validation struct {
 	// for a hundred problems, not for millions.
 	omitted int
 	struct_ *validator.Validate
+	types   numberTypes // validate_numbers.go
 }
 
 func newValidation() *validation {

@@ -61,17 +61,18 @@ func TestHugeDecimalsInGoAreRefusedWithoutExpandingThem(t *testing.T) {
 	// an amount of a sensible size written with far too many digits.
 	long := decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), 1<<20), -315650)
 
-	// In the model: weights and the estimated value.
+	// In the model: weights, a threshold and the estimated value. A tender
+	// with a decimal beyond the limits is refused with those problems
+	// alone: no rule is checked with it.
 	p := simplePolicy()
 	p.Criteria[0].Weight = huge
 	p.Criteria[1].Weight = tiny
+	p.Thresholds.MinQualityPercent = &huge
 	l := lotOf(p)
 	l.EstimatedValue = long
 	model := tenderOf(l)
-	// In the bids, against a valid model; and a threshold.
-	p = simplePolicy()
-	p.Thresholds.MinQualityPercent = &huge
-	field := tenderOf(lotOf(p))
+	// In the bids, against a valid model.
+	field := tenderOf(lotOf(simplePolicy()))
 	b1 := simpleBid("B1", "100", 3)
 	b1.Responses["price"] = score.Response{Price: criteria.Amount(huge)}
 	b2 := simpleBid("B2", "100", 3)
@@ -89,9 +90,9 @@ func TestHugeDecimalsInGoAreRefusedWithoutExpandingThem(t *testing.T) {
 			{"lots[0].estimatedValue", "digits"},
 			{"lots[0].policy.criteria[0].weight", "magnitude"},
 			{"lots[0].policy.criteria[1].weight", "precision"},
+			{"lots[0].policy.thresholds.minQualityPercent", "magnitude"},
 		}},
 		{"bids", field, []struct{ field, rule string }{
-			{"lots[0].policy.thresholds.minQualityPercent", "magnitude"},
 			{"bids[0].responses[price].price.amount", "magnitude"},
 			{"bids[1].responses[price].price.amount", "precision"},
 			{"bids[2].responses[price].price.amount", "digits"},

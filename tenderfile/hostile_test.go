@@ -3,16 +3,21 @@ package tenderfile
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"reflect"
 	"runtime"
 	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/frameworks"
+	"github.com/tenderscore/tenderscore/score"
 )
 
 // Hostile files, as a bidder could upload them to a portal that embeds
@@ -239,4 +244,92 @@ func TestStreamedJSONReportsEveryBidsProblem(t *testing.T) {
 	require.ErrorAs(t, err, &ferr)
 	require.Len(t, ferr.Problems, 1, "a file of the wrong version is not read further: %v", err)
 	assert.Equal(t, "schema-version", ferr.Problems[0].Rule)
+}
+
+// setDecimals sets every decimal of v (a pointer), however deep — fields,
+// pointers, slices, map values — to d, and reports how many it set.
+func setDecimals(v reflect.Value, d decimal.Decimal) int {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return 0
+		}
+		return setDecimals(v.Elem(), d)
+	case reflect.Struct:
+		if v.Type() == decimalType {
+			v.Set(reflect.ValueOf(d))
+			return 1
+		}
+		n := 0
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += setDecimals(v.Field(i), d)
+			}
+		}
+		return n
+	case reflect.Slice:
+		n := 0
+		for i := range v.Len() {
+			n += setDecimals(v.Index(i), d)
+		}
+		return n
+	case reflect.Map:
+		n := 0
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			n += setDecimals(e, d)
+			v.SetMapIndex(k, e)
+		}
+		return n
+	}
+	return 0
+}
+
+// Every decimal of a real tender's bids — and of the tender too — set, in
+// Go, to a hostile value: validation, evaluation, the award and the checks
+// against the law refuse it (or, for frameworks.Check, report it) without
+// expanding it, and no problem writes it out. Measured as bytes allocated,
+// never time.
+func TestHostileDecimalsEverywhereInGo(t *testing.T) {
+	tenderData, err := os.ReadFile("../examples/croydon/tender.yaml")
+	require.NoError(t, err)
+	bidsData, err := os.ReadFile("../examples/croydon/bids.yaml")
+	require.NoError(t, err)
+	for _, d := range []decimal.Decimal{
+		decimal.New(1, 1<<30),      // 10^(2^30)
+		decimal.New(-7, 1<<30),     // its negative
+		decimal.New(3, -(1 << 30)), // 3 × 10^-(2^30)
+	} {
+		for _, tenderToo := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%se%d, tender too %t", d.Coefficient(), d.Exponent(), tenderToo), func(t *testing.T) {
+				tn, _, err := ReadTenderIn(os.DirFS("../examples/croydon"), "tender.yaml", bytes.NewReader(tenderData))
+				require.NoError(t, err)
+				bids, _, err := ReadBids("bids.yaml", bytes.NewReader(bidsData))
+				require.NoError(t, err)
+				n := setDecimals(reflect.ValueOf(&bids), d)
+				if tenderToo {
+					n += setDecimals(reflect.ValueOf(&tn), d)
+				}
+				require.Greater(t, n, 50, "the bids hold decimals everywhere")
+				var verr, eerr error
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				verr = tn.Validate(bids)
+				_, eerr = score.Evaluate(tn, bids)
+				_, _ = score.Award(tn, bids)
+				_, _ = frameworks.Check(tn, frameworks.WithBids(bids))
+				runtime.ReadMemStats(&after)
+				require.Error(t, verr)
+				require.Error(t, eerr)
+				var ve *score.ValidationError
+				require.ErrorAs(t, verr, &ve)
+				for _, p := range ve.Problems {
+					assert.Less(t, len(p.Value)+len(p.Message), 400, "a problem writes a huge number out: %.80s", p.Value)
+				}
+				// 10^(2^30) written out is a gigabyte.
+				assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20))
+			})
+		}
+	}
 }
