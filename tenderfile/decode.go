@@ -26,13 +26,14 @@ type decoder struct {
 	// budget counts the nodes still to visit, aliases expanded, so that a
 	// small file of nested aliases cannot make decoding run away.
 	budget    int
+	size      int // of the file, which sets the budget
 	exhausted bool
 	fields    map[reflect.Type][]field
 	files     *files // the files a tender file names (named.go)
 }
 
 func newDecoder(ps *problems, size int) *decoder {
-	return &decoder{ps: ps, budget: 4*size + 100000, fields: map[reflect.Type][]field{}}
+	return &decoder{ps: ps, size: size, budget: 4*size + 100000, fields: map[reflect.Type][]field{}}
 }
 
 var (

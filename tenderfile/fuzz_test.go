@@ -2,10 +2,14 @@ package tenderfile
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
@@ -282,4 +286,43 @@ func fuzzTender(f testing.TB) score.Tender {
 		f.Fatal(err)
 	}
 	return tn
+}
+
+// FuzzScanJSON checks the fast JSON scanner against the reader built on
+// encoding/json: whatever the scanner reads, encoding/json reads too, to
+// the same nodes at the same places; whatever encoding/json refuses, the
+// scanner refuses (and the file is then reported by encoding/json).
+func FuzzScanJSON(f *testing.F) {
+	f.Add([]byte(`{"schemaVersion": "tenderscore/bids/1", "bids": [{"id": "B-1", "x": [1, -2.5e3, true, null, "\u00e9\n"]}]}`))
+	f.Add([]byte(`{"a": 01}`))
+	f.Add([]byte("{\"é\": \"tab\there\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		fast, ferr := scanJSON(data, "", nil)
+		slow, serr := readJSONTokens("f.json", data, "", nil)
+		switch {
+		case ferr != nil:
+			return // read again by encoding/json: nothing to compare
+		case serr != nil:
+			t.Fatalf("the scanner read what encoding/json refuses (%v)", serr)
+		}
+		if d := sameNodes(fast, slow); d != "" {
+			t.Fatalf("the scanner and encoding/json read differently: %s", d)
+		}
+	})
+}
+
+// sameNodes says how two node trees differ, or "".
+func sameNodes(a, b *yaml.Node) string {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Style != b.Style || a.Line != b.Line || a.Column != b.Column || len(a.Content) != len(b.Content) {
+		return fmt.Sprintf("%+v vs %+v", *a, *b)
+	}
+	for i := range a.Content {
+		if d := sameNodes(a.Content[i], b.Content[i]); d != "" {
+			return d
+		}
+	}
+	return ""
 }

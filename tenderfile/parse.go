@@ -151,6 +151,16 @@ type jsonReader struct {
 }
 
 func parseJSON(name string, data []byte, bodyKey string, list *listBody) (*yaml.Node, error) {
+	if n, err := scanJSON(data, bodyKey, list); err == nil { // json_scan.go
+		return n, nil
+	}
+	list.reset() // what the scanner decoded is read again
+	return readJSONTokens(name, data, bodyKey, list)
+}
+
+// readJSONTokens reads a JSON document with encoding/json's tokens,
+// giving its errors at their lines and columns.
+func readJSONTokens(name string, data []byte, bodyKey string, list *listBody) (*yaml.Node, error) {
 	jr := &jsonReader{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, col: 1, bodyKey: bodyKey, list: list}
 	jr.dec.UseNumber()
 	n, err := jr.value(0)

@@ -95,7 +95,7 @@ func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, pat
 	if v.Kind() == reflect.Slice {
 		ld := newDecoder(&problems{file: name}, len(data))
 		ld.files = named
-		list = &listBody{d: ld, v: v, path: path}
+		list = &listBody{d: ld, v: v, path: path, files: named}
 	}
 	root, err := parseStreaming(name, data, format, bodyKey, list)
 	if err != nil {
@@ -162,6 +162,21 @@ type listBody struct {
 	n        int  // elements decoded
 	streamed bool // JSON: every element was decoded as it was read
 	visit    func(i int, n *yaml.Node)
+	files    *files // the files a tender names (named.go), for the decoder
+}
+
+// reset forgets every element decoded, and their problems, to read them
+// again.
+func (l *listBody) reset() {
+	if l == nil {
+		return
+	}
+	l.n, l.streamed = 0, false
+	if l.visit == nil {
+		l.v.Set(reflect.Zero(l.v.Type()))
+		l.d = newDecoder(&problems{file: l.d.ps.file}, l.d.size)
+		l.d.files = l.files
+	}
 }
 
 // grow makes room for n more elements.
