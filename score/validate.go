@@ -574,18 +574,21 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	// The checks across bids run in order; each bid's own checks (its
 	// struct tags, its responses against its lot's policy) then run in
 	// parallel, and every bid's problems are reported in the order they
-	// always were: its tags, the checks across bids, its own.
+	// always were: its tags, the checks across bids, its own. A bid's record
+	// here is small — a field of a million bids is validated in memory for
+	// the bids, not several times over — and problems past the cap are only
+	// counted.
 	type bidChecks struct {
-		path              string
-		lot               string // the lot to check the bid against; "" for none
-		tags, across, own []Problem
-		omitted           int // problems of the bid counted, not kept
+		ps      []Problem // its tags' problems, then its own
+		split   int32     // where in ps the problems across bids go
+		omitted int32     // problems counted, not kept
+		check   bool      // checked against its lot's policy
 	}
 	checks := make([]bidChecks, len(bids))
-	acrossKept := 0 // problems across bids kept so far: past the cap they are counted
+	across := map[int][]Problem{} // by bid: problems across bids, for the bids with any
+	acrossKept := 0               // past the cap, problems across bids are counted
 	for i, b := range bids {
 		path := "bids[" + strconv.Itoa(i) + "]"
-		checks[i].path = path
 		av := &validation{struct_: v.struct_} // this bid's problems across bids
 		av.ident(path+".id", b.ID)
 		av.ident(path+".supplier.id", b.Supplier.ID)
@@ -614,51 +617,51 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 		if !ok && b.Lot != "" {
 			av.push(Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
 		}
-		if acrossKept < criteria.MaxProblems {
-			checks[i].across, checks[i].omitted = av.ps, av.omitted
+		switch {
+		case len(av.ps) == 0:
+		case acrossKept < criteria.MaxProblems:
+			across[i] = av.ps
 			acrossKept += len(av.ps)
-		} else {
-			checks[i].omitted = len(av.ps) + av.omitted
+		default:
+			checks[i].omitted += int32(len(av.ps))
 		}
-		if !ok {
-			continue
-		}
-		if only != "" && b.Lot != only {
+		checks[i].omitted += int32(av.omitted)
+		if !ok || (only != "" && b.Lot != only) {
 			continue
 		}
 		count[b.Lot]++
-		checks[i].lot = b.Lot
+		checks[i].check = true
 	}
 	// Each chunk keeps its bids' problems only while it has fewer than
 	// criteria.MaxProblems, and counts the rest: the problems listed are
-	// the first in bid order, and a field of empty bids costs memory for a
-	// hundred problems, not for millions.
+	// still the first in bid order.
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
 		for i := lo; i < hi; i++ {
-			c := &checks[i]
-			tv := &validation{struct_: v.struct_}
-			tv.structTags(c.path, bids[i])
+			c, b := &checks[i], bids[i]
+			path := "bids[" + strconv.Itoa(i) + "]"
 			bv := &validation{struct_: v.struct_}
-			if c.lot != "" {
-				bv.bid(c.path, bids[i], lots[c.lot].Policy, trees[c.lot], broken[c.lot])
+			bv.structTags(path, b)
+			tags := len(bv.ps)
+			if c.check {
+				bv.bid(path, b, lots[b.Lot].Policy, trees[b.Lot], broken[b.Lot])
 			}
-			c.omitted += tv.omitted + bv.omitted
+			c.omitted += int32(bv.omitted)
 			if kept >= criteria.MaxProblems {
-				c.omitted += len(tv.ps) + len(bv.ps)
+				c.omitted += int32(len(bv.ps))
 				continue
 			}
-			c.tags, c.own = tv.ps, bv.ps
-			kept += len(c.tags) + len(c.across) + len(c.own)
+			c.ps, c.split = bv.ps, int32(tags)
+			kept += len(bv.ps) + len(across[i]) // across is only read here
 		}
 	})
-	for _, c := range checks {
-		for _, ps := range [][]Problem{c.tags, c.across, c.own} {
+	for i, c := range checks {
+		for _, ps := range [][]Problem{c.ps[:c.split], across[i], c.ps[c.split:]} {
 			for _, p := range ps {
 				v.push(p)
 			}
 		}
-		v.omitted += c.omitted
+		v.omitted += int(c.omitted)
 	}
 	for i, l := range t.Lots {
 		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
