@@ -9,7 +9,8 @@
 //	tenderscore whatif --lot 1 tender.yaml bids.yaml
 //	tenderscore version
 //
-// Results go to standard output, problems and progress to standard error.
+// Results go to standard output, problems to standard error, and progress
+// to standard error when it is a terminal (a bar for the analyses).
 // Exit status: 0 success; 1 the input has errors (or the check found an
 // error); 2 the command was used wrongly (an unknown command or flag, a
 // file not named, a --lot or --bidder the files do not have). Run
