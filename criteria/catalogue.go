@@ -178,7 +178,7 @@ func LoadCatalogueCSV(r io.Reader) (Catalogue, error) {
 			if len(rec) > len(header) {
 				kind = "extra"
 			}
-			ps.add(fmt.Sprintf("row %d", row), strconv.Itoa(len(rec)), kind+"-cells",
+			ps.add(fmt.Sprintf("row %d", row), strconv.Itoa(len(rec)), kind+"-cell",
 				"has %d cells, want %d (one for each column in the header)", len(rec), len(header))
 			continue
 		}

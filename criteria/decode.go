@@ -43,10 +43,6 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying error, if any.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// MaxFileBytes is the largest file a loader reads (16 MiB): a catalogue or
-// rate table is a few kilobytes, so anything larger is a mistake.
-const MaxFileBytes = 16 << 20
-
 // readAll reads at most MaxFileBytes.
 func readAll(r io.Reader, what string) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
@@ -84,7 +80,7 @@ func jsonSyntax(data []byte, err error) Problem {
 		return Problem{Field: fmt.Sprintf("line %d, column %d", l, c), Rule: "json", Message: "not valid JSON: " + se.Error()}
 	case errors.As(err, &te):
 		l, c := lineCol(data, te.Offset-1)
-		return Problem{Field: fmt.Sprintf("line %d, column %d", l, c), Value: te.Value, Rule: "json-type", Message: fmt.Sprintf("want %s", te.Type)}
+		return Problem{Field: fmt.Sprintf("line %d, column %d", l, c), Value: te.Value, Rule: "type", Message: fmt.Sprintf("want %s", te.Type)}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Problem{Field: "(file)", Rule: "json", Message: "empty or truncated JSON"}
 	}
@@ -99,7 +95,7 @@ func decodeObject(data []byte, what string) (map[string]json.RawMessage, error) 
 		return nil, &DecodeError{What: what, Err: err, Problems: []Problem{jsonSyntax(data, err)}}
 	}
 	if m == nil {
-		return nil, &DecodeError{What: what, Problems: []Problem{{Field: "(file)", Value: "null", Rule: "object", Message: "want a JSON object"}}}
+		return nil, &DecodeError{What: what, Problems: []Problem{{Field: "(file)", Value: "null", Rule: "type", Message: "want a JSON object"}}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		l, c := lineCol(data, dec.InputOffset()-1) // the second value's first byte
@@ -120,7 +116,7 @@ type jsonObject struct {
 func newJSONObject(path string, raw json.RawMessage, ps *problems) (*jsonObject, bool) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil || m == nil {
-		ps.add(path, abbreviate(raw), "object", "want a JSON object")
+		ps.add(path, abbreviate(raw), "type", "want a JSON object")
 		return nil, false
 	}
 	return &jsonObject{path: path, m: m, ps: ps, used: map[string]bool{}}, true
@@ -152,7 +148,7 @@ func (o *jsonObject) str(key string) string {
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "string", "want a JSON string")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want a JSON string")
 		return ""
 	}
 	return s
@@ -166,7 +162,7 @@ func (o *jsonObject) boolean(key string) bool {
 	}
 	var b bool
 	if err := json.Unmarshal(v, &b); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "boolean", "want true or false")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want true or false")
 	}
 	return b
 }
@@ -177,8 +173,13 @@ func (o *jsonObject) integer(key string) (n int, present bool) {
 	if !ok {
 		return 0, false
 	}
-	if err := json.Unmarshal(v, &n); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "integer", "want a whole number")
+	text := string(bytes.TrimSpace(v))
+	switch {
+	case len(text) > MaxNumberChars || !wholeText.MatchString(text):
+		o.ps.add(o.field(key), abbreviate(v), "type", "want a whole number")
+		return 0, true
+	case json.Unmarshal(v, &n) != nil:
+		o.ps.add(o.field(key), abbreviate(v), "range", "the number is too large")
 		return 0, true
 	}
 	return n, true
@@ -212,7 +213,7 @@ func (o *jsonObject) day(key string) date.Date {
 	}
 	d, err := date.Parse(s)
 	if err != nil {
-		o.ps.add(o.field(key), s, "date", "not a calendar date: want YYYY-MM-DD")
+		o.ps.add(o.field(key), abbreviate([]byte(s)), "date", "%v", err)
 	}
 	return d
 }
@@ -225,7 +226,7 @@ func (o *jsonObject) array(key string) ([]json.RawMessage, bool) {
 	}
 	var a []json.RawMessage
 	if err := json.Unmarshal(v, &a); err != nil {
-		o.ps.add(o.field(key), abbreviate(v), "array", "want a JSON array")
+		o.ps.add(o.field(key), abbreviate(v), "type", "want a JSON array")
 		return nil, false
 	}
 	return a, true
@@ -254,13 +255,20 @@ func abbreviate(v []byte) string {
 	return s
 }
 
-var decimalText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var (
+	decimalText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	wholeText   = regexp.MustCompile(`^-?[0-9]+$`)
+)
 
 // parseDecimalText reads a plain decimal written by a person: digits with an
 // optional sign, decimal point and a leading "£". Thousands separators and
-// exponents are refused with a message saying so.
+// exponents are refused with a message saying so, and text longer than
+// [MaxNumberChars] before anything else.
 func parseDecimalText(s string) (decimal.Decimal, error) {
 	t := strings.TrimSpace(s)
+	if len(t) > MaxNumberChars {
+		return decimal.Zero, fmt.Errorf("not a number: more than %d characters", MaxNumberChars)
+	}
 	neg := false
 	if r, ok := strings.CutPrefix(t, "-"); ok {
 		neg, t = true, r
@@ -273,8 +281,6 @@ func parseDecimalText(s string) (decimal.Decimal, error) {
 		return decimal.Zero, errors.New("not a number: write it without thousands separators (1234.50, not 1,234.50)")
 	case !decimalText.MatchString(t):
 		return decimal.Zero, errors.New("not a number: want digits with an optional decimal point, e.g. 1234.50")
-	case len(t) > 64:
-		return decimal.Zero, errors.New("not a number: too many digits")
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {

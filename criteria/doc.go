@@ -68,4 +68,18 @@
 //
 // Sources for the formulas are in docs/sources/price-formulas.md and
 // docs/sources/quality-and-moderation.md; they are cited on each method.
+//
+// # Limits
+//
+// The limits on what any input of this module may hold are here, in
+// limits.go, for every package: the size and precision of a number
+// ([MaxIntegerDigits], [MaxDecimalPlaces], [MaxCoefficientDigits]), the
+// length of a number's text in a file ([MaxNumberChars], checked before it
+// is read), the problems an error lists ([MaxProblems], then [TooMany]),
+// nesting ([MaxNesting]) and file sizes ([MaxFileBytes],
+// [MaxTenderFileBytes], [MaxCSVFileBytes]). [CheckNumber] checks a decimal
+// against them from its exponent and digits, before any arithmetic, so no
+// decimal can make a check expensive. SECURITY.md at the root of the module
+// sets out the guarantees they support, and the limits of the packages that
+// own a file format.
 package criteria

@@ -321,7 +321,7 @@ func TestLoadRateTableJSON(t *testing.T) {
 		{"a date that is not a date", strings.Replace(good, `"2026-10-20"`, `"20/10/2026"`, 1), []svProblem{{"rates[0].announced", "20/10/2026", "date"}}},
 		{"an unknown field", strings.Replace(good, `"source":"test"`, `"source":"test","region":"x"`, 1), []svProblem{{"rates[0].region", `"x"`, "known-field"}}},
 		{"no rates", `{}`, []svProblem{{"rates", "", "required"}}},
-		{"a row that is not an object", `{"rates":[7]}`, []svProblem{{"rates[0]", "7", "object"}}},
+		{"a row that is not an object", `{"rates":[7]}`, []svProblem{{"rates[0]", "7", "type"}}},
 		{"a syntax error names line and column", "{\n\"rates\": [,]}", []svProblem{{"line 2, column 11", "", "json"}}},
 		{"an empty file", ``, []svProblem{{"(file)", "", "json"}}},
 		{"two documents", `{"rates":[]} {}`, []svProblem{{"line 1, column 14", "", "one-value"}}},

@@ -53,45 +53,6 @@ func (p Problem) Prefixed(path string) Problem {
 	return p
 }
 
-// Limits on amounts, so that no input can make arithmetic run away: no
-// tender is priced in more than fifteen digits of pounds, and no rate needs
-// more than ten decimal places.
-const (
-	MaxIntegerDigits = 15
-	MaxDecimalPlaces = 10
-)
-
-// checkSize reports a decimal too large or too finely divided to be a real
-// amount, mark or weight.
-func checkSize(field string, d decimal.Decimal) *Problem {
-	if -d.Exponent() > MaxDecimalPlaces && !d.Equal(d.Truncate(MaxDecimalPlaces)) {
-		return &Problem{Field: field, Value: d.String(), Rule: "precision",
-			Message: fmt.Sprintf("has more than %d decimal places", MaxDecimalPlaces)}
-	}
-	if tooLarge(d) {
-		return &Problem{Field: field, Value: d.String(), Rule: "magnitude",
-			Message: fmt.Sprintf("must be less than 10^%d", MaxIntegerDigits)}
-	}
-	return nil
-}
-
-// tooLarge reports whether |d| ≥ 10^MaxIntegerDigits, counting digits
-// rather than forming the bound: d = c × 10^e with c of n digits is at least
-// 10^(n+e-1) and below 10^(n+e).
-func tooLarge(d decimal.Decimal) bool {
-	return d.Sign() != 0 && int64(d.NumDigits())+int64(d.Exponent())-1 >= MaxIntegerDigits
-}
-
-// sizeFine reports whether d is within the size limits, without building
-// the problem it would otherwise be.
-func sizeFine(d decimal.Decimal) bool {
-	return !tooLarge(d) && (-d.Exponent() <= MaxDecimalPlaces || d.Equal(d.Truncate(MaxDecimalPlaces)))
-}
-
-// CheckNumber reports a decimal that breaks the size limits
-// ([MaxIntegerDigits], [MaxDecimalPlaces]); nil when it is fine.
-func CheckNumber(field string, d decimal.Decimal) *Problem { return checkSize(field, d) }
-
 // problems collects Problems.
 type problems []Problem
 

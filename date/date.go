@@ -21,13 +21,32 @@ type Date struct {
 // Layout is the only text form a Date reads and writes: ISO 8601, "2026-02-04".
 const Layout = "2006-01-02"
 
-// Of returns the given day, or an error if it does not exist (30 February).
+// Of returns the given day, or an error saying why it does not exist:
+// "2026-02-30: February 2026 has no day 30".
 func Of(year int, month time.Month, day int) (Date, error) {
-	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-	if t.Year() != year || t.Month() != month || t.Day() != day {
-		return Date{}, fmt.Errorf("%04d-%02d-%02d is not a calendar date", year, int(month), day)
+	written := fmt.Sprintf("%04d-%02d-%02d", year, int(month), day)
+	if msg := why(year, month, day); msg != "" {
+		return Date{}, fmt.Errorf("%s: %s", written, msg)
 	}
 	return Date{year: year, month: month, day: day}, nil
+}
+
+// why says what is wrong with a day that does not exist, or "".
+func why(year int, month time.Month, day int) string {
+	switch {
+	case year < 0 || year > 9999:
+		return fmt.Sprintf("the year %d is not one of four digits", year)
+	case month < time.January || month > time.December:
+		return fmt.Sprintf("there is no month %d: months run from 01 to 12", int(month))
+	case day < 1 || day > daysIn(year, month):
+		return fmt.Sprintf("%s %d has no day %d", month, year, day)
+	}
+	return ""
+}
+
+// daysIn returns the number of days in a month.
+func daysIn(year int, month time.Month) int {
+	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // On returns the given day, or the zero Date when it does not exist (30
@@ -42,13 +61,50 @@ func On(year int, month time.Month, day int) Date {
 	return d
 }
 
-// Parse reads "YYYY-MM-DD".
+// Parse reads "YYYY-MM-DD". Its error says what is wrong: the form
+// ("24/02/2026: want a date written YYYY-MM-DD, such as 2026-02-24") or the
+// day ("2026-02-30: February 2026 has no day 30").
 func Parse(s string) (Date, error) {
-	t, err := time.Parse(Layout, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("date %q: want a calendar date written YYYY-MM-DD", s)
+	if !written(s) {
+		shown := s
+		if r := []rune(s); len(r) > 40 {
+			shown = string(r[:40]) + "…"
+		}
+		return Date{}, fmt.Errorf("%q: want a date written YYYY-MM-DD, such as 2026-02-24", shown)
 	}
-	return Date{year: t.Year(), month: t.Month(), day: t.Day()}, nil
+	year, month, day := digits(s[0:4]), time.Month(digits(s[5:7])), digits(s[8:10])
+	if msg := why(year, month, day); msg != "" {
+		return Date{}, fmt.Errorf("%s: %s", s, msg)
+	}
+	return Date{year: year, month: month, day: day}, nil
+}
+
+// written reports whether s has the form of Layout: four digits, a dash,
+// two digits, a dash, two digits.
+func written(s string) bool {
+	if len(s) != len(Layout) {
+		return false
+	}
+	for i := range len(s) {
+		switch {
+		case i == 4 || i == 7:
+			if s[i] != '-' {
+				return false
+			}
+		case s[i] < '0' || s[i] > '9':
+			return false
+		}
+	}
+	return true
+}
+
+// digits reads a run of ASCII digits.
+func digits(s string) int {
+	n := 0
+	for i := range len(s) {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // IsZero reports whether d is the zero Date.

@@ -20,12 +20,31 @@ func TestParseAndCompare(t *testing.T) {
 	assert.Equal(t, 0, pa.Compare(date.On(2025, 2, 24)))
 	assert.Equal(t, "24 February 2025", pa.Long())
 
-	for _, bad := range []string{"2025-02-30", "24/02/2025", "", "2025-2-4"} {
-		_, err := date.Parse(bad)
-		assert.Error(t, err, bad)
-	}
 	_, err = date.Of(2025, time.February, 29)
-	assert.ErrorContains(t, err, "not a calendar date", "2025 is not a leap year")
+	assert.EqualError(t, err, "2025-02-29: February 2025 has no day 29", "2025 is not a leap year")
+}
+
+// A date that cannot be read says what is wrong with it: the form, the
+// month or the day (issue 11: "2026-02-30: February 2026 has no day 30").
+func TestParseSaysWhatIsWrong(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2026-02-30", "2026-02-30: February 2026 has no day 30"},
+		{"2025-02-29", "2025-02-29: February 2025 has no day 29"}, // not a leap year
+		{"2026-04-31", "2026-04-31: April 2026 has no day 31"},
+		{"2026-01-00", "2026-01-00: January 2026 has no day 0"},
+		{"2026-13-01", "2026-13-01: there is no month 13: months run from 01 to 12"},
+		{"2026-00-10", "2026-00-10: there is no month 0: months run from 01 to 12"},
+		{"24/02/2025", `"24/02/2025": want a date written YYYY-MM-DD, such as 2026-02-24`},
+		{"2025-2-4", `"2025-2-4": want a date written YYYY-MM-DD, such as 2026-02-24`},
+		{"", `"": want a date written YYYY-MM-DD, such as 2026-02-24`},
+		{"2026-02-04T10:00", `"2026-02-04T10:00": want a date written YYYY-MM-DD, such as 2026-02-24`},
+	} {
+		_, err := date.Parse(c.in)
+		assert.EqualError(t, err, c.want, c.in)
+	}
+	d, err := date.Parse("2024-02-29")
+	require.NoError(t, err, "2024 is a leap year")
+	assert.Equal(t, "29 February 2024", d.Long())
 }
 
 func TestAddMonths(t *testing.T) {

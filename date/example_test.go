@@ -18,5 +18,5 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output:
 	// 2 March 2026 on or after the Act: true
-	// date "2026-02-30": want a calendar date written YYYY-MM-DD
+	// 2026-02-30: February 2026 has no day 30
 }

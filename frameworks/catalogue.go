@@ -117,7 +117,7 @@ func validateCallOff(ps *problems, path string, r CallOffRules) {
 		}
 	}
 	if r.MaxTermMonths < 0 {
-		ps.add(path+".maxTermMonths", fmt.Sprint(r.MaxTermMonths), "not-negative", "a maximum term cannot be negative")
+		ps.add(path+".maxTermMonths", fmt.Sprint(r.MaxTermMonths), "non-negative", "a maximum term cannot be negative")
 	}
 	if r.MinSuppliers < 0 || r.MaxSuppliers < 0 || (r.MaxSuppliers > 0 && r.MaxSuppliers < r.MinSuppliers) {
 		ps.add(path+".maxSuppliers", fmt.Sprint(r.MaxSuppliers), "range", "supplier numbers must be positive with the maximum not below the minimum %d", r.MinSuppliers)
@@ -135,6 +135,9 @@ func validateCallOff(ps *problems, path string, r CallOffRules) {
 		}
 		if !validCategory(w.Category) {
 			ps.add(wp+".category", string(w.Category), "one-of", "must be %s, %s or %s", score.Price, score.Quality, score.SocialValue)
+		}
+		if !ps.number(wp+".min", w.Min) || !ps.number(wp+".max", w.Max) {
+			continue // data.go: nothing is compared with a number beyond the limits
 		}
 		if w.Min.Sign() < 0 || w.Max.Cmp(hundred) > 0 || w.Max.Cmp(w.Min) < 0 {
 			ps.add(wp+".max", w.Max.String(), "range", "a weighting range runs from 0 to 100 with the maximum not below the minimum %s", w.Min)
@@ -160,5 +163,5 @@ func (ps problems) err() error {
 	if len(ps) == 0 {
 		return nil
 	}
-	return &score.ValidationError{Problems: ps}
+	return &score.ValidationError{Problems: capped(ps)} // data.go
 }

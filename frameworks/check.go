@@ -136,7 +136,7 @@ func (r *run) prepare() error {
 		if p := criteria.CheckNumber(vp, l.EstimatedValue); p != nil {
 			ps = append(ps, *p)
 		} else if l.EstimatedValue.Sign() < 0 {
-			ps.add(vp, l.EstimatedValue.String(), "not-negative", "the estimated value (including VAT) cannot be negative")
+			ps.add(vp, l.EstimatedValue.String(), "non-negative", "the estimated value (including VAT) cannot be negative")
 		} else if l.EstimatedValue.IsZero() {
 			ps.add(vp, "", "required", "the estimated value (including VAT, over the whole term) is required: it decides the threshold band")
 		}

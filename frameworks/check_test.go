@@ -26,7 +26,7 @@ func TestCheckBadInput(t *testing.T) {
 		{"unknown call-off procedure", tender(route("RM6190", "3", "mini-competition")), "lots[0].route.procedure", "one-of"},
 		{"commencement date missing", tender(func(t *score.Tender) { t.Commenced = date.Date{} }), "commenced", "required"},
 		{"authority type missing", tender(func(t *score.Tender) { t.Authority.Type = "" }), "authority.type", "one-of"},
-		{"negative estimated value", tender(lot(func(l *score.Lot) { l.EstimatedValue = dec("-5") })), "lots[0].estimatedValue", "not-negative"},
+		{"negative estimated value", tender(lot(func(l *score.Lot) { l.EstimatedValue = dec("-5") })), "lots[0].estimatedValue", "non-negative"},
 		{"estimated value missing", tender(lot(func(l *score.Lot) { l.EstimatedValue = dec("0") })), "lots[0].estimatedValue", "required"},
 		{"unknown regime", tender(func(t *score.Tender) { t.Regime = "eu-2014" }), "regime", "one-of"},
 		{"tender-level route unknown", tender(func(t *score.Tender) { t.Route = score.Route{Framework: "RM0000", Lot: "1"} }), "route.framework", "known-framework"},

@@ -88,11 +88,11 @@ func validatePolicy(ps *problems, path string, p LocalPolicy) {
 	if strings.TrimSpace(p.Name) == "" {
 		ps.add(path+".name", "", "required", "a local policy needs a name")
 	}
-	if p.MinSocialValuePercent.Sign() < 0 || p.MinSocialValuePercent.Cmp(decimal.NewFromInt(100)) > 0 {
+	if ps.number(path+".minSocialValuePercent", p.MinSocialValuePercent) && (p.MinSocialValuePercent.Sign() < 0 || p.MinSocialValuePercent.Cmp(decimal.NewFromInt(100)) > 0) {
 		ps.add(path+".minSocialValuePercent", p.MinSocialValuePercent.String(), "percent", "a minimum is a percentage from 0 to 100")
 	}
-	if p.AppliesAbove.Sign() < 0 {
-		ps.add(path+".appliesAbove", p.AppliesAbove.String(), "not-negative", "a value cannot be negative")
+	if ps.number(path+".appliesAbove", p.AppliesAbove) && p.AppliesAbove.Sign() < 0 {
+		ps.add(path+".appliesAbove", p.AppliesAbove.String(), "non-negative", "a value cannot be negative")
 	}
 	if !p.From.IsZero() && !p.Until.IsZero() && p.Until.Before(p.From) {
 		ps.add(path+".until", p.Until.String(), "after-from", "the policy ends before it starts (%s)", p.From)

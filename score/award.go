@@ -25,6 +25,16 @@ func Award(t Tender, bids []Bid) (AwardResult, error) {
 	if err != nil {
 		return AwardResult{}, err
 	}
+	return award(t, bids, sep)
+}
+
+// Award awards the lots of a prepared tender, as [Award] does, without
+// validating again: a command that has prepared the tender to score it
+// awards it from the same preparation.
+func (p *Prepared) Award() (AwardResult, error) { return award(p.t, p.bids, p.Evaluate()) }
+
+// award awards the lots of a tender evaluated as bid (sep).
+func award(t Tender, bids []Bid, sep Result) (AwardResult, error) {
 	a := newAwarder(t, bids, sep)
 	offers, err := a.prepareOffers()
 	if err != nil {

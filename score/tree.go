@@ -37,7 +37,8 @@ type tree struct {
 // says; under price per quality point the price criterion carries no
 // weight and the rest share 100 quality points. Weights that do not add up
 // are reported by validation, not here: buildTree is only called on a valid
-// policy, and falls back to zero points rather than panic.
+// policy, and falls back to zero points rather than panic — or, for a
+// weight beyond the size limits, rather than compute with it.
 func buildTree(p *Policy) *tree {
 	t := &tree{byID: map[string]*node{}}
 	var walk func(cs []Criterion, parent *node, prefix string)
@@ -66,6 +67,9 @@ func buildTree(p *Policy) *tree {
 		}
 	}
 	walk(p.Criteria, nil, "criteria")
+	if !saneWeights(p.Criteria) { // validate.go
+		return t
+	}
 	// Pre-order puts every parent before its children, so marks flow down.
 	assignAvailable(p, t.roots, nil)
 	for _, n := range t.nodes {

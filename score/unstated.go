@@ -3,8 +3,6 @@ package score
 import (
 	"fmt"
 	"strings"
-
-	"github.com/tenderscore/tenderscore/criteria"
 )
 
 // A tender may leave unstated what the arithmetic does not use: the
@@ -28,13 +26,12 @@ func (v *validation) unstatedFields(t Tender) {
 		path := fmt.Sprintf("lots[%d]", i)
 		needDate = needDate || usesLivingWage(l.Policy)
 		ev := path + ".estimatedValue"
-		if p := criteria.CheckNumber(ev, l.EstimatedValue); p != nil {
-			v.ps = append(v.ps, *p)
+		if !v.number(ev, l.EstimatedValue) {
 			continue
 		}
 		switch {
 		case l.EstimatedValue.Sign() < 0:
-			v.add(ev, l.EstimatedValue.String(), "not-negative", "the estimated value (including VAT) cannot be negative")
+			v.add(ev, l.EstimatedValue.String(), "non-negative", "the estimated value (including VAT) cannot be negative")
 		case !l.EstimatedValue.IsZero():
 		case usesContractValue(l.Policy):
 			v.add(ev, "", "required", "social value per £1m of contract value needs the lot's estimated value (including VAT, over the whole term)")

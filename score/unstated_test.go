@@ -106,10 +106,10 @@ func TestUnstatedFieldsAreOptional(t *testing.T) {
 		{"lot rules taking lots by value need each lot's value", func(t *score.Tender) {
 			t.LotRules = &score.LotRules{Order: score.ValueDescending}
 		}, "lots[0].estimatedValue", "required"},
-		{"a value, when stated, is not negative", func(t *score.Tender) { t.Lots[0].EstimatedValue = d("-1") }, "lots[0].estimatedValue", "not-negative"},
-		{"a term, when stated, is at least a month", func(t *score.Tender) { t.Lots[0].TermMonths = -3 }, "lots[0].termMonths", "gte"},
-		{"a regime, when stated, is one the library knows", func(t *score.Tender) { t.Regime = "ojeu" }, "regime", "oneof"},
-		{"an authority type, when stated, is one the library knows", func(t *score.Tender) { t.Authority.Type = "parish" }, "authority.type", "oneof"},
+		{"a value, when stated, is not negative", func(t *score.Tender) { t.Lots[0].EstimatedValue = d("-1") }, "lots[0].estimatedValue", "non-negative"},
+		{"a term, when stated, is at least a month", func(t *score.Tender) { t.Lots[0].TermMonths = -3 }, "lots[0].termMonths", "range"},
+		{"a regime, when stated, is one the library knows", func(t *score.Tender) { t.Regime = "ojeu" }, "regime", "one-of"},
+		{"an authority type, when stated, is one the library knows", func(t *score.Tender) { t.Authority.Type = "parish" }, "authority.type", "one-of"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {

@@ -19,6 +19,9 @@ import (
 // problem at once as a [*ValidationError]; nil when all is well.
 func (t Tender) Validate(bids []Bid) error {
 	v := newValidation()
+	if v.numbers("", reflect.ValueOf(t)) { // validate_numbers.go
+		return v.err()
+	}
 	v.tender(t)
 	v.bidsOf(t, bids, "")
 	v.lotRules(t, bids)         // validate_lotrules.go
@@ -29,13 +32,21 @@ func (t Tender) Validate(bids []Bid) error {
 // Validate checks one policy on its own, with field paths relative to it.
 func (p Policy) Validate() error {
 	v := newValidation()
+	if v.numbers("", reflect.ValueOf(p)) {
+		return v.err()
+	}
 	v.policy("", p)
 	return v.err()
 }
 
 type validation struct {
-	ps      []Problem
+	ps []Problem
+	// omitted counts the problems past criteria.MaxProblems: they are
+	// counted, not kept, so that validating a hostile input costs memory
+	// for a hundred problems, not for millions.
+	omitted int
 	struct_ *validator.Validate
+	types   numberTypes // validate_numbers.go
 }
 
 func newValidation() *validation {
@@ -57,17 +68,49 @@ func (v *validation) err() error {
 	if len(v.ps) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: v.ps}
+	ps := v.ps
+	if v.omitted > 0 {
+		ps = append(ps, criteria.TooMany(v.omitted))
+	}
+	return &ValidationError{Problems: ps}
+}
+
+// full reports whether the list holds criteria.MaxProblems already: a
+// further problem is only counted.
+func (v *validation) full() bool { return len(v.ps) >= criteria.MaxProblems }
+
+// push records one problem, or counts it once the list is full.
+func (v *validation) push(p Problem) {
+	if v.full() {
+		v.omitted++
+		return
+	}
+	v.ps = append(v.ps, p)
 }
 
 func (v *validation) add(field, value, rule, format string, args ...any) {
+	if v.full() {
+		v.omitted++ // no message is formatted for a problem not shown
+		return
+	}
 	v.ps = append(v.ps, Problem{Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
 func (v *validation) addAll(prefix string, ps []criteria.Problem) {
 	for _, p := range ps {
-		v.ps = append(v.ps, p.Prefixed(prefix))
+		v.push(p.Prefixed(prefix))
 	}
+}
+
+// number records a problem with a decimal's size, if any, and reports
+// whether the decimal is within the limits, so that nothing is computed
+// from one that is not.
+func (v *validation) number(field string, d decimal.Decimal) bool {
+	if p := criteria.CheckNumber(field, d); p != nil {
+		v.push(*p)
+		return false
+	}
+	return true
 }
 
 func join(prefix, field string) string {
@@ -98,7 +141,7 @@ func (v *validation) structTags(prefix string, s any) {
 		if prefix != "" {
 			field = prefix + "." + ns
 		}
-		v.ps = append(v.ps, Problem{Field: field, Value: valueText(fe.Value()), Rule: fe.Tag(), Message: tagMessage(fe)})
+		v.push(Problem{Field: field, Value: valueText(fe.Value()), Rule: tagRule(fe), Message: tagMessage(fe)})
 	}
 }
 
@@ -116,6 +159,23 @@ func valueText(x any) string {
 		return fmt.Sprintf("%d items", rv.Len())
 	}
 	return fmt.Sprint(x)
+}
+
+// tagRule names the rule a validator tag stands for in the words every
+// other check uses ("one-of", not validator's "oneof").
+func tagRule(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "oneof":
+		return "one-of"
+	case "min":
+		if fe.Kind() == reflect.Slice {
+			return "at-least-" + fe.Param()
+		}
+		return "range"
+	case "gte", "lte", "max":
+		return "range"
+	}
+	return fe.Tag()
 }
 
 func tagMessage(fe validator.FieldError) string {
@@ -315,11 +375,21 @@ func (v *validation) criteria(prefix string, p Policy, cs []Criterion, parent *C
 				v.add(cp+".minPercent", c.MinPercent.String(), "not-price", "a minimum score cannot apply to price: publish a maximum budget instead")
 			}
 		}
-		if p := criteria.CheckNumber(cp+".weight", c.Weight); p != nil {
-			v.ps = append(v.ps, *p)
-		}
+		v.number(cp+".weight", c.Weight)
 		v.criteria(prefix, p, c.Children, &cs[i], cp+".children", ids)
 	}
+}
+
+// saneWeights reports whether every weight is within the size limits, so
+// that the tree of available points can be built from them: a weight
+// beyond them is reported by criteria, and no sum is formed from it.
+func saneWeights(cs []Criterion) bool {
+	for _, c := range cs {
+		if criteria.CheckNumber("", c.Weight) != nil || !saneWeights(c.Children) {
+			return false
+		}
+	}
+	return true
 }
 
 func subtreeHasPrice(c Criterion) bool {
@@ -347,9 +417,17 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 	ppqp := p.basis() == PricePerQualityPoint
 	sum := decimal.Zero
 	counted := 0
+	// A weight beyond the size limits (reported by criteria) takes no part
+	// in a sum: nothing is computed from it.
+	summable := parent == nil || criteria.CheckNumber("", parent.Weight) == nil
 	for i, c := range cs {
 		wp := fmt.Sprintf("%s[%d].weight", path, i)
 		isPrice := c.Price != nil || c.Category == Price
+		if criteria.CheckNumber("", c.Weight) != nil {
+			summable = false
+			v.weights(prefix, p, c.Children, &cs[i], fmt.Sprintf("%s[%d].children", path, i))
+			continue
+		}
 		if ppqp && isPrice && parent == nil {
 			if !c.Weight.IsZero() {
 				v.add(wp, c.Weight.String(), "no-weight", "under price per quality point the price criterion carries no weight: the ratio combines price and quality")
@@ -363,7 +441,7 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 		counted++
 		v.weights(prefix, p, c.Children, &cs[i], fmt.Sprintf("%s[%d].children", path, i))
 	}
-	if counted == 0 {
+	if counted == 0 || !summable {
 		return
 	}
 	var want decimal.Decimal
@@ -386,8 +464,7 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 }
 
 func (v *validation) percent(path string, d decimal.Decimal) {
-	if p := criteria.CheckNumber(path, d); p != nil {
-		v.ps = append(v.ps, *p)
+	if !v.number(path, d) {
 		return
 	}
 	if d.Sign() < 0 || d.Cmp(decimal.NewFromInt(100)) > 0 {
@@ -473,31 +550,45 @@ func (v *validation) tieBreaks(prefix string, tbs []TieBreak, t *tree) {
 func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	lots := map[string]Lot{}
 	trees := map[string]*tree{}
+	broken := map[string]map[string]bool{}
 	count := map[string]int{}
 	for _, l := range t.Lots {
 		if _, dup := lots[l.ID]; !dup && l.ID != "" {
 			lots[l.ID] = l
 			lp := l.Policy
 			trees[l.ID] = buildTree(&lp)
+			broken[l.ID] = brokenRules(trees[l.ID])
 		}
 	}
-	ids := make(map[string]int, len(bids))
-	suppliers := make(map[string]string, len(bids))      // supplier id → name
-	supplierLot := make(map[[2]string]string, len(bids)) // (supplier, lot) → bid id
-	spelled := map[string]string{}                       // identity key → the supplier id first met
+	// The maps are sized for the bids that have what they hold: a field of
+	// empty bids (a hostile file) makes none of them large.
+	named, supplied := 0, 0
+	for i := range bids {
+		named += min(len(bids[i].ID), 1)
+		supplied += min(len(bids[i].Supplier.ID), 1)
+	}
+	ids := make(map[string]int, named)
+	suppliers := make(map[string]string, supplied)      // supplier id → name
+	supplierLot := make(map[[2]string]string, supplied) // (supplier, lot) → bid id
+	spelled := map[string]string{}                      // identity key → the supplier id first met
 	// The checks across bids run in order; each bid's own checks (its
 	// struct tags, its responses against its lot's policy) then run in
 	// parallel, and every bid's problems are reported in the order they
-	// always were: its tags, the checks across bids, its own.
+	// always were: its tags, the checks across bids, its own. A bid's record
+	// here is small — a field of a million bids is validated in memory for
+	// the bids, not several times over — and problems past the cap are only
+	// counted.
 	type bidChecks struct {
-		path              string
-		lot               string // the lot to check the bid against; "" for none
-		tags, across, own []Problem
+		ps      []Problem // its tags' problems, then its own
+		split   int32     // where in ps the problems across bids go
+		omitted int32     // problems counted, not kept
+		check   bool      // checked against its lot's policy
 	}
 	checks := make([]bidChecks, len(bids))
+	across := map[int][]Problem{} // by bid: problems across bids, for the bids with any
+	acrossKept := 0               // past the cap, problems across bids are counted
 	for i, b := range bids {
 		path := "bids[" + strconv.Itoa(i) + "]"
-		checks[i].path = path
 		av := &validation{struct_: v.struct_} // this bid's problems across bids
 		av.ident(path+".id", b.ID)
 		av.ident(path+".supplier.id", b.Supplier.ID)
@@ -522,37 +613,55 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 				supplierLot[key] = b.ID
 			}
 		}
-		checks[i].across = av.ps
 		_, ok := lots[b.Lot]
-		if !ok {
-			if b.Lot != "" {
-				checks[i].across = append(checks[i].across, Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
-			}
-			continue
+		if !ok && b.Lot != "" {
+			av.push(Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
 		}
-		if only != "" && b.Lot != only {
+		switch {
+		case len(av.ps) == 0:
+		case acrossKept < criteria.MaxProblems:
+			across[i] = av.ps
+			acrossKept += len(av.ps)
+		default:
+			checks[i].omitted += int32(len(av.ps))
+		}
+		checks[i].omitted += int32(av.omitted)
+		if !ok || (only != "" && b.Lot != only) {
 			continue
 		}
 		count[b.Lot]++
-		checks[i].lot = b.Lot
+		checks[i].check = true
 	}
+	// Each chunk keeps its bids' problems only while it has fewer than
+	// criteria.MaxProblems, and counts the rest: the problems listed are
+	// still the first in bid order.
 	chunks(len(bids), func(lo, hi int) {
+		kept := 0
 		for i := lo; i < hi; i++ {
-			c := &checks[i]
-			tv := &validation{struct_: v.struct_}
-			tv.structTags(c.path, bids[i])
-			c.tags = tv.ps
-			if c.lot != "" {
-				bv := &validation{struct_: v.struct_}
-				bv.bid(c.path, bids[i], lots[c.lot].Policy, trees[c.lot])
-				c.own = bv.ps
+			c, b := &checks[i], bids[i]
+			path := "bids[" + strconv.Itoa(i) + "]"
+			bv := &validation{struct_: v.struct_}
+			bv.structTags(path, b)
+			tags := len(bv.ps)
+			if c.check {
+				bv.bid(path, b, lots[b.Lot].Policy, trees[b.Lot], broken[b.Lot])
 			}
+			c.omitted += int32(bv.omitted)
+			if kept >= criteria.MaxProblems {
+				c.omitted += int32(len(bv.ps))
+				continue
+			}
+			c.ps, c.split = bv.ps, int32(tags)
+			kept += len(bv.ps) + len(across[i]) // across is only read here
 		}
 	})
-	for _, c := range checks {
-		v.ps = append(v.ps, c.tags...)
-		v.ps = append(v.ps, c.across...)
-		v.ps = append(v.ps, c.own...)
+	for i, c := range checks {
+		for _, ps := range [][]Problem{c.ps[:c.split], across[i], c.ps[c.split:]} {
+			for _, p := range ps {
+				v.push(p)
+			}
+		}
+		v.omitted += int(c.omitted)
 	}
 	for i, l := range t.Lots {
 		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
@@ -561,9 +670,27 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	}
 }
 
+// brokenRules lists the leaves whose own rule has problems (reported once,
+// at the tender): a response is not checked against a broken rule, so that
+// one unknown moderation method is one problem, not one more for every bid.
+func brokenRules(t *tree) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range t.leaves {
+		c := n.c
+		switch {
+		case c.Price != nil && len(c.Price.Validate()) > 0,
+			c.Quality != nil && len(c.Quality.Validate()) > 0,
+			c.SocialValue != nil && len(c.SocialValue.Validate()) > 0:
+			out[c.ID] = true
+		}
+	}
+	return out
+}
+
 // bid checks one bid against its lot's policy: a response for every leaf,
-// none for anything else, and each response valid for its rule.
-func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
+// none for anything else, and each response valid for its rule (unless the
+// rule itself is broken).
+func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[string]bool) {
 	if b.Disregard != nil {
 		// A disregarded tender is not assessed: its responses may be
 		// incomplete (a late or non-compliant tender), and are not read.
@@ -597,6 +724,9 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			continue
 		}
 		answered++
+		if broken[n.c.ID] {
+			continue
+		}
 		switch {
 		case n.c.Price != nil:
 			if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
@@ -674,9 +804,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 			v.add(sp, k, "known-step", "the lot's policy has no recorded tie-break step with this name")
 			continue
 		}
-		if p := criteria.CheckNumber(sp+".score", b.TieBreakScores[k].Score); p != nil {
-			v.ps = append(v.ps, *p)
-		}
+		v.number(sp+".score", b.TieBreakScores[k].Score)
 	}
 }
 

@@ -39,7 +39,7 @@ func (v *validation) lotCap(path string, n *int, lots int) bool {
 	case n == nil:
 		return false
 	case *n < 1:
-		v.add(path, fmt.Sprint(*n), "min", "a cap on lots per supplier must be at least 1 (leave it out for no cap)")
+		v.add(path, fmt.Sprint(*n), "at-least-1", "a cap on lots per supplier must be at least 1 (leave it out for no cap)")
 	case *n > lots:
 		v.add(path, fmt.Sprint(*n), "max-lots", "a cap on lots per supplier cannot be more than the tender's %d lots", lots)
 	default:
@@ -217,9 +217,18 @@ func (v *validation) crossLotOffers(t Tender, bids []Bid, lots map[string]int, a
 			}
 		}
 		if p := percentOffProblem(o.PercentOff); p != "" {
-			v.add(path+".percentOff", o.PercentOff.String(), "percent-off", "%s", p)
+			v.add(path+".percentOff", numberValue(o.PercentOff), "percent-off", "%s", p)
 		}
 	}
+}
+
+// numberValue writes a decimal for a problem's value without expanding one
+// beyond the size limits (a huge exponent would take minutes to write out).
+func numberValue(d decimal.Decimal) string {
+	if p := criteria.CheckNumber("", d); p != nil {
+		return p.Value
+	}
+	return d.String()
 }
 
 func percentOffProblem(d decimal.Decimal) string {
@@ -240,13 +249,13 @@ func (v *validation) reducedPrices(path string, b Bid, pct decimal.Decimal) {
 		r := rb.Responses[k].Price
 		if r.Amount != nil {
 			if p := criteria.CheckNumber(path, *r.Amount); p != nil {
-				v.add(path, pct.String(), "reduced-price", "reducing bid %s's price for %s by %s%% gives %s: %s", b.ID, k, pct, r.Amount.String(), p.Message)
+				v.add(path, pct.String(), "reduced-price", "reducing bid %s's price for %s by %s%% gives %s: %s", b.ID, k, pct, p.Value, p.Message)
 			}
 		}
 		for _, item := range sortedKeys(r.UnitPrices) {
 			u := r.UnitPrices[item]
 			if p := criteria.CheckNumber(path, u); p != nil {
-				v.add(path, pct.String(), "reduced-price", "reducing bid %s's unit price for %s (%s) by %s%% gives %s: %s", b.ID, k, item, pct, u.String(), p.Message)
+				v.add(path, pct.String(), "reduced-price", "reducing bid %s's unit price for %s (%s) by %s%% gives %s: %s", b.ID, k, item, pct, p.Value, p.Message)
 			}
 		}
 	}

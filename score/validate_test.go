@@ -92,9 +92,9 @@ func TestValidationOfTheModel(t *testing.T) {
 			t.Commenced = date.Date{}
 			t.Lots[0].Policy.LivingWageGates = []criteria.LivingWageGate{{ID: "lw", Title: "Real Living Wage", Region: criteria.RestOfUK}}
 		}, "commenced", "required"},
-		{"unknown authority type", func(t *score.Tender) { t.Authority.Type = "parish" }, "authority.type", "oneof"},
-		{"unknown regime", func(t *score.Tender) { t.Regime = "ojeu" }, "regime", "oneof"},
-		{"negative estimated value", func(t *score.Tender) { t.Lots[0].EstimatedValue = dec("-1") }, "lots[0].estimatedValue", "not-negative"},
+		{"unknown authority type", func(t *score.Tender) { t.Authority.Type = "parish" }, "authority.type", "one-of"},
+		{"unknown regime", func(t *score.Tender) { t.Regime = "ojeu" }, "regime", "one-of"},
+		{"negative estimated value", func(t *score.Tender) { t.Lots[0].EstimatedValue = dec("-1") }, "lots[0].estimatedValue", "non-negative"},
 		{"duplicate criterion id", func(t *score.Tender) { t.Lots[0].Policy.Criteria[1].ID = "price" }, "lots[0].policy.criteria[1].id", "unique"},
 		{"a leaf with no rule", func(t *score.Tender) { t.Lots[0].Policy.Criteria[1].Quality = nil }, "lots[0].policy.criteria[1]", "rule-required"},
 		{"a criterion id is required", func(t *score.Tender) { t.Lots[0].Policy.Criteria[1].ID = "" }, "lots[0].policy.criteria[1].id", "required"},

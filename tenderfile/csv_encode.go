@@ -16,7 +16,10 @@ import (
 // EncodeBidsCSV writes bids in the CSV layout [ReadBidsCSV] reads, one file
 // per kind, keyed by a file name: "bids.csv" always, and "prices.csv",
 // "marks.csv", "gates.csv", "commitments.csv" and "tiebreaks.csv" when the
-// bids hold any. Decimals are written exactly as held. Bids holding what
+// bids hold any. Decimals are written exactly as held. A cell a
+// spreadsheet would take for a formula (one beginning =, +, -, @, a tab or
+// a carriage return, unless it is a number) is written with a leading
+// apostrophe, which ReadBidsCSV removes. Bids holding what
 // CSV has no column for — a deliverability discount, a bid price on a
 // social value response, a commitment place with ";" in it — give an
 // error naming the field.
@@ -121,7 +124,14 @@ type csvOut struct {
 	w   *csv.Writer
 }
 
-func (o *csvOut) row(cells ...string) { _ = o.w.Write(cells) } // errors surface at Flush
+// row writes one row, every cell safe to open in a spreadsheet
+// ([escapeCell]); errors surface at Flush.
+func (o *csvOut) row(cells ...string) {
+	for i, c := range cells {
+		cells[i] = escapeCell(c)
+	}
+	_ = o.w.Write(cells)
+}
 
 func optDecimal(d *decimal.Decimal) string {
 	if d == nil {

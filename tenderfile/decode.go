@@ -11,6 +11,9 @@ import (
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/date"
 )
 
 // decoder fills model values from a node tree by reflection, naming fields
@@ -23,17 +26,19 @@ type decoder struct {
 	// budget counts the nodes still to visit, aliases expanded, so that a
 	// small file of nested aliases cannot make decoding run away.
 	budget    int
+	size      int // of the file, which sets the budget
 	exhausted bool
 	fields    map[reflect.Type][]field
 	files     *files // the files a tender file names (named.go)
 }
 
 func newDecoder(ps *problems, size int) *decoder {
-	return &decoder{ps: ps, budget: 4*size + 100000, fields: map[reflect.Type][]field{}}
+	return &decoder{ps: ps, size: size, budget: 4*size + 100000, fields: map[reflect.Type][]field{}}
 }
 
 var (
 	decimalType         = reflect.TypeFor[decimal.Decimal]()
+	dateType            = reflect.TypeFor[date.Date]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
 )
@@ -193,7 +198,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
-			d.add(n, path, abbreviate(n.Value), "value", "%v", err)
+			rule := "value"
+			if t == dateType {
+				rule = "date"
+			}
+			d.add(n, path, abbreviate(n.Value), rule, "%v", err)
 		}
 		return
 	}
@@ -215,13 +224,17 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		}
 		v.SetBool(strings.EqualFold(n.Value, "true"))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || !wholeNumber.MatchString(n.Value) {
+		// YAML tags a whole number too large for 64 bits !!float: it is
+		// still a whole number, too large.
+		whole := n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") &&
+			len(n.Value) <= maxDecimalChars && wholeNumber.MatchString(n.Value)
+		if !whole {
 			d.add(n, path, abbreviate(n.Value), "type", "want a whole number, found %s", describe(n))
 			return
 		}
 		i, err := strconv.ParseInt(n.Value, 10, t.Bits())
 		if err != nil {
-			d.add(n, path, abbreviate(n.Value), "range", "the number is too large")
+			d.add(n, path, abbreviate(n.Value), "range", "the number is too large: at most %d", int64(1)<<(t.Bits()-1)-1)
 			return
 		}
 		v.SetInt(i)
@@ -263,11 +276,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 var (
 	wholeNumber = regexp.MustCompile(`^-?[0-9]+$`)
 	decimalText = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	scientific  = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+$`)
 )
 
-// maxDecimalChars bounds the text of one number; the model's own limits
+// maxDecimalChars bounds the text of one number
+// ([criteria.MaxNumberChars]); the model's own limits
 // (criteria.MaxIntegerDigits, MaxDecimalPlaces) are checked by validation.
-const maxDecimalChars = 64
+const maxDecimalChars = criteria.MaxNumberChars
 
 // decimal reads a number written as a number or as text, exactly: the
 // digits go to decimal as text and never through a float.
@@ -285,24 +300,21 @@ func (d *decoder) decimal(n *yaml.Node, path string) (decimal.Decimal, bool) {
 }
 
 // parseDecimal reads a plain decimal: an optional minus sign, digits and
-// an optional decimal point. It says why anything else is refused.
+// an optional decimal point. It says why anything else is refused. The
+// length is checked first, so no big-number work is done on a long text.
 func parseDecimal(s string) (decimal.Decimal, string) {
 	t := strings.TrimSpace(s)
 	switch {
 	case t == "":
 		return decimal.Decimal{}, "not a number: empty"
+	case len(t) > maxDecimalChars:
+		return decimal.Decimal{}, fmt.Sprintf("not a number: more than %d characters", maxDecimalChars)
 	case strings.Contains(t, ","):
 		return decimal.Decimal{}, "not a number: write it without thousands separators (1234.50, not 1,234.50)"
-	case strings.ContainsAny(t, "eE") && !strings.ContainsAny(t, "£$"):
-		if _, err := decimal.NewFromString(t); err == nil {
-			return decimal.Decimal{}, "not a number: write it in full, without an exponent (1500, not 1.5e3)"
-		}
-	}
-	if !decimalText.MatchString(t) {
+	case scientific.MatchString(t):
+		return decimal.Decimal{}, "not a number: write it in full, without an exponent (1500, not 1.5e3)"
+	case !decimalText.MatchString(t):
 		return decimal.Decimal{}, "not a number: want digits with an optional decimal point, e.g. 1234.50"
-	}
-	if len(t) > maxDecimalChars {
-		return decimal.Decimal{}, fmt.Sprintf("not a number: more than %d characters", maxDecimalChars)
 	}
 	v, err := decimal.NewFromString(t)
 	if err != nil {
@@ -323,8 +335,8 @@ type pair struct {
 // non-scalar keys, with the keys of any YAML merge ("<<: *base") added
 // where the mapping does not set them itself.
 func (d *decoder) pairs(n *yaml.Node, path string, depth int, mapKeys bool) []pair {
-	var out []pair
-	seen := map[string]*yaml.Node{}
+	out := make([]pair, 0, len(n.Content)/2)
+	seen := keysSeen{}
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -339,7 +351,7 @@ func (d *decoder) pairs(n *yaml.Node, path string, depth int, mapKeys bool) []pa
 			merges = append(merges, v)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first := seen.get(k.Value); first != nil {
 			at := join(path, k.Value)
 			if mapKeys {
 				at = key(path, k.Value)
@@ -347,7 +359,7 @@ func (d *decoder) pairs(n *yaml.Node, path string, depth int, mapKeys bool) []pa
 			d.add(k, at, k.Value, "duplicate-key", "the key %q is already given at line %d", k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		seen.set(k.Value, k)
 		out = append(out, pair{key: k.Value, keyNode: k, value: v})
 	}
 	for _, m := range merges {
@@ -375,8 +387,8 @@ func (d *decoder) pairs(n *yaml.Node, path string, depth int, mapKeys bool) []pa
 				continue
 			}
 			for _, p := range d.pairs(s, path, depth+1, mapKeys) {
-				if _, set := seen[p.key]; !set {
-					seen[p.key] = p.keyNode
+				if seen.get(p.key) == nil {
+					seen.set(p.key, p.keyNode)
 					p.fromMerge = true
 					out = append(out, p)
 				}
@@ -384,6 +396,41 @@ func (d *decoder) pairs(n *yaml.Node, path string, depth int, mapKeys bool) []pa
 		}
 	}
 	return out
+}
+
+// keysSeen is the set of a mapping's keys: a list while it is short, as
+// most mappings are, and a map once it is long, so that a mapping costs no
+// map of its own and a hostile one with a million keys is not quadratic.
+type keysSeen struct {
+	list []*yaml.Node
+	m    map[string]*yaml.Node
+}
+
+func (s *keysSeen) get(k string) *yaml.Node {
+	if s.m != nil {
+		return s.m[k]
+	}
+	for _, n := range s.list {
+		if n.Value == k {
+			return n
+		}
+	}
+	return nil
+}
+
+func (s *keysSeen) set(k string, n *yaml.Node) {
+	switch {
+	case s.m != nil:
+		s.m[k] = n
+	case len(s.list) < 16:
+		s.list = append(s.list, n)
+	default:
+		s.m = make(map[string]*yaml.Node, 32)
+		for _, o := range s.list {
+			s.m[o.Value] = o
+		}
+		s.m[k] = n
+	}
 }
 
 // structure decodes a mapping into a struct, refusing unknown fields.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -49,7 +50,7 @@ func TestReadTenderErrors(t *testing.T) {
 			[]string{`t.yaml:3:14: authority: want a mapping, found a list (rule type)`}},
 		{"a bad date names the form wanted",
 			"t.yaml", head + "  commenced: 2026-02-30\n",
-			[]string{`t.yaml:3:14: commenced: date "2026-02-30": want a calendar date written YYYY-MM-DD (value "2026-02-30", rule value)`}},
+			[]string{`t.yaml:3:14: commenced: 2026-02-30: February 2026 has no day 30 (value "2026-02-30", rule date)`}},
 		{"yes is not true: booleans are true or false",
 			"t.yaml", head + "  lots:\n    - reservation: {smeOrVcse: yes}\n",
 			[]string{`t.yaml:4:32: lots[0].reservation.smeOrVcse: want true or false, found the text "yes" (value "yes", rule type)`}},
@@ -153,7 +154,7 @@ func TestAliasBomb(t *testing.T) {
 	_, _, err := ReadTender("bomb.yaml", strings.NewReader(b.String()))
 	var ferr *Error
 	require.ErrorAs(t, err, &ferr)
-	assert.LessOrEqual(t, len(ferr.Problems), maxProblems+1)
+	assert.LessOrEqual(t, len(ferr.Problems), criteria.MaxProblems+1)
 }
 
 func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }

@@ -211,10 +211,25 @@
 // Any file may also carry lot, supplier and supplierName, so that a prices
 // file alone can name the bids. Marks for a social value criterion are the
 // marks for its method statement; a commitments row with no measure
-// records that the bid answered the criterion and committed nothing. Rows are numbered as a spreadsheet
-// numbers them (the header is row 1), and every problem names its row and
-// column. An evaluator's deliverability discount has no CSV form: use YAML
-// for it. [EncodeBidsCSV] writes bids in this layout.
+// records that the bid answered the criterion and committed nothing. An
+// evaluator's deliverability discount has no CSV form: use YAML for it.
+// [EncodeBidsCSV] writes bids in this layout.
+//
+// Rows and columns are numbered as a spreadsheet numbers them (the header
+// is row 1), and every problem names its file, row and column, the column
+// by its letters and its number:
+//
+//	prices.csv:7:C (column 3): amount: not a number: write it without thousands separators (1234.50, not 1,234.50) (value "1,000", rule number)
+//
+// A file whose header cannot be read hides no other file's problems.
+//
+// A cell a spreadsheet would run as a formula — one beginning =, +, -, @,
+// a tab or a carriage return, unless it is a number — is written by
+// [EncodeBidsCSV] with a leading apostrophe (as OWASP recommends against CSV
+// injection), and read by [ReadBidsCSV] without it, so that every value
+// reads back as written: "-5" is a number and stays "-5"; "=1+1" is written
+// "'=1+1". A cell of yours that begins with an apostrophe followed by one
+// of those characters loses the apostrophe on reading.
 //
 // The layouts are [Layouts]. A workbook holds them as sheets of the same
 // names (package tenderfile/xlsx reads and writes it); [ReadBidsTables]
@@ -224,7 +239,18 @@
 //
 // # Limits
 //
-// A file may be at most [MaxFileBytes]; values nest at most 64 deep, and
-// aliases may not expand a file far beyond its size. Each file reports at
-// most 100 problems.
+// The limits are set out, with those of every other package, in package
+// criteria ([criteria.MaxTenderFileBytes] and those beside it) and in
+// SECURITY.md at the root of the module. A YAML or JSON file may be at
+// most [MaxFileBytes] and a CSV file [MaxCSVBytes]; values nest at most
+// [criteria.MaxNesting] deep, aliases may not expand a file far beyond its
+// size, and a number is at most [criteria.MaxNumberChars] characters,
+// checked before it is read. Each file reports at most
+// [criteria.MaxProblems] problems and counts the rest.
+//
+// Memory: a file is held as its bytes while its positions may be asked
+// for; YAML is parsed into a node tree, JSON bids are read one at a time,
+// CSV rows are kept as their cells with no position per cell. The decoded
+// values themselves take what they take: the worst case, a file of empty
+// bids, is three bytes of JSON and a 96-byte [score.Bid] each.
 package tenderfile

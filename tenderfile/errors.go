@@ -3,29 +3,38 @@ package tenderfile
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tenderscore/tenderscore/criteria"
 )
 
 // Position is a place in a file: its name, and the line and column (both
-// from 1) of a YAML or JSON value, or of a CSV cell. In a workbook, Sheet
-// names the sheet and Line and Column are the cell's row and column (both
-// from 1: C7 is Line 7, Column 3). A zero Line means the place within the
-// file (or sheet) is not known.
+// from 1) of a YAML or JSON value. In a workbook, Sheet names the sheet
+// and Line and Column are the cell's row and column (both from 1: C7 is
+// Line 7, Column 3); in a CSV file Cell is set and Line and Column are the
+// cell's row and column in the same way (the header is row 1). A zero Line
+// means the place within the file (or sheet) is not known.
 type Position struct {
 	File   string
 	Sheet  string
 	Line   int
 	Column int
+	// Cell says Line and Column are a CSV file's row and column, not a
+	// line and a character.
+	Cell bool
 }
 
 // String writes "tender.yaml:12:7", "tender.yaml:12" without a column, or
 // the file name alone; in a workbook "bids.xlsx:marks!C7", with the sheet
 // name quoted as a spreadsheet quotes it when it is not a plain word
-// ("bids.xlsx:'Tie breaks'!C7").
+// ("bids.xlsx:'Tie breaks'!C7"); in a CSV file the row, and the column by
+// its letters and its number: "bids.csv:7:C (column 3)".
 func (p Position) String() string {
 	if p.Sheet != "" {
 		return p.File + ":" + SheetRef(p.Sheet, p.Line, p.Column)
 	}
 	switch {
+	case p.Line > 0 && p.Column > 0 && p.Cell:
+		return fmt.Sprintf("%s:%d:%s (column %d)", p.File, p.Line, ColumnName(p.Column), p.Column)
 	case p.Line > 0 && p.Column > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 	case p.Line > 0:
@@ -153,15 +162,15 @@ func (e *Error) Has(field, rule string) bool {
 	return false
 }
 
-// problems collects Problems for one file.
+// problems collects Problems for one file: the first
+// [criteria.MaxProblems], and a count of the rest.
 type problems struct {
-	file string
-	list []Problem
+	file    string
+	list    []Problem
+	omitted int
 }
 
-// maxProblems bounds how many problems one file reports, so that a file
-// of garbage gives a readable answer.
-const maxProblems = 100
+func (ps *problems) full() bool { return len(ps.list) >= criteria.MaxProblems }
 
 func (ps *problems) add(line, col int, field, value, rule, format string, args ...any) {
 	ps.addAt(Position{File: ps.file, Line: line, Column: col}, field, value, rule, format, args...)
@@ -169,20 +178,37 @@ func (ps *problems) add(line, col int, field, value, rule, format string, args .
 
 // addAt adds a problem at a position (a cell of a table).
 func (ps *problems) addAt(pos Position, field, value, rule, format string, args ...any) {
-	if len(ps.list) == maxProblems {
-		ps.list = append(ps.list, Problem{Pos: Position{File: ps.file}, Rule: "too-many", Message: fmt.Sprintf("more than %d problems; the rest are not shown", maxProblems)})
-	}
-	if len(ps.list) > maxProblems {
+	if ps.full() {
+		ps.omitted++ // no message is formatted for a problem not shown
 		return
 	}
 	ps.list = append(ps.list, Problem{Pos: pos, Field: field, Value: value, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// push records a problem made elsewhere, or counts it.
+func (ps *problems) push(p Problem) {
+	if ps.full() {
+		ps.omitted++
+		return
+	}
+	ps.list = append(ps.list, p)
+}
+
+// problemsOf returns the list with, when it was cut, the problem counting
+// what was left out.
+func (ps *problems) problemsOf() []Problem {
+	if ps.omitted == 0 {
+		return ps.list
+	}
+	tm := criteria.TooMany(ps.omitted)
+	return append(ps.list, Problem{Pos: Position{File: ps.file}, Value: tm.Value, Rule: tm.Rule, Message: tm.Message})
 }
 
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}
-	return &Error{Problems: ps.list}
+	return &Error{Problems: ps.problemsOf()}
 }
 
 // abbreviate shows at most 40 characters of a value.

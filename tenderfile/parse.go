@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tenderscore/tenderscore/criteria"
 )
 
 // Format is a file format for tenders and bids.
@@ -45,15 +47,14 @@ func FormatOf(name string, data []byte) Format {
 
 var bom = []byte("\ufeff")
 
-// MaxFileBytes is the largest file the decoders read (32 MiB): a tender
-// is a few hundred kilobytes, and a bids file for thousands of bids a few
-// megabytes. Larger inputs are refused with a clear error rather than
-// exhausting memory.
-const MaxFileBytes = 32 << 20
+// MaxFileBytes is the largest file the decoders read (32 MiB,
+// [criteria.MaxTenderFileBytes]): a tender is a few hundred kilobytes, and
+// a bids file for thousands of bids a few megabytes. Larger inputs are
+// refused with a clear error rather than exhausting memory.
+const MaxFileBytes = criteria.MaxTenderFileBytes
 
-// maxDepth bounds nesting in a file: a tender's deepest value is about a
-// dozen levels down.
-const maxDepth = 64
+// maxDepth bounds nesting in a file ([criteria.MaxNesting]).
+const maxDepth = criteria.MaxNesting
 
 // readLimited reads at most MaxFileBytes from r.
 func readLimited(name string, r io.Reader) ([]byte, error) {
@@ -71,7 +72,14 @@ func readLimited(name string, r io.Reader) ([]byte, error) {
 // parse reads one YAML or JSON document into a node tree with positions.
 // JSON is read by encoding/json (so that a file indented with tabs, or any
 // other valid JSON, reads as JSON does) and turned into the same nodes.
-func parse(name string, data []byte, f Format) (root *yaml.Node, err error) {
+func parse(name string, data []byte, f Format) (*yaml.Node, error) {
+	return parseStreaming(name, data, f, "", nil)
+}
+
+// parseStreaming is parse, except that the elements of a JSON file's list
+// body (the array under bodyKey) go to list as they are read, never all
+// held at once; the body's node is then an empty list.
+func parseStreaming(name string, data []byte, f Format, bodyKey string, list *listBody) (root *yaml.Node, err error) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fileProblem(name, 0, 0, "empty", "the file is empty")
@@ -80,7 +88,7 @@ func parse(name string, data []byte, f Format) (root *yaml.Node, err error) {
 		return nil, fileProblem(name, 0, 0, "utf-8", "the file is not UTF-8 text")
 	}
 	if f == JSON {
-		return parseJSON(name, data)
+		return parseJSON(name, data, bodyKey, list)
 	}
 	defer func() {
 		// The YAML library is not ours; whatever it does with hostile input,
@@ -137,10 +145,23 @@ type jsonReader struct {
 	dec  *json.Decoder
 	// cursor for turning offsets into lines and columns, moving forward only
 	off, line, col int
+	// the envelope key whose array goes element by element to list
+	bodyKey string
+	list    *listBody
 }
 
-func parseJSON(name string, data []byte) (*yaml.Node, error) {
-	jr := &jsonReader{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, col: 1}
+func parseJSON(name string, data []byte, bodyKey string, list *listBody) (*yaml.Node, error) {
+	if n, err := scanJSON(data, bodyKey, list); err == nil { // json_scan.go
+		return n, nil
+	}
+	list.reset() // what the scanner decoded is read again
+	return readJSONTokens(name, data, bodyKey, list)
+}
+
+// readJSONTokens reads a JSON document with encoding/json's tokens,
+// giving its errors at their lines and columns.
+func readJSONTokens(name string, data []byte, bodyKey string, list *listBody) (*yaml.Node, error) {
+	jr := &jsonReader{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, col: 1, bodyKey: bodyKey, list: list}
 	jr.dec.UseNumber()
 	n, err := jr.value(0)
 	if err != nil {
@@ -176,6 +197,79 @@ func (jr *jsonReader) problem(name string, err error) error {
 type depthError struct{ line, col int }
 
 func (e depthError) Error() string { return "too deep" }
+
+// peek returns the first byte of the next token, or 0 at the end.
+func (jr *jsonReader) peek() byte {
+	if off := jr.start(); off < len(jr.data) {
+		return jr.data[off]
+	}
+	return 0
+}
+
+// stream reads an array, handing each element to the list body as soon as
+// it is read; the node returned is the empty array.
+func (jr *jsonReader) stream(depth int) (*yaml.Node, error) {
+	off := jr.start()
+	line, col := jr.at(off)
+	if _, err := jr.dec.Token(); err != nil { // [
+		return nil, err
+	}
+	jr.list.streamed = true
+	jr.list.grow(countElements(jr.data[off:]))
+	for jr.dec.More() {
+		v, err := jr.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		jr.list.element(v)
+	}
+	if _, err := jr.dec.Token(); err != nil { // ]
+		return nil, err
+	}
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line, Column: col}, nil
+}
+
+// countElements counts the elements of the JSON array data begins with,
+// by its bytes alone (strings skipped, nesting followed), so that the
+// slice they are decoded into is made once, at its size. On malformed
+// JSON the count is only a hint; the decoder reports the error.
+func countElements(data []byte) int {
+	n, depth, inString, empty := 0, 0, false, true
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				if !empty {
+					n++
+				}
+				return n
+			}
+		case c == ',' && depth == 1:
+			n++
+			continue
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			continue
+		}
+		if depth >= 1 && !(depth == 1 && c == '[') {
+			empty = false
+		}
+	}
+	return n
+}
 
 // start is the offset of the next token: past white space and separators.
 func (jr *jsonReader) start() int {
@@ -235,7 +329,12 @@ func (jr *jsonReader) value(depth int) (*yaml.Node, error) {
 				if !ok {
 					return nil, &json.SyntaxError{Offset: jr.dec.InputOffset()}
 				}
-				v, err := jr.value(depth + 1)
+				var v *yaml.Node
+				if depth == 0 && key == jr.bodyKey && jr.list != nil && !jr.list.streamed && jr.peek() == '[' {
+					v, err = jr.stream(depth + 1)
+				} else {
+					v, err = jr.value(depth + 1)
+				}
 				if err != nil {
 					return nil, err
 				}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,8 +26,79 @@ type part struct {
 	// first is the index, in the joined list of bids, of this file's
 	// first bid; count is how many it holds.
 	first, count int
-	root         *yaml.Node          // the tender mapping or the bids list
-	cells        map[string]Position // CSV: field path → the cell it came from
+	tree         *tree     // YAML or JSON: the file, parsed again when asked
+	cells        *csvCells // CSV: where each value came from
+}
+
+// tree is a YAML or JSON file kept as its bytes, and parsed again into
+// nodes only when a position in it is first asked for: the nodes of a large
+// bids file take many times its size, and a file that validates never
+// needs them.
+//
+// A JSON bids file is parsed again keeping only the bids asked for (the
+// others' places in the list are nil), so that placing a hundred problems
+// in a file of a million bids builds a hundred bids' nodes.
+type tree struct {
+	data    []byte
+	format  Format
+	bodyKey string
+	mu      sync.Mutex
+	parsed  bool
+	root    *yaml.Node // the tender mapping or the bids list
+	wanted  map[int]bool
+	stale   bool // a bid is wanted that the last parse did not keep
+}
+
+// want asks for the i-th element of a list body to be kept.
+func (t *tree) want(i int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.wanted == nil {
+		t.wanted = map[int]bool{}
+	}
+	if !t.wanted[i] {
+		t.wanted[i] = true
+		t.stale = true
+	}
+}
+
+// body returns the file's body node, parsing the file the first time it
+// is asked for (and again, for a JSON list, when another element is
+// wanted).
+func (t *tree) body() *yaml.Node {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.parsed && !(t.stale && t.format == JSON) {
+		return t.root
+	}
+	t.parsed, t.stale = true, false
+	var list *listBody
+	if t.format == JSON {
+		var kept []*yaml.Node
+		list = &listBody{visit: func(i int, n *yaml.Node) {
+			for len(kept) <= i {
+				kept = append(kept, nil)
+			}
+			if t.wanted[i] {
+				kept[i] = n
+			}
+		}}
+		defer func() {
+			if list.streamed && t.root != nil {
+				t.root.Content = kept
+			}
+		}()
+	}
+	root, err := parseStreaming("", t.data, t.format, t.bodyKey, list)
+	t.root = nil
+	if err != nil {
+		return nil
+	}
+	if root = deref(root); root != nil && root.Kind == yaml.MappingNode {
+		t.root, _ = lookup(root, t.bodyKey, 0)
+		t.root = deref(t.root)
+	}
+	return t.root
 }
 
 // Join returns one Source for a tender and its bids read from several
@@ -85,6 +157,23 @@ func (s *Source) Position(path string) Position {
 	return Position{}
 }
 
+// want marks the bid a field path is in as wanted by its file's tree.
+func (s *Source) want(path string) {
+	segs := splitPath(path)
+	if len(segs) < 2 || segs[0].name != "bids" || !segs[1].index {
+		return
+	}
+	i, err := strconv.Atoi(segs[1].name)
+	if err != nil {
+		return
+	}
+	for _, p := range s.parts {
+		if p.bids && p.tree != nil && i >= p.first && i < p.first+p.count {
+			p.tree.want(i - p.first)
+		}
+	}
+}
+
 // Locate gives every problem of a *score.ValidationError its position in
 // the files, as an [*Error] that wraps the original; any other error is
 // returned as it is.
@@ -93,9 +182,16 @@ func (s *Source) Locate(err error) error {
 	if !errors.As(err, &verr) {
 		return err
 	}
+	for _, p := range verr.Problems {
+		s.want(p.Field) // so that each file is parsed again once, not once a problem
+	}
 	out := &Error{Err: err}
 	for _, p := range verr.Problems {
-		out.Problems = append(out.Problems, Problem{Pos: s.Position(p.Field), Field: p.Field, Value: p.Value, Rule: p.Rule, Message: p.Message})
+		var pos Position
+		if p.Rule != "too-many" || p.Field != "" { // the count of problems left out has no place
+			pos = s.Position(p.Field)
+		}
+		out.Problems = append(out.Problems, Problem{Pos: pos, Field: p.Field, Value: p.Value, Rule: p.Rule, Message: p.Message})
 	}
 	return out
 }
@@ -151,14 +247,17 @@ func joinPath(segs []segment) string {
 // locate walks the part's tree (or its cells) as far as the path goes.
 func (p part) locate(segs []segment) Position {
 	if p.cells != nil {
-		for n := len(segs); n > 0; n-- {
-			if pos, ok := p.cells[joinPath(segs[:n])]; ok {
-				return pos
+		return p.cells.locate(segs)
+	}
+	var n *yaml.Node
+	if p.tree != nil {
+		if p.bids && len(segs) >= 2 && segs[1].index {
+			if i, err := strconv.Atoi(segs[1].name); err == nil {
+				p.tree.want(i)
 			}
 		}
-		return Position{File: p.file}
+		n = p.tree.body()
 	}
-	n := p.root
 	pos := Position{File: p.file}
 	if n != nil {
 		pos.Line, pos.Column = n.Line, n.Column

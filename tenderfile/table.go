@@ -95,120 +95,182 @@ func (t Table) at() Position {
 // whatever file each came from, so a workbook's marks and a CSV file's
 // prices make one set of bids. The tender says which criteria are social
 // value, whose marks are for the method statement. Every problem in every
-// table is reported at once in an [*Error], each at its cell; no bids are
+// table is reported at once in an [*Error], each at its cell — a table
+// whose header cannot be read hides no other table's problems; no bids are
 // returned then. Bids come in the order they are first named.
+//
+// A problem is placed at its row's Number and its column (a row's cells
+// are its columns from the first, as the header's are), in the file and
+// sheet of the table's header; a cell's Pos is not kept.
 func ReadBidsTables(t score.Tender, tables ...Table) ([]score.Bid, *Source, error) {
-	var all []csvRow
-	var errs []Problem
-	for _, tb := range tables {
-		rows, ps := tableRows(tb)
-		errs = append(errs, ps...)
-		all = append(all, rows...)
+	grids := make([]*grid, len(tables))
+	for i, tb := range tables {
+		grids[i] = gridOf(tb)
 	}
+	return readGrids(t, grids, nil)
+}
+
+// grid is a table as the builder reads it: its header and rows as text,
+// the place of its cells told by their row number and column, never kept
+// per cell.
+type grid struct {
+	file   string
+	sheet  string // a workbook's sheet; "" for a CSV file
+	csv    bool   // a CSV file, whose positions name a row and column
+	layout string // the layout, or "" to tell it from the header
+	header []string
+	rows   []gridRow
+	// set by readGrids
+	index int            // in the grids read, for cellRef
+	kind  *table         // the layout
+	col   map[string]int // column name → index
+}
+
+// gridRow is one data row: its number as the file numbers it and its
+// cells, by column.
+type gridRow struct {
+	number int
+	cells  []string
+}
+
+// gridOf takes a Table's text, and its file and sheet from its header.
+func gridOf(t Table) *grid {
+	at := t.at()
+	g := &grid{file: t.File, sheet: at.Sheet, csv: at.Cell || (at.Sheet == "" && at.Line > 0), layout: t.Layout, header: make([]string, len(t.Header))}
+	for i, c := range t.Header {
+		g.header[i] = c.Value
+	}
+	g.rows = make([]gridRow, len(t.Rows))
+	for i, r := range t.Rows {
+		cells := make([]string, len(r.Cells))
+		for j, c := range r.Cells {
+			cells[j] = c.Value
+		}
+		g.rows[i] = gridRow{number: r.Number, cells: cells}
+	}
+	return g
+}
+
+// table writes the grid as a Table, each cell with its place.
+func (g *grid) table() Table {
+	t := Table{File: g.file, Layout: g.layout, Header: make([]Cell, len(g.header)), Rows: make([]Row, len(g.rows))}
+	for i, v := range g.header {
+		t.Header[i] = Cell{Value: v, Pos: g.pos(1, i)}
+	}
+	for i, r := range g.rows {
+		cells := make([]Cell, len(r.cells))
+		for j, v := range r.cells {
+			cells[j] = Cell{Value: v, Pos: g.pos(r.number, j)}
+		}
+		t.Rows[i] = Row{Number: r.number, Cells: cells}
+	}
+	return t
+}
+
+// pos is the place of a cell of the grid: its row and column index (-1
+// for the row as a whole).
+func (g *grid) pos(row, col int) Position {
+	return Position{File: g.file, Sheet: g.sheet, Line: row, Column: col + 1, Cell: g.csv}
+}
+
+// at is the place of the header as a whole.
+func (g *grid) at() Position {
+	if g.sheet != "" {
+		return g.pos(1, 0)
+	}
+	return Position{File: g.file, Line: 1, Cell: g.csv}
+}
+
+// readGrids checks every grid's header, then builds bids from the rows of
+// those whose header can be read; problems in earlier steps (errs) are
+// reported with theirs.
+func readGrids(t score.Tender, grids []*grid, errs []Problem) ([]score.Bid, *Source, error) {
+	files := make([]gridFile, 0, len(grids))
+	var good []*grid
+	for _, g := range grids {
+		g.index = len(files)
+		files = append(files, gridFile{file: g.file, sheet: g.sheet, csv: g.csv})
+		ps := &problems{file: g.file}
+		if checkHeader(g, ps) {
+			good = append(good, g)
+		}
+		errs = append(errs, ps.problemsOf()...)
+	}
+	var rows []csvRow
+	for _, g := range good {
+		ps := &problems{file: g.file}
+		for i := range g.rows {
+			r := &g.rows[i]
+			if blankCells(r.cells) {
+				continue
+			}
+			if n := len(g.header); len(r.cells) > n {
+				if g.sheet != "" {
+					ps.addAt(g.pos(r.number, n), "", abbreviate(r.cells[n]), "extra-cell", "the cell is right of the header, which names %d columns: move it into a column or clear it", n)
+				} else {
+					ps.addAt(g.pos(r.number, n), "", abbreviate(r.cells[n]), "extra-cell", "the row has %d cells but the header names %d columns", len(r.cells), n)
+				}
+				continue
+			}
+			rows = append(rows, csvRow{g: g, r: r})
+		}
+		errs = append(errs, ps.problemsOf()...)
+	}
+	b := newCSVBuilder(t, files)
+	for i := range rows {
+		b.identity(&rows[i])
+	}
+	for i := range rows {
+		b.content(&rows[i])
+	}
+	errs = append(errs, b.ps.problemsOf()...)
 	if len(errs) > 0 {
 		return nil, nil, &Error{Problems: errs}
 	}
-	b := newCSVBuilder(t)
-	for _, r := range all {
-		b.identity(r)
-	}
-	for _, r := range all {
-		b.content(r)
-	}
-	if len(b.ps) > 0 {
-		return nil, nil, &Error{Problems: b.ps}
-	}
-	bids := make([]score.Bid, len(b.order))
-	for i, id := range b.order {
-		bids[i] = *b.bids[id]
-	}
 	name := ""
-	if len(tables) > 0 {
-		name = tables[0].File
+	if len(grids) > 0 {
+		name = grids[0].file
 	}
-	return bids, &Source{parts: []part{{file: name, bids: true, count: len(bids), cells: b.cells}}}, nil
+	return b.bids, &Source{parts: []part{{file: name, bids: true, count: len(b.bids), cells: b.cells}}}, nil
 }
 
-// tableRows checks a table's header and turns its rows into csvRows.
-func tableRows(t Table) ([]csvRow, []Problem) {
-	ps := &problems{file: t.File}
-	tb, cols := checkHeader(t, ps)
-	if tb == nil || len(ps.list) > 0 {
-		return nil, ps.list
-	}
-	sheet := t.at().Sheet != ""
-	var rows []csvRow
-	for _, rec := range t.Rows {
-		if blankCells(rec.Cells) {
-			continue
-		}
-		first := t.at()
-		if len(rec.Cells) > 0 {
-			first = rec.Cells[0].Pos
-		}
-		r := csvRow{file: t.File, table: tb, row: rec.Number, sheet: sheet, cells: map[string]string{}, pos: map[string]Position{}, first: first}
-		if len(rec.Cells) > len(cols) {
-			extra := rec.Cells[len(cols)]
-			if sheet {
-				ps.addAt(extra.Pos, "", extra.Value, "extra-cell", "the cell is right of the header, which names %d columns: move it into a column or clear it", len(cols))
-			} else {
-				ps.addAt(extra.Pos, r.place(fmt.Sprint(len(cols)+1)), extra.Value, "extra-cell", "the row has %d cells but the header names %d columns", len(rec.Cells), len(cols))
-			}
-			continue
-		}
-		for i, c := range rec.Cells {
-			r.cells[cols[i]] = strings.TrimSpace(c.Value)
-			r.pos[cols[i]] = c.Pos
-		}
-		rows = append(rows, r)
-	}
-	return rows, ps.list
-}
-
-func blankCells(cs []Cell) bool {
+func blankCells(cs []string) bool {
 	for _, c := range cs {
-		if strings.TrimSpace(c.Value) != "" {
+		if strings.TrimSpace(c) != "" {
 			return false
 		}
 	}
 	return true
 }
 
-// checkHeader finds a table's layout and checks its columns.
-func checkHeader(t Table, ps *problems) (*table, []string) {
-	sheet := t.at().Sheet != ""
-	headerField := func(i int) string {
-		if sheet {
-			return "header"
+// checkHeader finds a grid's layout and checks its columns; false when the
+// rows cannot be read by it.
+func checkHeader(g *grid, ps *problems) bool {
+	sheet := g.sheet != ""
+	before := len(ps.list) + ps.omitted
+	g.col = make(map[string]int, len(g.header))
+	cols := make([]string, len(g.header))
+	for i, h := range g.header {
+		cols[i] = strings.TrimSpace(h)
+		if j, dup := g.col[cols[i]]; dup && cols[i] != "" {
+			ps.addAt(g.pos(1, i), "header", cols[i], "unique", "the column %q is already column %s", cols[i], columnLabel(sheet, j))
+			continue
 		}
-		return fmt.Sprintf("row 1, column %d", i+1)
+		g.col[cols[i]] = i
 	}
-	whole := "row 1"
-	if sheet {
-		whole = "header"
-	}
-	cols := make([]string, len(t.Header))
-	seen := map[string]int{}
-	for i, h := range t.Header {
-		cols[i] = strings.TrimSpace(h.Value)
-		if j, dup := seen[cols[i]]; dup && cols[i] != "" {
-			ps.addAt(h.Pos, headerField(i), cols[i], "unique", "the column %q is already column %s", cols[i], columnLabel(sheet, j))
-		}
-		seen[cols[i]] = i
-	}
-	var tb *table
-	if t.Layout != "" {
-		if tb = tableNamed(t.Layout); tb == nil {
-			ps.addAt(t.at(), whole, t.Layout, "layout", "no layout is named %q; the layouts are bids, prices, marks, gates, commitments and tiebreaks", t.Layout)
-			return nil, nil
+	if g.layout != "" {
+		if g.kind = tableNamed(g.layout); g.kind == nil {
+			ps.addAt(g.at(), "header", g.layout, "layout", "no layout is named %q; the layouts are bids, prices, marks, gates, commitments and tiebreaks", g.layout)
+			return false
 		}
 	} else {
 		var msg string
-		if tb, msg = tableOf(cols); tb == nil {
-			ps.addAt(t.at(), whole, strings.Join(cols, ","), "header", "%s", msg)
-			return nil, nil
+		if g.kind, msg = tableOf(cols); g.kind == nil {
+			ps.addAt(g.at(), "header", abbreviate(strings.Join(cols, ",")), "header", "%s", msg)
+			return false
 		}
 	}
+	tb := g.kind
 	allowed := slices.Concat(tb.required, tb.optional, identity)
 	for i, c := range cols {
 		if !slices.Contains(allowed, c) {
@@ -216,27 +278,26 @@ func checkHeader(t Table, ps *problems) (*table, []string) {
 			if sheet {
 				what = "the " + tb.kind + " sheet"
 			}
-			ps.addAt(t.Header[i].Pos, headerField(i), c, "extra-column", "%s has no column %q; its columns are %s, and optionally %s",
-				what, c, strings.Join(tb.required, ", "), strings.Join(slices.Concat(tb.optional, identity), ", "))
+			ps.addAt(g.pos(1, i), "header", abbreviate(c), "extra-column", "%s has no column %q; its columns are %s, and optionally %s",
+				what, abbreviate(c), strings.Join(tb.required, ", "), strings.Join(slices.Concat(tb.optional, identity), ", "))
 		}
 	}
 	for _, c := range tb.required {
-		if _, ok := seen[c]; !ok {
+		if _, ok := g.col[c]; !ok {
 			if sheet {
-				ps.addAt(t.at(), whole, "", "missing-column", "the %s sheet needs the column %q in its header (row 1)", tb.kind, c)
+				ps.addAt(g.at(), "header", "", "missing-column", "the %s sheet needs the column %q in its header (row 1)", tb.kind, c)
 			} else {
-				ps.addAt(t.at(), whole, "", "missing-column", "a %s file needs the column %q", tb.kind, c)
+				ps.addAt(g.at(), "header", "", "missing-column", "a %s file needs the column %q", tb.kind, c)
 			}
 		}
 	}
-	return tb, cols
+	return len(ps.list)+ps.omitted == before
 }
 
-// columnLabel names a column counted from 0: "2" in a CSV file, "B" in a
-// sheet.
+// columnLabel names a column counted from 0: "B (column 2)".
 func columnLabel(sheet bool, i int) string {
 	if sheet {
 		return ColumnName(i + 1)
 	}
-	return fmt.Sprint(i + 1)
+	return fmt.Sprintf("%s (column %d)", ColumnName(i+1), i+1)
 }

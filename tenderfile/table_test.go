@@ -105,7 +105,7 @@ func TestReadBidsTablesSheets(t *testing.T) {
 		require.Len(t, bids, 1)
 		assert.Equal(t, "100.50", decimalString(*bids[0].Responses["price"].Price.Amount), "the pence kept")
 		assert.Equal(t, "b.xlsx:bids!B2", src.Position("bids[0].lot").String())
-		assert.Equal(t, "prices.csv:2:11", src.Position("bids[0].responses[price].price").String())
+		assert.Equal(t, "prices.csv:2:C (column 3)", src.Position("bids[0].responses[price].price").String())
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -48,22 +49,22 @@ func ReadTender(name string, r io.Reader) (score.Tender, *Source, error) {
 // names it, with their row and column in the catalogue.
 func ReadTenderIn(dir fs.FS, name string, r io.Reader) (score.Tender, *Source, error) {
 	var t score.Tender
-	root, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "", &files{dir: dir})
+	tr, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "", &files{dir: dir})
 	if err != nil {
 		return score.Tender{}, nil, err
 	}
-	return t, &Source{parts: []part{{file: name, root: root}}}, nil
+	return t, &Source{parts: []part{{file: name, tree: tr}}}, nil
 }
 
 // ReadBids reads a bids file in YAML or JSON, as [ReadTender] reads a
 // tender. Field paths in its problems are "bids[3].responses[q1]…".
 func ReadBids(name string, r io.Reader) ([]score.Bid, *Source, error) {
 	var bids []score.Bid
-	root, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids", nil)
+	tr, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids", nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	return bids, &Source{parts: []part{{file: name, bids: true, count: len(bids), root: root}}}, nil
+	return bids, &Source{parts: []part{{file: name, bids: true, count: len(bids), tree: tr}}}, nil
 }
 
 // Validate checks a tender and its bids with [score.Tender.Validate] and
@@ -77,19 +78,29 @@ func Validate(t score.Tender, bids []score.Bid, src *Source) error {
 }
 
 // read parses a file and decodes its body (the value under bodyKey) into
-// v, returning the body's node.
-func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string, named *files) (*yaml.Node, error) {
+// v, returning the file kept for positions. A list body (the bids) is
+// decoded one element at a time, and each element's nodes are let go once
+// decoded — a JSON file's are never all built at once — so that memory
+// stays near the size of the decoded values, not of the node tree.
+func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string, named *files) (*tree, error) {
 	data, err := readLimited(name, r)
 	if err != nil {
 		return nil, err
 	}
-	root, err := parse(name, data, FormatOf(name, data))
-	if err != nil {
-		return nil, err
-	}
+	format := FormatOf(name, data)
 	ps := &problems{file: name}
 	d := newDecoder(ps, len(data))
 	d.files = named
+	var list *listBody
+	if v.Kind() == reflect.Slice {
+		ld := newDecoder(&problems{file: name}, len(data))
+		ld.files = named
+		list = &listBody{d: ld, v: v, path: path, files: named}
+	}
+	root, err := parseStreaming(name, data, format, bodyKey, list)
+	if err != nil {
+		return nil, err
+	}
 	root, ok := d.resolve(root, "")
 	if !ok {
 		return nil, ps.err()
@@ -127,11 +138,83 @@ func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, pat
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
-	d.value(body, v, path, 1)
+	switch {
+	case list != nil && list.streamed:
+		ps = list.d.ps // the elements were decoded as they were read
+	case list != nil:
+		list.d = d
+		list.decode(body)
+	default:
+		d.value(body, v, path, 1)
+	}
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
-	return deref(body), nil
+	return &tree{data: data, format: format, bodyKey: bodyKey}, nil
+}
+
+// listBody decodes a file's list body element by element into v — or,
+// with visit, hands each element's node to visit instead.
+type listBody struct {
+	d        *decoder
+	v        reflect.Value // the slice to fill
+	path     string
+	n        int  // elements decoded
+	streamed bool // JSON: every element was decoded as it was read
+	visit    func(i int, n *yaml.Node)
+	files    *files // the files a tender names (named.go), for the decoder
+}
+
+// reset forgets every element decoded, and their problems, to read them
+// again.
+func (l *listBody) reset() {
+	if l == nil {
+		return
+	}
+	l.n, l.streamed = 0, false
+	if l.visit == nil {
+		l.v.Set(reflect.Zero(l.v.Type()))
+		l.d = newDecoder(&problems{file: l.d.ps.file}, l.d.size)
+		l.d.files = l.files
+	}
+}
+
+// grow makes room for n more elements.
+func (l *listBody) grow(n int) {
+	if l.visit == nil && n > 0 && l.v.Cap()-l.v.Len() < n {
+		l.v.Set(reflect.AppendSlice(reflect.MakeSlice(l.v.Type(), 0, l.v.Len()+n), l.v))
+	}
+}
+
+// element decodes the next element and appends it to the slice.
+func (l *listBody) element(n *yaml.Node) {
+	if l.visit != nil {
+		l.visit(l.n, n)
+		l.n++
+		return
+	}
+	e := reflect.New(l.v.Type().Elem()).Elem()
+	l.d.value(n, e, index(l.path, l.n), 2)
+	l.v.Set(reflect.Append(l.v, e))
+	l.n++
+}
+
+// decode decodes a YAML list body, letting go of each element's nodes once
+// decoded (an alias elsewhere keeps what it names).
+func (l *listBody) decode(body *yaml.Node) {
+	n, ok := l.d.resolve(body, l.path)
+	if !ok {
+		return
+	}
+	if n.Kind != yaml.SequenceNode || !slices.Contains(standardTags, n.Tag) {
+		l.d.value(body, l.v, l.path, 1) // the decoder says what is wrong
+		return
+	}
+	l.v.Set(reflect.MakeSlice(l.v.Type(), 0, len(n.Content)))
+	for i, c := range n.Content {
+		l.element(c)
+		n.Content[i] = nil
+	}
 }
 
 // versionMessage says what is wrong with a schema version.

@@ -86,7 +86,7 @@ finding is an error. --format json writes tenderscore.check/1
 				if err != nil {
 					return err
 				}
-				opts, err := checkOptions(in, *data)
+				opts, err := checkOptions(e, in, *data)
 				if err != nil {
 					return err
 				}
@@ -115,7 +115,7 @@ func builtinPolicies() []frameworks.LocalPolicy {
 	return []frameworks.LocalPolicy{frameworks.CroydonSocialValue(), frameworks.HammersmithFulhamSocialValue()}
 }
 
-func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
+func checkOptions(e *env, in *inputs, dataFile string) ([]frameworks.Option, error) {
 	var policies []frameworks.LocalPolicy
 	for _, p := range builtinPolicies() {
 		if strings.EqualFold(strings.TrimSpace(p.Authority), strings.TrimSpace(in.tender.Authority.Name)) {
@@ -135,7 +135,7 @@ func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
 		defer f.Close()
 		d, err := frameworks.ReadData(f)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", dataFile, err)
+			return nil, reportProblems(e, dataProblems(dataFile, err)) // inputs.go
 		}
 		policies = append(policies, d.Policies...)
 		if len(d.Frameworks) > 0 {
@@ -161,7 +161,7 @@ func checkOptions(in *inputs, dataFile string) ([]frameworks.Option, error) {
 // but it should not be published as it stands. The built-in local
 // policies apply, as in check.
 func warnUnchecked(e *env, in *inputs) {
-	opts, err := checkOptions(in, "")
+	opts, err := checkOptions(e, in, "")
 	if err == nil {
 		var findings frameworks.Findings
 		findings, err = frameworks.Check(in.tender, opts...)
@@ -205,7 +205,7 @@ func evaluate(e *env, in *inputs, lot string) (score.Result, error) {
 	if len(in.bids) >= 1000 {
 		e.progress("evaluating %s for %s…", count(len(in.bids), "bid"), count(len(in.tender.Lots), "lot"))
 	}
-	res, err := score.Evaluate(in.tender, in.bids)
+	res, err := in.evaluate()
 	if err != nil {
 		return score.Result{}, reportProblems(e, lines(in.src.Locate(err)))
 	}
@@ -284,23 +284,25 @@ error says so first; the scores are still written.`,
 					return err
 				}
 				warnUnchecked(e, in)
-				res, err := evaluate(e, in, *lot)
-				if err != nil {
+				// Under published lot rules the whole tender is awarded
+				// too, unless one lot is asked for; the award's separate
+				// evaluation is the result, so the lots are scored once.
+				var award *score.AwardResult
+				var res score.Result
+				if in.tender.LotRules != nil && *lot == "" {
+					a, err := in.award()
+					if err != nil {
+						return reportProblems(e, lines(in.src.Locate(err)))
+					}
+					award, res = &a, a.Separate
+				} else if res, err = evaluate(e, in, *lot); err != nil {
 					return err
 				}
 				if res, err = timeline(e, in, res); err != nil {
 					return err
 				}
-				// Under published lot rules the whole tender is awarded
-				// too, unless one lot is asked for.
-				var award *score.AwardResult
-				if in.tender.LotRules != nil && *lot == "" {
-					a, err := score.Award(in.tender, in.bids)
-					if err != nil {
-						return reportProblems(e, lines(in.src.Locate(err)))
-					}
-					a.Result = score.WithTimelines(a.Result, timelinesOf(res)...)
-					award = &a
+				if award != nil {
+					award.Result = score.WithTimelines(award.Result, timelinesOf(res)...)
 				}
 				switch {
 				case f == "xlsx":
@@ -398,7 +400,7 @@ func summaries(e *env, args []string, lot, bidder string, timeline func(*env, *i
 	// first may be passed over under the cap.
 	summarise := func(lotID, bidID string) (report.Summary, error) { return report.Summarise(res, lotID, bidID, opts...) }
 	if in.tender.LotRules != nil {
-		a, err := score.Award(in.tender, in.bids)
+		a, err := in.award()
 		if err != nil {
 			return nil, reportProblems(e, lines(in.src.Locate(err)))
 		}
@@ -449,7 +451,7 @@ func writeSummaryFolder(e *env, dir string, sums []report.Summary) error {
 	if err := report.WriteFiles(dir, files); err != nil {
 		return inputError{err.Error()}
 	}
-	e.progress("wrote %d documents in Markdown, HTML and JSON to %s", len(sums), dir)
+	e.inform("wrote %d documents in Markdown, HTML and JSON to %s", len(sums), dir)
 	return nil
 }
 
@@ -518,16 +520,9 @@ report with the analyses; JSON is tenderscore.whatif/1
 				if err != nil {
 					return err
 				}
-				var as []analysis.LotAnalysis
-				for _, l := range res.Lots {
-					if len(in.bids) >= 100 {
-						e.progress("analysing lot %s…", l.Lot.ID)
-					}
-					a, err := analysis.Analyse(in.tender, l.Lot.ID, in.bids)
-					if err != nil {
-						return err
-					}
-					as = append(as, a)
+				as, err := in.analyse(e, res)
+				if err != nil {
+					return err
 				}
 				switch f {
 				case "markdown":

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tenderscore/tenderscore/frameworks"
 	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
 	"github.com/tenderscore/tenderscore/tenderfile"
 )
 
@@ -18,6 +20,10 @@ type inputs struct {
 	tender score.Tender
 	bids   []score.Bid
 	src    *tenderfile.Source
+	// prepared is the tender and bids validated, once, when load validated
+	// them with bids: every command scores, awards and analyses from it
+	// without validating again.
+	prepared *score.Prepared
 }
 
 // progressBytes is the input size from which progress is reported.
@@ -119,6 +125,48 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 	return in, nil
 }
 
+// evaluate scores every lot, from the tender prepared by load when there
+// is one (validated once), else validating.
+func (in *inputs) evaluate() (score.Result, error) {
+	if in.prepared != nil {
+		return in.prepared.Evaluate(), nil
+	}
+	return score.Evaluate(in.tender, in.bids)
+}
+
+// award awards the lots under the tender's lot rules, from the prepared
+// tender when there is one.
+func (in *inputs) award() (score.AwardResult, error) {
+	if in.prepared != nil {
+		return in.prepared.Award()
+	}
+	return score.Award(in.tender, in.bids)
+}
+
+// analyse runs every analysis on each lot of the result, from the prepared
+// tender when there is one, with a bar on a terminal: the analyses are the
+// command's longest work.
+func (in *inputs) analyse(e *env, res score.Result) ([]analysis.LotAnalysis, error) {
+	b := e.bar("analysing lots", len(res.Lots))
+	defer b.finish()
+	var as []analysis.LotAnalysis
+	for _, l := range res.Lots {
+		var a analysis.LotAnalysis
+		var err error
+		if in.prepared != nil {
+			a, err = analysis.AnalysePrepared(in.prepared, l.Lot.ID)
+		} else {
+			a, err = analysis.Analyse(in.tender, l.Lot.ID, in.bids)
+		}
+		if err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+		b.step()
+	}
+	return as, nil
+}
+
 // countBefore counts the bids the given sources hold, to place the CSV
 // bids among them.
 func countBefore(srcs []*tenderfile.Source) int {
@@ -130,9 +178,17 @@ func countBefore(srcs []*tenderfile.Source) int {
 }
 
 func (in *inputs) validate(haveBids bool) error {
+	if haveBids {
+		p, err := score.Prepare(in.tender, in.bids)
+		if err != nil {
+			return in.src.Locate(err)
+		}
+		in.prepared = p
+		return nil
+	}
 	err := tenderfile.Validate(in.tender, in.bids, in.src)
-	if err == nil || haveBids {
-		return err
+	if err == nil {
+		return nil
 	}
 	var ferr *tenderfile.Error
 	if !errors.As(err, &ferr) {
@@ -191,6 +247,23 @@ func readFile(e *env, name string) (namedFile, error) {
 	return namedFile{name: display, data: data}, nil
 }
 
+// dataProblems writes each problem of a frameworks data file at its place:
+// "data.json:12:7: frameworks[0].dates.end: …".
+func dataProblems(name string, err error) []string {
+	var derr *frameworks.DataError
+	if !errors.As(err, &derr) || len(derr.Problems) == 0 {
+		return []string{name + ": " + err.Error()}
+	}
+	out := make([]string, len(derr.Problems))
+	for i, p := range derr.Problems {
+		out[i] = name + ":" + p.String()
+		if p.Line == 0 {
+			out[i] = name + ": " + p.String()
+		}
+	}
+	return out
+}
+
 // lines splits an error into its problems, one per line.
 func lines(err error) []string {
 	return strings.Split(err.Error(), "\n")
@@ -207,11 +280,4 @@ func reportProblems(e *env, problems []string) error {
 		return inputError{"1 problem"}
 	}
 	return inputError{fmt.Sprintf("%d problems", n)}
-}
-
-// progress reports on stderr, unless asked to be quiet.
-func (e *env) progress(format string, args ...any) {
-	if !e.quiet {
-		fmt.Fprintf(e.stderr, "tenderscore: "+format+"\n", args...)
-	}
 }

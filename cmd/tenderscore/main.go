@@ -9,7 +9,8 @@
 //	tenderscore whatif --lot 1 tender.yaml bids.yaml
 //	tenderscore version
 //
-// Results go to standard output, problems and progress to standard error.
+// Results go to standard output, problems to standard error, and progress
+// to standard error when it is a terminal (a bar for the analyses).
 // Exit status: 0 success; 1 the input has errors (or the check found an
 // error); 2 the command was used wrongly (an unknown command or flag, a
 // file not named, a --lot or --bidder the files do not have). Run
@@ -66,6 +67,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	quiet          bool
+	terminal       bool // stderr is a terminal: progress is shown (progress.go)
 }
 
 // usageError is a mistake in how the command was called.
@@ -79,6 +81,12 @@ type inputError struct{ msg string }
 func (e inputError) Error() string { return e.msg }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runOn(args, stdin, stdout, stderr, isTerminal(stderr))
+}
+
+// runOn runs the command; terminal says whether stderr is a terminal, on
+// which progress is shown.
+func runOn(args []string, stdin io.Reader, stdout, stderr io.Writer, terminal bool) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
@@ -120,7 +128,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		files, rest = append(files, rest[0]), rest[1:]
 	}
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, quiet: *quiet}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, quiet: *quiet, terminal: terminal}
 	return status(c, do(e, files), stderr)
 }
 

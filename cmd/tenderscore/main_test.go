@@ -116,6 +116,10 @@ func TestStatus(t *testing.T) {
 		{why: "and a flag", args: []string{"--version"}, status: exitOK, stdout: "  go        go1."},
 		{why: "version takes no arguments", args: []string{"version", "x"}, status: exitUsage, stderr: []string{`takes no arguments, found "x"`}, noStout: true},
 		{why: "help for a command that does not exist", args: []string{"help", "grade"}, status: exitUsage, stderr: []string{`tenderscore help: no command "grade"`}, noStout: true},
+		{why: "check --data names each problem of the data file at its place", args: []string{"check", "--data", "testdata/bad-data.json", tenderFile}, status: exitInput, stderr: []string{
+			`testdata/bad-data.json:3:45: frameworks[0].dates.end: 2026-02-30: February 2026 has no day 30 (value "2026-02-30", rule date)`,
+			`testdata/bad-data.json:5:78: policies[0].minSocialValuePercent: not a number: write it in full, without an exponent (1500, not 1.5e3) (value "1e1", rule number)`,
+			"tenderscore check: 2 problems"}, noStout: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
@@ -140,16 +144,41 @@ func mustRead(t *testing.T, name string) string {
 	return string(b)
 }
 
-// TestProgress checks that a large input reports progress on stderr, and
-// --quiet silences it.
+// TestProgress checks that a large input reports progress on stderr when
+// it is a terminal, that --quiet silences it, and that nothing is written
+// when stderr is a file or a pipe (issue 12: quiet otherwise).
 func TestProgress(t *testing.T) {
 	big := mustRead(t, bidsFile)
 	// The same bids padded with a long comment make a file over 1 MB.
 	padded := big + "#" + strings.Repeat(" padding", progressBytes/8) + "\n"
-	out, errs, status := tenderscore(padded, "validate", tenderFile, "-")
+	onTerminal := func(args ...string) (string, string, int) {
+		var out, errb bytes.Buffer
+		status := runOn(args, strings.NewReader(padded), &out, &errb, true)
+		return out.String(), errb.String(), status
+	}
+	out, errs, status := onTerminal("validate", tenderFile, "-")
 	require.Equal(t, exitOK, status, errs)
 	assert.Contains(t, errs, "tenderscore: read 2 files")
 	assert.Contains(t, out, "valid:")
-	_, errs, _ = tenderscore(padded, "validate", "--quiet", tenderFile, "-")
+	_, errs, _ = onTerminal("validate", "--quiet", tenderFile, "-")
 	assert.Empty(t, errs)
+	_, errs, _ = tenderscore(padded, "validate", tenderFile, "-")
+	assert.Empty(t, errs, "not a terminal: no progress")
+}
+
+// TestBar checks the analyses' bar: drawn on a terminal, one step a lot,
+// and cleared at the end; nothing off a terminal.
+func TestBar(t *testing.T) {
+	var errb bytes.Buffer
+	b := (&env{stderr: &errb, terminal: true}).bar("analysing lots", 4)
+	b.step()
+	b.step()
+	assert.Contains(t, errb.String(), "\rtenderscore: analysing lots [##########··········] 2 of 4")
+	b.finish()
+	assert.True(t, strings.HasSuffix(errb.String(), "\r"), "the line is cleared")
+	errb.Reset()
+	b = (&env{stderr: &errb}).bar("analysing lots", 4)
+	b.step()
+	b.finish()
+	assert.Empty(t, errb.String())
 }

@@ -82,7 +82,7 @@ func writeWorkbook(e *env, path string, write func(io.Writer) error) error {
 		}
 		return err
 	}
-	e.progress("wrote %s", path)
+	e.inform("wrote %s", path)
 	return nil
 }
 

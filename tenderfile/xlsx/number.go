@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
 )
 
 // MaxSignificantDigits is the most significant digits a number a person
@@ -32,6 +34,9 @@ type numberProblem struct {
 // for, rounded to 15 digits, for a person to confirm.
 func exactNumber(raw string) (decimal.Decimal, *numberProblem) {
 	t := strings.TrimSpace(raw)
+	if len(t) > criteria.MaxNumberChars { // before any big-number work
+		return decimal.Decimal{}, &numberProblem{"number", fmt.Sprintf("the cell stores a number of more than %d characters", criteria.MaxNumberChars)}
+	}
 	if !storedNumber.MatchString(t) {
 		return decimal.Decimal{}, &numberProblem{"number", "the cell is a number cell but stores no number"}
 	}

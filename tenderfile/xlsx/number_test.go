@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -26,6 +27,7 @@ func TestExactNumber(t *testing.T) {
 		{"a large amount as a double's 17 digits", "4390000.0000000009", "", "float-artefact"},
 		{"not a number", "abc", "", "number"},
 		{"two points", "1.2.3", "", "number"},
+		{"a number of a million digits is refused from its length (issue 11)", strings.Repeat("7", 1000000) + "E1", "", "number"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
