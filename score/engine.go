@@ -102,7 +102,7 @@ func statePolicy(pol *Policy, rules []RoundingRule) []string {
 	case w == PercentOfTotal:
 		note("weights: percentages of the total; sub-criteria sum to their parent's weight")
 	case w == Points:
-		note("weights: points, each divided by the sum of its siblings' points")
+		note("weights: points as published — the model is out of %s points, each top-level criterion's points its weight; sub-criteria share their parent's points in proportion to their weights", buildTree(pol).outOf())
 	default:
 		note("weights: percentages at each level, summing to 100 among siblings")
 	}

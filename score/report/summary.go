@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/exact"
@@ -193,7 +195,7 @@ func Summarise(r score.Result, lotID, bidID string, opts ...SummaryOption) (Summ
 	}
 	s := Summary{TenderID: r.TenderID, TenderTitle: r.TenderTitle, Authority: r.Authority.Name, Regime: r.Regime,
 		LotID: l.Lot.ID, LotTitle: l.Lot.Title, BidID: b.BidID, Supplier: b.Supplier,
-		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria(), ""), Gates: l.Lot.Policy.PassFail(),
+		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria(), nil), Gates: l.Lot.Policy.PassFail(),
 		Rules: publishedRules(l)}
 	if l.Lot.Regime != "" {
 		s.Regime = l.Lot.Regime // a lot under its own regime (a PCR 2015 framework's call-off)
@@ -258,8 +260,9 @@ func disregardLetter(s Summary, b score.BidResult) Summary {
 	return withoutCaveats(s)
 }
 
-func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, parent string) []AwardCriterion {
+func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, parent *score.Criterion) []AwardCriterion {
 	var out []AwardCriterion
+	g := criterionSiblings(cs, parent)
 	for i, c := range cs {
 		a := AwardCriterion{ID: c.ID, Title: c.Title, Category: c.Category, Question: c.Description, HowScored: howScored(p, c)}
 		var ln score.Line
@@ -270,28 +273,39 @@ func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, par
 				a.Category = ln.Category
 			}
 		}
-		a.Importance = importance(p, c, ln, parent)
-		a.Children = awardCriteria(p, c.Children, ln.Children, c.Title)
+		a.Importance = importance(p, c, g)
+		a.Children = awardCriteria(p, c.Children, ln.Children, &cs[i])
 		out = append(out, a)
 	}
 	return out
 }
 
-func importance(p score.Policy, c score.Criterion, ln score.Line, parent string) string {
+// criterionSiblings is the group of criteria cs under parent (nil at the
+// top level).
+func criterionSiblings(cs []score.Criterion, parent *score.Criterion) siblings {
+	ws := make([]decimal.Decimal, len(cs))
+	for i, c := range cs {
+		ws[i] = c.Weight
+	}
+	if parent == nil {
+		return siblingsOf(ws, "", decimal.Zero)
+	}
+	return siblingsOf(ws, parent.Title, parent.Weight)
+}
+
+func importance(p score.Policy, c score.Criterion, g siblings) string {
 	if p.Basis == score.PricePerQualityPoint && c.Price != nil {
 		return "no weight: the price is divided by the quality points"
 	}
-	var s string
 	switch p.Weighting {
 	case score.Points:
-		s = fmt.Sprintf("%s points", exact.Plain(c.Weight))
+		return pointsImportance(c.Weight, g)
 	case score.PercentOfTotal:
 		return fmt.Sprintf("%s%% of the total", exact.Plain(c.Weight))
-	default:
-		s = exact.Plain(c.Weight) + "%"
 	}
-	if parent != "" {
-		s += " of " + parent
+	s := exact.Plain(c.Weight) + "%"
+	if g.parent != "" {
+		s += " of " + g.parent
 	}
 	return s
 }
