@@ -62,8 +62,14 @@ const (
 	// sub-criteria weights sum to its own weight; every weight is a
 	// percentage of the whole (a "10% question").
 	PercentOfTotal Weighting = "percent-of-total"
-	// Points: weights are points in any unit; each is normalised by the sum
-	// of its siblings' points.
+	// Points: weights are points as the model publishes them, in any total.
+	// A top-level criterion's points are its weight and a bid's total is
+	// out of their sum (150 for a model of 150 points): lines, totals,
+	// thresholds, tie-breaks and summaries show the published points, never
+	// a rescaling to 100. Sub-criteria share their parent's points in
+	// proportion to their weights, so they may be points that add up to
+	// the parent's or percentages of it (points at the top, percentages
+	// below).
 	Points Weighting = "points"
 )
 
