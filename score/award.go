@@ -75,7 +75,7 @@ func newAwarder(t Tender, bids []Bid, sep Result) *awarder {
 		a.supplier[s.ID] = i
 	}
 	for _, l := range t.Lots {
-		if l.Policy.basis() == PricePerQualityPoint {
+		if l.Policy.unweightedPrice() {
 			a.weighted = false
 		}
 	}
@@ -227,7 +227,7 @@ func (a *awarder) notes(offers []*offerEval, best *scenario) []string {
 	if a.weighted {
 		add("the total is the sum of the awarded bids' totals as shown, each %s; a lot not awarded adds nothing", a.outOfText())
 	} else {
-		add("no total score is formed: a lot scored on price per quality point has no score to add")
+		add("no total score is formed: a lot scored on price per quality point, or on a price adjusted by features, has no score to add")
 	}
 	switch {
 	case len(a.t.CrossLotOffers) == 0 && r.CrossLot == CrossLotTotalScore:

@@ -93,6 +93,9 @@ func statePolicy(pol *Policy, rules []RoundingRule) []string {
 	switch pol.basis() {
 	case PricePerQualityPoint:
 		note("basis: price per quality point — each bid's price divided by its quality points; the lowest wins")
+	case AdjustedPrice:
+		note("basis: price adjusted by features — each bid's price divided by 1 + the sum of the values it chose ÷ (1 − the sum of the features' largest values), ProZorro's MEAT rule; the lowest adjusted price wins")
+		return append(notes, adjustedNotes(pol, rules)...) // adjusted.go
 	default:
 		note("basis: weighted points — each criterion's points added up; the highest total wins")
 	}

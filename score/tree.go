@@ -103,16 +103,16 @@ func assignAvailable(p *Policy, group []*node, parent *node) {
 	if parent != nil {
 		whole = parent.available
 	}
-	ppqp := p.basis() == PricePerQualityPoint
+	unweighted := p.unweightedPrice()
 	sum := decimal.Zero
 	for _, n := range group {
-		if ppqp && n.category == Price {
+		if unweighted && n.category == Price {
 			continue
 		}
 		sum = sum.Add(n.c.Weight)
 	}
 	for _, n := range group {
-		if ppqp && n.category == Price {
+		if unweighted && n.category == Price {
 			n.available = exact.Zero
 			continue
 		}

@@ -160,8 +160,8 @@ func (v *validation) tender(t Tender) {
 }
 
 func (v *validation) policy(prefix string, p Policy) {
-	if !slices.Contains([]Basis{"", WeightedPoints, PricePerQualityPoint}, p.Basis) {
-		v.add(join(prefix, "basis"), string(p.Basis), "one-of", "must be one of: %s, %s", WeightedPoints, PricePerQualityPoint)
+	if !slices.Contains([]Basis{"", WeightedPoints, PricePerQualityPoint, AdjustedPrice}, p.Basis) {
+		v.add(join(prefix, "basis"), string(p.Basis), "one-of", "must be one of: %s, %s, %s", WeightedPoints, PricePerQualityPoint, AdjustedPrice)
 	}
 	if !slices.Contains([]Weighting{"", PercentEachLevel, PercentOfTotal, Points}, p.Weighting) {
 		v.add(join(prefix, "weighting"), string(p.Weighting), "one-of", "must be one of: %s, %s, %s", PercentEachLevel, PercentOfTotal, Points)
@@ -199,6 +199,7 @@ func (v *validation) policy(prefix string, p Policy) {
 		}
 	}
 
+	v.adjustedPolicy(prefix, p, t) // validate_features.go
 	v.thresholds(prefix, p, t)
 	v.roundings(prefix, p.Rounding)
 	v.tieBreaks(prefix, p.TieBreaks, t)
@@ -344,14 +345,19 @@ func (v *validation) structTagsCriterion(path string, c Criterion) {
 // weights checks each set of siblings as the weighting requires.
 func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Criterion, path string) {
 	hundred := decimal.NewFromInt(100)
-	ppqp := p.basis() == PricePerQualityPoint
+	unweighted := p.unweightedPrice()
 	sum := decimal.Zero
 	counted := 0
 	for i, c := range cs {
 		wp := fmt.Sprintf("%s[%d].weight", path, i)
 		isPrice := c.Price != nil || c.Category == Price
-		if ppqp && isPrice && parent == nil {
-			if !c.Weight.IsZero() {
+		if unweighted && isPrice && parent == nil {
+			if c.Weight.IsZero() {
+				continue
+			}
+			if p.basis() == AdjustedPrice {
+				v.add(wp, c.Weight.String(), "no-weight", "under a price adjusted by features the price criterion carries no weight: the features adjust the price itself")
+			} else {
 				v.add(wp, c.Weight.String(), "no-weight", "under price per quality point the price criterion carries no weight: the ratio combines price and quality")
 			}
 			continue
@@ -570,6 +576,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree) {
 		v.checkDisregard(path+".disregard", *b.Disregard)
 		return
 	}
+	v.bidFeatures(path, b, p) // validate_features.go
 	price, priced := bidPrice(b, t)
 	needsLW := len(p.LivingWageGates) > 0
 	for _, n := range t.leaves {
