@@ -258,7 +258,7 @@ func (r FeatureRule) Adjust(price decimal.Decimal, chosen map[string]decimal.Dec
 		if !ok {
 			return Adjustment{}, fmt.Errorf("value %s is not one of the feature %s's values", v, f.Code)
 		}
-		rec.chosen = append(rec.chosen, chosenValue{feature: f.Title, value: fv.Value, title: fv.Title, max: f.max()})
+		rec.chosen = append(rec.chosen, chosenValue{code: f.Code, feature: f.Title, value: fv.Value, title: fv.Title, max: f.max()})
 		rec.sum = rec.sum.Add(fv.Value)
 		rec.maxima = rec.maxima.Add(f.max())
 	}
@@ -298,9 +298,29 @@ type adjustRecord struct {
 }
 
 type chosenValue struct {
-	feature    string
-	value, max decimal.Decimal
-	title      string
+	code, feature string
+	value, max    decimal.Decimal
+	title         string
+}
+
+// Choice is one value a bid chose: the feature's code and title, the value
+// and what it stands for.
+type Choice struct {
+	Code, Feature string
+	Value         decimal.Decimal
+	Title         string
+}
+
+// Chosen lists the values the bid chose, in the rule's feature order.
+func (a Adjustment) Chosen() []Choice {
+	if a.rec == nil {
+		return nil
+	}
+	out := make([]Choice, len(a.rec.chosen))
+	for i, c := range a.rec.chosen {
+		out[i] = Choice{Code: c.code, Feature: c.feature, Value: c.value, Title: c.title}
+	}
+	return out
 }
 
 // Input is the choices as offered: "Payment terms: 0.1 (90 to 179 days);

@@ -227,7 +227,7 @@ func (a *awarder) notes(offers []*offerEval, best *scenario) []string {
 	if a.weighted {
 		add("the total is the sum of the awarded bids' totals as shown, each %s; a lot not awarded adds nothing", a.outOfText())
 	} else {
-		add("no total score is formed: a lot scored on price per quality point, or on a price adjusted by features, has no score to add")
+		add("no total score is formed: a lot scored on %s has no score to add", unaddedBases(a.t.Lots))
 	}
 	switch {
 	case len(a.t.CrossLotOffers) == 0 && r.CrossLot == CrossLotTotalScore:

@@ -25,6 +25,23 @@ func basisWords(b Basis) string {
 	return "weighted points"
 }
 
+// unaddedBases names the bases among lots whose results are not scores to
+// add: "price per quality point", "a price adjusted by features", or both.
+func unaddedBases(lots []Lot) string {
+	var ppqp, adjusted bool
+	for _, l := range lots {
+		ppqp = ppqp || l.Policy.basis() == PricePerQualityPoint
+		adjusted = adjusted || l.Policy.basis() == AdjustedPrice
+	}
+	switch {
+	case ppqp && adjusted:
+		return "price per quality point or a price adjusted by features"
+	case adjusted:
+		return "a price adjusted by features"
+	}
+	return "price per quality point"
+}
+
 // adjustedPolicy checks a policy whose basis is a price adjusted by
 // features, or whose features or price method need that basis: the
 // features valid within their limits, one price criterion and nothing

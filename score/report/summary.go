@@ -131,7 +131,7 @@ type AssessedTender struct {
 	Gates       []score.GateLine
 	Criteria    []AssessedLine
 	// Total is the total as shown, when one was formed; TotalLabel names
-	// it ("Total", "Price per quality point").
+	// it ("Total", "Price per quality point", "Adjusted price").
 	Total        *score.Figure
 	TotalLabel   string
 	TotalWorking []string
@@ -297,6 +297,9 @@ func importance(p score.Policy, c score.Criterion, g siblings) string {
 	if p.Basis == score.PricePerQualityPoint && c.Price != nil {
 		return "no weight: the price is divided by the quality points"
 	}
+	if p.Basis == score.AdjustedPrice && c.Price != nil {
+		return "no weight: the price is divided by the coefficient of the features chosen"
+	}
 	switch p.Weighting {
 	case score.Points:
 		return pointsImportance(c.Weight, g)
@@ -332,13 +335,19 @@ func howScored(p score.Policy, c score.Criterion) string {
 func publishedRules(l score.LotResult) []string {
 	p := l.Lot.Policy
 	var out []string
-	if p.Basis == score.PricePerQualityPoint {
+	switch p.Basis {
+	case score.PricePerQualityPoint:
 		out = append(out, "Price and quality combine as price per quality point: each tender's price divided by its quality points; the lowest wins.")
-	} else {
+	case score.AdjustedPrice:
+		out = append(out, adjustedRules(p, l.Rounding)...) // summary_features.go
+	default:
 		out = append(out, "Each criterion's points are added up; the highest total wins.")
 	}
 	var parts []string
 	for _, r := range l.Rounding {
+		if p.Basis == score.AdjustedPrice {
+			break // said with the adjusted price
+		}
 		parts = append(parts, fmt.Sprintf("%s to %d decimal places, %s", stageWords(r.Stage), r.Places, r.Mode))
 	}
 	if len(parts) > 0 {
@@ -413,8 +422,11 @@ func assess(l score.LotResult, b score.BidResult, allowed map[string]bool, withh
 		t := b.Total.Points
 		a.Total = &t
 		a.TotalLabel = "Total"
-		if policy.Basis == score.PricePerQualityPoint {
+		switch policy.Basis {
+		case score.PricePerQualityPoint:
 			a.TotalLabel = "Price per quality point"
+		case score.AdjustedPrice:
+			a.TotalLabel = "Adjusted price"
 		}
 		for _, st := range b.Total.Working() {
 			if discloses(st, allowed) {
@@ -545,16 +557,24 @@ func whyNot(l score.LotResult, b score.BidResult, st SummaryStatus) []string {
 		return []string{"No tender is yet the most advantageous: the leading tenders are level after the published tie-break chain, and the authority must settle the tie by its declared final step. Your tender was not among them."}
 	}
 	w, _ := l.Bid(l.Winner)
-	lower := l.Lot.Policy.Basis == score.PricePerQualityPoint
+	basis := l.Lot.Policy.Basis
+	lower := basis == score.PricePerQualityPoint || basis == score.AdjustedPrice
 	unit := "points"
 	if lower {
 		unit = "per quality point"
 	}
 	cmp := b.Total.Points.Value.Cmp(w.Total.Points.Value)
 	switch {
+	case cmp == 0 && basis == score.AdjustedPrice:
+		out = append(out, fmt.Sprintf("Your adjusted price of %s was level with the most advantageous tender's, so the published tie-break chain decided.", b.Total.Points))
+		out = append(out, tieSteps(l, b.BidID)...)
 	case cmp == 0:
 		out = append(out, fmt.Sprintf("Your total of %s %s was level with the most advantageous tender's, so the published tie-break chain decided.", b.Total.Points, unit))
 		out = append(out, tieSteps(l, b.BidID)...)
+	case basis == score.AdjustedPrice:
+		diff := b.Total.Points.Value.Sub(w.Total.Points.Value)
+		out = append(out, fmt.Sprintf("Your adjusted price was %s; the most advantageous tender's was %s, which is %s lower. Under this basis the lowest adjusted price wins.",
+			b.Total.Points, w.Total.Points, figureLike(diff, w.Total.Points)))
 	case lower:
 		diff := b.Total.Points.Value.Sub(w.Total.Points.Value)
 		out = append(out, fmt.Sprintf("Your price per quality point was %s; the most advantageous tender's was %s, which is %s lower. Under this basis the lowest price per quality point wins.",

@@ -187,19 +187,22 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 			p.line("    [%s] %s", mark, g.Text)
 		}
 	}
-	w := l.Lot.Policy.Weighting
+	pol := l.Lot.Policy
 	lines := b.Criteria()
 	top := lineSiblings(lines, score.Line{})
 	for _, c := range lines {
-		p.criterion(c, w, 1, top)
+		p.criterion(c, pol, 1, top)
 	}
 	if b.QualityPercent != nil {
 		p.line("  Quality percentage: %s%%", b.QualityPercent.String())
 	}
 	if b.Total.Scored {
 		label := "Total"
-		if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+		switch l.Lot.Policy.Basis {
+		case score.PricePerQualityPoint:
 			label = "Price per quality point"
+		case score.AdjustedPrice:
+			label = "Adjusted price"
 		}
 		p.line("%s", pad("  "+label, b.Total.Points.String()))
 		for _, s := range b.Total.Working() {
@@ -208,9 +211,9 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 	}
 }
 
-func (p *printer) criterion(c score.Line, w score.Weighting, depth int, g siblings) {
+func (p *printer) criterion(c score.Line, pol score.Policy, depth int, g siblings) {
 	ind := strings.Repeat("  ", depth)
-	label := fmt.Sprintf("%s%s (%s)", ind, c.Title, weightText(c, w, g))
+	label := fmt.Sprintf("%s%s (%s)", ind, c.Title, weightText(c, pol, g))
 	points := c.Points.String()
 	if !c.Scored {
 		points = "not scored"
@@ -230,7 +233,7 @@ func (p *printer) criterion(c score.Line, w score.Weighting, depth int, g siblin
 	}
 	sub := lineSiblings(c.Children, c)
 	for _, ch := range c.Children {
-		p.criterion(ch, w, depth+1, sub)
+		p.criterion(ch, pol, depth+1, sub)
 	}
 }
 
@@ -246,12 +249,15 @@ func lineSiblings(lines []score.Line, parent score.Line) siblings {
 
 // weightText words a line's weight as the policy publishes it, with the
 // marks it carries where they differ from the weight.
-func weightText(c score.Line, w score.Weighting, g siblings) string {
+func weightText(c score.Line, pol score.Policy, g siblings) string {
 	marks := c.Available.String()
 	if c.Category == score.Price && c.Available.IsZero() && c.Weight.IsZero() {
+		if pol.Basis == score.AdjustedPrice {
+			return "no weight: divided by the coefficient of the features"
+		}
 		return "no weight: divided by quality points"
 	}
-	switch w {
+	switch pol.Weighting {
 	case score.Points:
 		s := pointsImportance(c.Weight, g)
 		if !c.Available.Equal(exact.Whole(c.Weight)) {
@@ -265,8 +271,11 @@ func weightText(c score.Line, w score.Weighting, g siblings) string {
 }
 
 func scoreText(l score.LotResult, f score.Figure) string {
-	if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+	switch l.Lot.Policy.Basis {
+	case score.PricePerQualityPoint:
 		return f.String() + " per quality point"
+	case score.AdjustedPrice:
+		return "an adjusted price of " + f.String()
 	}
 	return f.String() + " points"
 }
