@@ -55,3 +55,15 @@ func TestPublishedFeaturesLocated(t *testing.T) {
 		`bids.yaml:32:7: bids[3].features[OCDS-123454-YEARS]: not one of the feature's values: 0.05, 0.1, 0.15 (value "0.2", rule one-of)`,
 	}, got)
 }
+
+// Chosen features have no CSV layout yet: writing them to CSV is an error
+// naming the field, never a silent loss.
+func TestPublishedFeaturesHaveNoCSVForm(t *testing.T) {
+	_, bids := readPair(t, "testdata/published.yaml", "testdata/published-bids.yaml")
+	_, err := EncodeBidsCSV(bids)
+	var ferr *Error
+	require.ErrorAs(t, err, &ferr)
+	require.Len(t, ferr.Problems, 2)
+	assert.Equal(t, "bids[2].features", ferr.Problems[0].Field)
+	assert.Equal(t, "bids[3].features", ferr.Problems[1].Field)
+}
