@@ -343,6 +343,9 @@ func publishedRules(l score.LotResult) []string {
 	default:
 		out = append(out, "Each criterion's points are added up; the highest total wins.")
 	}
+	if p.Weighting == score.Points {
+		out = append(out, pointsTotalRule(p)) // weights.go
+	}
 	var parts []string
 	for _, r := range l.Rounding {
 		if p.Basis == score.AdjustedPrice {

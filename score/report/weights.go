@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
 )
 
 // siblings is where a criterion sits in its policy's tree, for wording a
@@ -49,4 +50,21 @@ func plural(w decimal.Decimal) string {
 		return ""
 	}
 	return "s"
+}
+
+// pointsTotalRule says what a model published in points is out of: the sum
+// of its top-level criteria's points (the quality points under price per
+// quality point).
+func pointsTotalRule(p score.Policy) string {
+	sum := decimal.Zero
+	for _, c := range p.Criteria {
+		if p.Basis == score.PricePerQualityPoint && c.Price != nil {
+			continue
+		}
+		sum = sum.Add(c.Weight)
+	}
+	if p.Basis == score.PricePerQualityPoint {
+		return fmt.Sprintf("The quality points are out of %s, as published.", exact.Plain(sum))
+	}
+	return fmt.Sprintf("The model is out of %s points, as published.", exact.Plain(sum))
 }

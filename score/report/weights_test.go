@@ -77,6 +77,7 @@ func TestPointsWeightsWorded(t *testing.T) {
 		}
 	}
 	walk(s.Criteria)
+	assert.Contains(t, s.Rules, "The model is out of 150 points, as published.")
 	assert.Equal(t, map[string]string{
 		"price": "40 points / 40", "quality": "60 points / 60", "method": "40 points of Quality / 40", "team": "20 points of Quality / 20",
 		"social": "30 points / 30", "jobs": "25% of Social value / 7.5", "green": "75% of Social value / 22.5",
