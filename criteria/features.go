@@ -41,6 +41,14 @@ import (
 // FEATURES_MAX_SUM).
 var prozorroLimit = decimal.New(3, -1)
 
+// MaxFeatures bounds the features of a rule, and MaxFeatureValues the
+// values of one feature, so that checking a rule and every bid's choices
+// costs time in proportion to the input (ProZorro's tenders have a handful).
+const (
+	MaxFeatures      = 200
+	MaxFeatureValues = 100
+)
+
 // DefaultFeatureLimit returns ProZorro's limit of 0.3, used for a
 // FeatureRule's MaxValue and MaxSum when they are not declared.
 func DefaultFeatureLimit() decimal.Decimal { return prozorroLimit }
@@ -136,6 +144,16 @@ func (r FeatureRule) Validate() []Problem {
 	if len(r.Features) == 0 {
 		ps.add("features", "", "required", "a price adjusted by features needs at least one feature")
 		return ps
+	}
+	if len(r.Features) > MaxFeatures {
+		ps.add("features", fmt.Sprint(len(r.Features)), "max-features", "at most %d features", MaxFeatures)
+		return ps
+	}
+	for i, f := range r.Features {
+		if len(f.Values) > MaxFeatureValues {
+			ps.add(fmt.Sprintf("features[%d].values", i), fmt.Sprint(len(f.Values)), "max-values", "at most %d values a feature", MaxFeatureValues)
+			return ps
+		}
 	}
 	maxValue, maxSum, _ := r.Limits()
 	codes := map[string]int{}

@@ -45,6 +45,15 @@ func meatFeatures() criteria.FeatureRule {
 	}}
 }
 
+// manyValues returns n distinct values from 0 by steps of 0.0001.
+func manyValues(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = decimal.New(int64(i), -4).String()
+	}
+	return out
+}
+
 func terms(f exact.Fraction) string {
 	n, d := f.Terms()
 	return n.String() + "/" + d.String()
@@ -170,6 +179,7 @@ func TestFeatureLimits(t *testing.T) {
 		{"maxima summing to more than 0.3", rule(feature("A", "0.1", "0.15"), feature("B", "0.2", "0.15")), "features", "sum-of-maxima"},
 		{"maxima of 0.3000000001 are more than 0.3", rule(feature("A", "0.15"), feature("B", "0.1500000001")), "features", "sum-of-maxima"},
 		{"no features", rule(), "features", "required"},
+		{"too many values to check in proportion", rule(feature("A", manyValues(criteria.MaxFeatureValues+1)...)), "features[0].values", "max-values"},
 		{"a feature without values", rule(criteria.Feature{Code: "A", Title: "A"}), "features[0].values", "required"},
 		{"a feature without a code", rule(criteria.Feature{Title: "A", Values: []criteria.FeatureValue{fv("0.1", "x")}}), "features[0].code", "required"},
 		{"a value without a title", rule(criteria.Feature{Code: "A", Title: "A", Values: []criteria.FeatureValue{{Value: ptDec("0.1")}}}), "features[0].values[0].title", "required"},

@@ -37,10 +37,10 @@ type inItem struct {
 }
 
 // MaxFeatures bounds the features of a tender, and MaxFeatureValues the
-// values of one feature.
+// values of one feature, as package criteria bounds a policy's.
 const (
-	MaxFeatures      = 200
-	MaxFeatureValues = 100
+	MaxFeatures      = criteria.MaxFeatures
+	MaxFeatureValues = criteria.MaxFeatureValues
 )
 
 // readFeatures reads tender.features once: each feature with the lot it
