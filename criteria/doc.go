@@ -9,6 +9,10 @@
 //     highest, linear within a published band, deduction per percent above
 //     the lowest), a published maximum budget, priced schedules and
 //     whole-life cost, and the price-per-quality-point ratio;
+//   - features.go: a price adjusted by non-price features, ProZorro's MEAT
+//     rule — features with enumerated values, the value each bidder
+//     chooses, and the price divided by 1 + Σ chosen ÷ (1 − Σ maxima),
+//     exactly, within the limits ProZorro sets (docs/sources/prozorro.md);
 //   - quality.go, scale.go: marks on a declared scale, several evaluators'
 //     marks resolved by a recorded consensus or by the mean, minimum marks;
 //   - gate.go: pass/fail requirements with the recorded reason;

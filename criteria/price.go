@@ -37,11 +37,16 @@ const (
 	// is price per quality point: the price is not scored on its own but
 	// divided by the bid's quality points (see [PricePerQualityPoint]).
 	PerQualityPoint PriceMethod = "per-quality-point"
+	// AdjustedByFeatures marks the price criterion of a policy whose whole
+	// basis is a price adjusted by non-price features (ProZorro's MEAT
+	// rule): the price is not scored on its own but divided by the
+	// coefficient the bid's chosen features give (see [FeatureRule]).
+	AdjustedByFeatures PriceMethod = "adjusted-by-features"
 )
 
 // PriceMethods lists the price methods in a fixed order.
 func PriceMethods() []PriceMethod {
-	return []PriceMethod{Relative, Linear, Band, Deduction, PerQualityPoint}
+	return []PriceMethod{Relative, Linear, Band, Deduction, PerQualityPoint, AdjustedByFeatures}
 }
 
 // OverBudget says what happens to a bid priced above a published maximum
@@ -210,6 +215,8 @@ func (r PriceRule) Describe() string {
 		s = fmt.Sprintf("marks available × (1 − %s × (this price − lowest price) ÷ lowest price), not below 0", exact.Plain(r.Rate))
 	case PerQualityPoint:
 		s = "price ÷ quality points; the lowest price per quality point wins"
+	case AdjustedByFeatures:
+		s = "price ÷ (1 + the values chosen for the features ÷ (1 − the features' largest values)); the lowest adjusted price wins"
 	default:
 		s = string(r.Method)
 	}
@@ -264,11 +271,14 @@ func (r PriceRule) Quote(resp PriceResponse) (Quote, []Problem) {
 // Assess scores every quote in the field. Quotes over the maximum budget
 // score 0 and take no part in the field (with DisqualifyOverBudget the caller
 // should have removed them first; if not, they are treated the same way).
-// Every price must be positive; a method of PerQualityPoint cannot be assessed
-// alone and is an error.
+// Every price must be positive; a method of PerQualityPoint or
+// AdjustedByFeatures cannot be assessed alone and is an error.
 func (r PriceRule) Assess(field []Quote) ([]Assessment, error) {
-	if r.Method == PerQualityPoint {
+	switch r.Method {
+	case PerQualityPoint:
 		return nil, fmt.Errorf("price per quality point is a whole-policy basis: use PricePerQualityPoint with the bid's quality points")
+	case AdjustedByFeatures:
+		return nil, fmt.Errorf("a price adjusted by features is a whole-policy basis: use FeatureRule.Adjust with the bid's chosen values")
 	}
 	pf := &priceField{rule: r, quotes: slices.Clone(field), prices: make([]exact.Fraction, len(field))}
 	budget := exact.Whole(r.MaxBudget)

@@ -124,3 +124,25 @@ func TestCountAndMoneyFraction(t *testing.T) {
 	assert.Equal(t, "£333.3333333333…", exact.MoneyFraction(frac(t, "1000", "3")), "a non-terminating amount says so")
 	assert.Equal(t, "-£0.50", exact.MoneyFraction(frac(t, "-1", "2")))
 }
+
+func TestFractionTerms(t *testing.T) {
+	tests := []struct {
+		why      string
+		f        exact.Fraction
+		num, den string
+	}{
+		{"a terminating value is still shown as its fraction", frac(t, "19", "16"), "19", "16"},
+		{"a recurring value in lowest terms", frac(t, "18", "14"), "9", "7"},
+		{"a decimal reduced", exact.Whole(d("1.1875")), "19", "16"},
+		{"a whole number over one", exact.Int(3), "3", "1"},
+		{"a negative value keeps its sign on the numerator", frac(t, "-2", "4"), "-1", "2"},
+		{"zero", exact.Zero, "0", "1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			n, dd := tt.f.Terms()
+			assert.Equal(t, tt.num, n.String())
+			assert.Equal(t, tt.den, dd.String())
+		})
+	}
+}

@@ -81,6 +81,14 @@ func (f Fraction) Den() decimal.Decimal {
 	return decimal.NewFromBigInt(r.Denom(), 0)
 }
 
+// Terms returns the fraction in lowest terms, numerator and denominator,
+// whether or not its decimal terminates: 19 and 16 for 1.1875, 9 and 7 for
+// 9/7, 3 and 1 for 3. For showing a ratio as a fraction.
+func (f Fraction) Terms() (num, den decimal.Decimal) {
+	r := f.rat()
+	return decimal.NewFromBigInt(r.Num(), 0), decimal.NewFromBigInt(r.Denom(), 0)
+}
+
 // Sign returns -1, 0 or +1.
 func (f Fraction) Sign() int {
 	if f.b != nil {

@@ -35,6 +35,13 @@ func checkSocialValueCentral(r *run, l *lotCtx) {
 	default:
 		return
 	}
+	if l.lot.Policy.Basis == score.AdjustedPrice {
+		src.Verified = false
+		src.Note = "how PPN 002's minimum reads on a price adjusted by features is this library's question, not the PPN's"
+		r.add(l, nil, Warning, "social-value-central", src,
+			"the lot is scored on a price adjusted by features, which gives social value no share of a score: central government (departments, executive agencies, NDPBs) must give social value at least 10%%, which this basis cannot show")
+		return
+	}
 	of := "the total score"
 	if l.lot.Policy.Basis == score.PricePerQualityPoint {
 		of = "the quality score (price per quality point)"

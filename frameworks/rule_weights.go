@@ -33,7 +33,10 @@ func checkWeights(r *run, l *lotCtx) {
 		r.addField(l, nil, l.path+".policy.criteria", Error, "weights-undeclared", src, "the policy has no award criteria, so no relative importance is declared")
 		return
 	}
-	ppqp := p.Basis == score.PricePerQualityPoint
+	// The price carries no weight under price per quality point, nor under a
+	// price adjusted by features (whose features describe the relative
+	// importance "in another way", s.23(3)(b)(iii)).
+	ppqp := p.Basis == score.PricePerQualityPoint || p.Basis == score.AdjustedPrice
 	byPath := map[string]*share{}
 	for i := range l.shares {
 		byPath[l.shares[i].path] = &l.shares[i]

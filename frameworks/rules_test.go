@@ -110,7 +110,7 @@ func TestRuleWeights(t *testing.T) {
 			tender(lot(func(l *score.Lot) { l.Policy = score.Policy{} })), nil, "weights-undeclared", frameworks.Error},
 		{"points weighting", "points are a lawful description (s.23(3)(b) 'another description') but need the shares published",
 			points, nil, "weights-points", frameworks.Note},
-		{"points need not sum to 100", "points are normalised by their sum", points, nil, "weights-sum", 0},
+		{"points need not sum to 100", "a model in points is out of its own total (docs/sources/points-models.md)", points, nil, "weights-sum", 0},
 	})
 }
 
@@ -364,5 +364,24 @@ func TestRuleCallOffCriteria(t *testing.T) {
 		{"direct award", "s.46 governs competitions", tender(route("XF1", "", "direct-award")), opts, "call-off-criteria", 0},
 		{"procedure not stated", "the rule does not guess", tender(route("XF1", "", "")), opts, "call-off-criteria-unstated", frameworks.Note},
 		{"criteria not recorded", "TS4's award criteria are not in the catalogue", tender(route("RM6190", "3", "further-competition")), nil, "call-off-criteria-unrecorded", frameworks.Note},
+	})
+}
+
+// adjusted puts the lot on ProZorro's MEAT rule: its price, without weight,
+// adjusted by one feature (docs/sources/prozorro.md).
+func adjusted(l *score.Lot) {
+	l.Policy = score.Policy{Basis: score.AdjustedPrice, Features: &criteria.FeatureRule{Features: []criteria.Feature{
+		{Code: "YEARS", Title: "Years trading", Values: []criteria.FeatureValue{{Value: dec("0.05"), Title: "up to 3 years"}, {Value: dec("0.1"), Title: "more"}}},
+	}}, Criteria: []score.Criterion{{ID: "price", Title: "Price", Price: &criteria.PriceRule{Method: criteria.AdjustedByFeatures}}}}
+}
+
+func TestRulesOnAdjustedPrice(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"the unweighted price is not a weight left undeclared", "the features describe the relative importance 'in another way' (PA 2023 s.23(3)(b)(iii))",
+			tender(lot(adjusted)), nil, "weights-undeclared", 0},
+		{"no weights to sum", "the price is the only criterion and carries no weight", tender(lot(adjusted)), nil, "weights-sum", 0},
+		{"central government: social value cannot be shown at 10%", "PPN 002's 10% has no reading on a price adjusted by features: a warning, unverified, never an error",
+			tender(central, lot(adjusted)), nil, "social-value-central", frameworks.Warning},
+		{"a council is not bound", "PPN 002 does not bind councils", tender(lot(adjusted)), nil, "social-value-central", 0},
 	})
 }

@@ -28,7 +28,7 @@ type share struct {
 // share the quality points. Weights that do not add up are used as they
 // stand (rule weights reports them).
 func sharesOf(p score.Policy) []share {
-	ppqp := p.Basis == score.PricePerQualityPoint
+	ppqp := p.Basis == score.PricePerQualityPoint || p.Basis == score.AdjustedPrice // the price carries no weight
 	var out []share
 	var walk func(cs []score.Criterion, prefix string, depth int, parentPct exact.Fraction, parentCat score.Category)
 	walk = func(cs []score.Criterion, prefix string, depth int, parentPct exact.Fraction, parentCat score.Category) {

@@ -34,7 +34,13 @@
 //	                   (value.amount; a schedule at its undiscounted total),
 //	                   status valid or disqualified (a tender disregarded
 //	                   too: the codelist is closed), and relatedLots (bids
-//	                   extension)
+//	                   extension); for a lot priced by features, the bid's
+//	                   choices as ProZorro's parameters (code, value)
+//	tender.features[]  for a lot priced by features, each feature as
+//	                   ProZorro publishes it: code, featureOf lot with the
+//	                   lot as relatedItem (tenderer for a feature every lot
+//	                   shares alike), title, description, enum[] of value,
+//	                   title, description
 //	awards[]           with bids, one per lot in the tender's order: pending
 //	                   (decided, in standstill, no contract yet) with the
 //	                   supplier, the price in force (reduced under an accepted
@@ -48,8 +54,14 @@
 // cost (a discounted whole-life cost) or quality (social value included),
 // and weighted by its exact share of the lot — percentageExact when every
 // share of the lot is a finite decimal, else whole points in proportion
-// (pointsExact). A lot scored on price per quality point says so in its
-// weightingDescription and gives the price no weight. Minimum marks and
+// (pointsExact); a lot weighted in points writes the points it publishes
+// (pointsExact: 10, 10 and 10 of a 30-point model). A lot scored on price
+// per quality point says so in its weightingDescription and gives the
+// price no weight; so does a lot priced by features (ProZorro's MEAT rule,
+// docs/sources/prozorro.md), whose features no OCDS extension defines:
+// they are written in ProZorro's own shape, and a code that some lots but
+// not all share, or that lots publish differently, is a
+// [*FeatureCodeError]. Minimum marks and
 // scores are not written: OCDS's minimumScore does not say in what unit a
 // score is.
 //
@@ -96,7 +108,18 @@
 //     Export writes, so a tender comes back with its criteria and weights;
 //   - the caps on lots per supplier from tender.lotDetails (a cap of every
 //     lot or more is no cap, noted) and awardCriteriaDetails as the lot
-//     rules' description.
+//     rules' description;
+//   - ProZorro's tender.features: a lot with features — the tenderer's, the
+//     lot's own, and its items' (tender.items' relatedLot), as ProZorro's
+//     filter_features counts them — is scored on a price adjusted by them,
+//     its price the only criterion, ProZorro's limits of 0.3 applying (the
+//     notes say what to declare for ProZorro's rounding and tie-break);
+//   - the bids, when the release has any (bids.details, Imported.Bids):
+//     each bid's tenderer, first related lot, value as its price for the
+//     lot's one price criterion, and its parameters as its chosen features
+//     (those of the lot's features only, as ProZorro counts them);
+//     [Imported.WriteBids] writes them as a bids file. What OCDS does not
+//     carry, such as evaluators' marks, is left for validation to name.
 //
 // # Fields to complete
 //
@@ -139,7 +162,8 @@
 // A notice may come from anywhere. Import reads at most [MaxImportBytes],
 // values nested at most [MaxDepth] deep (checked in one pass before
 // decoding), at most [MaxLots] lots and [MaxCriteria] award criteria a lot,
-// and numbers of at most 40 characters with exponents within ±30; it skips
+// [MaxFeatures] features of at most [MaxFeatureValues] values, [MaxBids]
+// bids, and numbers of at most 40 characters with exponents within ±30; it skips
 // every field it does not use, and its work is linear in the size of the
 // file. Text is cleaned: line breaks and tabs become spaces, and any other
 // control or bidirectional character is shown as U+FFFD (package safetext),

@@ -38,6 +38,7 @@ func (x *exporter) bidsSection() *outBids {
 			if p, ok := bidPrice(l.Policy, b); ok {
 				ob.Value = &outValue{Amount: json.Number(p.String()), Currency: "GBP"}
 			}
+			ob.Parameters = parameters(l, b) // export_features.go
 		}
 		out.Details = append(out.Details, ob)
 	}

@@ -36,6 +36,13 @@ type leafOut struct {
 
 // awardCriteria writes a lot's policy as OCDS award criteria.
 func awardCriteria(p score.Policy) *outAwardCriteria {
+	if p.Basis == score.AdjustedPrice {
+		out := &outAwardCriteria{WeightingDescription: adjustedDescription}
+		for _, c := range p.Criteria {
+			out.Criteria = append(out.Criteria, outCriterion{Type: criterionType(c), Name: c.Title, Description: c.Description})
+		}
+		return out
+	}
 	var leaves []leafOut
 	ppqp := p.Basis == score.PricePerQualityPoint
 	flatten(p.Criteria, nil, big.NewRat(1, 1), ppqp, true, &leaves)
@@ -44,6 +51,11 @@ func awardCriteria(p score.Policy) *outAwardCriteria {
 	}
 	uniqueNames(leaves)
 	numbers, code := weightNumbers(leaves)
+	if p.Weighting == score.Points {
+		if pts, ok := publishedPoints(p, leaves, ppqp); ok {
+			numbers, code = pts, "pointsExact"
+		}
+	}
 	out := &outAwardCriteria{}
 	if ppqp {
 		out.WeightingDescription = pricePerQualityPoint + ": each bid's price is divided by its quality points and the lowest price per quality point wins; the weights of the quality criteria make up the quality points."
@@ -193,4 +205,30 @@ func terminating(r *big.Rat) (decimal.Decimal, bool) {
 	scaled := new(big.Int).Mul(r.Num(), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
 	scaled.Quo(scaled, r.Denom())
 	return decimal.NewFromBigInt(scaled, -int32(places)), true
+}
+
+// publishedPoints writes each leaf's points as a model weighted in points
+// publishes them — its share of the lot times the model's total, the
+// top-level criteria's points — when every one is a finite decimal; false
+// otherwise, and the shares are written as percentages or points in
+// proportion instead.
+func publishedPoints(p score.Policy, leaves []leafOut, ppqp bool) ([]string, bool) {
+	total := new(big.Rat)
+	for _, c := range p.Criteria {
+		if !(ppqp && isPrice(c)) {
+			total.Add(total, c.Weight.Rat())
+		}
+	}
+	out := make([]string, len(leaves))
+	for i, l := range leaves {
+		if l.share == nil {
+			continue
+		}
+		d, ok := terminating(new(big.Rat).Mul(l.share, total))
+		if !ok {
+			return nil, false
+		}
+		out[i] = d.String()
+	}
+	return out, true
 }

@@ -71,6 +71,7 @@ type outTender struct {
 	AwardCriteria string             `json:"awardCriteria,omitempty"`
 	Lots          []outLot           `json:"lots"`
 	LotDetails    *outLotDetails     `json:"lotDetails,omitempty"`
+	Features      []outFeature       `json:"features,omitempty"`
 }
 
 type outLotDetails struct {
@@ -124,11 +125,12 @@ type outBids struct {
 }
 
 type outBid struct {
-	ID          string      `json:"id"`
-	Status      string      `json:"status"`
-	Tenderers   []outOrgRef `json:"tenderers"`
-	Value       *outValue   `json:"value,omitempty"`
-	RelatedLots []string    `json:"relatedLots"`
+	ID          string         `json:"id"`
+	Status      string         `json:"status"`
+	Tenderers   []outOrgRef    `json:"tenderers"`
+	Value       *outValue      `json:"value,omitempty"`
+	RelatedLots []string       `json:"relatedLots"`
+	Parameters  []outParameter `json:"parameters,omitempty"`
 }
 
 type outAward struct {

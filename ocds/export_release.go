@@ -11,12 +11,13 @@ import (
 // exporter builds one release from a validated tender, its bids and their
 // award.
 type exporter struct {
-	t     score.Tender
-	bids  []score.Bid
-	award *score.AwardResult // nil without bids
-	opts  ExportOptions
-	ocid  string
-	buyer outParty
+	t        score.Tender
+	features []outFeature // export_features.go
+	bids     []score.Bid
+	award    *score.AwardResult // nil without bids
+	opts     ExportOptions
+	ocid     string
+	buyer    outParty
 	// supplierParty maps a supplier id to its party id.
 	supplierParty map[string]string
 	// standstill holds each awarded lot's standstill period, where known.
@@ -26,6 +27,11 @@ type exporter struct {
 func newExporter(t score.Tender, bids []score.Bid, award *score.AwardResult, opts ExportOptions) (*exporter, error) {
 	x := &exporter{t: t, bids: bids, award: award, opts: opts, ocid: opts.OCIDPrefix + "-" + t.ID, supplierParty: map[string]string{}}
 	x.buyer = x.buyerParty()
+	fs, err := features(t)
+	if err != nil {
+		return nil, err
+	}
+	x.features = fs
 	taken := map[string]string{x.buyer.ID: "the buyer"}
 	for _, b := range x.sortedBids() {
 		sid := b.Supplier.ID
@@ -180,6 +186,7 @@ func (x *exporter) tender() outTender {
 	if lb, ok := legalBasisOf(t.Regime); ok {
 		out.LegalBasis = &outClassification{Scheme: lb.scheme, ID: lb.id, Description: lb.description, URI: lb.uri}
 	}
+	out.Features = x.features
 	statuses := map[string]int{}
 	for _, l := range t.Lots {
 		ol := outLot{ID: l.ID, Title: l.Title, Status: x.lotStatus(l.ID), AwardCriteria: awardCriteria(l.Policy)}

@@ -24,7 +24,9 @@ import (
 //     gap at a place in the file;
 //   - no control character from the input reaches the file (only the
 //     line breaks YAML itself writes);
-//   - the same input gives the same bytes.
+//   - the same input gives the same bytes;
+//   - the bids file written (ProZorro's parameters included) reads back,
+//     with no control character from the input.
 //
 // Seeds: the fictional notice, the Croydon export and a few small shapes;
 // .ci/run runs the target for a few seconds.
@@ -38,6 +40,7 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add([]byte(`{"ocid":"x","tender":{"lots":[{"id":"1","awardCriteria":{"criteria":[{"name":"Quality: A","description":"60%"},{"name":"Quality: B","numbers":[{"number":1,"weight":"order"}]},{"type":"price","name":"Price","numbers":[{"number":0.3,"weight":"decimalExact"}]}]}}],"lotDetails":{"maximumLotsAwardedPerSupplier":1}}}`))
 	f.Add([]byte(`{"records":[{"ocid":"a","compiledRelease":{"ocid":"a","tender":{"title":"\u0000x"}}}]}`))
+	f.Add([]byte(prozorroRelease)) // features and bids' parameters
 	f.Fuzz(func(t *testing.T, data []byte) {
 		im, err := Import("f.json", bytes.NewReader(data), ImportOptions{})
 		if err != nil {
@@ -67,6 +70,16 @@ func FuzzImport(f *testing.F) {
 		}
 		if strings.Count(out.String(), "TO COMPLETE") < len(im.Gaps) {
 			t.Fatalf("%d gaps but fewer comments", len(im.Gaps))
+		}
+		var bids bytes.Buffer
+		if err := im.WriteBids(&bids); err != nil {
+			t.Fatalf("the imported bids do not write: %v", err)
+		}
+		if safetext.CleanLines(bids.String()) != bids.String() {
+			t.Fatalf("a control or bidirectional character reached the bids file:\n%+q", bids.String())
+		}
+		if read, _, err := tenderfile.ReadBids("bids.yaml", bytes.NewReader(bids.Bytes())); err != nil || len(read) != len(im.Bids) {
+			t.Fatalf("the bids file does not read back (%d of %d): %v", len(read), len(im.Bids), err)
 		}
 	})
 }

@@ -33,6 +33,11 @@ type Imported struct {
 	// Tender is the tender as far as the notice describes it, with a
 	// placeholder in every field listed in Gaps.
 	Tender score.Tender
+	// Bids are the release's bids (bids.details), when it has any: each
+	// with its tenderer, lot, price and chosen features (ProZorro's
+	// parameters); what OCDS does not carry, such as evaluators' marks, is
+	// left for validation to name.
+	Bids []score.Bid
 	// OCID and ReleaseID say which release was read.
 	OCID, ReleaseID string
 	// Gaps list, in the order of the tender file, every field to complete:

@@ -39,6 +39,7 @@ type inRelease struct {
 	Parties []inParty `json:"parties"`
 	Buyer   *inOrgRef `json:"buyer"`
 	Tender  *inTender `json:"tender"`
+	Bids    *inBids   `json:"bids"`
 }
 
 type inOrgRef struct {
@@ -71,6 +72,8 @@ type inTender struct {
 	ContractPeriod *inPeriod         `json:"contractPeriod"`
 	Lots           []inLot           `json:"lots"`
 	LotDetails     *inLotDetails     `json:"lotDetails"`
+	Features       []inFeature       `json:"features"`
+	Items          []inItem          `json:"items"`
 }
 
 type inLot struct {

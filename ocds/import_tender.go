@@ -122,6 +122,7 @@ func (im *importer) tender() {
 	im.regime(tn.LegalBasis)
 	im.lots()
 	im.lotRules()
+	im.bids() // import_features.go
 }
 
 // published says when the release was published, as a hint for the
@@ -229,8 +230,13 @@ func (im *importer) lots() {
 		lots = []inLot{{ID: jtext{s: "1", set: true}, Title: tn.Title, Value: tn.Value, ContractPeriod: tn.ContractPeriod}}
 		im.note("lots: the notice divides the tender into no lots; it is read as one lot, lot 1")
 	}
+	features := im.readFeatures() // import_features.go
 	for i, l := range lots {
-		im.out.Tender.Lots = append(im.out.Tender.Lots, im.lot(i, l, len(lots) == 1))
+		lot := im.lot(i, l, len(lots) == 1)
+		if fs := featuresFor(features, lot.ID, len(tn.Lots) == 0); len(fs) > 0 {
+			lot.Policy = im.adjustedPolicy(lot.Policy, fs, fmt.Sprintf("lots[%d]", i))
+		}
+		im.out.Tender.Lots = append(im.out.Tender.Lots, lot)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/tenderfile"
 )
 
@@ -119,4 +120,15 @@ func keyAt(body *yaml.Node, path string) *yaml.Node {
 		}
 	}
 	return last
+}
+
+// WriteBids writes the imported bids as a YAML bids file (package
+// tenderfile's format), for [tenderfile.ReadBids]; a file of no bids when
+// the release has none.
+func (im *Imported) WriteBids(w io.Writer) error {
+	bids := im.Bids
+	if bids == nil {
+		bids = []score.Bid{}
+	}
+	return tenderfile.EncodeBids(w, bids, tenderfile.YAML)
 }

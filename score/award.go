@@ -85,7 +85,7 @@ func newAwarder(t Tender, bids []Bid, sep Result) *awarder {
 		a.supplier[s.ID] = i
 	}
 	for _, l := range t.Lots {
-		if l.Policy.basis() == PricePerQualityPoint {
+		if l.Policy.unweightedPrice() {
 			a.weighted = false
 		}
 	}
@@ -235,9 +235,9 @@ func (a *awarder) notes(offers []*offerEval, best *scenario) []string {
 		add("declared order (%s): %s", orderName(r.Order), strings.Join(parts, ", "))
 	}
 	if a.weighted {
-		add("the total is the sum of the awarded bids' totals as shown, each out of 100; a lot not awarded adds nothing")
+		add("the total is the sum of the awarded bids' totals as shown, each %s; a lot not awarded adds nothing", a.outOfText())
 	} else {
-		add("no total score is formed: a lot scored on price per quality point has no score to add")
+		add("no total score is formed: a lot scored on %s has no score to add", unaddedBases(a.t.Lots))
 	}
 	switch {
 	case len(a.t.CrossLotOffers) == 0 && r.CrossLot == CrossLotTotalScore:
@@ -280,3 +280,21 @@ func hasTied(lr LotResult) bool {
 }
 
 func (a *awarder) acceptsOffers() bool { return a.rules.CrossLot == CrossLotTotalScore }
+
+// outOfText says what each lot's total is out of: "out of 100", or, when
+// a lot's model is published in points that add up to another number, each
+// lot's own ("out of its lot's points: lot 1 of 150, lot 2 of 100").
+func (a *awarder) outOfText() string {
+	hundred := exact.Int(100)
+	var parts []string
+	same := true
+	for _, l := range a.t.Lots {
+		n := buildTree(&l.Policy).outOf()
+		same = same && n.Equal(hundred)
+		parts = append(parts, fmt.Sprintf("lot %s of %s", l.ID, n))
+	}
+	if same {
+		return "out of 100"
+	}
+	return "out of its lot's points: " + strings.Join(parts, ", ")
+}

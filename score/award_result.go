@@ -279,8 +279,11 @@ func scoreWords(r Result, lotID string, f Figure) string {
 }
 
 func lotScoreWords(lr LotResult, f Figure) string {
-	if lr.Lot.Policy.basis() == PricePerQualityPoint {
+	switch lr.Lot.Policy.basis() {
+	case PricePerQualityPoint:
 		return f.String() + " per quality point"
+	case AdjustedPrice:
+		return f.String() + " adjusted price"
 	}
 	return f.String() + " points"
 }

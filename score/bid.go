@@ -26,6 +26,11 @@ type Bid struct {
 	// tender on a ground the law names (see [Disregard]): it takes no part in
 	// the evaluation.
 	Disregard *Disregard `json:"disregard,omitempty"`
+	// Features holds the value the bid chose for each of its lot's
+	// features, by feature code (an OCDS bid's parameters), when the lot's
+	// policy adjusts prices by features: one of each feature's published
+	// values, for every feature.
+	Features map[string]decimal.Decimal `json:"features,omitempty"`
 	// TieBreakScores hold the outcome of Recorded tie-break steps, by step
 	// name; needed only when the bid is tied.
 	TieBreakScores map[string]RecordedScore `json:"tieBreakScores,omitempty"`

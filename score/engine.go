@@ -93,6 +93,9 @@ func statePolicy(pol *Policy, rules []RoundingRule) []string {
 	switch pol.basis() {
 	case PricePerQualityPoint:
 		note("basis: price per quality point — each bid's price divided by its quality points; the lowest wins")
+	case AdjustedPrice:
+		note("basis: price adjusted by features — each bid's price divided by 1 + the sum of the values it chose ÷ (1 − the sum of the features' largest values), ProZorro's MEAT rule; the lowest adjusted price wins")
+		return append(notes, adjustedNotes(pol, rules)...) // adjusted.go
 	default:
 		note("basis: weighted points — each criterion's points added up; the highest total wins")
 	}
@@ -102,7 +105,7 @@ func statePolicy(pol *Policy, rules []RoundingRule) []string {
 	case w == PercentOfTotal:
 		note("weights: percentages of the total; sub-criteria sum to their parent's weight")
 	case w == Points:
-		note("weights: points, each divided by the sum of its siblings' points")
+		note("weights: points as published — the model is out of %s points, each top-level criterion's points its weight; sub-criteria share their parent's points in proportion to their weights", buildTree(pol).outOf())
 	default:
 		note("weights: percentages at each level, summing to 100 among siblings")
 	}

@@ -96,10 +96,12 @@ func TestWeightedTotalsHandWorked(t *testing.T) {
 }
 
 // The engine's default rounding is the issue's: weighted points to 2 dp
-// half-up, the total the sum of the rounded points. Three thirds of 100
-// round to 33.33 each and total 99.99, not 100: the points shown add up.
+// half-up, the total the sum of the rounded points. Three equal thirds of a
+// 100-point question round to 33.33 each and total 99.99, not 100: the
+// points shown add up.
 func TestDefaultRoundingPointsAddUp(t *testing.T) {
-	p := score.Policy{Criteria: []score.Criterion{qualityCrit("a", "1"), qualityCrit("b", "1"), qualityCrit("c", "1")}, Weighting: score.Points}
+	p := score.Policy{Weighting: score.Points, Criteria: []score.Criterion{{ID: "q", Title: "Quality", Weight: dec("100"),
+		Children: []score.Criterion{qualityCrit("a", "1"), qualityCrit("b", "1"), qualityCrit("c", "1")}}}}
 	b := score.Bid{ID: "B1", Supplier: score.Supplier{ID: "S1", Name: "One"}, Lot: "L1",
 		Responses: map[string]score.Response{"a": marks(4), "b": marks(4), "c": marks(4)}}
 	l := evalLot(t, p, b)
@@ -151,7 +153,7 @@ func TestWeightings(t *testing.T) {
 	tree := func(w score.Weighting, top, a, b string) score.Policy {
 		return score.Policy{Weighting: w, Criteria: []score.Criterion{
 			priceCrit("price", top, criteria.PriceRule{Method: criteria.Relative}),
-			{ID: "qual", Title: "Quality", Weight: dec(map[bool]string{true: "60", false: "3"}[w != score.Points]), Children: []score.Criterion{qualityCrit("a", a), qualityCrit("b", b)}},
+			{ID: "qual", Title: "Quality", Weight: dec("60"), Children: []score.Criterion{qualityCrit("a", a), qualityCrit("b", b)}},
 		}}
 	}
 	bid := score.Bid{ID: "B1", Supplier: score.Supplier{ID: "S1", Name: "One"}, Lot: "L1",
@@ -165,8 +167,14 @@ func TestWeightings(t *testing.T) {
 		{"percent at each level: 25/75 of 60", tree(score.PercentEachLevel, "40", "25", "75"), "15.00", "22.50"},
 		// a "10% question": 10 marks; b 50 marks → 25.00.
 		{"percent of total: 10 + 50 = 60", tree(score.PercentOfTotal, "40", "10", "50"), "10.00", "25.00"},
-		// points 2:3 at the top → quality 60; 1:3 below → a 15, b 45 → 22.50.
-		{"points: 2:3 then 1:3", tree(score.Points, "2", "1", "3"), "15.00", "22.50"},
+		// points as published: quality 60 points of 100; a 15 and b 45 points
+		// of quality's 60 → b 2/4 × 45 = 22.50.
+		{"points: 40 + 60, then 15 + 45", tree(score.Points, "40", "15", "45"), "15.00", "22.50"},
+		// points at the top, percentages below: a 25% and b 75% of quality's
+		// 60 points → 15 and 45, the same lines.
+		{"points, then percentages of the parent", tree(score.Points, "40", "25", "75"), "15.00", "22.50"},
+		// a 150-point model is out of 150: price 90, quality 60 points.
+		{"points summing to 150", tree(score.Points, "90", "15", "45"), "15.00", "22.50"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {

@@ -53,6 +53,10 @@ type bidKernel struct {
 	qpct    *exact.Fraction
 	rank    int // 0 when not ranked
 	tied    bool
+
+	// adjusted is the price adjusted by the bid's features, under the
+	// AdjustedPrice basis (adjusted.go).
+	adjusted *criteria.Adjustment
 }
 
 func (s *bidKernel) out() bool { return s.dq != nil }
@@ -300,7 +304,7 @@ func (k *lotKernel) scorePrices() {
 		k.note("price field: the %d bids not disqualified by then (%s)", len(field), strings.Join(ids, ", "))
 	}
 	for i, n := range k.prices {
-		if n.c.Price.Method == criteria.PerQualityPoint {
+		if m := n.c.Price.Method; m == criteria.PerQualityPoint || m == criteria.AdjustedByFeatures {
 			for _, s := range field {
 				s.fcells[n.field] = cell{state: cellPerPoint, quote: int32(i)}
 			}
@@ -323,9 +327,10 @@ func (k *lotKernel) scorePrices() {
 }
 
 // totals sums each remaining bid's top level into its total, or divides its
-// price by its quality points.
+// price by its quality points, or by the coefficient of its features.
 func (k *lotKernel) totals() {
-	ppqp := k.pol.basis() == PricePerQualityPoint
+	unweighted := k.pol.unweightedPrice() // the price is divided, not added
+	adjusted := k.pol.basis() == AdjustedPrice
 	totalR := k.stage[stageIndex(Total)]
 	for _, tb := range k.pol.TieBreaks {
 		if n := k.tree.byID[tb.Criterion]; tb.Kind == HigherPoints && n != nil && !slices.Contains(k.tieNodes, n) {
@@ -348,7 +353,7 @@ func (k *lotKernel) totals() {
 		places := int32(0)
 		var price *node
 		for _, n := range k.tree.roots {
-			if ppqp && n.c.Price != nil {
+			if unweighted && n.c.Price != nil {
 				price = n
 				continue
 			}
@@ -357,7 +362,11 @@ func (k *lotKernel) totals() {
 			places = sumPlace(places, p)
 		}
 		t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
-		if price != nil {
+		if adjusted && price != nil {
+			if !k.adjustTotal(s, price, &t) { // adjusted.go
+				return
+			}
+		} else if price != nil {
 			ratio, err := criteria.PricePerQualityPoint(s.prep.quotes[price.price].Price, t.Points.Value)
 			if err != nil {
 				s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})

@@ -197,9 +197,12 @@ func (k *lotKernel) leafWords(s *bidKernel, n *node, m num, ln *Line) {
 		q := s.prep.quotes[c.quote]
 		ln.Input = q.Input()
 		ln.Working = convertSteps(q.Working(), nil)
-		if c.state == cellOverBudget {
+		switch {
+		case c.state == cellOverBudget:
 			ln.Notes = []Step{note("above the maximum budget: disqualified, so price is not scored")}
-		} else {
+		case k.pol.basis() == AdjustedPrice:
+			ln.Notes = []Step{note("price adjusted by features: the price is divided by the coefficient of the values chosen, not scored on its own")}
+		default:
 			ln.Notes = []Step{note("price per quality point: the price is divided by the quality points, not scored on its own")}
 		}
 	case cellScored:
@@ -244,6 +247,9 @@ func (k *lotKernel) branchText(nums []num, n *node, m num) string {
 // totalWorking words a bid's total: the sum of the top level (or of the
 // quality points), the price per quality point, and any rounding.
 func (k *lotKernel) totalWorking(s *bidKernel, t TotalLine) []Step {
+	if k.pol.basis() == AdjustedPrice {
+		return k.adjustedWorking(s, t) // adjusted.go
+	}
 	nums := make([]num, len(k.tree.nodes))
 	k.numbers(s, nums)
 	ppqp := k.pol.basis() == PricePerQualityPoint

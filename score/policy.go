@@ -13,7 +13,8 @@ import (
 // scores, how numbers are rounded and how ties are broken.
 type Policy struct {
 	// Basis is how price and quality combine: weighted points (the default
-	// when empty) or price per quality point.
+	// when empty), price per quality point, or a price adjusted by
+	// features.
 	Basis Basis `json:"basis,omitempty"`
 	// Weighting says what the criteria's weights mean (percent at each level
 	// when empty).
@@ -26,6 +27,10 @@ type Policy struct {
 	LivingWageGates []criteria.LivingWageGate `json:"livingWageGates,omitempty"`
 	// Criteria is the tree of weighted criteria.
 	Criteria []Criterion `json:"criteria"`
+	// Features are the non-price features a price is adjusted by, with
+	// their limits: required under the AdjustedPrice basis, refused under
+	// any other.
+	Features *criteria.FeatureRule `json:"features,omitempty"`
 	// Thresholds holds the overall minimum quality score.
 	Thresholds Thresholds `json:"thresholds"`
 	// Rounding lists where and how numbers are rounded; empty means
@@ -48,6 +53,16 @@ const (
 	// up the quality points. A minimum quality threshold is advisable so that
 	// cheap-and-poor cannot win (docs/sources/price-formulas.md).
 	PricePerQualityPoint Basis = "price-per-quality-point"
+	// AdjustedPrice divides each bid's price by a coefficient formed from
+	// the non-price features it offers, ProZorro's MEAT rule: price ÷ (1 +
+	// Σ chosen values ÷ (1 − Σ feature maxima)), exactly; the lowest
+	// adjusted price wins and ties go to the declared chain. The policy
+	// publishes its Features; each bid chooses one value for each
+	// (Bid.Features). Its criteria are one price criterion at the top level,
+	// with the method criteria.AdjustedByFeatures and no weight; the
+	// adjusted price is rounded only if the policy rounds the total
+	// (docs/sources/prozorro.md).
+	AdjustedPrice Basis = "adjusted-price"
 )
 
 // Weighting says what the numbers in Criterion.Weight mean.
@@ -62,8 +77,14 @@ const (
 	// sub-criteria weights sum to its own weight; every weight is a
 	// percentage of the whole (a "10% question").
 	PercentOfTotal Weighting = "percent-of-total"
-	// Points: weights are points in any unit; each is normalised by the sum
-	// of its siblings' points.
+	// Points: weights are points as the model publishes them, in any total.
+	// A top-level criterion's points are its weight and a bid's total is
+	// out of their sum (150 for a model of 150 points): lines, totals,
+	// thresholds, tie-breaks and summaries show the published points, never
+	// a rescaling to 100. Sub-criteria share their parent's points in
+	// proportion to their weights, so they may be points that add up to
+	// the parent's or percentages of it (points at the top, percentages
+	// below).
 	Points Weighting = "points"
 )
 

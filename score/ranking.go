@@ -14,7 +14,7 @@ import (
 // chain. Bids the chain cannot separate share a rank (1, 2, 2, 4).
 func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 	in := k.in()
-	lowerWins := k.pol.basis() == PricePerQualityPoint
+	lowerWins := k.pol.unweightedPrice()  // a price per point, or an adjusted price
 	better := func(a, b *bidKernel) int { // <0 when a ranks before b
 		c := a.total.Points.Value.Cmp(b.total.Points.Value)
 		if lowerWins {

@@ -35,7 +35,8 @@ type tree struct {
 
 // buildTree places every criterion. Weights are read as the weighting
 // says; under price per quality point the price criterion carries no
-// weight and the rest share 100 quality points. Weights that do not add up
+// weight and the rest share the quality points (100, or under points
+// weighting the points published). Weights that do not add up
 // are reported by validation, not here: buildTree is only called on a valid
 // policy, and falls back to zero points rather than panic — or, for a
 // weight beyond the size limits, rather than compute with it.
@@ -96,22 +97,26 @@ func categoryOf(c *Criterion, parent *node) Category {
 }
 
 // assignAvailable gives each sibling its marks available: a share of the
-// parent's marks (100 at the top) as the weighting says.
+// parent's marks (100 at the top) as the weighting says. Under points
+// weighting the top level is the model as published: each criterion's
+// points are its weight, so a model of 150 points is out of 150; below the
+// top, sub-criteria share their parent's points in proportion to their
+// weights (points that add up to the parent's, or percentages of it).
 func assignAvailable(p *Policy, group []*node, parent *node) {
 	whole := exact.Whole(decimal.NewFromInt(100))
 	if parent != nil {
 		whole = parent.available
 	}
-	ppqp := p.basis() == PricePerQualityPoint
+	unweighted := p.unweightedPrice()
 	sum := decimal.Zero
 	for _, n := range group {
-		if ppqp && n.category == Price {
+		if unweighted && n.category == Price {
 			continue
 		}
 		sum = sum.Add(n.c.Weight)
 	}
 	for _, n := range group {
-		if ppqp && n.category == Price {
+		if unweighted && n.category == Price {
 			n.available = exact.Zero
 			continue
 		}
@@ -119,6 +124,10 @@ func assignAvailable(p *Policy, group []*node, parent *node) {
 		case PercentOfTotal:
 			n.available = exact.Whole(n.c.Weight)
 		case Points:
+			if parent == nil {
+				n.available = exact.Whole(n.c.Weight)
+				continue
+			}
 			share, err := exact.Ratio(n.c.Weight, sum)
 			if err != nil {
 				share = exact.Zero
@@ -128,6 +137,16 @@ func assignAvailable(p *Policy, group []*node, parent *node) {
 			n.available = whole.Mul(exact.Whole(n.c.Weight.Shift(-2)))
 		}
 	}
+}
+
+// outOf is the most points a bid can have: the sum of the top level's
+// marks available (the quality points under price per quality point).
+func (t *tree) outOf() exact.Fraction {
+	sum := exact.Zero
+	for _, n := range t.roots {
+		sum = sum.Add(n.available)
+	}
+	return sum
 }
 
 // priceLeaves returns the leaves scored by price.

@@ -220,8 +220,8 @@ func (v *validation) tender(t Tender) {
 }
 
 func (v *validation) policy(prefix string, p Policy) {
-	if !slices.Contains([]Basis{"", WeightedPoints, PricePerQualityPoint}, p.Basis) {
-		v.add(join(prefix, "basis"), string(p.Basis), "one-of", "must be one of: %s, %s", WeightedPoints, PricePerQualityPoint)
+	if !slices.Contains([]Basis{"", WeightedPoints, PricePerQualityPoint, AdjustedPrice}, p.Basis) {
+		v.add(join(prefix, "basis"), string(p.Basis), "one-of", "must be one of: %s, %s, %s", WeightedPoints, PricePerQualityPoint, AdjustedPrice)
 	}
 	if !slices.Contains([]Weighting{"", PercentEachLevel, PercentOfTotal, Points}, p.Weighting) {
 		v.add(join(prefix, "weighting"), string(p.Weighting), "one-of", "must be one of: %s, %s, %s", PercentEachLevel, PercentOfTotal, Points)
@@ -259,6 +259,7 @@ func (v *validation) policy(prefix string, p Policy) {
 		}
 	}
 
+	v.adjustedPolicy(prefix, p, t) // validate_features.go
 	v.thresholds(prefix, p, t)
 	v.roundings(prefix, p.Rounding)
 	v.tieBreaks(prefix, p.TieBreaks, t)
@@ -414,7 +415,7 @@ func (v *validation) structTagsCriterion(path string, c Criterion) {
 // weights checks each set of siblings as the weighting requires.
 func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Criterion, path string) {
 	hundred := decimal.NewFromInt(100)
-	ppqp := p.basis() == PricePerQualityPoint
+	unweighted := p.unweightedPrice()
 	sum := decimal.Zero
 	counted := 0
 	// A weight beyond the size limits (reported by criteria) takes no part
@@ -428,8 +429,13 @@ func (v *validation) weights(prefix string, p Policy, cs []Criterion, parent *Cr
 			v.weights(prefix, p, c.Children, &cs[i], fmt.Sprintf("%s[%d].children", path, i))
 			continue
 		}
-		if ppqp && isPrice && parent == nil {
-			if !c.Weight.IsZero() {
+		if unweighted && isPrice && parent == nil {
+			if c.Weight.IsZero() {
+				continue
+			}
+			if p.basis() == AdjustedPrice {
+				v.add(wp, c.Weight.String(), "no-weight", "under a price adjusted by features the price criterion carries no weight: the features adjust the price itself")
+			} else {
 				v.add(wp, c.Weight.String(), "no-weight", "under price per quality point the price criterion carries no weight: the ratio combines price and quality")
 			}
 			continue
@@ -697,6 +703,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[strin
 		v.checkDisregard(path+".disregard", *b.Disregard)
 		return
 	}
+	v.bidFeatures(path, b, p) // validate_features.go
 	price, priced := bidPrice(b, t)
 	needsLW := len(p.LivingWageGates) > 0
 	for _, n := range t.leaves {

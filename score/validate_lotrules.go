@@ -84,10 +84,10 @@ func (v *validation) allocation(t Tender, r LotRules, lots map[string]int) {
 			continue
 		}
 		for i, l := range t.Lots {
-			if l.Policy.basis() == PricePerQualityPoint {
+			if l.Policy.unweightedPrice() {
 				v.add(need.path, need.value, "weighted-points",
-					"%s adds up the awarded bids' scores across lots, so every lot must be scored on weighted points; lots[%d] (lot %s) is scored on price per quality point, which is not a score to add: use %s",
-					need.value, i, l.ID, InOrder)
+					"%s adds up the awarded bids' scores across lots, so every lot must be scored on weighted points; lots[%d] (lot %s) is scored on %s, which is not a score to add: use %s",
+					need.value, i, l.ID, basisWords(l.Policy.basis()), InOrder)
 			}
 		}
 	}

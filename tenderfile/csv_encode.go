@@ -21,8 +21,8 @@ import (
 // a carriage return, unless it is a number) is written with a leading
 // apostrophe, which ReadBidsCSV removes. Bids holding what
 // CSV has no column for — a deliverability discount, a bid price on a
-// social value response, a commitment place with ";" in it — give an
-// error naming the field.
+// social value response, a commitment place with ";" in it, chosen
+// features — give an error naming the field.
 func EncodeBidsCSV(bids []score.Bid) (map[string][]byte, error) {
 	w := map[string]*csvOut{}
 	out := func(name string, cols ...string) *csvOut {
@@ -90,6 +90,9 @@ func EncodeBidsCSV(bids []score.Bid) (map[string][]byte, error) {
 			if r.SocialValue.BidPrice != nil {
 				bad(rp+".socialValue.bidPrice", "a bid price on a social value response has no CSV form (the engine sets it from the price)")
 			}
+		}
+		if len(b.Features) > 0 {
+			bad(path+".features", "a bid's chosen features have no CSV form yet: use a YAML or JSON bids file")
 		}
 		for _, g := range sortedKeys(b.Gates) {
 			gr := b.Gates[g]

@@ -109,9 +109,30 @@
 // the evaluator declared about conflicts of interest), completed and
 // reported (dates).
 //
-// policy ([score.Policy]): basis (weighted | price-per-quality-point),
-// weighting (percent | percent-of-total | points), gates, livingWageGates,
-// criteria*, thresholds, rounding, tieBreaks.
+// policy ([score.Policy]): basis (weighted | price-per-quality-point |
+// adjusted-price), weighting (percent | percent-of-total | points: points
+// as published, a total of any size), gates, livingWageGates, criteria*,
+// features, thresholds, rounding, tieBreaks.
+//
+// features ([criteria.FeatureRule]), under the adjusted-price basis:
+// features*[] (code*, title*, description, values*[]: value*, title*,
+// description), maxValue and maxSum (the limits; 0.3 each, ProZorro's,
+// when left out). The price criterion's method is adjusted-by-features
+// and it carries no weight:
+//
+//	policy:
+//	  basis: adjusted-price
+//	  criteria:
+//	    - {id: price, title: Price, price: {method: adjusted-by-features}}
+//	  features:
+//	    features:
+//	      - code: YEARS
+//	        title: Years trading
+//	        values:
+//	          - {value: "0.05", title: up to 3 years}
+//	          - {value: "0.1", title: 3 to 5 years}
+//	  rounding:
+//	    - {stage: total, places: 2, mode: half-even}
 //
 // gates[] ([criteria.Gate]): id*, title*, kind* (condition-of-participation
 // | award-requirement), requirement, source. livingWageGates[]
@@ -123,7 +144,8 @@
 // either children (sub-criteria) or exactly one rule:
 //
 //   - price ([criteria.PriceRule]): method* (relative | linear | band |
-//     deduction | per-quality-point), floor, ceiling, rate, maxBudget,
+//     deduction | per-quality-point | adjusted-by-features), floor,
+//     ceiling, rate, maxBudget,
 //     overBudget (disqualify | score-zero), schedule (lines[]: item,
 //     description, quantity, firstYear, years; discount: rate, rounding,
 //     source).
@@ -158,9 +180,11 @@
 // # Bids reference
 //
 // bids[] ([score.Bid]): id*, supplier* (id*, name*, address, email,
-// identifier), lot*, responses, gates, livingWage, tieBreakScores,
-// disregard (ground*, reason*, noticeGiven: a tender disregarded before
-// scoring, and why).
+// identifier), lot*, responses, gates, livingWage, features (under the
+// adjusted-price basis, a mapping from each feature's code to the value the
+// bid chose: features: {YEARS: "0.1"}), tieBreakScores, disregard
+// (ground*, reason*, noticeGiven: a tender disregarded before scoring, and
+// why).
 //
 // responses is a mapping from each leaf criterion's id to a
 // [score.Response]: price (amount, or unitPrices by schedule item), marks,

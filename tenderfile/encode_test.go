@@ -17,6 +17,7 @@ import (
 // with its partner for an evaluation.
 var exampleFiles = []struct{ tender, bids string }{
 	{"testdata/tender.yaml", "testdata/bids.yaml"},
+	{"testdata/published.yaml", "testdata/published-bids.yaml"},
 	{"../examples/croydon/tender.yaml", "../examples/croydon/bids.yaml"},
 }
 

@@ -55,6 +55,9 @@ func placed(t *testing.T, name string, err error) {
 func FuzzReadTender(f *testing.F) {
 	f.Add([]byte(head + "  id: X\n"))
 	f.Add([]byte(head + "  lots: [{id: \"1\", policy: {criteria: [{id: q, quality: {scale: 0-4, moderation: consensus}}]}}]\n")) // a scale by name
+	if data, err := os.ReadFile("testdata/published.yaml"); err == nil {
+		f.Add(data) // points as published, and features
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.yaml", "f.json"} {
 			tn, _, err := ReadTender(name, bytes.NewReader(data))
@@ -83,6 +86,9 @@ func FuzzReadTender(f *testing.F) {
 func FuzzReadBids(f *testing.F) {
 	f.Add([]byte("schemaVersion: tenderscore/bids/1\nbids: []\n"))
 	f.Add([]byte(`{"schemaVersion": "tenderscore/bids/1", "bids": [{"id": "B-1", "lot": "1", "responses": {"price": {"price": {"amount": "100.50"}}}}]}`))
+	if data, err := os.ReadFile("testdata/published-bids.yaml"); err == nil {
+		f.Add(data) // chosen features
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.yaml", "f.json"} {
 			bids, _, err := ReadBids(name, bytes.NewReader(data))
@@ -325,4 +331,63 @@ func sameNodes(a, b *yaml.Node) string {
 		}
 	}
 	return ""
+}
+
+// FuzzEvaluatePublished scores fuzzed bids files against the published
+// models of testdata/published.yaml and checks what must hold whatever the
+// bids: on the 30-point lot every total is at most 30 and the sum of its
+// lines; on the lot priced by features every adjusted price is at most the
+// price (the coefficient is at least 1) and the standings run lowest first.
+func FuzzEvaluatePublished(f *testing.F) {
+	bd, err := os.ReadFile("testdata/published-bids.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(bd)
+	td, err := os.ReadFile("testdata/published.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	tn, _, err := ReadTender("published.yaml", bytes.NewReader(td))
+	if err != nil {
+		f.Fatal(err)
+	}
+	thirty := exact.Int(30)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		bids, _, err := ReadBids("f.yaml", bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		res, err := score.Evaluate(tn, bids)
+		if err != nil {
+			return
+		}
+		for _, l := range res.Lots {
+			for i, s := range l.Standings {
+				if i > 0 && l.Lot.ID == "2" && s.Score.Value.Cmp(l.Standings[i-1].Score.Value) < 0 {
+					t.Fatalf("lot 2 standings not lowest first: %v", l.Standings)
+				}
+			}
+			for _, b := range l.Bids {
+				if !b.Total.Scored {
+					continue
+				}
+				switch l.Lot.ID {
+				case "1":
+					sum := exact.Zero
+					for _, ln := range b.Criteria() {
+						sum = sum.Add(ln.Points.Value)
+					}
+					if b.Total.Points.Value.Cmp(thirty) > 0 || !b.Total.Points.Value.Equal(sum) {
+						t.Fatalf("bid %s: total %s of 30, lines %s", b.BidID, b.Total.Points, sum)
+					}
+				case "2":
+					price := b.Criteria()[0]
+					if a, ok := b.Adjustment(); !ok || a.Coefficient.Cmp(exact.Int(1)) < 0 {
+						t.Fatalf("bid %s: adjusted %v without a coefficient of at least 1 (%s)", b.BidID, ok, price.Input)
+					}
+				}
+			}
+		}
+	})
 }

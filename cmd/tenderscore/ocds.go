@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -113,11 +114,14 @@ scores, the day the procurement commenced) is written as a field marked
 TO COMPLETE and listed on standard error; "tenderscore validate" names each
 one until it is given, and "tenderscore check" those only the law needs.
 --ocid chooses a contracting process in a file of several, --release one
-release by its id.`,
-		example: "tenderscore import ocds notice.json > tender.yaml\ntenderscore validate tender.yaml\ntenderscore check tender.yaml",
+release by its id. A lot with ProZorro's features (tender.features) is
+scored on a price adjusted by them; --bids writes the release's bids —
+tenderer, lot, price and ProZorro's parameters — as a bids file.`,
+		example: "tenderscore import ocds notice.json > tender.yaml\ntenderscore validate tender.yaml\ntenderscore check tender.yaml\ntenderscore import ocds --bids bids.yaml release.json > tender.yaml",
 		flags: func(fs *flag.FlagSet) func(*env, []string) error {
 			ocid := fs.String("ocid", "", "the contracting process to read, in a file of several")
 			release := fs.String("release", "", "the id of the release to read (default the latest with a tender)")
+			bidsOut := fs.String("bids", "", "write the release's bids to this bids file")
 			return func(e *env, args []string) error {
 				if err := format(args, "import"); err != nil {
 					return err
@@ -135,6 +139,11 @@ release by its id.`,
 				}
 				if err := im.WriteTender(e.stdout); err != nil {
 					return err
+				}
+				if *bidsOut != "" {
+					if err := writeBidsFile(e, *bidsOut, im); err != nil {
+						return err
+					}
 				}
 				for _, n := range im.Notes {
 					fmt.Fprintln(e.stderr, "note:", n)
@@ -246,4 +255,21 @@ func flagFor(oe *ocds.OptionError) string {
 		msg += fmt.Sprintf(" (value %q)", oe.Value)
 	}
 	return msg
+}
+
+// writeBidsFile writes the bids an import read to the file --bids names.
+func writeBidsFile(e *env, path string, im *ocds.Imported) error {
+	var buf bytes.Buffer
+	if err := im.WriteBids(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s: cannot be written: %v", path, pe.Err)
+		}
+		return err
+	}
+	e.inform("wrote %s: %s", path, count(len(im.Bids), "bid"))
+	return nil
 }

@@ -103,3 +103,35 @@ func TestImportOCDSProblems(t *testing.T) {
 	assert.True(t, strings.HasPrefix(errs, "(standard input):2:"), errs)
 	assert.Contains(t, errs, "tender.lots: want a list, found text")
 }
+
+// TestImportOCDSBids exports the published models of the tenderfile test
+// data — a lot on ProZorro's MEAT rule among them — and imports the
+// release back with --bids: the lot priced by features comes back with
+// its features and the bids file with each bid's choices, complete: what
+// validation asks for is lot 1's (its marking scales and marks cannot
+// travel in OCDS), nothing of lot 2's.
+func TestImportOCDSBids(t *testing.T) {
+	dir := t.TempDir()
+	release, errs, status := tenderscore("", "export", "ocds", "--ocid-prefix", "ocds-x1y2z3", "--release-id", "r", "--date", "2026-05-04T09:00:00+01:00",
+		"../../tenderfile/testdata/published.yaml", "../../tenderfile/testdata/published-bids.yaml")
+	require.Equal(t, exitOK, status, errs)
+	rel := filepath.Join(dir, "release.json")
+	require.NoError(t, os.WriteFile(rel, []byte(release), 0o644))
+	bidsPath := filepath.Join(dir, "bids.yaml")
+	tender, errs, status := tenderscore("", "import", "ocds", "--bids", bidsPath, rel)
+	require.Equal(t, exitOK, status, errs)
+	assert.Contains(t, errs, "wrote "+bidsPath+": 4 bids")
+	assert.Contains(t, tender, "basis: adjusted-price")
+	bids, err := os.ReadFile(bidsPath)
+	require.NoError(t, err)
+	assert.Contains(t, string(bids), "OCDS-123454-YEARS: \"0.15\"")
+
+	tf := filepath.Join(dir, "tender.yaml")
+	require.NoError(t, os.WriteFile(tf, []byte(tender), 0o644))
+	_, errs, status = tenderscore("", "validate", tf, bidsPath)
+	assert.Equal(t, exitInput, status)
+	assert.Contains(t, errs, "lots[0].policy.criteria[0].price.method")
+	for _, lot2 := range []string{"lots[1]", "bids[2]", "bids[3]"} {
+		assert.NotContains(t, errs, lot2, "lot 2 and its bids are complete")
+	}
+}

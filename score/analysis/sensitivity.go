@@ -108,6 +108,13 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		}
 		tops = append(tops, top{i: i, c: c, avail: a})
 	}
+	// Shifts are in percentage points of the whole; a model published in
+	// points (out of 150, say) is read on its own scale and converted.
+	whole := exact.Zero
+	for _, t := range tops {
+		whole = whole.Add(t.avail)
+	}
+	toPercent, _ := exact.Int(100).Quo(whole)
 	if len(tops) < 2 {
 		out.Robustness = Robust
 		out.Statement = "the policy has only one weighted top-level criterion, so no weight can move between criteria"
@@ -169,7 +176,8 @@ func (f *field) sensitivity() (Sensitivity, error) {
 					}
 					be, _ = h0.Quo(den)
 				}
-				limit := exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(from.avail).Sub(hundredth))
+				be = be.Mul(toPercent)
+				limit := exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(from.avail.Mul(toPercent)).Sub(hundredth))
 				if be.Cmp(limit) > 0 {
 					continue
 				}

@@ -140,3 +140,30 @@ func TestRankReversalNoneUnderBand(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, rs)
 }
+
+// A model published in points shifts weight in percentage points of the
+// whole, as the same model in percentages does: price 80 and quality 120
+// of 200 points are the 40/60 of the fixture, so the smallest shift that
+// changes the winner is the same number of percentage points. Rounding is
+// fine enough (10 places) that neither scale rounds the answer away.
+func TestSensitivityOnThePublishedScale(t *testing.T) {
+	specs := []bidSpec{{"W", "Wrenfield Ltd", "100000", 3, 3, true}, {"R", "Rowanby Ltd", "150000", 4, 3, true}}
+	fine := []score.RoundingRule{{Stage: score.Total, Places: 10, Mode: "half-up"}}
+	pct, bids := fixture(criteria.Relative, specs...)
+	pct.Lots[0].Policy.Rounding = fine
+	pts, _ := fixture(criteria.Relative, specs...)
+	pts.Lots[0].Policy.Rounding = fine
+	pts.Lots[0].Policy.Weighting = score.Points
+	pts.Lots[0].Policy.Criteria[0].Weight = d("80")
+	pts.Lots[0].Policy.Criteria[1].Weight = d("120") // its sub-criteria stay 60% and 40% of it
+	a, err := analysis.WeightSensitivity(pct, "L1", bids)
+	require.NoError(t, err)
+	b, err := analysis.WeightSensitivity(pts, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, a.Shifts, 1)
+	require.Len(t, b.Shifts, 1)
+	require.Equal(t, analysis.Found, a.Shifts[0].Answer, a.Shifts[0].Explanation)
+	require.Equal(t, analysis.Found, b.Shifts[0].Answer, b.Shifts[0].Explanation)
+	assert.Equal(t, a.Shifts[0].Points.String(), b.Shifts[0].Points.String(), "the same percentage points on either scale")
+	assert.Equal(t, a.Robustness, b.Robustness)
+}

@@ -79,7 +79,7 @@ func tallyText(a score.AwardResult) string {
 	t := a.Tally
 	s := fmt.Sprintf("%d of %d lots awarded", t.Lots, len(a.Lots))
 	if !t.Scored {
-		return s + "; no total score is formed (a lot is scored on price per quality point)"
+		return s + "; no total score is formed (" + unaddedText(a) + ")"
 	}
 	var terms []string
 	for _, id := range a.Order {
@@ -123,4 +123,15 @@ func standingWord(rank int, f score.Figure) string {
 		return "disqualified"
 	}
 	return fmt.Sprintf("rank %d, %s points", rank, f)
+}
+
+// unaddedText says why an award forms no total: a lot is scored on price
+// per quality point, or on a price adjusted by features.
+func unaddedText(a score.AwardResult) string {
+	for _, l := range a.Lots {
+		if r, ok := a.Result.Lot(l.LotID); ok && r.Lot.Policy.Basis == score.AdjustedPrice {
+			return "a lot is scored on a price adjusted by features"
+		}
+	}
+	return "a lot is scored on price per quality point"
 }

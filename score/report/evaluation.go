@@ -69,8 +69,11 @@ func totalCell(l score.LotResult, b score.BidResult) string {
 	if !b.Total.Scored {
 		return "—"
 	}
-	if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+	switch l.Lot.Policy.Basis {
+	case score.PricePerQualityPoint:
 		return b.Total.Points.String() + " per point"
+	case score.AdjustedPrice:
+		return b.Total.Points.String() + " adjusted"
 	}
 	return b.Total.Points.String()
 }

@@ -115,6 +115,7 @@ type jsonBid struct {
 	Criteria       []jsonLine        `json:"criteria"`
 	Total          *jsonTotal        `json:"total,omitempty"`
 	QualityPercent string            `json:"qualityPercent,omitempty"`
+	Features       *jsonAdjustment   `json:"features,omitempty"`
 }
 
 type jsonDisqualified struct {
@@ -236,6 +237,9 @@ func bidJSON(b score.BidResult) jsonBid {
 	}
 	if b.QualityPercent != nil {
 		out.QualityPercent = fracText(*b.QualityPercent)
+	}
+	if a, ok := b.Adjustment(); ok {
+		out.Features = adjustmentJSON(a) // json_features.go
 	}
 	return out
 }

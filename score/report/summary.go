@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/exact"
@@ -129,7 +131,7 @@ type AssessedTender struct {
 	Gates       []score.GateLine
 	Criteria    []AssessedLine
 	// Total is the total as shown, when one was formed; TotalLabel names
-	// it ("Total", "Price per quality point").
+	// it ("Total", "Price per quality point", "Adjusted price").
 	Total        *score.Figure
 	TotalLabel   string
 	TotalWorking []string
@@ -193,7 +195,7 @@ func Summarise(r score.Result, lotID, bidID string, opts ...SummaryOption) (Summ
 	}
 	s := Summary{TenderID: r.TenderID, TenderTitle: r.TenderTitle, Authority: r.Authority.Name, Regime: r.Regime,
 		LotID: l.Lot.ID, LotTitle: l.Lot.Title, BidID: b.BidID, Supplier: b.Supplier,
-		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria(), ""), Gates: l.Lot.Policy.PassFail(),
+		Criteria: awardCriteria(l.Lot.Policy, l.Lot.Policy.Criteria, b.Criteria(), nil), Gates: l.Lot.Policy.PassFail(),
 		Rules: publishedRules(l)}
 	if l.Lot.Regime != "" {
 		s.Regime = l.Lot.Regime // a lot under its own regime (a PCR 2015 framework's call-off)
@@ -258,8 +260,9 @@ func disregardLetter(s Summary, b score.BidResult) Summary {
 	return withoutCaveats(s)
 }
 
-func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, parent string) []AwardCriterion {
+func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, parent *score.Criterion) []AwardCriterion {
 	var out []AwardCriterion
+	g := criterionSiblings(cs, parent)
 	for i, c := range cs {
 		a := AwardCriterion{ID: c.ID, Title: c.Title, Category: c.Category, Question: c.Description, HowScored: howScored(p, c)}
 		var ln score.Line
@@ -270,28 +273,42 @@ func awardCriteria(p score.Policy, cs []score.Criterion, lines []score.Line, par
 				a.Category = ln.Category
 			}
 		}
-		a.Importance = importance(p, c, ln, parent)
-		a.Children = awardCriteria(p, c.Children, ln.Children, c.Title)
+		a.Importance = importance(p, c, g)
+		a.Children = awardCriteria(p, c.Children, ln.Children, &cs[i])
 		out = append(out, a)
 	}
 	return out
 }
 
-func importance(p score.Policy, c score.Criterion, ln score.Line, parent string) string {
+// criterionSiblings is the group of criteria cs under parent (nil at the
+// top level).
+func criterionSiblings(cs []score.Criterion, parent *score.Criterion) siblings {
+	ws := make([]decimal.Decimal, len(cs))
+	for i, c := range cs {
+		ws[i] = c.Weight
+	}
+	if parent == nil {
+		return siblingsOf(ws, "", decimal.Zero)
+	}
+	return siblingsOf(ws, parent.Title, parent.Weight)
+}
+
+func importance(p score.Policy, c score.Criterion, g siblings) string {
 	if p.Basis == score.PricePerQualityPoint && c.Price != nil {
 		return "no weight: the price is divided by the quality points"
 	}
-	var s string
+	if p.Basis == score.AdjustedPrice && c.Price != nil {
+		return "no weight: the price is divided by the coefficient of the features chosen"
+	}
 	switch p.Weighting {
 	case score.Points:
-		s = fmt.Sprintf("%s points", exact.Plain(c.Weight))
+		return pointsImportance(c.Weight, g)
 	case score.PercentOfTotal:
 		return fmt.Sprintf("%s%% of the total", exact.Plain(c.Weight))
-	default:
-		s = exact.Plain(c.Weight) + "%"
 	}
-	if parent != "" {
-		s += " of " + parent
+	s := exact.Plain(c.Weight) + "%"
+	if g.parent != "" {
+		s += " of " + g.parent
 	}
 	return s
 }
@@ -318,13 +335,22 @@ func howScored(p score.Policy, c score.Criterion) string {
 func publishedRules(l score.LotResult) []string {
 	p := l.Lot.Policy
 	var out []string
-	if p.Basis == score.PricePerQualityPoint {
+	switch p.Basis {
+	case score.PricePerQualityPoint:
 		out = append(out, "Price and quality combine as price per quality point: each tender's price divided by its quality points; the lowest wins.")
-	} else {
+	case score.AdjustedPrice:
+		out = append(out, adjustedRules(p, l.Rounding)...) // summary_features.go
+	default:
 		out = append(out, "Each criterion's points are added up; the highest total wins.")
+	}
+	if p.Weighting == score.Points {
+		out = append(out, pointsTotalRule(p)) // weights.go
 	}
 	var parts []string
 	for _, r := range l.Rounding {
+		if p.Basis == score.AdjustedPrice {
+			break // said with the adjusted price
+		}
 		parts = append(parts, fmt.Sprintf("%s to %d decimal places, %s", stageWords(r.Stage), r.Places, r.Mode))
 	}
 	if len(parts) > 0 {
@@ -399,8 +425,11 @@ func assess(l score.LotResult, b score.BidResult, allowed map[string]bool, withh
 		t := b.Total.Points
 		a.Total = &t
 		a.TotalLabel = "Total"
-		if policy.Basis == score.PricePerQualityPoint {
+		switch policy.Basis {
+		case score.PricePerQualityPoint:
 			a.TotalLabel = "Price per quality point"
+		case score.AdjustedPrice:
+			a.TotalLabel = "Adjusted price"
 		}
 		for _, st := range b.Total.Working() {
 			if discloses(st, allowed) {
@@ -531,16 +560,24 @@ func whyNot(l score.LotResult, b score.BidResult, st SummaryStatus) []string {
 		return []string{"No tender is yet the most advantageous: the leading tenders are level after the published tie-break chain, and the authority must settle the tie by its declared final step. Your tender was not among them."}
 	}
 	w, _ := l.Bid(l.Winner)
-	lower := l.Lot.Policy.Basis == score.PricePerQualityPoint
+	basis := l.Lot.Policy.Basis
+	lower := basis == score.PricePerQualityPoint || basis == score.AdjustedPrice
 	unit := "points"
 	if lower {
 		unit = "per quality point"
 	}
 	cmp := b.Total.Points.Value.Cmp(w.Total.Points.Value)
 	switch {
+	case cmp == 0 && basis == score.AdjustedPrice:
+		out = append(out, fmt.Sprintf("Your adjusted price of %s was level with the most advantageous tender's, so the published tie-break chain decided.", b.Total.Points))
+		out = append(out, tieSteps(l, b.BidID)...)
 	case cmp == 0:
 		out = append(out, fmt.Sprintf("Your total of %s %s was level with the most advantageous tender's, so the published tie-break chain decided.", b.Total.Points, unit))
 		out = append(out, tieSteps(l, b.BidID)...)
+	case basis == score.AdjustedPrice:
+		diff := b.Total.Points.Value.Sub(w.Total.Points.Value)
+		out = append(out, fmt.Sprintf("Your adjusted price was %s; the most advantageous tender's was %s, which is %s lower. Under this basis the lowest adjusted price wins.",
+			b.Total.Points, w.Total.Points, figureLike(diff, w.Total.Points)))
 	case lower:
 		diff := b.Total.Points.Value.Sub(w.Total.Points.Value)
 		out = append(out, fmt.Sprintf("Your price per quality point was %s; the most advantageous tender's was %s, which is %s lower. Under this basis the lowest price per quality point wins.",

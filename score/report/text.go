@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/safetext"
 	"github.com/tenderscore/tenderscore/score"
@@ -185,17 +187,22 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 			p.line("    [%s] %s", mark, g.Text)
 		}
 	}
-	w := l.Lot.Policy.Weighting
-	for _, c := range b.Criteria() {
-		p.criterion(c, w, 1)
+	pol := l.Lot.Policy
+	lines := b.Criteria()
+	top := lineSiblings(lines, score.Line{})
+	for _, c := range lines {
+		p.criterion(c, pol, 1, top)
 	}
 	if b.QualityPercent != nil {
 		p.line("  Quality percentage: %s%%", b.QualityPercent.String())
 	}
 	if b.Total.Scored {
 		label := "Total"
-		if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+		switch l.Lot.Policy.Basis {
+		case score.PricePerQualityPoint:
 			label = "Price per quality point"
+		case score.AdjustedPrice:
+			label = "Adjusted price"
 		}
 		p.line("%s", pad("  "+label, b.Total.Points.String()))
 		for _, s := range b.Total.Working() {
@@ -204,9 +211,9 @@ func (p *printer) bid(l score.LotResult, b score.BidResult) {
 	}
 }
 
-func (p *printer) criterion(c score.Line, w score.Weighting, depth int) {
+func (p *printer) criterion(c score.Line, pol score.Policy, depth int, g siblings) {
 	ind := strings.Repeat("  ", depth)
-	label := fmt.Sprintf("%s%s (%s)", ind, c.Title, weightText(c, w))
+	label := fmt.Sprintf("%s%s (%s)", ind, c.Title, weightText(c, pol, g))
 	points := c.Points.String()
 	if !c.Scored {
 		points = "not scored"
@@ -224,28 +231,51 @@ func (p *printer) criterion(c score.Line, w score.Weighting, depth int) {
 	for _, n := range c.Notes {
 		p.line("%s    note: %s", ind, n.Text)
 	}
+	sub := lineSiblings(c.Children, c)
 	for _, ch := range c.Children {
-		p.criterion(ch, w, depth+1)
+		p.criterion(ch, pol, depth+1, sub)
 	}
 }
 
-func weightText(c score.Line, w score.Weighting) string {
+// lineSiblings is the group of lines under parent (the zero Line at the
+// top level).
+func lineSiblings(lines []score.Line, parent score.Line) siblings {
+	ws := make([]decimal.Decimal, len(lines))
+	for i, l := range lines {
+		ws[i] = l.Weight
+	}
+	return siblingsOf(ws, parent.Title, parent.Weight)
+}
+
+// weightText words a line's weight as the policy publishes it, with the
+// marks it carries where they differ from the weight.
+func weightText(c score.Line, pol score.Policy, g siblings) string {
 	marks := c.Available.String()
-	switch w {
+	if c.Category == score.Price && c.Available.IsZero() && c.Weight.IsZero() {
+		if pol.Basis == score.AdjustedPrice {
+			return "no weight: divided by the coefficient of the features"
+		}
+		return "no weight: divided by quality points"
+	}
+	switch pol.Weighting {
 	case score.Points:
-		return fmt.Sprintf("weight %s points, %s marks", exact.Plain(c.Weight), marks)
+		s := pointsImportance(c.Weight, g)
+		if !c.Available.Equal(exact.Whole(c.Weight)) {
+			s += ", " + marks + " points"
+		}
+		return s
 	case score.PercentOfTotal:
 		return fmt.Sprintf("%s%% of the total", exact.Plain(c.Weight))
-	}
-	if c.Category == score.Price && c.Available.IsZero() {
-		return "no weight: divided by quality points"
 	}
 	return fmt.Sprintf("weight %s%%, %s marks", exact.Plain(c.Weight), marks)
 }
 
 func scoreText(l score.LotResult, f score.Figure) string {
-	if l.Lot.Policy.Basis == score.PricePerQualityPoint {
+	switch l.Lot.Policy.Basis {
+	case score.PricePerQualityPoint:
 		return f.String() + " per quality point"
+	case score.AdjustedPrice:
+		return "an adjusted price of " + f.String()
 	}
 	return f.String() + " points"
 }

@@ -136,6 +136,14 @@ func (g *gen) bid(i int) score.Bid {
 			needsLW = true
 		}
 	}
+	if f := pol.Features; pol.Basis == score.AdjustedPrice && f != nil {
+		b.Features = map[string]decimal.Decimal{}
+		for _, ft := range f.Features {
+			if len(ft.Values) > 0 {
+				b.Features[ft.Code] = ft.Values[g.r.IntN(len(ft.Values))].Value
+			}
+		}
+	}
 	if needsLW {
 		accs := criteria.Accreditations()
 		b.LivingWage = &criteria.LivingWageCommitment{AtLeastApplicable: true, IncludesContractedStaff: true,

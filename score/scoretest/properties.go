@@ -165,7 +165,7 @@ func (ck Checker) newEval(tender score.Tender, lot string) (evalState, error) {
 	if !ok {
 		return evalState{}, fmt.Errorf("the tender has no lot %q", lot)
 	}
-	return evalState{tender: tender, lot: lot, lowerWins: l.Policy.Basis == score.PricePerQualityPoint, evaluate: ck.evaluator()}, nil
+	return evalState{tender: tender, lot: lot, lowerWins: l.Policy.Basis == score.PricePerQualityPoint || l.Policy.Basis == score.AdjustedPrice, evaluate: ck.evaluator()}, nil
 }
 
 func (e evalState) eval(bids []score.Bid) (score.LotResult, error) {
