@@ -178,24 +178,51 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		v.SetZero() // null is the same as leaving the field out
 		return
 	}
+	if d.special(n, v, path, depth) {
+		return
+	}
+	switch v.Type().Kind() {
+	case reflect.String:
+		d.text(n, v, path)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.add(n, path, abbreviate(n.Value), "type", "want true or false, found %s", describe(n))
+			return
+		}
+		v.SetBool(strings.EqualFold(n.Value, "true"))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		d.integer(n, v, path)
+	case reflect.Struct:
+		d.structure(n, v, path, depth)
+	case reflect.Slice:
+		d.list(n, v, path, depth)
+	case reflect.Map:
+		d.mapping(n, v, path, depth)
+	default:
+		d.add(n, path, "", "unsupported", "this field cannot be read from a file (%s)", v.Type())
+	}
+}
+
+// special decodes the types read otherwise than by their kind: a scale or
+// catalogue named by name, an exact decimal, a pointer, and a type that
+// reads itself from text (a date, an enumeration). It reports whether v
+// was one of them.
+func (d *decoder) special(n *yaml.Node, v reflect.Value, path string, depth int) bool {
 	t := v.Type()
 	switch {
 	case d.named(n, v, path): // a scale or catalogue by name (named.go)
-		return
 	case t == decimalType:
 		if dv, ok := d.decimal(n, path); ok {
 			v.Set(reflect.ValueOf(dv))
 		}
-		return
 	case t.Kind() == reflect.Pointer:
 		p := reflect.New(t.Elem())
 		d.value(n, p.Elem(), path, depth+1)
 		v.Set(p)
-		return
 	case reflect.PointerTo(t).Implements(textUnmarshalerType) && t.Kind() != reflect.String:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!timestamp") {
 			d.add(n, path, abbreviate(n.Value), "type", "want text, found %s", describe(n))
-			return
+			return true
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
 			rule := "value"
@@ -204,73 +231,78 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			}
 			d.add(n, path, abbreviate(n.Value), rule, "%v", err)
 		}
+	default:
+		return false
+	}
+	return true
+}
+
+// text decodes a string: quoted or plain text, never a number or a
+// boolean read as one.
+func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		hint := ""
+		if n.Kind == yaml.ScalarNode {
+			hint = ": put it in quotes"
+		}
+		d.add(n, path, abbreviate(n.Value), "type", "want text, found %s%s", describe(n), hint)
 		return
 	}
-	switch t.Kind() {
-	case reflect.String:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-			hint := ""
-			if n.Kind == yaml.ScalarNode {
-				hint = ": put it in quotes"
-			}
-			d.add(n, path, abbreviate(n.Value), "type", "want text, found %s%s", describe(n), hint)
-			return
-		}
-		v.SetString(n.Value)
-	case reflect.Bool:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.add(n, path, abbreviate(n.Value), "type", "want true or false, found %s", describe(n))
-			return
-		}
-		v.SetBool(strings.EqualFold(n.Value, "true"))
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		// YAML tags a whole number too large for 64 bits !!float: it is
-		// still a whole number, too large.
-		whole := n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") &&
-			len(n.Value) <= maxDecimalChars && wholeNumber.MatchString(n.Value)
-		if !whole {
-			d.add(n, path, abbreviate(n.Value), "type", "want a whole number, found %s", describe(n))
-			return
-		}
-		i, err := strconv.ParseInt(n.Value, 10, t.Bits())
-		if err != nil {
-			d.add(n, path, abbreviate(n.Value), "range", "the number is too large: at most %d", int64(1)<<(t.Bits()-1)-1)
-			return
-		}
-		v.SetInt(i)
-	case reflect.Struct:
-		d.structure(n, v, path, depth)
-	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			d.add(n, path, abbreviate(n.Value), "type", "want a list, found %s", describe(n))
-			return
-		}
-		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
-		for i, c := range n.Content {
-			d.value(c, s.Index(i), index(path, i), depth+1)
-		}
-		v.Set(s)
-	case reflect.Map:
-		if t.Key().Kind() != reflect.String {
-			d.add(n, path, "", "unsupported", "this field cannot be read from a file (map key %s)", t.Key())
-			return
-		}
-		if n.Kind != yaml.MappingNode {
-			d.add(n, path, abbreviate(n.Value), "type", "want a mapping, found %s", describe(n))
-			return
-		}
-		m := reflect.MakeMap(t)
-		for _, kv := range d.pairs(n, path, depth, true) {
-			k := reflect.New(t.Key()).Elem()
-			k.SetString(kv.key)
-			e := reflect.New(t.Elem()).Elem()
-			d.value(kv.value, e, key(path, kv.key), depth+1)
-			m.SetMapIndex(k, e)
-		}
-		v.Set(m)
-	default:
-		d.add(n, path, "", "unsupported", "this field cannot be read from a file (%s)", t)
+	v.SetString(n.Value)
+}
+
+// integer decodes a whole number that fits the field.
+func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
+	// YAML tags a whole number too large for 64 bits !!float: it is still
+	// a whole number, too large.
+	whole := n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") &&
+		len(n.Value) <= maxDecimalChars && wholeNumber.MatchString(n.Value)
+	if !whole {
+		d.add(n, path, abbreviate(n.Value), "type", "want a whole number, found %s", describe(n))
+		return
 	}
+	bits := v.Type().Bits()
+	i, err := strconv.ParseInt(n.Value, 10, bits)
+	if err != nil {
+		d.add(n, path, abbreviate(n.Value), "range", "the number is too large: at most %d", int64(1)<<(bits-1)-1)
+		return
+	}
+	v.SetInt(i)
+}
+
+// list decodes a sequence, item by item.
+func (d *decoder) list(n *yaml.Node, v reflect.Value, path string, depth int) {
+	if n.Kind != yaml.SequenceNode {
+		d.add(n, path, abbreviate(n.Value), "type", "want a list, found %s", describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		d.value(c, s.Index(i), index(path, i), depth+1)
+	}
+	v.Set(s)
+}
+
+// mapping decodes a mapping with text keys, entry by entry.
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string, depth int) {
+	t := v.Type()
+	if t.Key().Kind() != reflect.String {
+		d.add(n, path, "", "unsupported", "this field cannot be read from a file (map key %s)", t.Key())
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.add(n, path, abbreviate(n.Value), "type", "want a mapping, found %s", describe(n))
+		return
+	}
+	m := reflect.MakeMap(t)
+	for _, kv := range d.pairs(n, path, depth, true) {
+		k := reflect.New(t.Key()).Elem()
+		k.SetString(kv.key)
+		e := reflect.New(t.Elem()).Elem()
+		d.value(kv.value, e, key(path, kv.key), depth+1)
+		m.SetMapIndex(k, e)
+	}
+	v.Set(m)
 }
 
 var (
