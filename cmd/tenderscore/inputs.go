@@ -34,6 +34,34 @@ const progressBytes = 1 << 20
 // without bids, the "no bids" problems are left out, so that a tender can
 // be validated on its own.
 func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
+	files, err := readArgs(e, args, needBids)
+	if err != nil {
+		return nil, err
+	}
+	in := &inputs{}
+	t, tsrc, err := readTender(files[0], args[0]) // tenderdir.go
+	if err != nil {
+		return nil, reportProblems(e, lines(err))
+	}
+	in.tender = t
+	if problems := in.readBids(e, tsrc, files[1:]); len(problems) > 0 {
+		return nil, reportProblems(e, problems)
+	}
+	if len(in.bids) >= 1000 {
+		e.progress("read %d bids for %d lots", len(in.bids), len(in.tender.Lots))
+	}
+	if validate {
+		if err := in.validate(len(args) > 1); err != nil {
+			return nil, reportProblems(e, lines(err))
+		}
+	}
+	return in, nil
+}
+
+// readArgs checks the arguments name a tender (and bids when needed), at
+// most one of them standard input, and reads every file, reporting every
+// file that cannot be read.
+func readArgs(e *env, args []string, needBids bool) ([]namedFile, error) {
 	if len(args) == 0 {
 		return nil, usageError{"name a tender file (or - for standard input)"}
 	}
@@ -67,17 +95,20 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 	if total >= progressBytes {
 		e.progress("read %d files, %d kB", len(files), (total+999)/1000)
 	}
-	in := &inputs{}
-	t, tsrc, err := readTender(files[0], args[0]) // tenderdir.go
-	if err != nil {
-		return nil, reportProblems(e, lines(err))
-	}
-	in.tender = t
+	return files, nil
+}
+
+// readBids reads every bids file after the tender: YAML and JSON bids
+// files each on their own, CSV files and workbooks together (their rows
+// are joined by bid id), whose bids take the place of the first such file
+// named. It returns every problem.
+func (in *inputs) readBids(e *env, tsrc *tenderfile.Source, files []namedFile) []string {
 	sources := []*tenderfile.Source{tsrc}
+	var problems []string
 	var tables []tenderfile.Table
 	tablesFailed := false
 	csvAt := -1
-	for _, f := range files[1:] {
+	for _, f := range files {
 		if tabular(f) {
 			if csvAt < 0 {
 				csvAt = len(sources)
@@ -100,29 +131,17 @@ func load(e *env, args []string, needBids, validate bool) (*inputs, error) {
 		in.bids = append(in.bids, bids...)
 	}
 	if len(tables) > 0 && !tablesFailed {
-		bids, src, err := tenderfile.ReadBidsTables(t, tables...)
+		bids, src, err := tenderfile.ReadBidsTables(in.tender, tables...)
 		if err != nil {
 			problems = append(problems, lines(err)...)
 		} else {
-			// The CSV and workbook bids take the place of the first such file named.
 			before := countBefore(sources[1:csvAt])
 			in.bids = append(in.bids[:before], append(bids, in.bids[before:]...)...)
 			sources[csvAt] = src
 		}
 	}
-	if len(problems) > 0 {
-		return nil, reportProblems(e, problems)
-	}
 	in.src = tenderfile.Join(sources...)
-	if len(in.bids) >= 1000 {
-		e.progress("read %d bids for %d lots", len(in.bids), len(in.tender.Lots))
-	}
-	if validate {
-		if err := in.validate(len(args) > 1); err != nil {
-			return nil, reportProblems(e, lines(err))
-		}
-	}
-	return in, nil
+	return problems
 }
 
 // evaluate scores every lot, from the tender prepared by load when there
