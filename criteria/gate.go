@@ -88,14 +88,19 @@ type GateAssessment struct {
 // Validate reports problems with the gate itself.
 func (g Gate) Validate() []Problem {
 	var ps problems
-	if strings.TrimSpace(g.ID) == "" {
+	ps.gateHead(g.ID, g.Title, g.Kind)
+	return ps
+}
+
+// gateHead reports what every gate needs: an id, a title and its kind.
+func (ps *problems) gateHead(id, title string, kind GateKind) {
+	if strings.TrimSpace(id) == "" {
 		ps.add("id", "", "required", "a gate needs an id")
 	}
-	if strings.TrimSpace(g.Title) == "" {
+	if strings.TrimSpace(title) == "" {
 		ps.add("title", "", "required", "a gate needs a title")
 	}
-	ps.gateKind(g.Kind)
-	return ps
+	ps.gateKind(kind)
 }
 
 // Check validates a recorded result against the gate: a failure must carry

@@ -53,13 +53,7 @@ func (ps *problems) regionRule(region Region, rule RateRule) {
 // Validate reports problems with the gate itself.
 func (g LivingWageGate) Validate() []Problem {
 	var ps problems
-	if strings.TrimSpace(g.ID) == "" {
-		ps.add("id", "", "required", "a gate needs an id")
-	}
-	if strings.TrimSpace(g.Title) == "" {
-		ps.add("title", "", "required", "a gate needs a title")
-	}
-	ps.gateKind(g.Kind)
+	ps.gateHead(g.ID, g.Title, g.Kind)
 	ps.regionRule(g.Region, g.Rule)
 	if g.MinAccreditation != "" && g.MinAccreditation.rank() < 0 {
 		ps.add("minAccreditation", string(g.MinAccreditation), "one-of", "want %q, %q or %q, or leave it empty to record the status only", NotAccredited, WorkingTowards, Accredited)

@@ -64,16 +64,29 @@ func reportMarkdown(w io.Writer, r score.Result, a *score.AwardResult, analyses 
 func mdPanel(m mdWriter, r score.Result) {
 	m.f("## Evaluation panel")
 	m.blank()
-	rows := panelRows(r)
+	var rows [][]string
+	for _, row := range panelRows(r) {
+		rows = append(rows, row[:])
+	}
+	mdTable(m, []string{"Evaluator", "Role", "Conflicts of interest declared"}, rows, panelNote)
+}
+
+// mdTable writes a table of text cells under a header, or the note when
+// there are no rows.
+func mdTable(m mdWriter, header []string, rows [][]string, none string) {
 	if len(rows) == 0 {
-		m.f("%s", md(panelNote))
+		m.f("%s", md(none))
 		m.blank()
 		return
 	}
-	m.f("| Evaluator | Role | Conflicts of interest declared |")
-	m.f("| --- | --- | --- |")
+	m.f("| %s |", strings.Join(header, " | "))
+	m.f("|%s", strings.Repeat(" --- |", len(header)))
 	for _, row := range rows {
-		m.f("| %s | %s | %s |", md(row[0]), md(row[1]), md(row[2]))
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = md(c)
+		}
+		m.f("| %s |", strings.Join(cells, " | "))
 	}
 	m.blank()
 }
@@ -81,18 +94,11 @@ func mdPanel(m mdWriter, r score.Result) {
 func mdModeration(m mdWriter, l score.LotResult) {
 	m.f("### Moderation record")
 	m.blank()
-	rows := moderationRows(l)
-	if len(rows) == 0 {
-		m.f("%s", md(moderationNote))
-		m.blank()
-		return
+	var rows [][]string
+	for _, row := range moderationRows(l) {
+		rows = append(rows, row[:])
 	}
-	m.f("| Tender | Question | Evaluator | Own mark → agreed | Reason recorded |")
-	m.f("| --- | --- | --- | --- | --- |")
-	for _, row := range rows {
-		m.f("| %s | %s | %s | %s | %s |", md(row[0]), md(row[1]), md(row[2]), md(row[3]), md(row[4]))
-	}
-	m.blank()
+	mdTable(m, []string{"Tender", "Question", "Evaluator", "Own mark → agreed", "Reason recorded"}, rows, moderationNote)
 }
 
 func mdAnnex(m mdWriter, annex []annexLot) {
