@@ -44,6 +44,7 @@ var tables = []table{
 	{"gates", "gate", []string{"bid", "gate", "pass"}, []string{"reason", "evidence"}},
 	{"commitments", "measure", []string{"bid", "criterion", "measure"}, []string{"quantity", "fte", "years", "percent", "where", "methodStatement"}},
 	{"tiebreaks", "step", []string{"bid", "step", "score"}, []string{"reason"}},
+	{"features", "feature", []string{"bid", "feature", "value"}, nil},
 	{"bids", "", []string{"bid", "lot", "supplier", "supplierName"}, livingWageColumns},
 }
 
@@ -185,5 +186,5 @@ func tableOf(cols []string) (*table, string) {
 	case slices.Contains(cols, "bid") && (slices.Contains(cols, "lot") || slices.Contains(cols, "supplier")):
 		return &tables[len(tables)-1], ""
 	}
-	return nil, "cannot tell what the file holds: want a header row with bid and lot (bids), amount (prices), mark (marks), gate (gates), measure (commitments) or step (tie-break scores)"
+	return nil, "cannot tell what the file holds: want a header row with bid and lot (bids), amount (prices), mark (marks), gate (gates), measure (commitments), step (tie-break scores) or feature (chosen features)"
 }

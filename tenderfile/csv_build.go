@@ -205,6 +205,8 @@ func (b *csvBuilder) content(r *csvRow) {
 		b.commitment(r, i, crit)
 	case "tiebreaks":
 		b.tieBreak(r, i)
+	case "features":
+		b.feature(r, i)
 	}
 }
 
@@ -316,6 +318,26 @@ func (b *csvBuilder) tieBreak(r *csvRow, i int) {
 	}
 	bd.TieBreakScores[step] = score.RecordedScore{Score: *sc, Reason: r.cell("reason")}
 	b.note(i, "tieBreakScores[]", step, "", r.ref("score"))
+}
+
+// feature records the value a bid chose for one of its lot's features
+// (a price adjusted by features: score.AdjustedPrice).
+func (b *csvBuilder) feature(r *csvRow, i int) {
+	code := r.cell("feature")
+	v, ok := b.decimal(r, "value", true)
+	if !ok {
+		return
+	}
+	bd := &b.bids[i]
+	if bd.Features == nil {
+		bd.Features = map[string]decimal.Decimal{}
+	}
+	if _, dup := bd.Features[code]; dup {
+		b.add(r, "feature", code, "unique", "bid %s already has a value for feature %s", bd.ID, code)
+		return
+	}
+	bd.Features[code] = *v
+	b.note(i, "features[]", code, "", r.ref("value"))
 }
 
 // markPaths are the paths, as notes write them, of a criterion's marks.

@@ -15,14 +15,14 @@ import (
 
 // EncodeBidsCSV writes bids in the CSV layout [ReadBidsCSV] reads, one file
 // per kind, keyed by a file name: "bids.csv" always, and "prices.csv",
-// "marks.csv", "gates.csv", "commitments.csv" and "tiebreaks.csv" when the
-// bids hold any. Decimals are written exactly as held. A cell a
+// "marks.csv", "gates.csv", "commitments.csv", "tiebreaks.csv" and
+// "features.csv" when the bids hold any. Decimals are written exactly as held. A cell a
 // spreadsheet would take for a formula (one beginning =, +, -, @, a tab or
 // a carriage return, unless it is a number) is written with a leading
 // apostrophe, which ReadBidsCSV removes. Bids holding what
 // CSV has no column for — a deliverability discount, a bid price on a
-// social value response, a commitment place with ";" in it, chosen
-// features — give an error naming the field.
+// social value response, a commitment place with ";" in it — give an error
+// naming the field.
 func EncodeBidsCSV(bids []score.Bid) (map[string][]byte, error) {
 	e := &csvEncoder{files: map[string]*csvOut{}}
 	e.out("bids.csv", slices.Concat([]string{"bid", "lot", "supplier", "supplierName"}, livingWageColumns)...)
@@ -36,8 +36,8 @@ func EncodeBidsCSV(bids []score.Bid) (map[string][]byte, error) {
 		for _, c := range sortedKeys(b.Responses) {
 			e.response(b.ID, c, key(path+".responses", c), b.Responses[c])
 		}
-		if len(b.Features) > 0 {
-			e.bad(path+".features", "a bid's chosen features have no CSV form yet: use a YAML or JSON bids file")
+		for _, f := range sortedKeys(b.Features) {
+			e.out("features.csv", "bid", "feature", "value").row(b.ID, f, decimalString(b.Features[f]))
 		}
 		for _, g := range sortedKeys(b.Gates) {
 			gr := b.Gates[g]

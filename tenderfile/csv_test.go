@@ -31,7 +31,7 @@ func TestReadBidsCSVErrors(t *testing.T) {
 			[]string{`prices.csv:2:C (column 3): amount: not a number: write it without thousands separators (1234.50, not 1,234.50) (value "1,000", rule number)`}},
 		{"a header that says nothing",
 			map[string]string{"x.csv": "a,b\n1,2\n"},
-			[]string{`x.csv:1: header: cannot tell what the file holds: want a header row with bid and lot (bids), amount (prices), mark (marks), gate (gates), measure (commitments) or step (tie-break scores) (value "a,b", rule header)`}},
+			[]string{`x.csv:1: header: cannot tell what the file holds: want a header row with bid and lot (bids), amount (prices), mark (marks), gate (gates), measure (commitments), step (tie-break scores) or feature (chosen features) (value "a,b", rule header)`}},
 		{"prices and marks in one file cannot be told apart",
 			map[string]string{"x.csv": "bid,criterion,amount,mark\n"},
 			[]string{`x.csv:1: header: cannot tell what the file holds: it has the columns "mark" and "amount"; put marks and prices in separate files (value "bid,criterion,amount,mark", rule header)`}},

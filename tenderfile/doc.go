@@ -231,6 +231,8 @@
 //	commitments  bid, criterion, measure, and optionally quantity, fte,
 //	             years, percent, where (separated by ";"), methodStatement
 //	tiebreaks    bid, step, score, and optionally reason
+//	features     bid, feature, value (the value the bid chose for a
+//	             feature of a price adjusted by features)
 //
 // Any file may also carry lot, supplier and supplierName, so that a prices
 // file alone can name the bids. Marks for a social value criterion are the

@@ -56,14 +56,27 @@ func TestPublishedFeaturesLocated(t *testing.T) {
 	}, got)
 }
 
-// Chosen features have no CSV layout yet: writing them to CSV is an error
-// naming the field, never a silent loss.
-func TestPublishedFeaturesHaveNoCSVForm(t *testing.T) {
-	_, bids := readPair(t, "testdata/published.yaml", "testdata/published-bids.yaml")
-	_, err := EncodeBidsCSV(bids)
-	var ferr *Error
-	require.ErrorAs(t, err, &ferr)
-	require.Len(t, ferr.Problems, 2)
-	assert.Equal(t, "bids[2].features", ferr.Problems[0].Field)
-	assert.Equal(t, "bids[3].features", ferr.Problems[1].Field)
+// Chosen features have a CSV layout (features.csv: bid, feature, value):
+// bids written to CSV and read back choose the same values, exactly.
+func TestPublishedFeaturesRoundTripCSV(t *testing.T) {
+	tn, bids := readPair(t, "testdata/published.yaml", "testdata/published-bids.yaml")
+	files, err := EncodeBidsCSV(bids)
+	require.NoError(t, err)
+	require.Contains(t, files, "features.csv")
+	var in []CSVFile
+	for _, name := range sortedKeys(files) {
+		in = append(in, CSVFile{Name: name, R: bytes.NewReader(files[name])})
+	}
+	back, _, err := ReadBidsCSV(tn, in...)
+	require.NoError(t, err)
+	require.Len(t, back, len(bids))
+	chosen := 0
+	for i := range bids {
+		require.Len(t, back[i].Features, len(bids[i].Features), "bid %s", bids[i].ID)
+		for code, v := range bids[i].Features {
+			assert.True(t, v.Equal(back[i].Features[code]), "bid %s feature %s: %s back as %s", bids[i].ID, code, v, back[i].Features[code])
+			chosen++
+		}
+	}
+	assert.Positive(t, chosen, "the fixture chooses features")
 }

@@ -25,7 +25,7 @@ type Layout struct {
 // Layouts returns the layouts of bids data, in the order a workbook lists
 // them: bids, prices, marks, gates, commitments, tiebreaks.
 func Layouts() []Layout {
-	order := []string{"bids", "prices", "marks", "gates", "commitments", "tiebreaks"}
+	order := []string{"bids", "prices", "marks", "gates", "commitments", "tiebreaks", "features"}
 	out := make([]Layout, 0, len(order))
 	for _, name := range order {
 		tb := tableNamed(name)
@@ -260,7 +260,7 @@ func checkHeader(g *grid, ps *problems) bool {
 	}
 	if g.layout != "" {
 		if g.kind = tableNamed(g.layout); g.kind == nil {
-			ps.addAt(g.at(), "header", g.layout, "layout", "no layout is named %q; the layouts are bids, prices, marks, gates, commitments and tiebreaks", g.layout)
+			ps.addAt(g.at(), "header", g.layout, "layout", "no layout is named %q; the layouts are bids, prices, marks, gates, commitments, tiebreaks and features", g.layout)
 			return false
 		}
 	} else {

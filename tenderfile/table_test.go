@@ -80,7 +80,7 @@ func TestReadBidsTablesSheets(t *testing.T) {
 			[]string{`b.xlsx:prices!D2: lot: bid B-1 already has lot "1" (b.xlsx:bids!B2) (value "2", rule same-bid)`}},
 		{"an unknown layout",
 			[]Table{sheetTable("b.xlsx", "notes", "bid", "B-1")},
-			[]string{`b.xlsx:notes!A1: header: no layout is named "notes"; the layouts are bids, prices, marks, gates, commitments and tiebreaks (value "notes", rule layout)`}},
+			[]string{`b.xlsx:notes!A1: header: no layout is named "notes"; the layouts are bids, prices, marks, gates, commitments, tiebreaks and features (value "notes", rule layout)`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
@@ -117,7 +117,7 @@ func TestLayouts(t *testing.T) {
 		names = append(names, l.Name)
 		assert.Contains(t, slicesConcat(l.Required, l.Optional), "supplier", "%s: every layout may name the supplier", l.Name)
 	}
-	assert.Equal(t, []string{"bids", "prices", "marks", "gates", "commitments", "tiebreaks"}, names)
+	assert.Equal(t, []string{"bids", "prices", "marks", "gates", "commitments", "tiebreaks", "features"}, names)
 	l := Layouts()[2]
 	assert.Equal(t, []string{"bid", "criterion", "mark"}, l.Required)
 	assert.Equal(t, []string{"evaluator", "rationale", "consensus", "lot", "supplier", "supplierName"}, l.Optional)

@@ -29,6 +29,7 @@ var columnKinds = map[string]kind{
 	"measure": text, "quantity": number, "fte": number, "years": number, "percent": percent,
 	"where": text, "methodStatement": text,
 	"step": text, "score": number,
+	"feature": text, "value": number,
 }
 
 // ModelSheet is the name of the sheet describing the evaluation model in a

@@ -77,7 +77,7 @@ func TestReadErrors(t *testing.T) {
 		{"a missing header column", []rawSheet{{"marks", inline(1, "bid", "mark") + `</sheetData>`}},
 			`b.xlsx:marks!A1: header: the marks sheet needs the column "criterion" in its header (row 1) (rule missing-column)`},
 		{"no sheet of bids", []rawSheet{{"Sheet1", inline(1, "bid") + `</sheetData>`}},
-			`b.xlsx: the workbook has no sheet of bids: name each sheet after the layout it holds (bids, prices, marks, gates, commitments or tiebreaks), with the columns of the CSV layout in row 1 (value "Sheet1", rule sheets)`},
+			`b.xlsx: the workbook has no sheet of bids: name each sheet after the layout it holds (bids, prices, marks, gates, commitments, tiebreaks or features), with the columns of the CSV layout in row 1 (value "Sheet1", rule sheets)`},
 		{"a cell far right of the data", []rawSheet{{"marks", inline(1, "bid", "criterion", "mark") + `<row r="2"><c r="XFD2"><v>1</v></c></row></sheetData>`}},
 			`b.xlsx:marks!XFD2: the cell is right of column BL, the last tenderscore reads: a layout has at most 12 columns (rule sheet)`},
 		{"rows out of order", []rawSheet{{"marks", inline(1, "bid", "criterion", "mark") + `<row r="5"/><row r="3"/></sheetData>`}},
@@ -134,7 +134,7 @@ func TestReadNotes(t *testing.T) {
 		notes = append(notes, n.String())
 	}
 	assert.Equal(t, []string{
-		`b.xlsx: the sheet "Notes" was not read: only sheets named bids, prices, marks, gates, commitments or tiebreaks hold bids`,
+		`b.xlsx: the sheet "Notes" was not read: only sheets named bids, prices, marks, gates, commitments, tiebreaks or features hold bids`,
 		`b.xlsx:marks!D2: 2 cells hold formulas: the results saved with the workbook were read, as last calculated by the spreadsheet; tenderscore does not recalculate them`,
 	}, notes)
 }
