@@ -1,6 +1,7 @@
 package exact
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -42,6 +43,21 @@ func Group(d decimal.Decimal, minPlaces int32) string {
 // digits; trailing zeros beyond the pence are dropped (£50,400.0000 is
 // £50,400.00).
 func Money(d decimal.Decimal) string {
+	if neg, ip, fp, ok := parts(d); ok {
+		var b strings.Builder
+		b.Grow(len(ip) + len(ip)/3 + len(fp) + 6)
+		if neg {
+			b.WriteByte('-')
+		}
+		b.WriteString("£")
+		grouped(&b, ip)
+		b.WriteByte('.')
+		b.WriteString(fp)
+		for i := len(fp); i < 2; i++ {
+			b.WriteByte('0')
+		}
+		return b.String()
+	}
 	s := Group(trimmed(d), 2)
 	if strings.HasPrefix(s, "-") {
 		return "-£" + s[1:]
@@ -80,6 +96,9 @@ func Plain(d decimal.Decimal) string {
 	if d.IsZero() {
 		return "0"
 	}
+	if neg, ip, fp, ok := parts(d); ok {
+		return joined(neg, ip, fp, 0)
+	}
 	return trimZeros(d.StringFixed(max(-d.Exponent(), 0)))
 }
 
@@ -87,6 +106,9 @@ func Plain(d decimal.Decimal) string {
 // caller rounds first with a declared Rounding. Digits beyond places, if any,
 // are kept so that nothing is hidden.
 func Fixed(d decimal.Decimal, places int32) string {
+	if neg, ip, fp, ok := parts(d); ok {
+		return joined(neg, ip, fp, int(places))
+	}
 	s := Plain(d)
 	_, frac, _ := strings.Cut(s, ".")
 	if missing := int(places) - len(frac); missing > 0 {
@@ -104,4 +126,65 @@ func trimZeros(s string) string {
 	}
 	s = strings.TrimRight(s, "0")
 	return strings.TrimSuffix(s, ".")
+}
+
+// parts splits d into its sign, the digits of its whole part and those of
+// its fractional part without trailing zeros, from a coefficient that fits
+// a machine integer: the fast way to the forms above, which give the same
+// text as formatting the decimal. ok is false for a larger coefficient or
+// zero.
+func parts(d decimal.Decimal) (neg bool, ip, fp string, ok bool) {
+	if d.IsZero() || d.NumDigits() > 18 {
+		return false, "", "", false
+	}
+	c, e := d.CoefficientInt64(), d.Exponent()
+	if c < 0 {
+		neg, c = true, -c
+	}
+	if e >= 0 {
+		if e > 18 {
+			return false, "", "", false
+		}
+		return neg, strconv.FormatInt(c, 10) + strings.Repeat("0", int(e)), "", true
+	}
+	if -e > 18 {
+		return false, "", "", false
+	}
+	p := pow10[-e]
+	ip = strconv.FormatInt(c/p, 10)
+	f := c % p
+	if f == 0 {
+		return neg, ip, "", true
+	}
+	fp = strconv.FormatInt(f, 10)
+	fp = strings.Repeat("0", int(-e)-len(fp)) + fp
+	return neg, ip, strings.TrimRight(fp, "0"), true
+}
+
+// joined writes a number from its parts with at least places decimals.
+func joined(neg bool, ip, fp string, places int) string {
+	var b strings.Builder
+	b.Grow(len(ip) + len(fp) + places + 2)
+	if neg {
+		b.WriteByte('-')
+	}
+	b.WriteString(ip)
+	if fp != "" || places > 0 {
+		b.WriteByte('.')
+		b.WriteString(fp)
+		for i := len(fp); i < places; i++ {
+			b.WriteByte('0')
+		}
+	}
+	return b.String()
+}
+
+// grouped writes the digits of a whole number with thousands separators.
+func grouped(b *strings.Builder, ip string) {
+	for i := 0; i < len(ip); i++ {
+		if i > 0 && (len(ip)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(ip[i])
+	}
 }

@@ -86,6 +86,22 @@ func (r Rounding) Apply(f Fraction) decimal.Decimal {
 	return r.applyBig(decimal.NewFromBigInt(rat.Num(), 0), decimal.NewFromBigInt(rat.Denom(), 0))
 }
 
+// Units rounds f as r declares and returns the result in units of the last
+// place kept — f × 10^Places, rounded — when it fits an int64: 12345 for
+// £123.45 rounded to pennies. false when it does not fit.
+func (r Rounding) Units(f Fraction) (int64, bool) {
+	if n, d, ok := f.small(); ok {
+		if q, ok := roundSmall(n, d, r); ok {
+			return q, true
+		}
+	}
+	d := r.Apply(f).Shift(r.Places)
+	if !d.BigInt().IsInt64() {
+		return 0, false
+	}
+	return d.IntPart(), true
+}
+
 // applyBig rounds num/den (den positive) on big numbers: the big path of
 // [Rounding.Apply].
 func (r Rounding) applyBig(num, den decimal.Decimal) decimal.Decimal {
