@@ -16,6 +16,8 @@
 //     working days counted with them, for the statutory periods of
 //     procurement law (a leaf beside date).
 //   - internal/slug: a title made a short identifier, for anchors and ids.
+//   - internal/envelope: the lines of exact fractions highest at a point,
+//     without evaluating every line, for re-scoring a changed lot.
 //   - internal/safetext: neutralises text from input (control and
 //     bidirectional characters) before it reaches any output.
 //   - criteria: how one criterion turns a field of responses into normalised

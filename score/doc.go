@@ -69,6 +69,21 @@
 // [Prepared.WithLot] make changed copies, each validating only what
 // changed.
 //
+// # Trials
+//
+// [Prepared.Trials] keeps one lot evaluated so that a single change —
+// one bid's price or marks, a shift of weight between two top-level
+// criteria — is re-scored by computing only what it moves ([Trial]): the
+// bid itself, and the others only when a figure they are scored against
+// moves (then only those that could lead, found from their totals as lines
+// in the moving figure). A trial finds what evaluating the changed lot
+// finds; a property test holds it to that, and a change it cannot follow
+// so cheaply is evaluated whole. [Trials.LeastScore], [Trials.MostScore]
+// and [Trials.LowestHolding] solve the engine backwards — the roundings
+// and sums undone — for where a score or the field's lowest price must be
+// for a total to reach a figure: how the analyses find a price to win
+// without trying prices.
+//
 // # Compute, then render
 //
 // The engine computes numbers and keeps the explanation records of every

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
 )
@@ -50,6 +52,7 @@ type bidKernel struct {
 	reached reach
 	extra   []lineNote // notes the evaluation adds to lines (thresholds); rare
 	total   TotalLine
+	tie     []Figure // points on the tie-break chain's criteria (lotKernel.tieNodes), kept when the total is formed
 	qpct    *exact.Fraction
 	rank    int // 0 when not ranked
 	tied    bool
@@ -107,7 +110,10 @@ func (k *lotKernel) cellOf(s *bidKernel, n *node) cell {
 
 // evaluate compares the prepared bids of one lot: who is still in at each
 // stage, the field-relative criteria, thresholds, totals and ranks.
-func (lp *lotPrep) evaluate() LotResult {
+func (lp *lotPrep) evaluate() LotResult { return lp.kernel().result() }
+
+// kernel runs the engine's phases over the prepared bids, up to the totals.
+func (lp *lotPrep) kernel() *lotKernel {
 	k := &lotKernel{lotPrep: lp, fields: map[int][]string{}, notes: slices.Clone(lp.notes)}
 	k.bids = make([]bidKernel, len(lp.bids))
 	nf := len(lp.fieldLfs)
@@ -128,7 +134,7 @@ func (lp *lotPrep) evaluate() LotResult {
 	k.quotePrices()
 	k.scorePrices()
 	k.totals()
-	return k.result()
+	return k
 }
 
 // in returns the bids still in the competition, in bid id order.
@@ -169,7 +175,7 @@ func (k *lotKernel) scoreSocialValue() {
 		for i, s := range field {
 			r := s.bid.Responses[n.c.ID].SocialValue
 			r.BidPrice = nil // always the bid's own quotes, never a figure supplied with the response
-			if p, ok := bidPrice(*s.bid, k.tree); ok {
+			if p, ok := k.quotedPrice(s); ok {
 				r.BidPrice = &p
 			}
 			resps[i] = r
@@ -184,6 +190,21 @@ func (k *lotKernel) scoreSocialValue() {
 			s.fcells[n.field] = cell{a: as[i], state: cellScored}
 		}
 	}
+}
+
+// quotedPrice is the bid's price for social value read as a share of it:
+// the sum of its quotes on every price criterion, as read when the bid was
+// prepared (the same sum validation checked the responses with); false when
+// the policy has no price criterion.
+func (k *lotKernel) quotedPrice(s *bidKernel) (decimal.Decimal, bool) {
+	if len(k.prices) == 0 || len(s.prep.quotes) != len(k.prices) {
+		return decimal.Decimal{}, false
+	}
+	sum := decimal.Zero
+	for _, q := range s.prep.quotes {
+		sum = sum.Add(q.Price)
+	}
+	return sum, true
 }
 
 // scoreQuality brings every bid still in to its quality, living wage and
@@ -202,55 +223,75 @@ func (k *lotKernel) scoreQuality() {
 	}
 }
 
+// thresholdRules are the thresholds a policy declares: the criteria with a
+// minimum percentage, and the minimum quality percentage with the criteria
+// it counts.
+type thresholdRules struct {
+	mins       []*node
+	quality    []*node
+	minQuality *decimal.Decimal
+}
+
+// thresholdRules returns the policy's thresholds; false when it has none.
+func (k *lotKernel) thresholdRules() (thresholdRules, bool) {
+	var th thresholdRules
+	for _, n := range k.tree.nodes {
+		if n.c.MinPercent != nil {
+			th.mins = append(th.mins, n)
+		}
+	}
+	th.minQuality = k.pol.Thresholds.MinQualityPercent
+	if len(th.mins) == 0 && th.minQuality == nil {
+		return th, false
+	}
+	th.quality = k.qualityNodes()
+	return th, true
+}
+
 // applyThresholds disqualifies bids below a criterion's minimum percentage or
 // the overall minimum quality percentage. Thresholds test the points as
 // shown, so a bidder can check them from its own explanation.
 func (k *lotKernel) applyThresholds() {
-	var mins []*node
-	for _, n := range k.tree.nodes {
-		if n.c.MinPercent != nil {
-			mins = append(mins, n)
-		}
-	}
-	minQuality := k.pol.Thresholds.MinQualityPercent
-	if len(mins) == 0 && minQuality == nil {
+	th, ok := k.thresholdRules()
+	if !ok {
 		return
 	}
-	quality := k.qualityNodes()
-	hundred := exact.Int(100)
-	eachBidScratch(k, func(s *bidKernel, nums []num) {
-		if s.out() && (s.dq.Stage == AtGate || s.dq.Stage == AtDisregard) {
-			return
+	eachBidScratch(k, func(s *bidKernel, nums []num) { k.threshold(s, nums, th) })
+}
+
+// threshold applies the thresholds to one bid.
+func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules) {
+	if s.out() && (s.dq.Stage == AtGate || s.dq.Stage == AtDisregard) {
+		return
+	}
+	k.numbers(s, nums)
+	for _, n := range th.mins {
+		pts := nums[n.index].points
+		need := n.available.MulDec(n.c.MinPercent.Shift(-2))
+		if pts.Value.Cmp(need) < 0 {
+			s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("below the minimum of %s%% of %s marks (%s)", exact.Plain(*n.c.MinPercent), n.available, need)})
+			s.disqualify(AtThreshold, Reason{Rule: "min-percent", Ref: n.c.ID,
+				Text: fmt.Sprintf("%s: %s of %s marks is below the minimum of %s%% (%s marks)", n.c.Title, pts, n.available, exact.Plain(*n.c.MinPercent), need)})
 		}
-		k.numbers(s, nums)
-		for _, n := range mins {
-			pts := nums[n.index].points
-			need := n.available.MulDec(n.c.MinPercent.Shift(-2))
-			if pts.Value.Cmp(need) < 0 {
-				s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("below the minimum of %s%% of %s marks (%s)", exact.Plain(*n.c.MinPercent), n.available, need)})
-				s.disqualify(AtThreshold, Reason{Rule: "min-percent", Ref: n.c.ID,
-					Text: fmt.Sprintf("%s: %s of %s marks is below the minimum of %s%% (%s marks)", n.c.Title, pts, n.available, exact.Plain(*n.c.MinPercent), need)})
-			}
-		}
-		if minQuality == nil {
-			return
-		}
-		got, avail := exact.Zero, exact.Zero
-		for _, n := range quality {
-			got = got.Add(nums[n.index].points.Value)
-			avail = avail.Add(n.available)
-		}
-		if avail.IsZero() {
-			return
-		}
-		pct, _ := got.Mul(hundred).Quo(avail)
-		s.qpct = &pct
-		if pct.Cmp(exact.Whole(*minQuality)) < 0 {
-			s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent",
-				Text: fmt.Sprintf("quality score %s of %s available (%s ÷ %s × 100 = %s%%) is below the minimum of %s%%",
-					got, avail, got, avail, pct, exact.Plain(*minQuality))})
-		}
-	})
+	}
+	if th.minQuality == nil {
+		return
+	}
+	got, avail := exact.Zero, exact.Zero
+	for _, n := range th.quality {
+		got = got.Add(nums[n.index].points.Value)
+		avail = avail.Add(n.available)
+	}
+	if avail.IsZero() {
+		return
+	}
+	pct, _ := got.Mul(exact.Int(100)).Quo(avail)
+	s.qpct = &pct
+	if pct.Cmp(exact.Whole(*th.minQuality)) < 0 {
+		s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent",
+			Text: fmt.Sprintf("quality score %s of %s available (%s ÷ %s × 100 = %s%%) is below the minimum of %s%%",
+				got, avail, got, avail, pct, exact.Plain(*th.minQuality))})
+	}
 }
 
 // qualityNodes are the top-level criteria counted as quality.
@@ -278,19 +319,23 @@ func (k *lotKernel) quotePrices() {
 	if len(k.prices) == 0 {
 		return
 	}
-	eachBid(k.bids, func(s *bidKernel) {
-		if s.out() {
-			return
+	eachBid(k.bids, k.budget)
+}
+
+// budget disqualifies one bid still in whose price is over a budget that
+// the policy says disqualifies.
+func (k *lotKernel) budget(s *bidKernel) {
+	if s.out() {
+		return
+	}
+	for i, n := range k.prices {
+		q := s.prep.quotes[i]
+		if n.c.Price.OverBudget == criteria.DisqualifyOverBudget && n.c.Price.IsOverBudget(q.Price) {
+			s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
+				Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
+			s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(i)}
 		}
-		for i, n := range k.prices {
-			q := s.prep.quotes[i]
-			if n.c.Price.OverBudget == criteria.DisqualifyOverBudget && n.c.Price.IsOverBudget(q.Price) {
-				s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
-					Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
-				s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(i)}
-			}
-		}
-	})
+	}
 }
 
 // scorePrices assesses each price criterion over the field of bids still in.
@@ -329,58 +374,70 @@ func (k *lotKernel) scorePrices() {
 // totals sums each remaining bid's top level into its total, or divides its
 // price by its quality points, or by the coefficient of its features.
 func (k *lotKernel) totals() {
-	unweighted := k.pol.unweightedPrice() // the price is divided, not added
-	adjusted := k.pol.basis() == AdjustedPrice
-	totalR := k.stage[stageIndex(Total)]
 	for _, tb := range k.pol.TieBreaks {
 		if n := k.tree.byID[tb.Criterion]; tb.Kind == HigherPoints && n != nil && !slices.Contains(k.tieNodes, n) {
 			k.tieNodes = append(k.tieNodes, n)
 		}
 	}
-	if len(k.tieNodes) > 0 {
-		k.tiePts = make([]Figure, len(k.bids)*len(k.tieNodes))
+	nt := len(k.tieNodes)
+	if nt > 0 {
+		k.tiePts = make([]Figure, len(k.bids)*nt)
 	}
 	eachBidScratch(k, func(s *bidKernel, nums []num) {
 		if s.out() {
 			return
 		}
+		if nt > 0 {
+			s.tie = k.tiePts[s.idx*nt : (s.idx+1)*nt : (s.idx+1)*nt]
+		}
 		s.reached = reachedTotal
 		k.numbers(s, nums)
-		for i, n := range k.tieNodes {
-			k.tiePts[s.idx*len(k.tieNodes)+i] = nums[n.index].points
-		}
-		sum := exact.Zero
-		places := int32(0)
-		var price *node
-		for _, n := range k.tree.roots {
-			if unweighted && n.c.Price != nil {
-				price = n
-				continue
-			}
-			p := nums[n.index].points
-			sum = sum.Add(p.Value)
-			places = sumPlace(places, p)
-		}
-		t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
-		if adjusted && price != nil {
-			if !k.adjustTotal(s, price, &t) { // adjusted.go
-				return
-			}
-		} else if price != nil {
-			ratio, err := criteria.PricePerQualityPoint(s.prep.quotes[price.price].Price, t.Points.Value)
-			if err != nil {
-				s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})
-				return
-			}
-			t.Unrounded = ratio
-			t.Points = exactFigure(ratio)
-		}
-		if totalR != nil {
-			t.Points = Figure{Value: t.Unrounded.Rounded(*totalR), Places: totalR.Places}
-			t.Rounding = totalR
-		}
-		s.total = t
+		k.total(s, nums)
 	})
+}
+
+// total forms one bid's total from its numbers (already computed, at the
+// total stage) and keeps its points on the tie-break chain's criteria in
+// s.tie: the sum of the top level, or its price divided by its quality
+// points, or by the coefficient of its features, rounded where the policy
+// declares.
+func (k *lotKernel) total(s *bidKernel, nums []num) {
+	for i, n := range k.tieNodes {
+		s.tie[i] = nums[n.index].points
+	}
+	unweighted := k.pol.unweightedPrice() // the price is divided, not added
+	adjusted := k.pol.basis() == AdjustedPrice
+	sum := exact.Zero
+	places := int32(0)
+	var price *node
+	for _, n := range k.tree.roots {
+		if unweighted && n.c.Price != nil {
+			price = n
+			continue
+		}
+		p := nums[n.index].points
+		sum = sum.Add(p.Value)
+		places = sumPlace(places, p)
+	}
+	t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
+	if adjusted && price != nil {
+		if !k.adjustTotal(s, price, &t) { // adjusted.go
+			return
+		}
+	} else if price != nil {
+		ratio, err := criteria.PricePerQualityPoint(s.prep.quotes[price.price].Price, t.Points.Value)
+		if err != nil {
+			s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})
+			return
+		}
+		t.Unrounded = ratio
+		t.Points = exactFigure(ratio)
+	}
+	if totalR := k.stage[stageIndex(Total)]; totalR != nil {
+		t.Points = Figure{Value: t.Unrounded.Rounded(*totalR), Places: totalR.Places}
+		t.Rounding = totalR
+	}
+	s.total = t
 }
 
 func idsOf(field []*bidKernel) []string {

@@ -29,21 +29,30 @@ type num struct {
 
 // numbers computes every line of one bid into nums (one per node), children
 // before their parents.
-func (k *lotKernel) numbers(s *bidKernel, nums []num) {
+func (k *lotKernel) numbers(s *bidKernel, nums []num) { k.numbersAt(s, nums, nil) }
+
+// numbersAt computes every line of one bid as numbers does, each leaf's
+// marks available read from avail (by node index) when it is not nil: a
+// shift of weight between criteria re-scored on the same assessments.
+func (k *lotKernel) numbersAt(s *bidKernel, nums []num, avail []exact.Fraction) {
 	nodes := k.tree.nodes
 	for i := len(nodes) - 1; i >= 0; i-- { // reverse pre-order: children first
 		n := nodes[i]
 		if n.leaf() {
-			nums[i] = k.leafNum(n, k.cellOf(s, n))
+			a := n.available
+			if avail != nil {
+				a = avail[i]
+			}
+			nums[i] = k.leafNum(n, k.cellOf(s, n), a)
 		} else {
 			nums[i] = k.branchNum(n, s, nums)
 		}
 	}
 }
 
-// leafNum weights one leaf's normalised score into points, rounding where
-// the policy declares.
-func (k *lotKernel) leafNum(n *node, c cell) num {
+// leafNum weights one leaf's normalised score into points (of avail, its
+// marks available), rounding where the policy declares.
+func (k *lotKernel) leafNum(n *node, c cell, avail exact.Fraction) num {
 	var m num
 	switch c.state {
 	case cellNone:
@@ -58,7 +67,7 @@ func (k *lotKernel) leafNum(n *node, c cell) num {
 			m.norm = Figure{Value: c.a.Value.Rounded(*r), Places: r.Places}
 			m.normRounded = !m.norm.Value.Equal(c.a.Value)
 		}
-		m.unrounded = m.norm.Value.Mul(n.available)
+		m.unrounded = m.norm.Value.Mul(avail)
 		m.points = exactFigure(m.unrounded)
 		if r := k.stage[1]; r != nil {
 			m.points = Figure{Value: m.unrounded.Rounded(*r), Places: r.Places}

@@ -47,9 +47,11 @@ type bidPrep struct {
 	changes []ModerationChange
 }
 
-func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
+// lotShape reads one lot's policy: its tree, rounding, price and field
+// leaves, markers and the notes on the rules in force. It has no bids yet.
+func lotShape(t Tender, l Lot) *lotPrep {
 	lp := &lotPrep{lot: l, rates: t.Rates(), commenced: t.Commenced, regime: t.RegimeFor(l), route: t.RouteFor(l),
-		underLots: t.LotRules != nil && t.LotRules.BindsLots(), bids: bids}
+		underLots: t.LotRules != nil && t.LotRules.BindsLots()}
 	pol := l.Policy
 	pol.Criteria = cloneTree(pol.Criteria) // the results word from it long after: a caller's later edit must not show
 	lp.pol = &pol
@@ -77,6 +79,21 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 		}
 	}
 	lp.notes = append(statePolicy(lp.pol, lp.rules), unstatedNotes(t, l)...) // unstated.go
+	return lp
+}
+
+// reshaped returns the lot under l's policy, which has the same criteria in
+// the same places as the lot's own (only weights differ), with the bids as
+// read: no reading depends on a weight.
+func (lp *lotPrep) reshaped(t Tender, l Lot) *lotPrep {
+	q := lotShape(t, l)
+	q.bids, q.per = lp.bids, lp.per
+	return q
+}
+
+func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
+	lp := lotShape(t, l)
+	lp.bids = bids
 	lp.per = make([]bidPrep, len(bids))
 	nn, np := len(lp.tree.nodes), len(lp.prices)
 	chunks(len(bids), func(lo, hi int) {

@@ -125,8 +125,8 @@ func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
 // tiePoints returns a bid's points on a criterion a higher-points step
 // compares: kept when the totals were formed, or computed now.
 func (k *lotKernel) tiePoints(s *bidKernel, n *node) Figure {
-	if i := slices.Index(k.tieNodes, n); i >= 0 && len(k.tiePts) > 0 {
-		return k.tiePts[s.idx*len(k.tieNodes)+i]
+	if i := slices.Index(k.tieNodes, n); i >= 0 && len(s.tie) > i {
+		return s.tie[i]
 	}
 	nums := make([]num, len(k.tree.nodes))
 	k.numbers(s, nums)
@@ -188,8 +188,23 @@ const (
 // in groups, best first; a group of more than one is still tied.
 func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord) {
 	rec := TieBreakRecord{k: k, Bids: idsOf(tied)}
+	groups := k.applyChain(tied, &rec)
+	rec.Resolved = allSingle(groups)
+	for _, g := range groups {
+		rec.Order = append(rec.Order, idsOf(g))
+	}
+	if !rec.Resolved {
+		rec.steps = append(rec.steps, tieStep{kind: tieUnresolved})
+	}
+	return groups, rec
+}
+
+// applyChain applies the declared chain to bids with equal totals and
+// returns them in groups, best first, recording each step in rec unless it
+// is nil (a trial needs only the order).
+func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidKernel {
 	groups := [][]*bidKernel{tied}
-	if len(k.pol.TieBreaks) == 0 {
+	if len(k.pol.TieBreaks) == 0 && rec != nil {
 		rec.steps = append(rec.steps, tieStep{kind: tieNoChain, ids: rec.Bids, total: tied[0].total.Points})
 	}
 	for i, tb := range k.pol.TieBreaks {
@@ -202,16 +217,25 @@ func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord)
 				next = append(next, g)
 				continue
 			}
-			st := tieStep{kind: tieCompared, n: i + 1, tb: tb, ids: idsOf(g), keys: make([]tieKey, len(g))}
+			st := tieStep{kind: tieCompared, n: i + 1, tb: tb, keys: make([]tieKey, len(g))}
+			missing := false
 			for j, s := range g {
 				st.keys[j] = k.key(tb, s)
 				if !st.keys[j].ok {
-					st.missing = append(st.missing, s.bid.ID)
+					missing = true
+					if rec != nil {
+						st.missing = append(st.missing, s.bid.ID)
+					}
 				}
 			}
-			if len(st.missing) > 0 {
+			if rec != nil {
+				st.ids = idsOf(g)
+			}
+			if missing {
 				st.kind = tieAwaiting
-				rec.steps = append(rec.steps, st)
+				if rec != nil {
+					rec.steps = append(rec.steps, st)
+				}
 				next = append(next, g)
 				continue
 			}
@@ -225,22 +249,17 @@ func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord)
 				sorted[j] = g[p]
 			}
 			split := splitEqual(sorted, perm, st.keys)
-			for _, sg := range split {
-				st.order = append(st.order, idsOf(sg))
+			if rec != nil {
+				for _, sg := range split {
+					st.order = append(st.order, idsOf(sg))
+				}
+				rec.steps = append(rec.steps, st)
 			}
-			rec.steps = append(rec.steps, st)
 			next = append(next, split...)
 		}
 		groups = next
 	}
-	rec.Resolved = allSingle(groups)
-	for _, g := range groups {
-		rec.Order = append(rec.Order, idsOf(g))
-	}
-	if !rec.Resolved {
-		rec.steps = append(rec.steps, tieStep{kind: tieUnresolved})
-	}
-	return groups, rec
+	return groups
 }
 
 // stepText words one step of a tie-break.

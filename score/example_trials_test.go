@@ -1,0 +1,50 @@
+package score_test
+
+import (
+	"fmt"
+	"log"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// Trials re-score one change at a time without evaluating the lot again:
+// here B's price lowered until it would win, and a shift of weight from
+// price to the plan. A has 40 + 45 = 85.00; B at £400,000 has 40 + 30 =
+// 70.00. At £300,000 B is the lowest price (40 points) and A's price points
+// fall to 40 × 300,000 ÷ 500,000 = 24.00, so B leads 70.00 to 69.00.
+func ExampleTrials() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	fmt.Println(trials.Result().Winner)
+	t, err := trials.WithPrice("B", "price", d("300000"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, _ := t.Total("A")
+	b, _ := t.Total("B")
+	fmt.Println(t.Winner, b, a)
+	t, err = trials.WithWeightShift("price", "plan", d("10"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(t.Winner, t.Outranks("A", "B"))
+	// Output:
+	// A
+	// B 70.00 69.00
+	// A true
+}

@@ -1,0 +1,695 @@
+package score
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// Trials is one lot of a prepared tender, evaluated once and kept so that a
+// change can be re-scored by computing only what it moves: a bid's price
+// or marks ([Trials.WithPrice], [Trials.WithMarks]) re-score that bid, and
+// the other bids' points on a price criterion only when the change moves a
+// figure they are scored against (the field's lowest or highest price); a
+// shift of weight between two top-level criteria
+// ([Trials.WithWeightShift]) re-scores only the bids that could lead. A
+// trial finds what evaluating the changed tender finds — the same outcome,
+// winner and totals, ties broken by the same chain — and a change it
+// cannot follow that cheaply (one that moves a social value comparison, or
+// a threshold under a shift of weight) is re-scored by evaluating the
+// changed lot whole. This is what the analyses (package score/analysis)
+// confirm their answers with.
+//
+// A Trials is never changed once made, so it may be shared between
+// goroutines.
+type Trials struct {
+	p     *Prepared
+	lp    *lotPrep
+	k     *lotKernel // the lot as evaluated, ranked
+	res   LotResult
+	index map[string]int // bid id → position in lp.bids
+	th    thresholdRules
+	hasTh bool
+	// spreads holds, by price leaf, the field's lowest and highest prices
+	// within budget as evaluated.
+	spreads []spreadStat
+	// hulls holds the lines of each shift of weight asked about, built once
+	// for each pair of criteria (trial_weights.go); families those of each
+	// price criterion's field as its lowest price falls (trial_field.go).
+	mu       sync.Mutex
+	hulls    map[[2]int]*lineSet
+	families map[int]*priceFamily
+	scratch  sync.Pool // of *[]num, one line per node: the working of one re-scoring
+	// points and scored hold every bid's points on every criterion (by bid,
+	// then node), tabulated once when first asked for.
+	once   sync.Once
+	points []Figure
+	scored []bool
+}
+
+// nums returns scratch lines for one re-scoring; give them back with done.
+func (t *Trials) nums() *[]num {
+	if p, ok := t.scratch.Get().(*[]num); ok {
+		return p
+	}
+	n := make([]num, len(t.k.tree.nodes))
+	return &n
+}
+
+func (t *Trials) done(p *[]num) { t.scratch.Put(p) }
+
+// Trials returns one lot of the prepared tender evaluated, ready for
+// trials; false when the tender has no such lot.
+func (p *Prepared) Trials(lotID string) (*Trials, bool) {
+	lp, ok := p.byLot[lotID]
+	if !ok {
+		return nil, false
+	}
+	k := lp.kernel()
+	t := &Trials{p: p, lp: lp, k: k, res: k.result(), index: make(map[string]int, len(lp.bids))}
+	for i := range lp.bids {
+		t.index[lp.bids[i].ID] = i
+	}
+	t.th, t.hasTh = k.thresholdRules()
+	t.spreads = make([]spreadStat, len(lp.prices))
+	for j, n := range lp.prices {
+		t.spreads[j] = spreadOfField(k, n, j)
+	}
+	return t, true
+}
+
+// Result returns the lot as evaluated, unchanged: what every trial is a
+// change of.
+func (t *Trials) Result() LotResult { return t.res }
+
+// spreadStat is what the price methods read of one price criterion's field
+// as evaluated: how many prices within budget it holds, its lowest and
+// highest, how many bids offer each, and the next distinct price inside
+// each, so that the field without any one bid is known at once.
+type spreadStat struct {
+	n              int
+	lo, hi         exact.Fraction
+	nLo, nHi       int
+	lo2, hi2       exact.Fraction // next above lo, next below hi; set when n exceeds nLo (nHi)
+	hasLo2, hasHi2 bool
+}
+
+// spreadOfField reads the prices within budget of the bids scored on one
+// price leaf.
+func spreadOfField(k *lotKernel, n *node, j int) spreadStat {
+	var st spreadStat
+	for i := range k.bids {
+		s := &k.bids[i]
+		c := s.fcells[n.field]
+		q := s.prep.quotes[j]
+		if c.state != cellScored || n.c.Price.IsOverBudget(q.Price) {
+			continue
+		}
+		st.add(q.Exact())
+	}
+	return st
+}
+
+// add counts one more price in the field.
+func (st *spreadStat) add(p exact.Fraction) {
+	if st.n == 0 {
+		*st = spreadStat{n: 1, lo: p, hi: p, nLo: 1, nHi: 1}
+		return
+	}
+	st.n++
+	switch c := p.Cmp(st.lo); {
+	case c < 0:
+		st.lo2, st.hasLo2, st.lo, st.nLo = st.lo, true, p, 1
+	case c == 0:
+		st.nLo++
+	case !st.hasLo2 || p.Cmp(st.lo2) < 0:
+		st.lo2, st.hasLo2 = p, true
+	}
+	switch c := p.Cmp(st.hi); {
+	case c > 0:
+		st.hi2, st.hasHi2, st.hi, st.nHi = st.hi, true, p, 1
+	case c == 0:
+		st.nHi++
+	case !st.hasHi2 || p.Cmp(st.hi2) > 0:
+		st.hi2, st.hasHi2 = p, true
+	}
+}
+
+// without returns the field's lowest and highest prices, and how many it
+// holds, once one price p it holds is taken out.
+func (st spreadStat) without(p exact.Fraction) (lo, hi exact.Fraction, n int) {
+	lo, hi, n = st.lo, st.hi, st.n-1
+	if n == 0 {
+		return lo, hi, 0
+	}
+	if p.Equal(st.lo) && st.nLo == 1 {
+		lo = st.lo2
+	}
+	if p.Equal(st.hi) && st.nHi == 1 {
+		hi = st.hi2
+	}
+	return lo, hi, n
+}
+
+// Trial is one re-scoring of a changed lot: how it ends and, on asking, any
+// bid's total as shown and whether one bid ranks above another.
+type Trial struct {
+	// Outcome and Winner are the changed lot's, as [LotResult] has them.
+	Outcome Outcome
+	Winner  string
+	st      *trialState
+}
+
+// trialState is what a trial computed, kept for the questions asked of it.
+type trialState struct {
+	t    *Trials
+	self *bidKernel // the changed bid; nil for a shift of weight
+	// moved holds, by price leaf, the field's lowest and highest prices in
+	// the trial when they move another bid's score; nil when none does.
+	moved []*[2]exact.Fraction
+	other map[int]*bidKernel // other bids re-scored against the moved figures
+	w     *weightState       // a shift of weight
+	full  *LotResult         // a change re-scored by evaluating the lot whole
+	byID  map[string]int     // bid id → position in full.Bids
+}
+
+// Total returns a bid's total in the trial as shown; false when the bid
+// has none (it is disqualified, or the lot has no such bid).
+func (r Trial) Total(bidID string) (Figure, bool) {
+	s, ok := r.st.bid(bidID)
+	if !ok || !s.total.Scored {
+		return Figure{}, false
+	}
+	return s.total.Points, true
+}
+
+// Outranks reports whether bid a ranks above bid b in the trial: a is
+// ranked, and b is not or comes after it (a bid tied with a does not).
+func (r Trial) Outranks(a, b string) bool {
+	if st := r.st; st.full != nil {
+		ra, okA := rankIn(*st.full, a)
+		rb, okB := rankIn(*st.full, b)
+		return okA && (!okB || ra < rb)
+	}
+	sa, okA := r.st.bid(a)
+	if !okA || !sa.total.Scored {
+		return false
+	}
+	sb, okB := r.st.bid(b)
+	if !okB || !sb.total.Scored {
+		return true
+	}
+	switch c := r.st.t.k.better(sa.total.Points.Value, sb.total.Points.Value); {
+	case c != 0:
+		return c < 0
+	}
+	groups := r.st.t.k.applyChain(r.st.level(sa.total.Points.Value), nil)
+	for _, g := range groups {
+		if slices.Contains(g, sa) {
+			return !slices.Contains(g, sb)
+		}
+		if slices.Contains(g, sb) {
+			return false
+		}
+	}
+	return false
+}
+
+func rankIn(l LotResult, id string) (int, bool) {
+	for _, s := range l.Standings {
+		if s.BidID == id {
+			return s.Rank, true
+		}
+	}
+	return 0, false
+}
+
+// better compares two totals as the basis ranks them: below zero when a
+// ranks before b (higher points, or a lower price per quality point or
+// adjusted price).
+func (k *lotKernel) better(a, b exact.Fraction) int {
+	c := a.Cmp(b)
+	if k.pol.unweightedPrice() { // a price per point, or an adjusted price
+		return c
+	}
+	return -c
+}
+
+// bid returns a bid as the trial has it.
+func (st *trialState) bid(id string) (*bidKernel, bool) {
+	if st.full != nil {
+		i, ok := st.byID[id]
+		if !ok {
+			return nil, false
+		}
+		return st.full.Bids[i].s, true
+	}
+	i, ok := st.t.index[id]
+	if !ok {
+		return nil, false
+	}
+	return st.at(i), true
+}
+
+// at returns the bid at a position as the trial has it.
+func (st *trialState) at(i int) *bidKernel {
+	switch {
+	case st.self != nil && st.self.idx == i:
+		return st.self
+	case st.w != nil:
+		return st.w.bid(st.t, i)
+	case st.moved != nil:
+		return st.rescored(i)
+	}
+	return &st.t.k.bids[i]
+}
+
+// level returns every ranked bid whose total is v, in bid order: the group
+// the tie-break chain is applied to.
+func (st *trialState) level(v exact.Fraction) []*bidKernel {
+	if st.w != nil {
+		return st.w.level(st, v)
+	}
+	var out []*bidKernel
+	for i := range st.t.k.bids {
+		if s := st.at(i); !s.out() && s.total.Scored && s.total.Points.Value.Equal(v) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// WithPrice re-scores the lot with one bid's price on one price criterion
+// changed to price: for a criterion priced as a schedule, price is the
+// total the schedule would come to. The price must be one a bid could
+// offer (more than zero); a bad one is a [*ValidationError] naming the
+// bid's response.
+func (t *Trials) WithPrice(bidID, criterion string, price decimal.Decimal) (Trial, error) {
+	i, ok := t.index[bidID]
+	if !ok {
+		return Trial{}, oneProblem("bid", bidID, "known-bid", "lot %s has no bid with this id", t.lp.lot.ID)
+	}
+	n, ok := t.lp.tree.byID[criterion]
+	if !ok || n.c.Price == nil || !n.leaf() {
+		return Trial{}, oneProblem(t.path(i)+".responses", criterion, "price-criterion", "the lot's policy has no price criterion with this id")
+	}
+	amount := *n.c.Price
+	amount.Schedule = nil // the total compared, as one amount
+	q, ps := amount.Quote(criteria.Amount(price))
+	if len(ps) > 0 {
+		v := &validation{} // no struct tags to check: one response
+		v.addAll(fmt.Sprintf("%s.responses[%s].price", t.path(i), criterion), ps)
+		return Trial{}, v.err()
+	}
+	p := t.lp.per[i]
+	p.quotes = slices.Clone(p.quotes)
+	p.quotes[n.price] = q
+	same := true // the bid's social value does not read its price
+	for _, l := range t.lp.tree.leaves {
+		if l.c.SocialValue != nil && l.c.SocialValue.NeedsBidPrice() {
+			same = false
+		}
+	}
+	return t.trial(i, &t.lp.bids[i], &p, same), nil
+}
+
+// WithMarks re-scores the lot with one bid's marks on some of its marked
+// questions replaced, by criterion id. Each must be a quality criterion of
+// the lot and the marks valid for its rule; a problem is a
+// [*ValidationError] naming the bid's response. Only the questions changed
+// are assessed again.
+func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial, error) {
+	i, ok := t.index[bidID]
+	if !ok {
+		return Trial{}, oneProblem("bid", bidID, "known-bid", "lot %s has no bid with this id", t.lp.lot.ID)
+	}
+	v := &validation{} // no struct tags to check: the marks of some responses
+	ids := sortedKeys(marks)
+	for _, id := range ids {
+		path := func() string { return fmt.Sprintf("%s.responses[%s]", t.path(i), id) } // only for a problem
+		n, ok := t.lp.tree.byID[id]
+		if !ok || !n.leaf() || n.c.Quality == nil {
+			v.add(path(), id, "quality-criterion", "the lot's policy has no marked question with this id")
+			continue
+		}
+		if ps := n.c.Quality.Check(marks[id]); len(ps) > 0 {
+			v.addAll(path()+".marks", ps)
+		}
+	}
+	if err := v.err(); err != nil {
+		return Trial{}, err
+	}
+	b := &t.lp.bids[i]
+	p := t.lp.per[i]
+	if p.dq == nil || !p.dq.Disregarded { // a disregarded tender's marks are never read
+		p.cells = slices.Clone(p.cells)
+		p.low = slices.DeleteFunc(slices.Clone(p.low), func(r Reason) bool { _, changed := marks[r.Ref]; return changed })
+		for _, id := range ids {
+			n := t.lp.tree.byID[id]
+			qa, ok := t.lp.markers[n.index].AssessIn(nil, marks[id])
+			if !ok { // ruled out by the check above
+				p.cells[n.index] = cell{state: cellUnscored}
+				continue
+			}
+			p.cells[n.index] = cell{a: qa.Assessment, state: cellScored}
+			if qa.BelowMinimum {
+				p.low = append(p.low, Reason{Rule: "min-mark", Ref: n.c.ID,
+					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
+			}
+		}
+	}
+	return t.trial(i, b, &p, true), nil
+}
+
+// path is the field path of a bid among the prepared tender's bids, for a
+// problem with a trial.
+func (t *Trials) path(i int) string {
+	id := t.lp.bids[i].ID
+	j := slices.IndexFunc(t.p.bids, func(b Bid) bool { return b.ID == id })
+	return fmt.Sprintf("bids[%d]", j)
+}
+
+// trial re-scores the lot with the bid at position i read as p. same says
+// that its social value responses are as evaluated.
+func (t *Trials) trial(i int, b *Bid, p *bidPrep, same bool) Trial {
+	k := t.k
+	base := &k.bids[i]
+	inSV := func(dq *Disqualification) bool { return dq == nil }
+	if len(k.fieldLfs) > len(k.prices) && (!same || inSV(p.dq) != inSV(t.lp.per[i].dq)) {
+		return t.whole(i, b, p) // a social value comparison may move: evaluate it all
+	}
+	s := &bidKernel{idx: i, bid: b, prep: p, fcells: make([]cell, len(k.fieldLfs))}
+	if len(k.tieNodes) > 0 {
+		s.tie = make([]Figure, len(k.tieNodes))
+	}
+	if p.dq != nil {
+		dq := *p.dq
+		dq.Reasons = slices.Clone(p.dq.Reasons)
+		s.dq = &dq
+	}
+	for _, n := range k.fieldLfs {
+		if n.c.SocialValue != nil {
+			s.fcells[n.field] = base.fcells[n.field]
+		}
+	}
+	scratch := t.nums()
+	defer t.done(scratch)
+	nums := *scratch
+	if !s.out() {
+		s.reached = reachedQuality
+		for _, r := range s.prep.low {
+			s.disqualify(AtThreshold, r)
+		}
+	}
+	if t.hasTh {
+		k.threshold(s, nums, t.th)
+	}
+	k.budget(s)
+	st := &trialState{t: t, self: s}
+	st.price(s)
+	if !s.out() {
+		s.reached = reachedTotal
+		k.numbers(s, nums)
+		k.total(s, nums)
+	}
+	return st.outcome()
+}
+
+// price scores the changed bid's price criteria against the field as the
+// change leaves it, and notes each criterion whose lowest or highest price
+// moves the others' scores.
+func (st *trialState) price(s *bidKernel) {
+	t, k := st.t, st.t.k
+	base := &k.bids[s.idx]
+	for j, n := range k.prices {
+		rule := n.c.Price
+		if rule.Method == criteria.PerQualityPoint || rule.Method == criteria.AdjustedByFeatures {
+			if !s.out() {
+				s.fcells[n.field] = cell{state: cellPerPoint, quote: int32(j)}
+			}
+			continue
+		}
+		sp := t.spreads[j]
+		lo, hi, others := sp.lo, sp.hi, sp.n
+		if c := base.fcells[n.field]; c.state == cellScored && !rule.IsOverBudget(base.prep.quotes[j].Price) {
+			lo, hi, others = sp.without(base.prep.quotes[j].Exact())
+		}
+		nlo, nhi := lo, hi
+		q := s.prep.quotes[j]
+		mine := !s.out() && !rule.IsOverBudget(q.Price)
+		if mine {
+			p := q.Exact()
+			if others == 0 {
+				nlo, nhi = p, p
+			} else {
+				nlo, nhi = lo.Min(p), hi.Max(p)
+			}
+		}
+		if !s.out() {
+			v := exact.Zero
+			if mine {
+				v = rule.ScoreIn(q.Exact(), nlo, nhi)
+			}
+			s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
+		}
+		if others == 0 || sp.n == 0 { // no other price within budget is scored on the field
+			continue
+		}
+		moves := !nlo.Equal(sp.lo)
+		if rule.Method == criteria.Linear {
+			moves = moves || !nhi.Equal(sp.hi)
+		}
+		if rule.Method == criteria.Band || !moves {
+			continue
+		}
+		if st.moved == nil {
+			st.moved = make([]*[2]exact.Fraction, len(k.prices))
+			st.other = map[int]*bidKernel{}
+		}
+		st.moved[j] = &[2]exact.Fraction{nlo, nhi}
+	}
+}
+
+// falls reports whether every moved figure can only lower the other bids'
+// scores: a lower lowest price (and, under linear, a highest no higher).
+// Their totals then fall or stay, which lets the leaders be found without
+// re-scoring every bid.
+func (st *trialState) falls() bool {
+	for j, m := range st.moved {
+		if m == nil {
+			continue
+		}
+		sp := st.t.spreads[j]
+		if m[0].Cmp(sp.lo) > 0 || (st.t.k.prices[j].c.Price.Method == criteria.Linear && m[1].Cmp(sp.hi) > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// rescored returns another bid re-scored against the moved figures, once.
+func (st *trialState) rescored(i int) *bidKernel {
+	k := st.t.k
+	base := &k.bids[i]
+	if base.out() {
+		return base
+	}
+	if s, ok := st.other[i]; ok {
+		return s
+	}
+	s := *base
+	s.fcells = slices.Clone(base.fcells)
+	for j, m := range st.moved {
+		n := k.prices[j]
+		if m == nil || s.fcells[n.field].state != cellScored {
+			continue
+		}
+		v := exact.Zero
+		if q := s.prep.quotes[j]; !n.c.Price.IsOverBudget(q.Price) {
+			v = n.c.Price.ScoreIn(q.Exact(), m[0], m[1])
+		}
+		s.fcells[n.field].a = criteria.Assessment{Value: v}
+	}
+	if len(k.tieNodes) > 0 {
+		s.tie = make([]Figure, len(k.tieNodes))
+	}
+	scratch := st.t.nums()
+	k.numbers(&s, *scratch)
+	k.total(&s, *scratch)
+	st.t.done(scratch)
+	st.other[i] = &s
+	return &s
+}
+
+// outcome finds who leads the trial: the best of the other bids (as
+// evaluated, or re-scored where a figure moved) and the changed bid, with
+// the declared chain applied to a tie.
+func (st *trialState) outcome() Trial {
+	k := st.t.k
+	var lead []*bidKernel
+	consider := func(s *bidKernel) {
+		if s.out() || !s.total.Scored {
+			return
+		}
+		if len(lead) == 0 {
+			lead = []*bidKernel{s}
+			return
+		}
+		switch c := k.better(s.total.Points.Value, lead[0].total.Points.Value); {
+		case c < 0:
+			lead = append(lead[:0], s)
+		case c == 0:
+			lead = append(lead, s)
+		}
+	}
+	self := st.self
+	switch {
+	case st.moved == nil: // the others stand as evaluated, best first
+		for _, b := range k.ranked {
+			if b.idx == self.idx {
+				continue
+			}
+			if len(lead) > 0 && !b.total.Points.Value.Equal(lead[0].total.Points.Value) {
+				break
+			}
+			consider(b)
+		}
+	case st.nearLines(consider):
+	case st.falls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
+		for _, b := range k.ranked {
+			if b.idx == self.idx {
+				continue
+			}
+			if len(lead) > 0 && k.better(b.total.Points.Value, lead[0].total.Points.Value) > 0 {
+				break
+			}
+			consider(st.rescored(b.idx))
+		}
+	default:
+		for _, b := range k.ranked {
+			if b.idx != self.idx {
+				consider(st.rescored(b.idx))
+			}
+		}
+	}
+	consider(self)
+	return st.decide(lead)
+}
+
+// nearLines offers consider the other bids that could lead when a single
+// price criterion's lowest price fell and nothing else moved: those its
+// lines put within the rounding's reach of the best. false when the lines
+// cannot follow the trial.
+func (st *trialState) nearLines(consider func(*bidKernel)) bool {
+	j := -1
+	for i, m := range st.moved {
+		if m != nil {
+			if j >= 0 {
+				return false
+			}
+			j = i
+		}
+	}
+	if j < 0 || !st.falls() {
+		return false
+	}
+	ids, ok := st.t.family(j).near(st.moved[j][0], st.moved[j][1])
+	if !ok {
+		return false
+	}
+	for _, i := range ids {
+		if i != st.self.idx {
+			consider(st.rescored(i))
+		}
+	}
+	return true
+}
+
+// decide turns the leading bids into the outcome: none, one, or a tie the
+// chain settles or cannot.
+func (st *trialState) decide(lead []*bidKernel) Trial {
+	tr := Trial{st: st}
+	switch {
+	case len(lead) == 0:
+		tr.Outcome = NoCompliantBid
+		return tr
+	case len(lead) > 1:
+		slices.SortFunc(lead, func(a, b *bidKernel) int { return a.idx - b.idx })
+		groups := st.t.k.applyChain(lead, nil)
+		if len(groups[0]) > 1 {
+			tr.Outcome = UnresolvedTie
+			return tr
+		}
+		lead = groups[0]
+	}
+	tr.Outcome, tr.Winner = Winner, lead[0].bid.ID
+	return tr
+}
+
+// whole re-scores a change by evaluating the changed lot whole, the bid at
+// position i read as p.
+func (t *Trials) whole(i int, b *Bid, p *bidPrep) Trial {
+	q := *t.lp
+	q.bids = slices.Clone(t.lp.bids)
+	q.bids[i] = *b
+	q.per = slices.Clone(t.lp.per)
+	q.per[i] = *p
+	return t.fromResult(q.evaluate())
+}
+
+// fromResult is a trial that evaluated the changed lot whole.
+func (t *Trials) fromResult(res LotResult) Trial {
+	st := &trialState{t: t, full: &res, byID: make(map[string]int, len(res.Bids))}
+	for i, b := range res.Bids {
+		st.byID[b.BidID] = i
+	}
+	return Trial{Outcome: res.Outcome, Winner: res.Winner, st: st}
+}
+
+// String says how the trial ended, for tests and logs.
+func (r Trial) String() string {
+	var b strings.Builder
+	b.WriteString(string(r.Outcome))
+	if r.Winner != "" {
+		b.WriteString(" " + r.Winner)
+	}
+	return b.String()
+}
+
+// Points returns a bid's points on a criterion as evaluated, as
+// [BidResult.Points] does, from a table of every bid's points worked out
+// once at the first call: an analysis reads many of them for every bid.
+func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
+	i, ok := t.index[bidID]
+	n, ok2 := t.k.tree.byID[criterion]
+	if !ok || !ok2 {
+		return Figure{}, false
+	}
+	t.once.Do(t.tabulate)
+	nn := len(t.k.tree.nodes)
+	if !t.scored[i*nn+n.index] {
+		return Figure{}, false
+	}
+	return t.points[i*nn+n.index], true
+}
+
+// tabulate works out every bid's points on every criterion.
+func (t *Trials) tabulate() {
+	k := t.k
+	nn := len(k.tree.nodes)
+	t.points = make([]Figure, len(k.bids)*nn)
+	t.scored = make([]bool, len(k.bids)*nn)
+	nums := make([]num, nn)
+	for i := range k.bids {
+		k.numbers(&k.bids[i], nums)
+		for j, m := range nums {
+			t.points[i*nn+j], t.scored[i*nn+j] = m.points, m.set && m.scored
+		}
+	}
+}

@@ -1,0 +1,237 @@
+package score
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/envelope"
+)
+
+// A price criterion's field as its lowest price falls: every other bid's
+// total before rounding is then a line in one variable of the lowest price
+// L — L itself under the relative method (its price points are marks × L ÷
+// its price), 1 ÷ L under deduction (marks × (1 + rate − rate × price ÷
+// L), or nothing once that is below 0), 1 ÷ (highest − L) under linear
+// with the highest price standing — so the bids that could lead at any L
+// are found from their envelope, as for a shift of weight.
+
+// priceFamily holds those lines for one price leaf.
+type priceFamily struct {
+	n      *node
+	method criteria.PriceMethod
+	hi     exact.Fraction // the highest price within budget the linear lines are drawn with
+	lines  *lineSet
+	// inverse holds, under the relative method, each bid's lowest price L
+	// at which its total before rounding would be τ, (τ − rest) × price ÷
+	// marks, negated: a line in τ, so that the bid that holds L lowest for
+	// a goal is the highest line there.
+	inverse *lineSet
+	// fixed are the ranked bids over a budget that scores zero: their
+	// totals stand whatever L is; the two highest, by position.
+	fixed [2]int
+}
+
+// family returns the lines of price leaf j, built once.
+func (t *Trials) family(j int) *priceFamily {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if f, ok := t.families[j]; ok {
+		return f
+	}
+	if t.families == nil {
+		t.families = map[int]*priceFamily{}
+	}
+	f := t.drawFamily(j)
+	t.families[j] = f
+	return f
+}
+
+// drawFamily draws the lines of price leaf j.
+func (t *Trials) drawFamily(j int) *priceFamily {
+	k := t.k
+	n := k.prices[j]
+	rule := n.c.Price
+	f := &priceFamily{n: n, method: rule.Method, hi: t.spreads[j].hi, fixed: [2]int{-1, -1}}
+	a := n.available
+	rate := exact.Whole(rule.Rate)
+	var lines, inverse []envelope.Line
+	nums := make([]num, len(k.tree.nodes))
+	for _, s := range k.ranked {
+		k.numbers(s, nums)
+		rest := exact.Zero // every other leaf, before rounding
+		for _, l := range k.tree.leaves {
+			if l != n {
+				rest = rest.Add(nums[l.index].unrounded)
+			}
+		}
+		q := s.prep.quotes[j]
+		if s.fcells[n.field].state != cellScored || rule.IsOverBudget(q.Price) {
+			lines = append(lines, envelope.Line{C: rest.Add(nums[n.index].unrounded), ID: s.idx})
+			f.fixed = top2Total(k, f.fixed, s.idx)
+			continue
+		}
+		p := q.Exact()
+		switch rule.Method {
+		case criteria.Relative:
+			lines = append(lines, envelope.Line{C: rest, G: ratio(a, p), ID: s.idx})
+			inverse = append(inverse, envelope.Line{C: rest.Mul(p).Mul(ratio(exact.One, a)), G: p.Mul(ratio(exact.One, a)).Neg(), ID: s.idx})
+		case criteria.Deduction:
+			lines = append(lines, envelope.Line{C: rest.Add(a.Mul(exact.One.Add(rate))), G: a.Mul(rate).Mul(p).Neg(), ID: s.idx},
+				envelope.Line{C: rest, ID: s.idx}) // the score is never below 0
+		case criteria.Linear:
+			lines = append(lines, envelope.Line{C: rest, G: a.Mul(f.hi.Sub(p)), ID: s.idx})
+		}
+	}
+	slack := t.slack()
+	if r := k.stage[0]; r != nil { // the moving leaf's normalised score is rounded too
+		slack = slack.Add(exact.Whole(decimal.New(1, -r.Places)).Mul(a))
+	}
+	f.lines = newLineSet(lines, slack)
+	if rule.Method == criteria.Relative {
+		f.inverse = newLineSet(inverse, slack)
+	}
+	return f
+}
+
+func ratio(num, den exact.Fraction) exact.Fraction {
+	q, err := num.Quo(den)
+	if err != nil {
+		return exact.Zero
+	}
+	return q
+}
+
+// top2Total keeps the positions of the two best totals as evaluated.
+func top2Total(k *lotKernel, top [2]int, i int) [2]int {
+	v := func(j int) exact.Fraction { return k.bids[j].total.Points.Value }
+	switch {
+	case top[0] < 0 || k.better(v(i), v(top[0])) < 0:
+		return [2]int{i, top[0]}
+	case top[1] < 0 || k.better(v(i), v(top[1])) < 0:
+		return [2]int{top[0], i}
+	}
+	return top
+}
+
+// at returns the variable the lines are drawn in for a lowest price L;
+// false when the lines cannot follow the trial (a linear field whose
+// highest price moved too, or a method the lines are not drawn for).
+func (f *priceFamily) at(lo, hi exact.Fraction) (exact.Fraction, bool) {
+	switch f.method {
+	case criteria.Relative:
+		return lo, true
+	case criteria.Deduction:
+		v, err := exact.One.Quo(lo)
+		return v, err == nil
+	case criteria.Linear:
+		if !hi.Equal(f.hi) || hi.Cmp(lo) <= 0 {
+			return exact.Fraction{}, false
+		}
+		v, err := exact.One.Quo(hi.Sub(lo))
+		return v, err == nil
+	}
+	return exact.Fraction{}, false
+}
+
+// near returns the positions of the ranked bids whose totals, as shown,
+// could be the best with the lowest price moved to lo (and the highest to
+// hi): those whose line comes within the rounding's reach of the highest.
+func (f *priceFamily) near(lo, hi exact.Fraction) ([]int, bool) {
+	v, ok := f.at(lo, hi)
+	if !ok {
+		return nil, false
+	}
+	return f.lines.near(v), true
+}
+
+// LowestHolding solves the field for its lowest price on a price
+// criterion: how low it may fall — as the price of the bid except, below
+// every other price — with every other ranked bid's total, as shown,
+// staying at most goal (below it when strict), the field's highest price
+// standing. Each such bid's price points fall as the lowest does, so the
+// lowest prices that hold them all are those at or below the bound
+// returned (below it when Open), down to the lowest price in the field as
+// evaluated. limited is false when no bid is held by it (any lowest price
+// does); ok is false when some bid cannot be held at all, or the field
+// cannot be solved (a price divided rather than weighted, a method that
+// does not read the field).
+func (t *Trials) LowestHolding(except, criterion string, goal exact.Fraction, strict bool) (b exact.Bound, limited, ok bool) {
+	x, known := t.index[except]
+	n, isPrice := t.k.tree.byID[criterion]
+	if !known || !isPrice || n.c.Price == nil || t.k.pol.unweightedPrice() {
+		return exact.Bound{}, false, false
+	}
+	k := t.k
+	j := n.price
+	rule := n.c.Price
+	sp := t.spreads[j]
+	hi := sp.hi
+	if c := k.bids[x].fcells[n.field]; c.state == cellScored && !rule.IsOverBudget(k.bids[x].prep.quotes[j].Price) {
+		_, hi, _ = sp.without(k.bids[x].prep.quotes[j].Exact())
+	}
+	f := t.family(j)
+	holds := func(v exact.Fraction) bool { c := v.Cmp(goal); return c < 0 || (c == 0 && !strict) }
+	for _, i := range f.fixed { // a total that stands must already be within the goal
+		if i >= 0 && i != x && !holds(k.bids[i].total.Points.Value) {
+			return exact.Bound{}, false, false
+		}
+	}
+	var rivals []int
+	switch {
+	case f.inverse != nil && f.inverse.tree.Len() > 0:
+		// Each bid's lowest price is within the rounding's reach of its
+		// line's: at least its line at goal − slack, at most at goal +
+		// slack. Those that could hold it lowest reach, at goal − slack, the
+		// least of the lines at goal + slack — or the lowest price as
+		// evaluated, which no bid still within the goal is held below.
+		h := f.inverse
+		top, _ := h.tree.Max(goal.Add(h.slack))
+		rivals = h.tree.Report(goal.Sub(h.slack), top.Max(sp.lo.Neg()))
+	default: // every bid not yet within the goal, best first
+		for _, s := range k.ranked {
+			if holds(s.total.Points.Value) {
+				break
+			}
+			rivals = append(rivals, s.idx)
+		}
+	}
+	for _, i := range rivals {
+		s := &k.bids[i]
+		if i == x || holds(s.total.Points.Value) || s.fcells[n.field].state != cellScored || rule.IsOverBudget(s.prep.quotes[j].Price) {
+			continue // held already, or fixed (above)
+		}
+		y, ok := t.MostScore(s.bid.ID, criterion, goal, strict)
+		if !ok {
+			return exact.Bound{}, false, false
+		}
+		l, lim, ok := lowestFor(rule, y, s.prep.quotes[j].Exact(), hi)
+		if !ok {
+			return exact.Bound{}, false, false
+		}
+		if lim && (!limited || l.Value.Cmp(b.Value) < 0 || (l.Value.Equal(b.Value) && l.Open)) {
+			b, limited = l, true
+		}
+	}
+	return b, limited, true
+}
+
+// lowestFor turns a bound on a bid's normalised score (at or below it,
+// below when Open) into the bound on the lowest price that holds it there;
+// limited is false when every lowest price does, ok false when none does.
+func lowestFor(rule *criteria.PriceRule, y exact.Bound, q, hi exact.Fraction) (b exact.Bound, limited, ok bool) {
+	v := y.Value
+	switch {
+	case v.Cmp(exact.One) > 0 || (v.Equal(exact.One) && !y.Open):
+		return b, false, true // a score is never above 1
+	case v.Sign() < 0 || (v.Sign() == 0 && y.Open):
+		return b, false, false // nor below 0
+	case rule.Method == criteria.Linear && q.Cmp(hi) >= 0:
+		return b, false, true // the highest price scores 0 under linear
+	}
+	l, ok := rule.LowestAt(v, q, hi)
+	if !ok {
+		return b, false, false
+	}
+	return exact.Bound{Value: l, Open: y.Open}, true, true
+}

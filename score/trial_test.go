@@ -1,0 +1,409 @@
+package score_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// trPolicy draws a policy of every shape a trial must follow: a price by
+// any method, at the top level or under a commercial branch beside a
+// question, with or without a maximum budget of either kind, or price per
+// quality point; two marked questions by consensus or the mean; sometimes
+// social value relative to the best offer; weights as percentages at each
+// level, of the total, or as points; rounding at any stages in any mode;
+// sometimes thresholds; a tie-break chain of any order.
+func trPolicy(t *rapid.T, cat criteria.Catalogue) score.Policy {
+	ppqp := rapid.IntRange(0, 5).Draw(t, "ppqp") == 0
+	rule := criteria.PriceRule{Method: criteria.PerQualityPoint}
+	if !ppqp {
+		rule.Method = rapid.SampledFrom([]criteria.PriceMethod{criteria.Relative, criteria.Linear, criteria.Band, criteria.Deduction}).Draw(t, "method")
+	}
+	switch rule.Method {
+	case criteria.Band:
+		rule.Floor, rule.Ceiling = dec("30000"), dec("90000")
+	case criteria.Deduction:
+		rule.Rate = decimal.New(rapid.Int64Range(25, 300).Draw(t, "rate"), -2)
+	}
+	if rapid.IntRange(0, 2).Draw(t, "budget") == 0 {
+		rule.MaxBudget = dec("80000")
+		rule.OverBudget = rapid.SampledFrom([]criteria.OverBudget{criteria.DisqualifyOverBudget, criteria.ScoreZeroOverBudget}).Draw(t, "overBudget")
+	}
+	mod := rapid.SampledFrom([]criteria.Moderation{criteria.ConsensusMark, criteria.MeanMark}).Draw(t, "moderation")
+	q := func(id string, w int64) score.Criterion {
+		return score.Criterion{ID: id, Title: "Question " + id, Weight: decimal.NewFromInt(w), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: mod}}
+	}
+	weighting := rapid.SampledFrom([]score.Weighting{score.PercentEachLevel, score.PercentOfTotal, score.Points}).Draw(t, "weighting")
+	wp := rapid.Int64Range(10, 70).Draw(t, "wPrice")
+	wsv := int64(0)
+	sv := !ppqp && rapid.IntRange(0, 3).Draw(t, "sv") == 0
+	if sv {
+		wsv = rapid.Int64Range(5, 20).Draw(t, "wSV")
+	}
+	wq := 100 - wp - wsv
+	if ppqp {
+		wp, wq = 0, 100
+	}
+	s1 := rapid.Int64Range(10, 90).Draw(t, "share1")
+	children := func(total int64) (int64, int64) { // two shares of a parent as the weighting reads them
+		if weighting == score.PercentOfTotal {
+			a := max(1, total*s1/100)
+			return a, total - a
+		}
+		return s1, 100 - s1
+	}
+	q1, q2 := children(wq)
+	price := score.Criterion{ID: "price", Title: "Price", Weight: decimal.NewFromInt(wp), Price: &rule}
+	top := price
+	if !ppqp && rapid.IntRange(0, 3).Draw(t, "commercial") == 0 {
+		pw, qw := children(wp)
+		price.Weight = decimal.NewFromInt(pw)
+		top = score.Criterion{ID: "commercial", Title: "Commercial", Weight: decimal.NewFromInt(wp), Children: []score.Criterion{price, q("q3", qw)}}
+	}
+	p := score.Policy{Weighting: weighting, Criteria: []score.Criterion{top,
+		{ID: "quality", Title: "Quality", Weight: decimal.NewFromInt(wq), Children: []score.Criterion{q("q1", q1), q("q2", q2)}}}}
+	if sv {
+		p.Criteria = append(p.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(wsv), SocialValue: &criteria.SocialValueRule{
+			Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	}
+	if ppqp {
+		p.Basis = score.PricePerQualityPoint
+	}
+	for _, stage := range score.Stages() {
+		if rapid.IntRange(0, 2).Draw(t, "round "+string(stage)) == 0 {
+			p.Rounding = append(p.Rounding, score.RoundingRule{Stage: stage, Places: int32(rapid.IntRange(0, 3).Draw(t, "places")),
+				Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")})
+		}
+	}
+	if rapid.IntRange(0, 3).Draw(t, "minQuality") == 0 {
+		m := decimal.NewFromInt(rapid.Int64Range(20, 60).Draw(t, "minQualityPercent"))
+		p.Thresholds.MinQualityPercent = &m
+	}
+	if rapid.IntRange(0, 4).Draw(t, "minPercent") == 0 {
+		m := decimal.NewFromInt(25)
+		p.Criteria[1].Children[0].MinPercent = &m
+	}
+	steps := []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.HigherPoints, Criterion: "price"}, {Kind: score.LowerPrice}}
+	for _, i := range rapid.Permutation([]int{0, 1, 2}).Draw(t, "chain")[:rapid.IntRange(0, 3).Draw(t, "chainLength")] {
+		p.TieBreaks = append(p.TieBreaks, steps[i])
+	}
+	return p
+}
+
+// trMarks draws a question's marks on the 0–4 scale.
+func trMarks(t *rapid.T, mod criteria.Moderation, label string) criteria.Marks {
+	m := func(l string) decimal.Decimal { return decimal.NewFromInt(rapid.Int64Range(0, 4).Draw(t, l)) }
+	if mod == criteria.MeanMark {
+		return criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: m(label + ".e1"), Rationale: "seen"}, {Evaluator: "E2", Mark: m(label + ".e2"), Rationale: "seen"}}}
+	}
+	v := m(label)
+	return criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: v}}, Consensus: &criteria.Consensus{Mark: v, Rationale: "agreed"}}
+}
+
+// trPrice draws a price: often one already in the field, sometimes in
+// pence, around the band and the budget.
+func trPrice(t *rapid.T, prices []decimal.Decimal, label string) decimal.Decimal {
+	if len(prices) > 0 && rapid.IntRange(0, 2).Draw(t, label+".repeat") == 0 {
+		return rapid.SampledFrom(prices).Draw(t, label+".of")
+	}
+	return decimal.New(rapid.Int64Range(2000_00, 12000_00).Draw(t, label+".pence"), -2).Mul(decimal.NewFromInt(10))
+}
+
+// trLot draws a tender of one lot under trPolicy and its bids; sometimes a
+// price adjusted by features instead (ProZorro's fixtures), with each bid's
+// chosen values.
+func trLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
+	if rapid.IntRange(0, 7).Draw(t, "adjusted") == 0 {
+		tn := tenderOf(lotOf(adjustedPolicy()))
+		if rapid.Bool().Draw(t, "adjusted.rounded") {
+			tn.Lots[0].Policy.Rounding = []score.RoundingRule{{Stage: score.Total, Places: 2, Mode: exact.HalfUp}}
+		}
+		var bids []score.Bid
+		for i := range rapid.IntRange(1, 6).Draw(t, "bids") {
+			id := fmt.Sprintf("B%d", i)
+			bids = append(bids, featureBid(id, "Supplier "+id, rapid.SampledFrom([]string{"469", "479", "400", "500.50"}).Draw(t, "price"),
+				rapid.SampledFrom([]string{"0.1", "0.15"}).Draw(t, "air"), rapid.SampledFrom([]string{"0.05", "0.1", "0.15"}).Draw(t, "years")))
+		}
+		return tn, bids
+	}
+	p := trPolicy(t, cat)
+	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
+		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
+		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: dec("900000"), TermMonths: 12, Policy: p}}}
+	mod := p.Criteria[1].Children[0].Quality.Moderation
+	var bids []score.Bid
+	var prices []decimal.Decimal
+	for i := range rapid.IntRange(1, 7).Draw(t, "bids") {
+		pr := trPrice(t, prices, "price")
+		prices = append(prices, pr)
+		id := fmt.Sprintf("B%d", i)
+		rs := map[string]score.Response{"price": {Price: criteria.Amount(pr)}, "q1": {Marks: trMarks(t, mod, "q1")}, "q2": {Marks: trMarks(t, mod, "q2")}}
+		if p.Criteria[0].ID == "commercial" {
+			rs["q3"] = score.Response{Marks: trMarks(t, mod, "q3")}
+		}
+		if len(p.Criteria) > 2 {
+			n := decimal.NewFromInt(rapid.Int64Range(0, 6).Draw(t, "starts"))
+			rs["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}
+		}
+		bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1", Responses: rs})
+	}
+	return tn, bids
+}
+
+// trSame fails unless a trial found what evaluating the changed lot whole
+// found: outcome, winner, every bid's total as shown, and every order of
+// two bids.
+func trSame(t *rapid.T, what string, tr score.Trial, want score.LotResult) {
+	if tr.Outcome != want.Outcome || tr.Winner != want.Winner {
+		t.Fatalf("%s: trial %s, evaluated %s %s", what, tr, want.Outcome, want.Winner)
+	}
+	rank := map[string]int{}
+	for _, s := range want.Standings {
+		rank[s.BidID] = s.Rank
+	}
+	for _, b := range want.Bids {
+		got, ok := tr.Total(b.BidID)
+		if ok != b.Total.Scored || (ok && (!got.Value.Equal(b.Total.Points.Value) || got.Places != b.Total.Points.Places)) {
+			t.Fatalf("%s: %s's total in the trial %v %v, evaluated %v %v", what, b.BidID, got, ok, b.Total.Points, b.Total.Scored)
+		}
+		for _, o := range want.Bids {
+			ra, okA := rank[b.BidID]
+			rb, okB := rank[o.BidID]
+			if w := okA && (!okB || ra < rb); tr.Outranks(b.BidID, o.BidID) != w {
+				t.Fatalf("%s: trial says %s outranks %s: %v; evaluated ranks %d, %d", what, b.BidID, o.BidID, !w, ra, rb)
+			}
+		}
+	}
+}
+
+func withResponse(b score.Bid, id string, r score.Response) score.Bid {
+	rs := map[string]score.Response{}
+	for k, v := range b.Responses {
+		rs[k] = v
+	}
+	rs[id] = r
+	b.Responses = rs
+	return b
+}
+
+// TestTrialsAreEvaluations checks that a trial of a new price, new marks
+// or a shift of weight finds what evaluating the changed tender finds, on
+// random lots of every shape trPolicy draws.
+func TestTrialsAreEvaluations(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids := trLot(t, cat)
+		p, err := score.Prepare(tn, bids)
+		require.NoError(t, err)
+		trials, ok := p.Trials("L1")
+		require.True(t, ok)
+		pol := tn.Lots[0].Policy
+		var prices []decimal.Decimal
+		for _, b := range bids {
+			prices = append(prices, *b.Responses["price"].Price.Amount)
+		}
+		for _, b := range bids {
+			np := trPrice(t, prices, "new price")
+			tr, err := trials.WithPrice(b.ID, "price", np)
+			require.NoError(t, err)
+			q, err := p.WithBid(withResponse(b, "price", score.Response{Price: criteria.Amount(np)}))
+			require.NoError(t, err)
+			want, _ := q.EvaluateLot("L1")
+			trSame(t, fmt.Sprintf("%s at %s", b.ID, np), tr, want)
+			if pol.Basis == score.AdjustedPrice {
+				continue // no marked question
+			}
+
+			mod := pol.Criteria[1].Children[0].Quality.Moderation
+			marks := map[string]criteria.Marks{"q1": trMarks(t, mod, "new q1")}
+			if rapid.Bool().Draw(t, "both") {
+				marks["q2"] = trMarks(t, mod, "new q2")
+			}
+			tr, err = trials.WithMarks(b.ID, marks)
+			require.NoError(t, err)
+			nb := b
+			for id, m := range marks {
+				nb = withResponse(nb, id, score.Response{Marks: m})
+			}
+			q, err = p.WithBid(nb)
+			require.NoError(t, err)
+			want, _ = q.EvaluateLot("L1")
+			trSame(t, fmt.Sprintf("%s with new marks", b.ID), tr, want)
+		}
+		var tops []int
+		for i, c := range pol.Criteria {
+			if !c.Weight.IsZero() {
+				tops = append(tops, i)
+			}
+		}
+		if len(tops) < 2 {
+			return
+		}
+		from := rapid.SampledFrom(tops).Draw(t, "from")
+		to := rapid.SampledFrom(tops).Draw(t, "to")
+		if from == to {
+			return
+		}
+		avail := trials.Result().Bids[0].Criteria()[from].Available
+		if pol.Weighting == score.Points { // the shift is in percentage points of the whole, as published
+			sum := exact.Zero
+			for _, c := range pol.Criteria {
+				sum = sum.Add(exact.Whole(c.Weight))
+			}
+			avail, _ = avail.Mul(exact.Int(100)).Quo(sum)
+		}
+		most := exact.Rounding{Places: 2, Mode: exact.Down}.Apply(avail).Shift(2).IntPart() - 1
+		if most < 1 {
+			return
+		}
+		d := decimal.New(rapid.Int64Range(1, most).Draw(t, "shift"), -2)
+		tr, err := trials.WithWeightShift(pol.Criteria[from].ID, pol.Criteria[to].ID, d)
+		require.NoError(t, err)
+		q, err := p.WithLot(shifted(tn.Lots[0], from, to, d))
+		require.NoError(t, err)
+		want, _ := q.EvaluateLot("L1")
+		trSame(t, fmt.Sprintf("%s points from %s to %s", d, pol.Criteria[from].ID, pol.Criteria[to].ID), tr, want)
+	})
+}
+
+// shifted moves d percentage points of the whole from one top-level
+// criterion to another, as WithWeightShift documents it, independently.
+func shifted(l score.Lot, from, to int, d decimal.Decimal) score.Lot {
+	pol := l.Policy
+	pol.Criteria = append([]score.Criterion(nil), pol.Criteria...)
+	move := d
+	switch pol.Weighting {
+	case score.PercentOfTotal:
+		pol.Weighting = score.Points
+	case score.Points:
+		sum := decimal.Zero
+		for _, c := range pol.Criteria {
+			sum = sum.Add(c.Weight)
+		}
+		move = d.Mul(sum).Div(decimal.NewFromInt(100))
+	}
+	pol.Criteria[from].Weight = pol.Criteria[from].Weight.Sub(move)
+	pol.Criteria[to].Weight = pol.Criteria[to].Weight.Add(move)
+	l.Policy = pol
+	return l
+}
+
+// TestScoreSolvedIsTheEngine checks LeastScore and MostScore against the
+// engine run forwards (TotalWith): at random normalised scores, a bid's
+// total reaches the goal exactly when the score is within the bound.
+func TestScoreSolvedIsTheEngine(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids := trLot(t, cat)
+		p, err := score.Prepare(tn, bids)
+		require.NoError(t, err)
+		trials, _ := p.Trials("L1")
+		for _, s := range trials.Result().Standings {
+			base, ok := trials.TotalWith(s.BidID, "price", exact.One)
+			if !ok {
+				continue // price per quality point, or a price over a budget that disqualifies
+			}
+			step := exact.Whole(decimal.New(rapid.Int64Range(-2000, 2000).Draw(t, "goal"), -3))
+			goal := base.Value.Add(step)
+			strict := rapid.Bool().Draw(t, "strict")
+			least, ok1 := trials.LeastScore(s.BidID, "price", goal, strict)
+			most, ok2 := trials.MostScore(s.BidID, "price", goal, strict)
+			require.True(t, ok1 && ok2)
+			for range 8 {
+				x, _ := exact.NewFraction(decimal.NewFromInt(rapid.Int64Range(0, 1000).Draw(t, "x")), decimal.NewFromInt(1000))
+				total, _ := trials.TotalWith(s.BidID, "price", x)
+				c := total.Value.Cmp(goal)
+				if reach := c > 0 || (c == 0 && !strict); least.Holds(x) != reach {
+					t.Fatalf("%s at score %s: total %s against %s (strict %v): LeastScore %v says %v", s.BidID, x, total, goal, strict, least, !reach)
+				}
+				if within := c < 0 || (c == 0 && !strict); most.HoldsBelow(x) != within {
+					t.Fatalf("%s at score %s: total %s against %s (strict %v): MostScore %v says %v", s.BidID, x, total, goal, strict, most, !within)
+				}
+			}
+		}
+	})
+}
+
+// TestTrialProblems checks that a trial of something no bid could offer is
+// a validation error naming the bid's response.
+func TestTrialProblems(t *testing.T) {
+	tn := tenderOf(lotOf(simplePolicy()))
+	p, err := score.Prepare(tn, []score.Bid{simpleBid("A", "100", 3), simpleBid("B", "120", 2)})
+	require.NoError(t, err)
+	trials, _ := p.Trials("L1")
+	_, err = trials.WithPrice("B", "price", dec("0"))
+	var verr *score.ValidationError
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("bids[1].responses[price].price.amount", "positive"), "%#v", verr.Problems)
+	_, err = trials.WithMarks("A", map[string]criteria.Marks{"q": {Consensus: &criteria.Consensus{Mark: dec("9"), Rationale: "r"}}})
+	require.ErrorAs(t, err, &verr)
+	assert.NotEmpty(t, verr.Problems)
+	assert.Contains(t, verr.Problems[0].Field, "bids[0].responses[q].marks", "%v", err)
+	_, err = trials.WithPrice("Z", "price", dec("1"))
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("bid", "known-bid"))
+	_, err = trials.WithWeightShift("price", "q", dec("200"))
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("weightShift", "within-weight"))
+}
+
+// TestLowestHoldingIsTheEngine checks LowestHolding against trials: with
+// one bid's price at random prices below every other (and below the field's
+// lowest as evaluated), every other ranked bid stays within the goal exactly
+// when the price is within the bound.
+func TestLowestHoldingIsTheEngine(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids := trLot(t, cat)
+		p, err := score.Prepare(tn, bids)
+		require.NoError(t, err)
+		trials, _ := p.Trials("L1")
+		res := trials.Result()
+		if len(res.Standings) < 2 || tn.Lots[0].Policy.Basis == score.PricePerQualityPoint || tn.Lots[0].Policy.Basis == score.AdjustedPrice {
+			return
+		}
+		x := rapid.SampledFrom(res.Standings).Draw(t, "bid").BidID
+		full, ok := trials.TotalWith(x, "price", exact.One)
+		if !ok {
+			return
+		}
+		goal := full.Value.Add(exact.Whole(decimal.New(rapid.Int64Range(-300, 300).Draw(t, "goal"), -2)))
+		strict := rapid.Bool().Draw(t, "strict")
+		b, limited, ok := trials.LowestHolding(x, "price", goal, strict)
+		lowest := decimal.Zero // the lowest price as evaluated, of every bid
+		for _, bd := range bids {
+			if pr := *bd.Responses["price"].Price.Amount; lowest.IsZero() || pr.Cmp(lowest) < 0 {
+				lowest = pr
+			}
+		}
+		for range 6 {
+			l := decimal.New(rapid.Int64Range(1, lowest.Shift(2).IntPart()-1).Draw(t, "pence"), -2)
+			tr, err := trials.WithPrice(x, "price", l)
+			require.NoError(t, err)
+			held := true
+			for _, s := range res.Standings {
+				if s.BidID == x {
+					continue
+				}
+				if v, scored := tr.Total(s.BidID); scored {
+					c := v.Value.Cmp(goal)
+					held = held && (c < 0 || (c == 0 && !strict))
+				}
+			}
+			want := ok && (!limited || b.HoldsBelow(exact.Whole(l)))
+			if held != want {
+				t.Fatalf("%s at %s against %s (strict %v): the others held %v; LowestHolding %v %v %v", x, l, goal, strict, held, b, limited, ok)
+			}
+		}
+	})
+}

@@ -1,0 +1,241 @@
+package score
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/envelope"
+)
+
+// WithWeightShift re-scores the lot with points percentage points of the
+// whole moved from one top-level criterion to another, the sub-criteria of
+// each keeping their shares of it: under percent-at-each-level weighting
+// the two weights change by points; under percent-of-total weighting the
+// weights are read as points (the same shares) and change by points; under
+// points weighting points% of the sum of the top-level weights moves. The
+// criteria must be two different top-level criteria that carry weight,
+// and points more than zero and less than the marks from carries.
+//
+// Nothing but the weights changes, so every bid's assessments stand; only
+// the bids whose totals could lead are re-scored, found from each total's
+// exact rate of change with the shift (within what the declared rounding
+// can move it). A policy with thresholds, which a shift can move a bid
+// across, or whose price is divided rather than weighted (price per
+// quality point, a price adjusted by features), is evaluated whole under
+// the shifted weights.
+func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial, error) {
+	fi, ti := t.topIndex(from), t.topIndex(to)
+	k := t.k
+	if fi < 0 || ti < 0 || fi == ti {
+		return Trial{}, oneProblem("weightShift", from+" → "+to, "top-level", "a shift of weight is between two different top-level criteria of the lot that carry weight")
+	}
+	move := exact.Whole(shiftMove(t.lp.lot.Policy, points)) // in the top level's marks: each carries its weight once shifted
+	if points.Sign() <= 0 || move.Cmp(k.tree.roots[fi].available) >= 0 {
+		return Trial{}, oneProblem("weightShift", points.String(), "within-weight", "a shift of weight must be more than zero and less than the %s marks %s carries", k.tree.roots[fi].available, from)
+	}
+	if t.hasTh || k.pol.unweightedPrice() {
+		l := shiftedLot(t.lp.lot, fi, ti, points)
+		return t.fromResult(t.lp.reshaped(t.p.t, l).evaluate()), nil
+	}
+	w := &weightState{d: move, hull: t.hull(fi, ti), cache: map[int]*bidKernel{}}
+	w.avail = make([]exact.Fraction, len(k.tree.nodes))
+	aF, aT := k.tree.roots[fi].available, k.tree.roots[ti].available
+	sF, _ := aF.Sub(move).Quo(aF)
+	sT, _ := aT.Add(move).Quo(aT)
+	for i, n := range k.tree.nodes {
+		switch n.top.index {
+		case k.tree.roots[fi].index:
+			w.avail[i] = n.available.Mul(sF)
+		case k.tree.roots[ti].index:
+			w.avail[i] = n.available.Mul(sT)
+		default:
+			w.avail[i] = n.available
+		}
+	}
+	st := &trialState{t: t, w: w}
+	return st.decide(w.leaders(st)), nil
+}
+
+// topIndex is the position of a top-level criterion that carries weight;
+// -1 when there is none with that id.
+func (t *Trials) topIndex(id string) int {
+	for i, n := range t.k.tree.roots {
+		if n.c.ID == id && n.available.Sign() > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// shiftMove is the weight that points percentage points of the whole come
+// to: points itself, or under points weighting points% of the sum of the
+// top-level weights (the model as published).
+func shiftMove(p Policy, points decimal.Decimal) decimal.Decimal {
+	if p.Weighting != Points {
+		return points
+	}
+	sum := decimal.Zero
+	for _, c := range p.Criteria {
+		sum = sum.Add(c.Weight)
+	}
+	return points.Mul(sum).Shift(-2) // points% of the points, exactly
+}
+
+// shiftedLot is the lot with points percentage points of the whole moved
+// from top-level criterion fi to ti, as [Trials.WithWeightShift] says.
+func shiftedLot(l Lot, fi, ti int, points decimal.Decimal) Lot {
+	pol := l.Policy
+	pol.Criteria = slices.Clone(pol.Criteria)
+	move := shiftMove(pol, points)
+	if pol.Weighting == PercentOfTotal {
+		pol.Weighting = Points
+	}
+	pol.Criteria[fi].Weight = pol.Criteria[fi].Weight.Sub(move)
+	pol.Criteria[ti].Weight = pol.Criteria[ti].Weight.Add(move)
+	l.Policy = pol
+	return l
+}
+
+// weightState is one shift of weight: the marks it moves, each node's
+// marks available under it, and the bids re-scored so far.
+type weightState struct {
+	d     exact.Fraction // the marks moved from one top-level criterion to the other
+	avail []exact.Fraction
+	hull  *lineSet
+	cache map[int]*bidKernel
+}
+
+// bid returns the bid at position i re-scored under the shift.
+func (w *weightState) bid(t *Trials, i int) *bidKernel {
+	k := t.k
+	base := &k.bids[i]
+	if base.out() {
+		return base
+	}
+	if s, ok := w.cache[i]; ok {
+		return s
+	}
+	s := *base
+	if len(k.tieNodes) > 0 {
+		s.tie = make([]Figure, len(k.tieNodes))
+	}
+	scratch := t.nums()
+	k.numbersAt(&s, *scratch, w.avail)
+	k.total(&s, *scratch)
+	t.done(scratch)
+	w.cache[i] = &s
+	return &s
+}
+
+// leaders returns the bids with the best total under the shift: those
+// whose totals before rounding come within the rounding's reach of the
+// best, re-scored exactly.
+func (w *weightState) leaders(st *trialState) []*bidKernel {
+	var lead []*bidKernel
+	for _, i := range w.hull.near(w.d) {
+		s := w.bid(st.t, i)
+		if !s.total.Scored {
+			continue
+		}
+		if len(lead) == 0 {
+			lead = []*bidKernel{s}
+			continue
+		}
+		switch c := st.t.k.better(s.total.Points.Value, lead[0].total.Points.Value); {
+		case c < 0:
+			lead = append(lead[:0], s)
+		case c == 0:
+			lead = append(lead, s)
+		}
+	}
+	return lead
+}
+
+// level returns the bids whose total under the shift is v, in bid order.
+func (w *weightState) level(st *trialState, v exact.Fraction) []*bidKernel {
+	var out []*bidKernel
+	for _, i := range w.hull.tree.Report(w.d, v.Sub(w.hull.slack)) {
+		if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b *bidKernel) int { return a.idx - b.idx })
+	return out
+}
+
+// hull returns the lines of the shift from top-level criterion fi to ti,
+// built once.
+func (t *Trials) hull(fi, ti int) *lineSet {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	key := [2]int{fi, ti}
+	if h, ok := t.hulls[key]; ok {
+		return h
+	}
+	if t.hulls == nil {
+		t.hulls = map[[2]int]*lineSet{}
+	}
+	h := t.linesOf(fi, ti)
+	t.hulls[key] = h
+	return h
+}
+
+// linesOf writes each ranked bid's total before rounding as a line in the
+// marks d moved: the sum of its leaves' points, less d × its points under
+// fi over fi's marks, plus d × its points under ti over ti's marks. The
+// declared rounding moves a total shown by at most one step of each
+// rounding it passes through: the slack.
+func (t *Trials) linesOf(fi, ti int) *lineSet {
+	k := t.k
+	F, T := k.tree.roots[fi], k.tree.roots[ti]
+	nums := make([]num, len(k.tree.nodes))
+	lines := make([]envelope.Line, 0, len(k.ranked))
+	for _, s := range k.ranked {
+		k.numbers(s, nums)
+		c, inF, inT := exact.Zero, exact.Zero, exact.Zero
+		for _, n := range k.tree.leaves {
+			u := nums[n.index].unrounded
+			c = c.Add(u)
+			switch n.top {
+			case F:
+				inF = inF.Add(u)
+			case T:
+				inT = inT.Add(u)
+			}
+		}
+		gF, _ := inF.Quo(F.available)
+		gT, _ := inT.Quo(T.available)
+		lines = append(lines, envelope.Line{C: c, G: gT.Sub(gF), ID: s.idx})
+	}
+	return newLineSet(lines, t.slack())
+}
+
+// slack is the most the declared rounding can move a total away from the
+// sum of its leaves' points before rounding: one step for every rounding
+// of a leaf, of a top-level branch and of the total.
+func (t *Trials) slack() exact.Fraction {
+	k := t.k
+	step := func(r *exact.Rounding) exact.Fraction {
+		if r == nil {
+			return exact.Zero
+		}
+		return exact.Whole(decimal.New(1, -r.Places))
+	}
+	e := step(k.stage[3])
+	for _, n := range k.tree.leaves {
+		switch {
+		case k.stage[1] != nil:
+			e = e.Add(step(k.stage[1]))
+		case n.depth == 0:
+			e = e.Add(step(k.stage[2]))
+		}
+	}
+	for _, n := range k.tree.roots {
+		if !n.leaf() {
+			e = e.Add(step(k.stage[2]))
+		}
+	}
+	return e
+}
