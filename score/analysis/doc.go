@@ -1,8 +1,8 @@
 // Package analysis asks of one lot's evaluation the questions an evaluator
-// asks before publishing an award, and answers each by re-scoring the field
-// with the engine itself on modified copies of the tender and bids — copies
-// of a [score.Prepared] tender, so that each re-scoring validates only what
-// it changed:
+// asks before publishing an award, and answers each by solving the engine's
+// formulas and confirming the answer by re-scoring the changed field with
+// the engine itself — a trial of a [score.Prepared] tender, which validates
+// and re-scores only what changed:
 //
 //   - [WhatItTakes]: for each compliant bid that did not win, the highest
 //     price (to the penny) at which it would win, and the fewest extra marks
@@ -27,27 +27,44 @@
 // policy declares and ties settled by the policy's own tie-break chain are
 // part of the answer. A tie the chain cannot settle is not a win.
 //
+// # Re-scoring
+//
+// Every answer is confirmed by re-scoring the changed lot with the engine:
+// a trial ([score.Trials]), which re-scores the bid that moves and, only
+// when it moves a figure they are scored against (the lowest price), the
+// other bids that could then lead. A trial finds what evaluating the whole
+// changed lot finds; the package's tests hold every answer to the one
+// found by searching with whole evaluations, word for word.
+//
 // # How the price to win is found
 //
 // Lowering one bid's price never lowers its own score and never raises
 // another's: its price score rises (or stays), and when it becomes the
 // lowest (relative, deduction, linear methods) every other bid's price
 // score falls. So there is one threshold: the bid wins at every price at or
-// below it and at none above. The search:
+// below it and at none above. It is solved, then confirmed:
 //
-//  1. For the relative method with one price criterion, solve for the
-//     threshold exactly, with fractions: while the bid is not the lowest, its
-//     price points are marks × lowest ÷ price and the others' totals stand
-//     still, so the price that equals the best rival's total is marks ×
-//     lowest ÷ (rival total − the bid's other points); if that is below the
-//     lowest price, the bid would be the lowest, scoring full marks while each
-//     rival's price points become marks × price ÷ its price, and the
-//     threshold is the smallest over rivals of rival price × (the bid's
-//     other points + marks − the rival's other points) ÷ marks. Other methods
-//     start without an estimate.
-//  2. Round the estimate down to the penny and re-score there; gallop by
-//     doubling steps of pennies until one price that wins and one that does
-//     not bracket the threshold, then bisect the bracket to adjacent pennies.
+//  1. Above the field's lowest other price only the bid's own price points
+//     move. The engine is solved backwards for the least normalised score
+//     at which the bid's total, as shown, ties the best rival's and beats
+//     it — each declared rounding and sum undone ([score.Trials.LeastScore])
+//     — and the price method for the price that scores it
+//     ([criteria.PriceRule.PriceAt]): lowest ÷ price, (highest − price) ÷
+//     (highest − lowest), the band, or the deduction, each solved for the
+//     price. Below the lowest other price the bid has full price marks and
+//     every rival's price points fall with it: each rival that could still
+//     reach the bid is solved for the lowest price that holds it to the
+//     bid's total ([score.Trials.LowestHolding]), and the bid must go below
+//     the least of them. Under price per quality point the bid's own ratio
+//     is solved for the best rival's. A penny under a tied rival's price is
+//     tried too where a lower-price tie-break turns.
+//  2. The solved prices, to the penny, are re-scored highest first: the
+//     answer is one that wins when a penny more does not — most bids are
+//     settled by two or three re-scorings. Should none be (a case the
+//     solution does not follow), the search of old takes over: for the
+//     relative method an estimate from the formula before rounding
+//     (Estimate), then doubling steps of pennies until a winning and a
+//     losing price bracket the threshold, then bisection.
 //  3. The answer is the higher price that wins; the record shows the
 //     re-scored field at that price and one penny more, where it does not
 //     win. If even £0.01 does not win, the bid "cannot win on price alone".
@@ -61,11 +78,11 @@
 // One "step" is one level up a question's marking scale: the consensus mark
 // under consensus moderation, one evaluator's mark under the mean. For each
 // number of steps the allocation that adds the most points as the policy
-// shows them (each question's points rounded as declared) is found by
-// dynamic programming over the questions; the fewest steps whose best
-// allocation wins when re-scored is the answer. The record shows the field
-// re-scored with those marks, and with the best allocation of one step
-// fewer, which does not win.
+// shows them (each question's points rounded as declared, read from the
+// engine's numbers without wording a line) is found by dynamic programming
+// over the questions; the fewest steps whose best allocation wins when
+// re-scored is the answer. The record shows the field re-scored with those
+// marks, and with the best allocation of one step fewer, which does not win.
 //
 // # How the weight shift is found
 //

@@ -13,21 +13,30 @@ import (
 )
 
 // field is one lot, its bids and its evaluation as received: what every
-// analysis starts from and re-scores copies of.
+// analysis starts from and re-scores changes of.
 type field struct {
 	p     *score.Prepared // the lot and its bids, validated once
+	tr    *score.Trials   // the lot evaluated once, re-scoring one change at a time
 	t     score.Tender    // a copy holding only the lot analysed
 	lotID string
 	bids  []score.Bid // the lot's bids, by id
 	base  score.LotResult
 	avail map[string]exact.Fraction // marks available, by criterion, once read
+	// levels holds each marked question's points at each level of its
+	// scale, ascending, once worked out.
+	levels map[string][]exact.Fraction
+	leafs  []leaf // the lot's leaf criteria, once read
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
+	prices           *priceField                   // the field of prices, read once for the price to win
 
-	// searchOnly makes the price to win found by search alone, without the
-	// solved candidates: the reference tests hold the candidates to.
-	searchOnly bool
+	// reference makes every answer found as the analyses first found them:
+	// the price to win by search alone, each re-scoring an evaluation of a
+	// changed copy of the whole lot. The tests hold the solved answers and
+	// the trials to it.
+	reference bool
+	amounts   *score.Prepared // for the reference: the lot with a schedule read as the amount it comes to
 }
 
 // newField validates and evaluates the lot as received. The tender copy
@@ -62,7 +71,8 @@ func preparedField(p *score.Prepared, lotID string) (*field, error) {
 		return nil, fmt.Errorf("the tender has no lot %q", lotID)
 	}
 	f := &field{p: one, t: one.Tender(), lotID: lotID, bids: one.Bids()}
-	f.base, _ = one.EvaluateLot(lotID)
+	f.tr, _ = one.Trials(lotID)
+	f.base = f.tr.Result()
 	f.byID = make(map[string]int, len(f.bids))
 	for i, b := range f.bids {
 		f.byID[b.ID] = i
@@ -172,6 +182,25 @@ func leaves(cs []score.Criterion) []leaf {
 	return out
 }
 
+// leaves returns the lot's leaf criteria, read once.
+func (f *field) leaves() []leaf {
+	if f.leafs == nil {
+		f.leafs = leaves(f.lot().Policy.Criteria)
+	}
+	return f.leafs
+}
+
+// priceLeaves returns the lot's price criteria, read once.
+func (f *field) priceLeaves() []leaf {
+	var out []leaf
+	for _, l := range f.leaves() {
+		if l.c.Price != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 func priceLeaves(cs []score.Criterion) []leaf {
 	var out []leaf
 	for _, l := range leaves(cs) {
@@ -255,8 +284,26 @@ func (c Check) String() string {
 	return s
 }
 
+// outcome is a re-scored lot as a check reads it: how it ended, and each
+// bid's total as shown.
+type outcome struct {
+	Outcome score.Outcome
+	Winner  string
+	total   func(id string) (score.Figure, bool)
+}
+
+// trialOutcome reads a trial.
+func trialOutcome(t score.Trial) outcome {
+	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total}
+}
+
+// lotOutcome reads a lot evaluated whole.
+func lotOutcome(l score.LotResult) outcome {
+	return outcome{Outcome: l.Outcome, Winner: l.Winner, total: func(id string) (score.Figure, bool) { return totalOf(l, id) }}
+}
+
 // winCheck records whether id wins a re-scored lot.
-func winCheck(change, id string, res score.LotResult, show ...string) Check {
+func winCheck(change, id string, res outcome, show ...string) Check {
 	won := res.Outcome == score.Winner && res.Winner == id
 	verdict := "does not win"
 	if won {
@@ -275,21 +322,23 @@ func totalOf(l score.LotResult, id string) (score.Figure, bool) {
 }
 
 // scoresText shows the totals of the given bids in a re-scored lot.
-func scoresText(l score.LotResult, ids ...string) string {
-	var parts []string
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if id == "" || seen[id] {
+func scoresText(l outcome, ids ...string) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if id == "" || slices.Contains(ids[:i], id) {
 			continue
 		}
-		seen[id] = true
-		if t, ok := totalOf(l, id); ok {
-			parts = append(parts, fmt.Sprintf("%s %s", id, t))
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(id)
+		if t, ok := l.total(id); ok {
+			b.WriteString(" " + t.String())
 		} else {
-			parts = append(parts, fmt.Sprintf("%s not scored", id))
+			b.WriteString(" not scored")
 		}
 	}
-	return strings.Join(parts, ", ")
+	return b.String()
 }
 
 // percentText shows an exact percentage to two places — more when it is

@@ -65,17 +65,37 @@ func (f *field) points(mark exact.Fraction, max decimal.Decimal, avail exact.Fra
 	return p
 }
 
+// levelPoints returns a question's points as shown at each level of its
+// scale, ascending, worked out once for every bid marked on it.
+func (f *field) levelPoints(c score.Criterion, levels []decimal.Decimal, max decimal.Decimal, avail exact.Fraction) []exact.Fraction {
+	if pts, ok := f.levels[c.ID]; ok {
+		return pts
+	}
+	pts := make([]exact.Fraction, len(levels))
+	for i, l := range levels {
+		pts[i] = f.points(exact.Whole(l), max, avail)
+	}
+	if f.levels == nil {
+		f.levels = map[string][]exact.Fraction{}
+	}
+	f.levels[c.ID] = pts
+	return pts
+}
+
 // questions lists the bid's marked questions and, for each number of steps,
 // the allocation that raises its mark most.
 func (f *field) questions(b score.Bid, br score.BidResult) []question {
 	var qs []question
-	for _, lf := range leaves(f.lot().Policy.Criteria) {
+	for _, lf := range f.leaves() {
 		c := lf.c
 		if c.Quality == nil {
 			continue
 		}
-		ln, ok := score.FindLine(br.Criteria(), c.ID)
-		if !ok || !ln.Scored {
+		if _, ok := f.tr.Points(br.BidID, c.ID); !ok { // numbers only: nothing is worded
+			continue
+		}
+		avail, ok := f.available(c.ID)
+		if !ok {
 			continue
 		}
 		q := question{c: c, levels: ascending(c.Quality.Scale)}
@@ -90,8 +110,9 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 				continue
 			}
 			q.cur = []int{i}
+			pts := f.levelPoints(c, q.levels, max, avail)
 			for k := 0; i+k < len(q.levels); k++ {
-				q.opts = append(q.opts, option{alloc: []int{k}, points: f.points(exact.Whole(q.levels[i+k]), max, ln.Available)})
+				q.opts = append(q.opts, option{alloc: []int{k}, points: pts[i+k]})
 			}
 		} else {
 			sum := decimal.Zero
@@ -111,7 +132,7 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 			n := decimal.NewFromInt(int64(len(m.Evaluators)))
 			for _, a := range bestRaise(q.levels, q.cur) {
 				mark, _ := exact.NewFraction(sum.Add(a.gain), n)
-				q.opts = append(q.opts, option{alloc: a.alloc, points: f.points(mark, max, ln.Available)})
+				q.opts = append(q.opts, option{alloc: a.alloc, points: f.points(mark, max, avail)})
 			}
 		}
 		qs = append(qs, q)
@@ -149,61 +170,88 @@ func bestRaise(levels []decimal.Decimal, cur []int) []raise {
 	return best
 }
 
-// plan is an allocation of steps over the questions.
+// plan is an allocation of steps over the questions: steps in all, the
+// points they add, and where to read each question's share (see pick).
 type plan struct {
 	steps int
 	gain  exact.Fraction
-	pick  []int // option index per question
+	dp    *allocation
+}
+
+// allocation is the dynamic programme's table: from[q][s] is the steps
+// spent on the questions before q in the best allocation of exactly s steps
+// over questions 0..q, -1 when no allocation spends exactly s.
+type allocation struct {
+	from [][]int
+}
+
+// pick returns the option chosen for each question: the steps it takes.
+func (p plan) pick() []int {
+	pick := make([]int, len(p.dp.from))
+	s := p.steps
+	for q := len(p.dp.from) - 1; q >= 0; q-- {
+		before := p.dp.from[q][s]
+		pick[q] = s - before
+		s = before
+	}
+	return pick
 }
 
 // bestPlans returns, for each number of steps s, the allocation of at most
-// s steps that adds the most points.
+// s steps that adds the most points. Each question is added in turn: the
+// best gain with exactly s steps over the questions so far is the best,
+// over the steps k given to this question, of the best with s − k steps
+// before it plus what k steps bring; a tie keeps the allocation met first
+// (fewest steps before).
 func bestPlans(qs []question) []plan {
-	exactly := []*plan{{gain: exact.Zero, pick: make([]int, len(qs))}}
+	dp := &allocation{from: make([][]int, len(qs))}
+	gains := []exact.Fraction{exact.Zero}
+	reach := []bool{true}
 	for qi, q := range qs {
-		var next []*plan
-		for s, p := range exactly {
-			if p == nil {
+		n := len(gains) + len(q.opts) - 1
+		next, ok, from := make([]exact.Fraction, n), make([]bool, n), make([]int, n)
+		for i := range from {
+			from[i] = -1
+		}
+		for s, g0 := range gains {
+			if !reach[s] {
 				continue
 			}
 			for k, o := range q.opts {
-				g := p.gain.Add(o.points.Sub(q.opts[0].points))
+				g := g0.Add(o.points.Sub(q.opts[0].points))
 				at := s + k
-				for len(next) <= at {
-					next = append(next, nil)
-				}
-				if next[at] == nil || g.Cmp(next[at].gain) > 0 {
-					pick := slices.Clone(p.pick)
-					pick[qi] = k
-					next[at] = &plan{steps: at, gain: g, pick: pick}
+				if !ok[at] || g.Cmp(next[at]) > 0 {
+					next[at], ok[at], from[at] = g, true, s
 				}
 			}
 		}
-		exactly = next
+		dp.from[qi] = from
+		gains, reach = next, ok
 	}
-	out := make([]plan, len(exactly))
-	for s, p := range exactly {
+	out := make([]plan, len(gains))
+	for s := range gains {
 		switch {
-		case p == nil || (s > 0 && out[s-1].gain.Cmp(p.gain) >= 0):
+		case !reach[s] || (s > 0 && out[s-1].gain.Cmp(gains[s]) >= 0):
 			out[s] = out[s-1]
 		default:
-			out[s] = *p
+			out[s] = plan{steps: s, gain: gains[s], dp: dp}
 		}
 	}
 	return out
 }
 
-// apply returns the bid with the plan's marks, and the changes made.
-func apply(b score.Bid, qs []question, p plan) (score.Bid, []MarkChange) {
+// apply returns the plan's marks by criterion, and the changes made.
+func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []MarkChange) {
 	var changes []MarkChange
+	marks := map[string]criteria.Marks{}
+	pick := p.pick()
 	for qi, q := range qs {
-		k := p.pick[qi]
+		k := pick[qi]
 		if k == 0 {
 			continue
 		}
 		o := q.opts[k]
-		r := b.Responses[q.c.ID]
-		m := r.Marks
+		m := b.Responses[q.c.ID].Marks
 		if q.c.Quality.Moderation == criteria.ConsensusMark {
 			c := *m.Consensus
 			to := q.levels[q.cur[0]+o.alloc[0]]
@@ -222,10 +270,25 @@ func apply(b score.Bid, qs []question, p plan) (score.Bid, []MarkChange) {
 			}
 			m.Evaluators = es
 		}
-		r.Marks = m
-		b = withResponse(b, q.c.ID, r)
+		marks[q.c.ID] = m
 	}
-	return b, changes
+	return marks, changes
+}
+
+// withMarks re-scores the lot with one bid's marks replaced: a trial, or
+// for the reference an evaluation of the changed copy.
+func (f *field) withMarks(b score.Bid, marks map[string]criteria.Marks) (outcome, error) {
+	if !f.reference {
+		t, err := f.tr.WithMarks(b.ID, marks)
+		return trialOutcome(t), err
+	}
+	for id, m := range marks {
+		r := b.Responses[id]
+		r.Marks = m
+		b = withResponse(b, id, r)
+	}
+	res, err := f.evalOn(f.p.WithBid(b))
+	return lotOutcome(res), err
 }
 
 func (f *field) marksToWin(id string) (MarksToWin, error) {
@@ -238,8 +301,8 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	plans := bestPlans(qs)
 	rival := f.rival(id)
 	try := func(p plan) (Check, []MarkChange, error) {
-		nb, changes := apply(b, qs, p)
-		res, err := f.evalOn(f.p.WithBid(nb))
+		marks, changes := apply(b, qs, p)
+		res, err := f.withMarks(b, marks)
 		if err != nil {
 			return Check{}, nil, err
 		}
@@ -254,7 +317,8 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	// the questions' points as shown; other roundings get a margin.
 	deficit := exact.Zero
 	skip := f.lot().Policy.Basis != score.PricePerQualityPoint
-	if rt, ok := totalOf(f.base, rival); ok && skip {
+	if rr, ok := f.result(rival); ok && rr.Total.Scored && skip {
+		rt := rr.Total.Points
 		deficit = rt.Value.Sub(br.Total.Points.Value)
 		for _, r := range f.base.Rounding {
 			if r.Stage == score.TopLevel || r.Stage == score.Total {

@@ -121,12 +121,14 @@ func (f *field) reversalsEvery() ([]Reversal, error) {
 }
 
 func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
-	before := map[string]int{}
-	for _, s := range f.base.Standings {
-		before[s.BidID] = s.Rank
+	st := f.base.Standings
+	before := make([]int, len(st)) // ranks in standings order
+	for i, s := range st {
+		before[i] = s.Rank
 	}
+	after := make([]int, len(st))
 	var out []Reversal
-	for _, s := range f.base.Standings {
+	for _, s := range st {
 		if len(f.bids) < 2 || !moves(s.BidID) {
 			continue
 		}
@@ -134,27 +136,30 @@ func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
 		if err != nil {
 			return nil, err
 		}
-		after := map[string]int{}
+		rankAfter := make(map[string]int, len(res.Standings))
 		for _, x := range res.Standings {
-			after[x.BidID] = x.Rank
+			rankAfter[x.BidID] = x.Rank
+		}
+		for i, x := range st {
+			after[i] = rankAfter[x.BidID]
 		}
 		rv := Reversal{Removed: s.BidID, RemovedSupplier: s.Supplier, WinnerBefore: f.base.Winner, WinnerAfter: res.Winner}
 		var leader string // who led the remaining bids before
-		for _, x := range f.base.Standings {
+		for _, x := range st {
 			if x.BidID != s.BidID {
 				leader = x.BidID
 				break
 			}
 		}
-		for i, a := range f.base.Standings {
-			for _, b := range f.base.Standings[i+1:] {
-				if a.BidID == s.BidID || b.BidID == s.BidID || before[a.BidID] >= before[b.BidID] {
+		for i, a := range st {
+			if a.BidID == s.BidID {
+				continue
+			}
+			for j := i + 1; j < len(st); j++ {
+				if before[i] >= before[j] || after[i] < after[j] || st[j].BidID == s.BidID {
 					continue
 				}
-				ra, rb := after[a.BidID], after[b.BidID]
-				if ra >= rb {
-					rv.Pairs = append(rv.Pairs, ReversedPair{Above: a.BidID, Below: b.BidID, Tied: ra == rb})
-				}
+				rv.Pairs = append(rv.Pairs, ReversedPair{Above: a.BidID, Below: st[j].BidID, Tied: after[i] == after[j]})
 			}
 		}
 		if len(rv.Pairs) == 0 {

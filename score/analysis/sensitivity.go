@@ -121,7 +121,7 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		return out, nil
 	}
 	share := func(br score.BidResult, i int, a exact.Fraction) exact.Fraction {
-		p, _ := br.Points(pol.Criteria[i].ID) // numbers only: nothing is worded
+		p, _ := f.tr.Points(br.BidID, pol.Criteria[i].ID) // numbers only: nothing is worded
 		s, err := p.Value.Quo(a)
 		if err != nil {
 			return exact.Zero
@@ -166,8 +166,8 @@ func (f *field) sensitivity() (Sensitivity, error) {
 					if !ok1 || !ok2 {
 						continue
 					}
-					qW := qualityPoints(wr)
-					qR := qualityPoints(rr)
+					qW := qualityPoints(wr, pW)
+					qR := qualityPoints(rr, pR)
 					// R ahead when pR·qW(δ) − pW·qR(δ) < 0.
 					h0 := qW.MulDec(pR).Sub(qR.MulDec(pW))
 					den := dR.MulDec(pW).Sub(dW.MulDec(pR))
@@ -221,15 +221,14 @@ func winnerText(id string) string {
 }
 
 // qualityPoints is a bid's quality points under price per quality point:
-// the sum of its weighted top-level criteria.
-func qualityPoints(br score.BidResult) exact.Fraction {
-	sum := exact.Zero
-	for _, c := range br.Criteria() {
-		if c.Available.Sign() > 0 {
-			sum = sum.Add(c.Points.Value)
-		}
+// the sum of its weighted top-level criteria, which its price was divided
+// by (price ÷ the unrounded ratio, exactly), so that nothing is worded.
+func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
+	q, err := exact.Whole(price).Quo(br.Total.Unrounded)
+	if err != nil {
+		return exact.Zero
 	}
-	return sum
+	return q
 }
 
 // confirmShift re-scores from the first hundredth at or above the exact
@@ -237,21 +236,11 @@ func qualityPoints(br score.BidResult) exact.Fraction {
 // answer and not at 0.01 less.
 func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
-	ahead := func(d decimal.Decimal) (bool, score.LotResult, error) {
+	ahead := func(d decimal.Decimal) (bool, outcome, error) {
 		if d.Sign() <= 0 {
-			return false, f.base, nil
+			return false, lotOutcome(f.base), nil
 		}
-		res, err := f.evalOn(f.p.WithLot(f.shifted(from, to, d)))
-		if err != nil {
-			return false, res, err
-		}
-		rankOf := map[string]int{}
-		for _, s := range res.Standings {
-			rankOf[s.BidID] = s.Rank
-		}
-		rw, okW := rankOf[w]
-		rr, okR := rankOf[r]
-		return okR && (!okW || rr < rw), res, nil
+		return f.shiftedBy(w, r, from, to, d)
 	}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
@@ -302,6 +291,32 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		{Change: name(d), Holds: true, Verdict: fmt.Sprintf("%s ranks above %s", r, w), Winner: at.Winner, Scores: scoresText(at, r, w, at.Winner)},
 		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: fmt.Sprintf("%s does not rank above %s", r, w), Winner: before.Winner, Scores: scoresText(before, r, w, before.Winner)},
 	}}, nil
+}
+
+// shiftedBy re-scores the lot with d percentage points of weight moved from
+// top-level criterion from to to, and reports whether the rival r then
+// ranks above the winner w: a trial, or for the reference an evaluation of
+// the lot with its policy changed.
+func (f *field) shiftedBy(w, r string, from, to int, d decimal.Decimal) (bool, outcome, error) {
+	if !f.reference {
+		pol := f.lot().Policy
+		t, err := f.tr.WithWeightShift(pol.Criteria[from].ID, pol.Criteria[to].ID, d)
+		if err != nil {
+			return false, outcome{}, err
+		}
+		return t.Outranks(r, w), trialOutcome(t), nil
+	}
+	res, err := f.evalOn(f.p.WithLot(f.shifted(from, to, d)))
+	if err != nil {
+		return false, lotOutcome(res), err
+	}
+	rankOf := map[string]int{}
+	for _, s := range res.Standings {
+		rankOf[s.BidID] = s.Rank
+	}
+	rw, okW := rankOf[w]
+	rr, okR := rankOf[r]
+	return okR && (!okW || rr < rw), lotOutcome(res), nil
 }
 
 // shifted returns the lot with d percentage points of the whole moved from

@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -154,7 +152,7 @@ func (f *field) rival(id string) string {
 }
 
 func (f *field) priceToWin(id string) (PriceToWin, error) {
-	pls := priceLeaves(f.lot().Policy.Criteria)
+	pls := f.priceLeaves()
 	if len(pls) != 1 {
 		return PriceToWin{Answer: NotComputed,
 			Explanation: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
@@ -166,33 +164,16 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		return PriceToWin{Answer: NotComputed, Explanation: "not computed: the bid's price could not be read"}, nil
 	}
 	out := PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}
-	lot, field := f.asAmount(pc.ID)
-	base := f.p
-	if out.Schedule { // the schedule becomes the amount it comes to, for every bid: validated once
-		p, err := score.Prepare(f.withLot(lot), field)
-		if err != nil {
-			return out, err
-		}
-		base = p
-	}
-	var bb score.Bid
-	for _, x := range field {
-		if x.ID == id {
-			bb = x
-		}
-	}
 	rival := f.rival(id)
 	type rescored struct {
-		res score.LotResult
+		res outcome
 		err error
 	}
 	seen := map[int64]rescored{} // each price is re-scored once, however often the search asks
-	at := func(pennies int64) (bool, score.LotResult, error) {
+	at := func(pennies int64) (bool, outcome, error) {
 		r, ok := seen[pennies]
 		if !ok {
-			resp := bb.Responses[pc.ID]
-			resp.Price = criteria.Amount(decimal.New(pennies, -2))
-			r.res, r.err = f.evalOn(base.WithBid(withResponse(bb, pc.ID, resp)))
+			r.res, r.err = f.atPrice(id, pc, pennies)
 			seen[pennies] = r
 		}
 		if r.err != nil {
@@ -213,12 +194,12 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if hi <= 1 {
 		hi = 2
 	}
-	// Where the rounding is known, solve for the prices at which the bid's
-	// shown total ties and beats its best rival, and re-score those first:
-	// most bids are settled by two or three re-scorings.
+	// Solve for the prices at which the bid's shown total ties and beats
+	// its best rival, and re-score those first: most bids are settled by
+	// re-scoring at the answer and a penny above.
 	var cands []int64
-	if !f.searchOnly {
-		cands = f.candidates(id, pc, cur)
+	if !f.reference {
+		cands = f.priceField(pc).candidates(f, id)
 	}
 	for _, c := range cands {
 		if c <= lo || c >= hi {
@@ -258,7 +239,13 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		}
 		lo = 1
 	}
-	if e := f.estimate(id, pc, cur); e != nil && hi-lo > 1 {
+	var e *exact.Fraction
+	if f.reference {
+		e = f.estimate(id, pc, cur)
+	} else {
+		e = f.priceField(pc).estimate(id)
+	}
+	if e != nil && hi-lo > 1 {
 		out.Estimate = e
 		c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
 		if c > lo && c < hi {
@@ -322,16 +309,10 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	out.Cut = cur.Sub(out.Price)
 	out.CutPercent, _ = exact.NewFraction(out.Cut.Mul(hundred), cur)
 	out.Checks = []Check{yes, no}
-	out.BecomesLowest = true
-	for _, s := range f.base.Standings {
-		if s.BidID == id {
-			continue
-		}
-		if o, ok := f.bid(s.BidID); ok {
-			if p, ok := quote(pc, o); ok && !pc.Price.IsOverBudget(p) && p.Cmp(out.Price) <= 0 {
-				out.BecomesLowest = false
-			}
-		}
+	if f.reference {
+		out.BecomesLowest = f.becomesLowest(id, pc, out.Price)
+	} else {
+		out.BecomesLowest = f.priceField(pc).becomesLowest(id, out.Price)
 	}
 	what := "price"
 	if out.Schedule {
@@ -348,167 +329,56 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	return out, nil
 }
 
-// candidates solves the relative method for the prices, to the penny, at
-// which the bid's total as shown would tie its best rival's and beat it by
-// the smallest step shown, when the policy rounds only each criterion's
-// weighted points (the total is then the sum of the points shown). Above
-// the field's lowest other price only the bid's own price points move;
-// below it the bid has full price marks and every rival's price points
-// shrink with it. It returns the candidates highest first, with a penny
-// under each best rival's price where a lower-price tie-break turns; none
-// when the method, basis or rounding is another. The prices are only where
-// the search looks first: each is re-scored before it is used.
-func (f *field) candidates(id string, pc score.Criterion, cur decimal.Decimal) []int64 {
-	pol := f.lot().Policy
-	if pc.Price.Method != criteria.Relative || pol.Basis == score.PricePerQualityPoint || len(f.base.Rounding) != 1 ||
-		f.base.Rounding[0].Stage != score.LeafPoints {
-		return nil
+// atPrice re-scores the lot with one bid's price, in pennies, on the price
+// criterion: a trial, or for the reference an evaluation of the changed
+// copy, a schedule read as the amount it comes to.
+var zzCalls int
+
+func (f *field) atPrice(id string, pc score.Criterion, pennies int64) (outcome, error) {
+	zzCalls++
+	price := decimal.New(pennies, -2)
+	if !f.reference {
+		t, err := f.tr.WithPrice(id, pc.ID, price)
+		return trialOutcome(t), err
 	}
-	r := f.base.Rounding[0].Rounding()
-	self, ok := f.result(id)
-	if !ok || !self.Total.Scored {
-		return nil
+	base := f.p
+	if pc.Price.Schedule != nil { // the schedule becomes the amount it comes to, for every bid: validated once
+		if f.amounts == nil {
+			lot, field := f.asAmount(pc.ID)
+			p, err := score.Prepare(f.withLot(lot), field)
+			if err != nil {
+				return outcome{}, err
+			}
+			f.amounts = p
+		}
+		base = f.amounts
 	}
-	own, ok := self.Points(pc.ID)
-	if !ok {
-		return nil
+	var bb score.Bid
+	for _, x := range base.Bids() {
+		if x.ID == id {
+			bb = x
+		}
 	}
-	avail, ok := f.available(pc.ID)
-	if !ok || avail.Sign() <= 0 {
-		return nil
-	}
-	type rival struct {
-		total, rest exact.Fraction // as shown; rest is all but price
-		price       decimal.Decimal
-		in          bool // within budget: part of the price field
-	}
-	var rivals []rival
-	var low *decimal.Decimal // the lowest other price in the field
-	best := exact.Fraction{}
+	resp := bb.Responses[pc.ID]
+	resp.Price = criteria.Amount(price)
+	res, err := f.evalOn(base.WithBid(withResponse(bb, pc.ID, resp)))
+	return lotOutcome(res), err
+}
+
+// becomesLowest reports whether a bid at price p would be the lowest in the
+// field: no other compliant price within budget is at or below it.
+func (f *field) becomesLowest(id string, pc score.Criterion, p decimal.Decimal) bool {
 	for _, s := range f.base.Standings {
 		if s.BidID == id {
 			continue
 		}
-		pr, ok := f.priced(pc, s.BidID)
-		if !ok {
-			return nil
-		}
-		p, pts := pr.price, pr.points
-		rv := rival{total: s.Score.Value, rest: s.Score.Value.Sub(pts.Value), price: p, in: !pc.Price.IsOverBudget(p)}
-		rivals = append(rivals, rv)
-		if len(rivals) == 1 || rv.total.Cmp(best) > 0 {
-			best = rv.total
-		}
-		if rv.in && (low == nil || p.Cmp(*low) < 0) {
-			low = &p
-		}
-	}
-	if len(rivals) == 0 || low == nil {
-		return nil
-	}
-	unit := exact.Whole(decimal.New(1, -r.Places))
-	lowPence := low.Shift(2).Ceil().IntPart()
-	rest := self.Total.Points.Value.Sub(own.Value) // everything but price, as shown
-	var out []int64
-	if cur.Cmp(*low) > 0 { // above the lowest: the rivals stand still
-		for _, need := range []exact.Fraction{best.Sub(rest), best.Sub(rest).Add(unit)} { // tie, then beat
-			if need.Sign() <= 0 || need.Cmp(avail) > 0 {
-				continue
-			}
-			// Own price points avail × low ÷ p shown as at least need.
-			if c, ok := reach(r, unit, need, avail.MulDec(*low)); ok && c >= lowPence {
-				out = append(out, c)
+		if o, ok := f.bid(s.BidID); ok {
+			if q, ok := quote(pc, o); ok && !pc.Price.IsOverBudget(q) && q.Cmp(p) <= 0 {
+				return false
 			}
 		}
 	}
-	if len(out) == 0 { // below the lowest: full marks, and each rival's price points avail × p ÷ its price
-		for _, slack := range []exact.Fraction{exact.Zero, unit} { // tie, then beat
-			c, found := int64(0), false
-			for _, rv := range rivals {
-				if !rv.in {
-					if rest.Add(avail).Sub(slack).Cmp(rv.total) < 0 {
-						found = false
-						break
-					}
-					continue
-				}
-				limit := rest.Add(avail).Sub(rv.rest).Sub(slack) // the most price points the rival may show
-				if limit.Sign() < 0 {
-					found = false
-					break
-				}
-				x, ok := under(r, unit, limit, avail, rv.price)
-				if !ok {
-					found = false
-					break
-				}
-				if !found || x < c {
-					c, found = x, true
-				}
-			}
-			if found && c >= 1 && c < lowPence {
-				out = append(out, c)
-			}
-		}
-	}
-	if len(out) == 2 { // between tying and beating, a lower-price tie-break may decide
-		for _, rv := range rivals {
-			if u := rv.price.Shift(2).Ceil().IntPart() - 1; rv.total.Equal(best) && u > out[1] && u < out[0] {
-				out = append(out, u)
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b int64) int { return cmp.Compare(b, a) })
-	return slices.Compact(out)
-}
-
-// reach returns the highest price in pennies at which points k ÷ p are
-// shown, rounded as r declares, as at least need: half a step below need
-// for half-way modes, a step below (exclusive) for modes rounding up, need
-// itself for those rounding down.
-func reach(r exact.Rounding, unit, need, k exact.Fraction) (int64, bool) {
-	t, strict := need, false
-	switch r.Mode {
-	case exact.HalfUp, exact.HalfEven:
-		t = need.Sub(unit.Mul(half))
-	case exact.Up, exact.Ceiling:
-		t, strict = need.Sub(unit), true
-	}
-	if t.Sign() <= 0 {
-		return 0, false
-	}
-	bound, err := k.MulDec(hundred).Quo(t) // in pennies
-	if err != nil {
-		return 0, false
-	}
-	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(bound).IntPart()
-	if strict && exact.Int(c).Equal(bound) {
-		c--
-	}
-	return c, true
-}
-
-// under returns the highest price in pennies at which a rival's price
-// points avail × p ÷ price are shown, rounded as r declares, as at most
-// limit: below half a step above it for half-way modes, below a step above
-// it for modes rounding down, at most limit itself for those rounding up.
-func under(r exact.Rounding, unit, limit, avail exact.Fraction, price decimal.Decimal) (int64, bool) {
-	t, strict := limit.Add(unit.Mul(half)), true
-	switch r.Mode {
-	case exact.Down, exact.Floor:
-		t = limit.Add(unit)
-	case exact.Up, exact.Ceiling:
-		t, strict = limit, false
-	}
-	bound, err := t.MulDec(price).MulDec(hundred).Quo(avail) // in pennies
-	if err != nil {
-		return 0, false
-	}
-	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(bound).IntPart()
-	if strict && exact.Int(c).Equal(bound) {
-		c--
-	}
-	return c, true
+	return true
 }
 
 var half = exact.Whole(decimal.New(5, -1))
@@ -532,7 +402,7 @@ func (f *field) priced(pc score.Criterion, id string) (pricing, bool) {
 		m = map[string]pricing{}
 		for _, br := range f.base.Bids {
 			b, ok1 := f.bid(br.BidID)
-			pts, ok2 := br.Points(pc.ID) // numbers only: nothing is worded
+			pts, ok2 := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
 			if !ok1 || !ok2 {
 				continue
 			}

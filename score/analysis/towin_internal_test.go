@@ -61,7 +61,7 @@ func TestSolvedPricesMatchTheSearch(t *testing.T) {
 		require.NoError(t, err)
 		g, err := newField(tn, "L1", bids)
 		require.NoError(t, err)
-		g.searchOnly = true
+		g.reference = true
 		for _, s := range f.base.Standings {
 			got, err := f.priceToWin(s.BidID)
 			require.NoError(t, err)

@@ -1,0 +1,450 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/envelope"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// priceField is the field of compliant prices on the one price criterion,
+// read once for every bid whose price to win is asked: each bid's price,
+// its total and its points from everything else as shown, and what the
+// field's lowest and highest prices within budget are without any one bid.
+// With it the price to win of each bid is solved from a few figures instead
+// of from a pass over every other bid.
+type priceField struct {
+	pc     score.Criterion
+	rule   *criteria.PriceRule
+	avail  exact.Fraction // the criterion's marks available
+	ok     bool           // every ranked bid has a price and points on the criterion
+	bids   []pricedBid    // in standings order
+	byID   map[string]int
+	spread spread // of the prices within budget
+	// For the estimate (see estimate): each bid's total before its price
+	// points are rounded, the field's lowest price taken as it is; the two
+	// highest of those and of the other points, by position; and, for the
+	// bids within budget, the price that would bring each to a total τ with
+	// full marks going to another, (τ − other points) × price ÷ marks,
+	// negated, as lines in τ.
+	topT, topRest [2]int
+	bring         *envelope.Tree
+}
+
+// pricedBid is one compliant bid's price and points.
+type pricedBid struct {
+	id    string
+	price decimal.Decimal
+	p     exact.Fraction // price, exactly
+	pence int64          // price in pennies, rounded up
+	in    bool           // within budget: part of the price field
+	total exact.Fraction // as shown
+	rest  exact.Fraction // total − price points, as shown
+	t     exact.Fraction // rest + marks × lowest ÷ price (in budget) or rest
+}
+
+// spread is the lowest and highest of a set of prices, how many hold each,
+// and the next distinct price inside each, so that the set without any one
+// price is known at once.
+type spread struct {
+	n, nLo, nHi int
+	lo, hi      exact.Fraction
+	lo2, hi2    *exact.Fraction
+}
+
+func (s *spread) add(p exact.Fraction) {
+	if s.n == 0 {
+		*s = spread{n: 1, nLo: 1, nHi: 1, lo: p, hi: p}
+		return
+	}
+	s.n++
+	switch c := p.Cmp(s.lo); {
+	case c < 0:
+		lo := s.lo
+		s.lo2, s.lo, s.nLo = &lo, p, 1
+	case c == 0:
+		s.nLo++
+	case s.lo2 == nil || p.Cmp(*s.lo2) < 0:
+		s.lo2 = &p
+	}
+	switch c := p.Cmp(s.hi); {
+	case c > 0:
+		hi := s.hi
+		s.hi2, s.hi, s.nHi = &hi, p, 1
+	case c == 0:
+		s.nHi++
+	case s.hi2 == nil || p.Cmp(*s.hi2) > 0:
+		s.hi2 = &p
+	}
+}
+
+// without returns the lowest and highest price and the count once one price
+// p of the set is taken out; ok is false when none is left.
+func (s spread) without(p exact.Fraction) (lo, hi exact.Fraction, n int, ok bool) {
+	if s.n <= 1 {
+		return exact.Fraction{}, exact.Fraction{}, 0, false
+	}
+	lo, hi = s.lo, s.hi
+	if p.Equal(s.lo) && s.nLo == 1 {
+		lo = *s.lo2
+	}
+	if p.Equal(s.hi) && s.nHi == 1 {
+		hi = *s.hi2
+	}
+	return lo, hi, s.n - 1, true
+}
+
+// priceField reads the field of prices on criterion pc, once.
+func (f *field) priceField(pc score.Criterion) *priceField {
+	if f.prices != nil && f.prices.pc.ID == pc.ID {
+		return f.prices
+	}
+	pf := &priceField{pc: pc, rule: pc.Price, ok: true, byID: map[string]int{}, topT: [2]int{-1, -1}, topRest: [2]int{-1, -1}}
+	f.prices = pf
+	avail, ok := f.available(pc.ID)
+	if !ok {
+		pf.ok = false
+		return pf
+	}
+	pf.avail = avail
+	for _, s := range f.base.Standings {
+		br, _ := f.result(s.BidID)
+		pr, ok := f.priced(pc, s.BidID)
+		if !ok || !br.Total.Scored {
+			pf.ok = false
+			return pf
+		}
+		b := pricedBid{id: s.BidID, price: pr.price, p: exact.Whole(pr.price), in: !pc.Price.IsOverBudget(pr.price),
+			total: br.Total.Points.Value, rest: br.Total.Points.Value.Sub(pr.points.Value)}
+		b.pence = pennies(b.p, false, true)
+		pf.byID[b.id] = len(pf.bids)
+		pf.bids = append(pf.bids, b)
+		if b.in {
+			pf.spread.add(b.p)
+		}
+	}
+	var bring []envelope.Line
+	perMark := ratioF(exact.One, avail)
+	for i := range pf.bids {
+		b := &pf.bids[i]
+		b.t = b.rest
+		if b.in {
+			b.t = b.t.Add(avail.Mul(ratioF(pf.spread.lo, b.p)))
+			bring = append(bring, envelope.Line{C: b.rest.Mul(b.p).Mul(perMark), G: b.p.Mul(perMark).Neg(), ID: i})
+		}
+		pf.topT = top2(pf.topT, i, func(j int) exact.Fraction { return pf.bids[j].t })
+		pf.topRest = top2(pf.topRest, i, func(j int) exact.Fraction { return pf.bids[j].rest })
+	}
+	pf.bring = envelope.New(bring)
+	return pf
+}
+
+// top2 keeps the positions of the two highest values, the first met
+// winning a tie, adding position i.
+func top2(top [2]int, i int, v func(int) exact.Fraction) [2]int {
+	switch {
+	case top[0] < 0 || v(i).Cmp(v(top[0])) > 0:
+		return [2]int{i, top[0]}
+	case top[1] < 0 || v(i).Cmp(v(top[1])) > 0:
+		return [2]int{top[0], i}
+	}
+	return top
+}
+
+// highestOther returns the highest value among the bids other than self.
+func highestOther(top [2]int, self int, v func(int) exact.Fraction) (exact.Fraction, bool) {
+	for _, i := range top {
+		if i >= 0 && i != self {
+			return v(i), true
+		}
+	}
+	return exact.Fraction{}, false
+}
+
+func ratioF(num, den exact.Fraction) exact.Fraction {
+	q, err := num.Quo(den)
+	if err != nil {
+		return exact.Zero
+	}
+	return q
+}
+
+// others returns the lowest and highest price within budget of the bids
+// other than self, and how many there are.
+func (pf *priceField) others(self int) (lo, hi exact.Fraction, n int, ok bool) {
+	b := pf.bids[self]
+	if !b.in {
+		if pf.spread.n == 0 {
+			return exact.Fraction{}, exact.Fraction{}, 0, false
+		}
+		return pf.spread.lo, pf.spread.hi, pf.spread.n, true
+	}
+	return pf.spread.without(b.p)
+}
+
+// becomesLowest reports whether the bid at price p would be the lowest in
+// the field: no other compliant price within budget is at or below it.
+func (pf *priceField) becomesLowest(id string, p decimal.Decimal) bool {
+	i, ok := pf.byID[id]
+	if !ok {
+		return true
+	}
+	lo, _, _, ok := pf.others(i)
+	return !ok || lo.Cmp(exact.Whole(p)) > 0
+}
+
+// estimate is the relative method's exact break-even price before the price
+// points are rounded (the package documentation's step 1), as the
+// reference's estimate computes it from a pass over the field, found from
+// the figures read once: the best rival's total with the lowest other
+// price, from the two highest totals; and, when the bid must become the
+// lowest, the smallest of price × (its other points + marks − the rival's
+// other points) ÷ marks over the rivals, from their envelope.
+func (pf *priceField) estimate(id string) *exact.Fraction {
+	self, ok := pf.byID[id]
+	if pf.rule.Method != criteria.Relative || !pf.ok || !ok || len(pf.bids) < 2 || pf.avail.Sign() <= 0 {
+		return nil
+	}
+	me := pf.bids[self]
+	low, _, _, ok := pf.others(self)
+	if !ok {
+		return nil
+	}
+	avail := pf.avail
+	// Regime 1: not the lowest; rivals' totals stand still.
+	var best exact.Fraction
+	if low.Equal(pf.spread.lo) {
+		best, _ = highestOther(pf.topT, self, func(j int) exact.Fraction { return pf.bids[j].t })
+	} else { // the bid is the one lowest price: the others are read against the next
+		first := true
+		for i, b := range pf.bids {
+			if i == self {
+				continue
+			}
+			t := b.rest
+			if b.in {
+				t = t.Add(avail.Mul(ratioF(low, b.p)))
+			}
+			if first || t.Cmp(best) > 0 {
+				best, first = t, false
+			}
+		}
+	}
+	if gap := best.Sub(me.rest); gap.Sign() > 0 {
+		p1, err := avail.Mul(low).Quo(gap)
+		if err == nil && p1.Cmp(low) >= 0 {
+			return &p1
+		}
+	}
+	// Regime 2: the lowest, with full price marks; each rival's price points
+	// become marks × price ÷ its price.
+	c := me.rest.Add(avail)
+	if r, ok := highestOther(pf.topRest, self, func(j int) exact.Fraction { return pf.bids[j].rest }); ok && r.Cmp(c) >= 0 {
+		return nil // some rival's other points alone reach the bid's best
+	}
+	est := low
+	if !low.Equal(pf.spread.lo) { // read against another lowest: visit every rival
+		for i, b := range pf.bids {
+			if i != self && b.in {
+				est = est.Min(b.p.Mul(c.Sub(b.rest)).Mul(ratioF(exact.One, avail)))
+			}
+		}
+		return &est
+	}
+	// The least of p × (c − rest) ÷ marks over the bids within budget is the
+	// highest of its negation's lines at c. The bid's own is its price, no
+	// lower than low, so it never changes the least.
+	if m, ok := pf.bring.Max(c); ok {
+		est = est.Min(m.Neg())
+	}
+	return &est
+}
+
+// candidates solves for the prices, to the penny, at which the bid's total
+// as shown would tie its best rival's and beat it — under any price method
+// and any declared rounding — highest first, with a penny under each best
+// rival's price where a lower-price tie-break turns (the package
+// documentation's step 1). Above the field's lowest other price only the
+// bid's own price points move: the engine is solved backwards for the
+// normalised score that reaches the rival's total ([score.Trials.LeastScore])
+// and the method for the price that scores it
+// ([criteria.PriceRule.PriceAt]). Below it the bid has full price marks and
+// every rival's price points fall with it: each rival that could still
+// reach the bid is solved for the lowest price that holds it there
+// ([score.Trials.LowestHolding]), and the bid must go below the least of
+// them. Under price per quality point the bid's own
+// ratio is solved for the rival's. The prices are only where the search
+// looks first: each is re-scored before it is used.
+func (pf *priceField) candidates(f *field, id string) []int64 {
+	self, ok := pf.byID[id]
+	if !pf.ok || !ok {
+		return nil
+	}
+	if f.lot().Policy.Basis == score.PricePerQualityPoint {
+		return pf.perPoint(f, self)
+	}
+	me := pf.bids[self]
+	lo, hi, _, ok := pf.others(self)
+	if !me.in || !ok {
+		return nil // joining the field, or alone in it: the search decides
+	}
+	rule := pf.rule
+	var goal exact.Fraction // the best rival's total, as shown
+	for i, b := range pf.bids {
+		if i != self {
+			goal = b.total
+			break
+		}
+	}
+	lowPence := pennies(lo, false, true)
+	var out []int64
+	beats := false
+	above := rule.Method == criteria.Band || me.p.Cmp(lo) > 0
+	if rule.Method == criteria.Linear {
+		above = above && me.p.Cmp(hi) <= 0 // the highest moves the others when the bid is it
+	}
+	if above { // the rivals stand still
+		for _, strict := range []bool{false, true} { // tie, then beat
+			x, ok := f.tr.LeastScore(id, pf.pc.ID, goal, strict)
+			if !ok {
+				return nil
+			}
+			c, ok := pf.ownPrice(x, lo, hi)
+			if ok && (rule.Method == criteria.Band || c >= lowPence) && c >= 1 {
+				out = append(out, c)
+				beats = strict
+			}
+		}
+	}
+	if !beats && rule.Method != criteria.Band {
+		out = append(out, pf.lowest(f, self, lowPence)...)
+	}
+	if len(out) >= 2 {
+		out = append(out, pf.underRivals(self, goal, out[1], out[0])...)
+	}
+	slices.SortFunc(out, func(a, b int64) int { return int(b - a) })
+	return slices.Compact(out)
+}
+
+// lowest solves for the highest prices below the field's lowest other
+// price (lowPence pennies) at which the bid, with full price marks, ties
+// and beats every rival, whose price points fall with it.
+func (pf *priceField) lowest(f *field, self int, lowPence int64) []int64 {
+	me := pf.bids[self]
+	tau, ok := f.tr.TotalWith(me.id, pf.pc.ID, exact.One)
+	if !ok {
+		return nil
+	}
+	var out []int64
+	for _, strict := range []bool{false, true} {
+		b, limited, ok := f.tr.LowestHolding(me.id, pf.pc.ID, tau.Value, strict)
+		if !ok {
+			continue
+		}
+		bound := lowPence - 1
+		if limited {
+			bound = min(bound, pennies(b.Value, b.Open, false))
+		}
+		if bound >= 1 {
+			out = append(out, bound)
+		}
+	}
+	return out
+}
+
+// ownPrice turns a bound on the bid's own normalised score (at or above
+// it, above when Open) into the highest price in pennies that scores it,
+// the other prices spanning lo–hi; false when every price or none does.
+func (pf *priceField) ownPrice(x exact.Bound, lo, hi exact.Fraction) (int64, bool) {
+	v := x.Value
+	if v.Sign() < 0 || (v.Sign() == 0 && !x.Open) || v.Cmp(exact.One) > 0 || (v.Equal(exact.One) && x.Open) {
+		return 0, false
+	}
+	p, ok := pf.rule.PriceAt(v, lo, hi)
+	if !ok {
+		return 0, false
+	}
+	return pennies(p, x.Open, false), true
+}
+
+// perPoint solves price per quality point: the bid's own ratio, its price
+// over its quality points, shown as the policy rounds the total, must be at
+// most the best rival's (below it, to beat it).
+func (pf *priceField) perPoint(f *field, self int) []int64 {
+	me := pf.bids[self]
+	br, _ := f.result(me.id)
+	q, err := exact.Whole(me.price).Quo(br.Total.Unrounded) // quality points = price ÷ ratio
+	if err != nil || len(pf.bids) < 2 {
+		return nil
+	}
+	var goal exact.Fraction
+	for i, b := range pf.bids {
+		if i != self {
+			goal = b.total
+			break
+		}
+	}
+	var total *exact.Rounding
+	for _, r := range f.base.Rounding {
+		if r.Stage == score.Total {
+			rd := r.Rounding()
+			total = &rd
+		}
+	}
+	var out []int64
+	for _, strict := range []bool{false, true} {
+		b := exact.Bound{Value: goal, Open: strict}
+		if total != nil {
+			b = total.AtMost(goal, strict)
+		}
+		out = append(out, pennies(b.Value.Mul(q), b.Open, false))
+	}
+	out = append(out, pf.underRivals(self, goal, out[1], out[0])...)
+	slices.SortFunc(out, func(a, b int64) int { return int(b - a) })
+	return slices.Compact(out)
+}
+
+// underRivals returns a penny under the price of each best rival (those
+// whose total is goal, first in the standings) where it lies strictly
+// between the prices that beat and tie them: between those a lower-price
+// tie-break may decide.
+func (pf *priceField) underRivals(self int, goal exact.Fraction, beat, tie int64) []int64 {
+	var out []int64
+	for i, b := range pf.bids {
+		if i == self {
+			continue
+		}
+		if !b.total.Equal(goal) {
+			break // in standings order: the rest are below
+		}
+		if u := b.pence - 1; u > beat && u < tie {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// pennies is a price in whole pennies: the highest at or below p (below it
+// when open), or with up the lowest at or above it.
+func pennies(p exact.Fraction, open, up bool) int64 {
+	floor, ok1 := exact.Rounding{Places: 2, Mode: exact.Floor}.Units(p)
+	ceil, ok2 := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Units(p)
+	if !ok1 || !ok2 { // beyond any price: as far as an int64 goes
+		if p.Sign() < 0 {
+			return math.MinInt64 / 2
+		}
+		return math.MaxInt64 / 2
+	}
+	switch {
+	case up:
+		return ceil
+	case open && floor == ceil: // p is a whole number of pennies
+		return floor - 1
+	}
+	return floor
+}
