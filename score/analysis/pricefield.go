@@ -278,14 +278,15 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 // reach the bid is solved for the lowest price that holds it there
 // ([score.Trials.LowestHolding]), and the bid must go below the least of
 // them. Under price per quality point the bid's own
-// ratio is solved for the rival's. The prices are only where the search
-// looks first: each is re-scored before it is used.
+// ratio (or its price adjusted by features) is solved for the rival's. The
+// prices are only where the search looks first: each is re-scored before
+// it is used.
 func (pf *priceField) candidates(f *field, id string) []int64 {
 	self, ok := pf.byID[id]
 	if !pf.ok || !ok {
 		return nil
 	}
-	if f.lot().Policy.Basis == score.PricePerQualityPoint {
+	if b := f.lot().Policy.Basis; b == score.PricePerQualityPoint || b == score.AdjustedPrice {
 		return pf.perPoint(f, self)
 	}
 	me := pf.bids[self]
@@ -372,13 +373,14 @@ func (pf *priceField) ownPrice(x exact.Bound, lo, hi exact.Fraction) (int64, boo
 	return pennies(p, x.Open, false), true
 }
 
-// perPoint solves price per quality point: the bid's own ratio, its price
-// over its quality points, shown as the policy rounds the total, must be at
-// most the best rival's (below it, to beat it).
+// perPoint solves price per quality point and the price adjusted by
+// features: the bid's own ratio, its price over its quality points (or
+// over the coefficient of its features), shown as the policy rounds the
+// total, must be at most the best rival's (below it, to beat it).
 func (pf *priceField) perPoint(f *field, self int) []int64 {
 	me := pf.bids[self]
 	br, _ := f.result(me.id)
-	q, err := exact.Whole(me.price).Quo(br.Total.Unrounded) // quality points = price ÷ ratio
+	q, err := exact.Whole(me.price).Quo(br.Total.Unrounded) // quality points (or the coefficient) = price ÷ ratio
 	if err != nil || len(pf.bids) < 2 {
 		return nil
 	}

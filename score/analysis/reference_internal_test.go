@@ -36,6 +36,9 @@ func refCatalogue(t *testing.T) criteria.Catalogue {
 // tie-break chain of any order. Prices repeat, so that ties are met.
 func refLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 	d := decimal.RequireFromString
+	if rapid.IntRange(0, 7).Draw(t, "adjusted") == 0 {
+		return refAdjusted(t)
+	}
 	ppqp := rapid.IntRange(0, 5).Draw(t, "ppqp") == 0
 	rule := criteria.PriceRule{Method: criteria.PerQualityPoint}
 	if !ppqp {
@@ -144,6 +147,34 @@ func refLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 			rs["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}
 		}
 		bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1", Responses: rs})
+	}
+	return tn, bids
+}
+
+// refAdjusted draws a lot priced adjusted by features, on ProZorro's
+// feature fixtures (docs/sources/prozorro.md), sometimes rounded.
+func refAdjusted(t *rapid.T) (score.Tender, []score.Bid) {
+	d := decimal.RequireFromString
+	v := func(value, title string) criteria.FeatureValue {
+		return criteria.FeatureValue{Value: d(value), Title: title}
+	}
+	p := score.Policy{Basis: score.AdjustedPrice, Features: &criteria.FeatureRule{Features: []criteria.Feature{
+		{Code: "AIR", Title: "Air intake", Values: []criteria.FeatureValue{v("0.1", "up to 1000 W"), v("0.15", "over 1000 W")}},
+		{Code: "YEARS", Title: "Years trading", Values: []criteria.FeatureValue{v("0.05", "up to 3 years"), v("0.1", "3 to 5 years"), v("0.15", "over 5 years")}},
+	}}, Criteria: []score.Criterion{{ID: "price", Title: "Price", Price: &criteria.PriceRule{Method: criteria.AdjustedByFeatures}}},
+		TieBreaks: []score.TieBreak{{Kind: score.LowerPrice}}[:rapid.IntRange(0, 1).Draw(t, "chain")]}
+	if rapid.Bool().Draw(t, "rounded") {
+		p.Rounding = []score.RoundingRule{{Stage: score.Total, Places: int32(rapid.IntRange(0, 2).Draw(t, "places")), Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")}}
+	}
+	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
+		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
+		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: p}}}
+	var bids []score.Bid
+	for i := range rapid.IntRange(2, 6).Draw(t, "bids") {
+		id := fmt.Sprintf("B%d", i)
+		bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+			Responses: map[string]score.Response{"price": {Price: criteria.Amount(decimal.NewFromInt(rapid.Int64Range(400, 600).Draw(t, "price")))}},
+			Features:  map[string]decimal.Decimal{"AIR": rapid.SampledFrom([]decimal.Decimal{d("0.1"), d("0.15")}).Draw(t, "air"), "YEARS": rapid.SampledFrom([]decimal.Decimal{d("0.05"), d("0.1"), d("0.15")}).Draw(t, "years")}})
 	}
 	return tn, bids
 }
