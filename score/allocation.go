@@ -82,7 +82,7 @@ func (p allocProblem) inOrder() []int {
 //     denominator of all scores, Smax the largest) and
 //     secondary = (pos − (B−1))·B^(L−1−k) for the lot at place k of L in the
 //     declared order, pos the candidate's place in the lot's standings and
-//     B one more than the longest standings. R = B^L.
+//     B two more than the furthest place an arc is drawn for. R = B^L.
 //
 // For a fixed number of lots awarded, the sum of the primaries is smallest
 // exactly when the total score is largest. The secondaries of a whole
@@ -90,15 +90,19 @@ func (p allocProblem) inOrder() []int {
 // awarded reading B−1) minus a constant, which lies in (−R, 0]: they decide
 // only between allocations of equal total, and then in the declared order.
 // Every arc cost is at least R − (R − 1) = 1, positive as the solver needs.
+//
+// Only a lot's first few candidates can be chosen (see reachable), so only
+// those become arcs: the network is as large as the lots, not the bids.
 func (p allocProblem) optimal() []int {
 	choice := p.empty()
-	scaled, smax := p.scaledScores()
+	keep := p.reachable()
+	scaled, smax := p.scaledScores(keep)
 	lots := 0
 	longest := 0
 	for _, k := range p.order {
-		if !p.skip[k] && len(p.cands[k]) > 0 {
+		if !p.skip[k] && len(keep[k]) > 0 {
 			lots++
-			longest = max(longest, len(p.cands[k]))
+			longest = max(longest, p.cands[k][keep[k][len(keep[k])-1]].pos+1)
 		}
 	}
 	if lots == 0 {
@@ -111,7 +115,7 @@ func (p allocProblem) optimal() []int {
 	net := newFlowNet(sink + 1)
 	one := big.NewInt(1)
 	zero := new(big.Int)
-	arcs := make([][]int, nLots) // by lot position, by candidate: edge index
+	arcs := make([][]int, nLots) // by lot position, by kept candidate: edge index
 	weight := new(big.Int)
 	var cost, sec big.Int
 	for place := len(p.order) - 1; place >= 0; place-- {
@@ -121,19 +125,20 @@ func (p allocProblem) optimal() []int {
 		} else {
 			weight.Mul(weight, b)
 		}
-		if p.skip[k] || len(p.cands[k]) == 0 {
+		if p.skip[k] || len(keep[k]) == 0 {
 			continue
 		}
 		net.addEdge(source, 1+k, 1, zero)
-		arcs[k] = make([]int, len(p.cands[k]))
-		for ci, c := range p.cands[k] {
+		arcs[k] = make([]int, len(keep[k]))
+		for j, ci := range keep[k] {
+			c := p.cands[k][ci]
 			cost.Add(smax, one)
-			cost.Sub(&cost, scaled[k][ci])
+			cost.Sub(&cost, scaled[k][j])
 			cost.Mul(&cost, r)
 			sec.SetInt64(int64(c.pos - longest))
 			sec.Mul(&sec, weight)
 			cost.Add(&cost, &sec)
-			arcs[k][ci] = net.addEdge(1+k, 1+nLots+c.supplier, 1, &cost)
+			arcs[k][j] = net.addEdge(1+k, 1+nLots+c.supplier, 1, &cost)
 		}
 	}
 	for s, c := range p.caps {
@@ -143,28 +148,74 @@ func (p allocProblem) optimal() []int {
 	}
 	net.minCostMaxFlow(source, sink)
 	for k, as := range arcs {
-		for ci, e := range as {
+		for j, e := range as {
 			if net.flowOn(e) > 0 {
-				choice[k] = ci
+				choice[k] = keep[k][j]
 			}
 		}
 	}
 	return choice
 }
 
-// scaledScores turns every candidate's exact score into an integer over the
-// common denominator of them all, and returns the largest.
-func (p allocProblem) scaledScores() ([][]*big.Int, *big.Int) {
-	nums := make([][]*big.Int, len(p.cands))
-	dens := make([][]*big.Int, len(p.cands))
-	lcm := big.NewInt(1)
-	var g big.Int
+// reachable returns, by lot, the candidates an optimal allocation can give
+// the lot to (their indices, best first): those whose supplier may still be
+// awarded a lot, and of those no more than one plus the number of lots
+// left over cap-holders could fill. If a lot went to a candidate with a
+// better-placed one ahead of it whose supplier was below its cap, giving
+// the lot to that one instead would keep the lots awarded and raise the
+// total, or keep it and improve the first lot that differs in the declared
+// order — so every candidate ahead of the one chosen belongs to a supplier
+// at its cap, each holding at least the smallest cap of lots among the
+// others. A field of thousands of bidders becomes a network of a few arcs
+// per lot, and the allocation is the same.
+func (p allocProblem) reachable() [][]int {
+	minCap := 0
+	for _, c := range p.caps {
+		if c > 0 && (minCap == 0 || c < minCap) {
+			minCap = c
+		}
+	}
+	open := 0 // lots to allocate
+	for k := range p.cands {
+		if !p.skip[k] && len(p.cands[k]) > 0 {
+			open++
+		}
+	}
+	most := 1
+	if minCap > 0 {
+		most += (open - 1) / minCap
+	}
+	keep := make([][]int, len(p.cands))
 	for k, cs := range p.cands {
 		if p.skip[k] {
 			continue
 		}
-		for _, c := range cs {
-			n, d := ratioInts(c.score)
+		for ci, c := range cs {
+			if len(keep[k]) == most {
+				break
+			}
+			if p.caps[c.supplier] > 0 {
+				keep[k] = append(keep[k], ci)
+			}
+		}
+	}
+	return keep
+}
+
+// scaledScores turns every kept candidate's exact score into an integer
+// over the common denominator of them all (by lot, in keep's order), and
+// returns the largest.
+func (p allocProblem) scaledScores(keep [][]int) ([][]*big.Int, *big.Int) {
+	nums := make([][]*big.Int, len(p.cands))
+	dens := make([][]*big.Int, len(p.cands))
+	lcm := big.NewInt(1)
+	var g big.Int
+	for k, ks := range keep {
+		if p.skip[k] {
+			continue
+		}
+		for _, ci := range ks {
+			n, d := ratioInts(p.cands[k][ci].score)
 			nums[k] = append(nums[k], n)
 			dens[k] = append(dens[k], d)
 			g.GCD(nil, nil, lcm, d)

@@ -213,3 +213,37 @@ func TestLargeAllocationWithinBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestOptimalWithManyBiddersMatchesBruteForce checks the flow solution
+// against every allocation on fields with more bidders per lot than an
+// optimal allocation can reach (see reachable), so that leaving the rest
+// out of the network is exercised: scores from a short list, suppliers
+// bidding for every lot or some, caps of 0 to 2.
+func TestOptimalWithManyBiddersMatchesBruteForce(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		nLots := rapid.IntRange(1, 4).Draw(t, "lots")
+		nSup := rapid.IntRange(2, 9).Draw(t, "suppliers")
+		p := allocProblem{order: rapid.Permutation(seq(nLots)).Draw(t, "order"), cands: make([][]candidate, nLots), caps: make([]int, nSup), skip: make([]bool, nLots)}
+		for s := range p.caps {
+			p.caps[s] = rapid.IntRange(0, 2).Draw(t, "cap")
+		}
+		for k := range nLots {
+			p.skip[k] = rapid.IntRange(0, 9).Draw(t, "skip") == 0
+			for s := range nSup {
+				if rapid.IntRange(0, 3).Draw(t, "bids") > 0 {
+					sc := exact.Whole(decimal.NewFromInt(int64(rapid.IntRange(1, 4).Draw(t, "score"))))
+					p.cands[k] = append(p.cands[k], candidate{bidID: fmt.Sprintf("%d-%d", k, s), supplier: s, score: sc, places: -1})
+				}
+			}
+			slices.SortStableFunc(p.cands[k], func(a, b candidate) int { return b.score.Cmp(a.score) })
+			for i := range p.cands[k] {
+				p.cands[k][i].pos = i
+			}
+		}
+		want, got := bruteOptimal(p), p.optimal()
+		if !slices.Equal(want, got) {
+			g, w := p.measureOf(got), p.measureOf(want)
+			t.Fatalf("flow %v (%d lots, total %s), brute force %v (%d lots, total %s)", got, g.lots, g.total, want, w.lots, w.total)
+		}
+	})
+}

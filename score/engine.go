@@ -33,6 +33,26 @@ func EvaluateLot(t Tender, lotID string, bids []Bid) (LotResult, error) {
 	return evaluateLot(t, l, bidsFor(bids, lotID)), nil
 }
 
+// bidsByLot groups the bids by lot in one pass, each lot's in bid id order
+// as bidsFor gives them: a tender of many lots is not read once per lot.
+func bidsByLot(bids []Bid) map[string][]Bid {
+	count := map[string]int{}
+	for i := range bids {
+		count[bids[i].Lot]++
+	}
+	out := make(map[string][]Bid, len(count))
+	for lot, n := range count {
+		out[lot] = make([]Bid, 0, n)
+	}
+	for _, b := range bids {
+		out[b.Lot] = append(out[b.Lot], b)
+	}
+	for _, bs := range out {
+		slices.SortFunc(bs, func(a, b Bid) int { return strings.Compare(a.ID, b.ID) })
+	}
+	return out
+}
+
 func bidsFor(bids []Bid, lot string) []Bid {
 	var out []Bid
 	for _, b := range bids {

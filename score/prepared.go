@@ -35,8 +35,9 @@ func Prepare(t Tender, bids []Bid) (*Prepared, error) {
 
 func prepared(t Tender, bids []Bid) *Prepared {
 	p := &Prepared{t: t, bids: bids, byLot: map[string]*lotPrep{}}
+	byLot := bidsByLot(bids)
 	for _, l := range t.Lots {
-		p.byLot[l.ID] = newLotPrep(t, l, bidsFor(bids, l.ID))
+		p.byLot[l.ID] = newLotPrep(t, l, byLot[l.ID])
 	}
 	return p
 }

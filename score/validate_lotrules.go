@@ -156,6 +156,9 @@ func (v *validation) crossLotOffers(t Tender, bids []Bid, lots map[string]int, a
 		v.add("crossLotOffers", fmt.Sprintf("%d offers", len(t.CrossLotOffers)), "max-offers",
 			"at most %d cross-lot offers can be evaluated in one tender (every set of them naming disjoint lots is tried)", MaxCrossLotOffers)
 	}
+	if len(t.CrossLotOffers) == 0 {
+		return // nothing to look bids up for
+	}
 	bidOn := map[[2]string]Bid{} // (supplier, lot) → bid
 	for _, b := range bids {
 		k := [2]string{b.Supplier.ID, b.Lot}
