@@ -1,7 +1,11 @@
 package score
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
 )
 
 // ModerationChange is one evaluator's own mark that moderation changed: the
@@ -33,8 +37,28 @@ func moderationOf(t *tree, b Bid) []ModerationChange {
 }
 
 // moderationOfLeaf lists the changes moderation made on one leaf: every
-// evaluator's own mark that differs from the mark agreed.
+// evaluator's own mark that differs from the mark agreed. It is read for
+// every leaf of every bid, so it looks at the marks where they are, and
+// only a question with a change goes through questionMarks.
 func moderationOfLeaf(n *node, b *Bid) []ModerationChange {
+	c := n.c
+	r, ok := b.Responses[c.ID]
+	if !ok {
+		return nil
+	}
+	var m *criteria.Marks
+	switch {
+	case c.Quality != nil && c.Quality.Moderation == criteria.ConsensusMark:
+		m = &r.Marks
+	case c.SocialValue != nil && c.SocialValue.MethodStatement != nil && c.SocialValue.MethodStatement.Moderation == criteria.ConsensusMark &&
+		r.SocialValue.MethodStatement != nil:
+		m = r.SocialValue.MethodStatement
+	default:
+		return nil // no mark is agreed
+	}
+	if m.Consensus == nil || !slices.ContainsFunc(m.Evaluators, func(e criteria.EvaluatorMark) bool { return !e.Mark.Equal(m.Consensus.Mark) }) {
+		return nil
+	}
 	q, ok := questionMarks(n, b)
 	if !ok || !q.Agreed() {
 		return nil

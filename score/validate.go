@@ -647,7 +647,7 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 			c, b := &checks[i], bids[i]
 			path := "bids[" + strconv.Itoa(i) + "]"
 			bv := &validation{struct_: v.struct_}
-			bv.structTags(path, b)
+			bv.bidTags(path, b) // the tags of Bid, without reflection per bid (validate_bidtags.go)
 			tags := len(bv.ps)
 			if c.check {
 				bv.bid(path, b, lots[b.Lot].Policy, trees[b.Lot], broken[b.Lot])
