@@ -103,6 +103,9 @@ func bidi(r rune) bool {
 // space, zero-width joiner, soft hyphen, the bidirectional controls, the
 // byte order mark…), or a space other than U+0020.
 func Invisible(s string) bool {
+	if printableASCII(s) { // most ids: no character to look up
+		return false
+	}
 	if !utf8.ValidString(s) {
 		return true
 	}
@@ -112,6 +115,17 @@ func Invisible(s string) bool {
 		}
 	}
 	return false
+}
+
+// printableASCII reports whether every byte of s is a printable ASCII
+// character, a space included: none of them is invisible.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 func invisible(r rune) bool {

@@ -2,8 +2,11 @@ package safetext_test
 
 import (
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/internal/safetext"
 )
@@ -69,6 +72,33 @@ func FuzzClean(f *testing.F) {
 		}
 		if safetext.Clean(out) != out {
 			t.Fatalf("Clean is not idempotent on %q", s)
+		}
+	})
+}
+
+// TestInvisibleASCIIAsEveryRune checks the shortcut for printable ASCII
+// against the rune-by-rune test, on every single byte and on random
+// strings of bytes.
+func TestInvisibleASCIIAsEveryRune(t *testing.T) {
+	byRune := func(s string) bool {
+		if !utf8.ValidString(s) {
+			return true
+		}
+		for _, r := range s { // the characters safetext names invisible
+			if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || (unicode.IsSpace(r) && r != ' ') || unicode.Is(unicode.Zs, r) && r != ' ' {
+				return true
+			}
+		}
+		return false
+	}
+	for c := range 256 {
+		s := string([]byte{byte(c)})
+		assert.Equal(t, byRune(s), safetext.Invisible(s), "byte %#x", c)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		s := string(rapid.SliceOf(rapid.Byte()).Draw(t, "bytes"))
+		if byRune(s) != safetext.Invisible(s) {
+			t.Fatalf("%q: by rune %v, Invisible %v", s, byRune(s), safetext.Invisible(s))
 		}
 	})
 }
