@@ -123,6 +123,7 @@ func (a *awarder) problem(lots []LotResult) allocProblem {
 		p.caps[i] = a.cap
 	}
 	for k, lr := range lots {
+		p.cands[k] = make([]candidate, 0, len(lr.Standings))
 		for i, s := range lr.Standings {
 			p.cands[k] = append(p.cands[k], candidate{bidID: s.BidID, supplier: a.supplier[s.Supplier.ID], pos: i, rank: s.Rank, tied: s.Tied, score: s.Score.Value, places: s.Score.Places})
 		}
