@@ -46,3 +46,17 @@ func ExampleFraction_Rounded() {
 	// Output:
 	// 5.25 5
 }
+
+// Where 2 dp half-up first shows 31.00: from 30.995 on, that point
+// included; and where it last shows at most 15.99: below 15.995.
+func ExampleRounding_AtLeast() {
+	r := exact.Rounding{Places: 2, Mode: exact.HalfUp}
+	fmt.Println(r.AtLeast(exact.Int(31), false))
+	fmt.Println(r.AtMost(exact.Whole(decimal.RequireFromString("15.99")), false))
+	pence, _ := exact.Rounding{Places: 2, Mode: exact.Floor}.Units(exact.Whole(decimal.RequireFromString("129053.0736")))
+	fmt.Println(pence)
+	// Output:
+	// {30.995 false}
+	// {15.995 true}
+	// 12905307
+}
