@@ -163,163 +163,209 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if !ok {
 		return PriceToWin{Answer: NotComputed, Explanation: "not computed: the bid's price could not be read"}, nil
 	}
-	out := PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}
-	rival := f.rival(id)
-	type rescored struct {
-		res outcome
-		err error
-	}
-	seen := map[int64]rescored{} // each price is re-scored once, however often the search asks
-	at := func(pennies int64) (bool, outcome, error) {
-		r, ok := seen[pennies]
-		if !ok {
-			r.res, r.err = f.atPrice(id, pc, pennies)
-			seen[pennies] = r
-		}
-		if r.err != nil {
-			return false, r.res, r.err
-		}
-		return r.res.Outcome == score.Winner && r.res.Winner == id, r.res, nil
-	}
-	check := func(pennies int64) (Check, error) {
-		_, res, err := at(pennies)
-		if err != nil {
-			return Check{}, err
-		}
-		return winCheck(fmt.Sprintf("%s at %s", id, exact.Money(decimal.New(pennies, -2))), id, res, rival), nil
-	}
-
+	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: map[int64]rescored{},
+		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
-	lo, hi := int64(0), cur.Shift(2).Ceil().IntPart()
-	if hi <= 1 {
-		hi = 2
+	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
+	if ps.hi <= 1 {
+		ps.hi = 2
 	}
-	// Solve for the prices at which the bid's shown total ties and beats
-	// its best rival, and re-score those first: most bids are settled by
-	// re-scoring at the answer and a penny above.
-	var cands []int64
-	if !f.reference {
-		cands = f.priceField(pc).candidates(f, id)
+	if err := ps.fromCandidates(); err != nil {
+		return ps.out, err
 	}
-	for _, c := range cands {
-		if c <= lo || c >= hi {
+	if ps.lo == 0 {
+		won, _, err := ps.at(1)
+		if err != nil {
+			return ps.out, err
+		}
+		if !won {
+			return ps.cannotWin()
+		}
+		ps.lo = 1
+	}
+	if err := ps.fromEstimate(cur); err != nil {
+		return ps.out, err
+	}
+	for ps.hi-ps.lo > 1 {
+		mid := ps.lo + (ps.hi-ps.lo)/2
+		w, _, err := ps.at(mid)
+		if err != nil {
+			return ps.out, err
+		}
+		if w {
+			ps.lo = mid
+		} else {
+			ps.hi = mid
+		}
+	}
+	return ps.found(cur)
+}
+
+// rescored is one price tried: the outcome, or why it could not be had.
+type rescored struct {
+	res outcome
+	err error
+}
+
+// priceSearch narrows, in pennies, the highest price at which one bid wins:
+// lo wins, hi does not. Each price is re-scored once, however often the
+// search asks.
+type priceSearch struct {
+	f      *field
+	id     string
+	pc     score.Criterion
+	rival  string
+	seen   map[int64]rescored
+	lo, hi int64
+	out    PriceToWin
+}
+
+// at reports whether the bid wins at a price, and the outcome there.
+func (ps *priceSearch) at(pennies int64) (bool, outcome, error) {
+	r, ok := ps.seen[pennies]
+	if !ok {
+		r.res, r.err = ps.f.atPrice(ps.id, ps.pc, pennies)
+		ps.seen[pennies] = r
+	}
+	if r.err != nil {
+		return false, r.res, r.err
+	}
+	return r.res.Outcome == score.Winner && r.res.Winner == ps.id, r.res, nil
+}
+
+// check is the confirmation at a price, in words.
+func (ps *priceSearch) check(pennies int64) (Check, error) {
+	_, res, err := ps.at(pennies)
+	if err != nil {
+		return Check{}, err
+	}
+	return winCheck(fmt.Sprintf("%s at %s", ps.id, exact.Money(decimal.New(pennies, -2))), ps.id, res, ps.rival), nil
+}
+
+// fromCandidates re-scores first the prices solved for, at which the
+// bid's shown total ties and beats its best rival: most bids are settled
+// by re-scoring at the answer and a penny above.
+func (ps *priceSearch) fromCandidates() error {
+	if ps.f.reference {
+		return nil
+	}
+	for _, c := range ps.f.priceField(ps.pc).candidates(ps.f, ps.id) {
+		if c <= ps.lo || c >= ps.hi {
 			continue
 		}
-		w, _, err := at(c)
+		w, _, err := ps.at(c)
 		if err != nil {
-			return out, err
+			return err
 		}
 		if !w {
-			hi = c
+			ps.hi = c
 			continue
 		}
-		lo = c
-		if w, _, err := at(c + 1); err != nil {
-			return out, err
+		ps.lo = c
+		if w, _, err := ps.at(c + 1); err != nil {
+			return err
 		} else if !w {
-			hi = c + 1
+			ps.hi = c + 1
 		}
 		break
 	}
-	if lo == 0 {
-		won, _, err := at(1)
-		if err != nil {
-			return out, err
-		}
-		if !won {
-			c, err := check(1)
-			if err != nil {
-				return out, err
-			}
-			out.Answer = CannotWin
-			out.Checks = []Check{c}
-			out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
-				id, exact.Money(penny), c.String())
-			return out, nil
-		}
-		lo = 1
+	return nil
+}
+
+// cannotWin is the answer when even a penny does not win.
+func (ps *priceSearch) cannotWin() (PriceToWin, error) {
+	c, err := ps.check(1)
+	if err != nil {
+		return ps.out, err
 	}
+	ps.out.Answer = CannotWin
+	ps.out.Checks = []Check{c}
+	ps.out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
+		ps.id, exact.Money(penny), c.String())
+	return ps.out, nil
+}
+
+// fromEstimate starts from the estimated answer, when there is one, and
+// gallops outwards from it to bracket the answer.
+func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 	var e *exact.Fraction
-	if f.reference {
-		e = f.estimate(id, pc, cur)
+	if ps.f.reference {
+		e = ps.f.estimate(ps.id, ps.pc, cur)
 	} else {
-		e = f.priceField(pc).estimate(id)
+		e = ps.f.priceField(ps.pc).estimate(ps.id)
 	}
-	if e != nil && hi-lo > 1 {
-		out.Estimate = e
-		c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
-		if c > lo && c < hi {
-			w, _, err := at(c)
+	if e == nil {
+		return nil
+	}
+	ps.out.Estimate = e
+	if ps.hi-ps.lo <= 1 {
+		return nil
+	}
+	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
+	if c <= ps.lo || c >= ps.hi {
+		return nil
+	}
+	w, _, err := ps.at(c)
+	if err != nil {
+		return err
+	}
+	if w {
+		ps.lo = c
+		for step := int64(1); ps.lo+step < ps.hi; step *= 2 {
+			w, _, err := ps.at(ps.lo + step)
 			if err != nil {
-				return out, err
+				return err
 			}
-			if w {
-				lo = c
-				for step := int64(1); lo+step < hi; step *= 2 {
-					w, _, err := at(lo + step)
-					if err != nil {
-						return out, err
-					}
-					if !w {
-						hi = lo + step
-						break
-					}
-					lo += step
-				}
-			} else {
-				hi = c
-				for step := int64(1); hi-step > lo; step *= 2 {
-					w, _, err := at(hi - step)
-					if err != nil {
-						return out, err
-					}
-					if w {
-						lo = hi - step
-						break
-					}
-					hi -= step
-				}
+			if !w {
+				ps.hi = ps.lo + step
+				break
 			}
+			ps.lo += step
 		}
-	} else if e != nil {
-		out.Estimate = e
+		return nil
 	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		w, _, err := at(mid)
+	ps.hi = c
+	for step := int64(1); ps.hi-step > ps.lo; step *= 2 {
+		w, _, err := ps.at(ps.hi - step)
 		if err != nil {
-			return out, err
+			return err
 		}
 		if w {
-			lo = mid
-		} else {
-			hi = mid
+			ps.lo = ps.hi - step
+			break
 		}
+		ps.hi -= step
 	}
-	yes, err := check(lo)
+	return nil
+}
+
+// found words the answer, confirmed at it and a penny above.
+func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
+	yes, err := ps.check(ps.lo)
 	if err != nil {
-		return out, err
+		return ps.out, err
 	}
-	no, err := check(lo + 1)
+	no, err := ps.check(ps.lo + 1)
 	if err != nil {
-		return out, err
+		return ps.out, err
 	}
+	out := ps.out
 	out.Answer = Found
-	out.Price = decimal.New(lo, -2)
+	out.Price = decimal.New(ps.lo, -2)
 	out.Cut = cur.Sub(out.Price)
 	out.CutPercent, _ = exact.NewFraction(out.Cut.Mul(hundred), cur)
 	out.Checks = []Check{yes, no}
-	if f.reference {
-		out.BecomesLowest = f.becomesLowest(id, pc, out.Price)
+	if ps.f.reference {
+		out.BecomesLowest = ps.f.becomesLowest(ps.id, ps.pc, out.Price)
 	} else {
-		out.BecomesLowest = f.priceField(pc).becomesLowest(id, out.Price)
+		out.BecomesLowest = ps.f.priceField(ps.pc).becomesLowest(ps.id, out.Price)
 	}
 	what := "price"
 	if out.Schedule {
 		what = "price (the total its schedule comes to)"
 	}
 	var b2 strings.Builder
-	fmt.Fprintf(&b2, "%s would win at a %s of %s or less: %s (%s) below its %s", id, what, exact.Money(out.Price),
+	fmt.Fprintf(&b2, "%s would win at a %s of %s or less: %s (%s) below its %s", ps.id, what, exact.Money(out.Price),
 		exact.Money(out.Cut), percentText(out.CutPercent), exact.Money(cur))
 	if out.BecomesLowest {
 		b2.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
@@ -332,10 +378,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 // atPrice re-scores the lot with one bid's price, in pennies, on the price
 // criterion: a trial, or for the reference an evaluation of the changed
 // copy, a schedule read as the amount it comes to.
-var zzCalls int
-
 func (f *field) atPrice(id string, pc score.Criterion, pennies int64) (outcome, error) {
-	zzCalls++
 	price := decimal.New(pennies, -2)
 	if !f.reference {
 		t, err := f.tr.WithPrice(id, pc.ID, price)
