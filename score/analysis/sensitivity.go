@@ -79,6 +79,25 @@ func WeightSensitivity(t score.Tender, lotID string, bids []score.Bid) (Sensitiv
 // hundredth is 0.01 percentage points, the resolution of a weight shift.
 var hundredth = decimal.New(1, -2)
 
+// weighted is one top-level criterion that carries weight, with its marks.
+type weighted struct {
+	i     int
+	c     score.Criterion
+	avail exact.Fraction
+}
+
+// shiftSearch holds what every weight shift of one lot is tested against:
+// the winner, the weighted top-level criteria and the scale they are on.
+type shiftSearch struct {
+	f         *field
+	pol       score.Policy
+	w         string
+	wr        score.BidResult
+	tops      []weighted
+	toPercent exact.Fraction
+	pricePC   *score.Criterion // the price, under price per quality point
+}
+
 func (f *field) sensitivity() (Sensitivity, error) {
 	out := Sensitivity{Winner: f.base.Winner, Smallest: -1}
 	if f.base.Outcome != score.Winner {
@@ -86,121 +105,19 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		out.Statement = "no bid has won this lot, so there is no award to test against the weights"
 		return out, nil
 	}
-	w := f.base.Winner
-	wr, _ := f.result(w)
-	pol := f.lot().Policy
-	ppqp := pol.Basis == score.PricePerQualityPoint
-	// The top-level criteria that carry weight, with their marks.
-	type top struct {
-		i     int
-		c     score.Criterion
-		avail exact.Fraction
-	}
-	var tops []top
-	wlines := wr.Criteria()
-	for i, c := range pol.Criteria {
-		if i >= len(wlines) {
-			break
-		}
-		a := wlines[i].Available
-		if a.Sign() <= 0 {
-			continue // the price under price per quality point carries no weight
-		}
-		tops = append(tops, top{i: i, c: c, avail: a})
-	}
-	// Shifts are in percentage points of the whole; a model published in
-	// points (out of 150, say) is read on its own scale and converted.
-	whole := exact.Zero
-	for _, t := range tops {
-		whole = whole.Add(t.avail)
-	}
-	toPercent, _ := exact.Int(100).Quo(whole)
-	if len(tops) < 2 {
+	ss := f.shiftSearch()
+	if len(ss.tops) < 2 {
 		out.Robustness = Robust
 		out.Statement = "the policy has only one weighted top-level criterion, so no weight can move between criteria"
 		return out, nil
 	}
-	share := func(br score.BidResult, i int, a exact.Fraction) exact.Fraction {
-		p, _ := f.tr.Points(br.BidID, pol.Criteria[i].ID) // numbers only: nothing is worded
-		s, err := p.Value.Quo(a)
-		if err != nil {
-			return exact.Zero
-		}
-		return s
-	}
-	var pricePC *score.Criterion
-	if ppqp {
-		if pls := priceLeaves(pol.Criteria); len(pls) == 1 {
-			pricePC = &pls[0].c
-		}
-	}
 	for _, st := range f.base.Standings {
-		if st.BidID == w {
+		if st.BidID == ss.w {
 			continue
 		}
-		r := st.BidID
-		rr, _ := f.result(r)
-		best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
-		for _, from := range tops {
-			for _, to := range tops {
-				if from.i == to.i {
-					continue
-				}
-				dR := share(rr, to.i, to.avail).Sub(share(rr, from.i, from.avail))
-				dW := share(wr, to.i, to.avail).Sub(share(wr, from.i, from.avail))
-				var be exact.Fraction
-				if !ppqp {
-					g := dR.Sub(dW)
-					if g.Sign() <= 0 {
-						continue
-					}
-					be, _ = wr.Total.Points.Value.Sub(rr.Total.Points.Value).Quo(g)
-				} else {
-					if pricePC == nil {
-						continue
-					}
-					bW, _ := f.bid(w)
-					bR, _ := f.bid(r)
-					pW, ok1 := quote(*pricePC, bW)
-					pR, ok2 := quote(*pricePC, bR)
-					if !ok1 || !ok2 {
-						continue
-					}
-					qW := qualityPoints(wr, pW)
-					qR := qualityPoints(rr, pR)
-					// R ahead when pR·qW(δ) − pW·qR(δ) < 0.
-					h0 := qW.MulDec(pR).Sub(qR.MulDec(pW))
-					den := dR.MulDec(pW).Sub(dW.MulDec(pR))
-					if den.Sign() <= 0 {
-						continue
-					}
-					be, _ = h0.Quo(den)
-				}
-				be = be.Mul(toPercent)
-				limit := exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(from.avail.Mul(toPercent)).Sub(hundredth))
-				if be.Cmp(limit) > 0 {
-					continue
-				}
-				ws, err := f.confirmShift(w, r, from.i, to.i, be, limit)
-				if err != nil {
-					return out, err
-				}
-				if ws.Answer != Found {
-					continue
-				}
-				if best.Answer != Found || ws.Points.Cmp(best.Points) < 0 {
-					ws.Rival, ws.RivalSupplier = r, st.Supplier
-					ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
-					ws.BreakEven = be
-					best = ws
-				}
-			}
-		}
-		if best.Answer == Found {
-			best.Explanation = fmt.Sprintf("moving %s percentage points of weight from %s to %s puts %s above %s (then %s wins). Re-scored: %s; %s",
-				exact.Plain(best.Points), best.FromTitle, best.ToTitle, r, w, winnerText(best.NewWinner), best.Checks[0], best.Checks[1])
-		} else {
-			best.Explanation = fmt.Sprintf("no shift of weight between two top-level criteria puts %s above %s", r, w)
+		best, err := ss.smallestFor(st)
+		if err != nil {
+			return out, err
 		}
 		out.Shifts = append(out.Shifts, best)
 	}
@@ -209,8 +126,131 @@ func (f *field) sensitivity() (Sensitivity, error) {
 			out.Smallest = i
 		}
 	}
-	out.Robustness, out.Statement = robustness(w, out)
+	out.Robustness, out.Statement = robustness(ss.w, out)
 	return out, nil
+}
+
+// shiftSearch finds the winner's weighted top-level criteria. Shifts are in
+// percentage points of the whole; a model published in points (out of
+// 150, say) is read on its own scale and converted.
+func (f *field) shiftSearch() *shiftSearch {
+	pol := f.lot().Policy
+	ss := &shiftSearch{f: f, pol: pol, w: f.base.Winner}
+	ss.wr, _ = f.result(ss.w)
+	wlines := ss.wr.Criteria()
+	for i, c := range pol.Criteria {
+		if i >= len(wlines) {
+			break
+		}
+		a := wlines[i].Available
+		if a.Sign() <= 0 {
+			continue // the price under price per quality point carries no weight
+		}
+		ss.tops = append(ss.tops, weighted{i: i, c: c, avail: a})
+	}
+	whole := exact.Zero
+	for _, t := range ss.tops {
+		whole = whole.Add(t.avail)
+	}
+	ss.toPercent, _ = exact.Int(100).Quo(whole)
+	if pol.Basis == score.PricePerQualityPoint {
+		if pls := priceLeaves(pol.Criteria); len(pls) == 1 {
+			ss.pricePC = &pls[0].c
+		}
+	}
+	return ss
+}
+
+// share is a bid's share of a criterion's marks, from numbers only.
+func (ss *shiftSearch) share(br score.BidResult, i int, a exact.Fraction) exact.Fraction {
+	p, _ := ss.f.tr.Points(br.BidID, ss.pol.Criteria[i].ID) // numbers only: nothing is worded
+	s, err := p.Value.Quo(a)
+	if err != nil {
+		return exact.Zero
+	}
+	return s
+}
+
+// smallestFor finds the smallest shift of weight between two top-level
+// criteria that puts one rival above the winner, each confirmed by
+// re-scoring.
+func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
+	r := st.BidID
+	rr, _ := ss.f.result(r)
+	best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
+	for _, from := range ss.tops {
+		for _, to := range ss.tops {
+			if from.i == to.i {
+				continue
+			}
+			be, ok := ss.breakEven(rr, from, to)
+			if !ok {
+				continue
+			}
+			be = be.Mul(ss.toPercent)
+			limit := exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(from.avail.Mul(ss.toPercent)).Sub(hundredth))
+			if be.Cmp(limit) > 0 {
+				continue
+			}
+			ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, be, limit)
+			if err != nil {
+				return best, err
+			}
+			if ws.Answer != Found {
+				continue
+			}
+			if best.Answer != Found || ws.Points.Cmp(best.Points) < 0 {
+				ws.Rival, ws.RivalSupplier = r, st.Supplier
+				ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
+				ws.BreakEven = be
+				best = ws
+			}
+		}
+	}
+	if best.Answer == Found {
+		best.Explanation = fmt.Sprintf("moving %s percentage points of weight from %s to %s puts %s above %s (then %s wins). Re-scored: %s; %s",
+			exact.Plain(best.Points), best.FromTitle, best.ToTitle, r, ss.w, winnerText(best.NewWinner), best.Checks[0], best.Checks[1])
+	} else {
+		best.Explanation = fmt.Sprintf("no shift of weight between two top-level criteria puts %s above %s", r, ss.w)
+	}
+	return best, nil
+}
+
+// breakEven is the weight, on the policy's own scale, that must move from
+// one criterion to another for the rival to draw level with the winner;
+// false when no such shift helps it.
+func (ss *shiftSearch) breakEven(rr score.BidResult, from, to weighted) (exact.Fraction, bool) {
+	wr := ss.wr
+	dR := ss.share(rr, to.i, to.avail).Sub(ss.share(rr, from.i, from.avail))
+	dW := ss.share(wr, to.i, to.avail).Sub(ss.share(wr, from.i, from.avail))
+	if ss.pol.Basis != score.PricePerQualityPoint {
+		g := dR.Sub(dW)
+		if g.Sign() <= 0 {
+			return exact.Fraction{}, false
+		}
+		be, _ := wr.Total.Points.Value.Sub(rr.Total.Points.Value).Quo(g)
+		return be, true
+	}
+	if ss.pricePC == nil {
+		return exact.Fraction{}, false
+	}
+	bW, _ := ss.f.bid(ss.w)
+	bR, _ := ss.f.bid(rr.BidID)
+	pW, ok1 := quote(*ss.pricePC, bW)
+	pR, ok2 := quote(*ss.pricePC, bR)
+	if !ok1 || !ok2 {
+		return exact.Fraction{}, false
+	}
+	qW := qualityPoints(wr, pW)
+	qR := qualityPoints(rr, pR)
+	// R ahead when pR·qW(δ) − pW·qR(δ) < 0.
+	h0 := qW.MulDec(pR).Sub(qR.MulDec(pW))
+	den := dR.MulDec(pW).Sub(dW.MulDec(pR))
+	if den.Sign() <= 0 {
+		return exact.Fraction{}, false
+	}
+	be, _ := h0.Quo(den)
+	return be, true
 }
 
 func winnerText(id string) string {
