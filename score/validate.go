@@ -42,8 +42,11 @@ type validation struct {
 	// counted, not kept, so that validating a hostile input costs memory
 	// for a hundred problems, not for millions.
 	omitted int
-	struct_ *validator.Validate
-	types   numberTypes // validate_numbers.go
+	// counting is set for a bid checked after its chunk holds enough
+	// problems: its problems are only counted, never built.
+	counting bool
+	struct_  *validator.Validate
+	types    numberTypes // validate_numbers.go
 }
 
 func newValidation() *validation {
@@ -72,9 +75,9 @@ func (v *validation) err() error {
 	return &ValidationError{Problems: ps}
 }
 
-// full reports whether the list holds criteria.MaxProblems already: a
-// further problem is only counted.
-func (v *validation) full() bool { return len(v.ps) >= criteria.MaxProblems }
+// full reports whether the list holds criteria.MaxProblems already, or is
+// only counting: a further problem is only counted.
+func (v *validation) full() bool { return v.counting || len(v.ps) >= criteria.MaxProblems }
 
 // push records one problem, or counts it once the list is full.
 func (v *validation) push(p Problem) {

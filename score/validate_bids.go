@@ -158,7 +158,7 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]
 		for i := lo; i < hi; i++ {
 			c, b := &checks[i], bids[i]
 			path := "bids[" + strconv.Itoa(i) + "]"
-			bv := &validation{struct_: v.struct_}
+			bv := &validation{struct_: v.struct_, counting: kept >= criteria.MaxProblems}
 			bv.bidTags(path, b) // the tags of Bid, without reflection per bid (validate_bidtags.go)
 			tags := len(bv.ps)
 			if c.check {
