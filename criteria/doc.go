@@ -81,7 +81,7 @@
 // length of a number's text in a file ([MaxNumberChars], checked before it
 // is read), the problems an error lists ([MaxProblems], then [TooMany]),
 // nesting ([MaxNesting]) and file sizes ([MaxFileBytes],
-// [MaxTenderFileBytes], [MaxCSVFileBytes]). [CheckNumber] checks a decimal
+// [MaxTenderFileBytes], [MaxYAMLFileBytes], [MaxCSVFileBytes]). [CheckNumber] checks a decimal
 // against them from its exponent and digits, before any arithmetic, so no
 // decimal can make a check expensive. SECURITY.md at the root of the module
 // sets out the guarantees they support, and the limits of the packages that

@@ -47,6 +47,14 @@ const (
 	// read (32 MiB): a tender is a few hundred kilobytes, and a bids file
 	// for thousands of bids a few megabytes.
 	MaxTenderFileBytes = 32 << 20
+	// MaxYAMLFileBytes is the largest tender or bids file read as YAML
+	// (8 MiB): the YAML parser (go.yaml.in/yaml/v3) builds a tree of the
+	// whole file before anything is decoded, about 150 bytes for each
+	// value, so a YAML file costs up to some fifty times its size, and a
+	// file of tiny values a hundred; a JSON file is read one bid at a time
+	// and costs a small multiple of its size. Larger sets of bids go in
+	// JSON, CSV or a workbook.
+	MaxYAMLFileBytes = 8 << 20
 	// MaxCSVFileBytes is the largest CSV file of bids, prices, marks, gates,
 	// commitments or tie-break scores read (64 MiB).
 	MaxCSVFileBytes = 64 << 20

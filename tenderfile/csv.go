@@ -117,6 +117,7 @@ func readCSVGrid(f CSVFile) (*grid, error) {
 	data = bytes.TrimPrefix(data, bom)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true // each row's cells are copied into the grid's text
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		ps.add(0, 0, "", "", "header", "the file is empty: want a header row naming the columns")
@@ -125,7 +126,7 @@ func readCSVGrid(f CSVFile) (*grid, error) {
 	if err != nil {
 		return nil, csvProblem(ps, err)
 	}
-	g := &grid{file: f.Name, csv: true, header: unescapeAll(header)}
+	g := &grid{file: f.Name, csv: true, header: slices.Clone(unescapeAll(header))}
 	for n := 2; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -137,7 +138,7 @@ func readCSVGrid(f CSVFile) (*grid, error) {
 		if blank(rec) {
 			continue
 		}
-		g.rows = append(g.rows, gridRow{number: n, cells: unescapeAll(rec)})
+		g.addRow(n, unescapeAll(rec))
 	}
 	return g, nil
 }

@@ -16,24 +16,24 @@ import (
 // it.
 type csvRow struct {
 	g *grid
-	r *gridRow
+	r gridRow
 }
 
 // cell returns the row's cell in the named column, trimmed; "" when the
 // file has no such column or the row is short.
 func (r *csvRow) cell(col string) string {
 	i, ok := r.g.col[col]
-	if !ok || i >= len(r.r.cells) {
+	if !ok {
 		return ""
 	}
-	return strings.TrimSpace(r.r.cells[i])
+	return strings.TrimSpace(r.g.cell(r.r, i))
 }
 
 // ref is the place of the row's cell in the named column, or of the row
 // when it has none.
 func (r *csvRow) ref(col string) cellRef {
 	c, ok := r.g.col[col]
-	if !ok || c >= len(r.r.cells) {
+	if !ok || c >= int(r.r.n) {
 		c = -1
 	}
 	return cellRef{file: int32(r.g.index), row: int32(r.r.number), col: int32(c)}
@@ -42,12 +42,19 @@ func (r *csvRow) ref(col string) cellRef {
 // csvBuilder assembles bids from the rows of CSV files and sheets, noting
 // where each value came from.
 type csvBuilder struct {
-	t     score.Tender
-	bids  []score.Bid
-	ids   map[string]int // bid id → index in bids
-	cells *csvCells
-	ps    problems
+	t score.Tender
+	// idents hold each bid's identity while the rows are first read, and
+	// bids the bids once every identity is known and sound (csv_form.go):
+	// a file of a million rows of bad bids never builds a million bids.
+	idents []bidIdent
+	bids   []score.Bid
+	ids    map[string]int // bid id → index in bids
+	cells  *csvCells
+	ps     problems
 }
+
+// bidIdent is a bid's identity as the rows name it.
+type bidIdent struct{ id, lot, supplier, name string }
 
 func newCSVBuilder(t score.Tender, files []gridFile) *csvBuilder {
 	return &csvBuilder{t: t, ids: map[string]int{}, cells: &csvCells{files: files}}
@@ -71,13 +78,13 @@ func (b *csvBuilder) bid(r *csvRow) (int, bool) {
 		return 0, false
 	}
 	i, ok := b.ids[id]
-	if !ok {
-		i = len(b.bids)
-		b.bids = append(b.bids, score.Bid{ID: id})
+	if !ok && b.bids == nil { // only the first reading names new bids
+		i = len(b.idents)
+		b.idents = append(b.idents, bidIdent{id: id})
 		b.ids[id] = i
 		b.note(i, "", "", "", r.ref("bid"))
 	}
-	return i, true
+	return i, ok || b.bids == nil
 }
 
 // note records where a value came from, unless it is known already; pat is
@@ -112,10 +119,10 @@ func (b *csvBuilder) identity(r *csvRow) {
 	if !ok {
 		return
 	}
-	bd := &b.bids[i]
-	b.setOnce(r, i, "lot", "lot", &bd.Lot)
-	b.setOnce(r, i, "supplier", "supplier.id", &bd.Supplier.ID)
-	b.setOnce(r, i, "supplierName", "supplier.name", &bd.Supplier.Name)
+	bd := &b.idents[i]
+	b.setOnce(r, i, "lot", "lot", &bd.lot)
+	b.setOnce(r, i, "supplier", "supplier.id", &bd.supplier)
+	b.setOnce(r, i, "supplierName", "supplier.name", &bd.name)
 }
 
 // criterionOf finds a criterion of the bid's lot.

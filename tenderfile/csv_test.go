@@ -27,7 +27,7 @@ func TestReadBidsCSVErrors(t *testing.T) {
 			map[string]string{"prices.csv": "bid,criterion,amount\nB-1,price,100,oops\n"},
 			[]string{`prices.csv:2:D (column 4): the row has 4 cells but the header names 3 columns (value "oops", rule extra-cell)`}},
 		{"a bad amount names its cell",
-			map[string]string{"prices.csv": "bid,criterion,amount\nB-1,price,\"1,000\"\n"},
+			map[string]string{"bids.csv": "bid,lot,supplier,supplierName\nB-1,1,S-1,Alder Ltd\n", "prices.csv": "bid,criterion,amount\nB-1,price,\"1,000\"\n"},
 			[]string{`prices.csv:2:C (column 3): amount: not a number: write it without thousands separators (1234.50, not 1,234.50) (value "1,000", rule number)`}},
 		{"a header that says nothing",
 			map[string]string{"x.csv": "a,b\n1,2\n"},
@@ -36,13 +36,13 @@ func TestReadBidsCSVErrors(t *testing.T) {
 			map[string]string{"x.csv": "bid,criterion,amount,mark\n"},
 			[]string{`x.csv:1: header: cannot tell what the file holds: it has the columns "mark" and "amount"; put marks and prices in separate files (value "bid,criterion,amount,mark", rule header)`}},
 		{"pass is true or false",
-			map[string]string{"gates.csv": "bid,gate,pass\nB-1,ce-plus,maybe\n"},
+			map[string]string{"bids.csv": "bid,lot,supplier,supplierName\nB-1,1,S-1,Alder Ltd\n", "gates.csv": "bid,gate,pass\nB-1,ce-plus,maybe\n"},
 			[]string{`gates.csv:2:C (column 3): pass: want true or false (value "maybe", rule boolean)`}},
 		{"an empty decision is not a fail: it must be recorded",
-			map[string]string{"gates.csv": "bid,gate,pass\nB-1,ce-plus,\n"},
+			map[string]string{"bids.csv": "bid,lot,supplier,supplierName\nB-1,1,S-1,Alder Ltd\n", "gates.csv": "bid,gate,pass\nB-1,ce-plus,\n"},
 			[]string{`gates.csv:2:C (column 3): pass: record the decision: true or false (rule required)`}},
 		{"a consensus mark is the panel's",
-			map[string]string{"marks.csv": "bid,criterion,evaluator,mark,consensus\nB-1,team,E1,3,TRUE\n"},
+			map[string]string{"bids.csv": "bid,lot,supplier,supplierName\nB-1,1,S-1,Alder Ltd\n", "marks.csv": "bid,criterion,evaluator,mark,consensus\nB-1,team,E1,3,TRUE\n"},
 			[]string{`marks.csv:2:C (column 3): evaluator: a consensus mark is the panel's, not one evaluator's: leave the evaluator empty (value "E1", rule consensus)`}},
 		{"one bid is for one lot",
 			map[string]string{"bids.csv": "bid,lot,supplier,supplierName\nB-1,1,S-1,Alder Ltd\n", "prices.csv": "bid,criterion,amount,lot\nB-1,price,100,2\n"},
@@ -136,6 +136,11 @@ func TestACSVHeaderProblemHidesNoOtherFile(t *testing.T) {
 	assert.Equal(t, []string{
 		"bids.csv:1:E (column 5) extra-column",
 		"x.csv:1 header",
+		// bids.csv unread, B-1 has no supplier id, supplier name or lot:
+		// said at its first row, and its rows are still read
+		"prices.csv:2:A (column 1) required",
+		"prices.csv:2:A (column 1) required",
+		"prices.csv:2:A (column 1) required",
 		"prices.csv:2:C (column 3) number",
 		"gates.csv:2:C (column 3) boolean",
 	}, got)

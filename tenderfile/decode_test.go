@@ -211,8 +211,9 @@ func TestLocate(t *testing.T) {
 
 // TestSourcePositions checks paths into joined sources.
 func TestSourcePositions(t *testing.T) {
-	b1 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: A\n  - id: B\n"
-	b2 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: C\n    lot: \"1\"\n"
+	b1 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: A\n    lot: \"1\"\n    supplier: {id: S1, name: Alder Ltd}\n" +
+		"  - id: B\n    lot: \"1\"\n    supplier: {id: S2, name: Birch Ltd}\n"
+	b2 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: C\n    lot: \"1\"\n    supplier: {id: S3, name: Cedar Ltd}\n"
 	_, s1, err := ReadBids("one.yaml", strings.NewReader(b1))
 	require.NoError(t, err)
 	_, s2, err := ReadBids("two.yaml", strings.NewReader(b2))
@@ -222,7 +223,7 @@ func TestSourcePositions(t *testing.T) {
 		{"a tender field", "lots[0].policy.criteria[1].children[1].weight", "testdata/tender.yaml:48:17"},
 		{"a field reached through a merge", "lots[0].policy.criteria[1].children[1].quality.moderation", "testdata/tender.yaml:45:19"},
 		{"a field left out gives the nearest enclosing place", "lots[0].policy.thresholds.minQualityPercent", "testdata/tender.yaml:17:7"},
-		{"a bid in the first file", "bids[1].id", "one.yaml:4:5"},
+		{"a bid in the first file", "bids[1].id", "one.yaml:6:5"},
 		{"a bid in the second file, counted after the first's", "bids[2].lot", "two.yaml:4:5"},
 		{"a bid no file holds", "bids[7]", ""},
 		{"no path at all is the tender file", "", "testdata/tender.yaml:5:3"},

@@ -30,7 +30,13 @@
 // never a partial tender: an unknown field (with the field probably meant),
 // a duplicate key, a wrong type, a bad number or date, a wrong or missing
 // schema version, a second document in the file, a file larger than
-// [MaxFileBytes]. Field names are matched exactly, case included.
+// [MaxFileBytes] (or, read as YAML, than [MaxYAMLBytes]). Field names are
+// matched exactly, case included. Each bid is checked on its own as it is
+// read ([score.Bid.Validate]: an id, a lot, a supplier's id and name,
+// visible ids), so a bids file that lacks them is refused by [ReadBids]
+// and [ReadBidsCSV] themselves, with no bid kept after the first problem:
+// a hostile file costs memory for its bytes, not for its bids (see
+// SECURITY.md).
 //
 // # The envelope
 //

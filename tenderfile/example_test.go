@@ -192,8 +192,8 @@ func ExampleEncodeBidsCSV() {
 
 // Join gives one Source for a tender and bids from several files.
 func ExampleJoin() {
-	b1 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: A\n"
-	b2 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: B\n    lot: \"1\"\n"
+	b1 := "schemaVersion: tenderscore/bids/1\nbids:\n  - {id: A, lot: \"1\", supplier: {id: S1, name: Alder Ltd}}\n"
+	b2 := "schemaVersion: tenderscore/bids/1\nbids:\n  - id: B\n    lot: \"1\"\n    supplier: {id: S2, name: Birch Ltd}\n"
 	_, s1, _ := tenderfile.ReadBids("one.yaml", strings.NewReader(b1))
 	_, s2, _ := tenderfile.ReadBids("two.yaml", strings.NewReader(b2))
 	src := tenderfile.Join(s1, s2)

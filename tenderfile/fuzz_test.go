@@ -85,7 +85,7 @@ func FuzzReadTender(f *testing.F) {
 // FuzzReadBids decodes a bids file as FuzzReadTender decodes a tender.
 func FuzzReadBids(f *testing.F) {
 	f.Add([]byte("schemaVersion: tenderscore/bids/1\nbids: []\n"))
-	f.Add([]byte(`{"schemaVersion": "tenderscore/bids/1", "bids": [{"id": "B-1", "lot": "1", "responses": {"price": {"price": {"amount": "100.50"}}}}]}`))
+	f.Add([]byte(`{"schemaVersion": "tenderscore/bids/1", "bids": [{"id": "B-1", "lot": "1", "supplier": {"id": "S-1", "name": "Alder Ltd"}, "responses": {"price": {"price": {"amount": "100.50"}}}}]}`))
 	if data, err := os.ReadFile("testdata/published-bids.yaml"); err == nil {
 		f.Add(data) // chosen features
 	}
@@ -140,9 +140,9 @@ func sameAgain(t *testing.T, encode func(Format) ([]byte, error), again func(str
 // FuzzReadBidsCSV reads one CSV file of any kind against the test tender;
 // bids read from it are written as CSV and read back the same.
 func FuzzReadBidsCSV(f *testing.F) {
-	f.Add([]byte("bid,criterion,amount\nB-1,price,100\n"))
+	f.Add([]byte("bid,criterion,amount,lot,supplier,supplierName\nB-1,price,100,1,S-1,Alder Ltd\n"))
 	f.Add([]byte("bid,lot,supplier,supplierName\nB-1,1,S-1,=HYPERLINK(\"x\")\n"))
-	f.Add([]byte("bid,criterion,evaluator,mark,rationale,consensus\nB-1,team,E1,3,'=1+1,\nB-1,team,,3,@agreed,true\n"))
+	f.Add([]byte("bid,criterion,evaluator,mark,rationale,consensus,lot,supplier,supplierName\nB-1,team,E1,3,'=1+1,,1,S-1,Alder Ltd\nB-1,team,,3,@agreed,true\n"))
 	tn := fuzzTender(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		bids, _, err := ReadBidsCSV(tn, CSVFile{Name: "f.csv", R: bytes.NewReader(data)})

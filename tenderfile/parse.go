@@ -47,6 +47,21 @@ func FormatOf(name string, data []byte) Format {
 
 var bom = []byte("\ufeff")
 
+// MaxYAMLBytes is the largest file read as YAML (8 MiB,
+// [criteria.MaxYAMLFileBytes]): the YAML parser holds a tree of the whole
+// file, some fifty to a hundred times its size; a JSON file of up to
+// [MaxFileBytes] is read one bid at a time.
+const MaxYAMLBytes = criteria.MaxYAMLFileBytes
+
+// checkYAMLSize refuses a YAML file larger than MaxYAMLBytes.
+func checkYAMLSize(name string, data []byte, f Format) error {
+	if f != YAML || len(data) <= MaxYAMLBytes {
+		return nil
+	}
+	return &Error{Problems: []Problem{{Pos: Position{File: name}, Rule: "size",
+		Message: fmt.Sprintf("the file is larger than %d MiB, the most tenderscore reads as YAML (whose parser holds the whole file, many times its size); write the bids as JSON (up to %d MiB) or CSV, or split them across several files", MaxYAMLBytes>>20, MaxFileBytes>>20)}}}
+}
+
 // MaxFileBytes is the largest file the decoders read (32 MiB,
 // [criteria.MaxTenderFileBytes]): a tender is a few hundred kilobytes, and
 // a bids file for thousands of bids a few megabytes. Larger inputs are

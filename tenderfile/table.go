@@ -120,17 +120,11 @@ type grid struct {
 	layout string // the layout, or "" to tell it from the header
 	header []string
 	rows   []gridRow
+	cells  gridText // the rows' cells (grid_cells.go)
 	// set by readGrids
 	index int            // in the grids read, for cellRef
 	kind  *table         // the layout
 	col   map[string]int // column name → index
-}
-
-// gridRow is one data row: its number as the file numbers it and its
-// cells, by column.
-type gridRow struct {
-	number int
-	cells  []string
 }
 
 // gridOf takes a Table's text, and its file and sheet from its header.
@@ -140,13 +134,14 @@ func gridOf(t Table) *grid {
 	for i, c := range t.Header {
 		g.header[i] = c.Value
 	}
-	g.rows = make([]gridRow, len(t.Rows))
-	for i, r := range t.Rows {
-		cells := make([]string, len(r.Cells))
-		for j, c := range r.Cells {
-			cells[j] = c.Value
+	g.rows = make([]gridRow, 0, len(t.Rows))
+	var cells []string
+	for _, r := range t.Rows {
+		cells = cells[:0]
+		for _, c := range r.Cells {
+			cells = append(cells, c.Value)
 		}
-		g.rows[i] = gridRow{number: r.Number, cells: cells}
+		g.addRow(r.Number, cells)
 	}
 	return g
 }
@@ -158,11 +153,11 @@ func (g *grid) table() Table {
 		t.Header[i] = Cell{Value: v, Pos: g.pos(1, i)}
 	}
 	for i, r := range g.rows {
-		cells := make([]Cell, len(r.cells))
-		for j, v := range r.cells {
-			cells[j] = Cell{Value: v, Pos: g.pos(r.number, j)}
+		cells := make([]Cell, r.n)
+		for j := range cells {
+			cells[j] = Cell{Value: g.cell(r, j), Pos: g.pos(int(r.number), j)}
 		}
-		t.Rows[i] = Row{Number: r.number, Cells: cells}
+		t.Rows[i] = Row{Number: int(r.number), Cells: cells}
 	}
 	return t
 }
@@ -181,6 +176,36 @@ func (g *grid) at() Position {
 	return Position{File: g.file, Line: 1, Cell: g.csv}
 }
 
+// keepRows keeps the rows of a grid that the builder reads: not blank, and
+// with no cell right of the header (a problem).
+func keepRows(g *grid, ps *problems) {
+	kept := g.rows[:0]
+	for _, r := range g.rows {
+		if g.blankRow(r) {
+			continue
+		}
+		if n := len(g.header); int(r.n) > n {
+			if g.sheet != "" {
+				ps.addAt(g.pos(int(r.number), n), "", abbreviate(g.cell(r, n)), "extra-cell", "the cell is right of the header, which names %d columns: move it into a column or clear it", n)
+			} else {
+				ps.addAt(g.pos(int(r.number), n), "", abbreviate(g.cell(r, n)), "extra-cell", "the row has %d cells but the header names %d columns", r.n, n)
+			}
+			continue
+		}
+		kept = append(kept, r)
+	}
+	g.rows = kept
+}
+
+// eachRow hands every row of the grids to f, in order.
+func eachRow(grids []*grid, f func(r *csvRow)) {
+	for _, g := range grids {
+		for _, r := range g.rows {
+			f(&csvRow{g: g, r: r})
+		}
+	}
+}
+
 // readGrids checks every grid's header, then builds bids from the rows of
 // those whose header can be read; problems in earlier steps (errs) are
 // reported with theirs.
@@ -196,32 +221,18 @@ func readGrids(t score.Tender, grids []*grid, errs []Problem) ([]score.Bid, *Sou
 		}
 		errs = append(errs, ps.problemsOf()...)
 	}
-	var rows []csvRow
+	size := 0
 	for _, g := range good {
 		ps := &problems{file: g.file}
-		for i := range g.rows {
-			r := &g.rows[i]
-			if blankCells(r.cells) {
-				continue
-			}
-			if n := len(g.header); len(r.cells) > n {
-				if g.sheet != "" {
-					ps.addAt(g.pos(r.number, n), "", abbreviate(r.cells[n]), "extra-cell", "the cell is right of the header, which names %d columns: move it into a column or clear it", n)
-				} else {
-					ps.addAt(g.pos(r.number, n), "", abbreviate(r.cells[n]), "extra-cell", "the row has %d cells but the header names %d columns", len(r.cells), n)
-				}
-				continue
-			}
-			rows = append(rows, csvRow{g: g, r: r})
-		}
+		keepRows(g, ps)
 		errs = append(errs, ps.problemsOf()...)
+		size += g.size()
 	}
 	b := newCSVBuilder(t, files)
-	for i := range rows {
-		b.identity(&rows[i])
-	}
-	for i := range rows {
-		b.content(&rows[i])
+	b.expect(good)
+	eachRow(good, b.identity)
+	if b.formBids(size) { // csv_form.go
+		eachRow(good, b.content)
 	}
 	errs = append(errs, b.ps.problemsOf()...)
 	if len(errs) > 0 {
@@ -232,15 +243,6 @@ func readGrids(t score.Tender, grids []*grid, errs []Problem) ([]score.Bid, *Sou
 		name = grids[0].file
 	}
 	return b.bids, &Source{parts: []part{{file: name, bids: true, count: len(b.bids), cells: b.cells}}}, nil
-}
-
-func blankCells(cs []string) bool {
-	for _, c := range cs {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // checkHeader finds a grid's layout and checks its columns; false when the

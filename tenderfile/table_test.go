@@ -73,7 +73,7 @@ func TestReadBidsTablesSheets(t *testing.T) {
 			[]Table{sheetTable("b.xlsx", "prices", "bid|criterion|amount", "B-1|price|100|oops")},
 			[]string{`b.xlsx:prices!D2: the cell is right of the header, which names 3 columns: move it into a column or clear it (value "oops", rule extra-cell)`}},
 		{"a bad value names its cell and column",
-			[]Table{sheetTable("b.xlsx", "gates", "bid|gate|pass", "B-1|ce-plus|maybe")},
+			[]Table{sheetTable("b.xlsx", "bids", "bid|lot|supplier|supplierName", "B-1|1|S-1|Alder Ltd"), sheetTable("b.xlsx", "gates", "bid|gate|pass", "B-1|ce-plus|maybe")},
 			[]string{`b.xlsx:gates!C2: pass: want true or false (value "maybe", rule boolean)`}},
 		{"a clash with a CSV file names both places",
 			[]Table{sheetTable("b.xlsx", "bids", "bid|lot|supplier|supplierName", "B-1|1|S-1|Alder Ltd"), sheetTable("b.xlsx", "prices", "bid|criterion|amount|lot", "B-1|price|100|2")},

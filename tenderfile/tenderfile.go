@@ -49,7 +49,7 @@ func ReadTender(name string, r io.Reader) (score.Tender, *Source, error) {
 // names it, with their row and column in the catalogue.
 func ReadTenderIn(dir fs.FS, name string, r io.Reader) (score.Tender, *Source, error) {
 	var t score.Tender
-	tr, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "", &files{dir: dir})
+	tr, err := read(name, r, TenderSchema, "tender", reflect.ValueOf(&t).Elem(), "", &files{dir: dir}, nil)
 	if err != nil {
 		return score.Tender{}, nil, err
 	}
@@ -58,9 +58,16 @@ func ReadTenderIn(dir fs.FS, name string, r io.Reader) (score.Tender, *Source, e
 
 // ReadBids reads a bids file in YAML or JSON, as [ReadTender] reads a
 // tender. Field paths in its problems are "bids[3].responses[q1]…".
+//
+// Each bid is checked on its own as it is read ([score.Bid.Validate]: an
+// id, a lot, a supplier's id and name, visible ids), and from the file's
+// first problem on the bids are no longer kept, only checked and counted:
+// a file of a million empty bids is refused in memory for its bytes, not
+// for a million bids. What a bid needs from the tender is checked by
+// [Validate].
 func ReadBids(name string, r io.Reader) ([]score.Bid, *Source, error) {
 	var bids []score.Bid
-	tr, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids", nil)
+	tr, err := read(name, r, BidsSchema, "bids", reflect.ValueOf(&bids).Elem(), "bids", nil, checkBid)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -82,12 +89,15 @@ func Validate(t score.Tender, bids []score.Bid, src *Source) error {
 // decoded one element at a time, and each element's nodes are let go once
 // decoded — a JSON file's are never all built at once — so that memory
 // stays near the size of the decoded values, not of the node tree.
-func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string, named *files) (*tree, error) {
+func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, path string, named *files, check elementCheck) (*tree, error) {
 	data, err := readLimited(name, r)
 	if err != nil {
 		return nil, err
 	}
 	format := FormatOf(name, data)
+	if err := checkYAMLSize(name, data, format); err != nil {
+		return nil, err
+	}
 	ps := &problems{file: name}
 	d := newDecoder(ps, len(data))
 	d.files = named
@@ -95,7 +105,7 @@ func read(name string, r io.Reader, schema, bodyKey string, v reflect.Value, pat
 	if v.Kind() == reflect.Slice {
 		ld := newDecoder(&problems{file: name}, len(data))
 		ld.files = named
-		list = &listBody{d: ld, v: v, path: path, files: named}
+		list = &listBody{d: ld, v: v, path: path, files: named, check: check}
 	}
 	root, err := parseStreaming(name, data, format, bodyKey, list)
 	if err != nil {
@@ -163,6 +173,14 @@ type listBody struct {
 	streamed bool // JSON: every element was decoded as it was read
 	visit    func(i int, n *yaml.Node)
 	files    *files // the files a tender names (named.go), for the decoder
+	// check, when set, checks each element once decoded, adding its
+	// problems to d (the bids' own checks, as each is read).
+	check elementCheck
+	// dropped is set at the file's first problem: the file will be
+	// refused, so the elements after it are decoded and checked for their
+	// problems but not kept, and those kept are let go — a hostile file of
+	// a million bad bids costs memory for its bytes, not for its bids.
+	dropped bool
 }
 
 // reset forgets every element decoded, and their problems, to read them
@@ -171,7 +189,7 @@ func (l *listBody) reset() {
 	if l == nil {
 		return
 	}
-	l.n, l.streamed = 0, false
+	l.n, l.streamed, l.dropped = 0, false, false
 	if l.visit == nil {
 		l.v.Set(reflect.Zero(l.v.Type()))
 		l.d = newDecoder(&problems{file: l.d.ps.file}, l.d.size)
@@ -179,14 +197,23 @@ func (l *listBody) reset() {
 	}
 }
 
-// grow makes room for n more elements.
+// grow makes room for n more elements, or for as many as twice the file's
+// size holds when n would take more: the count comes from the file, and a
+// file of a million empty elements is not given a million up front.
 func (l *listBody) grow(n int) {
-	if l.visit == nil && n > 0 && l.v.Cap()-l.v.Len() < n {
+	if l.visit != nil || n <= 0 {
+		return
+	}
+	if size := int(l.v.Type().Elem().Size()); size > 0 {
+		n = min(n, 2*l.d.size/size+16)
+	}
+	if l.v.Cap()-l.v.Len() < n {
 		l.v.Set(reflect.AppendSlice(reflect.MakeSlice(l.v.Type(), 0, l.v.Len()+n), l.v))
 	}
 }
 
-// element decodes the next element and appends it to the slice.
+// element decodes the next element and appends it to the slice, until the
+// file has a problem.
 func (l *listBody) element(n *yaml.Node) {
 	if l.visit != nil {
 		l.visit(l.n, n)
@@ -194,9 +221,19 @@ func (l *listBody) element(n *yaml.Node) {
 		return
 	}
 	e := reflect.New(l.v.Type().Elem()).Elem()
+	before := len(l.d.ps.list) + l.d.ps.omitted
 	l.d.value(n, e, index(l.path, l.n), 2)
-	l.v.Set(reflect.Append(l.v, e))
+	if l.check != nil && len(l.d.ps.list)+l.d.ps.omitted == before {
+		l.check(l, l.n, e, n)
+	}
 	l.n++
+	if !l.dropped && len(l.d.ps.list) > 0 {
+		l.dropped = true
+		l.v.Set(reflect.Zero(l.v.Type()))
+	}
+	if !l.dropped {
+		l.v.Set(reflect.Append(l.v, e))
+	}
 }
 
 // decode decodes a YAML list body, letting go of each element's nodes once
@@ -210,7 +247,7 @@ func (l *listBody) decode(body *yaml.Node) {
 		l.d.value(body, l.v, l.path, 1) // the decoder says what is wrong
 		return
 	}
-	l.v.Set(reflect.MakeSlice(l.v.Type(), 0, len(n.Content)))
+	l.grow(len(n.Content))
 	for i, c := range n.Content {
 		l.element(c)
 		n.Content[i] = nil

@@ -146,8 +146,9 @@ func TestReadNotes(t *testing.T) {
 func TestReadDates(t *testing.T) {
 	tn := readTender(t, testTender)
 	gate := func(cell string) rawSheet {
-		return rawSheet{"gates", inline(1, "bid", "gate", "pass", "evidence") +
-			`<row r="2"><c r="A2" t="inlineStr"><is><t>B-1</t></is></c><c r="B2" t="inlineStr"><is><t>ce-plus</t></is></c><c r="C2" t="b"><v>1</v></c>` + cell + `</row></sheetData>`}
+		identity := `<c r="E2" t="inlineStr"><is><t>1</t></is></c><c r="F2" t="inlineStr"><is><t>S-1</t></is></c><c r="G2" t="inlineStr"><is><t>Alder Ltd</t></is></c>`
+		return rawSheet{"gates", inline(1, "bid", "gate", "pass", "evidence", "lot", "supplier", "supplierName") +
+			`<row r="2"><c r="A2" t="inlineStr"><is><t>B-1</t></is></c><c r="B2" t="inlineStr"><is><t>ce-plus</t></is></c><c r="C2" t="b"><v>1</v></c>` + cell + identity + `</row></sheetData>`}
 	}
 	tests := []struct {
 		why      string
