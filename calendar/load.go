@@ -36,7 +36,7 @@ func LoadJSON(r io.Reader) (Table, error) {
 	if raw, ok := top["holidays"]; !ok {
 		ps.add("holidays", "", "required", "a table needs its holidays")
 	} else if err := json.Unmarshal(raw, &rows); err != nil {
-		ps.add("holidays", "", "array", "want an array of holidays")
+		ps.add("holidays", "", "type", "want an array of holidays")
 	}
 	var t Table
 	for i, raw := range rows {
@@ -157,7 +157,7 @@ func readObject(r io.Reader, what string) (map[string]json.RawMessage, error) {
 		return nil, &Error{What: what, Err: err, Problems: []Problem{syntax(data, err)}}
 	}
 	if m == nil {
-		return nil, &Error{What: what, Problems: []Problem{{Field: "(file)", Value: "null", Rule: "object", Message: "want a JSON object"}}}
+		return nil, &Error{What: what, Problems: []Problem{{Field: "(file)", Value: "null", Rule: "type", Message: "want a JSON object"}}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &Error{What: what, Problems: []Problem{{Field: "(file)", Rule: "one-value", Message: "more than one JSON value in the file"}}}

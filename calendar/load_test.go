@@ -82,14 +82,16 @@ func TestLoadJSONRoundTrip(t *testing.T) {
 
 func TestLoadJSONBadInput(t *testing.T) {
 	cases := []struct {
-		name, in, field string
+		name, in, field, rule string
 	}{
-		{"no holidays", `{}`, "holidays"},
-		{"unknown top field", `{"holidays": [], "extra": 1}`, "extra"},
-		{"unknown row field", `{"holidays": [{"date": "2031-01-01", "division": "scotland", "title": "x", "source": "s", "verified": true, "when": 1}]}`, "holidays[0]"},
-		{"unknown division", `{"holidays": [{"date": "2031-01-01", "division": "cornwall", "title": "x", "source": "s", "verified": true}]}`, "holidays[0].division"},
-		{"bad date", `{"holidays": [{"date": "2031-02-30", "division": "scotland", "title": "x", "source": "s"}]}`, "holidays[0]"},
-		{"holidays not an array", `{"holidays": {}}`, "holidays"},
+		{"no holidays", `{}`, "holidays", "required"},
+		{"unknown top field", `{"holidays": [], "extra": 1}`, "extra", "unknown-field"},
+		{"unknown row field", `{"holidays": [{"date": "2031-01-01", "division": "scotland", "title": "x", "source": "s", "verified": true, "when": 1}]}`, "holidays[0]", ""},
+		{"unknown division", `{"holidays": [{"date": "2031-01-01", "division": "cornwall", "title": "x", "source": "s", "verified": true}]}`, "holidays[0].division", ""},
+		{"bad date", `{"holidays": [{"date": "2031-02-30", "division": "scotland", "title": "x", "source": "s"}]}`, "holidays[0]", ""},
+		// a value of the wrong kind is rule "type", as in every other reader
+		{"holidays not an array", `{"holidays": {}}`, "holidays", "type"},
+		{"null, not an object", `null`, "(file)", "type"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -99,6 +101,9 @@ func TestLoadJSONBadInput(t *testing.T) {
 			var fields []string
 			for _, p := range ce.Problems {
 				fields = append(fields, p.Field)
+				if p.Field == c.field && c.rule != "" {
+					assert.Equal(t, c.rule, p.Rule)
+				}
 			}
 			assert.Contains(t, fields, c.field)
 		})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/tenderfile"
 )
@@ -112,7 +113,7 @@ func Read(name string, r io.Reader) (*Workbook, error) {
 			"the workbook has no sheet of bids: name each sheet after the layout it holds (%s), with the columns of the CSV layout in row 1", layoutNames())
 	}
 	if len(rd.ps) > 0 {
-		return nil, &tenderfile.Error{Problems: rd.ps}
+		return nil, &tenderfile.Error{Problems: rd.problems()}
 	}
 	if rd.formulas > 0 {
 		wb.Notes = append(wb.Notes, Note{Pos: rd.firstFormula, Message: fmt.Sprintf(
@@ -131,20 +132,27 @@ type reader struct {
 	formulas     int
 	firstFormula tenderfile.Position
 	ps           []tenderfile.Problem
+	omitted      int // problems past criteria.MaxProblems, counted
 }
 
-// maxProblems bounds the problems one workbook reports.
-const maxProblems = 100
-
+// problem records a problem, or counts it once criteria.MaxProblems are
+// held: the list ends with one problem saying how many were left out, as
+// every other reader's does.
 func (rd *reader) problem(pos tenderfile.Position, field, value, rule, format string, args ...any) {
-	switch {
-	case len(rd.ps) == maxProblems:
-		rd.ps = append(rd.ps, tenderfile.Problem{Pos: tenderfile.Position{File: rd.name}, Rule: "too-many", Message: fmt.Sprintf("more than %d problems; the rest are not shown", maxProblems)})
-		return
-	case len(rd.ps) > maxProblems:
+	if len(rd.ps) >= criteria.MaxProblems {
+		rd.omitted++ // no message is formatted for a problem not shown
 		return
 	}
 	rd.ps = append(rd.ps, tenderfile.Problem{Pos: pos, Field: field, Value: abbreviate(value), Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// problems is the list, ending with the count of those left out.
+func (rd *reader) problems() []tenderfile.Problem {
+	if rd.omitted == 0 {
+		return rd.ps
+	}
+	tm := criteria.TooMany(rd.omitted)
+	return append(rd.ps, tenderfile.Problem{Pos: tenderfile.Position{File: rd.name}, Value: tm.Value, Rule: tm.Rule, Message: tm.Message})
 }
 
 func (rd *reader) at(sheet string, row, col int) tenderfile.Position {

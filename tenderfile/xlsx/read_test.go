@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -244,4 +245,26 @@ func TestReadEncrypted(t *testing.T) {
 	require.NoError(t, err)
 	_, err = Read("b.xlsx", &buf)
 	assert.Equal(t, []string{"b.xlsx: the workbook is password-protected (encrypted): remove the password (File > Info > Protect Workbook > Encrypt with Password, cleared) and save it again; tenderscore does not take passwords (rule workbook)"}, problems(t, err))
+}
+
+// A workbook with more problems than are listed ends its list with the
+// count of those left out, as every reader's list does (issue 11): 150
+// cells holding #DIV/0! are 100 problems and "50 more".
+func TestReadCountsTheProblemsItLeavesOut(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString(inline(1, "bid", "gate", "pass"))
+	for r := 2; r < 152; r++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>B-%d</t></is></c><c r="B%d" t="inlineStr"><is><t>ce-plus</t></is></c><c r="C%d" t="e"><v>#DIV/0!</v></c></row>`, r, r, r, r, r)
+	}
+	rows.WriteString(`</sheetData>`)
+	_, err := Read("b.xlsx", bytes.NewReader(rawWorkbook(t, false, nil, rawSheet{"gates", rows.String()})))
+	var ferr *tenderfile.Error
+	require.ErrorAs(t, err, &ferr)
+	require.Len(t, ferr.Problems, 101)
+	assert.Equal(t, "b.xlsx:gates!C2", ferr.Problems[0].Pos.String())
+	assert.Equal(t, "error-value", ferr.Problems[0].Rule)
+	last := ferr.Problems[100]
+	assert.Equal(t, "too-many", last.Rule)
+	assert.Equal(t, "50", last.Value)
+	assert.Equal(t, "b.xlsx", last.Pos.String(), "the count has no cell")
 }
