@@ -127,6 +127,10 @@ func readCSVGrid(f CSVFile) (*grid, error) {
 		return nil, csvProblem(ps, err)
 	}
 	g := &grid{file: f.Name, csv: true, header: slices.Clone(unescapeAll(header))}
+	// A row is at least a line, and a cell ends at a comma or a line's end:
+	// room for no more than the file's bytes could hold.
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	g.expect(lines, lines+bytes.Count(data, []byte{','}), len(data))
 	for n := 2; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {

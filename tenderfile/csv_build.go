@@ -43,18 +43,17 @@ func (r *csvRow) ref(col string) cellRef {
 // where each value came from.
 type csvBuilder struct {
 	t score.Tender
-	// idents hold each bid's identity while the rows are first read, and
-	// bids the bids once every identity is known and sound (csv_form.go):
-	// a file of a million rows of bad bids never builds a million bids.
+	// idents hold each bid's identity while the rows are first read, as
+	// the cells it came from, and bids the bids once every identity is
+	// known and sound (csv_ident.go): a file of a million rows of bad bids
+	// never builds a million bids.
 	idents []bidIdent
+	grids  []*grid // the grids read, by the first of their cells (csv_ident.go)
 	bids   []score.Bid
 	ids    map[string]int // bid id → index in bids
 	cells  *csvCells
 	ps     problems
 }
-
-// bidIdent is a bid's identity as the rows name it.
-type bidIdent struct{ id, lot, supplier, name string }
 
 func newCSVBuilder(t score.Tender, files []gridFile) *csvBuilder {
 	return &csvBuilder{t: t, ids: map[string]int{}, cells: &csvCells{files: files}}
@@ -70,59 +69,11 @@ func (b *csvBuilder) add(r *csvRow, col, value, rule, format string, args ...any
 	b.ps.push(Problem{Pos: b.cells.position(r.ref(col)), Field: col, Value: abbreviate(value), Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
-// bid returns the index of the bid a row is about, naming it if new.
-func (b *csvBuilder) bid(r *csvRow) (int, bool) {
-	id := r.cell("bid")
-	if id == "" {
-		b.add(r, "bid", "", "required", "every row names its bid")
-		return 0, false
-	}
-	i, ok := b.ids[id]
-	if !ok && b.bids == nil { // only the first reading names new bids
-		i = len(b.idents)
-		b.idents = append(b.idents, bidIdent{id: id})
-		b.ids[id] = i
-		b.note(i, "", "", "", r.ref("bid"))
-	}
-	return i, ok || b.bids == nil
-}
-
 // note records where a value came from, unless it is known already; pat is
 // the path after "bids[i]" with brackets written "[]", a and b what stands
 // in them.
 func (b *csvBuilder) note(bid int, pat, x, y string, ref cellRef) {
 	b.cells.set(noteKey{bid: int32(bid), pat: pat, a: x, b: y}, ref)
-}
-
-// setOnce sets a bid's identity field, refusing a different value.
-func (b *csvBuilder) setOnce(r *csvRow, bid int, col, pat string, dst *string) {
-	v := r.cell(col)
-	if v == "" {
-		return
-	}
-	switch {
-	case *dst == "":
-		*dst = v
-		b.note(bid, pat, "", "", r.ref(col))
-	case *dst != v:
-		from, _ := b.cells.lookup(noteKey{bid: int32(bid), pat: pat})
-		where := fmt.Sprintf("%s row %d", b.cells.files[from.file].file, from.row)
-		if b.cells.files[from.file].sheet != "" {
-			where = b.cells.position(from).String()
-		}
-		b.add(r, col, v, "same-bid", "bid %s already has %s %q (%s)", r.cell("bid"), col, *dst, where)
-	}
-}
-
-func (b *csvBuilder) identity(r *csvRow) {
-	i, ok := b.bid(r)
-	if !ok {
-		return
-	}
-	bd := &b.idents[i]
-	b.setOnce(r, i, "lot", "lot", &bd.lot)
-	b.setOnce(r, i, "supplier", "supplier.id", &bd.supplier)
-	b.setOnce(r, i, "supplierName", "supplier.name", &bd.name)
 }
 
 // criterionOf finds a criterion of the bid's lot.

@@ -20,7 +20,6 @@ func (b *csvBuilder) expect(grids []*grid) {
 	}
 	b.idents = make([]bidIdent, 0, n)
 	b.ids = make(map[string]int, n)
-	b.cells.ident = make([][len(identityPaths)]cellRef, 0, n)
 }
 
 // cheapBids is what bids with bad identities may cost to build, so that
@@ -41,28 +40,40 @@ var bidSize = int(reflect.TypeFor[score.Bid]().Size())
 // bid is built.
 func (b *csvBuilder) formBids(size int) bool {
 	sound := true
-	for i, id := range b.idents {
-		bd := score.Bid{ID: id.id, Lot: id.lot, Supplier: score.Supplier{ID: id.supplier, Name: id.name}}
+	for i := range b.idents {
+		bd := b.identBid(i)
 		var verr *score.ValidationError
 		if !errors.As(bd.Validate(), &verr) {
 			continue
 		}
 		sound = false
 		for _, p := range verr.Problems {
-			ref, ok := b.cells.lookup(noteKey{bid: int32(i), pat: p.Field})
-			if !ok {
-				ref, _ = b.cells.lookup(noteKey{bid: int32(i)})
+			at := b.idents[i][0]
+			if k := identityIndex(p.Field); k > 0 && b.idents[i][k] != 0 {
+				at = b.idents[i][k]
 			}
-			b.ps.push(Problem{Pos: b.cells.position(ref), Field: "bids[" + strconv.Itoa(i) + "]." + p.Field, Value: abbreviate(p.Value), Rule: p.Rule, Message: p.Message})
+			b.ps.push(Problem{Pos: b.cells.position(b.ref(at)), Field: "bids[" + strconv.Itoa(i) + "]." + p.Field, Value: abbreviate(p.Value), Rule: p.Rule, Message: p.Message})
 		}
 	}
 	if !sound && len(b.idents)*bidSize > max(4*size, cheapBids) {
 		return false
 	}
 	b.bids = make([]score.Bid, len(b.idents))
+	b.cells.ident = make([][len(identityPaths)]cellRef, len(b.idents))
 	for i, id := range b.idents {
-		b.bids[i] = score.Bid{ID: id.id, Lot: id.lot, Supplier: score.Supplier{ID: id.supplier, Name: id.name}}
+		b.bids[i] = b.identBid(i)
+		for k, c := range id {
+			if c != 0 {
+				b.cells.ident[i][k] = b.ref(c)
+			}
+		}
 	}
 	b.idents = nil
 	return true
+}
+
+// identBid is a bid with the identity its rows give.
+func (b *csvBuilder) identBid(i int) score.Bid {
+	id := b.idents[i]
+	return score.Bid{ID: b.text(id[0]), Lot: b.text(id[1]), Supplier: score.Supplier{ID: b.text(id[2]), Name: b.text(id[3])}}
 }

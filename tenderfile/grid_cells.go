@@ -22,6 +22,14 @@ type gridText struct {
 	ends []uint32 // where each cell's text ends
 }
 
+// expect makes room for about as many rows, cells and bytes of text as a
+// file of that size holds, so that the lists are not copied as they grow.
+func (g *grid) expect(rows, cells, text int) {
+	g.rows = make([]gridRow, 0, rows)
+	g.cells.ends = make([]uint32, 0, cells)
+	g.cells.text.Grow(text)
+}
+
 // addRow appends a row of cells, already trimmed and unescaped.
 func (g *grid) addRow(number int, cells []string) {
 	g.rows = append(g.rows, gridRow{number: int32(number), first: int32(len(g.cells.ends)), n: int32(len(cells))})

@@ -123,6 +123,7 @@ type grid struct {
 	cells  gridText // the rows' cells (grid_cells.go)
 	// set by readGrids
 	index int            // in the grids read, for cellRef
+	base  uint32         // the number before its first cell's (csv_ident.go)
 	kind  *table         // the layout
 	col   map[string]int // column name → index
 }
@@ -229,6 +230,7 @@ func readGrids(t score.Tender, grids []*grid, errs []Problem) ([]score.Bid, *Sou
 		size += g.size()
 	}
 	b := newCSVBuilder(t, files)
+	b.number(good)
 	b.expect(good)
 	eachRow(good, b.identity)
 	if b.formBids(size) { // csv_form.go
