@@ -48,13 +48,14 @@ const (
 	// for thousands of bids a few megabytes.
 	MaxTenderFileBytes = 32 << 20
 	// MaxYAMLFileBytes is the largest tender or bids file read as YAML
-	// (8 MiB): the YAML parser (go.yaml.in/yaml/v3) builds a tree of the
-	// whole file before anything is decoded, about 150 bytes for each
-	// value, so a YAML file costs up to some fifty times its size, and a
-	// file of tiny values a hundred; a JSON file is read one bid at a time
-	// and costs a small multiple of its size. Larger sets of bids go in
-	// JSON, CSV or a workbook.
-	MaxYAMLFileBytes = 8 << 20
+	// (4 MiB, some 4,000 bids): the YAML parser (go.yaml.in/yaml/v3) builds
+	// a tree of the whole file before anything is decoded, about 160 bytes
+	// for each value, so a YAML file of bids costs some fifty times its
+	// size, and one of two-byte values ("-" and a newline, a line) up to 170
+	// at its peak — some 700 MB at this size. A JSON file is read one bid at
+	// a time and costs a small multiple of its size. Larger sets of bids go
+	// in JSON, CSV or a workbook.
+	MaxYAMLFileBytes = 4 << 20
 	// MaxCSVFileBytes is the largest CSV file of bids, prices, marks, gates,
 	// commitments or tie-break scores read (64 MiB).
 	MaxCSVFileBytes = 64 << 20

@@ -91,7 +91,7 @@ func TestAMillionEmptyBidsAreRejectedInBoundedMemory(t *testing.T) {
 		// node (some 150 bytes) for each three-byte "{}" before anything is
 		// decoded, and the collector lets the heap grow to twice what is
 		// live (measured: JSON 6, YAML 109; before, 135 and 199, and 1,000
-		// before that). So a YAML file is refused over 8 MiB
+		// before that). So a YAML file is refused over 4 MiB
 		// (MaxYAMLBytes).
 		perByte uint64
 	}{
@@ -121,6 +121,23 @@ func TestAMillionEmptyBidsAreRejectedInBoundedMemory(t *testing.T) {
 			assert.Less(t, peak, c.perByte*uint64(len(data)), "peak heap %d bytes for a file of %d", peak, len(data))
 		})
 	}
+	t.Run("bids.yaml of nulls", func(t *testing.T) {
+		// The tiniest YAML values: "-" and a newline, a null bid a line,
+		// two bytes a value; the parser's tree is the whole cost
+		// (measured: 166 bytes a byte), and why YAML is capped at 4 MiB.
+		var b bytes.Buffer
+		b.WriteString("schemaVersion: tenderscore/bids/1\nbids:\n")
+		for range n {
+			b.WriteString("-\n")
+		}
+		var err error
+		peak := peakHeap(func() { _, _, err = ReadBids("bids.yaml", bytes.NewReader(b.Bytes())) })
+		var ferr *Error
+		require.ErrorAs(t, err, &ferr)
+		require.Len(t, ferr.Problems, criteria.MaxProblems+1)
+		t.Logf("bids.yaml of nulls: %d bytes, peak heap %d MB (%.0f bytes a byte)", b.Len(), peak>>20, float64(peak)/float64(b.Len()))
+		assert.Less(t, peak, 250*uint64(b.Len()))
+	})
 	t.Run("bids.csv", func(t *testing.T) {
 		// A million rows naming a bid each and nothing else: ten bytes a
 		// bid. The bids are refused on their identities, checked before a
@@ -373,7 +390,7 @@ func TestABadBidIsPlacedAsItIsRead(t *testing.T) {
 	}
 }
 
-// A YAML file over 8 MiB is refused from its size, before the parser
+// A YAML file over 4 MiB is refused from its size, before the parser
 // builds a tree many times as large; JSON of that size is read.
 func TestALargeYAMLFileIsRefusedFromItsSize(t *testing.T) {
 	data := bytes.Repeat([]byte("# padding\n"), MaxYAMLBytes/10+1)

@@ -47,9 +47,9 @@ func FormatOf(name string, data []byte) Format {
 
 var bom = []byte("\ufeff")
 
-// MaxYAMLBytes is the largest file read as YAML (8 MiB,
+// MaxYAMLBytes is the largest file read as YAML (4 MiB,
 // [criteria.MaxYAMLFileBytes]): the YAML parser holds a tree of the whole
-// file, some fifty to a hundred times its size; a JSON file of up to
+// file, some fifty to 170 times its size; a JSON file of up to
 // [MaxFileBytes] is read one bid at a time.
 const MaxYAMLBytes = criteria.MaxYAMLFileBytes
 
