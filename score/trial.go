@@ -45,7 +45,10 @@ type Trials struct {
 	mu       sync.Mutex
 	hulls    map[[2]int]*lineSet
 	families map[int]*priceFamily
-	scratch  sync.Pool // of *[]num, one line per node: the working of one re-scoring
+	// fields holds the fields moved by trials, by fieldKey: nil for one met
+	// once, shared once met again (trial_shared.go).
+	fields  map[string]*fieldAt
+	scratch sync.Pool // of *[]num, one line per node: the working of one re-scoring
 	// points and scored hold every bid's points on every criterion (by bid,
 	// then node), tabulated once when first asked for.
 	once   sync.Once
@@ -174,9 +177,12 @@ type trialState struct {
 	// the trial when they move another bid's score; nil when none does.
 	moved []*[2]exact.Fraction
 	other map[int]*bidKernel // other bids re-scored against the moved figures
-	w     *weightState       // a shift of weight
-	full  *LotResult         // a change re-scored by evaluating the lot whole
-	byID  map[string]int     // bid id → position in full.Bids
+	// shared is the moved field as an earlier trial re-scored it, read
+	// before other; nil when none was shared (trial_shared.go).
+	shared *fieldAt
+	w      *weightState   // a shift of weight
+	full   *LotResult     // a change re-scored by evaluating the lot whole
+	byID   map[string]int // bid id → position in full.Bids
 }
 
 // Total returns a bid's total in the trial as shown; false when the bid
@@ -500,6 +506,11 @@ func (st *trialState) rescored(i int) *bidKernel {
 	if base.out() {
 		return base
 	}
+	if st.shared != nil {
+		if s, ok := st.shared.bids[i]; ok {
+			return s
+		}
+	}
 	if s, ok := st.other[i]; ok {
 		return s
 	}
@@ -527,27 +538,35 @@ func (st *trialState) rescored(i int) *bidKernel {
 	return &s
 }
 
+// leaders gathers the bids with the best total met so far.
+type leaders struct {
+	k    *lotKernel
+	lead []*bidKernel
+}
+
+// consider offers one bid: kept when it ties the best, alone when it beats it.
+func (l *leaders) consider(s *bidKernel) {
+	if s.out() || !s.total.Scored {
+		return
+	}
+	if len(l.lead) == 0 {
+		l.lead = []*bidKernel{s}
+		return
+	}
+	switch c := l.k.better(s.total.Points.Value, l.lead[0].total.Points.Value); {
+	case c < 0:
+		l.lead = append(l.lead[:0], s)
+	case c == 0:
+		l.lead = append(l.lead, s)
+	}
+}
+
 // outcome finds who leads the trial: the best of the other bids (as
 // evaluated, or re-scored where a figure moved) and the changed bid, with
 // the declared chain applied to a tie.
 func (st *trialState) outcome() Trial {
 	k := st.t.k
-	var lead []*bidKernel
-	consider := func(s *bidKernel) {
-		if s.out() || !s.total.Scored {
-			return
-		}
-		if len(lead) == 0 {
-			lead = []*bidKernel{s}
-			return
-		}
-		switch c := k.better(s.total.Points.Value, lead[0].total.Points.Value); {
-		case c < 0:
-			lead = append(lead[:0], s)
-		case c == 0:
-			lead = append(lead, s)
-		}
-	}
+	l := &leaders{k: k}
 	self := st.self
 	switch {
 	case st.moved == nil: // the others stand as evaluated, best first
@@ -555,38 +574,42 @@ func (st *trialState) outcome() Trial {
 			if b.idx == self.idx {
 				continue
 			}
-			if len(lead) > 0 && !b.total.Points.Value.Equal(lead[0].total.Points.Value) {
+			if len(l.lead) > 0 && !b.total.Points.Value.Equal(l.lead[0].total.Points.Value) {
 				break
 			}
-			consider(b)
+			l.consider(b)
 		}
-	case st.nearLines(consider):
+	case st.nearLines(l):
+		if tr, ok := st.sharedOutcome(l); ok {
+			return tr
+		}
 	case st.falls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
 		for _, b := range k.ranked {
 			if b.idx == self.idx {
 				continue
 			}
-			if len(lead) > 0 && k.better(b.total.Points.Value, lead[0].total.Points.Value) > 0 {
+			if len(l.lead) > 0 && k.better(b.total.Points.Value, l.lead[0].total.Points.Value) > 0 {
 				break
 			}
-			consider(st.rescored(b.idx))
+			l.consider(st.rescored(b.idx))
 		}
 	default:
 		for _, b := range k.ranked {
 			if b.idx != self.idx {
-				consider(st.rescored(b.idx))
+				l.consider(st.rescored(b.idx))
 			}
 		}
 	}
-	consider(self)
-	return st.decide(lead)
+	l.consider(self)
+	return st.decide(l.lead)
 }
 
-// nearLines offers consider the other bids that could lead when a single
-// price criterion's lowest price fell and nothing else moved: those its
-// lines put within the rounding's reach of the best. false when the lines
-// cannot follow the trial.
-func (st *trialState) nearLines(consider func(*bidKernel)) bool {
+// nearLines offers the leaders the other bids that could lead when a
+// single price criterion's lowest price fell and nothing else moved: those
+// its lines put within the rounding's reach of the best. A field moved the
+// same way by an earlier trial is read as that trial left it (trial_shared.go).
+// false when the lines cannot follow the trial.
+func (st *trialState) nearLines(l *leaders) bool {
 	j := -1
 	for i, m := range st.moved {
 		if m != nil {
@@ -599,16 +622,49 @@ func (st *trialState) nearLines(consider func(*bidKernel)) bool {
 	if j < 0 || !st.falls() {
 		return false
 	}
-	ids, ok := st.t.family(j).near(st.moved[j][0], st.moved[j][1])
-	if !ok {
-		return false
+	key := fieldKey(j, st.moved[j])
+	sh, seen := st.t.sharedField(key)
+	var ids []int
+	if sh != nil {
+		ids = sh.ids
+		st.shared = sh
+	} else {
+		var ok bool
+		if ids, ok = st.t.family(j).near(st.moved[j][0], st.moved[j][1]); !ok {
+			return false
+		}
+		if seen {
+			sh = st.publish(ids)
+			st.t.noteField(key, sh)
+		} else {
+			st.t.noteField(key, nil)
+		}
+	}
+	if sh != nil && !sh.has(st.self.idx) { // the others lead as the shared field has it
+		l.lead = append(l.lead[:0], sh.lead...)
+		st.shared = sh
+		return true
 	}
 	for _, i := range ids {
 		if i != st.self.idx {
-			consider(st.rescored(i))
+			l.consider(st.rescored(i))
 		}
 	}
 	return true
+}
+
+// sharedOutcome is the outcome of a trial whose other bids lead as a
+// shared field has them, when the changed bid does not reach their best:
+// the field's own. false when it must be decided.
+func (st *trialState) sharedOutcome(l *leaders) (Trial, bool) {
+	sh, self := st.shared, st.self
+	if sh == nil || sh.has(self.idx) || len(l.lead) == 0 {
+		return Trial{}, false
+	}
+	if !self.out() && self.total.Scored && st.t.k.better(self.total.Points.Value, l.lead[0].total.Points.Value) <= 0 {
+		return Trial{}, false
+	}
+	return Trial{Outcome: sh.outcome, Winner: sh.winner, st: st}, true
 }
 
 // decide turns the leading bids into the outcome: none, one, or a tie the
