@@ -87,7 +87,16 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	if r := k.stage[0]; r != nil { // the moving leaf's normalised score is rounded too
 		slack = slack.Add(exact.Whole(decimal.New(1, -r.Places)).Mul(a))
 	}
-	f.lines = newLineSet(lines, slack)
+	switch lo := t.spreads[j].lo; { // the lines are asked about only as the lowest price falls from lo
+	case rule.Method == criteria.Relative:
+		f.lines = newLineSetOver(lines, slack, exact.Zero, lo)
+	case rule.Method == criteria.Linear && lo.Cmp(f.hi) < 0:
+		v0, _ := exact.One.Quo(f.hi)
+		v1, _ := exact.One.Quo(f.hi.Sub(lo))
+		f.lines = newLineSetOver(lines, slack, v0, v1)
+	default:
+		f.lines = newLineSet(lines, slack)
+	}
 	if rule.Method == criteria.Relative {
 		f.inverse = newLineSet(inverse, slack)
 	}

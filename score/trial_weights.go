@@ -156,7 +156,7 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 // level returns the bids whose total under the shift is v, in bid order.
 func (w *weightState) level(st *trialState, v exact.Fraction) []*bidKernel {
 	var out []*bidKernel
-	for _, i := range w.hull.tree.Report(w.d, v.Sub(w.hull.slack)) {
+	for _, i := range w.hull.atLeast(w.d, v.Sub(w.hull.slack)) {
 		if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
 			out = append(out, s)
 		}
@@ -209,7 +209,7 @@ func (t *Trials) linesOf(fi, ti int) *lineSet {
 		gT, _ := inT.Quo(T.available)
 		lines = append(lines, envelope.Line{C: c, G: gT.Sub(gF), ID: s.idx})
 	}
-	return newLineSet(lines, t.slack())
+	return newLineSetOver(lines, t.slack(), exact.Zero, F.available) // a shift moves less than all of fi's marks
 }
 
 // slack is the most the declared rounding can move a total away from the

@@ -276,11 +276,24 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // answer and not at 0.01 less.
 func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
+	type shifted struct {
+		yes bool
+		res outcome
+	}
+	seen := map[int64]shifted{} // by hundredths: each shift is re-scored once, however often the search asks
 	ahead := func(d decimal.Decimal) (bool, outcome, error) {
 		if d.Sign() <= 0 {
 			return false, lotOutcome(f.base), nil
 		}
-		return f.shiftedBy(w, r, from, to, d)
+		key := d.Shift(2).IntPart()
+		if r, ok := seen[key]; ok {
+			return r.yes, r.res, nil
+		}
+		yes, res, err := f.shiftedBy(w, r, from, to, d)
+		if err == nil {
+			seen[key] = shifted{yes, res}
+		}
+		return yes, res, err
 	}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
