@@ -47,13 +47,14 @@ type Trials struct {
 	families map[int]*priceFamily
 	// fields holds the fields moved by trials, by fieldKey: nil for one met
 	// once, shared once met again (trial_shared.go).
-	fields  map[string]*fieldAt
-	scratch sync.Pool // of *[]num, one line per node: the working of one re-scoring
-	// points and scored hold every bid's points on every criterion (by bid,
-	// then node), tabulated once when first asked for.
-	once   sync.Once
-	points []Figure
-	scored []bool
+	fields map[string]*fieldAt
+	// lastHolding is the rivals LowestHolding last weighed.
+	lastHolding *holding
+	scratch     sync.Pool // of *[]num, one line per node: the working of one re-scoring
+	// table holds every bid's numbers as evaluated (by bid, then node),
+	// tabulated once when first asked for.
+	once  sync.Once
+	table []num
 }
 
 // nums returns scratch lines for one re-scoring; give them back with done.
@@ -719,7 +720,7 @@ func (r Trial) String() string {
 }
 
 // Points returns a bid's points on a criterion as evaluated, as
-// [BidResult.Points] does, from a table of every bid's points worked out
+// [BidResult.Points] does, from the table of every bid's numbers worked out
 // once at the first call: an analysis reads many of them for every bid.
 func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	i, ok := t.index[bidID]
@@ -727,25 +728,29 @@ func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	if !ok || !ok2 {
 		return Figure{}, false
 	}
-	t.once.Do(t.tabulate)
-	nn := len(t.k.tree.nodes)
-	if !t.scored[i*nn+n.index] {
+	m := t.evaluated(i)[n.index]
+	if !m.set || !m.scored {
 		return Figure{}, false
 	}
-	return t.points[i*nn+n.index], true
+	return m.points, true
 }
 
-// tabulate works out every bid's points on every criterion.
+// evaluated returns the numbers of the bid at position i as evaluated, one
+// per node, from a table of every bid's worked out once when first asked
+// for: the analyses and the lines drawn read them again and again. The
+// caller must not change them.
+func (t *Trials) evaluated(i int) []num {
+	t.once.Do(t.tabulate)
+	nn := len(t.k.tree.nodes)
+	return t.table[i*nn : (i+1)*nn : (i+1)*nn]
+}
+
+// tabulate works out every bid's numbers.
 func (t *Trials) tabulate() {
 	k := t.k
 	nn := len(k.tree.nodes)
-	t.points = make([]Figure, len(k.bids)*nn)
-	t.scored = make([]bool, len(k.bids)*nn)
-	nums := make([]num, nn)
+	t.table = make([]num, len(k.bids)*nn)
 	for i := range k.bids {
-		k.numbers(&k.bids[i], nums)
-		for j, m := range nums {
-			t.points[i*nn+j], t.scored[i*nn+j] = m.points, m.set && m.scored
-		}
+		k.numbers(&k.bids[i], t.table[i*nn:(i+1)*nn])
 	}
 }

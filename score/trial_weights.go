@@ -190,10 +190,9 @@ func (t *Trials) hull(fi, ti int) *lineSet {
 func (t *Trials) linesOf(fi, ti int) *lineSet {
 	k := t.k
 	F, T := k.tree.roots[fi], k.tree.roots[ti]
-	nums := make([]num, len(k.tree.nodes))
 	lines := make([]envelope.Line, 0, len(k.ranked))
 	for _, s := range k.ranked {
-		k.numbers(s, nums)
+		nums := t.evaluated(s.idx)
 		c, inF, inT := exact.Zero, exact.Zero, exact.Zero
 		for _, n := range k.tree.leaves {
 			u := nums[n.index].unrounded
