@@ -26,6 +26,11 @@ type field struct {
 	// scale, ascending, once worked out.
 	levels map[string][]exact.Fraction
 	leafs  []leaf // the lot's leaf criteria, once read
+	// priceLfs are its price criteria, and scales each marked question's
+	// scale ascending with its top mark, once read.
+	priceLfs []leaf
+	scales   map[string]scale
+	shown    map[string]shownText // each bid's total as evaluated, in words (shownTotal)
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
@@ -192,13 +197,15 @@ func (f *field) leaves() []leaf {
 
 // priceLeaves returns the lot's price criteria, read once.
 func (f *field) priceLeaves() []leaf {
-	var out []leaf
-	for _, l := range f.leaves() {
-		if l.c.Price != nil {
-			out = append(out, l)
+	if f.priceLfs == nil {
+		f.priceLfs = []leaf{}
+		for _, l := range f.leaves() {
+			if l.c.Price != nil {
+				f.priceLfs = append(f.priceLfs, l)
+			}
 		}
 	}
-	return out
+	return f.priceLfs
 }
 
 func priceLeaves(cs []score.Criterion) []leaf {
@@ -290,11 +297,41 @@ type outcome struct {
 	Outcome score.Outcome
 	Winner  string
 	total   func(id string) (score.Figure, bool)
+	// shown words a total; nil for its String.
+	shown func(id string, t score.Figure) string
 }
 
-// trialOutcome reads a trial.
-func trialOutcome(t score.Trial) outcome {
-	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total}
+// trialOutcome reads a trial, its totals shown as the field shows them.
+func (f *field) trialOutcome(t score.Trial) outcome {
+	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total, shown: f.shownTotal}
+}
+
+// shownText is a bid's total as evaluated, and as shown in words.
+type shownText struct {
+	fig  score.Figure
+	text string
+}
+
+// shownTotal shows a total of a bid in words: as its total as evaluated was
+// shown, when it is the same figure — most re-scorings leave most totals
+// as they were — each worded once.
+func (f *field) shownTotal(id string, t score.Figure) string {
+	st, ok := f.shown[id]
+	if !ok {
+		if br, ok := f.result(id); ok && br.Total.Scored {
+			st = shownText{fig: br.Total.Points, text: br.Total.Points.String()}
+		} else {
+			st = shownText{fig: score.Figure{Places: -2}} // matches no figure shown
+		}
+		if f.shown == nil {
+			f.shown = map[string]shownText{}
+		}
+		f.shown[id] = st
+	}
+	if t.Places == st.fig.Places && t.Value.Equal(st.fig.Value) {
+		return st.text
+	}
+	return t.String()
 }
 
 // lotOutcome reads a lot evaluated whole.
@@ -333,7 +370,12 @@ func scoresText(l outcome, ids ...string) string {
 		}
 		b.WriteString(id)
 		if t, ok := l.total(id); ok {
-			b.WriteString(" " + t.String())
+			b.WriteByte(' ')
+			if l.shown != nil {
+				b.WriteString(l.shown(id, t))
+			} else {
+				b.WriteString(t.String())
+			}
 		} else {
 			b.WriteString(" not scored")
 		}

@@ -36,6 +36,26 @@ func ascending(s criteria.Scale) []decimal.Decimal {
 	return ms
 }
 
+// scale is a marked question's scale: its marks ascending, and the top.
+type scale struct {
+	levels []decimal.Decimal
+	max    decimal.Decimal
+}
+
+// scale returns a marked question's scale, read once for every bid marked
+// on it.
+func (f *field) scale(c score.Criterion) scale {
+	if sc, ok := f.scales[c.ID]; ok {
+		return sc
+	}
+	sc := scale{levels: ascending(c.Quality.Scale), max: c.Quality.Scale.Max()}
+	if f.scales == nil {
+		f.scales = map[string]scale{}
+	}
+	f.scales[c.ID] = sc
+	return sc
+}
+
 func levelIndex(levels []decimal.Decimal, m decimal.Decimal) int {
 	for i, l := range levels {
 		if l.Equal(m) {
@@ -98,8 +118,9 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 		if !ok {
 			continue
 		}
-		q := question{c: c, levels: ascending(c.Quality.Scale)}
-		max := c.Quality.Scale.Max()
+		sc := f.scale(c)
+		q := question{c: c, levels: sc.levels}
+		max := sc.max
 		m := b.Responses[c.ID].Marks
 		if c.Quality.Moderation == criteria.ConsensusMark {
 			if m.Consensus == nil {
@@ -280,7 +301,7 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 func (f *field) withMarks(b score.Bid, marks map[string]criteria.Marks) (outcome, error) {
 	if !f.reference {
 		t, err := f.tr.WithMarks(b.ID, marks)
-		return trialOutcome(t), err
+		return f.trialOutcome(t), err
 	}
 	for id, m := range marks {
 		r := b.Responses[id]

@@ -357,7 +357,7 @@ func (f *field) shiftedBy(w, r string, from, to int, d decimal.Decimal) (bool, o
 		if err != nil {
 			return false, outcome{}, err
 		}
-		return t.Outranks(r, w), trialOutcome(t), nil
+		return t.Outranks(r, w), f.trialOutcome(t), nil
 	}
 	res, err := f.evalOn(f.p.WithLot(f.shifted(from, to, d)))
 	if err != nil {

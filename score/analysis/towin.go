@@ -121,6 +121,9 @@ func WhatItTakes(t score.Tender, lotID string, bids []score.Bid) ([]ToWin, error
 
 func (f *field) whatItTakes() ([]ToWin, error) {
 	var out []ToWin
+	if n := len(f.base.Standings); n > 1 { // then some bid did not win: none stays nil
+		out = make([]ToWin, 0, n)
+	}
 	for _, s := range f.base.Standings {
 		if f.base.Outcome == score.Winner && s.BidID == f.base.Winner {
 			continue
@@ -382,7 +385,7 @@ func (f *field) atPrice(id string, pc score.Criterion, pennies int64) (outcome, 
 	price := decimal.New(pennies, -2)
 	if !f.reference {
 		t, err := f.tr.WithPrice(id, pc.ID, price)
-		return trialOutcome(t), err
+		return f.trialOutcome(t), err
 	}
 	base := f.p
 	if pc.Price.Schedule != nil { // the schedule becomes the amount it comes to, for every bid: validated once
