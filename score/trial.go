@@ -47,7 +47,7 @@ type Trials struct {
 	families map[int]*priceFamily
 	// fields holds the fields moved by trials, by fieldKey: nil for one met
 	// once, shared once met again (trial_shared.go).
-	fields map[string]*fieldAt
+	fields map[fieldKey]*fieldAt
 	// lastHolding is the rivals LowestHolding last weighed.
 	lastHolding *holding
 	scratch     sync.Pool // of *[]num, one line per node: the working of one re-scoring
@@ -623,7 +623,7 @@ func (st *trialState) nearLines(l *leaders) bool {
 	if j < 0 || !st.falls() {
 		return false
 	}
-	key := fieldKey(j, st.moved[j])
+	key := fieldKey{j, st.moved[j][0], st.moved[j][1]}
 	sh, seen := st.t.sharedField(key)
 	var ids []int
 	if sh != nil {

@@ -2,7 +2,6 @@ package score
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/tenderscore/tenderscore/exact"
 )
@@ -33,14 +32,17 @@ func (f *fieldAt) has(i int) bool {
 }
 
 // fieldKey names one moved field: the price leaf and its new lowest and
-// highest prices.
-func fieldKey(j int, m *[2]exact.Fraction) string {
-	return strconv.Itoa(j) + ":" + m[0].String() + ":" + m[1].String()
+// highest prices. Fractions compare as keys by their form, so that one
+// value in two forms is two keys — a field re-scored again, never another
+// field's re-scoring read.
+type fieldKey struct {
+	j      int
+	lo, hi exact.Fraction
 }
 
 // sharedField returns the moved field of leaf j as published by an earlier
 // trial; seen is true when one earlier trial met it without publishing it.
-func (t *Trials) sharedField(key string) (f *fieldAt, seen bool) {
+func (t *Trials) sharedField(key fieldKey) (f *fieldAt, seen bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	f, seen = t.fields[key]
@@ -49,11 +51,11 @@ func (t *Trials) sharedField(key string) (f *fieldAt, seen bool) {
 
 // noteField records that a trial met a moved field, publishing it when it
 // is met a second time (f not nil): a field met once is not kept.
-func (t *Trials) noteField(key string, f *fieldAt) {
+func (t *Trials) noteField(key fieldKey, f *fieldAt) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.fields == nil {
-		t.fields = map[string]*fieldAt{}
+		t.fields = map[fieldKey]*fieldAt{}
 	}
 	if old := t.fields[key]; old == nil {
 		t.fields[key] = f
