@@ -284,7 +284,7 @@ type Check struct {
 
 // String describes the check in a sentence.
 func (c Check) String() string {
-	s := fmt.Sprintf("%s: %s", c.Change, c.Verdict)
+	s := c.Change + ": " + c.Verdict
 	if c.Scores != "" {
 		s += " (" + c.Scores + ")"
 	}

@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -327,7 +327,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		if err != nil {
 			return Check{}, nil, err
 		}
-		what := fmt.Sprintf("%s with %d more %s", id, p.steps, stepWord(p.steps))
+		what := id + " with " + strconv.Itoa(p.steps) + " more " + stepWord(p.steps)
 		if p.steps == 0 {
 			what = id + " as marked"
 		}
@@ -373,8 +373,8 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		for _, c := range changes {
 			parts = append(parts, c.String())
 		}
-		out.Explanation = fmt.Sprintf("%s would win with %d more %s on the marking scales, adding %s points: %s. Re-scored: %s; the best with one step fewer: %s",
-			id, p.steps, stepWord(p.steps), p.gain, strings.Join(parts, "; "), yes, no)
+		out.Explanation = id + " would win with " + strconv.Itoa(p.steps) + " more " + stepWord(p.steps) + " on the marking scales, adding " +
+			p.gain.String() + " points: " + strings.Join(parts, "; ") + ". Re-scored: " + yes.String() + "; the best with one step fewer: " + no.String()
 		return out, nil
 	}
 	top := plans[len(plans)-1]
@@ -383,7 +383,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		return MarksToWin{}, err
 	}
 	return MarksToWin{Answer: CannotWin, Checks: []Check{c},
-		Explanation: fmt.Sprintf("%s cannot win on quality marks alone: even with the top mark on every marked question it would not be the most advantageous tender (%s)", id, c)}, nil
+		Explanation: id + " cannot win on quality marks alone: even with the top mark on every marked question it would not be the most advantageous tender (" + c.String() + ")"}, nil
 }
 
 func stepWord(n int) string {

@@ -208,10 +208,10 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	if best.Answer == Found {
-		best.Explanation = fmt.Sprintf("moving %s percentage points of weight from %s to %s puts %s above %s (then %s wins). Re-scored: %s; %s",
-			exact.Plain(best.Points), best.FromTitle, best.ToTitle, r, ss.w, winnerText(best.NewWinner), best.Checks[0], best.Checks[1])
+		best.Explanation = "moving " + exact.Plain(best.Points) + " percentage points of weight from " + best.FromTitle + " to " + best.ToTitle +
+			" puts " + r + " above " + ss.w + " (then " + winnerText(best.NewWinner) + " wins). Re-scored: " + best.Checks[0].String() + "; " + best.Checks[1].String()
 	} else {
-		best.Explanation = fmt.Sprintf("no shift of weight between two top-level criteria puts %s above %s", r, ss.w)
+		best.Explanation = "no shift of weight between two top-level criteria puts " + r + " above " + ss.w
 	}
 	return best, nil
 }
@@ -338,11 +338,11 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		if x.Sign() <= 0 {
 			return "weights as published"
 		}
-		return fmt.Sprintf("%s percentage points moved", exact.Plain(x))
+		return exact.Plain(x) + " percentage points moved"
 	}
 	return WeightShift{Answer: Found, Points: d, NewWinner: at.Winner, Checks: []Check{
-		{Change: name(d), Holds: true, Verdict: fmt.Sprintf("%s ranks above %s", r, w), Winner: at.Winner, Scores: scoresText(at, r, w, at.Winner)},
-		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: fmt.Sprintf("%s does not rank above %s", r, w), Winner: before.Winner, Scores: scoresText(before, r, w, before.Winner)},
+		{Change: name(d), Holds: true, Verdict: r + " ranks above " + w, Winner: at.Winner, Scores: scoresText(at, r, w, at.Winner)},
+		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: r + " does not rank above " + w, Winner: before.Winner, Scores: scoresText(before, r, w, before.Winner)},
 	}}, nil
 }
 

@@ -104,7 +104,7 @@ func (m MarkChange) String() string {
 	if m.Evaluator != "" {
 		who = m.Evaluator + "'s mark"
 	}
-	return fmt.Sprintf("%s: %s %s → %s", m.Title, who, exact.Plain(m.From), exact.Plain(m.To))
+	return m.Title + ": " + who + " " + exact.Plain(m.From) + " → " + exact.Plain(m.To)
 }
 
 // WhatItTakes answers, for each compliant bid of the lot that did not win,
@@ -242,7 +242,7 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 	if err != nil {
 		return Check{}, err
 	}
-	return winCheck(fmt.Sprintf("%s at %s", ps.id, exact.Money(decimal.New(pennies, -2))), ps.id, res, ps.rival), nil
+	return winCheck(ps.id+" at "+exact.Money(decimal.New(pennies, -2)), ps.id, res, ps.rival), nil
 }
 
 // fromCandidates re-scores first the prices solved for, at which the
@@ -283,8 +283,8 @@ func (ps *priceSearch) cannotWin() (PriceToWin, error) {
 	}
 	ps.out.Answer = CannotWin
 	ps.out.Checks = []Check{c}
-	ps.out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
-		ps.id, exact.Money(penny), c.String())
+	ps.out.Explanation = ps.id + " cannot win on price alone: even at " + exact.Money(penny) +
+		" it would not be the most advantageous tender (" + c.String() + ")"
 	return ps.out, nil
 }
 
@@ -368,12 +368,14 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 		what = "price (the total its schedule comes to)"
 	}
 	var b2 strings.Builder
-	fmt.Fprintf(&b2, "%s would win at a %s of %s or less: %s (%s) below its %s", ps.id, what, exact.Money(out.Price),
-		exact.Money(out.Cut), percentText(out.CutPercent), exact.Money(cur))
+	for _, s := range []string{ps.id, " would win at a ", what, " of ", exact.Money(out.Price), " or less: ",
+		exact.Money(out.Cut), " (", percentText(out.CutPercent), ") below its ", exact.Money(cur)} {
+		b2.WriteString(s)
+	}
 	if out.BecomesLowest {
 		b2.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
 	}
-	fmt.Fprintf(&b2, ". Re-scored: %s; %s", yes, no)
+	b2.WriteString(". Re-scored: " + yes.String() + "; " + no.String())
 	out.Explanation = b2.String()
 	return out, nil
 }
