@@ -265,6 +265,21 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 	return &est
 }
 
+// outOfReach reports whether some rival's points from everything but
+// price, as shown, reach the bid's own with full price marks: then no
+// price of the bid's is likely to win, and £0.01 is re-scored first — a
+// bid that does not win there wins at no price, since lowering its price
+// never lowers its standing. It only orders the re-scorings: the answer is
+// what they find.
+func (pf *priceField) outOfReach(id string) bool {
+	self, ok := pf.byID[id]
+	if !pf.ok || !ok || pf.avail.Sign() <= 0 {
+		return false
+	}
+	r, ok := highestOther(pf.topRest, self, func(j int) exact.Fraction { return pf.bids[j].rest })
+	return ok && r.Cmp(pf.bids[self].rest.Add(pf.avail)) >= 0
+}
+
 // candidates solves for the prices, to the penny, at which the bid's total
 // as shown would tie its best rival's and beat it — under any price method
 // and any declared rounding — highest first, with a penny under each best

@@ -173,6 +173,14 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if ps.hi <= 1 {
 		ps.hi = 2
 	}
+	if !f.reference && f.priceField(pc).outOfReach(id) { // confirm first what the field says: not even £0.01 wins
+		if won, _, err := ps.at(1); err != nil || !won {
+			if err != nil {
+				return ps.out, err
+			}
+			return ps.cannotWin()
+		}
+	}
 	if err := ps.fromCandidates(); err != nil {
 		return ps.out, err
 	}
