@@ -167,9 +167,9 @@ func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) 
 			return nil, err
 		}
 	}
-	byID := map[string]score.Bid{}
-	for _, b := range bids {
-		byID[b.ID] = b
+	byID := make(map[string]int, len(bids)) // position in bids
+	for i, b := range bids {
+		byID[b.ID] = i
 	}
 	leaders := map[string]bool{}
 	for _, s := range lr.Standings {
@@ -179,13 +179,13 @@ func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) 
 	}
 	var flags []Flag
 	for _, pl := range priceLeaves(lr.Lot.Policy.Criteria) {
-		var field []priced
+		field := make([]priced, 0, len(lr.Standings))
 		for _, s := range lr.Standings {
-			b, ok := byID[s.BidID]
+			i, ok := byID[s.BidID]
 			if !ok {
 				return nil, fmt.Errorf("lot %s: bid %s is ranked but not among the bids given", lr.Lot.ID, s.BidID)
 			}
-			p, ok := quote(pl.c, b)
+			p, ok := quote(pl.c, bids[i])
 			if !ok || pl.c.Price.IsOverBudget(p) {
 				continue
 			}
@@ -239,16 +239,18 @@ func (r LowPriceRule) phrase() string {
 
 // fieldStats is what the rules need to know of a field of prices, found
 // once, so that testing each price costs no more than looking it up: the
-// sum, the highest price (the first met), and the prices in order.
+// sum, the highest price (the first met), the prices in order, and the mean
+// of all but the highest.
 type fieldStats struct {
 	field  []priced
 	sum    decimal.Decimal
 	hi     int               // position of the highest price, the first met
 	sorted []decimal.Decimal // the prices, ascending
+	avg    exact.Fraction    // the mean of the prices but the highest (two or more)
 }
 
 func statsOf(field []priced) fieldStats {
-	st := fieldStats{field: field, sum: decimal.Zero}
+	st := fieldStats{field: field, sum: decimal.Zero, sorted: make([]decimal.Decimal, 0, len(field))}
 	for i, o := range field {
 		st.sum = st.sum.Add(o.price)
 		if o.price.Cmp(field[st.hi].price) > 0 {
@@ -257,6 +259,9 @@ func statsOf(field []priced) fieldStats {
 		st.sorted = append(st.sorted, o.price)
 	}
 	slices.SortFunc(st.sorted, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	if len(field) >= 2 {
+		st.avg = ratio(st.sum.Sub(field[st.hi].price), decimal.NewFromInt(int64(len(field)-1)))
+	}
 	return st
 }
 
@@ -320,7 +325,7 @@ func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 		if len(st.field) < 2 || others == 0 {
 			return f, false
 		}
-		avg := ratio(st.sum.Sub(st.field[st.hi].price), decimal.NewFromInt(int64(len(st.field)-1))) // excluding the highest
+		avg := st.avg // excluding the highest
 		f.Compared, f.Below = avg, below(x.price, avg)
 		lqp := st.lowestOther(x.price)
 		margin := lqp.Mul(r.MarginPercent).Shift(-2)
