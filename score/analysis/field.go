@@ -30,7 +30,6 @@ type field struct {
 	// scale ascending with its top mark, once read.
 	priceLfs []leaf
 	scales   map[string]scale
-	shown    map[string]shownText // each bid's total as evaluated, in words (shownTotal)
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
@@ -278,15 +277,43 @@ type Check struct {
 	Verdict string
 	// Winner is the winning bid then ("" when no bid wins outright).
 	Winner string
-	// Scores shows the totals that decide it, as the engine shows them.
-	Scores string
+	// shown are the totals that decide it, read when re-scored and worded
+	// only when asked for (Scores).
+	shown []shownTotal
+}
+
+// shownTotal is one bid's total in a re-scored lot; ok is false when the
+// bid has none.
+type shownTotal struct {
+	id  string
+	fig score.Figure
+	ok  bool
+}
+
+// Scores shows the totals that decide the check, as the engine shows them
+// ("A 90.88, B 88.00"), worded when asked for.
+func (c Check) Scores() string {
+	var b strings.Builder
+	for i, t := range c.shown {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(t.id)
+		if t.ok {
+			b.WriteByte(' ')
+			b.WriteString(t.fig.String())
+		} else {
+			b.WriteString(" not scored")
+		}
+	}
+	return b.String()
 }
 
 // String describes the check in a sentence.
 func (c Check) String() string {
 	s := c.Change + ": " + c.Verdict
-	if c.Scores != "" {
-		s += " (" + c.Scores + ")"
+	if len(c.shown) > 0 {
+		s += " (" + c.Scores() + ")"
 	}
 	return s
 }
@@ -297,41 +324,11 @@ type outcome struct {
 	Outcome score.Outcome
 	Winner  string
 	total   func(id string) (score.Figure, bool)
-	// shown words a total; nil for its String.
-	shown func(id string, t score.Figure) string
 }
 
-// trialOutcome reads a trial, its totals shown as the field shows them.
+// trialOutcome reads a trial.
 func (f *field) trialOutcome(t score.Trial) outcome {
-	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total, shown: f.shownTotal}
-}
-
-// shownText is a bid's total as evaluated, and as shown in words.
-type shownText struct {
-	fig  score.Figure
-	text string
-}
-
-// shownTotal shows a total of a bid in words: as its total as evaluated was
-// shown, when it is the same figure — most re-scorings leave most totals
-// as they were — each worded once.
-func (f *field) shownTotal(id string, t score.Figure) string {
-	st, ok := f.shown[id]
-	if !ok {
-		if br, ok := f.result(id); ok && br.Total.Scored {
-			st = shownText{fig: br.Total.Points, text: br.Total.Points.String()}
-		} else {
-			st = shownText{fig: score.Figure{Places: -2}} // matches no figure shown
-		}
-		if f.shown == nil {
-			f.shown = map[string]shownText{}
-		}
-		f.shown[id] = st
-	}
-	if t.Places == st.fig.Places && t.Value.Equal(st.fig.Value) {
-		return st.text
-	}
-	return t.String()
+	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total}
 }
 
 // lotOutcome reads a lot evaluated whole.
@@ -346,7 +343,7 @@ func winCheck(change, id string, res outcome, show ...string) Check {
 	if won {
 		verdict = "wins"
 	}
-	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, Scores: scoresText(res, append([]string{id}, append(show, res.Winner)...)...)}
+	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, append([]string{id}, append(show, res.Winner)...)...)}
 }
 
 // totalOf returns a bid's total as shown in a lot result.
@@ -358,29 +355,18 @@ func totalOf(l score.LotResult, id string) (score.Figure, bool) {
 	return b.Total.Points, true
 }
 
-// scoresText shows the totals of the given bids in a re-scored lot.
-func scoresText(l outcome, ids ...string) string {
-	var b strings.Builder
+// totalsOf reads the totals of the given bids in a re-scored lot, each
+// once, for a check to show.
+func totalsOf(l outcome, ids ...string) []shownTotal {
+	out := make([]shownTotal, 0, len(ids))
 	for i, id := range ids {
 		if id == "" || slices.Contains(ids[:i], id) {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(id)
-		if t, ok := l.total(id); ok {
-			b.WriteByte(' ')
-			if l.shown != nil {
-				b.WriteString(l.shown(id, t))
-			} else {
-				b.WriteString(t.String())
-			}
-		} else {
-			b.WriteString(" not scored")
-		}
+		fig, ok := l.total(id)
+		out = append(out, shownTotal{id: id, fig: fig, ok: ok})
 	}
-	return b.String()
+	return out
 }
 
 // percentText shows an exact percentage to two places — more when it is

@@ -3,7 +3,6 @@ package analysis
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -317,7 +316,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	br, _ := f.result(id)
 	qs := f.questions(b, br)
 	if len(qs) == 0 {
-		return MarksToWin{Answer: NotComputed, Explanation: "not computed: the policy has no marked questions"}, nil
+		return MarksToWin{Answer: NotComputed, note: "not computed: the policy has no marked questions"}, nil
 	}
 	plans := bestPlans(qs)
 	rival := f.rival(id)
@@ -368,22 +367,14 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		if err != nil {
 			return MarksToWin{}, err
 		}
-		out := MarksToWin{Answer: Found, Steps: p.steps, Changes: changes, Gain: p.gain, Checks: []Check{yes, no}}
-		var parts []string
-		for _, c := range changes {
-			parts = append(parts, c.String())
-		}
-		out.Explanation = id + " would win with " + strconv.Itoa(p.steps) + " more " + stepWord(p.steps) + " on the marking scales, adding " +
-			p.gain.String() + " points: " + strings.Join(parts, "; ") + ". Re-scored: " + yes.String() + "; the best with one step fewer: " + no.String()
-		return out, nil
+		return MarksToWin{Answer: Found, Steps: p.steps, Changes: changes, Gain: p.gain, Checks: []Check{yes, no}, bid: id}, nil
 	}
 	top := plans[len(plans)-1]
 	c, _, err := try(top)
 	if err != nil {
 		return MarksToWin{}, err
 	}
-	return MarksToWin{Answer: CannotWin, Checks: []Check{c},
-		Explanation: id + " cannot win on quality marks alone: even with the top mark on every marked question it would not be the most advantageous tender (" + c.String() + ")"}, nil
+	return MarksToWin{Answer: CannotWin, Checks: []Check{c}, bid: id}, nil
 }
 
 func stepWord(n int) string {

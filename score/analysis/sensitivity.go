@@ -60,8 +60,17 @@ type WeightShift struct {
 	NewWinner string
 	// Checks are the re-scorings that confirm the answer.
 	Checks []Check
-	// Explanation says it in plain words.
-	Explanation string
+	// winner is the bid the rival is to rank above, for Explanation.
+	winner string
+}
+
+// Explanation says the answer in plain words, worded when asked for.
+func (w WeightShift) Explanation() string {
+	if w.Answer == Found && len(w.Checks) == 2 {
+		return "moving " + exact.Plain(w.Points) + " percentage points of weight from " + w.FromTitle + " to " + w.ToTitle +
+			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
+	}
+	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
 }
 
 // WeightSensitivity finds, for the winner of the lot against each other compliant
@@ -207,12 +216,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 			}
 		}
 	}
-	if best.Answer == Found {
-		best.Explanation = "moving " + exact.Plain(best.Points) + " percentage points of weight from " + best.FromTitle + " to " + best.ToTitle +
-			" puts " + r + " above " + ss.w + " (then " + winnerText(best.NewWinner) + " wins). Re-scored: " + best.Checks[0].String() + "; " + best.Checks[1].String()
-	} else {
-		best.Explanation = "no shift of weight between two top-level criteria puts " + r + " above " + ss.w
-	}
+	best.winner = ss.w
 	return best, nil
 }
 
@@ -341,8 +345,8 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		return exact.Plain(x) + " percentage points moved"
 	}
 	return WeightShift{Answer: Found, Points: d, NewWinner: at.Winner, Checks: []Check{
-		{Change: name(d), Holds: true, Verdict: r + " ranks above " + w, Winner: at.Winner, Scores: scoresText(at, r, w, at.Winner)},
-		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: r + " does not rank above " + w, Winner: before.Winner, Scores: scoresText(before, r, w, before.Winner)},
+		{Change: name(d), Holds: true, Verdict: r + " ranks above " + w, Winner: at.Winner, shown: totalsOf(at, r, w, at.Winner)},
+		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: r + " does not rank above " + w, Winner: before.Winner, shown: totalsOf(before, r, w, before.Winner)},
 	}}, nil
 }
 

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -65,8 +66,34 @@ type PriceToWin struct {
 	Schedule bool
 	// Checks are the re-scorings that confirm the answer.
 	Checks []Check
-	// Explanation says it in plain words.
-	Explanation string
+	// bid is the bid asked about, and note the words of an answer not
+	// computed: what Explanation words.
+	bid, note string
+}
+
+// Explanation says the answer in plain words, worded when asked for.
+func (p PriceToWin) Explanation() string {
+	switch {
+	case p.Answer == CannotWin && len(p.Checks) == 1:
+		return p.bid + " cannot win on price alone: even at " + exact.Money(penny) +
+			" it would not be the most advantageous tender (" + p.Checks[0].String() + ")"
+	case p.Answer != Found || len(p.Checks) != 2:
+		return p.note
+	}
+	what := "price"
+	if p.Schedule {
+		what = "price (the total its schedule comes to)"
+	}
+	var b strings.Builder
+	for _, s := range []string{p.bid, " would win at a ", what, " of ", exact.Money(p.Price), " or less: ",
+		exact.Money(p.Cut), " (", percentText(p.CutPercent), ") below its ", exact.Money(p.Current)} {
+		b.WriteString(s)
+	}
+	if p.BecomesLowest {
+		b.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
+	}
+	b.WriteString(". Re-scored: " + p.Checks[0].String() + "; " + p.Checks[1].String())
+	return b.String()
 }
 
 // MarksToWin is the fewest steps up the marking scales with which a bid
@@ -83,8 +110,25 @@ type MarksToWin struct {
 	// Checks are the re-scorings that confirm the answer: with the changes
 	// the bid wins; with the best allocation of one step fewer it does not.
 	Checks []Check
-	// Explanation says it in plain words.
-	Explanation string
+	// bid is the bid asked about, and note the words of an answer not
+	// computed: what Explanation words.
+	bid, note string
+}
+
+// Explanation says the answer in plain words, worded when asked for.
+func (m MarksToWin) Explanation() string {
+	switch {
+	case m.Answer == Found && len(m.Checks) == 2:
+		parts := make([]string, len(m.Changes))
+		for i, c := range m.Changes {
+			parts[i] = c.String()
+		}
+		return m.bid + " would win with " + strconv.Itoa(m.Steps) + " more " + stepWord(m.Steps) + " on the marking scales, adding " +
+			m.Gain.String() + " points: " + strings.Join(parts, "; ") + ". Re-scored: " + m.Checks[0].String() + "; the best with one step fewer: " + m.Checks[1].String()
+	case m.Answer == CannotWin && len(m.Checks) == 1:
+		return m.bid + " cannot win on quality marks alone: even with the top mark on every marked question it would not be the most advantageous tender (" + m.Checks[0].String() + ")"
+	}
+	return m.note
 }
 
 // MarkChange is one question's mark raised.
@@ -158,16 +202,16 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	pls := f.priceLeaves()
 	if len(pls) != 1 {
 		return PriceToWin{Answer: NotComputed,
-			Explanation: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
+			note: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
 	}
 	pc := pls[0].c
 	b, _ := f.bid(id)
 	cur, ok := quote(pc, b)
 	if !ok {
-		return PriceToWin{Answer: NotComputed, Explanation: "not computed: the bid's price could not be read"}, nil
+		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
 	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: map[int64]rescored{},
-		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}}
+		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
 	if ps.hi <= 1 {
@@ -291,8 +335,6 @@ func (ps *priceSearch) cannotWin() (PriceToWin, error) {
 	}
 	ps.out.Answer = CannotWin
 	ps.out.Checks = []Check{c}
-	ps.out.Explanation = ps.id + " cannot win on price alone: even at " + exact.Money(penny) +
-		" it would not be the most advantageous tender (" + c.String() + ")"
 	return ps.out, nil
 }
 
@@ -371,20 +413,6 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 	} else {
 		out.BecomesLowest = ps.f.priceField(ps.pc).becomesLowest(ps.id, out.Price)
 	}
-	what := "price"
-	if out.Schedule {
-		what = "price (the total its schedule comes to)"
-	}
-	var b2 strings.Builder
-	for _, s := range []string{ps.id, " would win at a ", what, " of ", exact.Money(out.Price), " or less: ",
-		exact.Money(out.Cut), " (", percentText(out.CutPercent), ") below its ", exact.Money(cur)} {
-		b2.WriteString(s)
-	}
-	if out.BecomesLowest {
-		b2.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
-	}
-	b2.WriteString(". Re-scored: " + yes.String() + "; " + no.String())
-	out.Explanation = b2.String()
 	return out, nil
 }
 
