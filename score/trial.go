@@ -754,3 +754,26 @@ func (t *Trials) tabulate() {
 		k.numbers(&k.bids[i], t.table[i*nn:(i+1)*nn])
 	}
 }
+
+// Available returns a criterion's marks available — the most points it
+// gives, the same for every bid — read from the lot's tree without wording
+// a line; false when the lot has no such criterion.
+func (t *Trials) Available(criterion string) (exact.Fraction, bool) {
+	n, ok := t.k.tree.byID[criterion]
+	if !ok {
+		return exact.Fraction{}, false
+	}
+	return n.available, true
+}
+
+// Quoted returns the price a bid's response came to on a price criterion
+// as the lot was prepared (a schedule's total, or its whole-life cost);
+// false when the lot has no such bid or price criterion.
+func (t *Trials) Quoted(bidID, criterion string) (decimal.Decimal, bool) {
+	i, ok := t.index[bidID]
+	n, ok2 := t.k.tree.byID[criterion]
+	if !ok || !ok2 || n.c.Price == nil || !n.leaf() {
+		return decimal.Decimal{}, false
+	}
+	return t.lp.per[i].quotes[n.price].Price, true
+}

@@ -146,13 +146,9 @@ func (f *field) shiftSearch() *shiftSearch {
 	pol := f.lot().Policy
 	ss := &shiftSearch{f: f, pol: pol, w: f.base.Winner}
 	ss.wr, _ = f.result(ss.w)
-	wlines := ss.wr.Criteria()
 	for i, c := range pol.Criteria {
-		if i >= len(wlines) {
-			break
-		}
-		a := wlines[i].Available
-		if a.Sign() <= 0 {
+		a, ok := f.tr.Available(c.ID) // numbers only: nothing is worded
+		if !ok || a.Sign() <= 0 {
 			continue // the price under price per quality point carries no weight
 		}
 		ss.tops = append(ss.tops, weighted{i: i, c: c, avail: a})

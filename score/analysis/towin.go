@@ -485,12 +485,11 @@ func (f *field) priced(pc score.Criterion, id string) (pricing, bool) {
 	if !ok {
 		m = map[string]pricing{}
 		for _, br := range f.base.Bids {
-			b, ok1 := f.bid(br.BidID)
-			pts, ok2 := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
-			if !ok1 || !ok2 {
+			pts, ok := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
+			if !ok {
 				continue
 			}
-			if p, ok := quote(pc, b); ok {
+			if p, ok := f.tr.Quoted(br.BidID, pc.ID); ok { // as prepared: not quoted again
 				m[br.BidID] = pricing{price: p, points: pts}
 			}
 		}
@@ -508,15 +507,15 @@ func (f *field) available(id string) (exact.Fraction, bool) {
 	if len(f.base.Bids) == 0 {
 		return exact.Fraction{}, false
 	}
-	ln, ok := score.FindLine(f.base.Bids[0].Criteria(), id)
+	a, ok := f.tr.Available(id) // numbers only: nothing is worded
 	if !ok {
 		return exact.Fraction{}, false
 	}
 	if f.avail == nil {
 		f.avail = map[string]exact.Fraction{}
 	}
-	f.avail[id] = ln.Available
-	return ln.Available, true
+	f.avail[id] = a
+	return a, true
 }
 
 // estimate solves the relative method for the price at which the bid's
