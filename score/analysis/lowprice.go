@@ -162,14 +162,28 @@ type priced struct {
 // of the compliant bids (lr.Standings) within any maximum budget; bids must
 // include them. No flags means no rule flagged a price.
 func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) ([]Flag, error) {
+	byID := make(map[string]int, len(bids)) // position in bids
+	for i, b := range bids {
+		byID[b.ID] = i
+	}
+	return abnormallyLow(lr, func(c score.Criterion, id string) (decimal.Decimal, bool, bool) {
+		i, ok := byID[id]
+		if !ok {
+			return decimal.Decimal{}, false, false
+		}
+		p, ok := quote(c, bids[i])
+		return p, ok, true
+	}, rules)
+}
+
+// abnormallyLow is [AbnormallyLow] with each ranked bid's price on a price
+// criterion read by priceOf: its price, whether it has one, and whether the
+// bid is known at all.
+func abnormallyLow(lr score.LotResult, priceOf func(c score.Criterion, id string) (p decimal.Decimal, ok, known bool), rules []LowPriceRule) ([]Flag, error) {
 	for _, r := range rules {
 		if err := r.Validate(); err != nil {
 			return nil, err
 		}
-	}
-	byID := make(map[string]int, len(bids)) // position in bids
-	for i, b := range bids {
-		byID[b.ID] = i
 	}
 	leaders := map[string]bool{}
 	for _, s := range lr.Standings {
@@ -181,11 +195,10 @@ func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) 
 	for _, pl := range priceLeaves(lr.Lot.Policy.Criteria) {
 		field := make([]priced, 0, len(lr.Standings))
 		for _, s := range lr.Standings {
-			i, ok := byID[s.BidID]
-			if !ok {
+			p, ok, known := priceOf(pl.c, s.BidID)
+			if !known {
 				return nil, fmt.Errorf("lot %s: bid %s is ranked but not among the bids given", lr.Lot.ID, s.BidID)
 			}
-			p, ok := quote(pl.c, bids[i])
 			if !ok || pl.c.Price.IsOverBudget(p) {
 				continue
 			}

@@ -35,10 +35,32 @@ func ascending(s criteria.Scale) []decimal.Decimal {
 	return ms
 }
 
-// scale is a marked question's scale: its marks ascending, and the top.
+// scale is a marked question's scale: its marks ascending, and the top;
+// under consensus moderation, each level's index alone (cur) and the
+// options from each level up (opts), once worked out.
 type scale struct {
 	levels []decimal.Decimal
 	max    decimal.Decimal
+	cur    [][]int
+	opts   [][]option
+}
+
+// consensusOptions returns a consensus mark at level i as a question reads
+// it — the level, and the options from it up — the same for every bid
+// marked there, so worked out once and shared (never changed).
+func (f *field) consensusOptions(c score.Criterion, sc scale, i int, avail exact.Fraction) ([]int, []option) {
+	if sc.opts == nil {
+		pts := f.levelPoints(c, sc.levels, sc.max, avail)
+		sc.cur, sc.opts = make([][]int, len(sc.levels)), make([][]option, len(sc.levels))
+		for j := range sc.levels {
+			sc.cur[j] = []int{j}
+			for k := 0; j+k < len(sc.levels); k++ {
+				sc.opts[j] = append(sc.opts[j], option{alloc: []int{k}, points: pts[j+k]})
+			}
+		}
+		f.scales[c.ID] = sc
+	}
+	return sc.cur[i], sc.opts[i]
 }
 
 // scale returns a marked question's scale, read once for every bid marked
@@ -129,11 +151,7 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 			if i < 0 {
 				continue
 			}
-			q.cur = []int{i}
-			pts := f.levelPoints(c, q.levels, max, avail)
-			for k := 0; i+k < len(q.levels); k++ {
-				q.opts = append(q.opts, option{alloc: []int{k}, points: pts[i+k]})
-			}
+			q.cur, q.opts = f.consensusOptions(c, sc, i, avail)
 		} else {
 			sum := decimal.Zero
 			ok := len(m.Evaluators) > 0
