@@ -205,8 +205,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 			note: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
 	}
 	pc := pls[0].c
-	b, _ := f.bid(id)
-	cur, ok := quote(pc, b)
+	cur, ok := f.tr.Quoted(id, pc.ID) // as prepared: not quoted again
 	if !ok {
 		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
