@@ -331,6 +331,17 @@ func (f *field) trialOutcome(t score.Trial) outcome {
 	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total}
 }
 
+// asEvaluated is the lot as evaluated, as a check reads it.
+func (f *field) asEvaluated() outcome {
+	return outcome{Outcome: f.base.Outcome, Winner: f.base.Winner, total: func(id string) (score.Figure, bool) {
+		b, ok := f.result(id)
+		if !ok || !b.Total.Scored {
+			return score.Figure{}, false
+		}
+		return b.Total.Points, true
+	}}
+}
+
 // lotOutcome reads a lot evaluated whole.
 func lotOutcome(l score.LotResult) outcome {
 	return outcome{Outcome: l.Outcome, Winner: l.Winner, total: func(id string) (score.Figure, bool) { return totalOf(l, id) }}

@@ -317,6 +317,9 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 // for the reference an evaluation of the changed copy.
 func (f *field) withMarks(b score.Bid, marks map[string]criteria.Marks) (outcome, error) {
 	if !f.reference {
+		if len(marks) == 0 { // nothing changed: the lot as evaluated, which a trial finds again
+			return f.asEvaluated(), nil
+		}
 		t, err := f.tr.WithMarks(b.ID, marks)
 		return f.trialOutcome(t), err
 	}

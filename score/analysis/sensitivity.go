@@ -283,7 +283,7 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 	seen := map[int64]shifted{} // by hundredths: each shift is re-scored once, however often the search asks
 	ahead := func(d decimal.Decimal) (bool, outcome, error) {
 		if d.Sign() <= 0 {
-			return false, lotOutcome(f.base), nil
+			return false, f.asEvaluated(), nil
 		}
 		key := d.Shift(2).IntPart()
 		if r, ok := seen[key]; ok {
