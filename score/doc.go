@@ -82,7 +82,9 @@
 // and [Trials.LowestHolding] solve the engine backwards — the roundings
 // and sums undone — for where a score or the field's lowest price must be
 // for a total to reach a figure: how the analyses find a price to win
-// without trying prices.
+// without trying prices. Trials of different bids that move the field the
+// same way (each bid confirmed at £0.01, say) share one re-scoring of the
+// others.
 //
 // # Compute, then render
 //

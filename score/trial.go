@@ -45,12 +45,16 @@ type Trials struct {
 	mu       sync.Mutex
 	hulls    map[[2]int]*lineSet
 	families map[int]*priceFamily
-	scratch  sync.Pool // of *[]num, one line per node: the working of one re-scoring
-	// points and scored hold every bid's points on every criterion (by bid,
-	// then node), tabulated once when first asked for.
-	once   sync.Once
-	points []Figure
-	scored []bool
+	// fields holds the fields moved by trials, by fieldKey: nil for one met
+	// once, shared once met again (trial_shared.go).
+	fields map[fieldKey]*fieldAt
+	// lastHolding is the rivals LowestHolding last weighed.
+	lastHolding *holding
+	scratch     sync.Pool // of *[]num, one line per node: the working of one re-scoring
+	// table holds every bid's numbers as evaluated (by bid, then node),
+	// tabulated once when first asked for.
+	once  sync.Once
+	table []num
 }
 
 // nums returns scratch lines for one re-scoring; give them back with done.
@@ -174,9 +178,12 @@ type trialState struct {
 	// the trial when they move another bid's score; nil when none does.
 	moved []*[2]exact.Fraction
 	other map[int]*bidKernel // other bids re-scored against the moved figures
-	w     *weightState       // a shift of weight
-	full  *LotResult         // a change re-scored by evaluating the lot whole
-	byID  map[string]int     // bid id → position in full.Bids
+	// shared is the moved field as an earlier trial re-scored it, read
+	// before other; nil when none was shared (trial_shared.go).
+	shared *fieldAt
+	w      *weightState   // a shift of weight
+	full   *LotResult     // a change re-scored by evaluating the lot whole
+	byID   map[string]int // bid id → position in full.Bids
 }
 
 // Total returns a bid's total in the trial as shown; false when the bid
@@ -500,6 +507,11 @@ func (st *trialState) rescored(i int) *bidKernel {
 	if base.out() {
 		return base
 	}
+	if st.shared != nil {
+		if s, ok := st.shared.bids[i]; ok {
+			return s
+		}
+	}
 	if s, ok := st.other[i]; ok {
 		return s
 	}
@@ -527,27 +539,35 @@ func (st *trialState) rescored(i int) *bidKernel {
 	return &s
 }
 
+// leaders gathers the bids with the best total met so far.
+type leaders struct {
+	k    *lotKernel
+	lead []*bidKernel
+}
+
+// consider offers one bid: kept when it ties the best, alone when it beats it.
+func (l *leaders) consider(s *bidKernel) {
+	if s.out() || !s.total.Scored {
+		return
+	}
+	if len(l.lead) == 0 {
+		l.lead = []*bidKernel{s}
+		return
+	}
+	switch c := l.k.better(s.total.Points.Value, l.lead[0].total.Points.Value); {
+	case c < 0:
+		l.lead = append(l.lead[:0], s)
+	case c == 0:
+		l.lead = append(l.lead, s)
+	}
+}
+
 // outcome finds who leads the trial: the best of the other bids (as
 // evaluated, or re-scored where a figure moved) and the changed bid, with
 // the declared chain applied to a tie.
 func (st *trialState) outcome() Trial {
 	k := st.t.k
-	var lead []*bidKernel
-	consider := func(s *bidKernel) {
-		if s.out() || !s.total.Scored {
-			return
-		}
-		if len(lead) == 0 {
-			lead = []*bidKernel{s}
-			return
-		}
-		switch c := k.better(s.total.Points.Value, lead[0].total.Points.Value); {
-		case c < 0:
-			lead = append(lead[:0], s)
-		case c == 0:
-			lead = append(lead, s)
-		}
-	}
+	l := &leaders{k: k}
 	self := st.self
 	switch {
 	case st.moved == nil: // the others stand as evaluated, best first
@@ -555,38 +575,42 @@ func (st *trialState) outcome() Trial {
 			if b.idx == self.idx {
 				continue
 			}
-			if len(lead) > 0 && !b.total.Points.Value.Equal(lead[0].total.Points.Value) {
+			if len(l.lead) > 0 && !b.total.Points.Value.Equal(l.lead[0].total.Points.Value) {
 				break
 			}
-			consider(b)
+			l.consider(b)
 		}
-	case st.nearLines(consider):
+	case st.nearLines(l):
+		if tr, ok := st.sharedOutcome(l); ok {
+			return tr
+		}
 	case st.falls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
 		for _, b := range k.ranked {
 			if b.idx == self.idx {
 				continue
 			}
-			if len(lead) > 0 && k.better(b.total.Points.Value, lead[0].total.Points.Value) > 0 {
+			if len(l.lead) > 0 && k.better(b.total.Points.Value, l.lead[0].total.Points.Value) > 0 {
 				break
 			}
-			consider(st.rescored(b.idx))
+			l.consider(st.rescored(b.idx))
 		}
 	default:
 		for _, b := range k.ranked {
 			if b.idx != self.idx {
-				consider(st.rescored(b.idx))
+				l.consider(st.rescored(b.idx))
 			}
 		}
 	}
-	consider(self)
-	return st.decide(lead)
+	l.consider(self)
+	return st.decide(l.lead)
 }
 
-// nearLines offers consider the other bids that could lead when a single
-// price criterion's lowest price fell and nothing else moved: those its
-// lines put within the rounding's reach of the best. false when the lines
-// cannot follow the trial.
-func (st *trialState) nearLines(consider func(*bidKernel)) bool {
+// nearLines offers the leaders the other bids that could lead when a
+// single price criterion's lowest price fell and nothing else moved: those
+// its lines put within the rounding's reach of the best. A field moved the
+// same way by an earlier trial is read as that trial left it (trial_shared.go).
+// false when the lines cannot follow the trial.
+func (st *trialState) nearLines(l *leaders) bool {
 	j := -1
 	for i, m := range st.moved {
 		if m != nil {
@@ -599,16 +623,49 @@ func (st *trialState) nearLines(consider func(*bidKernel)) bool {
 	if j < 0 || !st.falls() {
 		return false
 	}
-	ids, ok := st.t.family(j).near(st.moved[j][0], st.moved[j][1])
-	if !ok {
-		return false
+	key := fieldKey{j, st.moved[j][0], st.moved[j][1]}
+	sh, seen := st.t.sharedField(key)
+	var ids []int
+	if sh != nil {
+		ids = sh.ids
+		st.shared = sh
+	} else {
+		var ok bool
+		if ids, ok = st.t.family(j).near(st.moved[j][0], st.moved[j][1]); !ok {
+			return false
+		}
+		if seen {
+			sh = st.publish(ids)
+			st.t.noteField(key, sh)
+		} else {
+			st.t.noteField(key, nil)
+		}
+	}
+	if sh != nil && !sh.has(st.self.idx) { // the others lead as the shared field has it
+		l.lead = append(l.lead[:0], sh.lead...)
+		st.shared = sh
+		return true
 	}
 	for _, i := range ids {
 		if i != st.self.idx {
-			consider(st.rescored(i))
+			l.consider(st.rescored(i))
 		}
 	}
 	return true
+}
+
+// sharedOutcome is the outcome of a trial whose other bids lead as a
+// shared field has them, when the changed bid does not reach their best:
+// the field's own. false when it must be decided.
+func (st *trialState) sharedOutcome(l *leaders) (Trial, bool) {
+	sh, self := st.shared, st.self
+	if sh == nil || sh.has(self.idx) || len(l.lead) == 0 {
+		return Trial{}, false
+	}
+	if !self.out() && self.total.Scored && st.t.k.better(self.total.Points.Value, l.lead[0].total.Points.Value) <= 0 {
+		return Trial{}, false
+	}
+	return Trial{Outcome: sh.outcome, Winner: sh.winner, st: st}, true
 }
 
 // decide turns the leading bids into the outcome: none, one, or a tie the
@@ -663,7 +720,7 @@ func (r Trial) String() string {
 }
 
 // Points returns a bid's points on a criterion as evaluated, as
-// [BidResult.Points] does, from a table of every bid's points worked out
+// [BidResult.Points] does, from the table of every bid's numbers worked out
 // once at the first call: an analysis reads many of them for every bid.
 func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	i, ok := t.index[bidID]
@@ -671,25 +728,52 @@ func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	if !ok || !ok2 {
 		return Figure{}, false
 	}
-	t.once.Do(t.tabulate)
-	nn := len(t.k.tree.nodes)
-	if !t.scored[i*nn+n.index] {
+	m := t.evaluated(i)[n.index]
+	if !m.set || !m.scored {
 		return Figure{}, false
 	}
-	return t.points[i*nn+n.index], true
+	return m.points, true
 }
 
-// tabulate works out every bid's points on every criterion.
+// evaluated returns the numbers of the bid at position i as evaluated, one
+// per node, from a table of every bid's worked out once when first asked
+// for: the analyses and the lines drawn read them again and again. The
+// caller must not change them.
+func (t *Trials) evaluated(i int) []num {
+	t.once.Do(t.tabulate)
+	nn := len(t.k.tree.nodes)
+	return t.table[i*nn : (i+1)*nn : (i+1)*nn]
+}
+
+// tabulate works out every bid's numbers.
 func (t *Trials) tabulate() {
 	k := t.k
 	nn := len(k.tree.nodes)
-	t.points = make([]Figure, len(k.bids)*nn)
-	t.scored = make([]bool, len(k.bids)*nn)
-	nums := make([]num, nn)
+	t.table = make([]num, len(k.bids)*nn)
 	for i := range k.bids {
-		k.numbers(&k.bids[i], nums)
-		for j, m := range nums {
-			t.points[i*nn+j], t.scored[i*nn+j] = m.points, m.set && m.scored
-		}
+		k.numbers(&k.bids[i], t.table[i*nn:(i+1)*nn])
 	}
+}
+
+// Available returns a criterion's marks available — the most points it
+// gives, the same for every bid — read from the lot's tree without wording
+// a line; false when the lot has no such criterion.
+func (t *Trials) Available(criterion string) (exact.Fraction, bool) {
+	n, ok := t.k.tree.byID[criterion]
+	if !ok {
+		return exact.Fraction{}, false
+	}
+	return n.available, true
+}
+
+// Quoted returns the price a bid's response came to on a price criterion
+// as the lot was prepared (a schedule's total, or its whole-life cost);
+// false when the lot has no such bid or price criterion.
+func (t *Trials) Quoted(bidID, criterion string) (decimal.Decimal, bool) {
+	i, ok := t.index[bidID]
+	n, ok2 := t.k.tree.byID[criterion]
+	if !ok || !ok2 || n.c.Price == nil || !n.leaf() {
+		return decimal.Decimal{}, false
+	}
+	return t.lp.per[i].quotes[n.price].Price, true
 }

@@ -56,9 +56,8 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	a := n.available
 	rate := exact.Whole(rule.Rate)
 	var lines, inverse []envelope.Line
-	nums := make([]num, len(k.tree.nodes))
 	for _, s := range k.ranked {
-		k.numbers(s, nums)
+		nums := t.evaluated(s.idx)
 		rest := exact.Zero // every other leaf, before rounding
 		for _, l := range k.tree.leaves {
 			if l != n {
@@ -87,7 +86,16 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	if r := k.stage[0]; r != nil { // the moving leaf's normalised score is rounded too
 		slack = slack.Add(exact.Whole(decimal.New(1, -r.Places)).Mul(a))
 	}
-	f.lines = newLineSet(lines, slack)
+	switch lo := t.spreads[j].lo; { // the lines are asked about only as the lowest price falls from lo
+	case rule.Method == criteria.Relative:
+		f.lines = newLineSetOver(lines, slack, exact.Zero, lo)
+	case rule.Method == criteria.Linear && lo.Cmp(f.hi) < 0:
+		v0, _ := exact.One.Quo(f.hi)
+		v1, _ := exact.One.Quo(f.hi.Sub(lo))
+		f.lines = newLineSetOver(lines, slack, v0, v1)
+	default:
+		f.lines = newLineSet(lines, slack)
+	}
 	if rule.Method == criteria.Relative {
 		f.inverse = newLineSet(inverse, slack)
 	}
@@ -177,25 +185,7 @@ func (t *Trials) LowestHolding(except, criterion string, goal exact.Fraction, st
 			return exact.Bound{}, false, false
 		}
 	}
-	var rivals []int
-	switch {
-	case f.inverse != nil && f.inverse.tree.Len() > 0:
-		// Each bid's lowest price is within the rounding's reach of its
-		// line's: at least its line at goal − slack, at most at goal +
-		// slack. Those that could hold it lowest reach, at goal − slack, the
-		// least of the lines at goal + slack — or the lowest price as
-		// evaluated, which no bid still within the goal is held below.
-		h := f.inverse
-		top, _ := h.tree.Max(goal.Add(h.slack))
-		rivals = h.tree.Report(goal.Sub(h.slack), top.Max(sp.lo.Neg()))
-	default: // every bid not yet within the goal, best first
-		for _, s := range k.ranked {
-			if holds(s.total.Points.Value) {
-				break
-			}
-			rivals = append(rivals, s.idx)
-		}
-	}
+	rivals := t.holdingRivals(f, x, goal)
 	for _, i := range rivals {
 		s := &k.bids[i]
 		if i == x || holds(s.total.Points.Value) || s.fcells[n.field].state != cellScored || rule.IsOverBudget(s.prep.quotes[j].Price) {
@@ -214,6 +204,51 @@ func (t *Trials) LowestHolding(except, criterion string, goal exact.Fraction, st
 		}
 	}
 	return b, limited, true
+}
+
+// holding is the rivals [Trials.LowestHolding] weighed for one bid and
+// goal, kept for the next call: the price to win asks for the same goal to
+// be tied and then beaten.
+type holding struct {
+	j, x   int
+	goal   exact.Fraction
+	rivals []int
+}
+
+// holdingRivals returns the ranked bids that could hold the field's lowest
+// price lowest for a goal, all but bid x: see LowestHolding.
+func (t *Trials) holdingRivals(f *priceFamily, x int, goal exact.Fraction) []int {
+	j := f.n.price
+	t.mu.Lock()
+	last := t.lastHolding
+	t.mu.Unlock()
+	if last != nil && last.j == j && last.x == x && last.goal.Equal(goal) {
+		return last.rivals
+	}
+	k := t.k
+	var rivals []int
+	switch {
+	case f.inverse != nil && f.inverse.tree.Len() > 0:
+		// Each bid's lowest price is within the rounding's reach of its
+		// line's: at least its line at goal − slack, at most at goal +
+		// slack. Those that could hold it lowest reach, at goal − slack, the
+		// least of the lines at goal + slack — or the lowest price as
+		// evaluated, which no bid still within the goal is held below.
+		h := f.inverse
+		top, _ := h.tree.Max(goal.Add(h.slack))
+		rivals = h.tree.Report(goal.Sub(h.slack), top.Max(t.spreads[j].lo.Neg()))
+	default: // every bid not yet below the goal, best first: those at it are weighed when it is to be beaten
+		for _, s := range k.ranked {
+			if s.total.Points.Value.Cmp(goal) < 0 {
+				break
+			}
+			rivals = append(rivals, s.idx)
+		}
+	}
+	t.mu.Lock()
+	t.lastHolding = &holding{j: j, x: x, goal: goal, rivals: rivals}
+	t.mu.Unlock()
+	return rivals
 }
 
 // lowestFor turns a bound on a bid's normalised score (at or below it,

@@ -1,6 +1,8 @@
 package score
 
 import (
+	"slices"
+
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/envelope"
 )
@@ -14,11 +16,66 @@ import (
 type lineSet struct {
 	tree  *envelope.Tree
 	slack exact.Fraction
+	// all holds every line when the tree holds only those that can come
+	// near the best where the variable may go (see newLineSetOver); nil
+	// when the tree holds them all.
+	all []envelope.Line
 }
 
 func newLineSet(lines []envelope.Line, slack exact.Fraction) *lineSet {
 	return &lineSet{tree: envelope.New(lines), slack: slack}
 }
+
+// newLineSetOver draws the lines of a variable that only ever lies between
+// lo and hi, its tree holding only the lines that come within twice the
+// slack of the best somewhere there: the others are never near the best,
+// and never the best, so the tree answers near as if it held them all.
+// The best at lo and the best at hi are each a line; above the higher of
+// the two the highest line always is, and a line's distance below that
+// pair, being straight against each, is greatest at lo, at hi or where the
+// two cross — so a line more than twice the slack below it at those points
+// is so everywhere between.
+func newLineSetOver(lines []envelope.Line, slack, lo, hi exact.Fraction) *lineSet {
+	if len(lines) < siftFrom || hi.Cmp(lo) <= 0 {
+		return newLineSet(lines, slack)
+	}
+	best := func(d exact.Fraction) envelope.Line {
+		b := lines[0]
+		for _, l := range lines[1:] {
+			if l.At(d).Cmp(b.At(d)) > 0 {
+				b = l
+			}
+		}
+		return b
+	}
+	a, b := best(lo), best(hi)
+	at := []exact.Fraction{lo, hi}
+	if g := b.G.Sub(a.G); g.Sign() != 0 {
+		if x, err := a.C.Sub(b.C).Quo(g); err == nil && x.Cmp(lo) > 0 && x.Cmp(hi) < 0 {
+			at = append(at, x)
+		}
+	}
+	floor := make([]exact.Fraction, len(at))
+	for i, x := range at {
+		floor[i] = a.At(x).Max(b.At(x)).Sub(slack).Sub(slack)
+	}
+	kept := make([]envelope.Line, 0, len(lines))
+	for _, l := range lines {
+		for i, x := range at {
+			if l.At(x).Cmp(floor[i]) >= 0 {
+				kept = append(kept, l)
+				break
+			}
+		}
+	}
+	if len(kept) == len(lines) {
+		return newLineSet(lines, slack)
+	}
+	return &lineSet{tree: envelope.New(kept), slack: slack, all: lines}
+}
+
+// siftFrom is the fewest lines worth sifting before a tree is built.
+var siftFrom = 32
 
 // near returns the positions of the bids that could have the best total
 // shown at d.
@@ -28,4 +85,21 @@ func (l *lineSet) near(d exact.Fraction) []int {
 		return nil
 	}
 	return l.tree.Report(d, top.Sub(l.slack).Sub(l.slack))
+}
+
+// atLeast returns the positions of the bids whose lines are at least floor
+// at d, each once, ascending — read from every line, not only those near
+// the best.
+func (l *lineSet) atLeast(d, floor exact.Fraction) []int {
+	if l.all == nil {
+		return l.tree.Report(d, floor)
+	}
+	var out []int
+	for _, ln := range l.all {
+		if ln.At(d).Cmp(floor) >= 0 {
+			out = append(out, ln.ID)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -83,10 +83,7 @@ func (t *Trials) solve(bidID, criterion string, goal exact.Fraction, strict, mos
 		return exact.Bound{}, false
 	}
 	k := t.k
-	scratch := t.nums()
-	defer t.done(scratch)
-	nums := *scratch
-	k.numbers(s, nums)
+	nums := t.evaluated(s.idx)
 	b := exact.Bound{Value: goal, Open: strict}
 	undo := func(r *exact.Rounding) {
 		if r == nil {

@@ -407,3 +407,36 @@ func TestLowestHoldingIsTheEngine(t *testing.T) {
 		}
 	})
 }
+
+// TestSharedFieldsAreEvaluations tries every bid of a random lot at the
+// same few prices — £0.01 among them, where every bid that cannot win on
+// price is confirmed — so that trials of different bids move the field the
+// same way and share its re-scoring; each must still find what evaluating
+// the changed tender finds.
+func TestSharedFieldsAreEvaluations(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids := trLot(t, cat)
+		p, err := score.Prepare(tn, bids)
+		require.NoError(t, err)
+		trials, ok := p.Trials("L1")
+		require.True(t, ok)
+		var prices []decimal.Decimal
+		for _, b := range bids {
+			prices = append(prices, *b.Responses["price"].Price.Amount)
+		}
+		tries := []decimal.Decimal{decimal.New(1, -2), trPrice(t, prices, "shared")}
+		for round := range 2 { // the second round reads every field shared
+			for _, np := range tries {
+				for _, b := range bids {
+					tr, err := trials.WithPrice(b.ID, "price", np)
+					require.NoError(t, err)
+					q, err := p.WithBid(withResponse(b, "price", score.Response{Price: criteria.Amount(np)}))
+					require.NoError(t, err)
+					want, _ := q.EvaluateLot("L1")
+					trSame(t, fmt.Sprintf("round %d: %s at %s", round, b.ID, np), tr, want)
+				}
+			}
+		}
+	})
+}

@@ -156,7 +156,7 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 // level returns the bids whose total under the shift is v, in bid order.
 func (w *weightState) level(st *trialState, v exact.Fraction) []*bidKernel {
 	var out []*bidKernel
-	for _, i := range w.hull.tree.Report(w.d, v.Sub(w.hull.slack)) {
+	for _, i := range w.hull.atLeast(w.d, v.Sub(w.hull.slack)) {
 		if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
 			out = append(out, s)
 		}
@@ -190,10 +190,9 @@ func (t *Trials) hull(fi, ti int) *lineSet {
 func (t *Trials) linesOf(fi, ti int) *lineSet {
 	k := t.k
 	F, T := k.tree.roots[fi], k.tree.roots[ti]
-	nums := make([]num, len(k.tree.nodes))
 	lines := make([]envelope.Line, 0, len(k.ranked))
 	for _, s := range k.ranked {
-		k.numbers(s, nums)
+		nums := t.evaluated(s.idx)
 		c, inF, inT := exact.Zero, exact.Zero, exact.Zero
 		for _, n := range k.tree.leaves {
 			u := nums[n.index].unrounded
@@ -209,7 +208,7 @@ func (t *Trials) linesOf(fi, ti int) *lineSet {
 		gT, _ := inT.Quo(T.available)
 		lines = append(lines, envelope.Line{C: c, G: gT.Sub(gF), ID: s.idx})
 	}
-	return newLineSet(lines, t.slack())
+	return newLineSetOver(lines, t.slack(), exact.Zero, F.available) // a shift moves less than all of fi's marks
 }
 
 // slack is the most the declared rounding can move a total away from the

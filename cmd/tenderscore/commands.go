@@ -560,13 +560,13 @@ func whatifText(w io.Writer, res score.Result, as []analysis.LotAnalysis) error 
 		}
 		for _, tw := range a.ToWin {
 			fmt.Fprintf(&b, "  %s (%s), total %s\n", tw.BidID, tw.Supplier.Name, tw.Total)
-			fmt.Fprintf(&b, "    on price: %s\n", tw.Price.Explanation)
-			fmt.Fprintf(&b, "    on marks: %s\n", tw.Marks.Explanation)
+			fmt.Fprintf(&b, "    on price: %s\n", tw.Price.Explanation())
+			fmt.Fprintf(&b, "    on marks: %s\n", tw.Marks.Explanation())
 		}
 		b.WriteString("\nWeight sensitivity\n")
 		fmt.Fprintf(&b, "  %s\n", a.Sensitivity.Statement)
 		for _, s := range a.Sensitivity.Shifts {
-			fmt.Fprintf(&b, "  %s: %s\n", s.Rival, s.Explanation)
+			fmt.Fprintf(&b, "  %s: %s\n", s.Rival, s.Explanation())
 		}
 		b.WriteString("\nRank reversal\n")
 		if len(a.Reversals) == 0 {

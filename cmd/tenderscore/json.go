@@ -256,7 +256,7 @@ func nonZero(d decimal.Decimal) string {
 
 func priceToWinJSON(p analysis.PriceToWin) jsonPriceToWin {
 	out := jsonPriceToWin{Answer: string(p.Answer), Criterion: p.Criterion, BecomesLowest: p.BecomesLowest, Schedule: p.Schedule,
-		Checks: checksJSON(p.Checks), Explanation: p.Explanation}
+		Checks: checksJSON(p.Checks), Explanation: p.Explanation()}
 	if p.Criterion != "" {
 		out.Current = dec(p.Current)
 	}
@@ -270,7 +270,7 @@ func priceToWinJSON(p analysis.PriceToWin) jsonPriceToWin {
 }
 
 func marksToWinJSON(m analysis.MarksToWin) jsonMarksToWin {
-	out := jsonMarksToWin{Answer: string(m.Answer), Steps: m.Steps, Changes: []jsonMarkChange{}, Checks: checksJSON(m.Checks), Explanation: m.Explanation}
+	out := jsonMarksToWin{Answer: string(m.Answer), Steps: m.Steps, Changes: []jsonMarkChange{}, Checks: checksJSON(m.Checks), Explanation: m.Explanation()}
 	for _, c := range m.Changes {
 		out.Changes = append(out.Changes, jsonMarkChange{Criterion: c.Criterion, Title: c.Title, Evaluator: c.Evaluator, From: dec(c.From), To: dec(c.To)})
 	}
@@ -288,7 +288,7 @@ func sensitivityJSON(s analysis.Sensitivity) jsonSensitivity {
 	}
 	for _, w := range s.Shifts {
 		js := jsonWeightShift{Rival: w.Rival, Supplier: supplierJSON(w.RivalSupplier), Answer: string(w.Answer), From: w.From, FromTitle: w.FromTitle,
-			To: w.To, ToTitle: w.ToTitle, NewWinner: w.NewWinner, Checks: checksJSON(w.Checks), Explanation: w.Explanation}
+			To: w.To, ToTitle: w.ToTitle, NewWinner: w.NewWinner, Checks: checksJSON(w.Checks), Explanation: w.Explanation()}
 		if w.Answer == analysis.Found {
 			js.Points, js.BreakEven = dec(w.Points), frac(w.BreakEven)
 		}
@@ -300,7 +300,7 @@ func sensitivityJSON(s analysis.Sensitivity) jsonSensitivity {
 func checksJSON(cs []analysis.Check) []jsonCheckStep {
 	out := make([]jsonCheckStep, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, jsonCheckStep{Change: c.Change, Holds: c.Holds, Verdict: c.Verdict, Winner: c.Winner, Scores: c.Scores})
+		out = append(out, jsonCheckStep{Change: c.Change, Holds: c.Holds, Verdict: c.Verdict, Winner: c.Winner, Scores: c.Scores()})
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -61,7 +63,11 @@ func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
 	if a.Reversals, err = f.reversals(); err != nil {
 		return a, err
 	}
-	if a.LowPrice, err = AbnormallyLow(f.base, f.bids, rules...); err != nil {
+	priceOf := func(c score.Criterion, id string) (decimal.Decimal, bool, bool) { // as prepared: not quoted again
+		p, ok := f.tr.Quoted(id, c.ID)
+		return p, ok, true
+	}
+	if a.LowPrice, err = abnormallyLow(f.base, priceOf, rules); err != nil {
 		return a, err
 	}
 	return a, nil

@@ -21,8 +21,8 @@ func ExampleWhatItTakes() {
 	tn, bids := pair()
 	ws, _ := analysis.WhatItTakes(tn, "L1", bids)
 	for _, w := range ws {
-		fmt.Println(w.Price.Explanation)
-		fmt.Println(w.Marks.Explanation)
+		fmt.Println(w.Price.Explanation())
+		fmt.Println(w.Marks.Explanation())
 	}
 	// Output:
 	// B would win at a price of £129,053.07 or less: £20,946.93 (13.96…%) below its £150,000.00. Re-scored: B at £129,053.07: wins (B 85.00, W 85.00); B at £129,053.08: does not win (B 84.99, W 85.00)
@@ -33,7 +33,7 @@ func ExampleWeightSensitivity() {
 	tn, bids := pair()
 	s, _ := analysis.WeightSensitivity(tn, "L1", bids)
 	fmt.Println(s.Robustness)
-	fmt.Println(s.Shifts[0].Explanation)
+	fmt.Println(s.Shifts[0].Explanation())
 	// Output:
 	// moderately-robust
 	// moving 8.96 percentage points of weight from Price to Quality puts B above W (then B wins). Re-scored: 8.96 percentage points moved: B ranks above W (B 82.76, W 82.76); 8.95 percentage points moved: B does not rank above W (B 82.76, W 82.77)

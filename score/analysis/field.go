@@ -26,6 +26,10 @@ type field struct {
 	// scale, ascending, once worked out.
 	levels map[string][]exact.Fraction
 	leafs  []leaf // the lot's leaf criteria, once read
+	// priceLfs are its price criteria, and scales each marked question's
+	// scale ascending with its top mark, once read.
+	priceLfs []leaf
+	scales   map[string]scale
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
@@ -192,13 +196,15 @@ func (f *field) leaves() []leaf {
 
 // priceLeaves returns the lot's price criteria, read once.
 func (f *field) priceLeaves() []leaf {
-	var out []leaf
-	for _, l := range f.leaves() {
-		if l.c.Price != nil {
-			out = append(out, l)
+	if f.priceLfs == nil {
+		f.priceLfs = []leaf{}
+		for _, l := range f.leaves() {
+			if l.c.Price != nil {
+				f.priceLfs = append(f.priceLfs, l)
+			}
 		}
 	}
-	return out
+	return f.priceLfs
 }
 
 func priceLeaves(cs []score.Criterion) []leaf {
@@ -271,15 +277,43 @@ type Check struct {
 	Verdict string
 	// Winner is the winning bid then ("" when no bid wins outright).
 	Winner string
-	// Scores shows the totals that decide it, as the engine shows them.
-	Scores string
+	// shown are the totals that decide it, read when re-scored and worded
+	// only when asked for (Scores).
+	shown []shownTotal
+}
+
+// shownTotal is one bid's total in a re-scored lot; ok is false when the
+// bid has none.
+type shownTotal struct {
+	id  string
+	fig score.Figure
+	ok  bool
+}
+
+// Scores shows the totals that decide the check, as the engine shows them
+// ("A 90.88, B 88.00"), worded when asked for.
+func (c Check) Scores() string {
+	var b strings.Builder
+	for i, t := range c.shown {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(t.id)
+		if t.ok {
+			b.WriteByte(' ')
+			b.WriteString(t.fig.String())
+		} else {
+			b.WriteString(" not scored")
+		}
+	}
+	return b.String()
 }
 
 // String describes the check in a sentence.
 func (c Check) String() string {
-	s := fmt.Sprintf("%s: %s", c.Change, c.Verdict)
-	if c.Scores != "" {
-		s += " (" + c.Scores + ")"
+	s := c.Change + ": " + c.Verdict
+	if len(c.shown) > 0 {
+		s += " (" + c.Scores() + ")"
 	}
 	return s
 }
@@ -293,8 +327,19 @@ type outcome struct {
 }
 
 // trialOutcome reads a trial.
-func trialOutcome(t score.Trial) outcome {
+func (f *field) trialOutcome(t score.Trial) outcome {
 	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total}
+}
+
+// asEvaluated is the lot as evaluated, as a check reads it.
+func (f *field) asEvaluated() outcome {
+	return outcome{Outcome: f.base.Outcome, Winner: f.base.Winner, total: func(id string) (score.Figure, bool) {
+		b, ok := f.result(id)
+		if !ok || !b.Total.Scored {
+			return score.Figure{}, false
+		}
+		return b.Total.Points, true
+	}}
 }
 
 // lotOutcome reads a lot evaluated whole.
@@ -309,7 +354,7 @@ func winCheck(change, id string, res outcome, show ...string) Check {
 	if won {
 		verdict = "wins"
 	}
-	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, Scores: scoresText(res, append([]string{id}, append(show, res.Winner)...)...)}
+	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, append([]string{id}, append(show, res.Winner)...)...)}
 }
 
 // totalOf returns a bid's total as shown in a lot result.
@@ -321,24 +366,18 @@ func totalOf(l score.LotResult, id string) (score.Figure, bool) {
 	return b.Total.Points, true
 }
 
-// scoresText shows the totals of the given bids in a re-scored lot.
-func scoresText(l outcome, ids ...string) string {
-	var b strings.Builder
+// totalsOf reads the totals of the given bids in a re-scored lot, each
+// once, for a check to show.
+func totalsOf(l outcome, ids ...string) []shownTotal {
+	out := make([]shownTotal, 0, len(ids))
 	for i, id := range ids {
 		if id == "" || slices.Contains(ids[:i], id) {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(id)
-		if t, ok := l.total(id); ok {
-			b.WriteString(" " + t.String())
-		} else {
-			b.WriteString(" not scored")
-		}
+		fig, ok := l.total(id)
+		out = append(out, shownTotal{id: id, fig: fig, ok: ok})
 	}
-	return b.String()
+	return out
 }
 
 // percentText shows an exact percentage to two places — more when it is

@@ -162,14 +162,28 @@ type priced struct {
 // of the compliant bids (lr.Standings) within any maximum budget; bids must
 // include them. No flags means no rule flagged a price.
 func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) ([]Flag, error) {
+	byID := make(map[string]int, len(bids)) // position in bids
+	for i, b := range bids {
+		byID[b.ID] = i
+	}
+	return abnormallyLow(lr, func(c score.Criterion, id string) (decimal.Decimal, bool, bool) {
+		i, ok := byID[id]
+		if !ok {
+			return decimal.Decimal{}, false, false
+		}
+		p, ok := quote(c, bids[i])
+		return p, ok, true
+	}, rules)
+}
+
+// abnormallyLow is [AbnormallyLow] with each ranked bid's price on a price
+// criterion read by priceOf: its price, whether it has one, and whether the
+// bid is known at all.
+func abnormallyLow(lr score.LotResult, priceOf func(c score.Criterion, id string) (p decimal.Decimal, ok, known bool), rules []LowPriceRule) ([]Flag, error) {
 	for _, r := range rules {
 		if err := r.Validate(); err != nil {
 			return nil, err
 		}
-	}
-	byID := map[string]score.Bid{}
-	for _, b := range bids {
-		byID[b.ID] = b
 	}
 	leaders := map[string]bool{}
 	for _, s := range lr.Standings {
@@ -179,13 +193,12 @@ func AbnormallyLow(lr score.LotResult, bids []score.Bid, rules ...LowPriceRule) 
 	}
 	var flags []Flag
 	for _, pl := range priceLeaves(lr.Lot.Policy.Criteria) {
-		var field []priced
+		field := make([]priced, 0, len(lr.Standings))
 		for _, s := range lr.Standings {
-			b, ok := byID[s.BidID]
-			if !ok {
+			p, ok, known := priceOf(pl.c, s.BidID)
+			if !known {
 				return nil, fmt.Errorf("lot %s: bid %s is ranked but not among the bids given", lr.Lot.ID, s.BidID)
 			}
-			p, ok := quote(pl.c, b)
 			if !ok || pl.c.Price.IsOverBudget(p) {
 				continue
 			}
@@ -239,16 +252,18 @@ func (r LowPriceRule) phrase() string {
 
 // fieldStats is what the rules need to know of a field of prices, found
 // once, so that testing each price costs no more than looking it up: the
-// sum, the highest price (the first met), and the prices in order.
+// sum, the highest price (the first met), the prices in order, and the mean
+// of all but the highest.
 type fieldStats struct {
 	field  []priced
 	sum    decimal.Decimal
 	hi     int               // position of the highest price, the first met
 	sorted []decimal.Decimal // the prices, ascending
+	avg    exact.Fraction    // the mean of the prices but the highest (two or more)
 }
 
 func statsOf(field []priced) fieldStats {
-	st := fieldStats{field: field, sum: decimal.Zero}
+	st := fieldStats{field: field, sum: decimal.Zero, sorted: make([]decimal.Decimal, 0, len(field))}
 	for i, o := range field {
 		st.sum = st.sum.Add(o.price)
 		if o.price.Cmp(field[st.hi].price) > 0 {
@@ -257,6 +272,9 @@ func statsOf(field []priced) fieldStats {
 		st.sorted = append(st.sorted, o.price)
 	}
 	slices.SortFunc(st.sorted, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	if len(field) >= 2 {
+		st.avg = ratio(st.sum.Sub(field[st.hi].price), decimal.NewFromInt(int64(len(field)-1)))
+	}
 	return st
 }
 
@@ -320,7 +338,7 @@ func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 		if len(st.field) < 2 || others == 0 {
 			return f, false
 		}
-		avg := ratio(st.sum.Sub(st.field[st.hi].price), decimal.NewFromInt(int64(len(st.field)-1))) // excluding the highest
+		avg := st.avg // excluding the highest
 		f.Compared, f.Below = avg, below(x.price, avg)
 		lqp := st.lowestOther(x.price)
 		margin := lqp.Mul(r.MarginPercent).Shift(-2)

@@ -1,9 +1,8 @@
 package analysis
 
 import (
-	"fmt"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -34,6 +33,48 @@ func ascending(s criteria.Scale) []decimal.Decimal {
 	}
 	slices.SortFunc(ms, func(a, b decimal.Decimal) int { return a.Cmp(b) })
 	return ms
+}
+
+// scale is a marked question's scale: its marks ascending, and the top;
+// under consensus moderation, each level's index alone (cur) and the
+// options from each level up (opts), once worked out.
+type scale struct {
+	levels []decimal.Decimal
+	max    decimal.Decimal
+	cur    [][]int
+	opts   [][]option
+}
+
+// consensusOptions returns a consensus mark at level i as a question reads
+// it — the level, and the options from it up — the same for every bid
+// marked there, so worked out once and shared (never changed).
+func (f *field) consensusOptions(c score.Criterion, sc scale, i int, avail exact.Fraction) ([]int, []option) {
+	if sc.opts == nil {
+		pts := f.levelPoints(c, sc.levels, sc.max, avail)
+		sc.cur, sc.opts = make([][]int, len(sc.levels)), make([][]option, len(sc.levels))
+		for j := range sc.levels {
+			sc.cur[j] = []int{j}
+			for k := 0; j+k < len(sc.levels); k++ {
+				sc.opts[j] = append(sc.opts[j], option{alloc: []int{k}, points: pts[j+k]})
+			}
+		}
+		f.scales[c.ID] = sc
+	}
+	return sc.cur[i], sc.opts[i]
+}
+
+// scale returns a marked question's scale, read once for every bid marked
+// on it.
+func (f *field) scale(c score.Criterion) scale {
+	if sc, ok := f.scales[c.ID]; ok {
+		return sc
+	}
+	sc := scale{levels: ascending(c.Quality.Scale), max: c.Quality.Scale.Max()}
+	if f.scales == nil {
+		f.scales = map[string]scale{}
+	}
+	f.scales[c.ID] = sc
+	return sc
 }
 
 func levelIndex(levels []decimal.Decimal, m decimal.Decimal) int {
@@ -98,8 +139,9 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 		if !ok {
 			continue
 		}
-		q := question{c: c, levels: ascending(c.Quality.Scale)}
-		max := c.Quality.Scale.Max()
+		sc := f.scale(c)
+		q := question{c: c, levels: sc.levels}
+		max := sc.max
 		m := b.Responses[c.ID].Marks
 		if c.Quality.Moderation == criteria.ConsensusMark {
 			if m.Consensus == nil {
@@ -109,11 +151,7 @@ func (f *field) questions(b score.Bid, br score.BidResult) []question {
 			if i < 0 {
 				continue
 			}
-			q.cur = []int{i}
-			pts := f.levelPoints(c, q.levels, max, avail)
-			for k := 0; i+k < len(q.levels); k++ {
-				q.opts = append(q.opts, option{alloc: []int{k}, points: pts[i+k]})
-			}
+			q.cur, q.opts = f.consensusOptions(c, sc, i, avail)
 		} else {
 			sum := decimal.Zero
 			ok := len(m.Evaluators) > 0
@@ -279,8 +317,11 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 // for the reference an evaluation of the changed copy.
 func (f *field) withMarks(b score.Bid, marks map[string]criteria.Marks) (outcome, error) {
 	if !f.reference {
+		if len(marks) == 0 { // nothing changed: the lot as evaluated, which a trial finds again
+			return f.asEvaluated(), nil
+		}
 		t, err := f.tr.WithMarks(b.ID, marks)
-		return trialOutcome(t), err
+		return f.trialOutcome(t), err
 	}
 	for id, m := range marks {
 		r := b.Responses[id]
@@ -296,7 +337,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	br, _ := f.result(id)
 	qs := f.questions(b, br)
 	if len(qs) == 0 {
-		return MarksToWin{Answer: NotComputed, Explanation: "not computed: the policy has no marked questions"}, nil
+		return MarksToWin{Answer: NotComputed, note: "not computed: the policy has no marked questions"}, nil
 	}
 	plans := bestPlans(qs)
 	rival := f.rival(id)
@@ -306,7 +347,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		if err != nil {
 			return Check{}, nil, err
 		}
-		what := fmt.Sprintf("%s with %d more %s", id, p.steps, stepWord(p.steps))
+		what := id + " with " + strconv.Itoa(p.steps) + " more " + stepWord(p.steps)
 		if p.steps == 0 {
 			what = id + " as marked"
 		}
@@ -347,22 +388,14 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		if err != nil {
 			return MarksToWin{}, err
 		}
-		out := MarksToWin{Answer: Found, Steps: p.steps, Changes: changes, Gain: p.gain, Checks: []Check{yes, no}}
-		var parts []string
-		for _, c := range changes {
-			parts = append(parts, c.String())
-		}
-		out.Explanation = fmt.Sprintf("%s would win with %d more %s on the marking scales, adding %s points: %s. Re-scored: %s; the best with one step fewer: %s",
-			id, p.steps, stepWord(p.steps), p.gain, strings.Join(parts, "; "), yes, no)
-		return out, nil
+		return MarksToWin{Answer: Found, Steps: p.steps, Changes: changes, Gain: p.gain, Checks: []Check{yes, no}, bid: id}, nil
 	}
 	top := plans[len(plans)-1]
 	c, _, err := try(top)
 	if err != nil {
 		return MarksToWin{}, err
 	}
-	return MarksToWin{Answer: CannotWin, Checks: []Check{c},
-		Explanation: fmt.Sprintf("%s cannot win on quality marks alone: even with the top mark on every marked question it would not be the most advantageous tender (%s)", id, c)}, nil
+	return MarksToWin{Answer: CannotWin, Checks: []Check{c}, bid: id}, nil
 }
 
 func stepWord(n int) string {

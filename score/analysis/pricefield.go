@@ -31,7 +31,7 @@ type priceField struct {
 	// highest of those and of the other points, by position; and, for the
 	// bids within budget, the price that would bring each to a total τ with
 	// full marks going to another, (τ − other points) × price ÷ marks,
-	// negated, as lines in τ.
+	// negated, as lines in τ, drawn when first asked for (brought).
 	topT, topRest [2]int
 	bring         *envelope.Tree
 }
@@ -128,20 +128,33 @@ func (f *field) priceField(pc score.Criterion) *priceField {
 			pf.spread.add(b.p)
 		}
 	}
-	var bring []envelope.Line
-	perMark := ratioF(exact.One, avail)
 	for i := range pf.bids {
 		b := &pf.bids[i]
 		b.t = b.rest
 		if b.in {
 			b.t = b.t.Add(avail.Mul(ratioF(pf.spread.lo, b.p)))
-			bring = append(bring, envelope.Line{C: b.rest.Mul(b.p).Mul(perMark), G: b.p.Mul(perMark).Neg(), ID: i})
 		}
 		pf.topT = top2(pf.topT, i, func(j int) exact.Fraction { return pf.bids[j].t })
 		pf.topRest = top2(pf.topRest, i, func(j int) exact.Fraction { return pf.bids[j].rest })
 	}
-	pf.bring = envelope.New(bring)
 	return pf
+}
+
+// brought returns the lines of the price that brings each bid within
+// budget to a total τ (see priceField), drawn when first asked for: only
+// an estimate with the bid as the lowest price reads them.
+func (pf *priceField) brought() *envelope.Tree {
+	if pf.bring == nil {
+		var bring []envelope.Line
+		perMark := ratioF(exact.One, pf.avail)
+		for i, b := range pf.bids {
+			if b.in {
+				bring = append(bring, envelope.Line{C: b.rest.Mul(b.p).Mul(perMark), G: b.p.Mul(perMark).Neg(), ID: i})
+			}
+		}
+		pf.bring = envelope.New(bring)
+	}
+	return pf.bring
 }
 
 // top2 keeps the positions of the two highest values, the first met
@@ -259,10 +272,25 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 	// The least of p × (c − rest) ÷ marks over the bids within budget is the
 	// highest of its negation's lines at c. The bid's own is its price, no
 	// lower than low, so it never changes the least.
-	if m, ok := pf.bring.Max(c); ok {
+	if m, ok := pf.brought().Max(c); ok {
 		est = est.Min(m.Neg())
 	}
 	return &est
+}
+
+// outOfReach reports whether some rival's points from everything but
+// price, as shown, reach the bid's own with full price marks: then no
+// price of the bid's is likely to win, and £0.01 is re-scored first — a
+// bid that does not win there wins at no price, since lowering its price
+// never lowers its standing. It only orders the re-scorings: the answer is
+// what they find.
+func (pf *priceField) outOfReach(id string) bool {
+	self, ok := pf.byID[id]
+	if !pf.ok || !ok || pf.avail.Sign() <= 0 {
+		return false
+	}
+	r, ok := highestOther(pf.topRest, self, func(j int) exact.Fraction { return pf.bids[j].rest })
+	return ok && r.Cmp(pf.bids[self].rest.Add(pf.avail)) >= 0
 }
 
 // candidates solves for the prices, to the penny, at which the bid's total

@@ -184,7 +184,7 @@ func describe(v any) string {
 	var b strings.Builder
 	checks := func(cs []Check) {
 		for _, c := range cs {
-			fmt.Fprintf(&b, " [%s|%v|%s|%s|%s]", c.Change, c.Holds, c.Verdict, c.Winner, c.Scores)
+			fmt.Fprintf(&b, " [%s|%v|%s|%s|%s]", c.Change, c.Holds, c.Verdict, c.Winner, c.Scores())
 		}
 	}
 	switch x := v.(type) {
@@ -193,15 +193,15 @@ func describe(v any) string {
 		if x.Estimate != nil {
 			est = x.Estimate.String()
 		}
-		fmt.Fprintf(&b, "%s %s %s %s %s %s %s est=%s lowest=%v schedule=%v %s", x.Answer, x.Criterion, x.Current, x.Price, x.Cut, x.CutPercent, x.Price, est, x.BecomesLowest, x.Schedule, x.Explanation)
+		fmt.Fprintf(&b, "%s %s %s %s %s %s %s est=%s lowest=%v schedule=%v %s", x.Answer, x.Criterion, x.Current, x.Price, x.Cut, x.CutPercent, x.Price, est, x.BecomesLowest, x.Schedule, x.Explanation())
 		checks(x.Checks)
 	case MarksToWin:
-		fmt.Fprintf(&b, "%s %d %s %v %s", x.Answer, x.Steps, x.Gain, x.Changes, x.Explanation)
+		fmt.Fprintf(&b, "%s %d %s %v %s", x.Answer, x.Steps, x.Gain, x.Changes, x.Explanation())
 		checks(x.Checks)
 	case Sensitivity:
 		fmt.Fprintf(&b, "%s %d %s %s", x.Winner, x.Smallest, x.Robustness, x.Statement)
 		for _, s := range x.Shifts {
-			fmt.Fprintf(&b, " {%s %s %s→%s %s %s %s %s}", s.Rival, s.Answer, s.From, s.To, s.Points, s.BreakEven, s.NewWinner, s.Explanation)
+			fmt.Fprintf(&b, " {%s %s %s→%s %s %s %s %s}", s.Rival, s.Answer, s.From, s.To, s.Points, s.BreakEven, s.NewWinner, s.Explanation())
 			checks(s.Checks)
 		}
 	default:

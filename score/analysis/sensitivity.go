@@ -60,8 +60,17 @@ type WeightShift struct {
 	NewWinner string
 	// Checks are the re-scorings that confirm the answer.
 	Checks []Check
-	// Explanation says it in plain words.
-	Explanation string
+	// winner is the bid the rival is to rank above, for Explanation.
+	winner string
+}
+
+// Explanation says the answer in plain words, worded when asked for.
+func (w WeightShift) Explanation() string {
+	if w.Answer == Found && len(w.Checks) == 2 {
+		return "moving " + exact.Plain(w.Points) + " percentage points of weight from " + w.FromTitle + " to " + w.ToTitle +
+			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
+	}
+	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
 }
 
 // WeightSensitivity finds, for the winner of the lot against each other compliant
@@ -137,13 +146,9 @@ func (f *field) shiftSearch() *shiftSearch {
 	pol := f.lot().Policy
 	ss := &shiftSearch{f: f, pol: pol, w: f.base.Winner}
 	ss.wr, _ = f.result(ss.w)
-	wlines := ss.wr.Criteria()
 	for i, c := range pol.Criteria {
-		if i >= len(wlines) {
-			break
-		}
-		a := wlines[i].Available
-		if a.Sign() <= 0 {
+		a, ok := f.tr.Available(c.ID) // numbers only: nothing is worded
+		if !ok || a.Sign() <= 0 {
 			continue // the price under price per quality point carries no weight
 		}
 		ss.tops = append(ss.tops, weighted{i: i, c: c, avail: a})
@@ -207,12 +212,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 			}
 		}
 	}
-	if best.Answer == Found {
-		best.Explanation = fmt.Sprintf("moving %s percentage points of weight from %s to %s puts %s above %s (then %s wins). Re-scored: %s; %s",
-			exact.Plain(best.Points), best.FromTitle, best.ToTitle, r, ss.w, winnerText(best.NewWinner), best.Checks[0], best.Checks[1])
-	} else {
-		best.Explanation = fmt.Sprintf("no shift of weight between two top-level criteria puts %s above %s", r, ss.w)
-	}
+	best.winner = ss.w
 	return best, nil
 }
 
@@ -276,11 +276,24 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // answer and not at 0.01 less.
 func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
+	type shifted struct {
+		yes bool
+		res outcome
+	}
+	seen := map[int64]shifted{} // by hundredths: each shift is re-scored once, however often the search asks
 	ahead := func(d decimal.Decimal) (bool, outcome, error) {
 		if d.Sign() <= 0 {
-			return false, lotOutcome(f.base), nil
+			return false, f.asEvaluated(), nil
 		}
-		return f.shiftedBy(w, r, from, to, d)
+		key := d.Shift(2).IntPart()
+		if r, ok := seen[key]; ok {
+			return r.yes, r.res, nil
+		}
+		yes, res, err := f.shiftedBy(w, r, from, to, d)
+		if err == nil {
+			seen[key] = shifted{yes, res}
+		}
+		return yes, res, err
 	}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
@@ -325,11 +338,11 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		if x.Sign() <= 0 {
 			return "weights as published"
 		}
-		return fmt.Sprintf("%s percentage points moved", exact.Plain(x))
+		return exact.Plain(x) + " percentage points moved"
 	}
 	return WeightShift{Answer: Found, Points: d, NewWinner: at.Winner, Checks: []Check{
-		{Change: name(d), Holds: true, Verdict: fmt.Sprintf("%s ranks above %s", r, w), Winner: at.Winner, Scores: scoresText(at, r, w, at.Winner)},
-		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: fmt.Sprintf("%s does not rank above %s", r, w), Winner: before.Winner, Scores: scoresText(before, r, w, before.Winner)},
+		{Change: name(d), Holds: true, Verdict: r + " ranks above " + w, Winner: at.Winner, shown: totalsOf(at, r, w, at.Winner)},
+		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: r + " does not rank above " + w, Winner: before.Winner, shown: totalsOf(before, r, w, before.Winner)},
 	}}, nil
 }
 
@@ -344,7 +357,7 @@ func (f *field) shiftedBy(w, r string, from, to int, d decimal.Decimal) (bool, o
 		if err != nil {
 			return false, outcome{}, err
 		}
-		return t.Outranks(r, w), trialOutcome(t), nil
+		return t.Outranks(r, w), f.trialOutcome(t), nil
 	}
 	res, err := f.evalOn(f.p.WithLot(f.shifted(from, to, d)))
 	if err != nil {

@@ -56,7 +56,7 @@ func TestSensitivityByHand(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, s.Shifts, 1)
 	ws := s.Shifts[0]
-	require.Equal(t, analysis.Found, ws.Answer, ws.Explanation)
+	require.Equal(t, analysis.Found, ws.Answer, ws.Explanation())
 	assert.Equal(t, "price", ws.From)
 	assert.Equal(t, "quality", ws.To)
 	assert.Equal(t, "8.96", ws.Points.StringFixed(2))
@@ -81,11 +81,11 @@ func TestSensitivityRescored(t *testing.T) {
 		}
 		w := rankOf(t, shiftWeights(tn, ws.From, ws.To, ws.Points.String()), bids, "D")
 		r := rankOf(t, shiftWeights(tn, ws.From, ws.To, ws.Points.String()), bids, ws.Rival)
-		assert.Less(t, r, w, ws.Explanation)
+		assert.Less(t, r, w, ws.Explanation())
 		less := ws.Points.Sub(d("0.01")).String()
 		w = rankOf(t, shiftWeights(tn, ws.From, ws.To, less), bids, "D")
 		r = rankOf(t, shiftWeights(tn, ws.From, ws.To, less), bids, ws.Rival)
-		assert.Greater(t, r, w, "0.01 less: %s", ws.Explanation)
+		assert.Greater(t, r, w, "0.01 less: %s", ws.Explanation())
 	}
 	require.GreaterOrEqual(t, s.Smallest, 0)
 	assert.Equal(t, "A", s.Shifts[s.Smallest].Rival, "A trails D by 0.46 points: the nearest rival")
@@ -162,8 +162,8 @@ func TestSensitivityOnThePublishedScale(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, a.Shifts, 1)
 	require.Len(t, b.Shifts, 1)
-	require.Equal(t, analysis.Found, a.Shifts[0].Answer, a.Shifts[0].Explanation)
-	require.Equal(t, analysis.Found, b.Shifts[0].Answer, b.Shifts[0].Explanation)
+	require.Equal(t, analysis.Found, a.Shifts[0].Answer, a.Shifts[0].Explanation())
+	require.Equal(t, analysis.Found, b.Shifts[0].Answer, b.Shifts[0].Explanation())
 	assert.Equal(t, a.Shifts[0].Points.String(), b.Shifts[0].Points.String(), "the same percentage points on either scale")
 	assert.Equal(t, a.Robustness, b.Robustness)
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -65,8 +66,34 @@ type PriceToWin struct {
 	Schedule bool
 	// Checks are the re-scorings that confirm the answer.
 	Checks []Check
-	// Explanation says it in plain words.
-	Explanation string
+	// bid is the bid asked about, and note the words of an answer not
+	// computed: what Explanation words.
+	bid, note string
+}
+
+// Explanation says the answer in plain words, worded when asked for.
+func (p PriceToWin) Explanation() string {
+	switch {
+	case p.Answer == CannotWin && len(p.Checks) == 1:
+		return p.bid + " cannot win on price alone: even at " + exact.Money(penny) +
+			" it would not be the most advantageous tender (" + p.Checks[0].String() + ")"
+	case p.Answer != Found || len(p.Checks) != 2:
+		return p.note
+	}
+	what := "price"
+	if p.Schedule {
+		what = "price (the total its schedule comes to)"
+	}
+	var b strings.Builder
+	for _, s := range []string{p.bid, " would win at a ", what, " of ", exact.Money(p.Price), " or less: ",
+		exact.Money(p.Cut), " (", percentText(p.CutPercent), ") below its ", exact.Money(p.Current)} {
+		b.WriteString(s)
+	}
+	if p.BecomesLowest {
+		b.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
+	}
+	b.WriteString(". Re-scored: " + p.Checks[0].String() + "; " + p.Checks[1].String())
+	return b.String()
 }
 
 // MarksToWin is the fewest steps up the marking scales with which a bid
@@ -83,8 +110,25 @@ type MarksToWin struct {
 	// Checks are the re-scorings that confirm the answer: with the changes
 	// the bid wins; with the best allocation of one step fewer it does not.
 	Checks []Check
-	// Explanation says it in plain words.
-	Explanation string
+	// bid is the bid asked about, and note the words of an answer not
+	// computed: what Explanation words.
+	bid, note string
+}
+
+// Explanation says the answer in plain words, worded when asked for.
+func (m MarksToWin) Explanation() string {
+	switch {
+	case m.Answer == Found && len(m.Checks) == 2:
+		parts := make([]string, len(m.Changes))
+		for i, c := range m.Changes {
+			parts[i] = c.String()
+		}
+		return m.bid + " would win with " + strconv.Itoa(m.Steps) + " more " + stepWord(m.Steps) + " on the marking scales, adding " +
+			m.Gain.String() + " points: " + strings.Join(parts, "; ") + ". Re-scored: " + m.Checks[0].String() + "; the best with one step fewer: " + m.Checks[1].String()
+	case m.Answer == CannotWin && len(m.Checks) == 1:
+		return m.bid + " cannot win on quality marks alone: even with the top mark on every marked question it would not be the most advantageous tender (" + m.Checks[0].String() + ")"
+	}
+	return m.note
 }
 
 // MarkChange is one question's mark raised.
@@ -104,7 +148,7 @@ func (m MarkChange) String() string {
 	if m.Evaluator != "" {
 		who = m.Evaluator + "'s mark"
 	}
-	return fmt.Sprintf("%s: %s %s → %s", m.Title, who, exact.Plain(m.From), exact.Plain(m.To))
+	return m.Title + ": " + who + " " + exact.Plain(m.From) + " → " + exact.Plain(m.To)
 }
 
 // WhatItTakes answers, for each compliant bid of the lot that did not win,
@@ -121,6 +165,9 @@ func WhatItTakes(t score.Tender, lotID string, bids []score.Bid) ([]ToWin, error
 
 func (f *field) whatItTakes() ([]ToWin, error) {
 	var out []ToWin
+	if n := len(f.base.Standings); n > 1 { // then some bid did not win: none stays nil
+		out = make([]ToWin, 0, n)
+	}
 	for _, s := range f.base.Standings {
 		if f.base.Outcome == score.Winner && s.BidID == f.base.Winner {
 			continue
@@ -155,20 +202,27 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	pls := f.priceLeaves()
 	if len(pls) != 1 {
 		return PriceToWin{Answer: NotComputed,
-			Explanation: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
+			note: fmt.Sprintf("not computed: the policy has %d price criteria, so no single price can be changed", len(pls))}, nil
 	}
 	pc := pls[0].c
-	b, _ := f.bid(id)
-	cur, ok := quote(pc, b)
+	cur, ok := f.tr.Quoted(id, pc.ID) // as prepared: not quoted again
 	if !ok {
-		return PriceToWin{Answer: NotComputed, Explanation: "not computed: the bid's price could not be read"}, nil
+		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
 	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: map[int64]rescored{},
-		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil}}
+		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
 	if ps.hi <= 1 {
 		ps.hi = 2
+	}
+	if !f.reference && f.priceField(pc).outOfReach(id) { // confirm first what the field says: not even £0.01 wins
+		if won, _, err := ps.at(1); err != nil || !won {
+			if err != nil {
+				return ps.out, err
+			}
+			return ps.cannotWin()
+		}
 	}
 	if err := ps.fromCandidates(); err != nil {
 		return ps.out, err
@@ -239,7 +293,7 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 	if err != nil {
 		return Check{}, err
 	}
-	return winCheck(fmt.Sprintf("%s at %s", ps.id, exact.Money(decimal.New(pennies, -2))), ps.id, res, ps.rival), nil
+	return winCheck(ps.id+" at "+exact.Money(decimal.New(pennies, -2)), ps.id, res, ps.rival), nil
 }
 
 // fromCandidates re-scores first the prices solved for, at which the
@@ -280,8 +334,6 @@ func (ps *priceSearch) cannotWin() (PriceToWin, error) {
 	}
 	ps.out.Answer = CannotWin
 	ps.out.Checks = []Check{c}
-	ps.out.Explanation = fmt.Sprintf("%s cannot win on price alone: even at %s it would not be the most advantageous tender (%s)",
-		ps.id, exact.Money(penny), c.String())
 	return ps.out, nil
 }
 
@@ -360,18 +412,6 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 	} else {
 		out.BecomesLowest = ps.f.priceField(ps.pc).becomesLowest(ps.id, out.Price)
 	}
-	what := "price"
-	if out.Schedule {
-		what = "price (the total its schedule comes to)"
-	}
-	var b2 strings.Builder
-	fmt.Fprintf(&b2, "%s would win at a %s of %s or less: %s (%s) below its %s", ps.id, what, exact.Money(out.Price),
-		exact.Money(out.Cut), percentText(out.CutPercent), exact.Money(cur))
-	if out.BecomesLowest {
-		b2.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
-	}
-	fmt.Fprintf(&b2, ". Re-scored: %s; %s", yes, no)
-	out.Explanation = b2.String()
 	return out, nil
 }
 
@@ -382,7 +422,7 @@ func (f *field) atPrice(id string, pc score.Criterion, pennies int64) (outcome, 
 	price := decimal.New(pennies, -2)
 	if !f.reference {
 		t, err := f.tr.WithPrice(id, pc.ID, price)
-		return trialOutcome(t), err
+		return f.trialOutcome(t), err
 	}
 	base := f.p
 	if pc.Price.Schedule != nil { // the schedule becomes the amount it comes to, for every bid: validated once
@@ -444,12 +484,11 @@ func (f *field) priced(pc score.Criterion, id string) (pricing, bool) {
 	if !ok {
 		m = map[string]pricing{}
 		for _, br := range f.base.Bids {
-			b, ok1 := f.bid(br.BidID)
-			pts, ok2 := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
-			if !ok1 || !ok2 {
+			pts, ok := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
+			if !ok {
 				continue
 			}
-			if p, ok := quote(pc, b); ok {
+			if p, ok := f.tr.Quoted(br.BidID, pc.ID); ok { // as prepared: not quoted again
 				m[br.BidID] = pricing{price: p, points: pts}
 			}
 		}
@@ -467,15 +506,15 @@ func (f *field) available(id string) (exact.Fraction, bool) {
 	if len(f.base.Bids) == 0 {
 		return exact.Fraction{}, false
 	}
-	ln, ok := score.FindLine(f.base.Bids[0].Criteria(), id)
+	a, ok := f.tr.Available(id) // numbers only: nothing is worded
 	if !ok {
 		return exact.Fraction{}, false
 	}
 	if f.avail == nil {
 		f.avail = map[string]exact.Fraction{}
 	}
-	f.avail[id] = ln.Available
-	return ln.Available, true
+	f.avail[id] = a
+	return a, true
 }
 
 // estimate solves the relative method for the price at which the bid's

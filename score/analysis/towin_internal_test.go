@@ -67,8 +67,8 @@ func TestSolvedPricesMatchTheSearch(t *testing.T) {
 			require.NoError(t, err)
 			want, err := g.priceToWin(s.BidID)
 			require.NoError(t, err)
-			if got.Answer != want.Answer || !got.Price.Equal(want.Price) || got.Explanation != want.Explanation {
-				t.Fatalf("bid %s: solved %s %s, searched %s %s\n%s\n%s", s.BidID, got.Answer, got.Price, want.Answer, want.Price, got.Explanation, want.Explanation)
+			if got.Answer != want.Answer || !got.Price.Equal(want.Price) || got.Explanation() != want.Explanation() {
+				t.Fatalf("bid %s: solved %s %s, searched %s %s\n%s\n%s", s.BidID, got.Answer, got.Price, want.Answer, want.Price, got.Explanation(), want.Explanation())
 			}
 		}
 	})

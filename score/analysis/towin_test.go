@@ -71,7 +71,7 @@ func TestPriceToWinByHand(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, ws, 1)
 			p := ws[0].Price
-			require.Equal(t, analysis.Found, p.Answer, p.Explanation)
+			require.Equal(t, analysis.Found, p.Answer, p.Explanation())
 			assert.Equal(t, tt.want, p.Price.StringFixed(2))
 			assert.Equal(t, tt.lowest, p.BecomesLowest)
 			require.NotNil(t, p.Estimate)
@@ -116,12 +116,12 @@ func TestPriceToWinRescored(t *testing.T) {
 			for _, w := range ws {
 				switch w.Price.Answer {
 				case analysis.Found:
-					assert.Equal(t, w.BidID, winner(t, tn, priced(bids, w.BidID, w.Price.Price)), w.Price.Explanation)
-					assert.NotEqual(t, w.BidID, winner(t, tn, priced(bids, w.BidID, w.Price.Price.Add(d("0.01")))), w.Price.Explanation)
-					assert.Contains(t, w.Price.Explanation, "Re-scored")
+					assert.Equal(t, w.BidID, winner(t, tn, priced(bids, w.BidID, w.Price.Price)), w.Price.Explanation())
+					assert.NotEqual(t, w.BidID, winner(t, tn, priced(bids, w.BidID, w.Price.Price.Add(d("0.01")))), w.Price.Explanation())
+					assert.Contains(t, w.Price.Explanation(), "Re-scored")
 				case analysis.CannotWin:
 					assert.NotEqual(t, w.BidID, winner(t, tn, priced(bids, w.BidID, d("0.01"))))
-					assert.Contains(t, w.Price.Explanation, "cannot win on price alone")
+					assert.Contains(t, w.Price.Explanation(), "cannot win on price alone")
 				default:
 					t.Fatalf("%s: unexpected answer %s", w.BidID, w.Price.Answer)
 				}
@@ -150,7 +150,7 @@ func TestPriceToWinSchedule(t *testing.T) {
 	require.Len(t, ws, 1)
 	assert.True(t, ws[0].Price.Schedule)
 	assert.Equal(t, "129053.07", ws[0].Price.Price.StringFixed(2), "the same answer as the single amount worked by hand")
-	assert.Contains(t, ws[0].Price.Explanation, "the total its schedule comes to")
+	assert.Contains(t, ws[0].Price.Explanation(), "the total its schedule comes to")
 }
 
 // TestMarksToWinRescored applies the marks found and checks the bid wins,
@@ -196,7 +196,7 @@ func TestMarksToWinRescored(t *testing.T) {
 					steps += levels(c.From, c.To)
 				}
 				assert.Equal(t, m.Steps, steps)
-				assert.Equal(t, w.BidID, winner(t, tn, marked(bids, w.BidID, m.Changes, -1)), m.Explanation)
+				assert.Equal(t, w.BidID, winner(t, tn, marked(bids, w.BidID, m.Changes, -1)), m.Explanation())
 				for i := range m.Changes {
 					assert.NotEqual(t, w.BidID, winner(t, tn, marked(bids, w.BidID, m.Changes, i)), "one step fewer on %s", m.Changes[i])
 				}
@@ -274,7 +274,7 @@ func TestMarksCannotWin(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, ws, 1)
 	assert.Equal(t, analysis.CannotWin, ws[0].Marks.Answer)
-	assert.Contains(t, ws[0].Marks.Explanation, "cannot win on quality marks alone")
+	assert.Contains(t, ws[0].Marks.Explanation(), "cannot win on quality marks alone")
 }
 
 func TestWhatItTakesUnknownLot(t *testing.T) {

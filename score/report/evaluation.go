@@ -126,8 +126,8 @@ func analysisSections(a *analysis.LotAnalysis) []section {
 	tw := section{title: "What it would take to win",
 		intro: "For each compliant tender that did not win: the highest price at which it would have won, and the fewest extra marks with which it would have won, everything else unchanged. Each answer was confirmed by re-scoring the whole field."}
 	for _, w := range a.ToWin {
-		tw.items = append(tw.items, fmt.Sprintf("%s (%s), %s points — on price: %s", w.BidID, w.Supplier.Name, w.Total, w.Price.Explanation))
-		tw.items = append(tw.items, fmt.Sprintf("%s (%s) — on marks: %s", w.BidID, w.Supplier.Name, w.Marks.Explanation))
+		tw.items = append(tw.items, fmt.Sprintf("%s (%s), %s points — on price: %s", w.BidID, w.Supplier.Name, w.Total, w.Price.Explanation()))
+		tw.items = append(tw.items, fmt.Sprintf("%s (%s) — on marks: %s", w.BidID, w.Supplier.Name, w.Marks.Explanation()))
 	}
 	if len(a.ToWin) == 0 {
 		tw.items = append(tw.items, "No compliant tender other than the winner.")
@@ -135,7 +135,7 @@ func analysisSections(a *analysis.LotAnalysis) []section {
 	out = append(out, tw)
 	ws := section{title: "How robust the award is to the weights", intro: a.Sensitivity.Statement}
 	for _, s := range a.Sensitivity.Shifts {
-		ws.items = append(ws.items, fmt.Sprintf("%s (%s): %s", s.Rival, s.RivalSupplier.Name, s.Explanation))
+		ws.items = append(ws.items, fmt.Sprintf("%s (%s): %s", s.Rival, s.RivalSupplier.Name, s.Explanation()))
 	}
 	out = append(out, ws)
 	rr := section{title: "Rank reversal", intro: "Whether removing any single compliant tender changes the order of the others — the known weakness of scoring price relative to the field."}

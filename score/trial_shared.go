@@ -1,0 +1,91 @@
+package score
+
+import (
+	"slices"
+
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// fieldAt is the other bids as one lowering of a price criterion's lowest
+// price (and highest, under linear) leaves them, kept for every later
+// trial that moves the field the same way: the bids its lines put near the
+// best, each re-scored, and who of them leads. Another bid's score depends
+// only on the figures moved, not on which bid moved them, so trials of
+// different bids at the same price — every bid that cannot win on price is
+// confirmed at £0.01 — share one re-scoring of the field. Once published
+// it is never changed.
+type fieldAt struct {
+	ids  []int              // the positions near the best, ascending
+	bids map[int]*bidKernel // each of ids re-scored against the moved figures
+	// outcome and winner are how the lot ends among ids alone: a trial
+	// whose changed bid is not among them and ranks below their best ends
+	// the same way.
+	lead    []*bidKernel
+	outcome Outcome
+	winner  string
+}
+
+// has reports whether position i is among the bids near the best.
+func (f *fieldAt) has(i int) bool {
+	_, ok := slices.BinarySearch(f.ids, i)
+	return ok
+}
+
+// fieldKey names one moved field: the price leaf and its new lowest and
+// highest prices. Fractions compare as keys by their form, so that one
+// value in two forms is two keys — a field re-scored again, never another
+// field's re-scoring read.
+type fieldKey struct {
+	j      int
+	lo, hi exact.Fraction
+}
+
+// sharedField returns the moved field of leaf j as published by an earlier
+// trial; seen is true when one earlier trial met it without publishing it.
+func (t *Trials) sharedField(key fieldKey) (f *fieldAt, seen bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f, seen = t.fields[key]
+	return f, seen
+}
+
+// noteField records that a trial met a moved field, publishing it when it
+// is met a second time (f not nil): a field met once is not kept.
+func (t *Trials) noteField(key fieldKey, f *fieldAt) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.fields == nil {
+		t.fields = map[fieldKey]*fieldAt{}
+	}
+	if old := t.fields[key]; old == nil {
+		t.fields[key] = f
+	}
+}
+
+// publish makes the moved field this trial met shareable: every bid of ids
+// re-scored, and how the lot ends among them.
+func (st *trialState) publish(ids []int) *fieldAt {
+	k := st.t.k
+	f := &fieldAt{ids: ids, bids: make(map[int]*bidKernel, len(ids))}
+	for _, i := range ids {
+		s := st.rescored(i)
+		f.bids[i] = s
+		if s.out() || !s.total.Scored {
+			continue
+		}
+		switch c := 0; {
+		case len(f.lead) > 0:
+			c = k.better(s.total.Points.Value, f.lead[0].total.Points.Value)
+			if c < 0 {
+				f.lead = append(f.lead[:0], s)
+			} else if c == 0 {
+				f.lead = append(f.lead, s)
+			}
+		default:
+			f.lead = []*bidKernel{s}
+		}
+	}
+	tr := st.decide(slices.Clone(f.lead))
+	f.outcome, f.winner = tr.Outcome, tr.Winner
+	return f
+}
