@@ -391,7 +391,7 @@ func (k *lotKernel) totals() {
 			s.tie = k.tiePts[s.idx*nt : (s.idx+1)*nt : (s.idx+1)*nt]
 		}
 		s.reached = reachedTotal
-		k.numbers(s, nums)
+		k.totalNums(s, nums) // fixed.go
 		k.total(s, nums)
 	})
 }

@@ -34,6 +34,7 @@ type lotPrep struct {
 	markers   []criteria.Marker
 	bids      []Bid // by id
 	per       []bidPrep
+	fixed     fixedShape // the criteria whose points each bid keeps as read (fixed.go)
 }
 
 // bidPrep is one bid read on its own.
@@ -45,6 +46,7 @@ type bidPrep struct {
 	low     []Reason          // marks below a question's minimum
 	extra   []lineNote        // leaves that could not be assessed
 	changes []ModerationChange
+	fixed   []Figure // points on the lot's fixed criteria (lotPrep.fixed), worked out as read
 }
 
 // lotShape reads one lot's policy: its tree, rounding, price and field
@@ -72,6 +74,7 @@ func lotShape(t Tender, l Lot) *lotPrep {
 			lp.fieldLfs = append(lp.fieldLfs, n)
 		}
 	}
+	lp.shapeFixed()
 	lp.markers = make([]criteria.Marker, len(lp.tree.nodes))
 	for _, n := range lp.tree.leaves {
 		if n.c.Quality != nil {
@@ -84,10 +87,21 @@ func lotShape(t Tender, l Lot) *lotPrep {
 
 // reshaped returns the lot under l's policy, which has the same criteria in
 // the same places as the lot's own (only weights differ), with the bids as
-// read: no reading depends on a weight.
+// read: no reading depends on a weight, but the points on fixed criteria
+// do, so those are worked out again.
 func (lp *lotPrep) reshaped(t Tender, l Lot) *lotPrep {
 	q := lotShape(t, l)
-	q.bids, q.per = lp.bids, lp.per
+	q.bids, q.per = lp.bids, slices.Clone(lp.per)
+	nn, nf := len(q.tree.nodes), len(q.fixed.nodes)
+	chunks(len(q.per), func(lo, hi int) {
+		nums := make([]num, nn)
+		fixed := make([]Figure, (hi-lo)*nf)
+		for i := lo; i < hi; i++ {
+			j := i - lo
+			q.per[i].fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
+			q.fixPoints(&q.per[i], q.per[i].fixed, nums)
+		}
+	})
 	return q
 }
 
@@ -95,14 +109,19 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 	lp := lotShape(t, l)
 	lp.bids = bids
 	lp.per = make([]bidPrep, len(bids))
-	nn, np := len(lp.tree.nodes), len(lp.prices)
+	nn, np, nf := len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes)
 	chunks(len(bids), func(lo, hi int) {
 		var arena criteria.Arena // one per goroutine: the records of its bids, in blocks
 		cells := make([]cell, (hi-lo)*nn)
 		quotes := make([]criteria.Quote, (hi-lo)*np)
+		fixed := make([]Figure, (hi-lo)*nf)
+		nums := make([]num, nn)
 		for i := lo; i < hi; i++ {
 			j := i - lo
-			lp.per[i] = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
+			p := &lp.per[i]
+			*p = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
+			p.fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
+			lp.fixPoints(p, p.fixed, nums)
 		}
 	})
 	return lp
@@ -114,7 +133,10 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.bids = slices.Clone(lp.bids)
 	q.bids[i] = b
 	q.per = slices.Clone(lp.per)
-	q.per[i] = lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	p.fixed = make([]Figure, len(lp.fixed.nodes))
+	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)))
+	q.per[i] = p
 	return &q
 }
 
