@@ -139,7 +139,13 @@ func (lp *lotPrep) kernel() *lotKernel {
 
 // in returns the bids still in the competition, in bid id order.
 func (k *lotKernel) in() []*bidKernel {
-	var out []*bidKernel
+	n := 0
+	for i := range k.bids {
+		if !k.bids[i].out() {
+			n++
+		}
+	}
+	out := make([]*bidKernel, 0, n)
 	for i := range k.bids {
 		if !k.bids[i].out() {
 			out = append(out, &k.bids[i])

@@ -125,19 +125,32 @@ func (t tieKey) text() string {
 	return text
 }
 
-// keyValue is the value key compares, without what the step shows of it.
-func (k *lotKernel) keyValue(tb TieBreak, s *bidKernel) (exact.Fraction, bool) {
+// keyValue returns what a step compares of each bid, its criterion looked
+// up once: the value key gives, without what the step shows of it.
+func (k *lotKernel) keyValue(tb TieBreak) func(s *bidKernel) (exact.Fraction, bool) {
 	switch tb.Kind {
 	case HigherPoints:
-		return k.tiePoints(s, k.tree.byID[tb.Criterion]).Value, true
+		n := k.tree.byID[tb.Criterion]
+		slot := slices.Index(k.tieNodes, n)
+		return func(s *bidKernel) (exact.Fraction, bool) {
+			if slot >= 0 && len(s.tie) > slot {
+				return s.tie[slot].Value, true
+			}
+			return k.tiePoints(s, n).Value, true
+		}
 	case LowerPrice:
-		if n := k.priceNode(tb); n != nil {
+		n := k.priceNode(tb)
+		return func(s *bidKernel) (exact.Fraction, bool) {
+			if n == nil {
+				return exact.Fraction{}, false
+			}
 			return s.prep.quotes[n.price].Exact().Neg(), true // negated: lower price is better
 		}
-		return exact.Fraction{}, false
 	}
-	kk := k.key(tb, s)
-	return kk.value, kk.ok
+	return func(s *bidKernel) (exact.Fraction, bool) {
+		kk := k.key(tb, s)
+		return kk.value, kk.ok
+	}
 }
 
 func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
@@ -272,6 +285,7 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 		if allSingle(groups) {
 			break
 		}
+		value := k.keyValue(tb)
 		var next [][]*bidKernel
 		for _, g := range groups {
 			if len(g) == 1 {
@@ -282,7 +296,7 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 			buf = buf[:0]
 			missing := false
 			for _, s := range g {
-				v, ok := k.keyValue(tb, s)
+				v, ok := value(s)
 				missing = missing || !ok
 				buf = append(buf, keyed{v, s})
 			}
