@@ -3,6 +3,7 @@ package score
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // minChunk is the fewest bids worth handing to a goroutine of their own.
@@ -50,4 +51,30 @@ func eachBidScratch(k *lotKernel, f func(*bidKernel, []num)) {
 			f(&k.bids[i], nums)
 		}
 	})
+}
+
+// each runs f(i) for every i in [0, n), items handed out one at a time to
+// GOMAXPROCS goroutines: for a few large items of uneven size (the lots of
+// a tender), each of which may spread its own work with chunks. f must
+// touch only item i's results, so that the result is that of a serial run.
+func each(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -166,9 +166,11 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, arena *cr
 		case n.c.SocialValue != nil:
 			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
 		case n.c.Quality != nil:
-			marks := b.Responses[n.c.ID].Marks
-			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
-			qa, ok := lp.markers[n.index].AssessIn(arena, marks)
+			r, found := b.Responses[n.c.ID] // looked up once, for the moderation and the marks
+			if found {
+				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
+			}
+			qa, ok := lp.markers[n.index].AssessIn(arena, r.Marks)
 			if !ok { // ruled out by validation
 				cells[n.index] = cell{state: cellUnscored}
 				p.extra = append(p.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
