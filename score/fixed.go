@@ -1,5 +1,7 @@
 package score
 
+import "github.com/tenderscore/tenderscore/exact"
+
 // A bid's points on a criterion with no leaf assessed over the field (no
 // price, no social value compared with other bids) depend on nothing but
 // the bid and the policy: its quality questions, their weights and the
@@ -69,9 +71,10 @@ func hasFieldLeaf(n *node) bool {
 }
 
 // fixPoints works out a bid's points on the kept criteria into out, as the
-// totals would (every leaf reached), with nums as scratch. A bid already
+// totals would (every leaf reached), with nums as scratch and the leaves
+// already worked out for other bids in memo (nil for none). A bid already
 // out (disregarded, failed a gate) is never totalled and keeps none.
-func (lp *lotPrep) fixPoints(p *bidPrep, out []Figure, nums []num) {
+func (lp *lotPrep) fixPoints(p *bidPrep, out []Figure, nums []num, memo *leafMemo) {
 	if p.dq != nil || len(out) == 0 {
 		return
 	}
@@ -79,7 +82,7 @@ func (lp *lotPrep) fixPoints(p *bidPrep, out []Figure, nums []num) {
 	s := &bidKernel{prep: p, reached: reachedTotal}
 	for _, n := range lp.fixed.calc {
 		if n.leaf() {
-			nums[n.index] = k.leafNum(n, p.cells[n.index], n.available)
+			nums[n.index] = memo.leafNum(k, n, p.cells[n.index])
 		} else {
 			nums[n.index] = k.branchNum(n, s, nums)
 		}
@@ -104,4 +107,43 @@ func (k *lotKernel) totalNums(s *bidKernel, nums []num) {
 	for i, n := range k.fixed.nodes {
 		nums[n.index].points = s.prep.fixed[i]
 	}
+}
+
+// leafMemo keeps, for one goroutine, the lines of leaves already worked
+// out, by node and assessed value: marks on a scale take a few values, and
+// a leaf's line depends on nothing else of the bid. A value is found again
+// only when it is held in the same form ([exact.Fraction.Identical]), so a
+// kept line is the very line the bid would get.
+type leafMemo struct {
+	by [][]memoLine // by node index
+}
+
+// memoLine is one leaf's line for one assessed value.
+type memoLine struct {
+	value exact.Fraction
+	line  num
+}
+
+// memoValues is how many values a leaf keeps lines for.
+const memoValues = 8
+
+func newLeafMemo(nodes int) *leafMemo { return &leafMemo{by: make([][]memoLine, nodes)} }
+
+// leafNum returns k.leafNum of a scored leaf at its own marks available,
+// kept or worked out and kept.
+func (m *leafMemo) leafNum(k *lotKernel, n *node, c cell) num {
+	if m == nil || c.state != cellScored {
+		return k.leafNum(n, c, n.available)
+	}
+	kept := m.by[n.index]
+	for i := range kept {
+		if kept[i].value.Identical(c.a.Value) {
+			return kept[i].line
+		}
+	}
+	line := k.leafNum(n, c, n.available)
+	if len(kept) < memoValues {
+		m.by[n.index] = append(kept, memoLine{c.a.Value, line})
+	}
+	return line
 }

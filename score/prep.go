@@ -94,12 +94,12 @@ func (lp *lotPrep) reshaped(t Tender, l Lot) *lotPrep {
 	q.bids, q.per = lp.bids, slices.Clone(lp.per)
 	nn, nf := len(q.tree.nodes), len(q.fixed.nodes)
 	chunks(len(q.per), func(lo, hi int) {
-		nums := make([]num, nn)
+		nums, memo := make([]num, nn), newLeafMemo(nn)
 		fixed := make([]Figure, (hi-lo)*nf)
 		for i := lo; i < hi; i++ {
 			j := i - lo
 			q.per[i].fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
-			q.fixPoints(&q.per[i], q.per[i].fixed, nums)
+			q.fixPoints(&q.per[i], q.per[i].fixed, nums, memo)
 		}
 	})
 	return q
@@ -115,13 +115,13 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 		cells := make([]cell, (hi-lo)*nn)
 		quotes := make([]criteria.Quote, (hi-lo)*np)
 		fixed := make([]Figure, (hi-lo)*nf)
-		nums := make([]num, nn)
+		nums, memo := make([]num, nn), newLeafMemo(nn)
 		for i := lo; i < hi; i++ {
 			j := i - lo
 			p := &lp.per[i]
 			*p = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
 			p.fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
-			lp.fixPoints(p, p.fixed, nums)
+			lp.fixPoints(p, p.fixed, nums, memo)
 		}
 	})
 	return lp
@@ -135,7 +135,7 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.per = slices.Clone(lp.per)
 	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
 	p.fixed = make([]Figure, len(lp.fixed.nodes))
-	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)))
+	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)), nil)
 	q.per[i] = p
 	return &q
 }
