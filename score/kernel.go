@@ -50,12 +50,12 @@ type bidKernel struct {
 	fcells  []cell // by position among the field-relative leaves
 	dq      *Disqualification
 	reached reach
+	tied    bool
 	extra   []lineNote // notes the evaluation adds to lines (thresholds); rare
 	total   TotalLine
 	tie     []Figure // points on the tie-break chain's criteria (lotKernel.tieNodes), kept when the total is formed
 	qpct    *exact.Fraction
 	rank    int // 0 when not ranked
-	tied    bool
 
 	// adjusted is the price adjusted by the bid's features, under the
 	// AdjustedPrice basis (adjusted.go).

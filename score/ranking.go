@@ -221,8 +221,7 @@ func (k *lotKernel) describe(tb TieBreak) string {
 // with the bid, is kept as the step found it.
 type tieStep struct {
 	kind  tieStepKind
-	n     int // the step's place in the chain, from 1
-	tb    TieBreak
+	n     int            // the step's place in the chain, from 1 (the policy's TieBreaks[n-1])
 	group []*bidKernel   // the group of tied bids the step looked at
 	kept  []tieKey       // a Recorded step's keys, in group order
 	order [][]*bidKernel // the order the step found
@@ -238,6 +237,9 @@ const (
 	tieUnresolved                    // the chain ran out
 )
 
+// step returns the tie-break a compared step applied.
+func (k *lotKernel) step(st tieStep) TieBreak { return k.pol.TieBreaks[st.n-1] }
+
 // keys returns the step's key for each bid of its group.
 func (k *lotKernel) keys(st tieStep) []tieKey {
 	if st.kept != nil {
@@ -245,7 +247,7 @@ func (k *lotKernel) keys(st tieStep) []tieKey {
 	}
 	out := make([]tieKey, len(st.group))
 	for j, s := range st.group {
-		out[j] = k.key(st.tb, s)
+		out[j] = k.key(k.step(st), s)
 	}
 	return out
 }
@@ -292,7 +294,7 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 				next = append(next, g)
 				continue
 			}
-			st := tieStep{kind: tieCompared, n: i + 1, tb: tb, group: g}
+			st := tieStep{kind: tieCompared, n: i + 1, group: g}
 			buf = buf[:0]
 			missing := false
 			for _, s := range g {
@@ -339,7 +341,7 @@ func (k *lotKernel) stepText(rec TieBreakRecord, st tieStep) string {
 		}
 		return fmt.Sprintf("the declared chain cannot separate %s: they share a rank", strings.Join(still, "; "))
 	}
-	head := fmt.Sprintf("step %d, %s: ", st.n, k.describe(st.tb))
+	head := fmt.Sprintf("step %d, %s: ", st.n, k.describe(k.step(st)))
 	keys := k.keys(st)
 	if st.kind == tieAwaiting {
 		var missing []string
