@@ -90,13 +90,27 @@ func (lp *lotPrep) fixPoints(p *bidPrep, out []Figure, nums []num, memo *leafMem
 	for i, n := range lp.fixed.nodes {
 		out[i] = nums[n.index].points
 	}
+	p.fixedFor = &p.cells[0] // calc is not empty, so neither are the cells
+}
+
+// fixedFresh reports whether the bid's fixed points were worked out from
+// its cells as they are: false when none were (a bid out when read), or
+// when the cells were replaced since (a trial reads a bid's marks again
+// into a copy of its cells).
+func (p *bidPrep) fixedFresh() bool {
+	return p.fixedFor != nil && len(p.cells) > 0 && p.fixedFor == &p.cells[0]
 }
 
 // totalNums computes what a bid's total takes into nums: the points of
 // every top-level criterion and of the tie-break's criteria, the fixed ones
 // as read with the bid, the others now. Only those entries' points are
-// meaningful after it; [lotKernel.numbers] computes every line.
+// meaningful after it; [lotKernel.numbers] computes every line, and is
+// what a bid whose fixed points are not fresh gets.
 func (k *lotKernel) totalNums(s *bidKernel, nums []num) {
+	if !s.prep.fixedFresh() {
+		k.numbers(s, nums)
+		return
+	}
 	for _, n := range k.fixed.live {
 		if n.leaf() {
 			nums[n.index] = k.leafNum(n, k.cellOf(s, n), n.available)

@@ -47,6 +47,9 @@ type bidPrep struct {
 	extra   []lineNote        // leaves that could not be assessed
 	changes []ModerationChange
 	fixed   []Figure // points on the lot's fixed criteria (lotPrep.fixed), worked out as read
+	// fixedFor is the cells fixed was worked out from (their first), so
+	// that a copy whose cells were replaced is never totalled on them.
+	fixedFor *cell
 }
 
 // lotShape reads one lot's policy: its tree, rounding, price and field
