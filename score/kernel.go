@@ -118,16 +118,18 @@ func (lp *lotPrep) kernel() *lotKernel {
 	k.bids = make([]bidKernel, len(lp.bids))
 	nf := len(lp.fieldLfs)
 	fcells := make([]cell, len(lp.bids)*nf)
-	for i := range k.bids {
-		p := &lp.per[i]
-		s := &k.bids[i]
-		*s = bidKernel{idx: i, bid: &lp.bids[i], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
-		if p.dq != nil { // the prepared one is never changed
-			dq := *p.dq
-			dq.Reasons = slices.Clone(p.dq.Reasons)
-			s.dq = &dq
+	chunks(len(k.bids), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p := &lp.per[i]
+			s := &k.bids[i]
+			*s = bidKernel{idx: i, bid: &lp.bids[i], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
+			if p.dq != nil { // the prepared one is never changed
+				dq := *p.dq
+				dq.Reasons = slices.Clone(p.dq.Reasons)
+				s.dq = &dq
+			}
 		}
-	}
+	})
 	k.scoreSocialValue()
 	k.scoreQuality()
 	k.applyThresholds()

@@ -42,30 +42,43 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 			ties[t].groups, ties[t].rec = k.breakTie(in[runs[r]:runs[r+1]])
 		}
 	})
-	standings := make([]Standing, 0, len(in))
-	k.ranked = make([]*bidKernel, 0, len(in))
-	records := make([]TieBreakRecord, 0, len(ties))
-	pos, t := 1, 0
-	for r := 0; r+1 < len(runs); r++ {
-		groups := [][]*bidKernel{in[runs[r]:runs[r+1]]}
-		if t < len(tiedRuns) && tiedRuns[t] == r {
-			groups = ties[t].groups
-			records = append(records, ties[t].rec)
-			t++
-		}
-		for _, g := range groups {
-			for _, s := range g {
-				k.ranked = append(k.ranked, s)
-				s.rank, s.tied = pos, len(g) > 1
-				standings = append(standings, Standing{Rank: pos, BidID: s.bid.ID, Supplier: s.bid.Supplier, Score: s.total.Points, Tied: len(g) > 1})
+	// A run's bids take the places from its start on, whatever the other
+	// runs hold, so the runs are placed in parallel too.
+	standings := make([]Standing, len(in))
+	k.ranked = make([]*bidKernel, len(in))
+	chunks(len(runs)-1, func(lo, hi int) {
+		t, _ := slices.BinarySearch(tiedRuns, lo)
+		for r := lo; r < hi; r++ {
+			if t < len(tiedRuns) && tiedRuns[t] == r {
+				k.place(ties[t].groups, runs[r], standings)
+				t++
+				continue
 			}
-			pos += len(g)
+			k.place([][]*bidKernel{in[runs[r] : runs[r]+1 : runs[r]+1]}, runs[r], standings)
 		}
-	}
-	if len(records) == 0 {
-		records = nil
+	})
+	var records []TieBreakRecord
+	if len(ties) > 0 {
+		records = make([]TieBreakRecord, len(ties))
+		for t := range ties {
+			records[t] = ties[t].rec
+		}
 	}
 	return standings, records
+}
+
+// place puts the groups of one run, best first, in the standings from
+// position at: a group's bids share the rank of its first place.
+func (k *lotKernel) place(groups [][]*bidKernel, at int, standings []Standing) {
+	for _, g := range groups {
+		pos, tied := at+1, len(g) > 1
+		for _, s := range g {
+			k.ranked[at] = s
+			s.rank, s.tied = pos, tied
+			standings[at] = Standing{Rank: pos, BidID: s.bid.ID, Supplier: s.bid.Supplier, Score: s.total.Points, Tied: tied}
+			at++
+		}
+	}
 }
 
 // byTotal returns the bids still in, best total first; bids of equal
@@ -83,7 +96,7 @@ func (k *lotKernel) byTotal() []*bidKernel {
 	for i, s := range in {
 		keys[i] = key{s.total.Points.Value, s.idx}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	sortParallel(keys, func(a, b key) int { // a strict order: no two keys have one position
 		c := a.total.Cmp(b.total)
 		if !lowerWins {
 			c = -c
