@@ -182,6 +182,15 @@ func (f Fraction) Cmp(g Fraction) int {
 	return f.rat().Cmp(g.rat())
 }
 
+// Identical reports whether f and g are held in the same form: the same
+// machine-integer numerator and denominator. Every operation gives
+// identical results on identical fractions, so a result worked out for one
+// may be kept for the other; equal fractions need not be identical (1/2
+// and 2/4), and fractions on big integers never are.
+func (f Fraction) Identical(g Fraction) bool {
+	return f.b == nil && g.b == nil && f.n == g.n && f.d == g.d
+}
+
 // Equal reports whether f and g are the same number (1/2 equals 2/4).
 func (f Fraction) Equal(g Fraction) bool { return f.Cmp(g) == 0 }
 

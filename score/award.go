@@ -122,12 +122,13 @@ func (a *awarder) problem(lots []LotResult) allocProblem {
 	for i := range p.caps {
 		p.caps[i] = a.cap
 	}
-	for k, lr := range lots {
-		p.cands[k] = make([]candidate, 0, len(lr.Standings))
-		for i, s := range lr.Standings {
-			p.cands[k] = append(p.cands[k], candidate{bidID: s.BidID, supplier: a.supplier[s.Supplier.ID], pos: i, rank: s.Rank, tied: s.Tied, score: s.Score.Value, places: s.Score.Places})
+	each(len(lots), func(k int) { // each lot's candidates on their own; the supplier index is only read
+		cs := make([]candidate, len(lots[k].Standings))
+		for i, s := range lots[k].Standings {
+			cs[i] = candidate{bidID: s.BidID, supplier: a.supplier[s.Supplier.ID], pos: i, rank: s.Rank, tied: s.Tied, score: s.Score.Value, places: s.Score.Places}
 		}
-	}
+		p.cands[k] = cs
+	})
 	return p
 }
 

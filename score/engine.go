@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -47,9 +48,10 @@ func bidsByLot(bids []Bid) map[string][]Bid {
 	for _, b := range bids {
 		out[b.Lot] = append(out[b.Lot], b)
 	}
-	for _, bs := range out {
-		slices.SortFunc(bs, func(a, b Bid) int { return strings.Compare(a.ID, b.ID) })
-	}
+	lots := slices.Collect(maps.Values(out))
+	each(len(lots), func(i int) { // each lot's bids sorted on their own
+		slices.SortFunc(lots[i], func(a, b Bid) int { return strings.Compare(a.ID, b.ID) })
+	})
 	return out
 }
 

@@ -50,12 +50,12 @@ type bidKernel struct {
 	fcells  []cell // by position among the field-relative leaves
 	dq      *Disqualification
 	reached reach
+	tied    bool
 	extra   []lineNote // notes the evaluation adds to lines (thresholds); rare
 	total   TotalLine
 	tie     []Figure // points on the tie-break chain's criteria (lotKernel.tieNodes), kept when the total is formed
 	qpct    *exact.Fraction
 	rank    int // 0 when not ranked
-	tied    bool
 
 	// adjusted is the price adjusted by the bid's features, under the
 	// AdjustedPrice basis (adjusted.go).
@@ -118,16 +118,18 @@ func (lp *lotPrep) kernel() *lotKernel {
 	k.bids = make([]bidKernel, len(lp.bids))
 	nf := len(lp.fieldLfs)
 	fcells := make([]cell, len(lp.bids)*nf)
-	for i := range k.bids {
-		p := &lp.per[i]
-		s := &k.bids[i]
-		*s = bidKernel{idx: i, bid: &lp.bids[i], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
-		if p.dq != nil { // the prepared one is never changed
-			dq := *p.dq
-			dq.Reasons = slices.Clone(p.dq.Reasons)
-			s.dq = &dq
+	chunks(len(k.bids), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p := &lp.per[i]
+			s := &k.bids[i]
+			*s = bidKernel{idx: i, bid: &lp.bids[i], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
+			if p.dq != nil { // the prepared one is never changed
+				dq := *p.dq
+				dq.Reasons = slices.Clone(p.dq.Reasons)
+				s.dq = &dq
+			}
 		}
-	}
+	})
 	k.scoreSocialValue()
 	k.scoreQuality()
 	k.applyThresholds()
@@ -139,7 +141,13 @@ func (lp *lotPrep) kernel() *lotKernel {
 
 // in returns the bids still in the competition, in bid id order.
 func (k *lotKernel) in() []*bidKernel {
-	var out []*bidKernel
+	n := 0
+	for i := range k.bids {
+		if !k.bids[i].out() {
+			n++
+		}
+	}
+	out := make([]*bidKernel, 0, n)
 	for i := range k.bids {
 		if !k.bids[i].out() {
 			out = append(out, &k.bids[i])
@@ -391,7 +399,7 @@ func (k *lotKernel) totals() {
 			s.tie = k.tiePts[s.idx*nt : (s.idx+1)*nt : (s.idx+1)*nt]
 		}
 		s.reached = reachedTotal
-		k.numbers(s, nums)
+		k.totalNums(s, nums) // fixed.go
 		k.total(s, nums)
 	})
 }

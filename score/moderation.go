@@ -41,11 +41,17 @@ func moderationOf(t *tree, b Bid) []ModerationChange {
 // every leaf of every bid, so it looks at the marks where they are, and
 // only a question with a change goes through questionMarks.
 func moderationOfLeaf(n *node, b *Bid) []ModerationChange {
-	c := n.c
-	r, ok := b.Responses[c.ID]
+	r, ok := b.Responses[n.c.ID]
 	if !ok {
 		return nil
 	}
+	return moderationOfResponse(n, b, &r)
+}
+
+// moderationOfResponse is moderationOfLeaf on the bid's response to the
+// leaf, already looked up.
+func moderationOfResponse(n *node, b *Bid, r *Response) []ModerationChange {
+	c := n.c
 	var m *criteria.Marks
 	switch {
 	case c.Quality != nil && c.Quality.Moderation == criteria.ConsensusMark:

@@ -34,6 +34,7 @@ type lotPrep struct {
 	markers   []criteria.Marker
 	bids      []Bid // by id
 	per       []bidPrep
+	fixed     fixedShape // the criteria whose points each bid keeps as read (fixed.go)
 }
 
 // bidPrep is one bid read on its own.
@@ -45,6 +46,10 @@ type bidPrep struct {
 	low     []Reason          // marks below a question's minimum
 	extra   []lineNote        // leaves that could not be assessed
 	changes []ModerationChange
+	fixed   []Figure // points on the lot's fixed criteria (lotPrep.fixed), worked out as read
+	// fixedFor is the cells fixed was worked out from (their first), so
+	// that a copy whose cells were replaced is never totalled on them.
+	fixedFor *cell
 }
 
 // lotShape reads one lot's policy: its tree, rounding, price and field
@@ -72,6 +77,7 @@ func lotShape(t Tender, l Lot) *lotPrep {
 			lp.fieldLfs = append(lp.fieldLfs, n)
 		}
 	}
+	lp.shapeFixed()
 	lp.markers = make([]criteria.Marker, len(lp.tree.nodes))
 	for _, n := range lp.tree.leaves {
 		if n.c.Quality != nil {
@@ -84,10 +90,21 @@ func lotShape(t Tender, l Lot) *lotPrep {
 
 // reshaped returns the lot under l's policy, which has the same criteria in
 // the same places as the lot's own (only weights differ), with the bids as
-// read: no reading depends on a weight.
+// read: no reading depends on a weight, but the points on fixed criteria
+// do, so those are worked out again.
 func (lp *lotPrep) reshaped(t Tender, l Lot) *lotPrep {
 	q := lotShape(t, l)
-	q.bids, q.per = lp.bids, lp.per
+	q.bids, q.per = lp.bids, slices.Clone(lp.per)
+	nn, nf := len(q.tree.nodes), len(q.fixed.nodes)
+	chunks(len(q.per), func(lo, hi int) {
+		nums, memo := make([]num, nn), newLeafMemo(nn)
+		fixed := make([]Figure, (hi-lo)*nf)
+		for i := lo; i < hi; i++ {
+			j := i - lo
+			q.per[i].fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
+			q.fixPoints(&q.per[i], q.per[i].fixed, nums, memo)
+		}
+	})
 	return q
 }
 
@@ -95,14 +112,19 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 	lp := lotShape(t, l)
 	lp.bids = bids
 	lp.per = make([]bidPrep, len(bids))
-	nn, np := len(lp.tree.nodes), len(lp.prices)
+	nn, np, nf := len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes)
 	chunks(len(bids), func(lo, hi int) {
 		var arena criteria.Arena // one per goroutine: the records of its bids, in blocks
 		cells := make([]cell, (hi-lo)*nn)
 		quotes := make([]criteria.Quote, (hi-lo)*np)
+		fixed := make([]Figure, (hi-lo)*nf)
+		nums, memo := make([]num, nn), newLeafMemo(nn)
 		for i := lo; i < hi; i++ {
 			j := i - lo
-			lp.per[i] = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
+			p := &lp.per[i]
+			*p = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
+			p.fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
+			lp.fixPoints(p, p.fixed, nums, memo)
 		}
 	})
 	return lp
@@ -114,7 +136,10 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.bids = slices.Clone(lp.bids)
 	q.bids[i] = b
 	q.per = slices.Clone(lp.per)
-	q.per[i] = lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	p.fixed = make([]Figure, len(lp.fixed.nodes))
+	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)), nil)
+	q.per[i] = p
 	return &q
 }
 
@@ -144,9 +169,11 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, arena *cr
 		case n.c.SocialValue != nil:
 			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
 		case n.c.Quality != nil:
-			marks := b.Responses[n.c.ID].Marks
-			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
-			qa, ok := lp.markers[n.index].AssessIn(arena, marks)
+			r, found := b.Responses[n.c.ID] // looked up once, for the moderation and the marks
+			if found {
+				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
+			}
+			qa, ok := lp.markers[n.index].AssessIn(arena, r.Marks)
 			if !ok { // ruled out by validation
 				cells[n.index] = cell{state: cellUnscored}
 				p.extra = append(p.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})

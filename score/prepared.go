@@ -34,10 +34,12 @@ func Prepare(t Tender, bids []Bid) (*Prepared, error) {
 }
 
 func prepared(t Tender, bids []Bid) *Prepared {
-	p := &Prepared{t: t, bids: bids, byLot: map[string]*lotPrep{}}
+	p := &Prepared{t: t, bids: bids, byLot: make(map[string]*lotPrep, len(t.Lots))}
 	byLot := bidsByLot(bids)
-	for _, l := range t.Lots {
-		p.byLot[l.ID] = newLotPrep(t, l, byLot[l.ID])
+	lps := make([]*lotPrep, len(t.Lots))
+	each(len(t.Lots), func(i int) { lps[i] = newLotPrep(t, t.Lots[i], byLot[t.Lots[i].ID]) }) // each lot is read on its own
+	for i, l := range t.Lots {
+		p.byLot[l.ID] = lps[i]
 	}
 	return p
 }
@@ -54,8 +56,9 @@ func (p *Prepared) Evaluate() Result {
 	t := p.t
 	res := Result{TenderID: t.ID, TenderTitle: t.Title, Authority: t.Authority, Commenced: t.Commenced, Regime: t.Regime,
 		Documents: t.Documents, Evaluation: t.Evaluation}
-	for _, l := range t.Lots {
-		res.Lots = append(res.Lots, p.byLot[l.ID].evaluate())
+	if len(t.Lots) > 0 {
+		res.Lots = make([]LotResult, len(t.Lots))
+		each(len(t.Lots), func(i int) { res.Lots[i] = p.byLot[t.Lots[i].ID].evaluate() }) // lots compare only their own bids
 	}
 	return res
 }

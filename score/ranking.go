@@ -11,17 +11,81 @@ import (
 )
 
 // rank orders the compliant bids by score and breaks ties with the declared
-// chain. Bids the chain cannot separate share a rank (1, 2, 2, 4).
+// chain. Bids the chain cannot separate share a rank (1, 2, 2, 4). The
+// runs of equal totals are broken in parallel, each on its own, and the
+// standings put together in order after, so the result is that of a
+// serial run.
 func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
-	in := k.in()
-	lowerWins := k.pol.unweightedPrice()  // a price per point, or an adjusted price
-	better := func(a, b *bidKernel) int { // <0 when a ranks before b
-		c := a.total.Points.Value.Cmp(b.total.Points.Value)
-		if lowerWins {
-			return c
+	in := k.byTotal()
+	var runs []int     // the start of each run of equal totals, and len(in)
+	var tiedRuns []int // the runs of more than one bid, by position in runs
+	for i := 0; i < len(in); {
+		j := i + 1
+		for j < len(in) && in[i].total.Points.Value.Equal(in[j].total.Points.Value) {
+			j++
 		}
-		return -c
+		if j-i > 1 {
+			tiedRuns = append(tiedRuns, len(runs))
+		}
+		runs = append(runs, i)
+		i = j
 	}
+	runs = append(runs, len(in))
+	type broken struct {
+		groups [][]*bidKernel
+		rec    TieBreakRecord
+	}
+	ties := make([]broken, len(tiedRuns))
+	chunks(len(tiedRuns), func(lo, hi int) {
+		for t := lo; t < hi; t++ {
+			r := tiedRuns[t]
+			ties[t].groups, ties[t].rec = k.breakTie(in[runs[r]:runs[r+1]])
+		}
+	})
+	// A run's bids take the places from its start on, whatever the other
+	// runs hold, so the runs are placed in parallel too.
+	standings := make([]Standing, len(in))
+	k.ranked = make([]*bidKernel, len(in))
+	chunks(len(runs)-1, func(lo, hi int) {
+		t, _ := slices.BinarySearch(tiedRuns, lo)
+		for r := lo; r < hi; r++ {
+			if t < len(tiedRuns) && tiedRuns[t] == r {
+				k.place(ties[t].groups, runs[r], standings)
+				t++
+				continue
+			}
+			k.place([][]*bidKernel{in[runs[r] : runs[r]+1 : runs[r]+1]}, runs[r], standings)
+		}
+	})
+	var records []TieBreakRecord
+	if len(ties) > 0 {
+		records = make([]TieBreakRecord, len(ties))
+		for t := range ties {
+			records[t] = ties[t].rec
+		}
+	}
+	return standings, records
+}
+
+// place puts the groups of one run, best first, in the standings from
+// position at: a group's bids share the rank of its first place.
+func (k *lotKernel) place(groups [][]*bidKernel, at int, standings []Standing) {
+	for _, g := range groups {
+		pos, tied := at+1, len(g) > 1
+		for _, s := range g {
+			k.ranked[at] = s
+			s.rank, s.tied = pos, tied
+			standings[at] = Standing{Rank: pos, BidID: s.bid.ID, Supplier: s.bid.Supplier, Score: s.total.Points, Tied: tied}
+			at++
+		}
+	}
+}
+
+// byTotal returns the bids still in, best total first; bids of equal
+// totals in id order.
+func (k *lotKernel) byTotal() []*bidKernel {
+	in := k.in()
+	lowerWins := k.pol.unweightedPrice() // a price per point, or an adjusted price
 	// Sort the totals by value, each with its bid's position: the bids are
 	// in id order, so position breaks an equal total as the id does.
 	type key struct {
@@ -32,7 +96,7 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 	for i, s := range in {
 		keys[i] = key{s.total.Points.Value, s.idx}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	sortParallel(keys, func(a, b key) int { // a strict order: no two keys have one position
 		c := a.total.Cmp(b.total)
 		if !lowerWins {
 			c = -c
@@ -45,33 +109,7 @@ func (k *lotKernel) rank() ([]Standing, []TieBreakRecord) {
 	for i, kk := range keys {
 		in[i] = &k.bids[kk.idx]
 	}
-
-	standings := make([]Standing, 0, len(in))
-	k.ranked = make([]*bidKernel, 0, len(in))
-	var records []TieBreakRecord
-	pos := 1
-	for i := 0; i < len(in); {
-		j := i + 1
-		for j < len(in) && better(in[i], in[j]) == 0 {
-			j++
-		}
-		groups := [][]*bidKernel{in[i:j]}
-		if j-i > 1 {
-			var rec TieBreakRecord
-			groups, rec = k.breakTie(in[i:j])
-			records = append(records, rec)
-		}
-		for _, g := range groups {
-			for _, s := range g {
-				k.ranked = append(k.ranked, s)
-				s.rank, s.tied = pos, len(g) > 1
-				standings = append(standings, Standing{Rank: pos, BidID: s.bid.ID, Supplier: s.bid.Supplier, Score: s.total.Points, Tied: len(g) > 1})
-			}
-			pos += len(g)
-		}
-		i = j
-	}
-	return standings, records
+	return in
 }
 
 // tieKey is one bid's value for a tie-break step; ok is false when the step
@@ -98,6 +136,34 @@ func (t tieKey) text() string {
 		text += " (" + t.rec.Reason + ")"
 	}
 	return text
+}
+
+// keyValue returns what a step compares of each bid, its criterion looked
+// up once: the value key gives, without what the step shows of it.
+func (k *lotKernel) keyValue(tb TieBreak) func(s *bidKernel) (exact.Fraction, bool) {
+	switch tb.Kind {
+	case HigherPoints:
+		n := k.tree.byID[tb.Criterion]
+		slot := slices.Index(k.tieNodes, n)
+		return func(s *bidKernel) (exact.Fraction, bool) {
+			if slot >= 0 && len(s.tie) > slot {
+				return s.tie[slot].Value, true
+			}
+			return k.tiePoints(s, n).Value, true
+		}
+	case LowerPrice:
+		n := k.priceNode(tb)
+		return func(s *bidKernel) (exact.Fraction, bool) {
+			if n == nil {
+				return exact.Fraction{}, false
+			}
+			return s.prep.quotes[n.price].Exact().Neg(), true // negated: lower price is better
+		}
+	}
+	return func(s *bidKernel) (exact.Fraction, bool) {
+		kk := k.key(tb, s)
+		return kk.value, kk.ok
+	}
 }
 
 func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
@@ -163,16 +229,16 @@ func (k *lotKernel) describe(tb TieBreak) string {
 }
 
 // tieStep is the record of one step a tie-break took, worded when the
-// record's Steps are read.
+// record's Steps are read. The bids' keys are read again then, from the
+// evaluation, which never changes; only a recorded score, which comes
+// with the bid, is kept as the step found it.
 type tieStep struct {
-	kind    tieStepKind
-	n       int // the step's place in the chain, from 1
-	tb      TieBreak
-	ids     []string   // the group of tied bids the step looked at
-	keys    []tieKey   // each one's key, in ids order
-	missing []string   // bids awaiting a recorded score
-	order   [][]string // the order the step found
-	total   Figure     // the total they are tied on (no chain declared)
+	kind  tieStepKind
+	n     int            // the step's place in the chain, from 1 (the policy's TieBreaks[n-1])
+	group []*bidKernel   // the group of tied bids the step looked at
+	kept  []tieKey       // a Recorded step's keys, in group order
+	order [][]*bidKernel // the order the step found
+	total Figure         // the total they are tied on (no chain declared)
 }
 
 type tieStepKind uint8
@@ -184,19 +250,41 @@ const (
 	tieUnresolved                    // the chain ran out
 )
 
+// step returns the tie-break a compared step applied.
+func (k *lotKernel) step(st tieStep) TieBreak { return k.pol.TieBreaks[st.n-1] }
+
+// keys returns the step's key for each bid of its group.
+func (k *lotKernel) keys(st tieStep) []tieKey {
+	if st.kept != nil {
+		return st.kept
+	}
+	out := make([]tieKey, len(st.group))
+	for j, s := range st.group {
+		out[j] = k.key(k.step(st), s)
+	}
+	return out
+}
+
 // breakTie applies the chain to bids with equal totals. It returns the bids
 // in groups, best first; a group of more than one is still tied.
 func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord) {
 	rec := TieBreakRecord{k: k, Bids: idsOf(tied)}
 	groups := k.applyChain(tied, &rec)
 	rec.Resolved = allSingle(groups)
-	for _, g := range groups {
-		rec.Order = append(rec.Order, idsOf(g))
+	rec.Order = make([][]string, len(groups))
+	for i, g := range groups {
+		rec.Order[i] = idsOf(g)
 	}
 	if !rec.Resolved {
 		rec.steps = append(rec.steps, tieStep{kind: tieUnresolved})
 	}
 	return groups, rec
+}
+
+// keyed is one bid and its value for a tie-break step.
+type keyed struct {
+	value exact.Fraction
+	s     *bidKernel
 }
 
 // applyChain applies the declared chain to bids with equal totals and
@@ -205,31 +293,30 @@ func (k *lotKernel) breakTie(tied []*bidKernel) ([][]*bidKernel, TieBreakRecord)
 func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidKernel {
 	groups := [][]*bidKernel{tied}
 	if len(k.pol.TieBreaks) == 0 && rec != nil {
-		rec.steps = append(rec.steps, tieStep{kind: tieNoChain, ids: rec.Bids, total: tied[0].total.Points})
+		rec.steps = append(rec.steps, tieStep{kind: tieNoChain, group: tied, total: tied[0].total.Points})
 	}
+	var buf []keyed
 	for i, tb := range k.pol.TieBreaks {
 		if allSingle(groups) {
 			break
 		}
+		value := k.keyValue(tb)
 		var next [][]*bidKernel
 		for _, g := range groups {
 			if len(g) == 1 {
 				next = append(next, g)
 				continue
 			}
-			st := tieStep{kind: tieCompared, n: i + 1, tb: tb, keys: make([]tieKey, len(g))}
+			st := tieStep{kind: tieCompared, n: i + 1, group: g}
+			buf = buf[:0]
 			missing := false
-			for j, s := range g {
-				st.keys[j] = k.key(tb, s)
-				if !st.keys[j].ok {
-					missing = true
-					if rec != nil {
-						st.missing = append(st.missing, s.bid.ID)
-					}
-				}
+			for _, s := range g {
+				v, ok := value(s)
+				missing = missing || !ok
+				buf = append(buf, keyed{v, s})
 			}
-			if rec != nil {
-				st.ids = idsOf(g)
+			if tb.Kind == Recorded && rec != nil {
+				st.kept = k.keys(st)
 			}
 			if missing {
 				st.kind = tieAwaiting
@@ -239,20 +326,11 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 				next = append(next, g)
 				continue
 			}
-			perm := make([]int, len(g)) // positions in g, best key first; equal keys keep their order
-			for j := range perm {
-				perm[j] = j
-			}
-			slices.SortStableFunc(perm, func(a, b int) int { return -st.keys[a].value.Cmp(st.keys[b].value) })
-			sorted := make([]*bidKernel, len(g))
-			for j, p := range perm {
-				sorted[j] = g[p]
-			}
-			split := splitEqual(sorted, perm, st.keys)
+			// best key first; equal keys keep their order
+			slices.SortStableFunc(buf, func(a, b keyed) int { return -a.value.Cmp(b.value) })
+			split := splitEqual(buf)
 			if rec != nil {
-				for _, sg := range split {
-					st.order = append(st.order, idsOf(sg))
-				}
+				st.order = split
 				rec.steps = append(rec.steps, st)
 			}
 			next = append(next, split...)
@@ -266,7 +344,7 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 func (k *lotKernel) stepText(rec TieBreakRecord, st tieStep) string {
 	switch st.kind {
 	case tieNoChain:
-		return fmt.Sprintf("%s tied on %s; the policy declares no tie-break chain", strings.Join(st.ids, ", "), st.total)
+		return fmt.Sprintf("%s tied on %s; the policy declares no tie-break chain", strings.Join(rec.Bids, ", "), st.total)
 	case tieUnresolved:
 		var still []string
 		for _, g := range rec.Order {
@@ -276,18 +354,29 @@ func (k *lotKernel) stepText(rec TieBreakRecord, st tieStep) string {
 		}
 		return fmt.Sprintf("the declared chain cannot separate %s: they share a rank", strings.Join(still, "; "))
 	}
-	head := fmt.Sprintf("step %d, %s: ", st.n, k.describe(st.tb))
+	head := fmt.Sprintf("step %d, %s: ", st.n, k.describe(k.step(st)))
+	keys := k.keys(st)
 	if st.kind == tieAwaiting {
-		return head + fmt.Sprintf("awaiting recorded scores for %s; the tie stands until they are recorded", strings.Join(st.missing, ", "))
+		var missing []string
+		for j, s := range st.group {
+			if !keys[j].ok {
+				missing = append(missing, s.bid.ID)
+			}
+		}
+		return head + fmt.Sprintf("awaiting recorded scores for %s; the tie stands until they are recorded", strings.Join(missing, ", "))
 	}
-	shown := make([]string, len(st.ids))
-	for j, id := range st.ids {
-		shown[j] = fmt.Sprintf("%s %s", id, st.keys[j].text())
+	shown := make([]string, len(st.group))
+	for j, s := range st.group {
+		shown[j] = fmt.Sprintf("%s %s", s.bid.ID, keys[j].text())
 	}
 	if len(st.order) == 1 {
 		return head + strings.Join(shown, ", ") + ": still tied"
 	}
-	return head + strings.Join(shown, ", ") + ": order " + groupText(st.order)
+	order := make([][]string, len(st.order))
+	for j, g := range st.order {
+		order[j] = idsOf(g)
+	}
+	return head + strings.Join(shown, ", ") + ": order " + groupText(order)
 }
 
 func allSingle(gs [][]*bidKernel) bool {
@@ -299,16 +388,20 @@ func allSingle(gs [][]*bidKernel) bool {
 	return true
 }
 
-// splitEqual cuts bids sorted by key into groups of equal keys; perm[i] is
-// the position of sorted[i]'s key in keys.
-func splitEqual(sorted []*bidKernel, perm []int, keys []tieKey) [][]*bidKernel {
+// splitEqual cuts bids sorted by key into groups of equal keys, in one
+// backing array.
+func splitEqual(sorted []keyed) [][]*bidKernel {
+	all := make([]*bidKernel, len(sorted))
 	var out [][]*bidKernel
 	for i := 0; i < len(sorted); {
 		j := i + 1
-		for j < len(sorted) && keys[perm[i]].value.Equal(keys[perm[j]].value) {
+		for j < len(sorted) && sorted[i].value.Equal(sorted[j].value) {
 			j++
 		}
-		out = append(out, sorted[i:j])
+		for x := i; x < j; x++ {
+			all[x] = sorted[x].s
+		}
+		out = append(out, all[i:j:j])
 		i = j
 	}
 	return out
