@@ -27,6 +27,8 @@ type priceFamily struct {
 	// marks, negated: a line in τ, so that the bid that holds L lowest for
 	// a goal is the highest line there.
 	inverse *lineSet
+	// inverseOf is each bid's line in inverse, by position.
+	inverseOf map[int]envelope.Line
 	// fixed are the ranked bids over a budget that scores zero: their
 	// totals stand whatever L is; the two highest, by position.
 	fixed [2]int
@@ -75,6 +77,10 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 		case criteria.Relative:
 			lines = append(lines, envelope.Line{C: rest, G: ratio(a, p), ID: s.idx})
 			inverse = append(inverse, envelope.Line{C: rest.Mul(p).Mul(ratio(exact.One, a)), G: p.Mul(ratio(exact.One, a)).Neg(), ID: s.idx})
+			if f.inverseOf == nil {
+				f.inverseOf = map[int]envelope.Line{}
+			}
+			f.inverseOf[s.idx] = inverse[len(inverse)-1]
 		case criteria.Deduction:
 			lines = append(lines, envelope.Line{C: rest.Add(a.Mul(exact.One.Add(rate))), G: a.Mul(rate).Mul(p).Neg(), ID: s.idx},
 				envelope.Line{C: rest, ID: s.idx}) // the score is never below 0
@@ -236,7 +242,14 @@ func (t *Trials) holdingRivals(f *priceFamily, x int, goal exact.Fraction) []int
 		// evaluated, which no bid still within the goal is held below.
 		h := f.inverse
 		top, _ := h.tree.Max(goal.Add(h.slack))
-		rivals = h.tree.Report(goal.Sub(h.slack), top.Max(t.spreads[j].lo.Neg()))
+		floor := top.Max(t.spreads[j].lo.Neg())
+		if own, in := f.inverseOf[x]; in && own.At(goal.Add(h.slack)).Cmp(top) >= 0 {
+			// The highest line may be bid x's own, whose price is the one
+			// that falls: the least of the rivals' is lower, and none is
+			// left out but those held at the lowest price as evaluated.
+			floor = t.spreads[j].lo.Neg()
+		}
+		rivals = h.tree.Report(goal.Sub(h.slack), floor)
 	default: // every bid not yet below the goal, best first: those at it are weighed when it is to be beaten
 		for _, s := range k.ranked {
 			if s.total.Points.Value.Cmp(goal) < 0 {

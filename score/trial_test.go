@@ -440,3 +440,53 @@ func TestSharedFieldsAreEvaluations(t *testing.T) {
 		}
 	})
 }
+
+// A rival at the same lowest price as the bid whose price falls is held
+// by it: a case the property test above found, where the bid's own line —
+// the lowest price at which its own total reaches the goal — was the
+// highest and hid the rival's. Relative price worth 10, quality 85 (q1 a
+// tenth of it, q2 the rest, the mean of two marks), apprenticeships 5
+// relative to the best; both bids at £20,000 with one start each. B0's
+// lines but price, worked by hand and shown to two places as totals are:
+// quality 8.5 × 1/4 + 76.5 × 2.5/4 = 49.9375, shown 49.94; social value 5:
+// 54.94. B0 is held at 64.81 while its price points show at most 9.87,
+// below 9.875: 10 × L ÷ 20,000 < 9.875, L below £19,750.
+func TestLowestHoldingSeesARivalAtTheSamePrice(t *testing.T) {
+	cat := sampleCatalogue(t)
+	mean := func(a, b int64) criteria.Marks {
+		return criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: decimal.NewFromInt(a), Rationale: "seen"}, {Evaluator: "E2", Mark: decimal.NewFromInt(b), Rationale: "seen"}}}
+	}
+	q := func(id string, w string) score.Criterion {
+		return score.Criterion{ID: id, Title: id, Weight: dec(w), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.MeanMark}}
+	}
+	p := score.Policy{Criteria: []score.Criterion{
+		{ID: "price", Title: "Price", Weight: dec("10"), Price: &criteria.PriceRule{Method: criteria.Relative}},
+		{ID: "quality", Title: "Quality", Weight: dec("85"), Children: []score.Criterion{q("q1", "10"), q("q2", "90")}},
+		{ID: "appr", Title: "Apprenticeships", Weight: dec("5"), SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"},
+			Basis: criteria.BasisQuantity, Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}},
+	}}
+	one := dec("1")
+	bid := func(id string, q1a, q1b int64) score.Bid {
+		return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Responses: map[string]score.Response{
+			"price": {Price: criteria.Amount(dec("20000"))}, "q1": {Marks: mean(q1a, q1b)}, "q2": {Marks: mean(2, 3)},
+			"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &one}}}}}}
+	}
+	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
+		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
+		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: dec("900000"), TermMonths: 12, Policy: p}}}
+	pr, err := score.Prepare(tn, []score.Bid{bid("B0", 0, 2), bid("B1", 1, 2)})
+	require.NoError(t, err)
+	trials, ok := pr.Trials("L1")
+	require.True(t, ok)
+	b, limited, ok := trials.LowestHolding("B1", "price", exact.Whole(dec("64.81")), false)
+	require.True(t, ok)
+	require.True(t, limited, "B0 is above 64.81 at £20,000 and falls below it only as B1's price does")
+	assert.Equal(t, "19750", b.Value.String())
+	assert.True(t, b.Open, "below £19,750, not at it")
+	for _, c := range []struct{ price, total string }{{"19749.99", "64.81"}, {"19750", "64.82"}} {
+		tr, err := trials.WithPrice("B1", "price", dec(c.price))
+		require.NoError(t, err)
+		v, _ := tr.Total("B0")
+		assert.Equal(t, c.total, v.Value.String(), "B0 with B1 at £%s", c.price)
+	}
+}
