@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
 // This file checks the bids against the tender: each bid's identity, lot
@@ -86,7 +87,7 @@ type across struct {
 	ids         map[string]int
 	suppliers   map[string]string    // supplier id → name
 	supplierLot map[[2]string]string // (supplier, lot) → bid id
-	spelled     map[string]string    // identity key → the supplier id first met
+	spelled     spellings            // supplier ids by the form they are compared in (validate_ids.go)
 	problems    map[int][]Problem    // by bid, for the bids with any
 	kept        int                  // past the cap, problems across bids are counted
 }
@@ -100,41 +101,46 @@ func newAcross(bids []Bid) *across {
 		supplied += min(len(bids[i].Supplier.ID), 1)
 	}
 	return &across{ids: make(map[string]int, named), suppliers: make(map[string]string, supplied),
-		supplierLot: make(map[[2]string]string, supplied), spelled: map[string]string{}, problems: map[int][]Problem{}}
+		supplierLot: make(map[[2]string]string, supplied), problems: map[int][]Problem{}}
 }
 
 // check runs the checks across bids on one bid — its ids visible and
 // unique, its supplier named one way and bidding once per lot, its lot
 // known — and reports whether its lot is known.
 func (ax *across) check(v *validation, i int, b Bid, lots map[string]Lot, c *bidChecks) bool {
-	path := "bids[" + strconv.Itoa(i) + "]"
+	// The path is built only for a problem: most bids have none.
+	path := func(field string) string { return "bids[" + strconv.Itoa(i) + "]." + field }
 	av := &validation{struct_: v.struct_} // this bid's problems across bids
-	av.ident(path+".id", b.ID)
-	av.ident(path+".supplier.id", b.Supplier.ID)
-	av.sameSupplier(path+".supplier.id", b.Supplier.ID, ax.spelled)
+	if !safetext.Plain(b.ID) {
+		av.ident(path("id"), b.ID)
+	}
+	if !safetext.Plain(b.Supplier.ID) {
+		av.ident(path("supplier.id"), b.Supplier.ID)
+	}
+	av.sameSupplier(func() string { return path("supplier.id") }, b.Supplier.ID, &ax.spelled, ax.suppliers)
 	if b.ID != "" {
 		if j, dup := ax.ids[b.ID]; dup {
-			av.add(path+".id", b.ID, "unique", "bid id already used by bids[%d]", j)
+			av.add(path("id"), b.ID, "unique", "bid id already used by bids[%d]", j)
 		} else {
 			ax.ids[b.ID] = i
 		}
 	}
 	if b.Supplier.ID != "" {
 		if name, ok := ax.suppliers[b.Supplier.ID]; ok && name != b.Supplier.Name {
-			av.add(path+".supplier.name", b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, name)
+			av.add(path("supplier.name"), b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, name)
 		} else if !ok {
 			ax.suppliers[b.Supplier.ID] = b.Supplier.Name
 		}
 		key := [2]string{b.Supplier.ID, b.Lot}
 		if other, dup := ax.supplierLot[key]; dup {
-			av.add(path+".supplier.id", b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, other)
+			av.add(path("supplier.id"), b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, other)
 		} else {
 			ax.supplierLot[key] = b.ID
 		}
 	}
 	_, ok := lots[b.Lot]
 	if !ok && b.Lot != "" {
-		av.push(Problem{Field: path + ".lot", Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
+		av.push(Problem{Field: path("lot"), Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
 	}
 	switch {
 	case len(av.ps) == 0:

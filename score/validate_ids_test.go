@@ -57,4 +57,23 @@ func TestIdentifiers(t *testing.T) {
 		}
 		assert.Equal(t, []string{"visible-id", "same-supplier"}, rules, "S-A and S-A+word-joiner are one supplier")
 	})
+	// The other order: the plain spelling comes after the other one, when
+	// the ids met so far are no longer all plain.
+	t.Run("two spellings of one supplier, the plain one second", func(t *testing.T) {
+		p := simplePolicy()
+		l1, l2 := lotOf(p), lotOf(p)
+		l2.ID = "L2"
+		tn := tenderOf(l1)
+		tn.Lots = append(tn.Lots, l2)
+		a, b := simpleBid("A", "100", 3), simpleBid("B", "90", 2)
+		a.Supplier.ID = "S-X\u2060"
+		c := simpleBid("C", "95", 3)
+		c.Lot, c.Supplier = "L2", score.Supplier{ID: "S-X", Name: a.Supplier.Name}
+		d := simpleBid("D", "99", 3)
+		d.Lot = "L2"
+		_, err := score.Evaluate(tn, []score.Bid{a, b, c, d})
+		var ve *score.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.True(t, ve.Has("bids[2].supplier.id", "same-supplier"), "S-X after S-X+word-joiner is the same supplier")
+	})
 }

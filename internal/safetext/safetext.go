@@ -117,6 +117,11 @@ func Invisible(s string) bool {
 	return false
 }
 
+// Plain reports whether every byte of s is a printable ASCII character, a
+// space included: such text has no invisible character, is its own
+// Unicode normalisation form C and is its own [Visible] form.
+func Plain(s string) bool { return printableASCII(s) }
+
 // printableASCII reports whether every byte of s is a printable ASCII
 // character, a space included: none of them is invisible.
 func printableASCII(s string) bool {
