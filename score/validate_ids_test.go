@@ -35,20 +35,30 @@ func TestIdentifiers(t *testing.T) {
 			assert.Equal(t, tt.rule, ve.Problems[0].Rule, tt.reason)
 		})
 	}
-	t.Run("two spellings of one supplier", func(t *testing.T) {
+	// Bids A and B for lot L1, C and D for L2; A's supplier id is first
+	// (its own when empty), C's second, with A's supplier name: the
+	// problems found.
+	twoSpellings := func(t *testing.T, first, second string) *score.ValidationError {
 		p := simplePolicy()
 		l1, l2 := lotOf(p), lotOf(p)
 		l2.ID = "L2"
 		tn := tenderOf(l1)
 		tn.Lots = append(tn.Lots, l2)
 		a, b := simpleBid("A", "100", 3), simpleBid("B", "90", 2)
+		if first != "" {
+			a.Supplier.ID = first
+		}
 		c := simpleBid("C", "95", 3)
-		c.Lot, c.Supplier = "L2", score.Supplier{ID: "S-A\u2060", Name: a.Supplier.Name}
+		c.Lot, c.Supplier = "L2", score.Supplier{ID: second, Name: a.Supplier.Name}
 		d := simpleBid("D", "99", 3)
 		d.Lot = "L2"
 		_, err := score.Evaluate(tn, []score.Bid{a, b, c, d})
 		var ve *score.ValidationError
 		require.ErrorAs(t, err, &ve)
+		return ve
+	}
+	t.Run("two spellings of one supplier", func(t *testing.T) {
+		ve := twoSpellings(t, "", "S-A\u2060")
 		var rules []string
 		for _, p := range ve.Problems {
 			if p.Field == "bids[2].supplier.id" {
@@ -60,20 +70,7 @@ func TestIdentifiers(t *testing.T) {
 	// The other order: the plain spelling comes after the other one, when
 	// the ids met so far are no longer all plain.
 	t.Run("two spellings of one supplier, the plain one second", func(t *testing.T) {
-		p := simplePolicy()
-		l1, l2 := lotOf(p), lotOf(p)
-		l2.ID = "L2"
-		tn := tenderOf(l1)
-		tn.Lots = append(tn.Lots, l2)
-		a, b := simpleBid("A", "100", 3), simpleBid("B", "90", 2)
-		a.Supplier.ID = "S-X\u2060"
-		c := simpleBid("C", "95", 3)
-		c.Lot, c.Supplier = "L2", score.Supplier{ID: "S-X", Name: a.Supplier.Name}
-		d := simpleBid("D", "99", 3)
-		d.Lot = "L2"
-		_, err := score.Evaluate(tn, []score.Bid{a, b, c, d})
-		var ve *score.ValidationError
-		require.ErrorAs(t, err, &ve)
+		ve := twoSpellings(t, "S-X\u2060", "S-X")
 		assert.True(t, ve.Has("bids[2].supplier.id", "same-supplier"), "S-X after S-X+word-joiner is the same supplier")
 	})
 }
