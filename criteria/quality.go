@@ -218,11 +218,25 @@ func (r QualityRule) Marker() Marker {
 // assessment, for marks it cannot resolve at all (no consensus under
 // consensus moderation, no evaluators under the mean); other problems are
 // for Check to find.
-func (mk Marker) Assess(m Marks) (QualityAssessment, bool) { return mk.AssessIn(nil, m) }
+func (mk Marker) Assess(m Marks) (QualityAssessment, bool) {
+	qa, ok := mk.Score(m)
+	if !ok {
+		return qa, false
+	}
+	rec := &qualityRecord{k: mk.q, evaluators: m.Evaluators}
+	if m.Consensus != nil {
+		rec.consensus = *m.Consensus
+	}
+	qa.rec = rec
+	return qa, true
+}
 
-// AssessIn is [Marker.Assess] with the assessment's record made in a (nil:
-// on its own).
-func (mk Marker) AssessIn(a *Arena, m Marks) (QualityAssessment, bool) {
+// Score is [Marker.Assess] without the explanation record: the mark, the
+// score and whether the mark is below the minimum, with Input, Working,
+// Notes and Rationale empty. It is for an engine scoring many bids that
+// words only the assessments someone reads: Assess the same marks again
+// to word one, and the numbers are the same.
+func (mk Marker) Score(m Marks) (QualityAssessment, bool) {
 	k := mk.q
 	if k == nil {
 		return QualityAssessment{}, false
@@ -231,12 +245,7 @@ func (mk Marker) AssessIn(a *Arena, m Marks) (QualityAssessment, bool) {
 	if !ok {
 		return QualityAssessment{}, false
 	}
-	rec := a.qualityRecord()
-	rec.k, rec.evaluators = k, m.Evaluators
-	if m.Consensus != nil {
-		rec.consensus = *m.Consensus
-	}
-	qa := QualityAssessment{Assessment: Assessment{Value: value, rec: rec}, Mark: mark, Max: k.max}
+	qa := QualityAssessment{Assessment: Assessment{Value: value}, Mark: mark, Max: k.max}
 	qa.BelowMinimum = k.minF != nil && mark.Cmp(*k.minF) < 0
 	return qa, true
 }

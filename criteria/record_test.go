@@ -51,7 +51,11 @@ func TestMarkerNeverPanics(t *testing.T) {
 	for _, tt := range tests {
 		_, ok := tt.rule.Marker().Assess(tt.m)
 		assert.False(t, ok, tt.why)
+		_, ok = tt.rule.Marker().Score(tt.m)
+		assert.False(t, ok, tt.why+" (Score)")
 	}
 	_, ok := criteria.Marker{}.Assess(criteria.Marks{})
 	assert.False(t, ok, "the zero Marker marks nothing")
+	_, ok = criteria.Marker{}.Score(criteria.Marks{})
+	assert.False(t, ok, "the zero Marker scores nothing")
 }

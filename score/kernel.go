@@ -82,6 +82,11 @@ type cell struct {
 	a     criteria.Assessment
 	quote int32 // position in lotPrep.prices, for price leaves
 	state cellState
+	// marked is set for a quality leaf scored from the bid's own marks
+	// without a record (criteria.Marker.Score): it is worded by assessing
+	// the bid's marks again when asked, so that a field of bids keeps no
+	// record for every question it will never word.
+	marked bool
 }
 
 // cellState says what became of one leaf of one bid.

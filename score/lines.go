@@ -216,6 +216,10 @@ func (k *lotKernel) leafWords(s *bidKernel, n *node, m num, ln *Line) {
 		}
 	case cellScored:
 		a := c.a
+		if c.marked {
+			qa, _ := k.markers[n.index].Assess(s.bid.Responses[n.c.ID].Marks) // as scored when read (prep.go)
+			a = qa.Assessment
+		}
 		ln.Input = a.Input()
 		ln.Notes = convertSteps(a.Notes(), k.fields[n.index])
 		ln.Rationale = a.Rationale()

@@ -114,7 +114,6 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 	lp.per = make([]bidPrep, len(bids))
 	nn, np, nf := len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes)
 	chunks(len(bids), func(lo, hi int) {
-		var arena criteria.Arena // one per goroutine: the records of its bids, in blocks
 		cells := make([]cell, (hi-lo)*nn)
 		quotes := make([]criteria.Quote, (hi-lo)*np)
 		fixed := make([]Figure, (hi-lo)*nf)
@@ -122,7 +121,7 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 		for i := lo; i < hi; i++ {
 			j := i - lo
 			p := &lp.per[i]
-			*p = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np], &arena)
+			*p = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np])
 			p.fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
 			lp.fixPoints(p, p.fixed, nums, memo)
 		}
@@ -136,7 +135,7 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.bids = slices.Clone(lp.bids)
 	q.bids[i] = b
 	q.per = slices.Clone(lp.per)
-	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)))
 	p.fixed = make([]Figure, len(lp.fixed.nodes))
 	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)), nil)
 	q.per[i] = p
@@ -155,7 +154,7 @@ func (lp *lotPrep) withoutBid(i int) *lotPrep {
 // unless it is disregarded every quality and living wage leaf, every price
 // quote and the marks moderation changed. Its responses were validated,
 // so what cannot be read is noted rather than feared.
-func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, arena *criteria.Arena) bidPrep {
+func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
 	p := bidPrep{cells: cells, quotes: quotes}
 	if d := b.Disregard; d != nil {
 		p.disqualify(AtDisregard, Reason{Rule: string(d.Ground), Text: "the tender is disregarded: " + d.Ground.Basis(lp.regime) + ": " + d.Reason})
@@ -173,13 +172,14 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, arena *cr
 			if found {
 				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
 			}
-			qa, ok := lp.markers[n.index].AssessIn(arena, r.Marks)
+			// No record: the line is worded from the bid's marks when asked (lines.go).
+			qa, ok := lp.markers[n.index].Score(r.Marks)
 			if !ok { // ruled out by validation
 				cells[n.index] = cell{state: cellUnscored}
 				p.extra = append(p.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
 				continue
 			}
-			cells[n.index] = cell{a: qa.Assessment, state: cellScored}
+			cells[n.index] = cell{a: qa.Assessment, state: cellScored, marked: true}
 			if qa.BelowMinimum {
 				p.low = append(p.low, Reason{Rule: "min-mark", Ref: n.c.ID,
 					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})

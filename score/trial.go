@@ -359,8 +359,8 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 		p.low = slices.DeleteFunc(slices.Clone(p.low), func(r Reason) bool { _, changed := marks[r.Ref]; return changed })
 		for _, id := range ids {
 			n := t.lp.tree.byID[id]
-			qa, ok := t.lp.markers[n.index].AssessIn(nil, marks[id])
-			if !ok { // ruled out by the check above
+			qa, ok := t.lp.markers[n.index].Assess(marks[id]) // with its record: these marks are not the bid's
+			if !ok {                                          // ruled out by the check above
 				p.cells[n.index] = cell{state: cellUnscored}
 				continue
 			}
