@@ -12,10 +12,11 @@ import (
 // evaluate the same tender more than once, [Prepare] it: it is validated
 // once.
 func Evaluate(t Tender, bids []Bid) (Result, error) {
-	if err := t.Validate(bids); err != nil {
+	p, err := prepare(t, bids) // the bids are only read
+	if err != nil {
 		return Result{}, err
 	}
-	return prepared(t, bids).Evaluate(), nil
+	return p.Evaluate(), nil
 }
 
 // EvaluateLot validates the tender and the bids for one lot, then evaluates

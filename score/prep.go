@@ -108,27 +108,6 @@ func (lp *lotPrep) reshaped(t Tender, l Lot) *lotPrep {
 	return q
 }
 
-func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
-	lp := lotShape(t, l)
-	lp.bids = bids
-	lp.per = make([]bidPrep, len(bids))
-	nn, np, nf := len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes)
-	chunks(len(bids), func(lo, hi int) {
-		cells := make([]cell, (hi-lo)*nn)
-		quotes := make([]criteria.Quote, (hi-lo)*np)
-		fixed := make([]Figure, (hi-lo)*nf)
-		nums, memo := make([]num, nn), newLeafMemo(nn)
-		for i := lo; i < hi; i++ {
-			j := i - lo
-			p := &lp.per[i]
-			*p = lp.read(&bids[i], cells[j*nn:(j+1)*nn:(j+1)*nn], quotes[j*np:(j+1)*np:(j+1)*np])
-			p.fixed = fixed[j*nf : (j+1)*nf : (j+1)*nf]
-			lp.fixPoints(p, p.fixed, nums, memo)
-		}
-	})
-	return lp
-}
-
 // withBid returns the lot with the bid at position i read again as b.
 func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q := *lp

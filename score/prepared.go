@@ -26,11 +26,21 @@ type Prepared struct {
 // Prepare validates the tender and the bids together, as [Tender.Validate]
 // does, and returns them ready to evaluate. Bad input gives a
 // [*ValidationError] listing every problem.
-func Prepare(t Tender, bids []Bid) (*Prepared, error) {
-	if err := t.Validate(bids); err != nil {
+func Prepare(t Tender, bids []Bid) (*Prepared, error) { return prepare(t, slices.Clone(bids)) }
+
+// prepare validates the tender and bids, reading each bid as it passes
+// (prepare_read.go); bids becomes the Prepared's own.
+func prepare(t Tender, bids []Bid) (*Prepared, error) {
+	v := newValidation()
+	if err := v.all(t, bids, true); err != nil {
 		return nil, err
 	}
-	return prepared(t, slices.Clone(bids)), nil
+	if v.rd != nil {
+		if p, ok := v.rd.prepared(t, bids); ok {
+			return p, nil
+		}
+	}
+	return prepared(t, bids), nil // not read as validated: read now
 }
 
 func prepared(t Tender, bids []Bid) *Prepared {

@@ -14,12 +14,19 @@ import (
 
 // Validate checks the tender and the bids together and reports every
 // problem at once as a [*ValidationError]; nil when all is well.
-func (t Tender) Validate(bids []Bid) error {
-	v := newValidation()
+func (t Tender) Validate(bids []Bid) error { return newValidation().all(t, bids, false) }
+
+// all runs every check on the tender and the bids; with read, each bid is
+// also read for its lot as soon as it passes its own checks, into v.rd
+// (prepare_read.go).
+func (v *validation) all(t Tender, bids []Bid, read bool) error {
 	if v.numbers("", reflect.ValueOf(t)) { // validate_numbers.go
 		return v.err()
 	}
 	v.tender(t)
+	if read && len(v.ps) == 0 && v.omitted == 0 {
+		v.rd = newReader(t, bids)
+	}
 	v.bidsOf(t, bids, "")
 	v.lotRules(t, bids)         // validate_lotrules.go
 	v.evaluationRecord(t, bids) // evaluation_record.go
@@ -47,6 +54,8 @@ type validation struct {
 	counting bool
 	struct_  *validator.Validate
 	types    numberTypes // validate_numbers.go
+	// rd, when set, reads each bid that passes (prepare_read.go).
+	rd *reader
 }
 
 func newValidation() *validation {

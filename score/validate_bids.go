@@ -36,6 +36,9 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 		count[b.Lot]++
 		checks[i].check = true
 	}
+	if v.rd != nil && (len(ax.problems) > 0 || slices.ContainsFunc(checks, func(c bidChecks) bool { return c.omitted > 0 })) {
+		v.rd.fault.Store(true) // a problem across bids: nothing is read
+	}
 	v.ownChecks(bids, checks, ax.problems, lx)
 	for i, c := range checks {
 		for _, ps := range [][]Problem{c.ps[:c.split], ax.problems[i], c.ps[c.split:]} {
@@ -161,6 +164,7 @@ func (ax *across) check(v *validation, i int, b Bid, lots map[string]Lot, c *bid
 func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]Problem, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
+		sc := scratches{}
 		for i := lo; i < hi; i++ {
 			c, b := &checks[i], bids[i]
 			path := "bids[" + strconv.Itoa(i) + "]"
@@ -170,6 +174,7 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]
 			if c.check {
 				bv.bid(path, b, lx.lots[b.Lot].Policy, lx.trees[b.Lot], lx.broken[b.Lot])
 			}
+			v.readPassed(i, &bids[i], c.check && len(bv.ps) == 0 && bv.omitted == 0, sc)
 			c.omitted += int32(bv.omitted)
 			if kept >= criteria.MaxProblems {
 				c.omitted += int32(len(bv.ps))
@@ -179,6 +184,19 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]
 			kept += len(bv.ps) + len(across[i]) // across is only read here
 		}
 	})
+}
+
+// readPassed reads bid i for its lot when the validation is reading
+// (prepare_read.go) and the bid passed its own checks; a bid that did not
+// stops all reading.
+func (v *validation) readPassed(i int, b *Bid, passed bool, sc scratches) {
+	switch {
+	case v.rd == nil:
+	case passed:
+		v.rd.bid(i, b, sc)
+	default:
+		v.rd.fault.Store(true)
+	}
 }
 
 // brokenRules lists the leaves whose own rule has problems (reported once,
