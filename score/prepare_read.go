@@ -26,27 +26,63 @@ type reader struct {
 }
 
 // newReader shapes every lot of a tender that has passed its own checks,
-// and places each bid among its lot's bids in id order, as bidsByLot does.
+// and places each bid among its lot's bids in id order, as bidsByLot does;
+// the lots are shaped and sorted in parallel.
 func newReader(t Tender, bids []Bid) *reader {
 	rd := &reader{lots: make(map[string]*lotPrep, len(t.Lots)), at: make([]int32, len(bids))}
-	byLot := map[string][]int32{}
-	for i := range bids {
-		rd.at[i] = -1
-		byLot[bids[i].Lot] = append(byLot[bids[i].Lot], int32(i))
-	}
-	for _, l := range t.Lots {
-		idx := byLot[l.ID]
-		slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(bids[a].ID, bids[b].ID) })
-		lb := make([]Bid, len(idx))
-		for j, i := range idx {
-			lb[j], rd.at[i] = bids[i], int32(j)
+	idx := lotPositions(t, bids, rd.at)
+	lps := make([]*lotPrep, len(t.Lots))
+	each(len(t.Lots), func(k int) {
+		is := idx[k]
+		slices.SortFunc(is, func(a, b int32) int { return strings.Compare(bids[a].ID, bids[b].ID) })
+		lp := lotShape(t, t.Lots[k])
+		lp.bids, lp.per = make([]Bid, len(is)), make([]bidPrep, len(is))
+		for j, i := range is {
+			lp.bids[j], rd.at[i] = bids[i], int32(j)
 		}
-		lp := lotShape(t, l)
-		lp.bids, lp.per = lb, make([]bidPrep, len(lb))
-		rd.lots[l.ID] = lp
-		rd.want += len(idx)
+		lps[k] = lp
+	})
+	for k, l := range t.Lots {
+		rd.lots[l.ID] = lps[k]
+		rd.want += len(idx[k])
 	}
 	return rd
+}
+
+// lotPositions lists, for each of the tender's lots, the input positions
+// of its bids; at is -1 for a bid of no lot the tender has.
+func lotPositions(t Tender, bids []Bid, at []int32) [][]int32 {
+	num := make(map[string]int, len(t.Lots))
+	for k, l := range t.Lots {
+		num[l.ID] = k
+	}
+	lot := make([]int32, len(bids)) // each bid's lot number, -1 for none
+	count := make([]int, len(t.Lots))
+	last, lastK := "", -1
+	for i := range bids {
+		at[i] = -1
+		if bids[i].Lot != last || lastK < 0 { // bids come lot by lot: one lookup a lot, not a bid
+			k, ok := num[bids[i].Lot]
+			last, lastK = bids[i].Lot, k
+			if !ok {
+				lastK = -1
+			}
+		}
+		lot[i] = int32(lastK)
+		if lastK >= 0 {
+			count[lastK]++
+		}
+	}
+	idx := make([][]int32, len(t.Lots))
+	for k, n := range count {
+		idx[k] = make([]int32, 0, n)
+	}
+	for i, k := range lot {
+		if k >= 0 {
+			idx[k] = append(idx[k], int32(i))
+		}
+	}
+	return idx
 }
 
 // readAt reads the lot's bid at position j, with one goroutine's scratch.

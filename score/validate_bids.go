@@ -29,7 +29,7 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	ax := newAcross(bids)
 	count := map[string]int{}
 	for i, b := range bids {
-		ok := ax.check(v, i, b, lx.lots, &checks[i])
+		ok := ax.check(v, i, bids, lx.lots, &checks[i])
 		if !ok || (only != "" && b.Lot != only) {
 			continue
 		}
@@ -88,11 +88,20 @@ type bidChecks struct {
 // and lots, and spellings, and the problems found, by bid.
 type across struct {
 	ids         map[string]int
-	suppliers   map[string]string    // supplier id → name
-	supplierLot map[[2]string]string // (supplier, lot) → bid id
-	spelled     spellings            // supplier ids by the form they are compared in (validate_ids.go)
-	problems    map[int][]Problem    // by bid, for the bids with any
-	kept        int                  // past the cap, problems across bids are counted
+	suppliers   map[string]supplierSeen // by supplier id
+	supplierLot map[uint64]int32        // (supplier number, lot number) → the bid's position
+	lots        map[string]uint32       // lot ids met, numbered as met
+	lastLot     string                  // the lot id met last, and its number: bids come lot by lot
+	lastLotNum  uint32
+	spelled     spellings         // supplier ids by the form they are compared in (validate_ids.go)
+	problems    map[int][]Problem // by bid, for the bids with any
+	kept        int               // past the cap, problems across bids are counted
+}
+
+// supplierSeen is a supplier as first named, and its number.
+type supplierSeen struct {
+	name string
+	num  uint32
 }
 
 // newAcross sizes the maps for the bids that have what they hold: a field
@@ -103,14 +112,29 @@ func newAcross(bids []Bid) *across {
 		named += min(len(bids[i].ID), 1)
 		supplied += min(len(bids[i].Supplier.ID), 1)
 	}
-	return &across{ids: make(map[string]int, named), suppliers: make(map[string]string, supplied),
-		supplierLot: make(map[[2]string]string, supplied), problems: map[int][]Problem{}}
+	return &across{ids: make(map[string]int, named), suppliers: map[string]supplierSeen{},
+		supplierLot: make(map[uint64]int32, supplied), lots: map[string]uint32{}, problems: map[int][]Problem{}}
+}
+
+// lotNum numbers a lot id, the same number for the same id.
+func (ax *across) lotNum(lot string) uint32 {
+	if len(ax.lots) > 0 && lot == ax.lastLot {
+		return ax.lastLotNum
+	}
+	n, ok := ax.lots[lot]
+	if !ok {
+		n = uint32(len(ax.lots))
+		ax.lots[lot] = n
+	}
+	ax.lastLot, ax.lastLotNum = lot, n
+	return n
 }
 
 // check runs the checks across bids on one bid — its ids visible and
 // unique, its supplier named one way and bidding once per lot, its lot
 // known — and reports whether its lot is known.
-func (ax *across) check(v *validation, i int, b Bid, lots map[string]Lot, c *bidChecks) bool {
+func (ax *across) check(v *validation, i int, bids []Bid, lots map[string]Lot, c *bidChecks) bool {
+	b := &bids[i]
 	// The path is built only for a problem: most bids have none.
 	path := func(field string) string { return "bids[" + strconv.Itoa(i) + "]." + field }
 	av := &validation{struct_: v.struct_} // this bid's problems across bids
@@ -129,17 +153,7 @@ func (ax *across) check(v *validation, i int, b Bid, lots map[string]Lot, c *bid
 		}
 	}
 	if b.Supplier.ID != "" {
-		if name, ok := ax.suppliers[b.Supplier.ID]; ok && name != b.Supplier.Name {
-			av.add(path("supplier.name"), b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, name)
-		} else if !ok {
-			ax.suppliers[b.Supplier.ID] = b.Supplier.Name
-		}
-		key := [2]string{b.Supplier.ID, b.Lot}
-		if other, dup := ax.supplierLot[key]; dup {
-			av.add(path("supplier.id"), b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, other)
-		} else {
-			ax.supplierLot[key] = b.ID
-		}
+		ax.supplier(av, path, i, bids)
 	}
 	_, ok := lots[b.Lot]
 	if !ok && b.Lot != "" {
@@ -155,6 +169,25 @@ func (ax *across) check(v *validation, i int, b Bid, lots map[string]Lot, c *bid
 	}
 	c.omitted += int32(av.omitted)
 	return ok
+}
+
+// supplier checks that bid i names its supplier as earlier bids did and
+// is the supplier's only bid for its lot.
+func (ax *across) supplier(av *validation, path func(string) string, i int, bids []Bid) {
+	b := &bids[i]
+	seen, ok := ax.suppliers[b.Supplier.ID]
+	if ok && seen.name != b.Supplier.Name {
+		av.add(path("supplier.name"), b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, seen.name)
+	} else if !ok {
+		seen = supplierSeen{name: b.Supplier.Name, num: uint32(len(ax.suppliers))}
+		ax.suppliers[b.Supplier.ID] = seen
+	}
+	key := uint64(seen.num)<<32 | uint64(ax.lotNum(b.Lot))
+	if other, dup := ax.supplierLot[key]; dup {
+		av.add(path("supplier.id"), b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, bids[other].ID)
+	} else {
+		ax.supplierLot[key] = int32(i)
+	}
 }
 
 // ownChecks runs each bid's own checks — its tags, and its responses

@@ -40,7 +40,7 @@ type spellings struct {
 // by invisible characters or normalisation: it names the same supplier, and
 // two spellings of one supplier must not pass for two. known holds every
 // supplier id met before this one.
-func (v *validation) sameSupplier(path func() string, id string, sp *spellings, known map[string]string) {
+func (v *validation) sameSupplier(path func() string, id string, sp *spellings, known map[string]supplierSeen) {
 	if id == "" || (sp.seen == nil && safetext.Plain(id)) {
 		return
 	}

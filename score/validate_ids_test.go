@@ -74,3 +74,32 @@ func TestIdentifiers(t *testing.T) {
 		assert.True(t, ve.Has("bids[2].supplier.id", "same-supplier"), "S-X after S-X+word-joiner is the same supplier")
 	})
 }
+
+// TestOneBidPerLotAcrossLots: a supplier may bid once for each lot, not
+// twice for one; the problem names the lot and the earlier bid; and two
+// lots the tender does not have are two lots, not one.
+func TestOneBidPerLotAcrossLots(t *testing.T) {
+	l2 := lotOf(simplePolicy())
+	l2.ID, l2.Title = "L2", "Lot two"
+	tn := tenderOf(lotOf(simplePolicy()))
+	tn.Lots = append(tn.Lots, l2)
+	bid := func(id, supplier, lot string) score.Bid {
+		b := simpleBid(id, "1000", 3)
+		b.Supplier, b.Lot = score.Supplier{ID: supplier, Name: "Supplier " + supplier}, lot
+		return b
+	}
+	bids := []score.Bid{bid("B1", "S1", "L1"), bid("B2", "S1", "L2"), bid("B3", "S2", "L1"), bid("B4", "S1", "L1"),
+		bid("B5", "S2", "L2"), bid("B6", "S3", "L8"), bid("B7", "S3", "L9")}
+	err := tn.Validate(bids)
+	var ve *score.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var got []string
+	for _, p := range ve.Problems {
+		got = append(got, p.Field+" "+p.Rule+": "+p.Message)
+	}
+	assert.Equal(t, []string{
+		"bids[3].supplier.id one-bid-per-lot: supplier already bid for lot L1 in bid B1",
+		"bids[5].lot known-lot: the tender has no lot with this id",
+		"bids[6].lot known-lot: the tender has no lot with this id",
+	}, got, "S1 bids for L1 twice (B1, B4) and once for L2; S3 bids for L8 and L9, two lots")
+}
