@@ -209,7 +209,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if !ok {
 		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
-	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: map[int64]rescored{},
+	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 8),
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
@@ -261,6 +261,12 @@ type rescored struct {
 	err error
 }
 
+// tried is a price, in pennies, and how it re-scored.
+type tried struct {
+	pennies int64
+	rescored
+}
+
 // priceSearch narrows, in pennies, the highest price at which one bid wins:
 // lo wins, hi does not. Each price is re-scored once, however often the
 // search asks.
@@ -269,17 +275,24 @@ type priceSearch struct {
 	id     string
 	pc     score.Criterion
 	rival  string
-	seen   map[int64]rescored
+	seen   []tried // a few prices, looked through in turn
 	lo, hi int64
 	out    PriceToWin
 }
 
 // at reports whether the bid wins at a price, and the outcome there.
 func (ps *priceSearch) at(pennies int64) (bool, outcome, error) {
-	r, ok := ps.seen[pennies]
+	var r rescored
+	ok := false
+	for _, t := range ps.seen {
+		if t.pennies == pennies {
+			r, ok = t.rescored, true
+			break
+		}
+	}
 	if !ok {
 		r.res, r.err = ps.f.atPrice(ps.id, ps.pc, pennies)
-		ps.seen[pennies] = r
+		ps.seen = append(ps.seen, tried{pennies, r})
 	}
 	if r.err != nil {
 		return false, r.res, r.err
