@@ -30,6 +30,9 @@ type field struct {
 	// scale ascending with its top mark, once read.
 	priceLfs []leaf
 	scales   map[string]scale
+	// plans holds the best plans of marks, by the questions' levels as
+	// marked (plansFor).
+	plans map[string][]plan
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once

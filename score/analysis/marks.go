@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"slices"
 	"strconv"
 
@@ -278,6 +279,31 @@ func bestPlans(qs []question) []plan {
 	return out
 }
 
+// plansFor returns the best plans for a bid's questions, worked out once
+// for every bid whose questions stand at the same levels: the plans read
+// only the questions' options, which the criteria and the levels marked
+// decide.
+func (f *field) plansFor(qs []question) []plan {
+	key := make([]byte, 0, 64)
+	for _, q := range qs { // each part after its length: no two lists of questions spell one key
+		key = binary.AppendUvarint(key, uint64(len(q.c.ID)))
+		key = append(key, q.c.ID...)
+		key = binary.AppendUvarint(key, uint64(len(q.cur)))
+		for _, c := range q.cur {
+			key = binary.AppendUvarint(key, uint64(c))
+		}
+	}
+	if ps, ok := f.plans[string(key)]; ok {
+		return ps
+	}
+	ps := bestPlans(qs)
+	if f.plans == nil {
+		f.plans = map[string][]plan{}
+	}
+	f.plans[string(key)] = ps
+	return ps
+}
+
 // apply returns the plan's marks by criterion, and the changes made.
 func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []MarkChange) {
 	var changes []MarkChange
@@ -339,7 +365,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	if len(qs) == 0 {
 		return MarksToWin{Answer: NotComputed, note: "not computed: the policy has no marked questions"}, nil
 	}
-	plans := bestPlans(qs)
+	plans := f.plansFor(qs)
 	rival := f.rival(id)
 	try := func(p plan) (Check, []MarkChange, error) {
 		marks, changes := apply(b, qs, p)
