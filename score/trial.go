@@ -395,8 +395,8 @@ type trialBlock struct {
 	st     trialState
 	s      bidKernel
 	prep   bidPrep
-	quotes [2]criteria.Quote
-	cells  [4]cell
+	quotes [1]criteria.Quote
+	cells  [2]cell
 	tie    [2]Figure
 	lead   [4]*bidKernel
 }

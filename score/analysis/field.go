@@ -33,6 +33,9 @@ type field struct {
 	// plans holds the best plans of marks, by the questions' levels as
 	// marked (plansFor).
 	plans map[string][]plan
+	// ownChain holds, for each step of the tie-break chain, whether it
+	// compares points a bid scores on its own (tieLoses), once read.
+	ownChain []bool
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once

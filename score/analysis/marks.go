@@ -127,7 +127,7 @@ func (f *field) levelPoints(c score.Criterion, levels []decimal.Decimal, max dec
 // questions lists the bid's marked questions and, for each number of steps,
 // the allocation that raises its mark most.
 func (f *field) questions(b score.Bid, br score.BidResult) []question {
-	var qs []question
+	qs := make([]question, 0, len(f.leaves()))
 	for _, lf := range f.leaves() {
 		c := lf.c
 		if c.Quality == nil {

@@ -120,6 +120,9 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		out.Statement = "the policy has only one weighted top-level criterion, so no weight can move between criteria"
 		return out, nil
 	}
+	if n := len(f.base.Standings); n > 1 { // a shift for every ranked bid but the winner; none stays nil
+		out.Shifts = make([]WeightShift, 0, n-1)
+	}
 	for _, st := range f.base.Standings {
 		if st.BidID == ss.w {
 			continue

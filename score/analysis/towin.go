@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -209,7 +210,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if !ok {
 		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
-	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 8),
+	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 4),
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
@@ -312,11 +313,22 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 // fromCandidates re-scores first the prices solved for, at which the
 // bid's shown total ties and beats its best rival: most bids are settled
 // by re-scoring at the answer and a penny above.
+//
+// The candidates are tried highest first, each a tie or a beat of the
+// rival; when a tie is expected to lose (tieLoses), lowest first, so that
+// the beat that is the answer and the penny above it are the first two
+// re-scored. Which order is only where the search looks first: a bid's
+// standing never falls as its price does, so the answer both find is the
+// one highest winning price.
 func (ps *priceSearch) fromCandidates() error {
 	if ps.f.reference {
 		return nil
 	}
-	for _, c := range ps.f.priceField(ps.pc).candidates(ps.f, ps.id) {
+	cs := ps.f.priceField(ps.pc).candidates(ps.f, ps.id)
+	if len(cs) > 1 && ps.f.tieLoses(ps.id, ps.rival) {
+		slices.Reverse(cs)
+	}
+	for _, c := range cs {
 		if c <= ps.lo || c >= ps.hi {
 			continue
 		}
@@ -333,10 +345,70 @@ func (ps *priceSearch) fromCandidates() error {
 			return err
 		} else if !w {
 			ps.hi = c + 1
+			break
 		}
-		break
 	}
 	return nil
+}
+
+// tieLoses reports whether the bid would lose a tie with the rival on the
+// declared chain as read from the points as evaluated: there is no chain,
+// or its first step that tells them apart compares points on a criterion
+// scored without the field (no price, no social value) on which the rival
+// is ahead. A step it cannot read so (a lower price, a recorded score)
+// leaves it false. It only orders the re-scorings (see fromCandidates).
+func (f *field) tieLoses(id, rival string) bool {
+	tbs := f.lot().Policy.TieBreaks
+	if len(tbs) == 0 {
+		return true // a tie is never settled: it does not win
+	}
+	if f.ownChain == nil {
+		f.ownChain = make([]bool, len(tbs))
+		for i, tb := range tbs {
+			f.ownChain[i] = tb.Kind == score.HigherPoints && f.ownScored(tb.Criterion)
+		}
+	}
+	for i, tb := range tbs {
+		if !f.ownChain[i] {
+			return false
+		}
+		a, ok1 := f.tr.Points(id, tb.Criterion)
+		b, ok2 := f.tr.Points(rival, tb.Criterion)
+		if !ok1 || !ok2 {
+			return false
+		}
+		if c := a.Value.Cmp(b.Value); c != 0 {
+			return c < 0
+		}
+	}
+	return false
+}
+
+// ownScored reports whether a criterion's points are the bid's own, read
+// from nothing in the field: no leaf under it is a price or a social value.
+func (f *field) ownScored(id string) bool {
+	var find func(cs []score.Criterion) (score.Criterion, bool)
+	find = func(cs []score.Criterion) (score.Criterion, bool) {
+		for _, c := range cs {
+			if c.ID == id {
+				return c, true
+			}
+			if x, ok := find(c.Children); ok {
+				return x, true
+			}
+		}
+		return score.Criterion{}, false
+	}
+	c, ok := find(f.lot().Policy.Criteria)
+	if !ok {
+		return false
+	}
+	for _, l := range leaves([]score.Criterion{c}) {
+		if l.c.Price != nil || l.c.SocialValue != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // cannotWin is the answer when even a penny does not win.
