@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
@@ -49,7 +50,13 @@ type validation struct {
 	types    numberTypes // validate_numbers.go
 }
 
-func newValidation() *validation {
+func newValidation() *validation { return &validation{struct_: structValidator()} }
+
+// structValidator is the checker of struct tags, made once and shared by
+// every validation: it is safe for concurrent use, never changed once made,
+// and keeps what it reads of each struct type, which making one for every
+// validation read again each time.
+var structValidator = sync.OnceValue(func() *validator.Validate {
 	sv := validator.New(validator.WithRequiredStructEnabled())
 	sv.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -61,8 +68,8 @@ func newValidation() *validation {
 		}
 		return name
 	})
-	return &validation{struct_: sv}
-}
+	return sv
+})
 
 func (v *validation) err() error {
 	if len(v.ps) == 0 {
