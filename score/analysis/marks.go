@@ -15,7 +15,7 @@ import (
 // question is one marked question of one bid, with what each number of
 // steps up its scale could bring.
 type question struct {
-	c      score.Criterion
+	c      *score.Criterion  // the field's own leaf: read, never changed
 	levels []decimal.Decimal // the scale's marks, ascending
 	cur    []int             // level index of the consensus mark, or of each evaluator's mark
 	opts   []option          // by number of steps, 0 first
@@ -49,7 +49,7 @@ type scale struct {
 // consensusOptions returns a consensus mark at level i as a question reads
 // it — the level, and the options from it up — the same for every bid
 // marked there, so worked out once and shared (never changed).
-func (f *field) consensusOptions(c score.Criterion, sc scale, i int, avail exact.Fraction) ([]int, []option) {
+func (f *field) consensusOptions(c *score.Criterion, sc scale, i int, avail exact.Fraction) ([]int, []option) {
 	if sc.opts == nil {
 		pts := f.levelPoints(c, sc.levels, sc.max, avail)
 		sc.cur, sc.opts = make([][]int, len(sc.levels)), make([][]option, len(sc.levels))
@@ -66,7 +66,7 @@ func (f *field) consensusOptions(c score.Criterion, sc scale, i int, avail exact
 
 // scale returns a marked question's scale, read once for every bid marked
 // on it.
-func (f *field) scale(c score.Criterion) scale {
+func (f *field) scale(c *score.Criterion) scale {
 	if sc, ok := f.scales[c.ID]; ok {
 		return sc
 	}
@@ -109,7 +109,7 @@ func (f *field) points(mark exact.Fraction, max decimal.Decimal, avail exact.Fra
 
 // levelPoints returns a question's points as shown at each level of its
 // scale, ascending, worked out once for every bid marked on it.
-func (f *field) levelPoints(c score.Criterion, levels []decimal.Decimal, max decimal.Decimal, avail exact.Fraction) []exact.Fraction {
+func (f *field) levelPoints(c *score.Criterion, levels []decimal.Decimal, max decimal.Decimal, avail exact.Fraction) []exact.Fraction {
 	if pts, ok := f.levels[c.ID]; ok {
 		return pts
 	}
@@ -128,8 +128,9 @@ func (f *field) levelPoints(c score.Criterion, levels []decimal.Decimal, max dec
 // the allocation that raises its mark most.
 func (f *field) questions(b score.Bid, br score.BidResult) []question {
 	qs := make([]question, 0, len(f.leaves()))
-	for _, lf := range f.leaves() {
-		c := lf.c
+	lfs := f.leaves()
+	for i := range lfs {
+		c := &lfs[i].c
 		if c.Quality == nil {
 			continue
 		}

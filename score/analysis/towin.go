@@ -315,17 +315,19 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 // by re-scoring at the answer and a penny above.
 //
 // The candidates are tried highest first, each a tie or a beat of the
-// rival; when a tie is expected to lose (tieLoses), lowest first, so that
-// the beat that is the answer and the penny above it are the first two
-// re-scored. Which order is only where the search looks first: a bid's
-// standing never falls as its price does, so the answer both find is the
-// one highest winning price.
+// rival. When a tie is expected to lose (tieLoses), only the beats are
+// solved for, and tried lowest first, so that the beat that is the answer
+// and the penny above it are the first two re-scored. Which prices are
+// tried, and in which order, is only where the search looks first: a
+// bid's standing never falls as its price does, so the answer every order
+// finds is the one highest winning price.
 func (ps *priceSearch) fromCandidates() error {
 	if ps.f.reference {
 		return nil
 	}
-	cs := ps.f.priceField(ps.pc).candidates(ps.f, ps.id)
-	if len(cs) > 1 && ps.f.tieLoses(ps.id, ps.rival) {
+	loses := ps.f.tieLoses(ps.id, ps.rival)
+	cs := ps.f.priceField(ps.pc).candidates(ps.f, ps.id, !loses)
+	if loses {
 		slices.Reverse(cs)
 	}
 	for _, c := range cs {
