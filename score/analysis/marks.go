@@ -308,7 +308,7 @@ func (f *field) plansFor(qs []question) []plan {
 // apply returns the plan's marks by criterion, and the changes made.
 func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []MarkChange) {
 	var changes []MarkChange
-	marks := map[string]criteria.Marks{}
+	marks := make(map[string]criteria.Marks, len(qs))
 	pick := p.pick()
 	for qi, q := range qs {
 		k := pick[qi]

@@ -104,7 +104,9 @@ func (f *field) priceField(pc score.Criterion) *priceField {
 	if f.prices != nil && f.prices.pc.ID == pc.ID {
 		return f.prices
 	}
-	pf := &priceField{pc: pc, rule: pc.Price, ok: true, byID: map[string]int{}, topT: [2]int{-1, -1}, topRest: [2]int{-1, -1}}
+	n := len(f.base.Standings)
+	pf := &priceField{pc: pc, rule: pc.Price, ok: true, bids: make([]pricedBid, 0, n), byID: make(map[string]int, n),
+		topT: [2]int{-1, -1}, topRest: [2]int{-1, -1}}
 	f.prices = pf
 	avail, ok := f.available(pc.ID)
 	if !ok {

@@ -569,7 +569,7 @@ func (f *field) priced(pc score.Criterion, id string) (pricing, bool) {
 	}
 	m, ok := f.pricings[pc.ID]
 	if !ok {
-		m = map[string]pricing{}
+		m = make(map[string]pricing, len(f.base.Bids))
 		for _, br := range f.base.Bids {
 			pts, ok := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
 			if !ok {
