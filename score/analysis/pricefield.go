@@ -154,7 +154,7 @@ func (pf *priceField) brought() *envelope.Tree {
 				bring = append(bring, envelope.Line{C: b.rest.Mul(b.p).Mul(perMark), G: b.p.Mul(perMark).Neg(), ID: i})
 			}
 		}
-		pf.bring = envelope.New(bring)
+		pf.bring = envelope.NewFlat(bring) // only its highest line is asked for
 	}
 	return pf.bring
 }
