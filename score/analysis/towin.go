@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -213,7 +214,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 4),
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
-	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
+	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
 	if ps.hi <= 1 {
 		ps.hi = 2
 	}
@@ -254,6 +255,25 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		}
 	}
 	return ps.found(cur)
+}
+
+// currentPence is a bid's current price in pennies, rounded up: as the
+// field of prices read it once, or from the price.
+func (f *field) currentPence(pc score.Criterion, id string, cur decimal.Decimal) int64 {
+	if !f.reference {
+		pf := f.priceField(pc)
+		if i, ok := pf.byID[id]; ok && pf.bids[i].price.Equal(cur) && abs(pf.bids[i].pence) < math.MaxInt64/2 { // not beyond an int64
+			return pf.bids[i].pence
+		}
+	}
+	return cur.Shift(2).Ceil().IntPart()
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // rescored is one price tried: the outcome, or why it could not be had.
