@@ -305,9 +305,13 @@ func (f *field) plansFor(qs []question) []plan {
 	return ps
 }
 
-// apply returns the plan's marks by criterion, and the changes made.
-func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []MarkChange) {
+// apply returns the plan's marks by criterion, and, when record is set,
+// the changes made.
+func apply(b score.Bid, qs []question, p plan, record bool) (map[string]criteria.Marks, []MarkChange) {
 	var changes []MarkChange
+	if record {
+		changes = make([]MarkChange, 0, len(qs))
+	}
 	marks := make(map[string]criteria.Marks, len(qs))
 	pick := p.pick()
 	for qi, q := range qs {
@@ -320,7 +324,9 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 		if q.c.Quality.Moderation == criteria.ConsensusMark {
 			c := *m.Consensus
 			to := q.levels[q.cur[0]+o.alloc[0]]
-			changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, From: c.Mark, To: to})
+			if record {
+				changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, From: c.Mark, To: to})
+			}
 			c.Mark = to
 			m.Consensus = &c
 		} else {
@@ -330,7 +336,9 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 					continue
 				}
 				to := q.levels[q.cur[e]+o.alloc[e]]
-				changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, Evaluator: es[e].Evaluator, From: es[e].Mark, To: to})
+				if record {
+					changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, Evaluator: es[e].Evaluator, From: es[e].Mark, To: to})
+				}
 				es[e].Mark = to
 			}
 			m.Evaluators = es
@@ -368,8 +376,8 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	}
 	plans := f.plansFor(qs)
 	rival := f.rival(id)
-	try := func(p plan) (Check, []MarkChange, error) {
-		marks, changes := apply(b, qs, p)
+	try := func(p plan, record bool) (Check, []MarkChange, error) { // record: the changes are wanted
+		marks, changes := apply(b, qs, p, record)
 		res, err := f.withMarks(b, marks)
 		if err != nil {
 			return Check{}, nil, err
@@ -404,21 +412,21 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 			continue
 		}
 		tried = p.steps
-		yes, changes, err := try(p)
+		yes, changes, err := try(p, true)
 		if err != nil {
 			return MarksToWin{}, err
 		}
 		if !yes.Holds {
 			continue
 		}
-		no, _, err := try(plans[p.steps-1])
+		no, _, err := try(plans[p.steps-1], false)
 		if err != nil {
 			return MarksToWin{}, err
 		}
 		return MarksToWin{Answer: Found, Steps: p.steps, Changes: changes, Gain: p.gain, Checks: []Check{yes, no}, bid: id}, nil
 	}
 	top := plans[len(plans)-1]
-	c, _, err := try(top)
+	c, _, err := try(top, false)
 	if err != nil {
 		return MarksToWin{}, err
 	}
