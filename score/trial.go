@@ -815,7 +815,7 @@ func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	if !ok || !ok2 {
 		return Figure{}, false
 	}
-	m := t.evaluated(i)[n.index]
+	m := &t.evaluated(i)[n.index] // read in place: a num is large
 	if !m.set || !m.scored {
 		return Figure{}, false
 	}
