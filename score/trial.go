@@ -577,7 +577,7 @@ func (l *leaders) consider(s *bidKernel) {
 		return
 	}
 	if len(l.lead) == 0 {
-		l.lead = []*bidKernel{s}
+		l.lead = append(l.lead[:0], s) // in the trial's own storage
 		return
 	}
 	switch c := l.k.better(s.total.Points.Value, l.lead[0].total.Points.Value); {
