@@ -460,7 +460,7 @@ func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 	if ps.hi-ps.lo <= 1 {
 		return nil
 	}
-	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
+	c := pennies(*e, false, false) // the estimate, to the penny below
 	if c <= ps.lo || c >= ps.hi {
 		return nil
 	}
