@@ -191,6 +191,7 @@ type trialState struct {
 	shared *fieldAt
 	w      *weightState   // a shift of weight
 	lead   []*bidKernel   // storage for the leaders a trial finds
+	block  *trialBlock    // the trial's storage; nil for a shift of weight
 	full   *LotResult     // a change re-scored by evaluating the lot whole
 	byID   map[string]int // bid id → position in full.Bids
 }
@@ -399,6 +400,10 @@ type trialBlock struct {
 	cells  [2]cell
 	tie    [2]Figure
 	lead   [4]*bidKernel
+	// moved and movedTo hold, for the usual single price leaf, the figures
+	// the change moves (trialState.moved).
+	moved   [1]*[2]exact.Fraction
+	movedTo [1][2]exact.Fraction
 }
 
 // block returns the storage for one trial.
@@ -444,7 +449,7 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	}
 	k.budget(s)
 	st := &bl.st
-	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)]}
+	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl}
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal
@@ -501,11 +506,20 @@ func (st *trialState) price(s *bidKernel) {
 		if rule.Method == criteria.Band || !moves {
 			continue
 		}
+		bl := st.block
 		if st.moved == nil {
-			st.moved = make([]*[2]exact.Fraction, len(k.prices))
-			st.other = map[int]*bidKernel{}
+			if bl != nil && len(k.prices) <= len(bl.moved) {
+				st.moved = bl.moved[:len(k.prices)]
+			} else {
+				st.moved = make([]*[2]exact.Fraction, len(k.prices))
+			}
 		}
-		st.moved[j] = &[2]exact.Fraction{nlo, nhi}
+		if bl != nil && j < len(bl.movedTo) {
+			bl.movedTo[j] = [2]exact.Fraction{nlo, nhi}
+			st.moved[j] = &bl.movedTo[j]
+		} else {
+			st.moved[j] = &[2]exact.Fraction{nlo, nhi}
+		}
 	}
 }
 
@@ -561,6 +575,9 @@ func (st *trialState) rescored(i int) *bidKernel {
 	k.numbers(&s, *scratch)
 	k.total(&s, *scratch)
 	st.t.done(scratch)
+	if st.other == nil {
+		st.other = map[int]*bidKernel{}
+	}
 	st.other[i] = &s
 	return &s
 }
