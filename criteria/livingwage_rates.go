@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -207,6 +208,16 @@ const (
 // the sources; 1 November presumed) and the 2025 rates' implement-by day
 // ("1 May 2026, presumed").
 func LivingWageRates() RateTable {
+	t := livingWageRates()
+	t.Rates = slices.Clone(t.Rates) // fresh: a caller's change never reaches the next
+	return t
+}
+
+// livingWageRates is the table, read from its rows once: every tender
+// validated and prepared without its own table reads it, twice.
+var livingWageRates = sync.OnceValue(readLivingWageRates)
+
+func readLivingWageRates() RateTable {
 	d := date.On
 	type row struct {
 		announced   date.Date

@@ -50,7 +50,10 @@ type Trials struct {
 	fields map[fieldKey]*fieldAt
 	// lastHolding is the rivals LowestHolding last weighed.
 	lastHolding *holding
-	scratch     sync.Pool // of *[]num, one line per node: the working of one re-scoring
+	// svReadsPrice is set when a social value criterion reads the bid's
+	// price, so that a change of price may move its comparison.
+	svReadsPrice bool
+	scratch      sync.Pool // of *[]num, one line per node: the working of one re-scoring
 	// table holds every bid's numbers as evaluated (by bid, then node),
 	// tabulated once when first asked for.
 	once  sync.Once
@@ -81,6 +84,11 @@ func (p *Prepared) Trials(lotID string) (*Trials, bool) {
 		t.index[lp.bids[i].ID] = i
 	}
 	t.th, t.hasTh = k.thresholdRules()
+	for _, l := range lp.tree.leaves {
+		if l.c.SocialValue != nil && l.c.SocialValue.NeedsBidPrice() {
+			t.svReadsPrice = true
+		}
+	}
 	t.spreads = make([]spreadStat, len(lp.prices))
 	for j, n := range lp.prices {
 		t.spreads[j] = spreadOfField(k, n, j)
@@ -182,6 +190,8 @@ type trialState struct {
 	// before other; nil when none was shared (trial_shared.go).
 	shared *fieldAt
 	w      *weightState   // a shift of weight
+	lead   []*bidKernel   // storage for the leaders a trial finds
+	block  *trialBlock    // the trial's storage; nil for a shift of weight
 	full   *LotResult     // a change re-scored by evaluating the lot whole
 	byID   map[string]int // bid id → position in full.Bids
 }
@@ -314,16 +324,11 @@ func (t *Trials) WithPrice(bidID, criterion string, price decimal.Decimal) (Tria
 		v.addAll(fmt.Sprintf("%s.responses[%s].price", t.path(i), criterion), ps)
 		return Trial{}, v.err()
 	}
-	p := t.lp.per[i]
-	p.quotes = slices.Clone(p.quotes)
-	p.quotes[n.price] = q
-	same := true // the bid's social value does not read its price
-	for _, l := range t.lp.tree.leaves {
-		if l.c.SocialValue != nil && l.c.SocialValue.NeedsBidPrice() {
-			same = false
-		}
-	}
-	return t.trial(i, &t.lp.bids[i], &p, same), nil
+	bl := t.block()
+	bl.prep = t.lp.per[i]
+	bl.prep.quotes = append(bl.quotes[:0:len(bl.quotes)], bl.prep.quotes...)
+	bl.prep.quotes[n.price] = q
+	return t.trial(i, &t.lp.bids[i], bl, !t.svReadsPrice), nil
 }
 
 // WithMarks re-scores the lot with one bid's marks on some of its marked
@@ -353,7 +358,9 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 		return Trial{}, err
 	}
 	b := &t.lp.bids[i]
-	p := t.lp.per[i]
+	bl := t.block()
+	bl.prep = t.lp.per[i]
+	p := &bl.prep
 	if p.dq == nil || !p.dq.Disregarded { // a disregarded tender's marks are never read
 		p.cells = slices.Clone(p.cells)
 		p.low = slices.DeleteFunc(slices.Clone(p.low), func(r Reason) bool { _, changed := marks[r.Ref]; return changed })
@@ -371,7 +378,7 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 			}
 		}
 	}
-	return t.trial(i, b, &p, true), nil
+	return t.trial(i, b, bl, true), nil
 }
 
 // path is the field path of a bid among the prepared tender's bids, for a
@@ -382,18 +389,41 @@ func (t *Trials) path(i int) string {
 	return fmt.Sprintf("bids[%d]", j)
 }
 
-// trial re-scores the lot with the bid at position i read as p. same says
-// that its social value responses are as evaluated.
-func (t *Trials) trial(i int, b *Bid, p *bidPrep, same bool) Trial {
+// trialBlock holds what one trial works out, allocated together: the
+// changed bid as read and as scored, the trial's state and, for the usual
+// few leaves, the storage of their slices.
+type trialBlock struct {
+	st     trialState
+	s      bidKernel
+	prep   bidPrep
+	quotes [1]criteria.Quote
+	cells  [2]cell
+	tie    [2]Figure
+	lead   [4]*bidKernel
+	// moved and movedTo hold, for the usual single price leaf, the figures
+	// the change moves (trialState.moved).
+	moved   [1]*[2]exact.Fraction
+	movedTo [1][2]exact.Fraction
+}
+
+// block returns the storage for one trial.
+func (t *Trials) block() *trialBlock { return &trialBlock{} }
+
+// trial re-scores the lot with the bid at position i read as bl.prep. same
+// says that its social value responses are as evaluated.
+func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	k := t.k
 	base := &k.bids[i]
+	p := &bl.prep
 	inSV := func(dq *Disqualification) bool { return dq == nil }
 	if len(k.fieldLfs) > len(k.prices) && (!same || inSV(p.dq) != inSV(t.lp.per[i].dq)) {
 		return t.whole(i, b, p) // a social value comparison may move: evaluate it all
 	}
-	s := &bidKernel{idx: i, bid: b, prep: p, fcells: make([]cell, len(k.fieldLfs))}
+	s := &bl.s
+	*s = bidKernel{idx: i, bid: b, prep: p, fcells: bl.cells[:0:len(bl.cells)]}
+	s.fcells = append(s.fcells, make([]cell, len(k.fieldLfs))...)
 	if len(k.tieNodes) > 0 {
-		s.tie = make([]Figure, len(k.tieNodes))
+		s.tie = append(bl.tie[:0:len(bl.tie)], make([]Figure, len(k.tieNodes))...)
 	}
 	if p.dq != nil {
 		dq := *p.dq
@@ -418,7 +448,8 @@ func (t *Trials) trial(i int, b *Bid, p *bidPrep, same bool) Trial {
 		k.threshold(s, nums, t.th)
 	}
 	k.budget(s)
-	st := &trialState{t: t, self: s}
+	st := &bl.st
+	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl}
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal
@@ -475,11 +506,20 @@ func (st *trialState) price(s *bidKernel) {
 		if rule.Method == criteria.Band || !moves {
 			continue
 		}
+		bl := st.block
 		if st.moved == nil {
-			st.moved = make([]*[2]exact.Fraction, len(k.prices))
-			st.other = map[int]*bidKernel{}
+			if bl != nil && len(k.prices) <= len(bl.moved) {
+				st.moved = bl.moved[:len(k.prices)]
+			} else {
+				st.moved = make([]*[2]exact.Fraction, len(k.prices))
+			}
 		}
-		st.moved[j] = &[2]exact.Fraction{nlo, nhi}
+		if bl != nil && j < len(bl.movedTo) {
+			bl.movedTo[j] = [2]exact.Fraction{nlo, nhi}
+			st.moved[j] = &bl.movedTo[j]
+		} else {
+			st.moved[j] = &[2]exact.Fraction{nlo, nhi}
+		}
 	}
 }
 
@@ -535,6 +575,9 @@ func (st *trialState) rescored(i int) *bidKernel {
 	k.numbers(&s, *scratch)
 	k.total(&s, *scratch)
 	st.t.done(scratch)
+	if st.other == nil {
+		st.other = map[int]*bidKernel{}
+	}
 	st.other[i] = &s
 	return &s
 }
@@ -551,7 +594,7 @@ func (l *leaders) consider(s *bidKernel) {
 		return
 	}
 	if len(l.lead) == 0 {
-		l.lead = []*bidKernel{s}
+		l.lead = append(l.lead[:0], s) // in the trial's own storage
 		return
 	}
 	switch c := l.k.better(s.total.Points.Value, l.lead[0].total.Points.Value); {
@@ -567,7 +610,7 @@ func (l *leaders) consider(s *bidKernel) {
 // the declared chain applied to a tie.
 func (st *trialState) outcome() Trial {
 	k := st.t.k
-	l := &leaders{k: k}
+	l := &leaders{k: k, lead: st.lead}
 	self := st.self
 	switch {
 	case st.moved == nil: // the others stand as evaluated, best first
@@ -678,15 +721,76 @@ func (st *trialState) decide(lead []*bidKernel) Trial {
 		return tr
 	case len(lead) > 1:
 		slices.SortFunc(lead, func(a, b *bidKernel) int { return a.idx - b.idx })
-		groups := st.t.k.applyChain(lead, nil)
-		if len(groups[0]) > 1 {
+		if lead = st.t.k.chainFirst(lead); len(lead) > 1 {
 			tr.Outcome = UnresolvedTie
 			return tr
 		}
-		lead = groups[0]
 	}
 	tr.Outcome, tr.Winner = Winner, lead[0].bid.ID
 	return tr
+}
+
+// chainFirst applies the declared chain to bids with equal totals, in bid
+// order, and returns the first group it leaves — the bids still level at
+// the top — as [lotKernel.applyChain] would, without recording anything or
+// ordering the rest: a trial needs only who leads. It reuses the storage of
+// tied.
+func (k *lotKernel) chainFirst(tied []*bidKernel) []*bidKernel {
+	var small [8]exact.Fraction
+	for _, tb := range k.pol.TieBreaks {
+		if len(tied) <= 1 {
+			break
+		}
+		vals := small[:0]
+		if len(tied) > len(small) {
+			vals = make([]exact.Fraction, 0, len(tied))
+		}
+		missing := false
+		for _, s := range tied {
+			v, ok := k.tieValue(tb, s)
+			missing = missing || !ok
+			vals = append(vals, v)
+		}
+		if missing { // the step awaits a key: the group stays as it is
+			continue
+		}
+		best := vals[0]
+		for _, v := range vals[1:] {
+			if v.Cmp(best) > 0 {
+				best = v
+			}
+		}
+		n := 0
+		for i, s := range tied {
+			if vals[i].Equal(best) {
+				tied[n] = s
+				n++
+			}
+		}
+		tied = tied[:n]
+	}
+	return tied
+}
+
+// tieValue is one bid's key on one step of the chain, as
+// [lotKernel.keyValue] reads it.
+func (k *lotKernel) tieValue(tb TieBreak, s *bidKernel) (exact.Fraction, bool) {
+	switch tb.Kind {
+	case HigherPoints:
+		n := k.tree.byID[tb.Criterion]
+		if slot := slices.Index(k.tieNodes, n); slot >= 0 && len(s.tie) > slot {
+			return s.tie[slot].Value, true
+		}
+		return k.tiePoints(s, n).Value, true
+	case LowerPrice:
+		n := k.priceNode(tb)
+		if n == nil {
+			return exact.Fraction{}, false
+		}
+		return s.prep.quotes[n.price].Exact().Neg(), true // negated: lower price is better
+	}
+	kk := k.key(tb, s)
+	return kk.value, kk.ok
 }
 
 // whole re-scores a change by evaluating the changed lot whole, the bid at
@@ -728,7 +832,7 @@ func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	if !ok || !ok2 {
 		return Figure{}, false
 	}
-	m := t.evaluated(i)[n.index]
+	m := &t.evaluated(i)[n.index] // read in place: a num is large
 	if !m.set || !m.scored {
 		return Figure{}, false
 	}

@@ -56,6 +56,7 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	rule := n.c.Price
 	f := &priceFamily{n: n, method: rule.Method, hi: t.spreads[j].hi, fixed: [2]int{-1, -1}}
 	a := n.available
+	perMark := ratio(exact.One, a)
 	rate := exact.Whole(rule.Rate)
 	var lines, inverse []envelope.Line
 	for _, s := range k.ranked {
@@ -76,7 +77,7 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 		switch rule.Method {
 		case criteria.Relative:
 			lines = append(lines, envelope.Line{C: rest, G: ratio(a, p), ID: s.idx})
-			inverse = append(inverse, envelope.Line{C: rest.Mul(p).Mul(ratio(exact.One, a)), G: p.Mul(ratio(exact.One, a)).Neg(), ID: s.idx})
+			inverse = append(inverse, envelope.Line{C: rest.Mul(p).Mul(perMark), G: p.Mul(perMark).Neg(), ID: s.idx})
 			if f.inverseOf == nil {
 				f.inverseOf = map[int]envelope.Line{}
 			}

@@ -40,10 +40,10 @@ func newLineSetOver(lines []envelope.Line, slack, lo, hi exact.Fraction) *lineSe
 		return newLineSet(lines, slack)
 	}
 	best := func(d exact.Fraction) envelope.Line {
-		b := lines[0]
+		b, bv := lines[0], lines[0].At(d)
 		for _, l := range lines[1:] {
-			if l.At(d).Cmp(b.At(d)) > 0 {
-				b = l
+			if v := l.At(d); v.Cmp(bv) > 0 {
+				b, bv = l, v
 			}
 		}
 		return b

@@ -31,6 +31,7 @@ func (l Line) At(d exact.Fraction) exact.Fraction { return l.C.Add(d.Mul(l.G)) }
 type Tree struct {
 	lines []Line
 	root  *node
+	per   int // the most lines a node holds without children
 }
 
 type node struct {
@@ -47,7 +48,18 @@ type node struct {
 const bucket = 8
 
 // New builds the tree of the given lines (the slice is taken over).
-func New(lines []Line) *Tree {
+func New(lines []Line) *Tree { return newTree(lines, bucket) }
+
+// NewFlat builds a tree of the given lines (the slice is taken over) that
+// keeps only the envelope of them all: Max answers as New's tree does,
+// after building one envelope rather than one at every node, and Report,
+// as correct, reads every line. It is for a caller that asks only for the
+// highest line.
+func NewFlat(lines []Line) *Tree { return newTree(lines, len(lines)) }
+
+// newTree sorts the lines by slope and builds the tree, leaves of at most
+// per lines read one by one.
+func newTree(lines []Line, per int) *Tree {
 	slices.SortFunc(lines, func(a, b Line) int {
 		if c := a.G.Cmp(b.G); c != 0 {
 			return c
@@ -57,7 +69,7 @@ func New(lines []Line) *Tree {
 		}
 		return a.ID - b.ID
 	})
-	t := &Tree{lines: lines}
+	t := &Tree{lines: lines, per: max(per, 1)}
 	if len(lines) > 0 {
 		t.root = t.build(0, len(lines))
 	}
@@ -73,7 +85,7 @@ func (t *Tree) Len() int { return len(t.lines) }
 func (t *Tree) build(lo, hi int) *node {
 	n := &node{lo: lo, hi: hi}
 	var from []int // the candidates for the envelope, in slope order
-	if hi-lo <= bucket {
+	if hi-lo <= t.per {
 		for i := lo; i < hi; i++ {
 			from = append(from, i)
 		}

@@ -30,6 +30,12 @@ type field struct {
 	// scale ascending with its top mark, once read.
 	priceLfs []leaf
 	scales   map[string]scale
+	// plans holds the best plans of marks, by the questions' levels as
+	// marked (plansFor).
+	plans map[string][]plan
+	// ownChain holds, for each step of the tie-break chain, whether it
+	// compares points a bid scores on its own (tieLoses), once read.
+	ownChain []bool
 	// byID and resultByID find a bid, and its result, by id.
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
@@ -319,32 +325,58 @@ func (c Check) String() string {
 }
 
 // outcome is a re-scored lot as a check reads it: how it ended, and each
-// bid's total as shown.
+// bid's total as shown, read from the trial, the lot evaluated whole, or
+// (neither) the field as evaluated — kept as they are, not as a closure,
+// so that reading an outcome allocates nothing.
 type outcome struct {
 	Outcome score.Outcome
 	Winner  string
-	total   func(id string) (score.Figure, bool)
+	trial   score.Trial
+	from    source
+	lot     *score.LotResult
+	f       *field
 }
 
-// trialOutcome reads a trial.
-func (f *field) trialOutcome(t score.Trial) outcome {
-	return outcome{Outcome: t.Outcome, Winner: t.Winner, total: t.Total}
-}
+// source is where an outcome's totals are read.
+type source uint8
 
-// asEvaluated is the lot as evaluated, as a check reads it.
-func (f *field) asEvaluated() outcome {
-	return outcome{Outcome: f.base.Outcome, Winner: f.base.Winner, total: func(id string) (score.Figure, bool) {
-		b, ok := f.result(id)
+const (
+	none source = iota
+	fromTrial
+	fromLot
+	fromField
+)
+
+// total returns a bid's total as shown in the re-scored lot.
+func (o outcome) total(id string) (score.Figure, bool) {
+	switch o.from {
+	case fromTrial:
+		return o.trial.Total(id)
+	case fromLot:
+		return totalOf(*o.lot, id)
+	case fromField:
+		b, ok := o.f.result(id)
 		if !ok || !b.Total.Scored {
 			return score.Figure{}, false
 		}
 		return b.Total.Points, true
-	}}
+	}
+	return score.Figure{}, false
+}
+
+// trialOutcome reads a trial.
+func (f *field) trialOutcome(t score.Trial) outcome {
+	return outcome{Outcome: t.Outcome, Winner: t.Winner, trial: t, from: fromTrial}
+}
+
+// asEvaluated is the lot as evaluated, as a check reads it.
+func (f *field) asEvaluated() outcome {
+	return outcome{Outcome: f.base.Outcome, Winner: f.base.Winner, from: fromField, f: f}
 }
 
 // lotOutcome reads a lot evaluated whole.
 func lotOutcome(l score.LotResult) outcome {
-	return outcome{Outcome: l.Outcome, Winner: l.Winner, total: func(id string) (score.Figure, bool) { return totalOf(l, id) }}
+	return outcome{Outcome: l.Outcome, Winner: l.Winner, from: fromLot, lot: &l}
 }
 
 // winCheck records whether id wins a re-scored lot.
@@ -354,7 +386,8 @@ func winCheck(change, id string, res outcome, show ...string) Check {
 	if won {
 		verdict = "wins"
 	}
-	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, append([]string{id}, append(show, res.Winner)...)...)}
+	ids := append(append(make([]string, 0, 4), id), show...)
+	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, append(ids, res.Winner)...)}
 }
 
 // totalOf returns a bid's total as shown in a lot result.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"slices"
 	"strconv"
 
@@ -14,7 +15,7 @@ import (
 // question is one marked question of one bid, with what each number of
 // steps up its scale could bring.
 type question struct {
-	c      score.Criterion
+	c      *score.Criterion  // the field's own leaf: read, never changed
 	levels []decimal.Decimal // the scale's marks, ascending
 	cur    []int             // level index of the consensus mark, or of each evaluator's mark
 	opts   []option          // by number of steps, 0 first
@@ -48,7 +49,7 @@ type scale struct {
 // consensusOptions returns a consensus mark at level i as a question reads
 // it — the level, and the options from it up — the same for every bid
 // marked there, so worked out once and shared (never changed).
-func (f *field) consensusOptions(c score.Criterion, sc scale, i int, avail exact.Fraction) ([]int, []option) {
+func (f *field) consensusOptions(c *score.Criterion, sc scale, i int, avail exact.Fraction) ([]int, []option) {
 	if sc.opts == nil {
 		pts := f.levelPoints(c, sc.levels, sc.max, avail)
 		sc.cur, sc.opts = make([][]int, len(sc.levels)), make([][]option, len(sc.levels))
@@ -65,7 +66,7 @@ func (f *field) consensusOptions(c score.Criterion, sc scale, i int, avail exact
 
 // scale returns a marked question's scale, read once for every bid marked
 // on it.
-func (f *field) scale(c score.Criterion) scale {
+func (f *field) scale(c *score.Criterion) scale {
 	if sc, ok := f.scales[c.ID]; ok {
 		return sc
 	}
@@ -108,7 +109,7 @@ func (f *field) points(mark exact.Fraction, max decimal.Decimal, avail exact.Fra
 
 // levelPoints returns a question's points as shown at each level of its
 // scale, ascending, worked out once for every bid marked on it.
-func (f *field) levelPoints(c score.Criterion, levels []decimal.Decimal, max decimal.Decimal, avail exact.Fraction) []exact.Fraction {
+func (f *field) levelPoints(c *score.Criterion, levels []decimal.Decimal, max decimal.Decimal, avail exact.Fraction) []exact.Fraction {
 	if pts, ok := f.levels[c.ID]; ok {
 		return pts
 	}
@@ -126,9 +127,10 @@ func (f *field) levelPoints(c score.Criterion, levels []decimal.Decimal, max dec
 // questions lists the bid's marked questions and, for each number of steps,
 // the allocation that raises its mark most.
 func (f *field) questions(b score.Bid, br score.BidResult) []question {
-	var qs []question
-	for _, lf := range f.leaves() {
-		c := lf.c
+	qs := make([]question, 0, len(f.leaves()))
+	lfs := f.leaves()
+	for i := range lfs {
+		c := &lfs[i].c
 		if c.Quality == nil {
 			continue
 		}
@@ -278,10 +280,39 @@ func bestPlans(qs []question) []plan {
 	return out
 }
 
-// apply returns the plan's marks by criterion, and the changes made.
-func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []MarkChange) {
+// plansFor returns the best plans for a bid's questions, worked out once
+// for every bid whose questions stand at the same levels: the plans read
+// only the questions' options, which the criteria and the levels marked
+// decide.
+func (f *field) plansFor(qs []question) []plan {
+	key := make([]byte, 0, 64)
+	for _, q := range qs { // each part after its length: no two lists of questions spell one key
+		key = binary.AppendUvarint(key, uint64(len(q.c.ID)))
+		key = append(key, q.c.ID...)
+		key = binary.AppendUvarint(key, uint64(len(q.cur)))
+		for _, c := range q.cur {
+			key = binary.AppendUvarint(key, uint64(c))
+		}
+	}
+	if ps, ok := f.plans[string(key)]; ok {
+		return ps
+	}
+	ps := bestPlans(qs)
+	if f.plans == nil {
+		f.plans = map[string][]plan{}
+	}
+	f.plans[string(key)] = ps
+	return ps
+}
+
+// apply returns the plan's marks by criterion, and, when record is set,
+// the changes made.
+func apply(b score.Bid, qs []question, p plan, record bool) (map[string]criteria.Marks, []MarkChange) {
 	var changes []MarkChange
-	marks := map[string]criteria.Marks{}
+	if record {
+		changes = make([]MarkChange, 0, len(qs))
+	}
+	marks := make(map[string]criteria.Marks, len(qs))
 	pick := p.pick()
 	for qi, q := range qs {
 		k := pick[qi]
@@ -293,7 +324,9 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 		if q.c.Quality.Moderation == criteria.ConsensusMark {
 			c := *m.Consensus
 			to := q.levels[q.cur[0]+o.alloc[0]]
-			changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, From: c.Mark, To: to})
+			if record {
+				changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, From: c.Mark, To: to})
+			}
 			c.Mark = to
 			m.Consensus = &c
 		} else {
@@ -303,7 +336,9 @@ func apply(b score.Bid, qs []question, p plan) (map[string]criteria.Marks, []Mar
 					continue
 				}
 				to := q.levels[q.cur[e]+o.alloc[e]]
-				changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, Evaluator: es[e].Evaluator, From: es[e].Mark, To: to})
+				if record {
+					changes = append(changes, MarkChange{Criterion: q.c.ID, Title: q.c.Title, Evaluator: es[e].Evaluator, From: es[e].Mark, To: to})
+				}
 				es[e].Mark = to
 			}
 			m.Evaluators = es
@@ -339,10 +374,10 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	if len(qs) == 0 {
 		return MarksToWin{Answer: NotComputed, note: "not computed: the policy has no marked questions"}, nil
 	}
-	plans := bestPlans(qs)
+	plans := f.plansFor(qs)
 	rival := f.rival(id)
-	try := func(p plan) (Check, []MarkChange, error) {
-		marks, changes := apply(b, qs, p)
+	try := func(p plan, record bool) (Check, []MarkChange, error) { // record: the changes are wanted
+		marks, changes := apply(b, qs, p, record)
 		res, err := f.withMarks(b, marks)
 		if err != nil {
 			return Check{}, nil, err
@@ -377,21 +412,21 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 			continue
 		}
 		tried = p.steps
-		yes, changes, err := try(p)
+		yes, changes, err := try(p, true)
 		if err != nil {
 			return MarksToWin{}, err
 		}
 		if !yes.Holds {
 			continue
 		}
-		no, _, err := try(plans[p.steps-1])
+		no, _, err := try(plans[p.steps-1], false)
 		if err != nil {
 			return MarksToWin{}, err
 		}
 		return MarksToWin{Answer: Found, Steps: p.steps, Changes: changes, Gain: p.gain, Checks: []Check{yes, no}, bid: id}, nil
 	}
 	top := plans[len(plans)-1]
-	c, _, err := try(top)
+	c, _, err := try(top, false)
 	if err != nil {
 		return MarksToWin{}, err
 	}

@@ -104,7 +104,9 @@ func (f *field) priceField(pc score.Criterion) *priceField {
 	if f.prices != nil && f.prices.pc.ID == pc.ID {
 		return f.prices
 	}
-	pf := &priceField{pc: pc, rule: pc.Price, ok: true, byID: map[string]int{}, topT: [2]int{-1, -1}, topRest: [2]int{-1, -1}}
+	n := len(f.base.Standings)
+	pf := &priceField{pc: pc, rule: pc.Price, ok: true, bids: make([]pricedBid, 0, n), byID: make(map[string]int, n),
+		topT: [2]int{-1, -1}, topRest: [2]int{-1, -1}}
 	f.prices = pf
 	avail, ok := f.available(pc.ID)
 	if !ok {
@@ -152,7 +154,7 @@ func (pf *priceField) brought() *envelope.Tree {
 				bring = append(bring, envelope.Line{C: b.rest.Mul(b.p).Mul(perMark), G: b.p.Mul(perMark).Neg(), ID: i})
 			}
 		}
-		pf.bring = envelope.New(bring)
+		pf.bring = envelope.NewFlat(bring) // only its highest line is asked for
 	}
 	return pf.bring
 }
@@ -308,8 +310,9 @@ func (pf *priceField) outOfReach(id string) bool {
 // them. Under price per quality point the bid's own
 // ratio (or its price adjusted by features) is solved for the rival's. The
 // prices are only where the search looks first: each is re-scored before
-// it is used.
-func (pf *priceField) candidates(f *field, id string) []int64 {
+// it is used. With ties false only the prices that beat the rival are
+// solved for: a tie is expected to lose (see fromCandidates).
+func (pf *priceField) candidates(f *field, id string, ties bool) []int64 {
 	self, ok := pf.byID[id]
 	if !pf.ok || !ok {
 		return nil
@@ -337,8 +340,12 @@ func (pf *priceField) candidates(f *field, id string) []int64 {
 	if rule.Method == criteria.Linear {
 		above = above && me.p.Cmp(hi) <= 0 // the highest moves the others when the bid is it
 	}
+	strictness := []bool{false, true} // tie, then beat
+	if !ties {
+		strictness = strictness[1:]
+	}
 	if above { // the rivals stand still
-		for _, strict := range []bool{false, true} { // tie, then beat
+		for _, strict := range strictness {
 			x, ok := f.tr.LeastScore(id, pf.pc.ID, goal, strict)
 			if !ok {
 				return nil
@@ -351,9 +358,9 @@ func (pf *priceField) candidates(f *field, id string) []int64 {
 		}
 	}
 	if !beats && rule.Method != criteria.Band {
-		out = append(out, pf.lowest(f, self, lowPence)...)
+		out = append(out, pf.lowest(f, self, lowPence, strictness)...)
 	}
-	if len(out) >= 2 {
+	if len(out) >= 2 && ties {
 		out = append(out, pf.underRivals(self, goal, out[1], out[0])...)
 	}
 	slices.SortFunc(out, func(a, b int64) int { return int(b - a) })
@@ -362,15 +369,16 @@ func (pf *priceField) candidates(f *field, id string) []int64 {
 
 // lowest solves for the highest prices below the field's lowest other
 // price (lowPence pennies) at which the bid, with full price marks, ties
-// and beats every rival, whose price points fall with it.
-func (pf *priceField) lowest(f *field, self int, lowPence int64) []int64 {
+// and beats every rival, whose price points fall with it (ties, beats:
+// as strictness asks).
+func (pf *priceField) lowest(f *field, self int, lowPence int64, strictness []bool) []int64 {
 	me := pf.bids[self]
 	tau, ok := f.tr.TotalWith(me.id, pf.pc.ID, exact.One)
 	if !ok {
 		return nil
 	}
 	var out []int64
-	for _, strict := range []bool{false, true} {
+	for _, strict := range strictness {
 		b, limited, ok := f.tr.LowestHolding(me.id, pf.pc.ID, tau.Value, strict)
 		if !ok {
 			continue

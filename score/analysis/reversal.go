@@ -60,8 +60,7 @@ func (f *field) movesField() func(id string) bool {
 		}
 		var lo, hi *at
 		for _, s := range f.base.Standings {
-			b, _ := f.bid(s.BidID)
-			p, ok := quote(l.c, b)
+			p, ok := f.tr.Quoted(s.BidID, l.c.ID) // as prepared: not quoted again
 			if !ok {
 				return func(string) bool { return true } // cannot tell: re-score every removal
 			}

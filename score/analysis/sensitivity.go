@@ -93,6 +93,10 @@ type weighted struct {
 	i     int
 	c     score.Criterion
 	avail exact.Fraction
+	// limit is the largest shift tested from it, in hundredths of a
+	// percentage point below all its marks; winner the winner's share of
+	// its marks: the same for every rival, so read once.
+	limit, winner exact.Fraction
 }
 
 // shiftSearch holds what every weight shift of one lot is tested against:
@@ -119,6 +123,9 @@ func (f *field) sensitivity() (Sensitivity, error) {
 		out.Robustness = Robust
 		out.Statement = "the policy has only one weighted top-level criterion, so no weight can move between criteria"
 		return out, nil
+	}
+	if n := len(f.base.Standings); n > 1 { // a shift for every ranked bid but the winner; none stays nil
+		out.Shifts = make([]WeightShift, 0, n-1)
 	}
 	for _, st := range f.base.Standings {
 		if st.BidID == ss.w {
@@ -158,6 +165,11 @@ func (f *field) shiftSearch() *shiftSearch {
 		whole = whole.Add(t.avail)
 	}
 	ss.toPercent, _ = exact.Int(100).Quo(whole)
+	for i := range ss.tops {
+		t := &ss.tops[i]
+		t.limit = exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(t.avail.Mul(ss.toPercent)).Sub(hundredth))
+		t.winner = ss.share(ss.wr, t.i, t.avail)
+	}
 	if pol.Basis == score.PricePerQualityPoint {
 		if pls := priceLeaves(pol.Criteria); len(pls) == 1 {
 			ss.pricePC = &pls[0].c
@@ -183,17 +195,21 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	r := st.BidID
 	rr, _ := ss.f.result(r)
 	best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
-	for _, from := range ss.tops {
-		for _, to := range ss.tops {
+	shares := make([]exact.Fraction, len(ss.tops)) // the rival's share of each criterion's marks, read once
+	for i, t := range ss.tops {
+		shares[i] = ss.share(rr, t.i, t.avail)
+	}
+	for fi, from := range ss.tops {
+		for ti, to := range ss.tops {
 			if from.i == to.i {
 				continue
 			}
-			be, ok := ss.breakEven(rr, from, to)
+			be, ok := ss.breakEven(rr, shares[ti].Sub(shares[fi]), from, to)
 			if !ok {
 				continue
 			}
 			be = be.Mul(ss.toPercent)
-			limit := exact.Whole(exact.Rounding{Places: 2, Mode: exact.Down}.Apply(from.avail.Mul(ss.toPercent)).Sub(hundredth))
+			limit := from.limit
 			if be.Cmp(limit) > 0 {
 				continue
 			}
@@ -218,11 +234,11 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 
 // breakEven is the weight, on the policy's own scale, that must move from
 // one criterion to another for the rival to draw level with the winner;
-// false when no such shift helps it.
-func (ss *shiftSearch) breakEven(rr score.BidResult, from, to weighted) (exact.Fraction, bool) {
+// false when no such shift helps it. dR is the rival's share of to's
+// marks less its share of from's.
+func (ss *shiftSearch) breakEven(rr score.BidResult, dR exact.Fraction, from, to weighted) (exact.Fraction, bool) {
 	wr := ss.wr
-	dR := ss.share(rr, to.i, to.avail).Sub(ss.share(rr, from.i, from.avail))
-	dW := ss.share(wr, to.i, to.avail).Sub(ss.share(wr, from.i, from.avail))
+	dW := to.winner.Sub(from.winner)
 	if ss.pol.Basis != score.PricePerQualityPoint {
 		g := dR.Sub(dW)
 		if g.Sign() <= 0 {

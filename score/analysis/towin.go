@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -209,10 +211,10 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if !ok {
 		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
-	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: map[int64]rescored{},
+	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 4),
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
-	ps.lo, ps.hi = 0, cur.Shift(2).Ceil().IntPart()
+	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
 	if ps.hi <= 1 {
 		ps.hi = 2
 	}
@@ -255,10 +257,35 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	return ps.found(cur)
 }
 
+// currentPence is a bid's current price in pennies, rounded up: as the
+// field of prices read it once, or from the price.
+func (f *field) currentPence(pc score.Criterion, id string, cur decimal.Decimal) int64 {
+	if !f.reference {
+		pf := f.priceField(pc)
+		if i, ok := pf.byID[id]; ok && pf.bids[i].price.Equal(cur) && abs(pf.bids[i].pence) < math.MaxInt64/2 { // not beyond an int64
+			return pf.bids[i].pence
+		}
+	}
+	return cur.Shift(2).Ceil().IntPart()
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // rescored is one price tried: the outcome, or why it could not be had.
 type rescored struct {
 	res outcome
 	err error
+}
+
+// tried is a price, in pennies, and how it re-scored.
+type tried struct {
+	pennies int64
+	rescored
 }
 
 // priceSearch narrows, in pennies, the highest price at which one bid wins:
@@ -269,17 +296,24 @@ type priceSearch struct {
 	id     string
 	pc     score.Criterion
 	rival  string
-	seen   map[int64]rescored
+	seen   []tried // a few prices, looked through in turn
 	lo, hi int64
 	out    PriceToWin
 }
 
 // at reports whether the bid wins at a price, and the outcome there.
 func (ps *priceSearch) at(pennies int64) (bool, outcome, error) {
-	r, ok := ps.seen[pennies]
+	var r rescored
+	ok := false
+	for _, t := range ps.seen {
+		if t.pennies == pennies {
+			r, ok = t.rescored, true
+			break
+		}
+	}
 	if !ok {
 		r.res, r.err = ps.f.atPrice(ps.id, ps.pc, pennies)
-		ps.seen[pennies] = r
+		ps.seen = append(ps.seen, tried{pennies, r})
 	}
 	if r.err != nil {
 		return false, r.res, r.err
@@ -299,11 +333,24 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 // fromCandidates re-scores first the prices solved for, at which the
 // bid's shown total ties and beats its best rival: most bids are settled
 // by re-scoring at the answer and a penny above.
+//
+// The candidates are tried highest first, each a tie or a beat of the
+// rival. When a tie is expected to lose (tieLoses), only the beats are
+// solved for, and tried lowest first, so that the beat that is the answer
+// and the penny above it are the first two re-scored. Which prices are
+// tried, and in which order, is only where the search looks first: a
+// bid's standing never falls as its price does, so the answer every order
+// finds is the one highest winning price.
 func (ps *priceSearch) fromCandidates() error {
 	if ps.f.reference {
 		return nil
 	}
-	for _, c := range ps.f.priceField(ps.pc).candidates(ps.f, ps.id) {
+	loses := ps.f.tieLoses(ps.id, ps.rival)
+	cs := ps.f.priceField(ps.pc).candidates(ps.f, ps.id, !loses)
+	if loses {
+		slices.Reverse(cs)
+	}
+	for _, c := range cs {
 		if c <= ps.lo || c >= ps.hi {
 			continue
 		}
@@ -320,10 +367,70 @@ func (ps *priceSearch) fromCandidates() error {
 			return err
 		} else if !w {
 			ps.hi = c + 1
+			break
 		}
-		break
 	}
 	return nil
+}
+
+// tieLoses reports whether the bid would lose a tie with the rival on the
+// declared chain as read from the points as evaluated: there is no chain,
+// or its first step that tells them apart compares points on a criterion
+// scored without the field (no price, no social value) on which the rival
+// is ahead. A step it cannot read so (a lower price, a recorded score)
+// leaves it false. It only orders the re-scorings (see fromCandidates).
+func (f *field) tieLoses(id, rival string) bool {
+	tbs := f.lot().Policy.TieBreaks
+	if len(tbs) == 0 {
+		return true // a tie is never settled: it does not win
+	}
+	if f.ownChain == nil {
+		f.ownChain = make([]bool, len(tbs))
+		for i, tb := range tbs {
+			f.ownChain[i] = tb.Kind == score.HigherPoints && f.ownScored(tb.Criterion)
+		}
+	}
+	for i, tb := range tbs {
+		if !f.ownChain[i] {
+			return false
+		}
+		a, ok1 := f.tr.Points(id, tb.Criterion)
+		b, ok2 := f.tr.Points(rival, tb.Criterion)
+		if !ok1 || !ok2 {
+			return false
+		}
+		if c := a.Value.Cmp(b.Value); c != 0 {
+			return c < 0
+		}
+	}
+	return false
+}
+
+// ownScored reports whether a criterion's points are the bid's own, read
+// from nothing in the field: no leaf under it is a price or a social value.
+func (f *field) ownScored(id string) bool {
+	var find func(cs []score.Criterion) (score.Criterion, bool)
+	find = func(cs []score.Criterion) (score.Criterion, bool) {
+		for _, c := range cs {
+			if c.ID == id {
+				return c, true
+			}
+			if x, ok := find(c.Children); ok {
+				return x, true
+			}
+		}
+		return score.Criterion{}, false
+	}
+	c, ok := find(f.lot().Policy.Criteria)
+	if !ok {
+		return false
+	}
+	for _, l := range leaves([]score.Criterion{c}) {
+		if l.c.Price != nil || l.c.SocialValue != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // cannotWin is the answer when even a penny does not win.
@@ -353,7 +460,7 @@ func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 	if ps.hi-ps.lo <= 1 {
 		return nil
 	}
-	c := exact.Rounding{Places: 0, Mode: exact.Floor}.Apply(e.MulDec(hundred)).IntPart()
+	c := pennies(*e, false, false) // the estimate, to the penny below
 	if c <= ps.lo || c >= ps.hi {
 		return nil
 	}
@@ -482,7 +589,7 @@ func (f *field) priced(pc score.Criterion, id string) (pricing, bool) {
 	}
 	m, ok := f.pricings[pc.ID]
 	if !ok {
-		m = map[string]pricing{}
+		m = make(map[string]pricing, len(f.base.Bids))
 		for _, br := range f.base.Bids {
 			pts, ok := f.tr.Points(br.BidID, pc.ID) // numbers only: nothing is worded
 			if !ok {
