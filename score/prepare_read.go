@@ -36,9 +36,12 @@ func newReader(t Tender, bids []Bid) *reader {
 		is := idx[k]
 		slices.SortFunc(is, func(a, b int32) int { return strings.Compare(bids[a].ID, bids[b].ID) })
 		lp := lotShape(t, t.Lots[k])
+		// The bids are copied in as they are read (reader.bid): memory the
+		// operating system provides only once it is written, so a field
+		// that fails validation early never holds a second copy.
 		lp.bids, lp.per = make([]Bid, len(is)), make([]bidPrep, len(is))
 		for j, i := range is {
-			lp.bids[j], rd.at[i] = bids[i], int32(j)
+			rd.at[i] = int32(j)
 		}
 		lps[k] = lp
 	})
@@ -137,7 +140,9 @@ func (rd *reader) bid(i int, b *Bid, sc scratches) {
 		s = newReadScratch(lp, readBlock)
 		sc[lp] = s
 	}
-	lp.readAt(int(rd.at[i]), s)
+	j := int(rd.at[i])
+	lp.bids[j] = *b
+	lp.readAt(j, s)
 	rd.read.Add(1)
 }
 
