@@ -745,9 +745,10 @@ func (k *lotKernel) chainFirst(tied []*bidKernel) []*bidKernel {
 		if len(tied) > len(small) {
 			vals = make([]exact.Fraction, 0, len(tied))
 		}
+		value := k.keyValue(tb) // what applyChain compares
 		missing := false
 		for _, s := range tied {
-			v, ok := k.tieValue(tb, s)
+			v, ok := value(s)
 			missing = missing || !ok
 			vals = append(vals, v)
 		}
@@ -770,27 +771,6 @@ func (k *lotKernel) chainFirst(tied []*bidKernel) []*bidKernel {
 		tied = tied[:n]
 	}
 	return tied
-}
-
-// tieValue is one bid's key on one step of the chain, as
-// [lotKernel.keyValue] reads it.
-func (k *lotKernel) tieValue(tb TieBreak, s *bidKernel) (exact.Fraction, bool) {
-	switch tb.Kind {
-	case HigherPoints:
-		n := k.tree.byID[tb.Criterion]
-		if slot := slices.Index(k.tieNodes, n); slot >= 0 && len(s.tie) > slot {
-			return s.tie[slot].Value, true
-		}
-		return k.tiePoints(s, n).Value, true
-	case LowerPrice:
-		n := k.priceNode(tb)
-		if n == nil {
-			return exact.Fraction{}, false
-		}
-		return s.prep.quotes[n.price].Exact().Neg(), true // negated: lower price is better
-	}
-	kk := k.key(tb, s)
-	return kk.value, kk.ok
 }
 
 // whole re-scores a change by evaluating the changed lot whole, the bid at
