@@ -32,23 +32,29 @@ func cpuTime() time.Duration {
 }
 
 // benchmarkAnalyse runs every analysis on one lot of n bids, and reports it
-// against one evaluation of the same (prepared) lot measured in the same
-// iterations (the median of five, see evaluation): x-evaluation for wall time, x-evaluation-cpu for the CPU time
-// of the process (both cores, the collector included), which holds when
-// other work shares the machine. prepared analyses a lot already validated
-// (AnalysePrepared); otherwise Analyse validates it first.
+// against one evaluation of the same lot measured in the same iterations
+// (the median of five, see evaluation), like for like: prepared analyses a
+// lot already validated (AnalysePrepared) against Prepared.EvaluateLot;
+// otherwise Analyse validates it first, against score.Evaluate, which does
+// too. x-evaluation is the ratio of wall times, x-evaluation-cpu that of
+// the CPU time of the process (both cores, the collector included), which
+// holds when other work shares the machine.
 func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 	tn, bids := benchLot(n)
 	p, err := score.Prepare(tn, bids)
 	if err != nil {
 		b.Fatal(err)
 	}
+	evaluate := func() { p.EvaluateLot("L1") }
+	if !prepared {
+		evaluate = func() { _, _ = score.Evaluate(tn, bids) }
+	}
 	var eval, evalCPU, cpu time.Duration
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
-		e, ec := evaluation(p)
+		e, ec := evaluation(evaluate)
 		eval += e
 		evalCPU += ec
 		c0 := cpuTime()
@@ -72,16 +78,16 @@ func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 	b.ReportMetric(float64(eval)/float64(b.N)/1e6, "evaluation-ms")
 }
 
-// evaluation times one evaluation of the prepared lot as the median of
-// five, and its CPU time as their mean: one evaluation of 200 bids takes a
+// evaluation times one evaluation of the lot as the median of five, and
+// its CPU time as their mean: one evaluation of 200 prepared bids takes a
 // tenth of a millisecond, and a single one varies by half from one to the
 // next (a collection starting, the caches), which the ratio would inherit.
-func evaluation(p *score.Prepared) (wall, cpu time.Duration) {
+func evaluation(evaluate func()) (wall, cpu time.Duration) {
 	var walls [5]time.Duration
 	c0 := cpuTime()
 	for i := range walls {
 		t0 := time.Now()
-		p.EvaluateLot("L1")
+		evaluate()
 		walls[i] = time.Since(t0)
 	}
 	cpu = (cpuTime() - c0) / time.Duration(len(walls))
