@@ -48,8 +48,10 @@ type Trials struct {
 	// fields holds the fields moved by trials, by fieldKey: nil for one met
 	// once, shared once met again (trial_shared.go).
 	fields map[fieldKey]*fieldAt
-	// lastHolding is the rivals LowestHolding last weighed.
-	lastHolding *holding
+	// holdings are the rivals LowestHolding last weighed, the latest few:
+	// one for each of the goroutines that may be asking at once.
+	holdings [holdingsKept]*holding
+	nextHeld int
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool

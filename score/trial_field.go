@@ -226,11 +226,8 @@ type holding struct {
 // price lowest for a goal, all but bid x: see LowestHolding.
 func (t *Trials) holdingRivals(f *priceFamily, x int, goal exact.Fraction) []int {
 	j := f.n.price
-	t.mu.Lock()
-	last := t.lastHolding
-	t.mu.Unlock()
-	if last != nil && last.j == j && last.x == x && last.goal.Equal(goal) {
-		return last.rivals
+	if rivals, ok := t.held(j, x, goal); ok {
+		return rivals
 	}
 	k := t.k
 	var rivals []int
@@ -260,9 +257,27 @@ func (t *Trials) holdingRivals(f *priceFamily, x int, goal exact.Fraction) []int
 		}
 	}
 	t.mu.Lock()
-	t.lastHolding = &holding{j: j, x: x, goal: goal, rivals: rivals}
+	t.holdings[t.nextHeld] = &holding{j: j, x: x, goal: goal, rivals: rivals}
+	t.nextHeld = (t.nextHeld + 1) % holdingsKept
 	t.mu.Unlock()
 	return rivals
+}
+
+// holdingsKept is how many of the rivals weighed last are kept: more than
+// the goroutines an analysis spreads its bids over on most machines, so
+// that one bid's tie and beat still meet the rivals weighed for it.
+const holdingsKept = 8
+
+// held returns the rivals weighed already for price leaf j, bid x and goal.
+func (t *Trials) held(j, x int, goal exact.Fraction) ([]int, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, h := range t.holdings {
+		if h != nil && h.j == j && h.x == x && h.goal.Equal(goal) {
+			return h.rivals, true
+		}
+	}
+	return nil, false
 }
 
 // lowestFor turns a bound on a bid's normalised score (at or below it,

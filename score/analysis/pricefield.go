@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -33,6 +34,7 @@ type priceField struct {
 	// full marks going to another, (τ − other points) × price ÷ marks,
 	// negated, as lines in τ, drawn when first asked for (brought).
 	topT, topRest [2]int
+	bringOnce     sync.Once // the bids analysed at once share the field
 	bring         *envelope.Tree
 }
 
@@ -146,7 +148,7 @@ func (f *field) priceField(pc score.Criterion) *priceField {
 // budget to a total τ (see priceField), drawn when first asked for: only
 // an estimate with the bid as the lowest price reads them.
 func (pf *priceField) brought() *envelope.Tree {
-	if pf.bring == nil {
+	pf.bringOnce.Do(func() {
 		var bring []envelope.Line
 		perMark := ratioF(exact.One, pf.avail)
 		for i, b := range pf.bids {
@@ -155,7 +157,7 @@ func (pf *priceField) brought() *envelope.Tree {
 			}
 		}
 		pf.bring = envelope.NewFlat(bring) // only its highest line is asked for
-	}
+	})
 	return pf.bring
 }
 

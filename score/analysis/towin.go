@@ -166,23 +166,29 @@ func WhatItTakes(t score.Tender, lotID string, bids []score.Bid) ([]ToWin, error
 }
 
 func (f *field) whatItTakes() ([]ToWin, error) {
-	var out []ToWin
-	if n := len(f.base.Standings); n > 1 { // then some bid did not win: none stays nil
-		out = make([]ToWin, 0, n)
-	}
+	var todo []score.Standing
 	for _, s := range f.base.Standings {
 		if f.base.Outcome == score.Winner && s.BidID == f.base.Winner {
 			continue
 		}
-		tw := ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
-		var err error
-		if tw.Price, err = f.priceToWin(s.BidID); err != nil {
+		todo = append(todo, s)
+	}
+	if len(todo) == 0 { // every bid won, or there was none: none stays nil
+		return nil, nil
+	}
+	out := make([]ToWin, len(todo))
+	errs := make([]error, len(todo))
+	f.spread(len(todo), func(w *field, i int) {
+		s := todo[i]
+		out[i] = ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
+		if out[i].Price, errs[i] = w.priceToWin(s.BidID); errs[i] == nil {
+			out[i].Marks, errs[i] = w.marksToWin(s.BidID)
+		}
+	})
+	for _, err := range errs { // the first in standings order, as a serial run would stop at
+		if err != nil {
 			return nil, err
 		}
-		if tw.Marks, err = f.marksToWin(s.BidID); err != nil {
-			return nil, err
-		}
-		out = append(out, tw)
 	}
 	return out, nil
 }

@@ -1,0 +1,51 @@
+package analysis_test
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenderscore/tenderscore/score/analysis"
+)
+
+// worded is every answer of what it takes to win in words, with the figures each
+// rests on, for comparing two runs word for word.
+func worded(a analysis.LotAnalysis) string {
+	var b strings.Builder
+	for _, tw := range a.ToWin {
+		b.WriteString(tw.BidID + " " + tw.Total.String() + "\n  " + tw.Price.Explanation() + "\n  " + tw.Marks.Explanation() + "\n")
+		b.WriteString("  " + tw.Price.Price.String() + " " + tw.Price.Cut.String() + " " + tw.Marks.Gain.String() + "\n")
+	}
+	for _, c := range append(slices.Clone(a.ToWin[0].Price.Checks), a.ToWin[0].Marks.Checks...) {
+		b.WriteString(c.Scores() + "\n")
+	}
+	return b.String()
+}
+
+// TestAnalyseParallelAsSerial checks that spreading the bids' questions over
+// goroutines (what it takes to win, one bid at a time in each) answers every
+// question as one goroutine does, word for word: each answer is the bid's
+// own, whichever goroutine found it and in whatever order. 60 bids give
+// each of 8 goroutines several, sharing the field of prices and the
+// trials; the race detector (.ci/run) watches what they share.
+func TestAnalyseParallelAsSerial(t *testing.T) {
+	tn, bids := benchLot(60)
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	serial, err := analysis.Analyse(tn, "L1", bids)
+	require.NoError(t, err)
+	want := worded(serial)
+	require.Len(t, serial.ToWin, 59, "every bid but the winner is asked about")
+	for _, procs := range []int{2, 8} {
+		runtime.GOMAXPROCS(procs)
+		for range 3 { // the goroutines take the bids in a different order each time
+			got, err := analysis.Analyse(tn, "L1", bids)
+			require.NoError(t, err)
+			assert.Equal(t, want, worded(got), "GOMAXPROCS=%d", procs)
+		}
+	}
+}
