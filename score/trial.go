@@ -56,6 +56,7 @@ type Trials struct {
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool
 	scratch      sync.Pool // of *[]num, one line per node: the working of one re-scoring
+	blocks       sync.Pool // of *trialBlock, given back by Trial.Release
 	// table holds every bid's numbers as evaluated (by bid, then node),
 	// tabulated once when first asked for.
 	once  sync.Once
@@ -178,6 +179,34 @@ type Trial struct {
 	Outcome Outcome
 	Winner  string
 	st      *trialState
+	// bl is the storage of st when the trial has one of its own, and gen
+	// its generation then: once released (Release) the trial reads as empty.
+	bl  *trialBlock
+	gen uint32
+}
+
+// Release gives the trial's storage back to the [Trials] it came from, for
+// a later trial to use again: an analysis that reads each trial at once
+// and re-scores hundreds allocates a few instead. Call it once done
+// reading the trial. After it, every copy of the trial reads as empty —
+// Total finds no bid, Outranks is false — never a later trial's figures;
+// Outcome and Winner keep their values. A trial never released is
+// collected like any other value.
+func (r Trial) Release() {
+	if r.bl == nil || r.bl.gen != r.gen {
+		return // none of its own, or released already
+	}
+	t, gen := r.st.t, r.bl.gen+1
+	*r.bl = trialBlock{gen: gen}
+	t.blocks.Put(r.bl)
+}
+
+// state is what the trial computed; nil once it is released.
+func (r Trial) state() *trialState {
+	if r.st == nil || (r.bl != nil && r.bl.gen != r.gen) {
+		return nil
+	}
+	return r.st
 }
 
 // trialState is what a trial computed, kept for the questions asked of it.
@@ -201,7 +230,11 @@ type trialState struct {
 // Total returns a bid's total in the trial as shown; false when the bid
 // has none (it is disqualified, or the lot has no such bid).
 func (r Trial) Total(bidID string) (Figure, bool) {
-	s, ok := r.st.bid(bidID)
+	st := r.state()
+	if st == nil {
+		return Figure{}, false
+	}
+	s, ok := st.bid(bidID)
 	if !ok || !s.total.Scored {
 		return Figure{}, false
 	}
@@ -211,24 +244,28 @@ func (r Trial) Total(bidID string) (Figure, bool) {
 // Outranks reports whether bid a ranks above bid b in the trial: a is
 // ranked, and b is not or comes after it (a bid tied with a does not).
 func (r Trial) Outranks(a, b string) bool {
-	if st := r.st; st.full != nil {
+	st := r.state()
+	if st == nil {
+		return false
+	}
+	if st.full != nil {
 		ra, okA := rankIn(*st.full, a)
 		rb, okB := rankIn(*st.full, b)
 		return okA && (!okB || ra < rb)
 	}
-	sa, okA := r.st.bid(a)
+	sa, okA := st.bid(a)
 	if !okA || !sa.total.Scored {
 		return false
 	}
-	sb, okB := r.st.bid(b)
+	sb, okB := st.bid(b)
 	if !okB || !sb.total.Scored {
 		return true
 	}
-	switch c := r.st.t.k.better(sa.total.Points.Value, sb.total.Points.Value); {
+	switch c := st.t.k.better(sa.total.Points.Value, sb.total.Points.Value); {
 	case c != 0:
 		return c < 0
 	}
-	groups := r.st.t.k.applyChain(r.st.level(sa.total.Points.Value), nil)
+	groups := st.t.k.applyChain(st.level(sa.total.Points.Value), nil)
 	for _, g := range groups {
 		if slices.Contains(g, sa) {
 			return !slices.Contains(g, sb)
@@ -395,6 +432,7 @@ func (t *Trials) path(i int) string {
 // changed bid as read and as scored, the trial's state and, for the usual
 // few leaves, the storage of their slices.
 type trialBlock struct {
+	gen    uint32 // how often it was released: a trial made before reads as empty
 	st     trialState
 	s      bidKernel
 	prep   bidPrep
@@ -408,8 +446,14 @@ type trialBlock struct {
 	movedTo [1][2]exact.Fraction
 }
 
-// block returns the storage for one trial.
-func (t *Trials) block() *trialBlock { return &trialBlock{} }
+// block returns the storage for one trial: one a released trial gave back
+// (Trial.Release), or a new one.
+func (t *Trials) block() *trialBlock {
+	if bl, ok := t.blocks.Get().(*trialBlock); ok {
+		return bl
+	}
+	return &trialBlock{}
+}
 
 // trial re-scores the lot with the bid at position i read as bl.prep. same
 // says that its social value responses are as evaluated.
@@ -458,7 +502,9 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		k.numbers(s, nums)
 		k.total(s, nums)
 	}
-	return st.outcome()
+	r := st.outcome()
+	r.bl, r.gen = bl, bl.gen
+	return r
 }
 
 // price scores the changed bid's price criteria against the field as the

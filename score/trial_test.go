@@ -220,6 +220,7 @@ func TestTrialsAreEvaluations(t *testing.T) {
 			require.NoError(t, err)
 			want, _ := q.EvaluateLot("L1")
 			trSame(t, fmt.Sprintf("%s at %s", b.ID, np), tr, want)
+			trReleased(t, tr, bids) // its storage is used again by the trials after it
 			if pol.Basis == score.AdjustedPrice {
 				continue // no marked question
 			}
@@ -239,6 +240,9 @@ func TestTrialsAreEvaluations(t *testing.T) {
 			require.NoError(t, err)
 			want, _ = q.EvaluateLot("L1")
 			trSame(t, fmt.Sprintf("%s with new marks", b.ID), tr, want)
+			if rapid.Bool().Draw(t, "release") { // some kept, some given back, as an analysis does
+				trReleased(t, tr, bids)
+			}
 		}
 		var tops []int
 		for i, c := range pol.Criteria {
@@ -332,6 +336,18 @@ func TestScoreSolvedIsTheEngine(t *testing.T) {
 			}
 		}
 	})
+}
+
+// trReleased releases a trial and checks that it then reads as empty:
+// never the figures of the trial that uses its storage next.
+func trReleased(t *rapid.T, tr score.Trial, bids []score.Bid) {
+	tr.Release()
+	tr.Release() // a second release gives nothing back twice
+	for _, b := range bids {
+		_, ok := tr.Total(b.ID)
+		require.False(t, ok, "a released trial has no totals")
+		require.False(t, tr.Outranks(b.ID, "no such bid"), "a released trial ranks no bid")
+	}
 }
 
 // TestTrialProblems checks that a trial of something no bid could offer is
