@@ -48,20 +48,29 @@ func AnalysePrepared(p *score.Prepared, lotID string, rules ...LowPriceRule) (Lo
 }
 
 func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
-	var err error
 	lotID := f.lotID
 	if len(rules) == 0 {
 		rules = []LowPriceRule{ScottishHandbookRule()}
 	}
 	a := LotAnalysis{LotID: lotID, Outcome: f.base.Outcome, Winner: f.base.Winner, LowPriceRules: rules}
-	if a.ToWin, err = f.whatItTakes(); err != nil {
+	var errS, errR error
+	wait := f.alongside(func(s *field) { // the weights and the removals, beside the bids' questions
+		if a.Sensitivity, errS = s.sensitivity(); errS == nil {
+			a.Reversals, errR = s.reversals()
+		}
+	})
+	toWin, err := f.whatItTakes()
+	wait()
+	a.ToWin = toWin // nil when it failed
+	// The first error a serial run meets, and what it would have found before it:
+	switch {
+	case err != nil:
+		a.Sensitivity, a.Reversals = Sensitivity{}, nil
 		return a, err
-	}
-	if a.Sensitivity, err = f.sensitivity(); err != nil {
-		return a, err
-	}
-	if a.Reversals, err = f.reversals(); err != nil {
-		return a, err
+	case errS != nil:
+		return a, errS
+	case errR != nil:
+		return a, errR
 	}
 	priceOf := func(c score.Criterion, id string) (decimal.Decimal, bool, bool) { // as prepared: not quoted again
 		p, ok := f.tr.Quoted(id, c.ID)

@@ -285,7 +285,7 @@ type Check struct {
 	Winner string
 	// shown are the totals that decide it, read when re-scored and worded
 	// only when asked for (Scores).
-	shown []shownTotal
+	shown shownTotals
 }
 
 // shownTotal is one bid's total in a re-scored lot; ok is false when the
@@ -296,11 +296,32 @@ type shownTotal struct {
 	ok  bool
 }
 
+// shownTotals are the few totals a check shows — the bid's, its rival's or
+// the winner's, and the winner's then: each once, at most three — held in
+// place, so that a check allocates none.
+type shownTotals struct {
+	t [3]shownTotal
+	n int
+}
+
+// list returns the totals in the order first read.
+func (s *shownTotals) list() []shownTotal { return s.t[:s.n] }
+
+// add reads one bid's total unless it is no bid or read already.
+func (s *shownTotals) add(id string, read func(string) (score.Figure, bool)) {
+	if id == "" || s.n == len(s.t) || slices.ContainsFunc(s.t[:s.n], func(t shownTotal) bool { return t.id == id }) {
+		return
+	}
+	fig, ok := read(id)
+	s.t[s.n] = shownTotal{id: id, fig: fig, ok: ok}
+	s.n++
+}
+
 // Scores shows the totals that decide the check, as the engine shows them
 // ("A 90.88, B 88.00"), worded when asked for.
 func (c Check) Scores() string {
 	var b strings.Builder
-	for i, t := range c.shown {
+	for i, t := range c.shown.list() {
 		if i > 0 {
 			b.WriteString(", ")
 		}
@@ -318,21 +339,22 @@ func (c Check) Scores() string {
 // String describes the check in a sentence.
 func (c Check) String() string {
 	s := c.Change + ": " + c.Verdict
-	if len(c.shown) > 0 {
+	if c.shown.n > 0 {
 		s += " (" + c.Scores() + ")"
 	}
 	return s
 }
 
 // outcome is a re-scored lot as a check reads it: how it ended, and each
-// bid's total as shown, read from the trial, the lot evaluated whole, or
-// (neither) the field as evaluated — kept as they are, not as a closure,
-// so that reading an outcome allocates nothing.
+// bid's total as shown, read from the lot evaluated whole, the field as
+// evaluated or — for a trial — the few totals a check shows, read when the
+// trial was made (trialOutcome), so that its storage is given back at once
+// and reading an outcome allocates nothing.
 type outcome struct {
 	Outcome score.Outcome
 	Winner  string
-	trial   score.Trial
 	from    source
+	glance  shownTotals // fromTrial: the totals read
 	lot     *score.LotResult
 	f       *field
 }
@@ -351,7 +373,11 @@ const (
 func (o outcome) total(id string) (score.Figure, bool) {
 	switch o.from {
 	case fromTrial:
-		return o.trial.Total(id)
+		for _, t := range o.glance.list() {
+			if t.id == id {
+				return t.fig, t.ok
+			}
+		}
 	case fromLot:
 		return totalOf(*o.lot, id)
 	case fromField:
@@ -364,9 +390,17 @@ func (o outcome) total(id string) (score.Figure, bool) {
 	return score.Figure{}, false
 }
 
-// trialOutcome reads a trial.
-func (f *field) trialOutcome(t score.Trial) outcome {
-	return outcome{Outcome: t.Outcome, Winner: t.Winner, trial: t, from: fromTrial}
+// trialOutcome reads a trial: how it ended, and the totals of the given bids
+// and of its winner, which are all a check shows (winCheck); then gives
+// the trial's storage back for the next.
+func (f *field) trialOutcome(t score.Trial, ids ...string) outcome {
+	o := outcome{Outcome: t.Outcome, Winner: t.Winner, from: fromTrial}
+	for _, id := range ids {
+		o.glance.add(id, t.Total)
+	}
+	o.glance.add(t.Winner, t.Total)
+	t.Release()
+	return o
 }
 
 // asEvaluated is the lot as evaluated, as a check reads it.
@@ -379,15 +413,16 @@ func lotOutcome(l score.LotResult) outcome {
 	return outcome{Outcome: l.Outcome, Winner: l.Winner, from: fromLot, lot: &l}
 }
 
-// winCheck records whether id wins a re-scored lot.
-func winCheck(change, id string, res outcome, show ...string) Check {
+// winCheck records whether id wins a re-scored lot, showing the totals of
+// id, of the bid shown beside it (its rival; none when "") and of the
+// winner.
+func winCheck(change, id string, res outcome, show string) Check {
 	won := res.Outcome == score.Winner && res.Winner == id
 	verdict := "does not win"
 	if won {
 		verdict = "wins"
 	}
-	ids := append(append(make([]string, 0, 4), id), show...)
-	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, append(ids, res.Winner)...)}
+	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, id, show, res.Winner)}
 }
 
 // totalOf returns a bid's total as shown in a lot result.
@@ -400,17 +435,13 @@ func totalOf(l score.LotResult, id string) (score.Figure, bool) {
 }
 
 // totalsOf reads the totals of the given bids in a re-scored lot, each
-// once, for a check to show.
-func totalsOf(l outcome, ids ...string) []shownTotal {
-	out := make([]shownTotal, 0, len(ids))
-	for i, id := range ids {
-		if id == "" || slices.Contains(ids[:i], id) {
-			continue
-		}
-		fig, ok := l.total(id)
-		out = append(out, shownTotal{id: id, fig: fig, ok: ok})
+// once, for a check to show: at most three.
+func totalsOf(l outcome, a, b, c string) shownTotals {
+	var s shownTotals
+	for _, id := range [...]string{a, b, c} {
+		s.add(id, l.total)
 	}
-	return out
+	return s
 }
 
 // percentText shows an exact percentage to two places — more when it is

@@ -312,8 +312,14 @@ func apply(b score.Bid, qs []question, p plan, record bool) (map[string]criteria
 	if record {
 		changes = make([]MarkChange, 0, len(qs))
 	}
-	marks := make(map[string]criteria.Marks, len(qs))
 	pick := p.pick()
+	changed := 0
+	for qi := range qs {
+		if pick[qi] != 0 {
+			changed++
+		}
+	}
+	marks := make(map[string]criteria.Marks, changed)
 	for qi, q := range qs {
 		k := pick[qi]
 		if k == 0 {
@@ -350,13 +356,13 @@ func apply(b score.Bid, qs []question, p plan, record bool) (map[string]criteria
 
 // withMarks re-scores the lot with one bid's marks replaced: a trial, or
 // for the reference an evaluation of the changed copy.
-func (f *field) withMarks(b score.Bid, marks map[string]criteria.Marks) (outcome, error) {
+func (f *field) withMarks(b score.Bid, marks map[string]criteria.Marks, rival string) (outcome, error) {
 	if !f.reference {
 		if len(marks) == 0 { // nothing changed: the lot as evaluated, which a trial finds again
 			return f.asEvaluated(), nil
 		}
 		t, err := f.tr.WithMarks(b.ID, marks)
-		return f.trialOutcome(t), err
+		return f.trialOutcome(t, b.ID, rival), err
 	}
 	for id, m := range marks {
 		r := b.Responses[id]
@@ -378,7 +384,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	rival := f.rival(id)
 	try := func(p plan, record bool) (Check, []MarkChange, error) { // record: the changes are wanted
 		marks, changes := apply(b, qs, p, record)
-		res, err := f.withMarks(b, marks)
+		res, err := f.withMarks(b, marks, rival)
 		if err != nil {
 			return Check{}, nil, err
 		}

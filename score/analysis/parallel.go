@@ -38,6 +38,25 @@ func (f *field) spread(n int, do func(w *field, i int)) {
 	wg.Wait()
 }
 
+// alongside starts do on a copy of the field in a goroutine of its own when
+// there is more than one processor, and returns the wait for it; with one,
+// or for the reference, it runs do at once. What do finds is its own: the
+// caller reads it after the wait.
+func (f *field) alongside(do func(s *field)) (wait func()) {
+	if runtime.GOMAXPROCS(0) <= 1 || f.reference {
+		do(f)
+		return func() {}
+	}
+	f.warm()
+	s := f.fork()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		do(s)
+	}()
+	return func() { <-done }
+}
+
 // warm reads once, before the field is forked, what every bid's price to
 // win reads and the forks would otherwise each read again: the price
 // criteria and the field of prices.

@@ -12,7 +12,8 @@ import (
 	"github.com/tenderscore/tenderscore/score/analysis"
 )
 
-// worded is every answer of what it takes to win in words, with the figures each
+// worded is every answer of what it takes to win and of the weights in
+// words, and each removal's winner after it, with the figures each
 // rests on, for comparing two runs word for word.
 func worded(a analysis.LotAnalysis) string {
 	var b strings.Builder
@@ -23,12 +24,20 @@ func worded(a analysis.LotAnalysis) string {
 	for _, c := range append(slices.Clone(a.ToWin[0].Price.Checks), a.ToWin[0].Marks.Checks...) {
 		b.WriteString(c.Scores() + "\n")
 	}
+	b.WriteString(a.Sensitivity.Statement + "\n")
+	for _, w := range a.Sensitivity.Shifts {
+		b.WriteString(w.Explanation() + "\n")
+	}
+	for _, r := range a.Reversals {
+		b.WriteString(r.Removed + " → " + r.WinnerAfter + "\n")
+	}
 	return b.String()
 }
 
 // TestAnalyseParallelAsSerial checks that spreading the bids' questions over
-// goroutines (what it takes to win, one bid at a time in each) answers every
-// question as one goroutine does, word for word: each answer is the bid's
+// goroutines (what it takes to win, one bid at a time in each, and the
+// weights and the removals beside them) answers every question as one
+// goroutine does, word for word: each answer is the bid's
 // own, whichever goroutine found it and in whatever order. 60 bids give
 // each of 8 goroutines several, sharing the field of prices and the
 // trials; the race detector (.ci/run) watches what they share.

@@ -373,7 +373,8 @@ func (f *field) shiftedBy(w, r string, from, to int, d decimal.Decimal) (bool, o
 		if err != nil {
 			return false, outcome{}, err
 		}
-		return t.Outranks(r, w), f.trialOutcome(t), nil
+		above := t.Outranks(r, w) // before trialOutcome gives the trial back
+		return above, f.trialOutcome(t, r, w), nil
 	}
 	res, err := f.evalOn(f.p.WithLot(f.shifted(from, to, d)))
 	if err != nil {

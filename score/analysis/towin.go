@@ -217,7 +217,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if !ok {
 		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
-	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 4),
+	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 2), // most bids: the answer and a penny above
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
@@ -318,7 +318,7 @@ func (ps *priceSearch) at(pennies int64) (bool, outcome, error) {
 		}
 	}
 	if !ok {
-		r.res, r.err = ps.f.atPrice(ps.id, ps.pc, pennies)
+		r.res, r.err = ps.f.atPrice(ps.id, ps.rival, ps.pc, pennies)
 		ps.seen = append(ps.seen, tried{pennies, r})
 	}
 	if r.err != nil {
@@ -531,11 +531,11 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 // atPrice re-scores the lot with one bid's price, in pennies, on the price
 // criterion: a trial, or for the reference an evaluation of the changed
 // copy, a schedule read as the amount it comes to.
-func (f *field) atPrice(id string, pc score.Criterion, pennies int64) (outcome, error) {
+func (f *field) atPrice(id, rival string, pc score.Criterion, pennies int64) (outcome, error) {
 	price := decimal.New(pennies, -2)
 	if !f.reference {
 		t, err := f.tr.WithPrice(id, pc.ID, price)
-		return f.trialOutcome(t), err
+		return f.trialOutcome(t, id, rival), err
 	}
 	base := f.p
 	if pc.Price.Schedule != nil { // the schedule becomes the amount it comes to, for every bid: validated once
