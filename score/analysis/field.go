@@ -40,6 +40,9 @@ type field struct {
 	byID, resultByID map[string]int
 	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
 	prices           *priceField                   // the field of prices, read once for the price to win
+	// marks holds the marks of one trial of changed marks, emptied for the
+	// next: each goroutine's own (fork).
+	marks map[string]criteria.Marks
 
 	// reference makes every answer found as the analyses first found them:
 	// the price to win by search alone, each re-scoring an evaluation of a

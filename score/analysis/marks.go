@@ -305,21 +305,16 @@ func (f *field) plansFor(qs []question) []plan {
 	return ps
 }
 
-// apply returns the plan's marks by criterion, and, when record is set,
-// the changes made.
-func apply(b score.Bid, qs []question, p plan, record bool) (map[string]criteria.Marks, []MarkChange) {
+// apply returns the plan's marks by criterion, in marks (emptied first:
+// a trial reads them and keeps none, so one map serves every trial of a
+// goroutine), and, when record is set, the changes made.
+func apply(marks map[string]criteria.Marks, b score.Bid, qs []question, p plan, record bool) []MarkChange {
 	var changes []MarkChange
 	if record {
 		changes = make([]MarkChange, 0, len(qs))
 	}
+	clear(marks)
 	pick := p.pick()
-	changed := 0
-	for qi := range qs {
-		if pick[qi] != 0 {
-			changed++
-		}
-	}
-	marks := make(map[string]criteria.Marks, changed)
 	for qi, q := range qs {
 		k := pick[qi]
 		if k == 0 {
@@ -351,7 +346,7 @@ func apply(b score.Bid, qs []question, p plan, record bool) (map[string]criteria
 		}
 		marks[q.c.ID] = m
 	}
-	return marks, changes
+	return changes
 }
 
 // withMarks re-scores the lot with one bid's marks replaced: a trial, or
@@ -383,7 +378,11 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 	plans := f.plansFor(qs)
 	rival := f.rival(id)
 	try := func(p plan, record bool) (Check, []MarkChange, error) { // record: the changes are wanted
-		marks, changes := apply(b, qs, p, record)
+		if f.marks == nil {
+			f.marks = map[string]criteria.Marks{}
+		}
+		marks := f.marks
+		changes := apply(marks, b, qs, p, record)
 		res, err := f.withMarks(b, marks, rival)
 		if err != nil {
 			return Check{}, nil, err
