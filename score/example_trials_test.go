@@ -48,3 +48,43 @@ func ExampleTrials() {
 	// B 70.00 69.00
 	// A true
 }
+
+// A trial read at once can give its storage back for the next: a search
+// that re-scores hundreds of prices then allocates a few trials, not
+// hundreds. Once released, a trial reads as empty. B at £300,000 leads
+// 70.00 to 69.00 (see ExampleTrials); at £350,000 its price points are
+// 40 × 350,000 ÷ 350,000 = 40 and A's 40 × 350,000 ÷ 500,000 = 28.00, so
+// A leads 73.00 to 70.00.
+func ExampleTrial_Release() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, price := range []string{"300000", "350000"} {
+		t, err := trials.WithPrice("B", "price", d(price))
+		if err != nil {
+			log.Fatal(err)
+		}
+		b, _ := t.Total("B")
+		a, _ := t.Total("A")
+		fmt.Println(price, t.Winner, b, a)
+		t.Release()
+		_, ok := t.Total("B")
+		fmt.Println("after release:", ok, t.Winner)
+	}
+	// Output:
+	// 300000 B 70.00 69.00
+	// after release: false B
+	// 350000 A 70.00 73.00
+	// after release: false A
+}
