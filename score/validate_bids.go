@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
 // This file checks the bids against the tender: each bid's identity, lot
@@ -18,41 +17,72 @@ import (
 // naming a lot the tender does not have are reported either way).
 func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	lx := indexLots(t)
-	// The checks across bids run in order; each bid's own checks (its
-	// struct tags, its responses against its lot's policy) then run in
-	// parallel, and every bid's problems are reported in the order they
-	// always were: its tags, the checks across bids, its own. A bid's record
-	// here is small — a field of a million bids is validated in memory for
-	// the bids, not several times over — and problems past the cap are only
-	// counted.
+	// The checks across bids run in order, in a goroutine of their own,
+	// while each bid's own checks (its tags, its responses against its
+	// lot's policy) run in parallel beside them; every bid's problems are
+	// reported in the order they always were: its tags, the checks across
+	// bids, its own. A bid's record here is small — a field of a million
+	// bids is validated in memory for the bids, not several times over —
+	// and problems past the cap are only counted.
 	checks := make([]bidChecks, len(bids))
+	count := v.toCheck(bids, checks, lx, only)
 	ax := newAcross(bids)
-	count := map[string]int{}
-	for i, b := range bids {
-		ok := ax.check(v, i, bids, lx.lots, &checks[i])
-		if !ok || (only != "" && b.Lot != only) {
-			continue
-		}
-		count[b.Lot]++
-		checks[i].check = true
-	}
-	if v.rd != nil && (len(ax.problems) > 0 || slices.ContainsFunc(checks, func(c bidChecks) bool { return c.omitted > 0 })) {
-		v.rd.fault.Store(true) // a problem across bids: nothing is read
-	}
-	v.ownChecks(bids, checks, ax.problems, lx)
+	v.besideAcross(bids, checks, ax, lx)
 	for i, c := range checks {
 		for _, ps := range [][]Problem{c.ps[:c.split], ax.problems[i], c.ps[c.split:]} {
 			for _, p := range ps {
 				v.push(p)
 			}
 		}
-		v.omitted += int(c.omitted)
+		v.omitted += int(c.omitted) + int(ax.omitted[i])
 	}
 	for i, l := range t.Lots {
 		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
 			v.add(fmt.Sprintf("lots[%d]", i), l.ID, "no-bids", "lot %s has no bids to evaluate", l.ID)
 		}
 	}
+}
+
+// toCheck marks the bids to check against their lot's policy — those of a
+// lot the tender has, and with a lot id only that lot's — and counts them
+// by lot.
+func (v *validation) toCheck(bids []Bid, checks []bidChecks, lx lotIndex, only string) map[string]int {
+	count := map[string]int{}
+	last, known := "", false
+	for i := range bids {
+		b := &bids[i]
+		if i == 0 || b.Lot != last { // bids come lot by lot: one lookup a lot, not a bid
+			_, known = lx.lots[b.Lot]
+			last = b.Lot
+		}
+		if known && (only == "" || b.Lot == only) {
+			count[b.Lot]++
+			checks[i].check = true
+		}
+	}
+	return count
+}
+
+// besideAcross runs the checks across bids beside the bids' own checks;
+// a problem across bids stops all reading. A field too small to split
+// runs the two in turn, and so does a validation told to (v.inTurn).
+func (v *validation) besideAcross(bids []Bid, checks []bidChecks, ax *across, lx lotIndex) {
+	var found func()
+	if v.rd != nil {
+		found = func() { v.rd.fault.Store(true) } // a problem across bids: nothing is read
+	}
+	if len(bids) < 2*minChunk || v.inTurn {
+		ax.all(v, bids, lx.lots, found)
+		v.ownChecks(bids, checks, lx)
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ax.all(v, bids, lx.lots, found)
+	}()
+	v.ownChecks(bids, checks, lx)
+	<-done
 }
 
 // lotIndex is each lot by id, with its criteria tree and the leaves whose
@@ -84,117 +114,12 @@ type bidChecks struct {
 	check   bool      // checked against its lot's policy
 }
 
-// across holds what the checks across bids remember: ids, suppliers' names
-// and lots, and spellings, and the problems found, by bid.
-type across struct {
-	ids         map[string]int
-	suppliers   map[string]supplierSeen // by supplier id
-	supplierLot map[uint64]int32        // (supplier number, lot number) → the bid's position
-	lots        map[string]uint32       // lot ids met, numbered as met
-	lastLot     string                  // the lot id met last, and its number: bids come lot by lot
-	lastLotNum  uint32
-	spelled     spellings         // supplier ids by the form they are compared in (validate_ids.go)
-	problems    map[int][]Problem // by bid, for the bids with any
-	kept        int               // past the cap, problems across bids are counted
-}
-
-// supplierSeen is a supplier as first named, and its number.
-type supplierSeen struct {
-	name string
-	num  uint32
-}
-
-// newAcross sizes the maps for the bids that have what they hold: a field
-// of empty bids (a hostile file) makes none of them large.
-func newAcross(bids []Bid) *across {
-	named, supplied := 0, 0
-	for i := range bids {
-		named += min(len(bids[i].ID), 1)
-		supplied += min(len(bids[i].Supplier.ID), 1)
-	}
-	return &across{ids: make(map[string]int, named), suppliers: map[string]supplierSeen{},
-		supplierLot: make(map[uint64]int32, supplied), lots: map[string]uint32{}, problems: map[int][]Problem{}}
-}
-
-// lotNum numbers a lot id, the same number for the same id.
-func (ax *across) lotNum(lot string) uint32 {
-	if len(ax.lots) > 0 && lot == ax.lastLot {
-		return ax.lastLotNum
-	}
-	n, ok := ax.lots[lot]
-	if !ok {
-		n = uint32(len(ax.lots))
-		ax.lots[lot] = n
-	}
-	ax.lastLot, ax.lastLotNum = lot, n
-	return n
-}
-
-// check runs the checks across bids on one bid — its ids visible and
-// unique, its supplier named one way and bidding once per lot, its lot
-// known — and reports whether its lot is known.
-func (ax *across) check(v *validation, i int, bids []Bid, lots map[string]Lot, c *bidChecks) bool {
-	b := &bids[i]
-	// The path is built only for a problem: most bids have none.
-	path := func(field string) string { return "bids[" + strconv.Itoa(i) + "]." + field }
-	av := &validation{struct_: v.struct_} // this bid's problems across bids
-	if !safetext.Plain(b.ID) {
-		av.ident(path("id"), b.ID)
-	}
-	if !safetext.Plain(b.Supplier.ID) {
-		av.ident(path("supplier.id"), b.Supplier.ID)
-	}
-	av.sameSupplier(func() string { return path("supplier.id") }, b.Supplier.ID, &ax.spelled, ax.suppliers)
-	if b.ID != "" {
-		if j, dup := ax.ids[b.ID]; dup {
-			av.add(path("id"), b.ID, "unique", "bid id already used by bids[%d]", j)
-		} else {
-			ax.ids[b.ID] = i
-		}
-	}
-	if b.Supplier.ID != "" {
-		ax.supplier(av, path, i, bids)
-	}
-	_, ok := lots[b.Lot]
-	if !ok && b.Lot != "" {
-		av.push(Problem{Field: path("lot"), Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
-	}
-	switch {
-	case len(av.ps) == 0:
-	case ax.kept < criteria.MaxProblems:
-		ax.problems[i] = av.ps
-		ax.kept += len(av.ps)
-	default:
-		c.omitted += int32(len(av.ps))
-	}
-	c.omitted += int32(av.omitted)
-	return ok
-}
-
-// supplier checks that bid i names its supplier as earlier bids did and
-// is the supplier's only bid for its lot.
-func (ax *across) supplier(av *validation, path func(string) string, i int, bids []Bid) {
-	b := &bids[i]
-	seen, ok := ax.suppliers[b.Supplier.ID]
-	if ok && seen.name != b.Supplier.Name {
-		av.add(path("supplier.name"), b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, seen.name)
-	} else if !ok {
-		seen = supplierSeen{name: b.Supplier.Name, num: uint32(len(ax.suppliers))}
-		ax.suppliers[b.Supplier.ID] = seen
-	}
-	key := uint64(seen.num)<<32 | uint64(ax.lotNum(b.Lot))
-	if other, dup := ax.supplierLot[key]; dup {
-		av.add(path("supplier.id"), b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, bids[other].ID)
-	} else {
-		ax.supplierLot[key] = int32(i)
-	}
-}
-
 // ownChecks runs each bid's own checks — its tags, and its responses
-// against its lot's policy — in parallel. Each chunk keeps its bids'
+// against its lot's policy — in parallel. Each chunk keeps its bids' own
 // problems only while it has fewer than criteria.MaxProblems, and counts
-// the rest: the problems listed are still the first in bid order.
-func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]Problem, lx lotIndex) {
+// the rest: the problems listed are still the first in bid order, since
+// those across bids only add to the problems before any a chunk counts.
+func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
 		sc := scratches{}
@@ -214,7 +139,7 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]
 				continue
 			}
 			c.ps, c.split = bv.ps, int32(tags)
-			kept += len(bv.ps) + len(across[i]) // across is only read here
+			kept += len(bv.ps)
 		}
 	})
 }
