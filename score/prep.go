@@ -114,7 +114,7 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.bids = slices.Clone(lp.bids)
 	q.bids[i] = b
 	q.per = slices.Clone(lp.per)
-	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)))
+	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
 	p.fixed = make([]Figure, len(lp.fixed.nodes))
 	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)), nil)
 	q.per[i] = p
@@ -132,8 +132,9 @@ func (lp *lotPrep) withoutBid(i int) *lotPrep {
 // read reads one bid on its own: a recorded disregard, the gates, and
 // unless it is disregarded every quality and living wage leaf, every price
 // quote and the marks moderation changed. Its responses were validated,
-// so what cannot be read is noted rather than feared.
-func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
+// so what cannot be read is noted rather than feared; lk, when not nil,
+// holds them as validation looked them up.
+func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looked) bidPrep {
 	p := bidPrep{cells: cells, quotes: quotes}
 	if d := b.Disregard; d != nil {
 		p.disqualify(AtDisregard, Reason{Rule: string(d.Ground), Text: "the tender is disregarded: " + d.Ground.Basis(lp.regime) + ": " + d.Reason})
@@ -145,9 +146,11 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
 	for _, n := range lp.tree.leaves {
 		switch {
 		case n.c.SocialValue != nil:
-			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
+			if r, found := lk.response(b, lp.tree, n); found {
+				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
+			}
 		case n.c.Quality != nil:
-			r, found := b.Responses[n.c.ID] // looked up once, for the moderation and the marks
+			r, found := lk.response(b, lp.tree, n) // looked up once, for the moderation and the marks
 			if found {
 				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
 			}
@@ -178,7 +181,8 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
 		}
 	}
 	for i, n := range lp.prices {
-		quotes[i], _ = n.c.Price.Quote(b.Responses[n.c.ID].Price) // validated
+		r, _ := lk.response(b, lp.tree, n)
+		quotes[i], _ = n.c.Price.Quote(r.Price) // validated
 	}
 	return p
 }

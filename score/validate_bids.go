@@ -122,17 +122,18 @@ type bidChecks struct {
 func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
-		sc := scratches{}
+		sc, lk := scratches{}, &looked{}
 		for i := lo; i < hi; i++ {
+			lk.ready = false
 			c, b := &checks[i], bids[i]
 			path := "bids[" + strconv.Itoa(i) + "]"
 			bv := &validation{struct_: v.struct_, counting: kept >= criteria.MaxProblems}
 			bv.bidTags(path, b) // the tags of Bid, without reflection per bid (validate_bidtags.go)
 			tags := len(bv.ps)
 			if c.check {
-				bv.bid(path, b, lx.lots[b.Lot].Policy, lx.trees[b.Lot], lx.broken[b.Lot])
+				bv.bid(path, b, lx.lots[b.Lot].Policy, lx.trees[b.Lot], lx.broken[b.Lot], lk)
 			}
-			v.readPassed(i, &bids[i], c.check && len(bv.ps) == 0 && bv.omitted == 0, sc)
+			v.readPassed(i, &bids[i], c.check && len(bv.ps) == 0 && bv.omitted == 0, sc, lk)
 			c.omitted += int32(bv.omitted)
 			if kept >= criteria.MaxProblems {
 				c.omitted += int32(len(bv.ps))
@@ -147,11 +148,11 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 // readPassed reads bid i for its lot when the validation is reading
 // (prepare_read.go) and the bid passed its own checks; a bid that did not
 // stops all reading.
-func (v *validation) readPassed(i int, b *Bid, passed bool, sc scratches) {
+func (v *validation) readPassed(i int, b *Bid, passed bool, sc scratches, lk *looked) {
 	switch {
 	case v.rd == nil:
 	case passed:
-		v.rd.bid(i, b, sc)
+		v.rd.bid(i, b, sc, lk)
 	default:
 		v.rd.fault.Store(true)
 	}
@@ -177,7 +178,7 @@ func brokenRules(t *tree) map[string]bool {
 // bid checks one bid against its lot's policy: a response for every leaf,
 // none for anything else, and each response valid for its rule (unless the
 // rule itself is broken).
-func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[string]bool) {
+func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[string]bool, lk *looked) {
 	if b.Disregard != nil {
 		// A disregarded tender is not assessed: its responses may be
 		// incomplete (a late or non-compliant tender), and are not read.
@@ -186,7 +187,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[strin
 	}
 	v.bidFeatures(path, b, p) // validate_features.go
 	v.bidLivingWage(path, b, p, t)
-	v.bidResponses(path, b, t, broken)
+	v.bidResponses(path, b, t, broken, lk)
 	v.bidGates(path, b, p)
 	v.bidTieBreaks(path, b, p)
 }
@@ -206,10 +207,13 @@ func (v *validation) bidLivingWage(path string, b Bid, p Policy, t *tree) {
 }
 
 // bidResponses checks the bid's response to each leaf criterion, then names
-// any response to a branch or to no criterion at all.
-func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string]bool) {
-	price, priced := bidPrice(b, t)
-	answered := 0 // responses to leaves: when every response is one, none is unknown
+// any response to a branch or to no criterion at all. Each response is
+// looked up once, into lk, which reading the bid then takes them from.
+func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string]bool, lk *looked) {
+	lk.lookUp(&b, t)
+	var price decimal.Decimal
+	priced, measured := false, false // the bid's price, worked out only for a social value criterion
+	answered := 0                    // responses to leaves: when every response is one, none is unknown
 	for _, n := range t.leaves {
 		// The path is built only for a problem: most bids have none.
 		rp := func() string { return path + ".responses[" + n.c.ID + "]" }
@@ -220,12 +224,16 @@ func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string
 			}
 			continue
 		}
-		r, ok := b.Responses[n.c.ID]
+		r, ok := lk.at(n)
 		if !ok {
 			v.add(rp(), "", "required", "no response to criterion %s (%s)", n.c.ID, n.c.Title)
 			continue
 		}
 		answered++
+		if n.c.SocialValue != nil && !measured {
+			price, priced = sumQuotes(t, func(n *node) criteria.PriceResponse { r, _ := lk.at(n); return r.Price })
+			measured = true
+		}
 		if !broken[n.c.ID] {
 			v.response(rp, n.c, r, price, priced)
 		}
@@ -247,7 +255,7 @@ func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string
 
 // response checks one response against the kind of its criterion: a price,
 // marks, or social value commitments (measured against the bid's price).
-func (v *validation) response(rp func() string, c *Criterion, r Response, price decimal.Decimal, priced bool) {
+func (v *validation) response(rp func() string, c *Criterion, r *Response, price decimal.Decimal, priced bool) {
 	switch {
 	case c.Price != nil:
 		if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
@@ -351,17 +359,24 @@ func sortedKeys[V any](m map[string]V) []string {
 // sum of its quotes on every price criterion. ok is false when the policy
 // has no price criterion or a quote is not valid (reported elsewhere).
 func bidPrice(b Bid, t *tree) (decimal.Decimal, bool) {
-	prices := t.priceLeaves()
-	if len(prices) == 0 {
-		return decimal.Decimal{}, false
-	}
-	sum := decimal.Zero
-	for _, n := range prices {
-		q, ps := n.c.Price.Quote(b.Responses[n.c.ID].Price)
+	return sumQuotes(t, func(n *node) criteria.PriceResponse { return b.Responses[n.c.ID].Price })
+}
+
+// sumQuotes is bidPrice with the bid's price responses given by leaf.
+func sumQuotes(t *tree, price func(n *node) criteria.PriceResponse) (decimal.Decimal, bool) {
+	sum, priced := decimal.Zero, false
+	for _, n := range t.leaves {
+		if n.c.Price == nil {
+			continue
+		}
+		q, ps := n.c.Price.Quote(price(n))
 		if len(ps) > 0 {
 			return decimal.Decimal{}, false
 		}
-		sum = sum.Add(q.Price)
+		sum, priced = sum.Add(q.Price), true
+	}
+	if !priced {
+		return decimal.Decimal{}, false
 	}
 	return sum, true
 }
