@@ -74,7 +74,7 @@ func (ax *across) lotNum(lot string) uint32 {
 
 // all runs the checks across bids on every bid, in order, and calls found
 // once, at the first problem.
-func (ax *across) all(v *validation, bids []Bid, lots map[string]Lot, found func()) {
+func (ax *across) all(v *validation, bids []Bid, lots map[string]*lotCheck, found func()) {
 	for i := range bids {
 		ax.check(v, i, bids, lots)
 		if found != nil && ax.found() {
@@ -87,7 +87,7 @@ func (ax *across) all(v *validation, bids []Bid, lots map[string]Lot, found func
 // check runs the checks across bids on one bid — its ids visible and
 // unique, its supplier named one way and bidding once per lot, its lot
 // known.
-func (ax *across) check(v *validation, i int, bids []Bid, lots map[string]Lot) {
+func (ax *across) check(v *validation, i int, bids []Bid, lots map[string]*lotCheck) {
 	b := &bids[i]
 	// The path is built only for a problem: most bids have none.
 	path := func(field string) string { return "bids[" + strconv.Itoa(i) + "]." + field }

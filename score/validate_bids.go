@@ -88,22 +88,37 @@ func (v *validation) besideAcross(bids []Bid, checks []bidChecks, ax *across, lx
 // lotIndex is each lot by id, with its criteria tree and the leaves whose
 // rule is broken.
 type lotIndex struct {
-	lots   map[string]Lot
-	trees  map[string]*tree
-	broken map[string]map[string]bool
+	lots map[string]*lotCheck
+}
+
+// lotCheck is what checking a bid against one lot's policy needs.
+type lotCheck struct {
+	pol    Policy
+	tree   *tree
+	broken map[string]bool
 }
 
 func indexLots(t Tender) lotIndex {
-	lx := lotIndex{lots: map[string]Lot{}, trees: map[string]*tree{}, broken: map[string]map[string]bool{}}
+	lx := lotIndex{lots: map[string]*lotCheck{}}
 	for _, l := range t.Lots {
 		if _, dup := lx.lots[l.ID]; !dup && l.ID != "" {
-			lx.lots[l.ID] = l
-			lp := l.Policy
-			lx.trees[l.ID] = buildTree(&lp)
-			lx.broken[l.ID] = brokenRules(lx.trees[l.ID])
+			lc := &lotCheck{pol: l.Policy}
+			lc.tree = buildTree(&lc.pol)
+			lc.broken = brokenRules(lc.tree)
+			lx.lots[l.ID] = lc
 		}
 	}
 	return lx
+}
+
+// of returns bid b's lot, looked up only when b's lot is not last's:
+// bids come lot by lot.
+func (lx lotIndex) of(b *Bid, last *lotCheck, lastID *string) *lotCheck {
+	if last != nil && b.Lot == *lastID {
+		return last
+	}
+	*lastID = b.Lot
+	return lx.lots[b.Lot]
 }
 
 // bidChecks is one bid's record while it is validated.
@@ -123,6 +138,8 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
 		sc, lk := scratches{}, &looked{}
+		var lc *lotCheck
+		var lot string
 		for i := lo; i < hi; i++ {
 			lk.ready = false
 			c, b := &checks[i], bids[i]
@@ -131,7 +148,8 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 			bv.bidTags(path, b) // the tags of Bid, without reflection per bid (validate_bidtags.go)
 			tags := len(bv.ps)
 			if c.check {
-				bv.bid(path, b, lx.lots[b.Lot].Policy, lx.trees[b.Lot], lx.broken[b.Lot], lk)
+				lc = lx.of(&b, lc, &lot)
+				bv.bid(path, b, lc.pol, lc.tree, lc.broken, lk)
 			}
 			v.readPassed(i, &bids[i], c.check && len(bv.ps) == 0 && bv.omitted == 0, sc, lk)
 			c.omitted += int32(bv.omitted)
