@@ -1,7 +1,7 @@
 package score
 
 import (
-	"slices"
+	"cmp"
 	"strings"
 	"sync/atomic"
 
@@ -34,7 +34,15 @@ func newReader(t Tender, bids []Bid) *reader {
 	lps := make([]*lotPrep, len(t.Lots))
 	each(len(t.Lots), func(k int) {
 		is := idx[k]
-		slices.SortFunc(is, func(a, b int32) int { return strings.Compare(bids[a].ID, bids[b].ID) })
+		// By id, then input position (ids repeated fail validation, and
+		// the reading is then unused): a strict order, sorted in parallel
+		// for a lot of many bids.
+		sortParallel(is, func(a, b int32) int {
+			if c := strings.Compare(bids[a].ID, bids[b].ID); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
 		lp := lotShape(t, t.Lots[k])
 		// The bids are copied in as they are read (reader.bid): memory the
 		// operating system provides only once it is written, so a field

@@ -48,17 +48,23 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 // by lot.
 func (v *validation) toCheck(bids []Bid, checks []bidChecks, lx lotIndex, only string) map[string]int {
 	count := map[string]int{}
-	last, known := "", false
+	last, known, run := "", false, 0 // bids come lot by lot: one lookup and one count a lot, not a bid
 	for i := range bids {
 		b := &bids[i]
-		if i == 0 || b.Lot != last { // bids come lot by lot: one lookup a lot, not a bid
+		if i == 0 || b.Lot != last {
+			if run > 0 {
+				count[last] += run
+			}
 			_, known = lx.lots[b.Lot]
-			last = b.Lot
+			last, run = b.Lot, 0
 		}
 		if known && (only == "" || b.Lot == only) {
-			count[b.Lot]++
+			run++
 			checks[i].check = true
 		}
+	}
+	if run > 0 {
+		count[last] += run
 	}
 	return count
 }
