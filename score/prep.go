@@ -24,6 +24,7 @@ type lotPrep struct {
 	rules     []RoundingRule
 	stage     [4]*exact.Rounding // the rounding declared at each stage, by stageIndex; nil when none
 	prices    []*node            // the price leaves, in tree order
+	budgets   []exact.Fraction   // by price leaf: its maximum budget, exactly; zero for none
 	fieldLfs  []*node            // the leaves assessed over the field (price and social value)
 	rates     criteria.RateTable
 	commenced date.Date // the living wage in force is looked up on it
@@ -67,8 +68,10 @@ func lotShape(t Tender, l Lot) *lotPrep {
 		lp.stage[stageIndex(r.Stage)] = &rd
 	}
 	lp.prices = lp.tree.priceLeaves()
+	lp.budgets = make([]exact.Fraction, len(lp.prices))
 	for i, n := range lp.prices {
 		n.price = i
+		lp.budgets[i] = exact.Whole(n.c.Price.MaxBudget) // a number the tender's validation bounded
 	}
 	for _, n := range lp.tree.nodes {
 		n.field = -1
