@@ -148,16 +148,16 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 		var lot string
 		for i := lo; i < hi; i++ {
 			lk.ready = false
-			c, b := &checks[i], bids[i]
+			c, b := &checks[i], &bids[i]
 			path := "bids[" + strconv.Itoa(i) + "]"
 			bv := &validation{struct_: v.struct_, counting: kept >= criteria.MaxProblems}
 			bv.bidTags(path, b) // the tags of Bid, without reflection per bid (validate_bidtags.go)
 			tags := len(bv.ps)
 			if c.check {
-				lc = lx.of(&b, lc, &lot)
-				bv.bid(path, b, lc.pol, lc.tree, lc.broken, lk)
+				lc = lx.of(b, lc, &lot)
+				bv.bid(path, b, &lc.pol, lc.tree, lc.broken, lk)
 			}
-			v.readPassed(i, &bids[i], c.check && len(bv.ps) == 0 && bv.omitted == 0, sc, lk)
+			v.readPassed(i, b, c.check && len(bv.ps) == 0 && bv.omitted == 0, sc, lk)
 			c.omitted += int32(bv.omitted)
 			if kept >= criteria.MaxProblems {
 				c.omitted += int32(len(bv.ps))
@@ -202,7 +202,7 @@ func brokenRules(t *tree) map[string]bool {
 // bid checks one bid against its lot's policy: a response for every leaf,
 // none for anything else, and each response valid for its rule (unless the
 // rule itself is broken).
-func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[string]bool, lk *looked) {
+func (v *validation) bid(path string, b *Bid, p *Policy, t *tree, broken map[string]bool, lk *looked) {
 	if b.Disregard != nil {
 		// A disregarded tender is not assessed: its responses may be
 		// incomplete (a late or non-compliant tender), and are not read.
@@ -218,7 +218,7 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[strin
 
 // bidLivingWage checks the bid's living wage commitment, which is required
 // when the lot's policy has a living wage gate or criterion.
-func (v *validation) bidLivingWage(path string, b Bid, p Policy, t *tree) {
+func (v *validation) bidLivingWage(path string, b *Bid, p *Policy, t *tree) {
 	needsLW := len(p.LivingWageGates) > 0
 	for _, n := range t.leaves {
 		needsLW = needsLW || n.c.LivingWage != nil
@@ -233,8 +233,8 @@ func (v *validation) bidLivingWage(path string, b Bid, p Policy, t *tree) {
 // bidResponses checks the bid's response to each leaf criterion, then names
 // any response to a branch or to no criterion at all. Each response is
 // looked up once, into lk, which reading the bid then takes them from.
-func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string]bool, lk *looked) {
-	lk.lookUp(&b, t)
+func (v *validation) bidResponses(path string, b *Bid, t *tree, broken map[string]bool, lk *looked) {
+	lk.lookUp(b, t)
 	var price decimal.Decimal
 	priced, measured := false, false // the bid's price, worked out only for a social value criterion
 	answered := 0                    // responses to leaves: when every response is one, none is unknown
@@ -309,7 +309,7 @@ func (v *validation) response(rp func() string, c *Criterion, r *Response, price
 
 // bidGates checks the bid's decision on each of the lot's gates, then names
 // any decision on a gate the policy does not have.
-func (v *validation) bidGates(path string, b Bid, p Policy) {
+func (v *validation) bidGates(path string, b *Bid, p *Policy) {
 	for _, g := range p.Gates {
 		r, ok := b.Gates[g.ID]
 		if !ok {
@@ -342,7 +342,7 @@ func (v *validation) bidGates(path string, b Bid, p Policy) {
 
 // bidTieBreaks checks the bid's recorded tie-break scores: each names one of
 // the policy's recorded steps and is a number.
-func (v *validation) bidTieBreaks(path string, b Bid, p Policy) {
+func (v *validation) bidTieBreaks(path string, b *Bid, p *Policy) {
 	steps := map[string]bool{}
 	for _, tb := range p.TieBreaks {
 		if tb.Kind == Recorded {
