@@ -146,16 +146,17 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looke
 		return p
 	}
 	lp.readGates(b, &p)
+	var tmp Response // a response read from the bid's map, when validation did not look it up
 	for _, n := range lp.tree.leaves {
 		switch {
 		case n.c.SocialValue != nil:
-			if r, found := lk.response(b, lp.tree, n); found {
-				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
+			if r, found := lk.response(b, lp.tree, n, &tmp); found {
+				p.changes = append(p.changes, moderationOfResponse(n, b, r)...)
 			}
 		case n.c.Quality != nil:
-			r, found := lk.response(b, lp.tree, n) // looked up once, for the moderation and the marks
+			r, found := lk.response(b, lp.tree, n, &tmp) // looked up once, for the moderation and the marks
 			if found {
-				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
+				p.changes = append(p.changes, moderationOfResponse(n, b, r)...)
 			}
 			// No record: the line is worded from the bid's marks when asked (lines.go).
 			qa, ok := lp.markers[n.index].Score(r.Marks)
@@ -184,7 +185,7 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looke
 		}
 	}
 	for i, n := range lp.prices {
-		r, _ := lk.response(b, lp.tree, n)
+		r, _ := lk.response(b, lp.tree, n, &tmp)
 		quotes[i], _ = n.c.Price.Quote(r.Price) // validated
 	}
 	return p

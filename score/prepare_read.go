@@ -211,11 +211,13 @@ func (lk *looked) lookUp(b *Bid, t *tree) {
 func (lk *looked) at(n *node) (*Response, bool) { return &lk.rs[n.index], lk.has[n.index] }
 
 // response is the bid's response to leaf n of its lot's tree t: the one
-// looked up when there is one (lk may be nil), else from the bid's map.
-func (lk *looked) response(b *Bid, t *tree, n *node) (Response, bool) {
+// looked up when there is one (lk may be nil), else read from the bid's
+// map into tmp.
+func (lk *looked) response(b *Bid, t *tree, n *node, tmp *Response) (*Response, bool) {
 	if lk != nil && lk.ready && len(lk.has) == len(t.nodes) {
-		return lk.rs[n.index], lk.has[n.index]
+		return &lk.rs[n.index], lk.has[n.index]
 	}
-	r, ok := b.Responses[n.c.ID]
-	return r, ok
+	var ok bool
+	*tmp, ok = b.Responses[n.c.ID]
+	return tmp, ok
 }
