@@ -194,10 +194,10 @@ type looked struct {
 // lookUp looks up the bid's response to every leaf of t but the living
 // wage ones, which have none.
 func (lk *looked) lookUp(b *Bid, t *tree) {
-	if n := len(t.nodes); len(lk.has) < n {
+	if n := len(t.nodes); cap(lk.has) < n {
 		lk.rs, lk.has = make([]Response, n), make([]bool, n)
 	}
-	lk.rs, lk.has = lk.rs[:len(t.nodes)], lk.has[:len(t.nodes)]
+	lk.rs, lk.has = lk.rs[:len(t.nodes):cap(lk.rs)], lk.has[:len(t.nodes):cap(lk.has)]
 	for _, n := range t.leaves {
 		lk.rs[n.index], lk.has[n.index] = Response{}, false
 		if n.c.LivingWage == nil {

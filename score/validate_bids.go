@@ -143,7 +143,12 @@ type bidChecks struct {
 func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
-		sc, lk := scratches{}, &looked{}
+		// A tree of up to 32 nodes is looked up on this goroutine's stack:
+		// copying a response there needs none of the collector's write
+		// barriers that copying it to the heap does.
+		var rs [32]Response
+		var has [32]bool
+		sc, lk := scratches{}, &looked{rs: rs[:0], has: has[:0]}
 		var lc *lotCheck
 		var lot string
 		for i := lo; i < hi; i++ {
