@@ -104,7 +104,11 @@ func (lp *lotPrep) readAt(j int, sc *readScratch, lk *looked) {
 	cells, quotes, fixed := sc.take(len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes))
 	*p = lp.read(&lp.bids[j], cells, quotes, lk)
 	p.fixed = fixed
-	lp.fixPoints(p, p.fixed, sc.nums, sc.memo)
+	nums := sc.nums
+	if lk != nil && len(lk.nums) >= len(nums) {
+		nums = lk.nums[:len(nums)] // on the goroutine's stack: no write barriers
+	}
+	lp.fixPoints(p, p.fixed, nums, sc.memo)
 }
 
 // readScratch is one goroutine's working space for one lot, and the
@@ -185,6 +189,10 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 type looked struct {
 	rs  []Response
 	has []bool
+	// nums, when long enough for the bid's tree, is the scratch reading the
+	// bid works its fixed points out in (lotPrep.fixPoints), on the same
+	// stack as rs.
+	nums []num
 	// ready is set once every leaf of the bid's tree was looked up, and
 	// cleared before the next bid is: a bid not looked up (disregarded,
 	// say) is read from its map.

@@ -143,12 +143,14 @@ type bidChecks struct {
 func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
-		// A tree of up to 32 nodes is looked up on this goroutine's stack:
-		// copying a response there needs none of the collector's write
-		// barriers that copying it to the heap does.
+		// A tree of up to 32 nodes is looked up, and its fixed points are
+		// worked out, on this goroutine's stack: copying a response or a
+		// line there needs none of the collector's write barriers that
+		// copying it to the heap does.
 		var rs [32]Response
 		var has [32]bool
-		sc, lk := scratches{}, &looked{rs: rs[:0], has: has[:0]}
+		var nums [32]num
+		sc, lk := scratches{}, &looked{rs: rs[:0], has: has[:0], nums: nums[:]}
 		var lc *lotCheck
 		var lot string
 		for i := lo; i < hi; i++ {
