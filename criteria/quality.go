@@ -128,6 +128,7 @@ func (r QualityRule) Check(m Marks) []Problem {
 		ps.add("evaluators", "", "required", "no evaluator marks: each evaluator's own mark is kept for the audit trail")
 	}
 	first := firstMarks(m.Evaluators)
+	scale := scaleMemo{s: &r.Scale}
 	for i, e := range m.Evaluators {
 		f := func() string { return "evaluators[" + strconv.Itoa(i) + "]" } // built only for a problem
 		if e.Evaluator == "" {
@@ -135,7 +136,7 @@ func (r QualityRule) Check(m Marks) []Problem {
 		} else if j := first(i); j < i {
 			ps.add(f()+".evaluator", e.Evaluator, "unique", "evaluator already marked this answer at evaluators[%d]", j)
 		}
-		if (sizeFine(e.Mark) || ps.size(f()+".mark", e.Mark)) && !r.Scale.Contains(e.Mark) {
+		if (sizeFine(e.Mark) || ps.size(f()+".mark", e.Mark)) && !scale.contains(e.Mark) {
 			ps.add(f()+".mark", e.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
 		}
 		if r.Moderation == MeanMark && strings.TrimSpace(e.Rationale) == "" {
@@ -148,7 +149,7 @@ func (r QualityRule) Check(m Marks) []Problem {
 			ps.add("consensus", "", "required", "the policy scores the moderated consensus mark, and none is recorded")
 			break
 		}
-		if ps.size("consensus.mark", m.Consensus.Mark) && !r.Scale.Contains(m.Consensus.Mark) {
+		if ps.size("consensus.mark", m.Consensus.Mark) && !scale.contains(m.Consensus.Mark) {
 			ps.add("consensus.mark", m.Consensus.Mark.String(), "on-scale", "not a mark on the %s scale (%s)", r.Scale.Name, r.Scale.Marks())
 		}
 		if strings.TrimSpace(m.Consensus.Rationale) == "" {
@@ -162,6 +163,26 @@ func (r QualityRule) Check(m Marks) []Problem {
 		ps.add("moderation", string(r.Moderation), "one-of", "the question's policy does not say how marks are moderated: %q or %q", ConsensusMark, MeanMark)
 	}
 	return ps
+}
+
+// scaleMemo is Scale.Contains remembering the last mark found on the
+// scale: a consensus mark is most often an evaluator's mark, and is then
+// found with one comparison instead of a search of the scale.
+type scaleMemo struct {
+	s    *Scale
+	last decimal.Decimal
+	have bool
+}
+
+func (m *scaleMemo) contains(d decimal.Decimal) bool {
+	if m.have && d.Equal(m.last) {
+		return true
+	}
+	if !m.s.Contains(d) {
+		return false
+	}
+	m.last, m.have = d, true
+	return true
 }
 
 // firstMarks returns, for each evaluator's position, the position where the

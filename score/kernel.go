@@ -342,8 +342,11 @@ func (k *lotKernel) budget(s *bidKernel) {
 		return
 	}
 	for i, n := range k.prices {
-		q := s.prep.quotes[i]
-		if n.c.Price.OverBudget == criteria.DisqualifyOverBudget && n.c.Price.IsOverBudget(q.Price) {
+		q := &s.prep.quotes[i]
+		// n.c.Price.IsOverBudget(q.Price), on the exact forms read once:
+		// comparing the decimals rescaled one of them for every bid.
+		rule := n.c.Price
+		if rule.OverBudget == criteria.DisqualifyOverBudget && !rule.MaxBudget.IsZero() && q.Exact().Cmp(k.budgets[i]) > 0 {
 			s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
 				Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
 			s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(i)}

@@ -24,6 +24,7 @@ type lotPrep struct {
 	rules     []RoundingRule
 	stage     [4]*exact.Rounding // the rounding declared at each stage, by stageIndex; nil when none
 	prices    []*node            // the price leaves, in tree order
+	budgets   []exact.Fraction   // by price leaf: its maximum budget, exactly; zero for none
 	fieldLfs  []*node            // the leaves assessed over the field (price and social value)
 	rates     criteria.RateTable
 	commenced date.Date // the living wage in force is looked up on it
@@ -67,8 +68,10 @@ func lotShape(t Tender, l Lot) *lotPrep {
 		lp.stage[stageIndex(r.Stage)] = &rd
 	}
 	lp.prices = lp.tree.priceLeaves()
+	lp.budgets = make([]exact.Fraction, len(lp.prices))
 	for i, n := range lp.prices {
 		n.price = i
+		lp.budgets[i] = exact.Whole(n.c.Price.MaxBudget) // a number the tender's validation bounded
 	}
 	for _, n := range lp.tree.nodes {
 		n.field = -1
@@ -114,7 +117,7 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.bids = slices.Clone(lp.bids)
 	q.bids[i] = b
 	q.per = slices.Clone(lp.per)
-	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)))
+	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
 	p.fixed = make([]Figure, len(lp.fixed.nodes))
 	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)), nil)
 	q.per[i] = p
@@ -132,8 +135,9 @@ func (lp *lotPrep) withoutBid(i int) *lotPrep {
 // read reads one bid on its own: a recorded disregard, the gates, and
 // unless it is disregarded every quality and living wage leaf, every price
 // quote and the marks moderation changed. Its responses were validated,
-// so what cannot be read is noted rather than feared.
-func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
+// so what cannot be read is noted rather than feared; lk, when not nil,
+// holds them as validation looked them up.
+func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looked) bidPrep {
 	p := bidPrep{cells: cells, quotes: quotes}
 	if d := b.Disregard; d != nil {
 		p.disqualify(AtDisregard, Reason{Rule: string(d.Ground), Text: "the tender is disregarded: " + d.Ground.Basis(lp.regime) + ": " + d.Reason})
@@ -142,14 +146,17 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
 		return p
 	}
 	lp.readGates(b, &p)
+	var tmp Response // a response read from the bid's map, when validation did not look it up
 	for _, n := range lp.tree.leaves {
 		switch {
 		case n.c.SocialValue != nil:
-			p.changes = append(p.changes, moderationOfLeaf(n, b)...)
+			if r, found := lk.response(b, lp.tree, n, &tmp); found {
+				p.changes = append(p.changes, moderationOfResponse(n, b, r)...)
+			}
 		case n.c.Quality != nil:
-			r, found := b.Responses[n.c.ID] // looked up once, for the moderation and the marks
+			r, found := lk.response(b, lp.tree, n, &tmp) // looked up once, for the moderation and the marks
 			if found {
-				p.changes = append(p.changes, moderationOfResponse(n, b, &r)...)
+				p.changes = append(p.changes, moderationOfResponse(n, b, r)...)
 			}
 			// No record: the line is worded from the bid's marks when asked (lines.go).
 			qa, ok := lp.markers[n.index].Score(r.Marks)
@@ -178,7 +185,8 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote) bidPrep {
 		}
 	}
 	for i, n := range lp.prices {
-		quotes[i], _ = n.c.Price.Quote(b.Responses[n.c.ID].Price) // validated
+		r, _ := lk.response(b, lp.tree, n, &tmp)
+		quotes[i], _ = n.c.Price.Quote(r.Price) // validated
 	}
 	return p
 }

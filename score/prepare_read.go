@@ -1,7 +1,7 @@
 package score
 
 import (
-	"slices"
+	"cmp"
 	"strings"
 	"sync/atomic"
 
@@ -34,7 +34,15 @@ func newReader(t Tender, bids []Bid) *reader {
 	lps := make([]*lotPrep, len(t.Lots))
 	each(len(t.Lots), func(k int) {
 		is := idx[k]
-		slices.SortFunc(is, func(a, b int32) int { return strings.Compare(bids[a].ID, bids[b].ID) })
+		// By id, then input position (ids repeated fail validation, and
+		// the reading is then unused): a strict order, sorted in parallel
+		// for a lot of many bids.
+		sortParallel(is, func(a, b int32) int {
+			if c := strings.Compare(bids[a].ID, bids[b].ID); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
 		lp := lotShape(t, t.Lots[k])
 		// The bids are copied in as they are read (reader.bid): memory the
 		// operating system provides only once it is written, so a field
@@ -88,13 +96,19 @@ func lotPositions(t Tender, bids []Bid, at []int32) [][]int32 {
 	return idx
 }
 
-// readAt reads the lot's bid at position j, with one goroutine's scratch.
-func (lp *lotPrep) readAt(j int, sc *readScratch) {
+// readAt reads the lot's bid at position j, with one goroutine's scratch
+// and the bid's responses as its validation looked them up (nil when it
+// did not).
+func (lp *lotPrep) readAt(j int, sc *readScratch, lk *looked) {
 	p := &lp.per[j]
 	cells, quotes, fixed := sc.take(len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes))
-	*p = lp.read(&lp.bids[j], cells, quotes)
+	*p = lp.read(&lp.bids[j], cells, quotes, lk)
 	p.fixed = fixed
-	lp.fixPoints(p, p.fixed, sc.nums, sc.memo)
+	nums := sc.nums
+	if lk != nil && len(lk.nums) >= len(nums) {
+		nums = lk.nums[:len(nums)] // on the goroutine's stack: no write barriers
+	}
+	lp.fixPoints(p, p.fixed, nums, sc.memo)
 }
 
 // readScratch is one goroutine's working space for one lot, and the
@@ -130,7 +144,7 @@ func (sc *readScratch) take(nn, np, nf int) ([]cell, []criteria.Quote, []Figure)
 type scratches map[*lotPrep]*readScratch
 
 // bid reads the bid at input position i, unless a problem has been found.
-func (rd *reader) bid(i int, b *Bid, sc scratches) {
+func (rd *reader) bid(i int, b *Bid, sc scratches, lk *looked) {
 	lp, ok := rd.lots[b.Lot]
 	if rd.fault.Load() || !ok || rd.at[i] < 0 {
 		return
@@ -142,7 +156,7 @@ func (rd *reader) bid(i int, b *Bid, sc scratches) {
 	}
 	j := int(rd.at[i])
 	lp.bids[j] = *b
-	lp.readAt(j, s)
+	lp.readAt(j, s, lk)
 	rd.read.Add(1)
 }
 
@@ -161,8 +175,57 @@ func newLotPrep(t Tender, l Lot, bids []Bid) *lotPrep {
 	chunks(len(bids), func(lo, hi int) {
 		sc := newReadScratch(lp, hi-lo)
 		for j := lo; j < hi; j++ {
-			lp.readAt(j, sc)
+			lp.readAt(j, sc, nil)
 		}
 	})
 	return lp
+}
+
+// looked is one bid's responses to its lot's leaves, by node index, as its
+// validation looked them up (validation.bidResponses): reading the bid
+// takes them from here instead of looking each up in the bid's map again.
+// Each goroutine validating bids has its own, holding the bid it
+// validated last.
+type looked struct {
+	rs  []Response
+	has []bool
+	// nums, when long enough for the bid's tree, is the scratch reading the
+	// bid works its fixed points out in (lotPrep.fixPoints), on the same
+	// stack as rs.
+	nums []num
+	// ready is set once every leaf of the bid's tree was looked up, and
+	// cleared before the next bid is: a bid not looked up (disregarded,
+	// say) is read from its map.
+	ready bool
+}
+
+// lookUp looks up the bid's response to every leaf of t but the living
+// wage ones, which have none.
+func (lk *looked) lookUp(b *Bid, t *tree) {
+	if n := len(t.nodes); cap(lk.has) < n {
+		lk.rs, lk.has = make([]Response, n), make([]bool, n)
+	}
+	lk.rs, lk.has = lk.rs[:len(t.nodes):cap(lk.rs)], lk.has[:len(t.nodes):cap(lk.has)]
+	for _, n := range t.leaves {
+		lk.rs[n.index], lk.has[n.index] = Response{}, false
+		if n.c.LivingWage == nil {
+			lk.rs[n.index], lk.has[n.index] = b.Responses[n.c.ID]
+		}
+	}
+	lk.ready = true
+}
+
+// at is the response looked up for leaf n.
+func (lk *looked) at(n *node) (*Response, bool) { return &lk.rs[n.index], lk.has[n.index] }
+
+// response is the bid's response to leaf n of its lot's tree t: the one
+// looked up when there is one (lk may be nil), else read from the bid's
+// map into tmp.
+func (lk *looked) response(b *Bid, t *tree, n *node, tmp *Response) (*Response, bool) {
+	if lk != nil && lk.ready && len(lk.has) == len(t.nodes) {
+		return &lk.rs[n.index], lk.has[n.index]
+	}
+	var ok bool
+	*tmp, ok = b.Responses[n.c.ID]
+	return tmp, ok
 }

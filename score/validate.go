@@ -57,6 +57,9 @@ type validation struct {
 	types    numberTypes // validate_numbers.go
 	// rd, when set, reads each bid that passes (prepare_read.go).
 	rd *reader
+	// inTurn runs the checks across bids before the bids' own checks,
+	// never beside them (validate_bids.go): what a test compares with.
+	inTurn bool
 }
 
 func newValidation() *validation { return &validation{struct_: structValidator()} }

@@ -12,7 +12,7 @@ package score
 // whose bids are wrong is refused without all of them held in memory.
 func (b Bid) Validate() error {
 	v := &validation{}
-	v.bidTags("", b) // validate_bidtags.go
+	v.bidTags("", &b) // validate_bidtags.go
 	v.ident("id", b.ID)
 	v.ident("supplier.id", b.Supplier.ID)
 	return v.err()

@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/internal/safetext"
 )
 
 // This file checks the bids against the tender: each bid's identity, lot
@@ -18,35 +17,24 @@ import (
 // naming a lot the tender does not have are reported either way).
 func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	lx := indexLots(t)
-	// The checks across bids run in order; each bid's own checks (its
-	// struct tags, its responses against its lot's policy) then run in
-	// parallel, and every bid's problems are reported in the order they
-	// always were: its tags, the checks across bids, its own. A bid's record
-	// here is small — a field of a million bids is validated in memory for
-	// the bids, not several times over — and problems past the cap are only
-	// counted.
+	// The checks across bids run in order, in a goroutine of their own,
+	// while each bid's own checks (its tags, its responses against its
+	// lot's policy) run in parallel beside them; every bid's problems are
+	// reported in the order they always were: its tags, the checks across
+	// bids, its own. A bid's record here is small — a field of a million
+	// bids is validated in memory for the bids, not several times over —
+	// and problems past the cap are only counted.
 	checks := make([]bidChecks, len(bids))
+	count := v.toCheck(bids, checks, lx, only)
 	ax := newAcross(bids)
-	count := map[string]int{}
-	for i, b := range bids {
-		ok := ax.check(v, i, bids, lx.lots, &checks[i])
-		if !ok || (only != "" && b.Lot != only) {
-			continue
-		}
-		count[b.Lot]++
-		checks[i].check = true
-	}
-	if v.rd != nil && (len(ax.problems) > 0 || slices.ContainsFunc(checks, func(c bidChecks) bool { return c.omitted > 0 })) {
-		v.rd.fault.Store(true) // a problem across bids: nothing is read
-	}
-	v.ownChecks(bids, checks, ax.problems, lx)
+	v.besideAcross(bids, checks, ax, lx)
 	for i, c := range checks {
 		for _, ps := range [][]Problem{c.ps[:c.split], ax.problems[i], c.ps[c.split:]} {
 			for _, p := range ps {
 				v.push(p)
 			}
 		}
-		v.omitted += int(c.omitted)
+		v.omitted += int(c.omitted) + int(ax.omitted[i])
 	}
 	for i, l := range t.Lots {
 		if l.ID != "" && count[l.ID] == 0 && (only == "" || l.ID == only) {
@@ -55,25 +43,88 @@ func (v *validation) bidsOf(t Tender, bids []Bid, only string) {
 	}
 }
 
+// toCheck marks the bids to check against their lot's policy — those of a
+// lot the tender has, and with a lot id only that lot's — and counts them
+// by lot.
+func (v *validation) toCheck(bids []Bid, checks []bidChecks, lx lotIndex, only string) map[string]int {
+	count := map[string]int{}
+	last, known, run := "", false, 0 // bids come lot by lot: one lookup and one count a lot, not a bid
+	for i := range bids {
+		b := &bids[i]
+		if i == 0 || b.Lot != last {
+			if run > 0 {
+				count[last] += run
+			}
+			_, known = lx.lots[b.Lot]
+			last, run = b.Lot, 0
+		}
+		if known && (only == "" || b.Lot == only) {
+			run++
+			checks[i].check = true
+		}
+	}
+	if run > 0 {
+		count[last] += run
+	}
+	return count
+}
+
+// besideAcross runs the checks across bids beside the bids' own checks;
+// a problem across bids stops all reading. A field too small to split
+// runs the two in turn, and so does a validation told to (v.inTurn).
+func (v *validation) besideAcross(bids []Bid, checks []bidChecks, ax *across, lx lotIndex) {
+	var found func()
+	if v.rd != nil {
+		found = func() { v.rd.fault.Store(true) } // a problem across bids: nothing is read
+	}
+	if len(bids) < 2*minChunk || v.inTurn {
+		ax.all(v, bids, lx.lots, found)
+		v.ownChecks(bids, checks, lx)
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ax.all(v, bids, lx.lots, found)
+	}()
+	v.ownChecks(bids, checks, lx)
+	<-done
+}
+
 // lotIndex is each lot by id, with its criteria tree and the leaves whose
 // rule is broken.
 type lotIndex struct {
-	lots   map[string]Lot
-	trees  map[string]*tree
-	broken map[string]map[string]bool
+	lots map[string]*lotCheck
+}
+
+// lotCheck is what checking a bid against one lot's policy needs.
+type lotCheck struct {
+	pol    Policy
+	tree   *tree
+	broken map[string]bool
 }
 
 func indexLots(t Tender) lotIndex {
-	lx := lotIndex{lots: map[string]Lot{}, trees: map[string]*tree{}, broken: map[string]map[string]bool{}}
+	lx := lotIndex{lots: map[string]*lotCheck{}}
 	for _, l := range t.Lots {
 		if _, dup := lx.lots[l.ID]; !dup && l.ID != "" {
-			lx.lots[l.ID] = l
-			lp := l.Policy
-			lx.trees[l.ID] = buildTree(&lp)
-			lx.broken[l.ID] = brokenRules(lx.trees[l.ID])
+			lc := &lotCheck{pol: l.Policy}
+			lc.tree = buildTree(&lc.pol)
+			lc.broken = brokenRules(lc.tree)
+			lx.lots[l.ID] = lc
 		}
 	}
 	return lx
+}
+
+// of returns bid b's lot, looked up only when b's lot is not last's:
+// bids come lot by lot.
+func (lx lotIndex) of(b *Bid, last *lotCheck, lastID *string) *lotCheck {
+	if last != nil && b.Lot == *lastID {
+		return last
+	}
+	*lastID = b.Lot
+	return lx.lots[b.Lot]
 }
 
 // bidChecks is one bid's record while it is validated.
@@ -84,137 +135,43 @@ type bidChecks struct {
 	check   bool      // checked against its lot's policy
 }
 
-// across holds what the checks across bids remember: ids, suppliers' names
-// and lots, and spellings, and the problems found, by bid.
-type across struct {
-	ids         map[string]int
-	suppliers   map[string]supplierSeen // by supplier id
-	supplierLot map[uint64]int32        // (supplier number, lot number) → the bid's position
-	lots        map[string]uint32       // lot ids met, numbered as met
-	lastLot     string                  // the lot id met last, and its number: bids come lot by lot
-	lastLotNum  uint32
-	spelled     spellings         // supplier ids by the form they are compared in (validate_ids.go)
-	problems    map[int][]Problem // by bid, for the bids with any
-	kept        int               // past the cap, problems across bids are counted
-}
-
-// supplierSeen is a supplier as first named, and its number.
-type supplierSeen struct {
-	name string
-	num  uint32
-}
-
-// newAcross sizes the maps for the bids that have what they hold: a field
-// of empty bids (a hostile file) makes none of them large.
-func newAcross(bids []Bid) *across {
-	named, supplied := 0, 0
-	for i := range bids {
-		named += min(len(bids[i].ID), 1)
-		supplied += min(len(bids[i].Supplier.ID), 1)
-	}
-	return &across{ids: make(map[string]int, named), suppliers: map[string]supplierSeen{},
-		supplierLot: make(map[uint64]int32, supplied), lots: map[string]uint32{}, problems: map[int][]Problem{}}
-}
-
-// lotNum numbers a lot id, the same number for the same id.
-func (ax *across) lotNum(lot string) uint32 {
-	if len(ax.lots) > 0 && lot == ax.lastLot {
-		return ax.lastLotNum
-	}
-	n, ok := ax.lots[lot]
-	if !ok {
-		n = uint32(len(ax.lots))
-		ax.lots[lot] = n
-	}
-	ax.lastLot, ax.lastLotNum = lot, n
-	return n
-}
-
-// check runs the checks across bids on one bid — its ids visible and
-// unique, its supplier named one way and bidding once per lot, its lot
-// known — and reports whether its lot is known.
-func (ax *across) check(v *validation, i int, bids []Bid, lots map[string]Lot, c *bidChecks) bool {
-	b := &bids[i]
-	// The path is built only for a problem: most bids have none.
-	path := func(field string) string { return "bids[" + strconv.Itoa(i) + "]." + field }
-	av := &validation{struct_: v.struct_} // this bid's problems across bids
-	if !safetext.Plain(b.ID) {
-		av.ident(path("id"), b.ID)
-	}
-	if !safetext.Plain(b.Supplier.ID) {
-		av.ident(path("supplier.id"), b.Supplier.ID)
-	}
-	av.sameSupplier(func() string { return path("supplier.id") }, b.Supplier.ID, &ax.spelled, ax.suppliers)
-	if b.ID != "" {
-		if j, dup := ax.ids[b.ID]; dup {
-			av.add(path("id"), b.ID, "unique", "bid id already used by bids[%d]", j)
-		} else {
-			ax.ids[b.ID] = i
-		}
-	}
-	if b.Supplier.ID != "" {
-		ax.supplier(av, path, i, bids)
-	}
-	_, ok := lots[b.Lot]
-	if !ok && b.Lot != "" {
-		av.push(Problem{Field: path("lot"), Value: b.Lot, Rule: "known-lot", Message: "the tender has no lot with this id"})
-	}
-	switch {
-	case len(av.ps) == 0:
-	case ax.kept < criteria.MaxProblems:
-		ax.problems[i] = av.ps
-		ax.kept += len(av.ps)
-	default:
-		c.omitted += int32(len(av.ps))
-	}
-	c.omitted += int32(av.omitted)
-	return ok
-}
-
-// supplier checks that bid i names its supplier as earlier bids did and
-// is the supplier's only bid for its lot.
-func (ax *across) supplier(av *validation, path func(string) string, i int, bids []Bid) {
-	b := &bids[i]
-	seen, ok := ax.suppliers[b.Supplier.ID]
-	if ok && seen.name != b.Supplier.Name {
-		av.add(path("supplier.name"), b.Supplier.Name, "same-supplier", "supplier %s is already named %q", b.Supplier.ID, seen.name)
-	} else if !ok {
-		seen = supplierSeen{name: b.Supplier.Name, num: uint32(len(ax.suppliers))}
-		ax.suppliers[b.Supplier.ID] = seen
-	}
-	key := uint64(seen.num)<<32 | uint64(ax.lotNum(b.Lot))
-	if other, dup := ax.supplierLot[key]; dup {
-		av.add(path("supplier.id"), b.Supplier.ID, "one-bid-per-lot", "supplier already bid for lot %s in bid %s", b.Lot, bids[other].ID)
-	} else {
-		ax.supplierLot[key] = int32(i)
-	}
-}
-
 // ownChecks runs each bid's own checks — its tags, and its responses
-// against its lot's policy — in parallel. Each chunk keeps its bids'
+// against its lot's policy — in parallel. Each chunk keeps its bids' own
 // problems only while it has fewer than criteria.MaxProblems, and counts
-// the rest: the problems listed are still the first in bid order.
-func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]Problem, lx lotIndex) {
+// the rest: the problems listed are still the first in bid order, since
+// those across bids only add to the problems before any a chunk counts.
+func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 	chunks(len(bids), func(lo, hi int) {
 		kept := 0
-		sc := scratches{}
+		// A tree of up to 32 nodes is looked up, and its fixed points are
+		// worked out, on this goroutine's stack: copying a response or a
+		// line there needs none of the collector's write barriers that
+		// copying it to the heap does.
+		var rs [32]Response
+		var has [32]bool
+		var nums [32]num
+		sc, lk := scratches{}, &looked{rs: rs[:0], has: has[:0], nums: nums[:]}
+		var lc *lotCheck
+		var lot string
 		for i := lo; i < hi; i++ {
-			c, b := &checks[i], bids[i]
+			lk.ready = false
+			c, b := &checks[i], &bids[i]
 			path := "bids[" + strconv.Itoa(i) + "]"
 			bv := &validation{struct_: v.struct_, counting: kept >= criteria.MaxProblems}
 			bv.bidTags(path, b) // the tags of Bid, without reflection per bid (validate_bidtags.go)
 			tags := len(bv.ps)
 			if c.check {
-				bv.bid(path, b, lx.lots[b.Lot].Policy, lx.trees[b.Lot], lx.broken[b.Lot])
+				lc = lx.of(b, lc, &lot)
+				bv.bid(path, b, &lc.pol, lc.tree, lc.broken, lk)
 			}
-			v.readPassed(i, &bids[i], c.check && len(bv.ps) == 0 && bv.omitted == 0, sc)
+			v.readPassed(i, b, c.check && len(bv.ps) == 0 && bv.omitted == 0, sc, lk)
 			c.omitted += int32(bv.omitted)
 			if kept >= criteria.MaxProblems {
 				c.omitted += int32(len(bv.ps))
 				continue
 			}
 			c.ps, c.split = bv.ps, int32(tags)
-			kept += len(bv.ps) + len(across[i]) // across is only read here
+			kept += len(bv.ps)
 		}
 	})
 }
@@ -222,11 +179,11 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, across map[int][]
 // readPassed reads bid i for its lot when the validation is reading
 // (prepare_read.go) and the bid passed its own checks; a bid that did not
 // stops all reading.
-func (v *validation) readPassed(i int, b *Bid, passed bool, sc scratches) {
+func (v *validation) readPassed(i int, b *Bid, passed bool, sc scratches, lk *looked) {
 	switch {
 	case v.rd == nil:
 	case passed:
-		v.rd.bid(i, b, sc)
+		v.rd.bid(i, b, sc, lk)
 	default:
 		v.rd.fault.Store(true)
 	}
@@ -252,7 +209,7 @@ func brokenRules(t *tree) map[string]bool {
 // bid checks one bid against its lot's policy: a response for every leaf,
 // none for anything else, and each response valid for its rule (unless the
 // rule itself is broken).
-func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[string]bool) {
+func (v *validation) bid(path string, b *Bid, p *Policy, t *tree, broken map[string]bool, lk *looked) {
 	if b.Disregard != nil {
 		// A disregarded tender is not assessed: its responses may be
 		// incomplete (a late or non-compliant tender), and are not read.
@@ -261,14 +218,14 @@ func (v *validation) bid(path string, b Bid, p Policy, t *tree, broken map[strin
 	}
 	v.bidFeatures(path, b, p) // validate_features.go
 	v.bidLivingWage(path, b, p, t)
-	v.bidResponses(path, b, t, broken)
+	v.bidResponses(path, b, t, broken, lk)
 	v.bidGates(path, b, p)
 	v.bidTieBreaks(path, b, p)
 }
 
 // bidLivingWage checks the bid's living wage commitment, which is required
 // when the lot's policy has a living wage gate or criterion.
-func (v *validation) bidLivingWage(path string, b Bid, p Policy, t *tree) {
+func (v *validation) bidLivingWage(path string, b *Bid, p *Policy, t *tree) {
 	needsLW := len(p.LivingWageGates) > 0
 	for _, n := range t.leaves {
 		needsLW = needsLW || n.c.LivingWage != nil
@@ -281,10 +238,13 @@ func (v *validation) bidLivingWage(path string, b Bid, p Policy, t *tree) {
 }
 
 // bidResponses checks the bid's response to each leaf criterion, then names
-// any response to a branch or to no criterion at all.
-func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string]bool) {
-	price, priced := bidPrice(b, t)
-	answered := 0 // responses to leaves: when every response is one, none is unknown
+// any response to a branch or to no criterion at all. Each response is
+// looked up once, into lk, which reading the bid then takes them from.
+func (v *validation) bidResponses(path string, b *Bid, t *tree, broken map[string]bool, lk *looked) {
+	lk.lookUp(b, t)
+	var price decimal.Decimal
+	priced, measured := false, false // the bid's price, worked out only for a social value criterion
+	answered := 0                    // responses to leaves: when every response is one, none is unknown
 	for _, n := range t.leaves {
 		// The path is built only for a problem: most bids have none.
 		rp := func() string { return path + ".responses[" + n.c.ID + "]" }
@@ -295,12 +255,16 @@ func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string
 			}
 			continue
 		}
-		r, ok := b.Responses[n.c.ID]
+		r, ok := lk.at(n)
 		if !ok {
 			v.add(rp(), "", "required", "no response to criterion %s (%s)", n.c.ID, n.c.Title)
 			continue
 		}
 		answered++
+		if n.c.SocialValue != nil && !measured {
+			price, priced = sumQuotes(t, func(n *node) criteria.PriceResponse { r, _ := lk.at(n); return r.Price })
+			measured = true
+		}
 		if !broken[n.c.ID] {
 			v.response(rp, n.c, r, price, priced)
 		}
@@ -322,7 +286,7 @@ func (v *validation) bidResponses(path string, b Bid, t *tree, broken map[string
 
 // response checks one response against the kind of its criterion: a price,
 // marks, or social value commitments (measured against the bid's price).
-func (v *validation) response(rp func() string, c *Criterion, r Response, price decimal.Decimal, priced bool) {
+func (v *validation) response(rp func() string, c *Criterion, r *Response, price decimal.Decimal, priced bool) {
 	switch {
 	case c.Price != nil:
 		if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
@@ -352,7 +316,7 @@ func (v *validation) response(rp func() string, c *Criterion, r Response, price 
 
 // bidGates checks the bid's decision on each of the lot's gates, then names
 // any decision on a gate the policy does not have.
-func (v *validation) bidGates(path string, b Bid, p Policy) {
+func (v *validation) bidGates(path string, b *Bid, p *Policy) {
 	for _, g := range p.Gates {
 		r, ok := b.Gates[g.ID]
 		if !ok {
@@ -385,7 +349,7 @@ func (v *validation) bidGates(path string, b Bid, p Policy) {
 
 // bidTieBreaks checks the bid's recorded tie-break scores: each names one of
 // the policy's recorded steps and is a number.
-func (v *validation) bidTieBreaks(path string, b Bid, p Policy) {
+func (v *validation) bidTieBreaks(path string, b *Bid, p *Policy) {
 	steps := map[string]bool{}
 	for _, tb := range p.TieBreaks {
 		if tb.Kind == Recorded {
@@ -426,17 +390,24 @@ func sortedKeys[V any](m map[string]V) []string {
 // sum of its quotes on every price criterion. ok is false when the policy
 // has no price criterion or a quote is not valid (reported elsewhere).
 func bidPrice(b Bid, t *tree) (decimal.Decimal, bool) {
-	prices := t.priceLeaves()
-	if len(prices) == 0 {
-		return decimal.Decimal{}, false
-	}
-	sum := decimal.Zero
-	for _, n := range prices {
-		q, ps := n.c.Price.Quote(b.Responses[n.c.ID].Price)
+	return sumQuotes(t, func(n *node) criteria.PriceResponse { return b.Responses[n.c.ID].Price })
+}
+
+// sumQuotes is bidPrice with the bid's price responses given by leaf.
+func sumQuotes(t *tree, price func(n *node) criteria.PriceResponse) (decimal.Decimal, bool) {
+	sum, priced := decimal.Zero, false
+	for _, n := range t.leaves {
+		if n.c.Price == nil {
+			continue
+		}
+		q, ps := n.c.Price.Quote(price(n))
 		if len(ps) > 0 {
 			return decimal.Decimal{}, false
 		}
-		sum = sum.Add(q.Price)
+		sum, priced = sum.Add(q.Price), true
+	}
+	if !priced {
+		return decimal.Decimal{}, false
 	}
 	return sum, true
 }

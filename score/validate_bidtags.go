@@ -7,7 +7,7 @@ package score
 // thousands. validator/v10 stays the declaration: a test holds this to
 // structTags on the same bids, so a tag added to Bid without a check here
 // fails it.
-func (v *validation) bidTags(prefix string, b Bid) {
+func (v *validation) bidTags(prefix string, b *Bid) {
 	required := func(field, value string) {
 		if value == "" {
 			v.push(Problem{Field: join(prefix, field), Value: "", Rule: "required", Message: "is required"})

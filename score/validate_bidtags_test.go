@@ -22,7 +22,7 @@ func TestBidTagsAreTheTags(t *testing.T) {
 		}
 		tags, written := newValidation(), newValidation()
 		tags.structTags("bids[3]", b)
-		written.bidTags("bids[3]", b)
+		written.bidTags("bids[3]", &b)
 		require.Equal(t, tags.ps, written.ps)
 	})
 }
@@ -31,7 +31,7 @@ func TestBidTagsAreTheTags(t *testing.T) {
 // tags require, in the order the tags declare them.
 func TestBidTagsByHand(t *testing.T) {
 	v := newValidation()
-	v.bidTags("bids[0]", Bid{})
+	v.bidTags("bids[0]", &Bid{})
 	var fields []string
 	for _, p := range v.ps {
 		fields = append(fields, p.Field+" "+p.Rule+" "+p.Message)

@@ -90,7 +90,7 @@ func (v *validation) adjustedPolicy(prefix string, p Policy, t *tree) {
 // bidFeatures checks a bid's chosen features against its lot's policy:
 // one published value for every feature under a price adjusted by
 // features, and none at all otherwise.
-func (v *validation) bidFeatures(path string, b Bid, p Policy) {
+func (v *validation) bidFeatures(path string, b *Bid, p *Policy) {
 	if p.basis() == AdjustedPrice && p.Features != nil {
 		v.addAll(path+".features", p.Features.CheckChosen(b.Features))
 		return
