@@ -639,13 +639,8 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 	if pc.Price.Method != criteria.Relative || pol.Basis == score.PricePerQualityPoint {
 		return nil
 	}
-	type other struct {
-		n     exact.Fraction // points from everything but price
-		price decimal.Decimal
-		in    bool // within budget, so part of the price field
-	}
-	var self *other
-	var others []other
+	var self *estBid
+	var others []estBid
 	if len(f.base.Standings) == 0 {
 		return nil
 	}
@@ -662,7 +657,7 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 			return nil
 		}
 		p, pts := pr.price, pr.points
-		o := other{n: br.Total.Points.Value.Sub(pts.Value), price: p, in: !pc.Price.IsOverBudget(p)}
+		o := estBid{n: br.Total.Points.Value.Sub(pts.Value), price: p, in: !pc.Price.IsOverBudget(p)}
 		if s.BidID == id {
 			self = &o
 			continue
@@ -673,7 +668,6 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 		return nil
 	}
 	var low *decimal.Decimal
-	best := exact.Fraction{}
 	for _, o := range others {
 		if o.in && (low == nil || o.price.Cmp(*low) < 0) {
 			p := o.price
@@ -683,25 +677,39 @@ func (f *field) estimate(id string, pc score.Criterion, cur decimal.Decimal) *ex
 	if low == nil {
 		return nil
 	}
+	return relativeEstimate(*self, others, avail, *low)
+}
+
+// estBid is one bid as the reference estimate reads it.
+type estBid struct {
+	n     exact.Fraction // points from everything but price
+	price decimal.Decimal
+	in    bool // within budget, so part of the price field
+}
+
+// relativeEstimate solves the relative method for the bid's price at which
+// its total equals the best rival's, the others' prices lowest at low.
+func relativeEstimate(self estBid, others []estBid, avail exact.Fraction, low decimal.Decimal) *exact.Fraction {
 	// Regime 1: not the lowest; rivals' totals stand still.
+	best := exact.Fraction{}
 	for i, o := range others {
 		t := o.n
 		if o.in {
-			t = t.Add(avail.Mul(ratio(*low, o.price)))
+			t = t.Add(avail.Mul(ratio(low, o.price)))
 		}
 		if i == 0 || t.Cmp(best) > 0 {
 			best = t
 		}
 	}
 	if gap := best.Sub(self.n); gap.Sign() > 0 {
-		p1, err := avail.MulDec(*low).Quo(gap)
-		if err == nil && p1.Cmp(exact.Whole(*low)) >= 0 {
+		p1, err := avail.MulDec(low).Quo(gap)
+		if err == nil && p1.Cmp(exact.Whole(low)) >= 0 {
 			return &p1
 		}
 	}
 	// Regime 2: the lowest, with full price marks; each rival's price points
 	// become marks × price ÷ its price.
-	est := exact.Whole(*low)
+	est := exact.Whole(low)
 	for _, o := range others {
 		room := self.n.Add(avail).Sub(o.n)
 		if room.Sign() <= 0 {
