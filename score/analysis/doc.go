@@ -36,6 +36,15 @@
 // changed lot finds; the package's tests hold every answer to the one
 // found by searching with whole evaluations, word for word.
 //
+// # Goroutines
+//
+// [Analyse], [AnalysePrepared] and [WhatItTakes] spread the bids of a lot
+// over up to GOMAXPROCS goroutines, and work out the weight sensitivity
+// and the rank reversals in one more beside them. Each bid's answer is its
+// own, so the answers are those of a run on one goroutine, word for word,
+// in any order of running; with GOMAXPROCS set to 1 everything runs on the
+// caller's goroutine.
+//
 // # How the price to win is found
 //
 // Lowering one bid's price never lowers its own score and never raises
