@@ -82,7 +82,7 @@ func (lp *lotPrep) fixPoints(p *bidPrep, out []Figure, nums []num, memo *leafMem
 	s := &bidKernel{prep: p, reached: reachedTotal}
 	for _, n := range lp.fixed.calc {
 		if n.leaf() {
-			nums[n.index] = memo.leafNum(k, n, p.cells[n.index])
+			nums[n.index] = memo.leafNum(k, n, p.cells[n.own])
 		} else {
 			nums[n.index] = k.branchNum(n, s, nums)
 		}

@@ -107,8 +107,8 @@ func (k *lotKernel) cellOf(s *bidKernel, n *node) cell {
 	if n.field >= 0 {
 		return s.fcells[n.field]
 	}
-	if s.reached >= reachedQuality {
-		return s.prep.cells[n.index]
+	if s.reached >= reachedQuality && n.own >= 0 {
+		return s.prep.cells[n.own]
 	}
 	return cell{}
 }

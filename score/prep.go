@@ -26,6 +26,7 @@ type lotPrep struct {
 	prices    []*node            // the price leaves, in tree order
 	budgets   []exact.Fraction   // by price leaf: its maximum budget, exactly; zero for none
 	fieldLfs  []*node            // the leaves assessed over the field (price and social value)
+	owns      int                // how many leaves a bid scores on its own: its prepared cells (node.own)
 	rates     criteria.RateTable
 	commenced date.Date // the living wage in force is looked up on it
 	regime    Regime    // the lot's
@@ -40,7 +41,7 @@ type lotPrep struct {
 
 // bidPrep is one bid read on its own.
 type bidPrep struct {
-	cells   []cell           // by node index: quality and living wage leaves
+	cells   []cell           // by node.own: the leaves scored from the bid alone (quality, living wage)
 	quotes  []criteria.Quote // by position among the price leaves
 	gates   []GateLine
 	dq      *Disqualification // disregarded, or failed a gate; an evaluation copies it before adding to it
@@ -74,10 +75,15 @@ func lotShape(t Tender, l Lot) *lotPrep {
 		lp.budgets[i] = exact.Whole(n.c.Price.MaxBudget) // a number the tender's validation bounded
 	}
 	for _, n := range lp.tree.nodes {
-		n.field = -1
-		if n.leaf() && (n.c.Price != nil || n.c.SocialValue != nil) {
+		n.field, n.own = -1, -1
+		switch {
+		case !n.leaf():
+		case n.c.Price != nil || n.c.SocialValue != nil:
 			n.field = len(lp.fieldLfs)
 			lp.fieldLfs = append(lp.fieldLfs, n)
+		default: // scored from the bid alone: a prepared cell of its own
+			n.own = lp.owns
+			lp.owns++
 		}
 	}
 	lp.shapeFixed()
@@ -117,7 +123,7 @@ func (lp *lotPrep) withBid(i int, b Bid) *lotPrep {
 	q.bids = slices.Clone(lp.bids)
 	q.bids[i] = b
 	q.per = slices.Clone(lp.per)
-	p := lp.read(&q.bids[i], make([]cell, len(lp.tree.nodes)), make([]criteria.Quote, len(lp.prices)), nil)
+	p := lp.read(&q.bids[i], make([]cell, lp.owns), make([]criteria.Quote, len(lp.prices)), nil)
 	p.fixed = make([]Figure, len(lp.fixed.nodes))
 	lp.fixPoints(&p, p.fixed, make([]num, len(lp.tree.nodes)), nil)
 	q.per[i] = p
@@ -161,11 +167,11 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looke
 			// No record: the line is worded from the bid's marks when asked (lines.go).
 			qa, ok := lp.markers[n.index].Score(r.Marks)
 			if !ok { // ruled out by validation
-				cells[n.index] = cell{state: cellUnscored}
+				cells[n.own] = cell{state: cellUnscored}
 				p.extra = append(p.extra, lineNote{n.index, "cannot be assessed: the marks cannot be resolved to one mark"})
 				continue
 			}
-			cells[n.index] = cell{a: qa.Assessment, state: cellScored, marked: true}
+			cells[n.own] = cell{a: qa.Assessment, state: cellScored, marked: true}
 			if qa.BelowMinimum {
 				p.low = append(p.low, Reason{Rule: "min-mark", Ref: n.c.ID,
 					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
@@ -177,11 +183,11 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looke
 				a, err = n.c.LivingWage.Assess(*b.LivingWage, lp.rates, lp.commenced)
 			}
 			if err != nil {
-				cells[n.index] = cell{state: cellUnscored}
+				cells[n.own] = cell{state: cellUnscored}
 				p.extra = append(p.extra, lineNote{n.index, fmt.Sprintf("cannot be assessed: %v", err)})
 				continue
 			}
-			cells[n.index] = cell{a: a, state: cellScored}
+			cells[n.own] = cell{a: a, state: cellScored}
 		}
 	}
 	for i, n := range lp.prices {

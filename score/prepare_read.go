@@ -101,7 +101,7 @@ func lotPositions(t Tender, bids []Bid, at []int32) [][]int32 {
 // did not).
 func (lp *lotPrep) readAt(j int, sc *readScratch, lk *looked) {
 	p := &lp.per[j]
-	cells, quotes, fixed := sc.take(len(lp.tree.nodes), len(lp.prices), len(lp.fixed.nodes))
+	cells, quotes, fixed := sc.take(lp.owns, len(lp.prices), len(lp.fixed.nodes))
 	*p = lp.read(&lp.bids[j], cells, quotes, lk)
 	p.fixed = fixed
 	nums := sc.nums

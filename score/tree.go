@@ -21,6 +21,7 @@ type node struct {
 	top       *node          // the top-level ancestor (itself at depth 0)
 	price     int            // position among the price leaves, for a price leaf
 	field     int            // position among the leaves assessed over the field (price, social value); -1 for others
+	own       int            // position among the other leaves, which a bid's prepared cells hold; -1 for the rest
 }
 
 func (n *node) leaf() bool { return len(n.c.Children) == 0 }

@@ -407,10 +407,10 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 			n := t.lp.tree.byID[id]
 			qa, ok := t.lp.markers[n.index].Assess(marks[id]) // with its record: these marks are not the bid's
 			if !ok {                                          // ruled out by the check above
-				p.cells[n.index] = cell{state: cellUnscored}
+				p.cells[n.own] = cell{state: cellUnscored}
 				continue
 			}
-			p.cells[n.index] = cell{a: qa.Assessment, state: cellScored}
+			p.cells[n.own] = cell{a: qa.Assessment, state: cellScored}
 			if qa.BelowMinimum {
 				p.low = append(p.low, Reason{Rule: "min-mark", Ref: n.c.ID,
 					Text: fmt.Sprintf("%s: mark %s is below the minimum mark of %s", n.c.Title, qa.Mark, exact.Plain(*n.c.Quality.MinMark))})
