@@ -26,8 +26,10 @@ import (
 // changed lot whole. This is what the analyses (package score/analysis)
 // confirm their answers with.
 //
-// A Trials is never changed once made, so it may be shared between
-// goroutines.
+// A Trials may be shared between goroutines: what it keeps between trials
+// (the field's lines, the fields trials moved, storage given back with
+// [Trial.Release]) is guarded, and never changes an answer. A [Trial] may
+// be read from any goroutine; release it only once none is reading it.
 type Trials struct {
 	p     *Prepared
 	lp    *lotPrep
