@@ -184,7 +184,7 @@ type Trial struct {
 	// bl is the storage of st when the trial has one of its own, and gen
 	// its generation then: once released (Release) the trial reads as empty.
 	bl  *trialBlock
-	gen uint32
+	gen uint64
 }
 
 // Release gives the trial's storage back to the [Trials] it came from, for
@@ -434,7 +434,7 @@ func (t *Trials) path(i int) string {
 // changed bid as read and as scored, the trial's state and, for the usual
 // few leaves, the storage of their slices.
 type trialBlock struct {
-	gen    uint32 // how often it was released: a trial made before reads as empty
+	gen    uint64 // how often it was released: a trial made before reads as empty
 	st     trialState
 	s      bidKernel
 	prep   bidPrep
