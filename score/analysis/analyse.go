@@ -53,11 +53,19 @@ func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
 		rules = []LowPriceRule{ScottishHandbookRule()}
 	}
 	a := LotAnalysis{LotID: lotID, Outcome: f.base.Outcome, Winner: f.base.Winner, LowPriceRules: rules}
-	var errS, errR error
-	wait := f.alongside(func(s *field) { // the weights and the removals, beside the bids' questions
-		if a.Sensitivity, errS = s.sensitivity(); errS == nil {
-			a.Reversals, errR = s.reversals()
+	var errS, errR, errL error
+	wait := f.alongside(func(s *field) { // the weights, the removals and the low prices, beside the bids' questions
+		if a.Sensitivity, errS = s.sensitivity(); errS != nil {
+			return
 		}
+		if a.Reversals, errR = s.reversals(); errR != nil {
+			return
+		}
+		priceOf := func(c score.Criterion, id string) (decimal.Decimal, bool, bool) { // as prepared: not quoted again
+			p, ok := s.tr.Quoted(id, c.ID)
+			return p, ok, true
+		}
+		a.LowPrice, errL = abnormallyLow(s.base, priceOf, rules)
 	})
 	toWin, err := f.whatItTakes()
 	wait()
@@ -65,19 +73,14 @@ func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
 	// The first error a serial run meets, and what it would have found before it:
 	switch {
 	case err != nil:
-		a.Sensitivity, a.Reversals = Sensitivity{}, nil
+		a.Sensitivity, a.Reversals, a.LowPrice = Sensitivity{}, nil, nil
 		return a, err
 	case errS != nil:
 		return a, errS
 	case errR != nil:
 		return a, errR
-	}
-	priceOf := func(c score.Criterion, id string) (decimal.Decimal, bool, bool) { // as prepared: not quoted again
-		p, ok := f.tr.Quoted(id, c.ID)
-		return p, ok, true
-	}
-	if a.LowPrice, err = abnormallyLow(f.base, priceOf, rules); err != nil {
-		return a, err
+	case errL != nil:
+		return a, errL
 	}
 	return a, nil
 }

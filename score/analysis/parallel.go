@@ -47,8 +47,7 @@ func (f *field) alongside(do func(s *field)) (wait func()) {
 		do(f)
 		return func() {}
 	}
-	f.warm()
-	s := f.fork()
+	s := f.fork() // before warm: what runs beside reads no price field
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -57,9 +56,9 @@ func (f *field) alongside(do func(s *field)) (wait func()) {
 	return func() { <-done }
 }
 
-// warm reads once, before the field is forked, what every bid's price to
-// win reads and the forks would otherwise each read again: the price
-// criteria and the field of prices.
+// warm reads once, before the field is forked for the bids' questions,
+// what every bid's price to win reads and the forks would otherwise each
+// read again: the price criteria and the field of prices.
 func (f *field) warm() {
 	if pls := f.priceLeaves(); len(pls) == 1 {
 		f.priceField(pls[0].c)
