@@ -27,8 +27,10 @@ type priceFamily struct {
 	// marks, negated: a line in τ, so that the bid that holds L lowest for
 	// a goal is the highest line there.
 	inverse *lineSet
-	// inverseOf is each bid's line in inverse, by position.
-	inverseOf map[int]envelope.Line
+	// inverseOf is each bid's line in inverse, by position; hasInverse
+	// says which bids have one.
+	inverseOf  []envelope.Line
+	hasInverse []bool
 	// fixed are the ranked bids over a budget that scores zero: their
 	// totals stand whatever L is; the two highest, by position.
 	fixed [2]int
@@ -79,9 +81,9 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 			lines = append(lines, envelope.Line{C: rest, G: ratio(a, p), ID: s.idx})
 			inverse = append(inverse, envelope.Line{C: rest.Mul(p).Mul(perMark), G: p.Mul(perMark).Neg(), ID: s.idx})
 			if f.inverseOf == nil {
-				f.inverseOf = map[int]envelope.Line{}
+				f.inverseOf, f.hasInverse = make([]envelope.Line, len(k.bids)), make([]bool, len(k.bids))
 			}
-			f.inverseOf[s.idx] = inverse[len(inverse)-1]
+			f.inverseOf[s.idx], f.hasInverse[s.idx] = inverse[len(inverse)-1], true
 		case criteria.Deduction:
 			lines = append(lines, envelope.Line{C: rest.Add(a.Mul(exact.One.Add(rate))), G: a.Mul(rate).Mul(p).Neg(), ID: s.idx},
 				envelope.Line{C: rest, ID: s.idx}) // the score is never below 0
@@ -241,7 +243,7 @@ func (t *Trials) holdingRivals(f *priceFamily, x int, goal exact.Fraction) []int
 		h := f.inverse
 		top, _ := h.tree.Max(goal.Add(h.slack))
 		floor := top.Max(t.spreads[j].lo.Neg())
-		if own, in := f.inverseOf[x]; in && own.At(goal.Add(h.slack)).Cmp(top) >= 0 {
+		if f.hasInverse[x] && f.inverseOf[x].At(goal.Add(h.slack)).Cmp(top) >= 0 {
 			// The highest line may be bid x's own, whose price is the one
 			// that falls: the least of the rivals' is lower, and none is
 			// left out but those held at the lowest price as evaluated.
