@@ -43,6 +43,9 @@ type field struct {
 	// marks holds the marks of one trial of changed marks, emptied for the
 	// next: each goroutine's own (fork).
 	marks map[string]criteria.Marks
+	// seen is the storage of the prices one bid's price to win tried,
+	// kept for the next bid's: each goroutine's own (fork).
+	seen []tried
 
 	// reference makes every answer found as the analyses first found them:
 	// the price to win by search alone, each re-scoring an evaluation of a

@@ -166,12 +166,9 @@ func WhatItTakes(t score.Tender, lotID string, bids []score.Bid) ([]ToWin, error
 }
 
 func (f *field) whatItTakes() ([]ToWin, error) {
-	var todo []score.Standing
-	for _, s := range f.base.Standings {
-		if f.base.Outcome == score.Winner && s.BidID == f.base.Winner {
-			continue
-		}
-		todo = append(todo, s)
+	todo := f.base.Standings
+	if f.base.Outcome == score.Winner { // the winner is asked nothing
+		todo = slices.DeleteFunc(slices.Clone(todo), func(s score.Standing) bool { return s.BidID == f.base.Winner })
 	}
 	if len(todo) == 0 { // every bid won, or there was none: none stays nil
 		return nil, nil
@@ -179,7 +176,7 @@ func (f *field) whatItTakes() ([]ToWin, error) {
 	out := make([]ToWin, len(todo))
 	errs := make([]error, len(todo))
 	f.spread(len(todo), func(w *field, i int) {
-		s := todo[i]
+		s := &todo[i]
 		out[i] = ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
 		if out[i].Price, errs[i] = w.priceToWin(s.BidID); errs[i] == nil {
 			out[i].Marks, errs[i] = w.marksToWin(s.BidID)
@@ -217,8 +214,10 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if !ok {
 		return PriceToWin{Answer: NotComputed, note: "not computed: the bid's price could not be read"}, nil
 	}
-	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id), seen: make([]tried, 0, 2), // most bids: the answer and a penny above
+	ps := &priceSearch{f: f, id: id, pc: pc, rival: f.rival(id),
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
+	ps.seen = f.seen[:0]
+	defer func() { clear(ps.seen); f.seen = ps.seen[:0] }() // for the next bid's search
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
 	if ps.hi <= 1 {
