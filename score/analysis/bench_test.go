@@ -33,11 +33,13 @@ func cpuTime() time.Duration {
 
 // benchmarkAnalyse runs every analysis on one lot of n bids, and reports it
 // against one evaluation of the same lot measured in the same iterations
-// (the median of five, see evaluation), like for like: prepared analyses a
-// lot already validated (AnalysePrepared) against Prepared.EvaluateLot;
-// otherwise Analyse validates it first, against score.Evaluate, which does
-// too. x-evaluation is the ratio of wall times, x-evaluation-cpu that of
-// the CPU time of the process (both cores, the collector included), which
+// (see evaluation), like for like: prepared analyses a lot already
+// validated (AnalysePrepared) against Prepared.EvaluateLot; otherwise
+// Analyse validates it first, against score.Evaluate, which does too.
+//
+// x-evaluation is the ratio of wall times with the evaluation's mean,
+// x-evaluation-median with its median, x-evaluation-cpu the ratio of the
+// CPU time of the process (both cores, the collector included), which
 // holds when other work shares the machine.
 func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 	tn, bids := benchLot(n)
@@ -49,14 +51,13 @@ func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 	if !prepared {
 		evaluate = func() { _, _ = score.Evaluate(tn, bids) }
 	}
-	var eval, evalCPU, cpu time.Duration
+	var ev evaluations
+	var cpu time.Duration
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
-		e, ec := evaluation(evaluate)
-		eval += e
-		evalCPU += ec
+		ev.run(evaluate)
 		c0 := cpuTime()
 		b.StartTimer()
 		if prepared {
@@ -72,27 +73,52 @@ func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(b.Elapsed())/float64(eval), "x-evaluation")
-	b.ReportMetric(float64(cpu)/float64(evalCPU), "x-evaluation-cpu")
+	mean, median, meanCPU := ev.read()
+	perOp := float64(b.Elapsed()) / float64(b.N)
+	b.ReportMetric(perOp/float64(mean), "x-evaluation")
+	b.ReportMetric(perOp/float64(median), "x-evaluation-median")
+	b.ReportMetric(float64(cpu)/float64(b.N)/float64(meanCPU), "x-evaluation-cpu")
 	b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
-	b.ReportMetric(float64(eval)/float64(b.N)/1e6, "evaluation-ms")
+	b.ReportMetric(float64(mean)/1e6, "evaluation-ms")
 }
 
-// evaluation times one evaluation of the lot as the median of five, and
-// its CPU time as their mean: one evaluation of 200 prepared bids takes a
-// tenth of a millisecond, and a single one varies by half from one to the
-// next (a collection starting, the caches), which the ratio would inherit.
-func evaluation(evaluate func()) (wall, cpu time.Duration) {
-	var walls [5]time.Duration
+// evaluations times evaluations of the lot, run back to back before each
+// analysis, as many as the target ratio: run so, they pay for collecting
+// their own garbage as the analysis does of its own. Their mean is that
+// steady state; their median the evaluation a collection did not slow,
+// which favours the evaluation. (Timed singly right after an analysis, as
+// the median of five, they ran in whatever collection the analysis had
+// left running: the same evaluation measured 0.12 or 0.16 ms depending on
+// the analysis before it.)
+type evaluations struct {
+	walls []time.Duration
+	cpu   time.Duration
+}
+
+func (e *evaluations) run(evaluate func()) {
+	const runs = 20
 	c0 := cpuTime()
-	for i := range walls {
+	for range runs {
 		t0 := time.Now()
 		evaluate()
-		walls[i] = time.Since(t0)
+		e.walls = append(e.walls, time.Since(t0))
 	}
-	cpu = (cpuTime() - c0) / time.Duration(len(walls))
-	slices.Sort(walls[:])
-	return walls[len(walls)/2], cpu
+	e.cpu += cpuTime() - c0
+}
+
+// read returns the mean and the median wall time of one evaluation, and
+// the mean CPU time.
+func (e *evaluations) read() (mean, median, cpu time.Duration) {
+	if len(e.walls) == 0 {
+		return 1, 1, 1
+	}
+	var sum time.Duration
+	for _, w := range e.walls {
+		sum += w
+	}
+	n := time.Duration(len(e.walls))
+	sorted := slices.Sorted(slices.Values(e.walls))
+	return sum / n, sorted[len(sorted)/2], max(e.cpu/n, 1)
 }
 
 // BenchmarkAnalyse30, 200 and 1000 run every analysis (what it takes to win,
