@@ -383,15 +383,19 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 		return Trial{}, oneProblem("bid", bidID, "known-bid", "lot %s has no bid with this id", t.lp.lot.ID)
 	}
 	v := &validation{} // no struct tags to check: the marks of some responses
-	ids := sortedKeys(marks)
-	for _, id := range ids {
-		path := func() string { return fmt.Sprintf("%s.responses[%s]", t.path(i), id) } // only for a problem
-		n, ok := t.lp.tree.byID[id]
-		if !ok || !n.leaf() || n.c.Quality == nil {
-			v.add(path(), id, "quality-criterion", "the lot's policy has no marked question with this id")
+	var few [4]markChange
+	changed := few[:0]
+	for id, m := range marks { // each looked up once; in id order below
+		changed = append(changed, markChange{id: id, m: m, n: t.lp.tree.byID[id]})
+	}
+	slices.SortFunc(changed, func(a, b markChange) int { return strings.Compare(a.id, b.id) })
+	for _, c := range changed {
+		path := func() string { return fmt.Sprintf("%s.responses[%s]", t.path(i), c.id) } // only for a problem
+		if c.n == nil || !c.n.leaf() || c.n.c.Quality == nil {
+			v.add(path(), c.id, "quality-criterion", "the lot's policy has no marked question with this id")
 			continue
 		}
-		if ps := n.c.Quality.Check(marks[id]); len(ps) > 0 {
+		if ps := c.n.c.Quality.Check(c.m); len(ps) > 0 {
 			v.addAll(path()+".marks", ps)
 		}
 	}
@@ -405,10 +409,10 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 	if p.dq == nil || !p.dq.Disregarded { // a disregarded tender's marks are never read
 		p.cells = slices.Clone(p.cells)
 		p.low = slices.DeleteFunc(slices.Clone(p.low), func(r Reason) bool { _, changed := marks[r.Ref]; return changed })
-		for _, id := range ids {
-			n := t.lp.tree.byID[id]
-			qa, ok := t.lp.markers[n.index].Assess(marks[id]) // with its record: these marks are not the bid's
-			if !ok {                                          // ruled out by the check above
+		for _, c := range changed {
+			n := c.n
+			qa, ok := t.lp.markers[n.index].Assess(c.m) // with its record: these marks are not the bid's
+			if !ok {                                    // ruled out by the check above
 				p.cells[n.own] = cell{state: cellUnscored}
 				continue
 			}
@@ -420,6 +424,13 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 		}
 	}
 	return t.trial(i, b, bl, true), nil
+}
+
+// markChange is one question's marks changed by a trial, with its node.
+type markChange struct {
+	id string
+	m  criteria.Marks
+	n  *node
 }
 
 // path is the field path of a bid among the prepared tender's bids, for a

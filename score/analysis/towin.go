@@ -166,9 +166,11 @@ func WhatItTakes(t score.Tender, lotID string, bids []score.Bid) ([]ToWin, error
 }
 
 func (f *field) whatItTakes() ([]ToWin, error) {
-	todo := f.base.Standings
-	if f.base.Outcome == score.Winner { // the winner is asked nothing
-		todo = slices.DeleteFunc(slices.Clone(todo), func(s score.Standing) bool { return s.BidID == f.base.Winner })
+	todo := make([]int32, 0, len(f.base.Standings)) // positions in the standings; the winner is asked nothing
+	for i, s := range f.base.Standings {
+		if f.base.Outcome != score.Winner || s.BidID != f.base.Winner {
+			todo = append(todo, int32(i))
+		}
 	}
 	if len(todo) == 0 { // every bid won, or there was none: none stays nil
 		return nil, nil
@@ -176,7 +178,7 @@ func (f *field) whatItTakes() ([]ToWin, error) {
 	out := make([]ToWin, len(todo))
 	errs := make([]error, len(todo))
 	f.spread(len(todo), func(w *field, i int) {
-		s := &todo[i]
+		s := &f.base.Standings[todo[i]]
 		out[i] = ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
 		if out[i].Price, errs[i] = w.priceToWin(s.BidID); errs[i] == nil {
 			out[i].Marks, errs[i] = w.marksToWin(s.BidID)
