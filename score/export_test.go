@@ -30,3 +30,12 @@ func BidsReadAsValidated(t Tender, bids []Bid) int {
 	}
 	return int(v.rd.read.Load())
 }
+
+// SiftFrom makes the trials sift the lines of a field of at least n bids
+// before building their trees (trial_hull.go), so that the property tests'
+// small lots take the path a large field takes; restore puts it back.
+func SiftFrom(n int) (restore func()) {
+	old := siftFrom
+	siftFrom = n
+	return func() { siftFrom = old }
+}

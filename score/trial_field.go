@@ -106,9 +106,35 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 		f.lines = newLineSet(lines, slack)
 	}
 	if rule.Method == criteria.Relative {
-		f.inverse = newLineSet(inverse, slack)
+		f.inverse = inverseLines(inverse, lines, slack, a)
 	}
 	return f
+}
+
+// inverseLines draws the relative method's inverse lines (see priceFamily)
+// sifted for the goals an analysis asks about: a bid's total with full
+// marks on the price, rest + marks, give or take the slack, for the bids
+// drawn in lines. holdingRivals reads them at goal + slack for the least
+// lowest price, and reports at goal − slack those at least that: a line
+// it reports is below the best there by no more than the best falls over
+// twice the slack, which is at most twice the slack times the steepest
+// line's slope — the margin they are sifted with. A goal elsewhere reads
+// every line.
+func inverseLines(inverse, lines []envelope.Line, slack, marks exact.Fraction) *lineSet {
+	if len(inverse) < siftFrom || len(lines) == 0 {
+		return newLineSet(inverse, slack)
+	}
+	lo, hi := lines[0].C, lines[0].C
+	for _, l := range lines[1:] {
+		lo, hi = lo.Min(l.C), hi.Max(l.C)
+	}
+	steep := exact.Zero
+	for _, l := range inverse {
+		steep = steep.Max(l.G.Neg())
+	}
+	reach := slack.Add(slack).Add(slack)
+	margin := slack.Add(slack).Mul(steep)
+	return newLineSetWithin(inverse, slack, margin, lo.Add(marks).Sub(reach), hi.Add(marks).Add(reach))
 }
 
 func ratio(num, den exact.Fraction) exact.Fraction {
@@ -241,15 +267,16 @@ func (t *Trials) holdingRivals(f *priceFamily, x int, goal exact.Fraction) []int
 		// least of the lines at goal + slack — or the lowest price as
 		// evaluated, which no bid still within the goal is held below.
 		h := f.inverse
-		top, _ := h.tree.Max(goal.Add(h.slack))
-		floor := top.Max(t.spreads[j].lo.Neg())
+		top, _ := h.max(goal.Add(h.slack))
 		if f.hasInverse[x] && f.inverseOf[x].At(goal.Add(h.slack)).Cmp(top) >= 0 {
 			// The highest line may be bid x's own, whose price is the one
 			// that falls: the least of the rivals' is lower, and none is
-			// left out but those held at the lowest price as evaluated.
-			floor = t.spreads[j].lo.Neg()
+			// left out but those held at the lowest price as evaluated —
+			// read from every line, the floor being below the margin.
+			rivals = h.atLeast(goal.Sub(h.slack), t.spreads[j].lo.Neg())
+			break
 		}
-		rivals = h.tree.Report(goal.Sub(h.slack), floor)
+		rivals = h.report(goal.Sub(h.slack), top.Max(t.spreads[j].lo.Neg())) // within the margin: see inverseLines
 	default: // every bid not yet below the goal, best first: those at it are weighed when it is to be beaten
 		for _, s := range k.ranked {
 			if s.total.Points.Value.Cmp(goal) < 0 {

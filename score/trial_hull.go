@@ -17,9 +17,10 @@ type lineSet struct {
 	tree  *envelope.Tree
 	slack exact.Fraction
 	// all holds every line when the tree holds only those that can come
-	// near the best where the variable may go (see newLineSetOver); nil
-	// when the tree holds them all.
-	all []envelope.Line
+	// near the best where the variable lies between lo and hi (see
+	// newLineSetOver); nil when the tree holds them all.
+	all    []envelope.Line
+	lo, hi exact.Fraction
 }
 
 func newLineSet(lines []envelope.Line, slack exact.Fraction) *lineSet {
@@ -30,12 +31,19 @@ func newLineSet(lines []envelope.Line, slack exact.Fraction) *lineSet {
 // lo and hi, its tree holding only the lines that come within twice the
 // slack of the best somewhere there: the others are never near the best,
 // and never the best, so the tree answers near as if it held them all.
-// The best at lo and the best at hi are each a line; above the higher of
-// the two the highest line always is, and a line's distance below that
-// pair, being straight against each, is greatest at lo, at hi or where the
-// two cross — so a line more than twice the slack below it at those points
-// is so everywhere between.
 func newLineSetOver(lines []envelope.Line, slack, lo, hi exact.Fraction) *lineSet {
+	return newLineSetWithin(lines, slack, slack.Add(slack), lo, hi)
+}
+
+// newLineSetWithin draws the lines of a variable asked about mostly
+// between lo and hi, its tree holding only the lines that come within
+// margin of the best somewhere there; asked about elsewhere, it reads
+// every line (max, report). The best at lo and the best at hi are each a
+// line; above the higher of the two the highest line always is, and a
+// line's distance below that pair, being straight against each, is
+// greatest at lo, at hi or where the two cross — so a line more than the
+// margin below it at those points is so everywhere between.
+func newLineSetWithin(lines []envelope.Line, slack, margin, lo, hi exact.Fraction) *lineSet {
 	if len(lines) < siftFrom || hi.Cmp(lo) <= 0 {
 		return newLineSet(lines, slack)
 	}
@@ -57,7 +65,7 @@ func newLineSetOver(lines []envelope.Line, slack, lo, hi exact.Fraction) *lineSe
 	}
 	floor := make([]exact.Fraction, len(at))
 	for i, x := range at {
-		floor[i] = a.At(x).Max(b.At(x)).Sub(slack).Sub(slack)
+		floor[i] = a.At(x).Max(b.At(x)).Sub(margin)
 	}
 	kept := make([]envelope.Line, 0, len(lines))
 	for _, l := range lines {
@@ -71,7 +79,34 @@ func newLineSetOver(lines []envelope.Line, slack, lo, hi exact.Fraction) *lineSe
 	if len(kept) == len(lines) {
 		return newLineSet(lines, slack)
 	}
-	return &lineSet{tree: envelope.New(kept), slack: slack, all: lines}
+	return &lineSet{tree: envelope.New(kept), slack: slack, all: lines, lo: lo, hi: hi}
+}
+
+// within reports whether the tree answers for every line at d.
+func (l *lineSet) within(d exact.Fraction) bool {
+	return l.all == nil || (d.Cmp(l.lo) >= 0 && d.Cmp(l.hi) <= 0)
+}
+
+// max returns the highest line's value at d; false when there are none.
+func (l *lineSet) max(d exact.Fraction) (exact.Fraction, bool) {
+	if l.within(d) {
+		return l.tree.Max(d)
+	}
+	top := l.all[0].At(d)
+	for _, ln := range l.all[1:] {
+		top = top.Max(ln.At(d))
+	}
+	return top, true
+}
+
+// report returns the positions of the bids whose lines are at least floor
+// at d, each once, ascending, when floor is within the margin the lines
+// were sifted with of the best at d (or d lies outside where they were).
+func (l *lineSet) report(d, floor exact.Fraction) []int {
+	if l.within(d) {
+		return l.tree.Report(d, floor)
+	}
+	return l.atLeast(d, floor)
 }
 
 // siftFrom is the fewest lines worth sifting before a tree is built.
@@ -80,11 +115,11 @@ var siftFrom = 32
 // near returns the positions of the bids that could have the best total
 // shown at d.
 func (l *lineSet) near(d exact.Fraction) []int {
-	top, ok := l.tree.Max(d)
+	top, ok := l.max(d)
 	if !ok {
 		return nil
 	}
-	return l.tree.Report(d, top.Sub(l.slack).Sub(l.slack))
+	return l.report(d, top.Sub(l.slack).Sub(l.slack))
 }
 
 // atLeast returns the positions of the bids whose lines are at least floor

@@ -54,3 +54,95 @@ func TestSiftedLinesAreEveryLine(t *testing.T) {
 		}
 	})
 }
+
+// TestLinesWithinAMarginAreEveryLine checks lines sifted with a margin:
+// at any d, max is the highest of every line, and report finds every line
+// at least a floor no more than the margin below it where the lines were
+// sifted for — and any floor elsewhere.
+func TestLinesWithinAMarginAreEveryLine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		frac := func(label string, lo, hi int64) exact.Fraction {
+			f, _ := exact.NewFraction(decimal.NewFromInt(rapid.Int64Range(lo, hi).Draw(t, label)), decimal.NewFromInt(rapid.Int64Range(1, 7).Draw(t, label+".den")))
+			return f
+		}
+		lines := randomLines(t, frac)
+		all := slices.Clone(lines)
+		lo := frac("lo", -10, 10)
+		hi := lo.Add(frac("width", 0, 20))
+		margin := frac("margin", 0, 30)
+		ls := newLineSetWithin(lines, exact.Zero, margin, lo, hi)
+		d := frac("at", -20, 40) // inside or outside lo–hi
+		top := highest(all, d)
+		if got, _ := ls.max(d); !got.Equal(top) {
+			t.Fatalf("max(%s) = %s, every line %s", d, got, top)
+		}
+		floor := frac("floor", -60, 60)
+		if ls.within(d) {
+			floor = top.Sub(margin.Mul(exact.Int(rapid.Int64Range(0, 100).Draw(t, "depth"))).Mul(exact.Whole(decimal.New(1, -2))))
+		}
+		if got, want := ls.report(d, floor), atLeastOf(all, d, floor); !slices.Equal(got, want) {
+			t.Fatalf("report(%s, %s) over %s–%s, margin %s = %v, every line %v", d, floor, lo, hi, margin, got, want)
+		}
+	})
+}
+
+// TestInverseLinesHoldTheirRivals checks the sifting of the relative
+// method's inverse lines (inverseLines) as holdingRivals reads them: for a
+// goal where the analyses ask, those at goal − slack at least the highest
+// at goal + slack are those every line puts there. The lines are drawn as
+// drawFamily draws them from random fields.
+func TestInverseLinesHoldTheirRivals(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		// Few rests and prices close together put many lines near the
+		// best, where the margin decides which are kept.
+		marks := exact.Int(rapid.Int64Range(1, 20).Draw(t, "marks"))
+		perMark, _ := exact.One.Quo(marks)
+		slack, _ := exact.NewFraction(decimal.NewFromInt(rapid.Int64Range(0, 50).Draw(t, "slack")), decimal.NewFromInt(100))
+		var lines, inverse []envelope.Line
+		for i := range rapid.IntRange(siftFrom, 3*siftFrom).Draw(t, "n") {
+			rest, _ := exact.NewFraction(decimal.NewFromInt(rapid.Int64Range(0, 20).Draw(t, "rest")), decimal.NewFromInt(4))
+			p := exact.Int(rapid.Int64Range(1000, 1020).Draw(t, "price"))
+			lines = append(lines, envelope.Line{C: rest, ID: i})
+			inverse = append(inverse, envelope.Line{C: rest.Mul(p).Mul(perMark), G: p.Mul(perMark).Neg(), ID: i})
+		}
+		all := slices.Clone(inverse)
+		h := inverseLines(inverse, lines, slack, marks)
+		x := rapid.IntRange(0, len(lines)-1).Draw(t, "bid")
+		off, _ := exact.NewFraction(decimal.NewFromInt(rapid.Int64Range(-100, 100).Draw(t, "off")), decimal.NewFromInt(100))
+		goal := lines[x].C.Add(marks).Add(slack.Mul(off)) // the bid's total with full price marks, give or take
+		top, _ := h.max(goal.Add(slack))
+		if want := highest(all, goal.Add(slack)); !top.Equal(want) {
+			t.Fatalf("max at %s = %s, every line %s", goal.Add(slack), top, want)
+		}
+		if got, want := h.report(goal.Sub(slack), top), atLeastOf(all, goal.Sub(slack), top); !slices.Equal(got, want) {
+			t.Fatalf("rivals at %s: %v, every line %v", goal, got, want)
+		}
+	})
+}
+
+func randomLines(t *rapid.T, frac func(string, int64, int64) exact.Fraction) []envelope.Line {
+	var lines []envelope.Line
+	for i := range rapid.IntRange(siftFrom, 3*siftFrom).Draw(t, "n") {
+		lines = append(lines, envelope.Line{C: frac("c", -50, 50), G: frac("g", -20, 20), ID: i})
+	}
+	return lines
+}
+
+func highest(lines []envelope.Line, d exact.Fraction) exact.Fraction {
+	top := lines[0].At(d)
+	for _, l := range lines[1:] {
+		top = top.Max(l.At(d))
+	}
+	return top
+}
+
+func atLeastOf(lines []envelope.Line, d, floor exact.Fraction) []int {
+	var out []int
+	for _, l := range lines {
+		if l.At(d).Cmp(floor) >= 0 {
+			out = append(out, l.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -378,6 +378,14 @@ func TestTrialProblems(t *testing.T) {
 // lowest as evaluated), every other ranked bid stays within the goal exactly
 // when the price is within the bound.
 func TestLowestHoldingIsTheEngine(t *testing.T) {
+	t.Run("every line in the trees", lowestHoldingIsTheEngine)
+	t.Run("lines sifted", func(t *testing.T) { // as a field of many bids has them
+		defer score.SiftFrom(2)()
+		lowestHoldingIsTheEngine(t)
+	})
+}
+
+func lowestHoldingIsTheEngine(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
 		tn, bids := trLot(t, cat)
@@ -430,6 +438,14 @@ func TestLowestHoldingIsTheEngine(t *testing.T) {
 // same way and share its re-scoring; each must still find what evaluating
 // the changed tender finds.
 func TestSharedFieldsAreEvaluations(t *testing.T) {
+	t.Run("every line in the trees", sharedFieldsAreEvaluations)
+	t.Run("lines sifted", func(t *testing.T) { // as a field of many bids has them
+		defer score.SiftFrom(2)()
+		sharedFieldsAreEvaluations(t)
+	})
+}
+
+func sharedFieldsAreEvaluations(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
 		tn, bids := trLot(t, cat)
