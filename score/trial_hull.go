@@ -37,45 +37,13 @@ func newLineSetOver(lines []envelope.Line, slack, lo, hi exact.Fraction) *lineSe
 
 // newLineSetWithin draws the lines of a variable asked about mostly
 // between lo and hi, its tree holding only the lines that come within
-// margin of the best somewhere there; asked about elsewhere, it reads
-// every line (max, report). The best at lo and the best at hi are each a
-// line; above the higher of the two the highest line always is, and a
-// line's distance below that pair, being straight against each, is
-// greatest at lo, at hi or where the two cross — so a line more than the
-// margin below it at those points is so everywhere between.
+// margin of the best somewhere there (envelope.Sift); asked about
+// elsewhere, it reads every line (max, report).
 func newLineSetWithin(lines []envelope.Line, slack, margin, lo, hi exact.Fraction) *lineSet {
 	if len(lines) < siftFrom || hi.Cmp(lo) <= 0 {
 		return newLineSet(lines, slack)
 	}
-	best := func(d exact.Fraction) envelope.Line {
-		b, bv := lines[0], lines[0].At(d)
-		for _, l := range lines[1:] {
-			if v := l.At(d); v.Cmp(bv) > 0 {
-				b, bv = l, v
-			}
-		}
-		return b
-	}
-	a, b := best(lo), best(hi)
-	at := []exact.Fraction{lo, hi}
-	if g := b.G.Sub(a.G); g.Sign() != 0 {
-		if x, err := a.C.Sub(b.C).Quo(g); err == nil && x.Cmp(lo) > 0 && x.Cmp(hi) < 0 {
-			at = append(at, x)
-		}
-	}
-	floor := make([]exact.Fraction, len(at))
-	for i, x := range at {
-		floor[i] = a.At(x).Max(b.At(x)).Sub(margin)
-	}
-	kept := make([]envelope.Line, 0, len(lines))
-	for _, l := range lines {
-		for i, x := range at {
-			if l.At(x).Cmp(floor[i]) >= 0 {
-				kept = append(kept, l)
-				break
-			}
-		}
-	}
+	kept := envelope.Sift(lines, margin, lo, hi)
 	if len(kept) == len(lines) {
 		return newLineSet(lines, slack)
 	}

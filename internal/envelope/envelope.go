@@ -166,3 +166,50 @@ func (t *Tree) Report(d, floor exact.Fraction) []int {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// Sift returns, in their order, the lines that come within margin of the
+// highest somewhere between lo and hi (all of them, the slice itself, unless
+// lo < hi): a tree of them answers
+// Max anywhere there as one of every line does, and Report for any floor
+// no more than margin below the highest. The highest at lo and the
+// highest at hi are each a line; above the higher of the two the highest
+// line always is, and a line's distance below that pair, being straight
+// against each, is greatest at lo, at hi or where the two cross — so a
+// line more than margin below it at those points is so everywhere
+// between. It reads each line a few times, which costs less than a tree
+// of them all when most fall away.
+func Sift(lines []Line, margin, lo, hi exact.Fraction) []Line {
+	if len(lines) == 0 || hi.Cmp(lo) <= 0 {
+		return lines
+	}
+	best := func(d exact.Fraction) Line {
+		b, bv := lines[0], lines[0].At(d)
+		for _, l := range lines[1:] {
+			if v := l.At(d); v.Cmp(bv) > 0 {
+				b, bv = l, v
+			}
+		}
+		return b
+	}
+	a, b := best(lo), best(hi)
+	at := []exact.Fraction{lo, hi}
+	if g := b.G.Sub(a.G); g.Sign() != 0 {
+		if x, err := a.C.Sub(b.C).Quo(g); err == nil && x.Cmp(lo) > 0 && x.Cmp(hi) < 0 {
+			at = append(at, x)
+		}
+	}
+	floor := make([]exact.Fraction, len(at))
+	for i, x := range at {
+		floor[i] = a.At(x).Max(b.At(x)).Sub(margin)
+	}
+	kept := make([]Line, 0, len(lines))
+	for _, l := range lines {
+		for i, x := range at {
+			if l.At(x).Cmp(floor[i]) >= 0 {
+				kept = append(kept, l)
+				break
+			}
+		}
+	}
+	return kept
+}

@@ -65,3 +65,42 @@ func TestEnvelopeIsEveryLine(t *testing.T) {
 		}
 	})
 }
+
+// TestSiftedIsEveryLine checks Sift: between lo and hi, a tree of the
+// lines it keeps answers Max as every line does, and Report for any floor
+// no more than the margin below the highest.
+func TestSiftedIsEveryLine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		frac := func(label string, lo, hi int64) exact.Fraction {
+			f, _ := exact.NewFraction(decimal.NewFromInt(rapid.Int64Range(lo, hi).Draw(t, label)), decimal.NewFromInt(rapid.Int64Range(1, 7).Draw(t, label+".den")))
+			return f
+		}
+		var lines []envelope.Line
+		for i := range rapid.IntRange(1, 60).Draw(t, "n") {
+			lines = append(lines, envelope.Line{C: frac("c", -50, 50), G: frac("g", -20, 20), ID: i})
+		}
+		lo := frac("lo", -10, 10)
+		hi := lo.Add(frac("width", 0, 20))
+		margin := frac("margin", 0, 20)
+		tr := envelope.New(envelope.Sift(slices.Clone(lines), margin, lo, hi))
+		d := lo.Add(hi.Sub(lo).Mul(exact.Int(rapid.Int64Range(0, 100).Draw(t, "at"))).Mul(exact.Whole(decimal.New(1, -2))))
+		best := lines[0].At(d)
+		for _, l := range lines {
+			best = best.Max(l.At(d))
+		}
+		floor := best.Sub(margin.Mul(exact.Int(rapid.Int64Range(0, 100).Draw(t, "depth"))).Mul(exact.Whole(decimal.New(1, -2))))
+		var want []int
+		for _, l := range lines {
+			if l.At(d).Cmp(floor) >= 0 {
+				want = append(want, l.ID)
+			}
+		}
+		slices.Sort(want)
+		if got, _ := tr.Max(d); !got.Equal(best) {
+			t.Fatalf("Max(%s) over %s–%s = %s, every line %s", d, lo, hi, got, best)
+		}
+		if got := tr.Report(d, floor); !slices.Equal(got, want) {
+			t.Fatalf("Report(%s, %s), margin %s = %v, every line %v", d, floor, margin, got, want)
+		}
+	})
+}

@@ -36,6 +36,9 @@ type priceField struct {
 	topT, topRest [2]int
 	bringOnce     sync.Once // the bids analysed at once share the field
 	bring         *envelope.Tree
+	bringAll      []envelope.Line // every line, for a τ outside bringLo–bringHi
+	bringLo       exact.Fraction
+	bringHi       exact.Fraction
 }
 
 // pricedBid is one compliant bid's price and points.
@@ -156,9 +159,27 @@ func (pf *priceField) brought() *envelope.Tree {
 				bring = append(bring, envelope.Line{C: b.rest.Mul(b.p).Mul(perMark), G: b.p.Mul(perMark).Neg(), ID: i})
 			}
 		}
-		pf.bring = envelope.NewFlat(bring) // only its highest line is asked for
+		// Only the highest line is asked for, at a bid's other points plus
+		// the marks: the lines highest somewhere there are all it needs.
+		lo, hi := pf.bids[0].rest, pf.bids[0].rest
+		for _, b := range pf.bids[1:] {
+			lo, hi = lo.Min(b.rest), hi.Max(b.rest)
+		}
+		pf.bringLo, pf.bringHi = lo.Add(pf.avail), hi.Add(pf.avail)
+		pf.bringAll = bring
+		pf.bring = envelope.NewFlat(envelope.Sift(slices.Clone(bring), exact.Zero, pf.bringLo, pf.bringHi))
 	})
 	return pf.bring
+}
+
+// highestBrought is the highest line of brought at c: from the lines
+// sifted for where it is asked, or every line elsewhere.
+func (pf *priceField) highestBrought(c exact.Fraction) (exact.Fraction, bool) {
+	t := pf.brought()
+	if c.Cmp(pf.bringLo) >= 0 && c.Cmp(pf.bringHi) <= 0 {
+		return t.Max(c)
+	}
+	return envelope.NewFlat(slices.Clone(pf.bringAll)).Max(c)
 }
 
 // top2 keeps the positions of the two highest values, the first met
@@ -276,7 +297,7 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 	// The least of p × (c − rest) ÷ marks over the bids within budget is the
 	// highest of its negation's lines at c. The bid's own is its price, no
 	// lower than low, so it never changes the least.
-	if m, ok := pf.brought().Max(c); ok {
+	if m, ok := pf.highestBrought(c); ok {
 		est = est.Min(m.Neg())
 	}
 	return &est
