@@ -20,6 +20,8 @@
 //     without evaluating every line, for re-scoring a changed lot.
 //   - internal/safetext: neutralises text from input (control and
 //     bidirectional characters) before it reaches any output.
+//   - internal/carry: a panic on a goroutine the library started brought
+//     to the goroutine waiting for it, where a caller's recover sees it.
 //   - criteria: how one criterion turns a field of responses into normalised
 //     scores — price methods and priced schedules, quality marks and
 //     moderation, gates, social value measured with a buyer's catalogue,

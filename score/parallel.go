@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tenderscore/tenderscore/internal/carry"
 )
 
 // minChunk is the fewest bids worth handing to a goroutine of their own.
@@ -22,16 +24,19 @@ func chunks(n int, f func(lo, hi int)) {
 		return
 	}
 	var wg sync.WaitGroup
+	var c carry.Catcher // a panic reaches the caller, as a serial run's would
 	size := (n + workers - 1) / workers
 	for lo := 0; lo < n; lo += size {
 		hi := min(lo+size, n)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer c.Catch()
 			f(lo, hi)
 		}()
 	}
 	wg.Wait()
+	c.Rethrow()
 }
 
 // eachBid runs f on every bid, in parallel where it pays.
@@ -68,16 +73,19 @@ func each(n int, f func(i int)) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var c carry.Catcher // a panic reaches the caller, as a serial run's would
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer c.Catch()
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				f(i)
 			}
 		}()
 	}
 	wg.Wait()
+	c.Rethrow()
 }
 
 // sortParallel sorts xs by cmp, which must be a strict order (no two

@@ -5,7 +5,11 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/tenderscore/tenderscore/internal/carry"
 )
 
 // TestSortParallelIsTheSort: spans sorted on any number of goroutines and
@@ -27,4 +31,55 @@ func TestSortParallelIsTheSort(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGoroutinesCarryPanics: a panic on a goroutine the engine started — a
+// bug, never an input — reaches the goroutine that called it, where an
+// importer's recover sees it, rather than stopping the process.
+func TestGoroutinesCarryPanics(t *testing.T) {
+	prev := runtime.GOMAXPROCS(2) // so that the work is spread
+	defer runtime.GOMAXPROCS(prev)
+	carried(t, "chunks", func() {
+		chunks(4*minChunk, func(lo, _ int) {
+			if lo > 0 {
+				panic("chunks")
+			}
+		})
+	})
+	carried(t, "each", func() {
+		each(8, func(i int) {
+			if i == 5 {
+				panic("each")
+			}
+		})
+	})
+	bids := make([]Bid, 2*minChunk)
+	for i := range bids {
+		bids[i].ID = strconv.Itoa(i)
+	}
+	p := carried(t, "", func() { // an across with no map of ids panics on the first
+		newValidation().besideAcross(bids, make([]bidChecks, len(bids)), &across{}, lotIndex{})
+	})
+	if !strings.Contains(string(p.Stack), "(*across).check") {
+		t.Fatalf("across: carried from elsewhere: %v\n%s", p.Value, p.Stack)
+	}
+}
+
+// carried fails unless run panics with a *carry.Panic of the value want
+// (any, when want is empty), and returns it.
+func carried(t *testing.T, want string, run func()) *carry.Panic {
+	t.Helper()
+	got := func() (r any) {
+		defer func() { r = recover() }()
+		run()
+		return nil
+	}()
+	p, ok := got.(*carry.Panic)
+	if !ok {
+		t.Fatalf("%s: recovered %T %v, want a *carry.Panic", want, got, got)
+	}
+	if want != "" && p.Value != want {
+		t.Fatalf("%s: carried %v", want, p.Value)
+	}
+	return p
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/internal/carry"
 )
 
 // This file checks the bids against the tender: each bid's identity, lot
@@ -83,12 +84,15 @@ func (v *validation) besideAcross(bids []Bid, checks []bidChecks, ax *across, lx
 		return
 	}
 	done := make(chan struct{})
+	var c carry.Catcher // a panic reaches the caller, as a serial run's would
 	go func() {
 		defer close(done)
+		defer c.Catch()
 		ax.all(v, bids, lx.lots, found)
 	}()
 	v.ownChecks(bids, checks, lx)
 	<-done
+	c.Rethrow()
 }
 
 // lotIndex is each lot by id, with its criteria tree and the leaves whose

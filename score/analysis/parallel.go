@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tenderscore/tenderscore/internal/carry"
 )
 
 // minShare is the fewest bids worth a goroutine of their own: below it the
@@ -27,15 +29,18 @@ func (f *field) spread(n int, do func(w *field, i int)) {
 	f.warm()
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var c carry.Catcher // a panic reaches the caller, as a serial run's would
 	for range workers {
 		w := f.fork()
 		wg.Go(func() {
+			defer c.Catch()
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				do(w, i)
 			}
 		})
 	}
 	wg.Wait()
+	c.Rethrow()
 }
 
 // alongside starts do on a copy of the field in a goroutine of its own when
@@ -49,11 +54,13 @@ func (f *field) alongside(do func(s *field)) (wait func()) {
 	}
 	s := f.fork() // before warm: what runs beside reads no price field
 	done := make(chan struct{})
+	var c carry.Catcher // a panic reaches the waiter, as a serial run's would
 	go func() {
 		defer close(done)
+		defer c.Catch()
 		do(s)
 	}()
-	return func() { <-done }
+	return func() { <-done; c.Rethrow() }
 }
 
 // warm reads once, before the field is forked for the bids' questions,
