@@ -94,6 +94,9 @@
 // called. Arithmetic is exact on [exact.Fraction]'s machine-integer fast
 // path, on big integers when a value outgrows it. The per-bid phases run
 // over GOMAXPROCS goroutines; the result is byte for byte the serial one.
+// A panic on one of them (a bug: no input should cause one) is raised again
+// on the caller's goroutine, as an error value saying what panicked and on
+// which stack, so that a recover around the call sees it.
 //
 // What it does not own: how a single response becomes a normalised score
 // (package criteria), renderings (package score/report), and checks against
