@@ -167,7 +167,9 @@ func (pf *priceField) brought() *envelope.Tree {
 		}
 		pf.bringLo, pf.bringHi = lo.Add(pf.avail), hi.Add(pf.avail)
 		pf.bringAll = bring
-		pf.bring = envelope.NewFlat(envelope.Sift(slices.Clone(bring), exact.Zero, pf.bringLo, pf.bringHi))
+		// Sift keeps the lines in a new slice, or returns them all, which
+		// NewFlat then sorts in place: nothing reads bringAll in order.
+		pf.bring = envelope.NewFlat(envelope.Sift(bring, exact.Zero, pf.bringLo, pf.bringHi))
 	})
 	return pf.bring
 }
