@@ -46,6 +46,9 @@ type field struct {
 	// seen is the storage of the prices one bid's price to win tried,
 	// kept for the next bid's: each goroutine's own (fork).
 	seen []tried
+	// qs is the storage of one bid's marked questions (questions), kept
+	// for the next bid's: each goroutine's own (fork).
+	qs []question
 
 	// reference makes every answer found as the analyses first found them:
 	// the price to win by search alone, each re-scoring an evaluation of a

@@ -125,10 +125,12 @@ func (f *field) levelPoints(c *score.Criterion, levels []decimal.Decimal, max de
 }
 
 // questions lists the bid's marked questions and, for each number of steps,
-// the allocation that raises its mark most.
+// the allocation that raises its mark most, in the field's storage for the
+// next bid's list: done with it before asking for another bid's.
 func (f *field) questions(b score.Bid, br score.BidResult) []question {
-	qs := make([]question, 0, len(f.leaves()))
 	lfs := f.leaves()
+	qs := f.qs[:0]
+	defer func() { f.qs = qs[:0] }()
 	for i := range lfs {
 		c := &lfs[i].c
 		if c.Quality == nil {
