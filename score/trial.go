@@ -62,7 +62,7 @@ type Trials struct {
 	// table holds every bid's numbers as evaluated (by bid, then node),
 	// tabulated once when first asked for.
 	once  sync.Once
-	table []num
+	table []tabled
 }
 
 // nums returns scratch lines for one re-scoring; give them back with done.
@@ -873,7 +873,7 @@ func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 	if !ok || !ok2 {
 		return Figure{}, false
 	}
-	m := &t.evaluated(i)[n.index] // read in place: a num is large
+	m := &t.evaluated(i)[n.index] // read in place
 	if !m.set || !m.scored {
 		return Figure{}, false
 	}
@@ -884,19 +884,34 @@ func (t *Trials) Points(bidID, criterion string) (Figure, bool) {
 // per node, from a table of every bid's worked out once when first asked
 // for: the analyses and the lines drawn read them again and again. The
 // caller must not change them.
-func (t *Trials) evaluated(i int) []num {
+func (t *Trials) evaluated(i int) []tabled {
 	t.once.Do(t.tabulate)
 	nn := len(t.k.tree.nodes)
 	return t.table[i*nn : (i+1)*nn : (i+1)*nn]
+}
+
+// tabled is what the table keeps of one line of a bid as evaluated: its
+// points as shown and before rounding, and whether it was reached and
+// scored — the part of a num the trials read, less than half its size.
+type tabled struct {
+	points      Figure
+	unrounded   exact.Fraction
+	set, scored bool
 }
 
 // tabulate works out every bid's numbers.
 func (t *Trials) tabulate() {
 	k := t.k
 	nn := len(k.tree.nodes)
-	t.table = make([]num, len(k.bids)*nn)
+	t.table = make([]tabled, len(k.bids)*nn)
+	nums := make([]num, nn)
 	for i := range k.bids {
-		k.numbers(&k.bids[i], t.table[i*nn:(i+1)*nn])
+		clear(nums) // as a fresh table's: a line a bid never reaches reads as unset
+		k.numbers(&k.bids[i], nums)
+		for j := range nums {
+			m := &nums[j]
+			t.table[i*nn+j] = tabled{points: m.points, unrounded: m.unrounded, set: m.set, scored: m.scored}
+		}
 	}
 }
 
