@@ -24,7 +24,12 @@ type Line struct {
 }
 
 // At is the line's value at d.
-func (l Line) At(d exact.Fraction) exact.Fraction { return l.C.Add(d.Mul(l.G)) }
+func (l Line) At(d exact.Fraction) exact.Fraction {
+	if d.Sign() == 0 { // where a sifted range often starts: c itself
+		return l.C
+	}
+	return l.C.Add(d.Mul(l.G))
+}
 
 // Tree holds lines and the envelopes that answer for them. It is never
 // changed once built, so it may be shared between goroutines.
