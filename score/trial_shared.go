@@ -50,17 +50,30 @@ func (t *Trials) sharedField(key fieldKey) (f *fieldAt, seen bool) {
 }
 
 // noteField records that a trial met a moved field, publishing it when it
-// is met a second time (f not nil): a field met once is not kept.
+// is met a second time (f not nil): a field met once is not kept. The
+// fields noted are forgotten all at once when there are more than
+// fieldsKept: a Trials kept for many trials (a portal's, asked what-if
+// after what-if) holds memory in proportion to its lot, and a field
+// forgotten is only re-scored again.
 func (t *Trials) noteField(key fieldKey, f *fieldAt) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.fields == nil {
 		t.fields = map[fieldKey]*fieldAt{}
 	}
-	if old := t.fields[key]; old == nil {
+	old, known := t.fields[key]
+	if !known && len(t.fields) >= fieldsKept(len(t.k.bids)) {
+		clear(t.fields) // a published field a trial still reads stays whole: it is never changed
+	}
+	if old == nil {
 		t.fields[key] = f
 	}
 }
+
+// fieldsKept is the most moved fields a Trials of n bids notes before it
+// forgets them: an analysis meets a handful (9 for 1,000 bids), a caller
+// trying prices below the lowest one for each price.
+func fieldsKept(n int) int { return max(1024, 8*n) }
 
 // publish makes the moved field this trial met shareable: every bid of ids
 // re-scored, and how the lot ends among them.

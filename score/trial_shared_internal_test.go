@@ -1,0 +1,51 @@
+package score
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/criteria"
+)
+
+// TestMovedFieldsKeptAreBounded: a Trials asked about more moved fields
+// than it keeps (here B1 at 2,100 prices below the field's lowest, each
+// twice, so that each is published) never holds more than fieldsKept of
+// them, and its trials still find what evaluating the changed lot finds,
+// after forgetting as before it.
+func TestMovedFieldsKeptAreBounded(t *testing.T) {
+	tn, bids := fixedField(4)
+	p, err := Prepare(tn, bids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := p.Trials("L1")
+	limit := fieldsKept(len(bids))
+	for i := range 2100 {
+		price := decimal.New(int64(1000+i*40), -2) // £10.00 up to £849.60: below the lowest, £1,000
+		for range 2 {
+			got, err := tr.WithPrice("B1", "price", price)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i%150 == 0 {
+				b := bids[1]
+				b.Responses = map[string]Response{"price": {Price: criteria.Amount(price)}, "q1": b.Responses["q1"], "q2": b.Responses["q2"]}
+				q, err := p.WithBid(b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, _ := q.EvaluateLot("L1")
+				if got.Outcome != want.Outcome || got.Winner != want.Winner {
+					t.Fatalf("B1 at %s: trial %s, evaluated %s %s", price, got, want.Outcome, want.Winner)
+				}
+			}
+		}
+		if n := len(tr.fields); n > limit {
+			t.Fatalf("after %d prices the Trials keeps %d moved fields, more than %d", i+1, n, limit)
+		}
+	}
+	if len(tr.fields) == 0 {
+		t.Fatal("no moved field noted: the trials did not move the field")
+	}
+}
