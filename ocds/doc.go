@@ -119,7 +119,11 @@
 //     lot's one price criterion, and its parameters as its chosen features
 //     (those of the lot's features only, as ProZorro counts them);
 //     [Imported.WriteBids] writes them as a bids file. What OCDS does not
-//     carry, such as evaluators' marks, is left for validation to name.
+//     carry, such as evaluators' marks, is left for validation to name; a
+//     bid id, a tenderer's id or name, or (with several lots) a lot the
+//     notice leaves out is given a stand-in the notes name — the bid's
+//     position, the tenderer's name for its id and its id for its name, a
+//     lot no tender has — so that the file reads back and no bid is lost.
 //
 // # Fields to complete
 //

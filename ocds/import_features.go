@@ -193,6 +193,7 @@ func (im *importer) bids() {
 		case len(lots) == 1:
 			bid.Lot = lots[0].ID
 		}
+		im.identify(&bid, i)
 		var lot *score.Lot
 		for j := range lots {
 			if lots[j].ID == bid.Lot {
@@ -204,6 +205,40 @@ func (im *importer) bids() {
 			bid.Features = im.parameters(b.Parameters, lot.Policy.Features, fp)
 		}
 		im.out.Bids = append(im.out.Bids, bid)
+	}
+}
+
+// noLot stands in a bids file for the lot of a bid that names none in a
+// notice of several lots: validation names it as a lot the tender does not
+// have, until the file is completed.
+const noLot = "TO COMPLETE: the notice names no lot for this bid"
+
+// identify fills what a bids file needs and the notice left out of bid i —
+// its id, its tenderer's id and name, its lot — with a stand-in the notes
+// name, so that the file reads back and the evaluator completes it: a bid
+// left out would change how every other bid's price scores. The stand-ins
+// are the bid's position (bid-2), the tenderer's id for its name and its
+// name for its id, and for the lot a text no tender's lot has.
+func (im *importer) identify(bid *score.Bid, i int) {
+	if bid.ID == "" {
+		bid.ID = fmt.Sprintf("bid-%d", i+1)
+		im.note("bids[%d].id: the notice gives the bid no id; it is read as %s", i, bid.ID)
+	}
+	s := &bid.Supplier
+	switch {
+	case s.ID == "" && s.Name == "":
+		s.ID, s.Name = "tenderer-of-"+bid.ID, "tenderer of bid "+bid.ID
+		im.note("bids[%d].supplier: the notice names no tenderer for bid %s; it is read as %q: complete the bids file", i, abbreviate(bid.ID), s.Name)
+	case s.Name == "":
+		s.Name = s.ID
+		im.note("bids[%d].supplier.name: the notice gives tenderer %s no name; its id stands in for it", i, abbreviate(s.ID))
+	case s.ID == "":
+		s.ID = s.Name
+		im.note("bids[%d].supplier.id: the notice gives tenderer %s no id; its name stands in for it, so that its bids are one supplier's", i, abbreviate(s.Name))
+	}
+	if bid.Lot == "" {
+		bid.Lot = noLot
+		im.note("bids[%d].lot: the notice names no lot for bid %s, and has several: complete the bids file", i, abbreviate(bid.ID))
 	}
 }
 
