@@ -43,7 +43,8 @@ func Group(d decimal.Decimal, minPlaces int32) string {
 // digits; trailing zeros beyond the pence are dropped (£50,400.0000 is
 // £50,400.00).
 func Money(d decimal.Decimal) string {
-	if neg, ip, fp, ok := parts(d); ok {
+	var buf [64]byte
+	if neg, ip, fp, ok := parts(d, &buf); ok {
 		var b strings.Builder
 		b.Grow(len(ip) + len(ip)/3 + len(fp) + 6)
 		if neg {
@@ -52,7 +53,7 @@ func Money(d decimal.Decimal) string {
 		b.WriteString("£")
 		grouped(&b, ip)
 		b.WriteByte('.')
-		b.WriteString(fp)
+		b.Write(fp)
 		for i := len(fp); i < 2; i++ {
 			b.WriteByte('0')
 		}
@@ -96,7 +97,8 @@ func Plain(d decimal.Decimal) string {
 	if d.IsZero() {
 		return "0"
 	}
-	if neg, ip, fp, ok := parts(d); ok {
+	var buf [64]byte
+	if neg, ip, fp, ok := parts(d, &buf); ok {
 		return joined(neg, ip, fp, 0)
 	}
 	return trimZeros(d.StringFixed(max(-d.Exponent(), 0)))
@@ -106,7 +108,8 @@ func Plain(d decimal.Decimal) string {
 // caller rounds first with a declared Rounding. Digits beyond places, if any,
 // are kept so that nothing is hidden.
 func Fixed(d decimal.Decimal, places int32) string {
-	if neg, ip, fp, ok := parts(d); ok {
+	var buf [64]byte
+	if neg, ip, fp, ok := parts(d, &buf); ok {
 		return joined(neg, ip, fp, int(places))
 	}
 	s := Plain(d)
@@ -133,9 +136,9 @@ func trimZeros(s string) string {
 // a machine integer: the fast way to the forms above, which give the same
 // text as formatting the decimal. ok is false for a larger coefficient or
 // zero.
-func parts(d decimal.Decimal) (neg bool, ip, fp string, ok bool) {
+func parts(d decimal.Decimal, buf *[64]byte) (neg bool, ip, fp []byte, ok bool) {
 	if d.IsZero() || d.NumDigits() > 18 {
-		return false, "", "", false
+		return false, nil, nil, false
 	}
 	c, e := d.CoefficientInt64(), d.Exponent()
 	if c < 0 {
@@ -143,35 +146,55 @@ func parts(d decimal.Decimal) (neg bool, ip, fp string, ok bool) {
 	}
 	if e >= 0 {
 		if e > 18 {
-			return false, "", "", false
+			return false, nil, nil, false
 		}
-		return neg, strconv.FormatInt(c, 10) + strings.Repeat("0", int(e)), "", true
+		ip = strconv.AppendInt(buf[:0:40], c, 10)
+		for range e {
+			ip = append(ip, '0')
+		}
+		return neg, ip, nil, true
 	}
 	if -e > 18 {
-		return false, "", "", false
+		return false, nil, nil, false
 	}
 	p := pow10[-e]
-	ip = strconv.FormatInt(c/p, 10)
+	ip = strconv.AppendInt(buf[:0:40], c/p, 10)
 	f := c % p
 	if f == 0 {
-		return neg, ip, "", true
+		return neg, ip, nil, true
 	}
-	fp = strconv.FormatInt(f, 10)
-	fp = strings.Repeat("0", int(-e)-len(fp)) + fp
-	return neg, ip, strings.TrimRight(fp, "0"), true
+	fp = buf[40:40]
+	for w := int(-e) - digitsOf(f); w > 0; w-- { // the zeros after the point
+		fp = append(fp, '0')
+	}
+	fp = strconv.AppendInt(fp, f, 10)
+	for fp[len(fp)-1] == '0' { // f is not zero: a digit other than 0 ends it
+		fp = fp[:len(fp)-1]
+	}
+	return neg, ip, fp, true
+}
+
+// digitsOf is how many decimal digits a positive number has.
+func digitsOf(n int64) int {
+	k := 1
+	for n >= 10 {
+		n /= 10
+		k++
+	}
+	return k
 }
 
 // joined writes a number from its parts with at least places decimals.
-func joined(neg bool, ip, fp string, places int) string {
+func joined(neg bool, ip, fp []byte, places int) string {
 	var b strings.Builder
 	b.Grow(len(ip) + len(fp) + places + 2)
 	if neg {
 		b.WriteByte('-')
 	}
-	b.WriteString(ip)
-	if fp != "" || places > 0 {
+	b.Write(ip)
+	if len(fp) > 0 || places > 0 {
 		b.WriteByte('.')
-		b.WriteString(fp)
+		b.Write(fp)
 		for i := len(fp); i < places; i++ {
 			b.WriteByte('0')
 		}
@@ -180,7 +203,7 @@ func joined(neg bool, ip, fp string, places int) string {
 }
 
 // grouped writes the digits of a whole number with thousands separators.
-func grouped(b *strings.Builder, ip string) {
+func grouped(b *strings.Builder, ip []byte) {
 	for i := 0; i < len(ip); i++ {
 		if i > 0 && (len(ip)-i)%3 == 0 {
 			b.WriteByte(',')

@@ -140,30 +140,44 @@ func (t tieKey) text() string {
 
 // keyValue returns what a step compares of each bid, its criterion looked
 // up once: the value key gives, without what the step shows of it.
-func (k *lotKernel) keyValue(tb TieBreak) func(s *bidKernel) (exact.Fraction, bool) {
+func (k *lotKernel) keyValue(tb TieBreak) stepValue {
+	v := stepValue{k: k, tb: tb}
 	switch tb.Kind {
 	case HigherPoints:
-		n := k.tree.byID[tb.Criterion]
-		slot := slices.Index(k.tieNodes, n)
-		return func(s *bidKernel) (exact.Fraction, bool) {
-			if slot >= 0 && len(s.tie) > slot {
-				return s.tie[slot].Value, true
-			}
-			return k.tiePoints(s, n).Value, true
-		}
+		v.n = k.tree.byID[tb.Criterion]
+		v.slot = slices.Index(k.tieNodes, v.n)
 	case LowerPrice:
-		n := k.priceNode(tb)
-		return func(s *bidKernel) (exact.Fraction, bool) {
-			if n == nil {
-				return exact.Fraction{}, false
-			}
-			return s.prep.quotes[n.price].Exact().Neg(), true // negated: lower price is better
+		v.n = k.priceNode(tb)
+	}
+	return v
+}
+
+// stepValue is one tie-break step's value of a bid (keyValue), held as a
+// value: a trial breaking a tie reads it for two or three bids, and a
+// closure would be allocated for each step.
+type stepValue struct {
+	k    *lotKernel
+	tb   TieBreak
+	n    *node // the step's criterion, or its price leaf
+	slot int   // n's place among the tie-break points kept (HigherPoints)
+}
+
+// of returns the step's value of bid s; false when it awaits a key.
+func (v stepValue) of(s *bidKernel) (exact.Fraction, bool) {
+	switch v.tb.Kind {
+	case HigherPoints:
+		if v.slot >= 0 && len(s.tie) > v.slot {
+			return s.tie[v.slot].Value, true
 		}
+		return v.k.tiePoints(s, v.n).Value, true
+	case LowerPrice:
+		if v.n == nil {
+			return exact.Fraction{}, false
+		}
+		return s.prep.quotes[v.n.price].Exact().Neg(), true // negated: lower price is better
 	}
-	return func(s *bidKernel) (exact.Fraction, bool) {
-		kk := k.key(tb, s)
-		return kk.value, kk.ok
-	}
+	kk := v.k.key(v.tb, s)
+	return kk.value, kk.ok
 }
 
 func (k *lotKernel) key(tb TieBreak, s *bidKernel) tieKey {
@@ -311,7 +325,7 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 			buf = buf[:0]
 			missing := false
 			for _, s := range g {
-				v, ok := value(s)
+				v, ok := value.of(s)
 				missing = missing || !ok
 				buf = append(buf, keyed{v, s})
 			}

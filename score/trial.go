@@ -59,6 +59,7 @@ type Trials struct {
 	svReadsPrice bool
 	scratch      sync.Pool // of *[]num, one line per node: the working of one re-scoring
 	blocks       sync.Pool // of *trialBlock, given back by Trial.Release
+	solved       sync.Pool // of *solveScratch, the working of TotalWith
 	// table holds every bid's numbers as evaluated (by bid, then node),
 	// tabulated once when first asked for.
 	once  sync.Once
@@ -809,7 +810,7 @@ func (k *lotKernel) chainFirst(tied []*bidKernel) []*bidKernel {
 		value := k.keyValue(tb) // what applyChain compares
 		missing := false
 		for _, s := range tied {
-			v, ok := value(s)
+			v, ok := value.of(s)
 			missing = missing || !ok
 			vals = append(vals, v)
 		}

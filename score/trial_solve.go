@@ -46,17 +46,40 @@ func (t *Trials) TotalWith(bidID, criterion string, score exact.Fraction) (Figur
 		return Figure{}, false
 	}
 	k := t.k
-	c := *s
-	c.fcells = append([]cell(nil), s.fcells...)
+	sc := t.solving()
+	defer t.solved.Put(sc)
+	c := &sc.s
+	*c = *s
+	sc.fcells = append(sc.fcells[:0], s.fcells...)
+	c.fcells = sc.fcells
 	c.fcells[n.field].a = criteria.Assessment{Value: score}
 	if len(k.tieNodes) > 0 {
-		c.tie = make([]Figure, len(k.tieNodes))
+		sc.tie = append(sc.tie[:0], make([]Figure, len(k.tieNodes))...)
+		c.tie = sc.tie
 	}
-	scratch := t.nums()
-	defer t.done(scratch)
-	k.numbers(&c, *scratch)
-	k.total(&c, *scratch)
-	return c.total.Points, c.total.Scored
+	k.numbers(c, sc.nums)
+	k.total(c, sc.nums)
+	fig, scored := c.total.Points, c.total.Scored
+	*c = bidKernel{} // holds nothing of the bid once given back
+	return fig, scored
+}
+
+// solveScratch is the working of one [Trials.TotalWith], kept for the
+// next: the bid as changed, its field cells and tie-break points, and one
+// line per node.
+type solveScratch struct {
+	s      bidKernel
+	fcells []cell
+	tie    []Figure
+	nums   []num
+}
+
+// solving returns the working for one TotalWith; give it back to t.solved.
+func (t *Trials) solving() *solveScratch {
+	if sc, ok := t.solved.Get().(*solveScratch); ok {
+		return sc
+	}
+	return &solveScratch{nums: make([]num, len(t.k.tree.nodes))}
 }
 
 // solvable returns the bid and the leaf a score can be solved for.

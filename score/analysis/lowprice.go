@@ -151,6 +151,7 @@ type priced struct {
 	id       string
 	supplier score.Supplier
 	price    decimal.Decimal
+	p        exact.Fraction // price, exactly
 }
 
 // AbnormallyLow applies the declared rules to each price criterion of a
@@ -202,7 +203,7 @@ func abnormallyLow(lr score.LotResult, priceOf func(c score.Criterion, id string
 			if !ok || pl.c.Price.IsOverBudget(p) {
 				continue
 			}
-			field = append(field, priced{id: s.BidID, supplier: s.Supplier, price: p})
+			field = append(field, priced{id: s.BidID, supplier: s.Supplier, price: p, p: exact.Whole(p)})
 		}
 		st := statsOf(field)
 		for _, r := range rules {
@@ -230,13 +231,15 @@ func law(lr score.LotResult) string {
 }
 
 // below returns (c − p) ÷ c × 100.
-func below(p decimal.Decimal, c exact.Fraction) exact.Fraction {
-	f, err := c.Sub(exact.Whole(p)).MulDec(hundred).Quo(c)
+func below(p, c exact.Fraction) exact.Fraction {
+	f, err := c.Sub(p).Mul(hundredF).Quo(c)
 	if err != nil {
 		return exact.Zero
 	}
 	return f
 }
+
+var hundredF = exact.Int(100)
 
 func (r LowPriceRule) beyond(pct exact.Fraction) bool {
 	c := pct.Cmp(exact.Whole(r.Percent))
@@ -256,16 +259,16 @@ func (r LowPriceRule) phrase() string {
 // of all but the highest.
 type fieldStats struct {
 	field  []priced
-	sum    decimal.Decimal
+	sum    exact.Fraction
 	hi     int               // position of the highest price, the first met
 	sorted []decimal.Decimal // the prices, ascending
 	avg    exact.Fraction    // the mean of the prices but the highest (two or more)
 }
 
 func statsOf(field []priced) fieldStats {
-	st := fieldStats{field: field, sum: decimal.Zero, sorted: make([]decimal.Decimal, 0, len(field))}
+	st := fieldStats{field: field, sum: exact.Zero, sorted: make([]decimal.Decimal, 0, len(field))}
 	for i, o := range field {
-		st.sum = st.sum.Add(o.price)
+		st.sum = st.sum.Add(o.p) // exactly, and without a big number while it fits an int64
 		if o.price.Cmp(field[st.hi].price) > 0 {
 			st.hi = i
 		}
@@ -273,7 +276,7 @@ func statsOf(field []priced) fieldStats {
 	}
 	slices.SortFunc(st.sorted, func(a, b decimal.Decimal) int { return a.Cmp(b) })
 	if len(field) >= 2 {
-		st.avg = ratio(st.sum.Sub(field[st.hi].price), decimal.NewFromInt(int64(len(field)-1)))
+		st.avg = ratioF(st.sum.Sub(field[st.hi].p), exact.Int(int64(len(field)-1)))
 	}
 	return st
 }
@@ -312,8 +315,8 @@ func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 		if others == 0 {
 			return f, false
 		}
-		mean := ratio(st.sum.Sub(x.price), decimal.NewFromInt(int64(others))) // the others' sum, exactly
-		f.Compared, f.Below = mean, below(x.price, mean)
+		mean := ratioF(st.sum.Sub(x.p), exact.Int(int64(others))) // the others' sum, exactly
+		f.Compared, f.Below = mean, below(x.p, mean)
 		if !r.beyond(f.Below) {
 			return f, false
 		}
@@ -327,7 +330,7 @@ func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 		}
 		next := &n
 		f.Compared = exact.Whole(*next)
-		f.Below = below(x.price, f.Compared)
+		f.Below = below(x.p, f.Compared)
 		if !r.beyond(f.Below) {
 			return f, false
 		}
@@ -339,7 +342,10 @@ func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 			return f, false
 		}
 		avg := st.avg // excluding the highest
-		f.Compared, f.Below = avg, below(x.price, avg)
+		f.Compared, f.Below = avg, below(x.p, avg)
+		if !r.beyond(f.Below) { // most prices: the margin is only worked out for one below the average
+			return f, false
+		}
 		lqp := st.lowestOther(x.price)
 		margin := lqp.Mul(r.MarginPercent).Shift(-2)
 		if margin.Cmp(r.MarginMin) < 0 {
@@ -349,7 +355,7 @@ func (r LowPriceRule) test(x priced, st fieldStats) (Flag, bool) {
 			margin = r.MarginMax
 		}
 		limit := lqp.Sub(margin)
-		if !r.beyond(f.Below) || !(x.price.Cmp(limit) < 0 || (r.AtBoundary && x.price.Equal(limit))) {
+		if !(x.price.Cmp(limit) < 0 || (r.AtBoundary && x.price.Equal(limit))) {
 			return f, false
 		}
 		f.Explanation = fmt.Sprintf("%s's price %s is %s below the average of the compliant prices excluding the highest (%s), %s %s%%; and it is %s below the lowest other compliant price %s, %s the proximity margin of %s (%s%% of that price, at least %s, at most %s). Both hold, so it is potentially abnormally low under the %s (%s).",

@@ -35,7 +35,7 @@ func TestRunningTotalsMatchEveryOtherPrice(t *testing.T) {
 			} else {
 				p = decimal.New(rapid.Int64Range(1, 100_000_000).Draw(t, "pence"), -2)
 			}
-			field = append(field, priced{id: fmt.Sprintf("B%d", i), supplier: score.Supplier{ID: fmt.Sprint(i)}, price: p})
+			field = append(field, priced{id: fmt.Sprintf("B%d", i), supplier: score.Supplier{ID: fmt.Sprint(i)}, price: p, p: exact.Whole(p)})
 		}
 		st := statsOf(field)
 		for _, r := range rules {
@@ -64,7 +64,7 @@ func (r LowPriceRule) naiveTest(x priced, field, others []priced) (Flag, bool) {
 			sum = sum.Add(o.price)
 		}
 		mean := ratio(sum, decimal.NewFromInt(int64(len(others))))
-		f.Compared, f.Below = mean, below(x.price, mean)
+		f.Compared, f.Below = mean, below(exact.Whole(x.price), mean)
 		if !r.beyond(f.Below) {
 			return f, false
 		}
@@ -83,7 +83,7 @@ func (r LowPriceRule) naiveTest(x priced, field, others []priced) (Flag, bool) {
 			return f, false
 		}
 		f.Compared = exact.Whole(*next)
-		f.Below = below(x.price, f.Compared)
+		f.Below = below(exact.Whole(x.price), f.Compared)
 		if !r.beyond(f.Below) {
 			return f, false
 		}
@@ -107,7 +107,7 @@ func (r LowPriceRule) naiveTest(x priced, field, others []priced) (Flag, bool) {
 			}
 		}
 		avg := ratio(sum, decimal.NewFromInt(int64(len(field)-1)))
-		f.Compared, f.Below = avg, below(x.price, avg)
+		f.Compared, f.Below = avg, below(exact.Whole(x.price), avg)
 		lqp := others[0].price
 		for _, o := range others {
 			if o.price.Cmp(lqp) < 0 {

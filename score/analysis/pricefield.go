@@ -59,7 +59,8 @@ type pricedBid struct {
 type spread struct {
 	n, nLo, nHi int
 	lo, hi      exact.Fraction
-	lo2, hi2    *exact.Fraction
+	lo2, hi2    exact.Fraction // held in place: a pointer to each would escape
+	has2        [2]bool        // whether lo2 and hi2 are set
 }
 
 func (s *spread) add(p exact.Fraction) {
@@ -70,21 +71,19 @@ func (s *spread) add(p exact.Fraction) {
 	s.n++
 	switch c := p.Cmp(s.lo); {
 	case c < 0:
-		lo := s.lo
-		s.lo2, s.lo, s.nLo = &lo, p, 1
+		s.lo2, s.lo, s.nLo, s.has2[0] = s.lo, p, 1, true
 	case c == 0:
 		s.nLo++
-	case s.lo2 == nil || p.Cmp(*s.lo2) < 0:
-		s.lo2 = &p
+	case !s.has2[0] || p.Cmp(s.lo2) < 0:
+		s.lo2, s.has2[0] = p, true
 	}
 	switch c := p.Cmp(s.hi); {
 	case c > 0:
-		hi := s.hi
-		s.hi2, s.hi, s.nHi = &hi, p, 1
+		s.hi2, s.hi, s.nHi, s.has2[1] = s.hi, p, 1, true
 	case c == 0:
 		s.nHi++
-	case s.hi2 == nil || p.Cmp(*s.hi2) > 0:
-		s.hi2 = &p
+	case !s.has2[1] || p.Cmp(s.hi2) > 0:
+		s.hi2, s.has2[1] = p, true
 	}
 }
 
@@ -96,10 +95,10 @@ func (s spread) without(p exact.Fraction) (lo, hi exact.Fraction, n int, ok bool
 	}
 	lo, hi = s.lo, s.hi
 	if p.Equal(s.lo) && s.nLo == 1 {
-		lo = *s.lo2
+		lo = s.lo2
 	}
 	if p.Equal(s.hi) && s.nHi == 1 {
-		hi = *s.hi2
+		hi = s.hi2
 	}
 	return lo, hi, s.n - 1, true
 }
@@ -276,9 +275,8 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 		}
 	}
 	if gap := best.Sub(me.rest); gap.Sign() > 0 {
-		p1, err := avail.Mul(low).Quo(gap)
-		if err == nil && p1.Cmp(low) >= 0 {
-			return &p1
+		if p1, err := avail.Mul(low).Quo(gap); err == nil && p1.Cmp(low) >= 0 {
+			return escaped(p1)
 		}
 	}
 	// Regime 2: the lowest, with full price marks; each rival's price points
@@ -294,7 +292,7 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 				est = est.Min(b.p.Mul(c.Sub(b.rest)).Mul(ratioF(exact.One, avail)))
 			}
 		}
-		return &est
+		return escaped(est)
 	}
 	// The least of p × (c − rest) ÷ marks over the bids within budget is the
 	// highest of its negation's lines at c. The bid's own is its price, no
@@ -302,8 +300,12 @@ func (pf *priceField) estimate(id string) *exact.Fraction {
 	if m, ok := pf.highestBrought(c); ok {
 		est = est.Min(m.Neg())
 	}
-	return &est
+	return escaped(est)
 }
+
+// escaped returns a pointer to a copy of f: only the estimate returned is
+// moved to the heap, not each figure it was worked from.
+func escaped(f exact.Fraction) *exact.Fraction { return &f }
 
 // outOfReach reports whether some rival's points from everything but
 // price, as shown, reach the bid's own with full price marks: then no

@@ -519,7 +519,7 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 	out.Answer = Found
 	out.Price = decimal.New(ps.lo, -2)
 	out.Cut = cur.Sub(out.Price)
-	out.CutPercent, _ = exact.NewFraction(out.Cut.Mul(hundred), cur)
+	out.CutPercent, _ = exact.Whole(out.Cut).Mul(hundredF).Quo(exact.Whole(cur)) // as Fractions: no big numbers while they fit
 	out.Checks = []Check{yes, no}
 	if ps.f.reference {
 		out.BecomesLowest = ps.f.becomesLowest(ps.id, ps.pc, out.Price)
