@@ -317,3 +317,37 @@ func ExampleLocalArea() {
 	// SW1A 1AA false
 	// boroughs: a local area needs at least one borough or postcode district (value (missing), rule non-empty)
 }
+
+// The offers as measured, which a relative method divides by the best: the
+// commitment without a method statement is disregarded, so it offers 0; a
+// price assessment has no offer.
+func ExampleAssessment_Offer() {
+	f, _ := os.Open("testdata/sample-catalogue.csv")
+	defer f.Close()
+	cat, _ := criteria.LoadCatalogueCSV(f)
+	rule := criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+		Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.DisregardUnsupported}
+	starts := func(n int64, statement string) criteria.SocialValueResponse {
+		q := decimal.NewFromInt(n)
+		return criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q, MethodStatement: statement}}}
+	}
+	as, err := rule.Assess([]criteria.SocialValueResponse{starts(6, "section 5.2"), starts(8, "section 3"), starts(10, "")}, criteria.SocialValueContext{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, a := range as {
+		offer, best, _ := a.Offer()
+		fmt.Printf("bid %d offers %s of a best %s\n", i, offer, best)
+	}
+	pr := criteria.PriceRule{Method: criteria.Relative}
+	q, _ := pr.Quote(criteria.Amount(decimal.NewFromInt(100)))
+	price, _ := pr.Assess([]criteria.Quote{q})
+	_, _, ok := price[0].Offer()
+	fmt.Println("a price has an offer:", ok)
+	// Output:
+	// bid 0 offers 6 of a best 8
+	// bid 1 offers 8 of a best 8
+	// bid 2 offers 0 of a best 8
+	// a price has an offer: false
+}

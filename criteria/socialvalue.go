@@ -618,6 +618,21 @@ func (s *svRecord) words() *svWords {
 	return w
 }
 
+// Offer is, for a social value assessment, the response's offer as
+// measured — counted, discounted, normalised and capped, the figure
+// [RelativeToBest] divides by the best — and the best offer in the field it
+// was assessed in, under either method; ok is false for any other
+// assessment. It reads the record: nothing is worked out again. The best
+// offer is another bidder's figure: a document for one bidder shows it
+// only as the working does.
+func (a Assessment) Offer() (offer, best exact.Fraction, ok bool) {
+	r, isSV := a.rec.(*svRecord)
+	if !isSV {
+		return exact.Fraction{}, exact.Fraction{}, false
+	}
+	return r.f.bids[r.i].measured, r.f.best, true
+}
+
 func (s *svRecord) input() string       { return s.words().input }
 func (s *svRecord) working() []Step     { return s.words().working }
 func (s *svRecord) notes() []Step       { return s.words().notes }

@@ -88,3 +88,36 @@ func ExampleTrial_Release() {
 	// 350000 A 70.00 73.00
 	// after release: false A
 }
+
+// Removing the one bid that holds the best social value offer moves every
+// other bid's score relative to it; removing a bid below it, or one of two
+// holding it, moves nothing — which is how rank reversal knows which
+// removals to re-score. C commits 8 apprenticeship starts, A and B 5.
+func ExampleTrials_SoleBestOffer() {
+	d := decimal.RequireFromString
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
+		Description: "Apprenticeship starts on the contract", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	tender := score.SingleLot("ANY/2026/10", "Grounds maintenance",
+		score.PriceCriterion("price", "Price", d("70"), criteria.Relative),
+		score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("30"), SocialValue: &criteria.SocialValueRule{
+			Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	bid := func(id, price string, starts int64) score.Bid {
+		n := decimal.NewFromInt(starts)
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)),
+				"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "90000", 5), bid("B", "95000", 5), bid("C", "99000", 8)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, id := range []string{"A", "B", "C"} {
+		fmt.Println(id, trials.SoleBestOffer(id, "appr"))
+	}
+	// Output:
+	// A false
+	// B false
+	// C true
+}

@@ -100,3 +100,39 @@ func TestLivingWageValidation(t *testing.T) {
 	}
 	assert.True(t, found, "%v", err)
 }
+
+// TestSoleBestOffer checks who alone holds the best apprenticeship offer
+// (relative to the best, svPolicy): the one bid at the top; nobody when the
+// top is shared or nothing is offered; and never on a price criterion or
+// for a bid the lot does not have. A bid the gate turns away is not in the
+// field, so its larger offer holds nothing.
+func TestSoleBestOffer(t *testing.T) {
+	excludes := pays
+	excludes.IncludesContractedStaff = false
+	cases := []struct {
+		why    string
+		bids   []score.Bid
+		bid    string
+		crit   string
+		holder bool
+	}{
+		{"the one best offer", []score.Bid{svBid("A", "100", "6", pays), svBid("B", "100", "8", pays)}, "B", "appr", true},
+		{"below the best", []score.Bid{svBid("A", "100", "6", pays), svBid("B", "100", "8", pays)}, "A", "appr", false},
+		{"a shared best: removing either leaves it", []score.Bid{svBid("A", "100", "8", pays), svBid("B", "100", "8", pays), svBid("C", "100", "2", pays)}, "A", "appr", false},
+		{"nothing offered: every bid scores 0 with or without any", []score.Bid{svBid("A", "100", "0", pays), svBid("B", "100", "0", pays)}, "A", "appr", false},
+		{"the best within the field, beside a larger offer the gate turned away", []score.Bid{svBid("A", "100", "6", pays), svBid("B", "100", "8", pays), svBid("C", "100", "20", excludes)}, "B", "appr", true},
+		{"turned away by the gate", []score.Bid{svBid("A", "100", "6", pays), svBid("C", "100", "20", excludes)}, "C", "appr", false},
+		{"a price criterion has no offer", []score.Bid{svBid("A", "90", "6", pays), svBid("B", "100", "8", pays)}, "A", "price", false},
+		{"an unknown bid", []score.Bid{svBid("A", "100", "6", pays), svBid("B", "100", "8", pays)}, "Z", "appr", false},
+	}
+	for _, c := range cases {
+		t.Run(c.why, func(t *testing.T) {
+			p, err := score.Prepare(tenderOf(lotOf(svPolicy(t))), c.bids)
+			require.NoError(t, err)
+			tr, ok := p.Trials("L1")
+			require.True(t, ok)
+			assert.Equal(t, c.holder, tr.SoleBestOffer(c.bid, c.crit))
+			assert.Equal(t, c.holder, tr.SoleBestOffer(c.bid, c.crit), "asked again: the holder found once")
+		})
+	}
+}

@@ -14,7 +14,10 @@
 //     robust the award is;
 //   - [RankReversals]: whether removing any single bid changes the order of
 //     the others — the known weakness of scoring price relative to the
-//     lowest (docs/sources/price-formulas.md);
+//     lowest (docs/sources/price-formulas.md). Only the removals that move
+//     a figure the others are scored against are re-scored: the lowest (or,
+//     under linear, highest) price when one bid alone offers it, and the
+//     best social value offer when one bid alone holds it;
 //   - [AbnormallyLow]: prices that declared rules flag as possibly abnormally
 //     low, each leading to "investigate" (Procurement Act 2023 s.19(3)(c),
 //     (4)–(5)), never to exclusion.

@@ -33,19 +33,23 @@ type Reversal struct {
 // movesField reports, for a compliant bid, whether removing it changes a
 // figure the other bids are scored against: the lowest price (relative,
 // deduction and linear methods) or the highest (linear), when the bid alone
-// offers it, or the best social value offer. Every other score is the bid's
-// own, so removing a bid that moves no such figure leaves every other total,
-// and the order of the others, as it was: only the removals that move one
-// are re-scored. With a social value criterion scored relative to the best
-// offer, whose offers are measured inside the engine, every removal is.
+// offers it, or the best offer on a social value criterion scored relative
+// to it, when the bid alone holds it ([score.Trials.SoleBestOffer]). Every
+// other score is the bid's own, so removing a bid that moves no such figure
+// leaves every other total, and the order of the others, as it was: only
+// the removals that move one are re-scored.
 func (f *field) movesField() func(id string) bool {
 	pol := f.lot().Policy
+	moves := map[string]bool{}
 	for _, l := range leaves(pol.Criteria) {
 		if sv := l.c.SocialValue; sv != nil && sv.Method == criteria.RelativeToBest {
-			return func(string) bool { return true }
+			for _, s := range f.base.Standings {
+				if f.tr.SoleBestOffer(s.BidID, l.c.ID) {
+					moves[s.BidID] = true
+				}
+			}
 		}
 	}
-	moves := map[string]bool{}
 	if pol.Basis == score.PricePerQualityPoint {
 		return func(id string) bool { return moves[id] } // each price is divided by its own quality points
 	}

@@ -16,8 +16,13 @@ import (
 // TestReversalsSkipOnlyRemovalsThatMoveNothing checks that re-scoring only
 // the removals that move a field figure finds every reversal that
 // re-scoring every removal finds: random fields under each price method,
-// with and without a maximum budget, with repeated prices.
+// with and without a maximum budget, with repeated prices, and sometimes
+// apprenticeship starts scored relative to the best offer, whose best may
+// be shared, or nothing, or held by a bid a minimum mark disqualifies
+// after social value is assessed (the field it is assessed over is then
+// more than the standings), beside bids a gate turns away.
 func TestReversalsSkipOnlyRemovalsThatMoveNothing(t *testing.T) {
+	cat := refCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
 		d := decimal.RequireFromString
 		rule := &criteria.PriceRule{Method: rapid.SampledFrom([]criteria.PriceMethod{criteria.Relative, criteria.Linear, criteria.Band, criteria.Deduction}).Draw(t, "method")}
@@ -33,10 +38,23 @@ func TestReversalsSkipOnlyRemovalsThatMoveNothing(t *testing.T) {
 		q := func(id string) score.Criterion {
 			return score.Criterion{ID: id, Title: id, Weight: d("50"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
 		}
+		cs := []score.Criterion{{ID: "price", Title: "Price", Weight: d("50"), Price: rule}, {ID: "quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{q("q1"), q("q2")}}}
+		if rapid.Bool().Draw(t, "minMark") {
+			one := d("1")
+			cs[1].Children[0].Quality.MinMark = &one
+		}
+		sv := rapid.Bool().Draw(t, "socialValue")
+		if sv {
+			cs[1].Weight = d("30")
+			cs = append(cs, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"), SocialValue: &criteria.SocialValueRule{
+				Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+				Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+		}
 		tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
 			Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
 			Lots: []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: score.Policy{
-				Criteria:  []score.Criterion{{ID: "price", Title: "Price", Weight: d("50"), Price: rule}, {ID: "quality", Title: "Quality", Weight: d("50"), Children: []score.Criterion{q("q1"), q("q2")}}},
+				Gates:     []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ins", Title: "Insurance"}},
+				Criteria:  cs,
 				TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}},
 			}}}}
 		var bids []score.Bid
@@ -52,8 +70,14 @@ func TestReversalsSkipOnlyRemovalsThatMoveNothing(t *testing.T) {
 				return score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E", Mark: v}}, Consensus: &criteria.Consensus{Mark: v, Rationale: "agreed"}}}
 			}
 			id := fmt.Sprintf("B%d", i)
-			bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
-				Responses: map[string]score.Response{"price": {Price: criteria.Amount(decimal.NewFromInt(p))}, "q1": m("q1"), "q2": m("q2")}})
+			b := score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+				Gates:     map[string]criteria.GateResult{"ins": {Pass: i < 2 || rapid.IntRange(0, 4).Draw(t, "pass") > 0, Reason: "checked"}},
+				Responses: map[string]score.Response{"price": {Price: criteria.Amount(decimal.NewFromInt(p))}, "q1": m("q1"), "q2": m("q2")}}
+			if sv {
+				n := decimal.NewFromInt(rapid.Int64Range(0, 3).Draw(t, "starts")) // few values: the best is often shared, sometimes 0
+				b.Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}
+			}
+			bids = append(bids, b)
 		}
 		f, err := newField(tn, "L1", bids)
 		require.NoError(t, err)
