@@ -351,3 +351,76 @@ func ExampleAssessment_Offer() {
 	// bid 2 offers 0 of a best 8
 	// a price has an offer: false
 }
+
+// What a change of price does to an offer made as a share of the bid's
+// price: the second bid's £225,000 of local spend, worth £22,500 at £0.10
+// a pound, is 2.5% of £900,000 but 3% of £750,000, while the first bid's
+// spend, promised as 20% of its price, stays worth 2% of it at any price.
+func ExampleAssessment_OfferAt() {
+	as, err := shareOfPriceField()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, price := range []string{"750000", "1125000"} {
+		for i, a := range as {
+			offer, _ := a.OfferAt(decimal.RequireFromString(price))
+			fmt.Printf("bid %d at £%s offers %s\n", i, price, offer)
+		}
+	}
+	// Output:
+	// bid 0 at £750000 offers 0.02
+	// bid 1 at £750000 offers 0.03
+	// bid 0 at £1125000 offers 0.02
+	// bid 1 at £1125000 offers 0.02
+}
+
+// The values the field would have were the second bid's price £750,000:
+// its offer, 3% of the price, becomes the best, and the first bid's 2% is
+// two thirds of it — 70% × 2/3 + 30% × 0.75 = 0.691666…, not 0.785.
+func ExampleAssessment_ValueAt() {
+	as, err := shareOfPriceField()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	price := decimal.RequireFromString("750000")
+	best, _ := as[1].OfferAt(price)
+	v1, _ := as[1].ValueAt(&price, best)
+	v0, _ := as[0].ValueAt(nil, best) // its own price as assessed
+	fmt.Println("bid 0:", v0)
+	fmt.Println("bid 1:", v1)
+	// Output:
+	// bid 0: 0.6916666666…
+	// bid 1: 1
+}
+
+// shareOfPriceField assesses the field of ExampleSocialValueRule_split.
+func shareOfPriceField() ([]criteria.Assessment, error) {
+	f, err := os.Open("testdata/sample-catalogue.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cat, err := criteria.LoadCatalogueCSV(f)
+	if err != nil {
+		return nil, err
+	}
+	d := decimal.RequireFromString
+	rule := criteria.SocialValueRule{Catalogue: cat, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice,
+		Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.DisregardUnsupported,
+		Split:           &criteria.Split{Quantitative: d("70"), Qualitative: d("30")},
+		MethodStatement: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark},
+		LocalArea:       &criteria.LocalArea{Name: "Croydon", PostcodeDistricts: []string{"CR0"}}}
+	marks := func(m string) *criteria.Marks {
+		return &criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: d(m), Rationale: "see notes"}},
+			Consensus: &criteria.Consensus{Mark: d(m), Rationale: "agreed"}}
+	}
+	pct, spend, price1, price2 := d("20"), d("225000"), d("1000000"), d("900000")
+	return rule.Assess([]criteria.SocialValueResponse{
+		{BidPrice: &price1, MethodStatement: marks("3"), Commitments: []criteria.Commitment{
+			{Measure: "FX-SUPP-01", Percent: &pct, Where: []string{"CR0 2RH"}, MethodStatement: "section 6.1"}}},
+		{BidPrice: &price2, MethodStatement: marks("4"), Commitments: []criteria.Commitment{
+			{Measure: "FX-SUPP-01", Quantity: &spend, Where: []string{"CR0 1NX"}, MethodStatement: "section 2"}}},
+	}, criteria.SocialValueContext{})
+}

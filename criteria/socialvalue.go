@@ -633,6 +633,60 @@ func (a Assessment) Offer() (offer, best exact.Fraction, ok bool) {
 	return r.f.bids[r.i].measured, r.f.best, true
 }
 
+// OfferAt is, for a social value assessment, the offer its response would
+// measure with the bid price read as bidPrice, every other figure of the
+// response as assessed: what a change of price does to an offer made as a
+// share of the bid price, or with commitments given as a percentage of it.
+// ok is false for any other assessment, or a price it cannot be measured at
+// (not above zero).
+func (a Assessment) OfferAt(bidPrice decimal.Decimal) (exact.Fraction, bool) {
+	b, ok := a.remeasured(&bidPrice)
+	return b.measured, ok
+}
+
+// ValueAt is the value a social value assessment would have with the bid
+// price read as bidPrice (nil: as assessed) in a field whose best offer
+// were best, worked out as [SocialValueRule.Assess] does but in numbers
+// only, with no record. ok is false as for [Assessment.OfferAt].
+func (a Assessment) ValueAt(bidPrice *decimal.Decimal, best exact.Fraction) (exact.Fraction, bool) {
+	b, ok := a.remeasured(bidPrice)
+	if !ok {
+		return exact.Fraction{}, false
+	}
+	r := a.rec.(*svRecord).f.rule
+	var quant exact.Fraction
+	switch r.Method {
+	case RelativeToBest:
+		quant = r.relative(nil, []svBid{b}, 0, best)
+	case Banded:
+		quant = r.banded(nil, b.measured)
+	}
+	if r.Split != nil {
+		return r.combine(nil, b, quant), true
+	}
+	return quant, true
+}
+
+// remeasured is the assessment's response measured again with the bid
+// price read as bidPrice, or as assessed when it is nil.
+func (a Assessment) remeasured(bidPrice *decimal.Decimal) (svBid, bool) {
+	rec, isSV := a.rec.(*svRecord)
+	if !isSV {
+		return svBid{}, false
+	}
+	f := rec.f
+	if bidPrice == nil {
+		return f.bids[rec.i], true
+	}
+	if bidPrice.Sign() <= 0 {
+		return svBid{}, false
+	}
+	resp := f.resps[rec.i]
+	resp.BidPrice = bidPrice
+	b, err := f.rule.measure(resp, f.ctx, nil)
+	return b, err == nil
+}
+
 func (s *svRecord) input() string       { return s.words().input }
 func (s *svRecord) working() []Step     { return s.words().working }
 func (s *svRecord) notes() []Step       { return s.words().notes }

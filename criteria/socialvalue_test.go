@@ -641,3 +641,49 @@ func TestPropertySocialValueNeverPanics(t *testing.T) {
 		}
 	})
 }
+
+// OfferAt and ValueAt, which the score package's price trials use instead
+// of assessing the field again, give what assessing it again with one
+// bid's price changed gives: that bid's offer and value at its new price,
+// and every other bid's value against the new best — the same function
+// must not be the oracle, so the field is assessed afresh.
+func TestPropertyValueAtIsAssess(t *testing.T) {
+	cat := svSample(t)
+	rapid.Check(t, func(t *rapid.T) {
+		r, ctx := svGenRule(t, cat)
+		if r.Basis == criteria.BasisProxyValue && rapid.Bool().Draw(t, "shareOfPrice") { // the offer moves with the price
+			r.Per, ctx = criteria.ShareOfBidPrice, criteria.SocialValueContext{}
+		}
+		n := rapid.IntRange(1, 5).Draw(t, "n")
+		field := make([]criteria.SocialValueResponse, n)
+		for i := range field {
+			field[i] = svGenResponse(t, r, fmt.Sprintf("bid%d.", i))
+			p := decimal.NewFromInt(rapid.Int64Range(1, 2_000_000).Draw(t, fmt.Sprintf("bid%d.price", i)))
+			field[i].BidPrice = &p
+		}
+		as, err := r.Assess(field, ctx)
+		require.NoError(t, err)
+		i := rapid.IntRange(0, n-1).Draw(t, "who")
+		price := decimal.NewFromInt(rapid.Int64Range(1, 2_000_000).Draw(t, "newPrice"))
+		changed := slices.Clone(field)
+		changed[i].BidPrice = &price
+		fresh, err := r.Assess(changed, ctx)
+		require.NoError(t, err)
+		wantOffer, best, ok := fresh[i].Offer()
+		require.True(t, ok)
+		offer, ok := as[i].OfferAt(price)
+		require.True(t, ok)
+		require.True(t, offer.Equal(wantOffer), "offer at %s: %s, assessed afresh %s", price, offer, wantOffer)
+		for j := range as {
+			at := &price
+			if j != i {
+				at = nil
+			}
+			v, ok := as[j].ValueAt(at, best)
+			require.True(t, ok)
+			require.True(t, v.Equal(fresh[j].Value), "bid %d: ValueAt %s, assessed afresh %s", j, v, fresh[j].Value)
+		}
+		_, ok = as[i].OfferAt(decimal.Zero)
+		require.False(t, ok, "no offer is measured at a price of zero")
+	})
+}

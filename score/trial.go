@@ -57,6 +57,9 @@ type Trials struct {
 	// bestHeld is, by social value leaf, the position of the one bid
 	// holding the best offer, or −1 (trial_offer.go).
 	bestHeld map[int]int
+	// svStats is, by social value leaf, its field's best offers as
+	// evaluated, read once (trial_offer.go).
+	svStats map[int]svStat
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool
@@ -222,7 +225,10 @@ type trialState struct {
 	// moved holds, by price leaf, the field's lowest and highest prices in
 	// the trial when they move another bid's score; nil when none does.
 	moved []*[2]exact.Fraction
-	other map[int]*bidKernel // other bids re-scored against the moved figures
+	// svMoved holds the best social value offers the changed bid's price
+	// moved (trial_offer.go); nil when it moved none.
+	svMoved []svMove
+	other   map[int]*bidKernel // other bids re-scored against the moved figures
 	// shared is the moved field as an earlier trial re-scored it, read
 	// before other; nil when none was shared (trial_shared.go).
 	shared *fieldAt
@@ -326,7 +332,7 @@ func (st *trialState) at(i int) *bidKernel {
 		return st.self
 	case st.w != nil:
 		return st.w.bid(st.t, i)
-	case st.moved != nil:
+	case st.moved != nil || st.svMoved != nil:
 		return st.rescored(i)
 	}
 	return &st.t.k.bids[i]
@@ -473,14 +479,20 @@ func (t *Trials) block() *trialBlock {
 }
 
 // trial re-scores the lot with the bid at position i read as bl.prep. same
-// says that its social value responses are as evaluated.
+// says that its social value responses are as evaluated; otherwise its
+// price changed and a social value offer reads it (svAtPrice).
 func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	k := t.k
 	base := &k.bids[i]
 	p := &bl.prep
 	inSV := func(dq *Disqualification) bool { return dq == nil }
-	if len(k.fieldLfs) > len(k.prices) && (!same || inSV(p.dq) != inSV(t.lp.per[i].dq)) {
-		return t.whole(i, b, p) // a social value comparison may move: evaluate it all
+	whole := func() Trial { // released as any other: it then reads as empty
+		r := t.whole(i, b, p)
+		r.bl, r.gen = bl, bl.gen
+		return r
+	}
+	if len(k.fieldLfs) > len(k.prices) && inSV(p.dq) != inSV(t.lp.per[i].dq) {
+		return whole() // the bids a social value comparison is made over change: evaluate it all
 	}
 	s := &bl.s
 	*s = bidKernel{idx: i, bid: b, prep: p, fcells: bl.cells[:0:len(bl.cells)]}
@@ -498,6 +510,13 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 			s.fcells[n.field] = base.fcells[n.field]
 		}
 	}
+	var svMoved []svMove
+	if !same {
+		var ok bool
+		if svMoved, ok = t.svAtPrice(s); !ok {
+			return whole()
+		}
+	}
 	scratch := t.nums()
 	defer t.done(scratch)
 	nums := *scratch
@@ -512,7 +531,7 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	}
 	k.budget(s)
 	st := &bl.st
-	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl}
+	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved}
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal
@@ -633,6 +652,12 @@ func (st *trialState) rescored(i int) *bidKernel {
 		}
 		s.fcells[n.field].a = criteria.Assessment{Value: v}
 	}
+	for _, m := range st.svMoved {
+		if c := &s.fcells[m.n.field]; c.state == cellScored {
+			v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
+			c.a = criteria.Assessment{Value: v}
+		}
+	}
 	if len(k.tieNodes) > 0 {
 		s.tie = make([]Figure, len(k.tieNodes))
 	}
@@ -678,7 +703,7 @@ func (st *trialState) outcome() Trial {
 	l := &leaders{k: k, lead: st.lead}
 	self := st.self
 	switch {
-	case st.moved == nil: // the others stand as evaluated, best first
+	case st.moved == nil && st.svMoved == nil: // the others stand as evaluated, best first
 		for _, b := range k.ranked {
 			if b.idx == self.idx {
 				continue
@@ -688,11 +713,11 @@ func (st *trialState) outcome() Trial {
 			}
 			l.consider(b)
 		}
-	case st.nearLines(l):
+	case st.svMoved == nil && st.nearLines(l):
 		if tr, ok := st.sharedOutcome(l); ok {
 			return tr
 		}
-	case st.falls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
+	case st.falls() && st.svFalls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
 		for _, b := range k.ranked {
 			if b.idx == self.idx {
 				continue

@@ -198,7 +198,10 @@ func (f *priceFamily) near(lo, hi exact.Fraction) ([]int, bool) {
 // evaluated. limited is false when no bid is held by it (any lowest price
 // does); ok is false when some bid cannot be held at all, or the field
 // cannot be solved (a price divided rather than weighted, a method that
-// does not read the field).
+// does not read the field). A social value offer made as a share of the
+// bid's price is taken as evaluated: the bid's offer rising as its price
+// falls lowers the others' scores further, so a price the bound holds
+// holds them, though a lower one might too.
 func (t *Trials) LowestHolding(except, criterion string, goal exact.Fraction, strict bool) (b exact.Bound, limited, ok bool) {
 	x, known := t.index[except]
 	n, isPrice := t.k.tree.byID[criterion]

@@ -55,3 +55,114 @@ func (t *Trials) soleHolder(n *node) int {
 	}
 	return holder
 }
+
+// svMove is a social value leaf whose best offer a trial moved, and the
+// best offer in the trial.
+type svMove struct {
+	n         *node
+	best, was exact.Fraction // in the trial, and as evaluated
+}
+
+// svFalls reports whether every best offer the trial moved rose: every
+// other bid's offer is then a smaller share of it, so their scores, and
+// totals, fall or stay (see trialState.falls).
+func (st *trialState) svFalls() bool {
+	for _, m := range st.svMoved {
+		if m.best.Cmp(m.was) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// svStat is what a trial reads of one social value leaf's field as
+// evaluated: the best offer, how many bids hold it, and the best of the
+// offers below it (zero when there is none).
+type svStat struct {
+	best, second exact.Fraction
+	holders      int
+}
+
+// without is the best offer of the field once an offer it holds is taken
+// out.
+func (st svStat) without(offer exact.Fraction) exact.Fraction {
+	if st.holders == 1 && offer.Equal(st.best) {
+		return st.second
+	}
+	return st.best
+}
+
+// svStatOf reads social value leaf n's field once.
+func (t *Trials) svStatOf(n *node) svStat {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if st, ok := t.svStats[n.index]; ok {
+		return st
+	}
+	st := svStat{best: exact.Zero, second: exact.Zero}
+	for i := range t.k.bids {
+		c := t.k.bids[i].fcells[n.field]
+		if c.state != cellScored {
+			continue
+		}
+		offer, best, _ := c.a.Offer()
+		st.best = best
+		switch {
+		case offer.Equal(best):
+			st.holders++
+		case offer.Cmp(st.second) > 0:
+			st.second = offer
+		}
+	}
+	if st.holders > 1 {
+		st.second = st.best
+	}
+	if t.svStats == nil {
+		t.svStats = map[int]svStat{}
+	}
+	t.svStats[n.index] = st
+	return st
+}
+
+// svAtPrice re-scores the changed bid s on each social value leaf whose
+// offer reads its price, at the price it now has: its offer is measured
+// again, and the field's best is the larger of it and the best of the
+// others. It returns the leaves scored relative to the best whose best
+// moved, which moves every other bid's score there. ok is false when the change cannot be followed so —
+// an offer that cannot be measured at the price, or a best that moved
+// beside declared thresholds, which might then move another bid's
+// standing — and the lot is evaluated whole.
+func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
+	k := t.k
+	base := &k.bids[s.idx]
+	price, priced := k.quotedPrice(s)
+	for _, n := range k.fieldLfs {
+		rule := n.c.SocialValue
+		c := base.fcells[n.field]
+		if rule == nil || !rule.NeedsBidPrice() || c.state != cellScored {
+			continue // not read from the price, or the bid is not in its field
+		}
+		if !priced {
+			return nil, false
+		}
+		offer, ok := c.a.OfferAt(price)
+		was, _, isSV := c.a.Offer()
+		if !ok || !isSV {
+			return nil, false
+		}
+		st := t.svStatOf(n)
+		best := st.without(was).Max(offer)
+		v, ok := c.a.ValueAt(&price, best)
+		if !ok {
+			return nil, false
+		}
+		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored}
+		if rule.Method == criteria.RelativeToBest && !best.Equal(st.best) { // a band reads no best
+			if t.hasTh {
+				return nil, false
+			}
+			moved = append(moved, svMove{n: n, best: best, was: st.best})
+		}
+	}
+	return moved, true
+}
