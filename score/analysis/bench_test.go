@@ -2,10 +2,13 @@ package analysis_test
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/score"
@@ -43,6 +46,11 @@ func cpuTime() time.Duration {
 // holds when other work shares the machine.
 func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 	tn, bids := benchLot(n)
+	benchmarkAnalyseLot(b, tn, bids, prepared)
+}
+
+// benchmarkAnalyseLot is benchmarkAnalyse on a given lot.
+func benchmarkAnalyseLot(b *testing.B, tn score.Tender, bids []score.Bid, prepared bool) {
 	p, err := score.Prepare(tn, bids)
 	if err != nil {
 		b.Fatal(err)
@@ -130,3 +138,44 @@ func BenchmarkAnalyse200(b *testing.B)          { benchmarkAnalyse(b, 200, false
 func BenchmarkAnalyse1000(b *testing.B)         { benchmarkAnalyse(b, 1000, false) }
 func BenchmarkAnalysePrepared200(b *testing.B)  { benchmarkAnalyse(b, 200, true) }
 func BenchmarkAnalysePrepared1000(b *testing.B) { benchmarkAnalyse(b, 1000, true) }
+
+// shareOfPriceLot is benchLot with a social value criterion (20%, price
+// 40%) whose offer is apprenticeship starts valued at the sample
+// catalogue's proxy, as a share of the bid's own price: every change of
+// price moves the bid's offer, and may move the best.
+func shareOfPriceLot(b *testing.B, n int) (score.Tender, []score.Bid) {
+	tn, bids := benchLot(n)
+	f, err := os.Open("../../criteria/testdata/sample-catalogue.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	cat, err := criteria.LoadCatalogueCSV(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[1].Weight = decimal.NewFromInt(40)
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(20),
+		SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisProxyValue,
+			Per: criteria.ShareOfBidPrice, Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	for i := range bids {
+		q := decimal.NewFromInt(int64((i * 13) % 17))
+		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
+			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
+	}
+	return tn, bids
+}
+
+// BenchmarkAnalyseShareOfPrice200 and 1000 run every analysis, prepared,
+// on lots whose social value is a share of the bid's price (issue 12's
+// doubt: such a lot is not yet linear in its bids).
+func BenchmarkAnalyseShareOfPrice200(b *testing.B) {
+	tn, bids := shareOfPriceLot(b, 200)
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
+
+func BenchmarkAnalyseShareOfPrice1000(b *testing.B) {
+	tn, bids := shareOfPriceLot(b, 1000)
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
