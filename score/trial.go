@@ -54,11 +54,8 @@ type Trials struct {
 	// one for each of the goroutines that may be asking at once.
 	holdings [holdingsKept]*holding
 	nextHeld int
-	// bestHeld is, by social value leaf, the position of the one bid
-	// holding the best offer, or −1 (trial_offer.go).
-	bestHeld map[int]int
 	// svStats is, by social value leaf, its field's best offers as
-	// evaluated, read once (trial_offer.go).
+	// evaluated and who holds them, read once (trial_offer.go).
 	svStats map[int]svStat
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.

@@ -11,49 +11,15 @@ import (
 // bid, every other bid's score there would change. It is false for any
 // other bid, for a criterion scored otherwise, and when two bids share the
 // best offer or no bid offers anything — a removal that moves nothing. The
-// holder is found once for each criterion asked about.
+// field is read once for each criterion asked about (svStatOf).
 func (t *Trials) SoleBestOffer(bidID, criterion string) bool {
 	i, ok := t.index[bidID]
 	n, isLeaf := t.k.tree.byID[criterion]
 	if !ok || !isLeaf || n.c.SocialValue == nil || n.c.SocialValue.Method != criteria.RelativeToBest || n.field < 0 {
 		return false
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.bestHeld == nil {
-		t.bestHeld = map[int]int{}
-	}
-	holder, found := t.bestHeld[n.index]
-	if !found {
-		holder = t.soleHolder(n)
-		t.bestHeld[n.index] = holder
-	}
-	return holder == i
-}
-
-// soleHolder is the position of the one bid holding the best offer above
-// zero on social value leaf n, or −1 when none does alone.
-func (t *Trials) soleHolder(n *node) int {
-	holder, holders := -1, 0
-	var best exact.Fraction
-	for i := range t.k.bids {
-		c := t.k.bids[i].fcells[n.field]
-		if c.state != cellScored { // not in the field the criterion was assessed over
-			continue
-		}
-		offer, b, ok := c.a.Offer()
-		if !ok {
-			return -1
-		}
-		best = b
-		if offer.Equal(b) {
-			holder, holders = i, holders+1
-		}
-	}
-	if holders != 1 || best.Sign() <= 0 {
-		return -1
-	}
-	return holder
+	st := t.svStatOf(n)
+	return st.holders == 1 && st.best.Sign() > 0 && st.holder == i
 }
 
 // svMove is a social value leaf whose best offer a trial moved, and the
@@ -76,11 +42,14 @@ func (st *trialState) svFalls() bool {
 }
 
 // svStat is what a trial reads of one social value leaf's field as
-// evaluated: the best offer, how many bids hold it, and the best of the
-// offers below it (zero when there is none).
+// evaluated: the best offer, how many bids hold it (−1 when some bid's
+// offer could not be read), the position of the one that does when it is
+// one (else −1), and the best of the offers below it (zero when there is
+// none).
 type svStat struct {
 	best, second exact.Fraction
 	holders      int
+	holder       int
 }
 
 // without is the best offer of the field once an offer it holds is taken
@@ -92,30 +61,35 @@ func (st svStat) without(offer exact.Fraction) exact.Fraction {
 	return st.best
 }
 
-// svStatOf reads social value leaf n's field once.
+// svStatOf reads social value leaf n's field once, over the bids assessed
+// on it.
 func (t *Trials) svStatOf(n *node) svStat {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if st, ok := t.svStats[n.index]; ok {
 		return st
 	}
-	st := svStat{best: exact.Zero, second: exact.Zero}
+	st := svStat{best: exact.Zero, second: exact.Zero, holder: -1}
 	for i := range t.k.bids {
 		c := t.k.bids[i].fcells[n.field]
 		if c.state != cellScored {
 			continue
 		}
-		offer, best, _ := c.a.Offer()
+		offer, best, ok := c.a.Offer()
+		if !ok { // not measured as an offer: nothing is known of the field
+			st = svStat{best: exact.Zero, second: exact.Zero, holders: -1}
+			break
+		}
 		st.best = best
 		switch {
 		case offer.Equal(best):
-			st.holders++
+			st.holder, st.holders = i, st.holders+1
 		case offer.Cmp(st.second) > 0:
 			st.second = offer
 		}
 	}
-	if st.holders > 1 {
-		st.second = st.best
+	if st.holders != 1 {
+		st.holder = -1
 	}
 	if t.svStats == nil {
 		t.svStats = map[int]svStat{}
@@ -128,10 +102,10 @@ func (t *Trials) svStatOf(n *node) svStat {
 // offer reads its price, at the price it now has: its offer is measured
 // again, and the field's best is the larger of it and the best of the
 // others. It returns the leaves scored relative to the best whose best
-// moved, which moves every other bid's score there. ok is false when the change cannot be followed so —
-// an offer that cannot be measured at the price, or a best that moved
-// beside declared thresholds, which might then move another bid's
-// standing — and the lot is evaluated whole.
+// moved, which moves every other bid's score there. ok is false when the
+// change cannot be followed so — an offer that cannot be measured at the
+// price, or a best that moved beside declared thresholds, which might then
+// move another bid's standing — and the lot is evaluated whole.
 func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 	k := t.k
 	base := &k.bids[s.idx]
@@ -151,6 +125,9 @@ func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 			return nil, false
 		}
 		st := t.svStatOf(n)
+		if st.holders < 0 {
+			return nil, false
+		}
 		best := st.without(was).Max(offer)
 		v, ok := c.a.ValueAt(&price, best)
 		if !ok {
