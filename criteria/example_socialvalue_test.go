@@ -395,6 +395,24 @@ func ExampleAssessment_ValueAt() {
 	// bid 1: 1
 }
 
+// Whether one response scores at least another whatever the field's best
+// offer (ExampleSocialValueRule_split's field): the first bid's offer, 2%
+// of its price, is below the second's 2.5%, so it does not; the second's
+// offer and its method statement (4 against 3) are both the higher, so it
+// scores at least the first at any best.
+func ExampleAssessment_ScoresAtLeast() {
+	as, err := shareOfPriceField()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("bid 0 at least bid 1:", as[0].ScoresAtLeast(as[1]))
+	fmt.Println("bid 1 at least bid 0:", as[1].ScoresAtLeast(as[0]))
+	// Output:
+	// bid 0 at least bid 1: false
+	// bid 1 at least bid 0: true
+}
+
 // shareOfPriceField assesses the field of ExampleSocialValueRule_split.
 func shareOfPriceField() ([]criteria.Assessment, error) {
 	f, err := os.Open("testdata/sample-catalogue.csv")

@@ -667,6 +667,44 @@ func (a Assessment) ValueAt(bidPrice *decimal.Decimal, best exact.Fraction) (exa
 	return quant, true
 }
 
+// ScoresAtLeast reports whether a social value assessment scores at least
+// as much as another of the same field whatever best offer the field has,
+// its own price and o's as assessed: ValueAt(nil, best) is no less than
+// o.ValueAt(nil, best) for every best. Under [RelativeToBest] each value
+// is a part fixed by the response (a method statement's share, or 0) plus
+// a multiple of offer ÷ best, so it holds when both parts are no smaller;
+// under [Banded] no best is read and the values are compared. It is false
+// when either is not a social value assessment or they are of different
+// fields. A trial of a changed price uses it to leave out bids that can
+// never lead (package score).
+func (a Assessment) ScoresAtLeast(o Assessment) bool {
+	r, ok1 := a.rec.(*svRecord)
+	q, ok2 := o.rec.(*svRecord)
+	if !ok1 || !ok2 || r.f != q.f {
+		return false
+	}
+	if r.f.rule.Method != RelativeToBest {
+		return a.Value.Cmp(o.Value) >= 0
+	}
+	fa, ma := r.f.rule.relativeParts(r.f.bids[r.i])
+	fo, mo := r.f.rule.relativeParts(q.f.bids[q.i])
+	return fa.Cmp(fo) >= 0 && ma.Cmp(mo) >= 0
+}
+
+// relativeParts splits a response's value under [RelativeToBest] as
+// combine forms it: fixed + multiple × (offer ÷ best), or fixed alone when
+// the best is not above zero.
+func (r SocialValueRule) relativeParts(b svBid) (fixed, multiple exact.Fraction) {
+	if r.Split == nil || b.qa == nil {
+		return exact.Zero, b.measured
+	}
+	if !b.any {
+		return exact.Zero, exact.Zero
+	}
+	hundred := decimal.NewFromInt(100)
+	return mustRatio(r.Split.Qualitative, hundred).Mul(b.qa.Value), mustRatio(r.Split.Quantitative, hundred).Mul(b.measured)
+}
+
 // remeasured is the assessment's response measured again with the bid
 // price read as bidPrice, or as assessed when it is nil.
 func (a Assessment) remeasured(bidPrice *decimal.Decimal) (svBid, bool) {

@@ -687,3 +687,45 @@ func TestPropertyValueAtIsAssess(t *testing.T) {
 		require.False(t, ok, "no offer is measured at a price of zero")
 	})
 }
+
+// TestPropertyScoresAtLeastHoldsAtEveryBest holds ScoresAtLeast to its
+// promise, on random rules (split or not, relative or banded) and fields:
+// when it says a response scores at least another's, it does at every best
+// offer the field could have — the field's own, any larger, and none above
+// zero — which is what lets a trial of a changed price leave the other
+// bid out. Every assessment scores at least itself.
+func TestPropertyScoresAtLeastHoldsAtEveryBest(t *testing.T) {
+	cat := svSample(t)
+	rapid.Check(t, func(t *rapid.T) {
+		r, ctx := svGenRule(t, cat)
+		n := rapid.IntRange(2, 6).Draw(t, "n")
+		field := make([]criteria.SocialValueResponse, n)
+		for i := range field {
+			field[i] = svGenResponse(t, r, fmt.Sprintf("bid%d.", i))
+		}
+		as, err := r.Assess(field, ctx)
+		require.NoError(t, err)
+		_, best, ok := as[0].Offer()
+		require.True(t, ok)
+		bests := []exact.Fraction{exact.Zero, best}
+		for i := range 3 {
+			more := exact.Whole(decimal.NewFromInt(rapid.Int64Range(0, 1_000_000).Draw(t, fmt.Sprintf("more%d", i))))
+			bests = append(bests, best.Add(more))
+		}
+		for i := range as {
+			require.True(t, as[i].ScoresAtLeast(as[i]), "bid %d does not score at least itself", i)
+			for j := range as {
+				if !as[i].ScoresAtLeast(as[j]) {
+					continue
+				}
+				for _, b := range bests {
+					vi, ok1 := as[i].ValueAt(nil, b)
+					vj, ok2 := as[j].ValueAt(nil, b)
+					require.True(t, ok1 && ok2)
+					require.True(t, vi.Cmp(vj) >= 0, "bid %d scores at least bid %d, yet at a best of %s it has %s to %s", i, j, b, vi, vj)
+				}
+			}
+		}
+		require.False(t, criteria.Assessment{Value: exact.One}.ScoresAtLeast(as[0]), "a bare value is no social value assessment")
+	})
+}

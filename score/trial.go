@@ -16,9 +16,12 @@ import (
 // change can be re-scored by computing only what it moves: a bid's price
 // or marks ([Trials.WithPrice], [Trials.WithMarks]) re-score that bid, and
 // the other bids' points on a price criterion only when the change moves a
-// figure they are scored against (the field's lowest or highest price); a
-// shift of weight between two top-level criteria
-// ([Trials.WithWeightShift]) re-scores only the bids that could lead. A
+// figure they are scored against (the field's lowest or highest price, a
+// best social value offer), and then only those that could lead (a bid
+// outscored on every criterion by another the change leaves as it was
+// never does: trial_lead.go); a shift of weight between two top-level
+// criteria ([Trials.WithWeightShift]) re-scores only the bids that could
+// lead. A
 // trial finds what evaluating the changed tender finds — the same outcome,
 // winner and totals, ties broken by the same chain — and a change it
 // cannot follow that cheaply (one that moves a social value comparison, or
@@ -57,6 +60,9 @@ type Trials struct {
 	// svStats is, by social value leaf, its field's best offers as
 	// evaluated and who holds them, read once (trial_offer.go).
 	svStats map[int]svStat
+	// contenders are the bids that may lead a trial that moves a field
+	// figure, drawn once (trial_lead.go).
+	contenders *contenders
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool
@@ -464,6 +470,11 @@ type trialBlock struct {
 	// the change moves (trialState.moved).
 	moved   [1]*[2]exact.Fraction
 	movedTo [1][2]exact.Fraction
+	// probe and probeCells hold a bid's total a trial works out and does
+	// not keep (trialState.offer).
+	probe      bidKernel
+	probeCells [2]cell
+	probeTie   [2]Figure
 }
 
 // block returns the storage for one trial: one a released trial gave back
@@ -628,16 +639,40 @@ func (st *trialState) rescored(i int) *bidKernel {
 	if base.out() {
 		return base
 	}
-	if st.shared != nil {
-		if s, ok := st.shared.bids[i]; ok {
-			return s
-		}
-	}
-	if s, ok := st.other[i]; ok {
+	if s, ok := st.kept(i); ok {
 		return s
 	}
-	s := *base
-	s.fcells = slices.Clone(base.fcells)
+	s := new(bidKernel)
+	var tie []Figure
+	if len(k.tieNodes) > 0 {
+		tie = make([]Figure, len(k.tieNodes))
+	}
+	st.rescore(s, slices.Clone(base.fcells), tie, i)
+	if st.other == nil {
+		st.other = map[int]*bidKernel{}
+	}
+	st.other[i] = s
+	return s
+}
+
+// kept returns another bid as the trial re-scored it already, if it did.
+func (st *trialState) kept(i int) (*bidKernel, bool) {
+	if st.shared != nil {
+		if s, ok := st.shared.bids[i]; ok {
+			return s, true
+		}
+	}
+	s, ok := st.other[i]
+	return s, ok
+}
+
+// rescore re-scores the bid at position i against the moved figures into
+// s, its field cells in cells (a copy of its own, changed in place) and its
+// points on the tie-break chain in tie.
+func (st *trialState) rescore(s *bidKernel, cells []cell, tie []Figure, i int) {
+	k := st.t.k
+	*s = k.bids[i]
+	s.fcells = cells
 	for j, m := range st.moved {
 		n := k.prices[j]
 		if m == nil || s.fcells[n.field].state != cellScored {
@@ -655,18 +690,51 @@ func (st *trialState) rescored(i int) *bidKernel {
 			c.a = criteria.Assessment{Value: v}
 		}
 	}
-	if len(k.tieNodes) > 0 {
-		s.tie = make([]Figure, len(k.tieNodes))
-	}
+	s.tie = tie
 	scratch := st.t.nums()
-	k.numbers(&s, *scratch)
-	k.total(&s, *scratch)
+	k.numbers(s, *scratch)
+	k.total(s, *scratch)
 	st.t.done(scratch)
-	if st.other == nil {
-		st.other = map[int]*bidKernel{}
+}
+
+// offer offers another bid to the leaders: its total is worked out in the
+// trial's own storage first, and the bid re-scored and kept (rescored)
+// only when that total reaches the best met so far — most bids a trial
+// looks at never do.
+func (st *trialState) offer(l *leaders, i int) {
+	k := st.t.k
+	if base := &k.bids[i]; base.out() {
+		return
 	}
-	st.other[i] = &s
-	return &s
+	if s, ok := st.kept(i); ok {
+		l.consider(s)
+		return
+	}
+	if len(l.lead) > 0 {
+		p, tie := st.probe()
+		st.rescore(p, append(p.fcells[:0], k.bids[i].fcells...), tie, i)
+		if !p.total.Scored || k.better(p.total.Points.Value, l.lead[0].total.Points.Value) > 0 {
+			return
+		}
+	}
+	l.consider(st.rescored(i))
+}
+
+// probe is the trial's storage for a bid's total worked out and not
+// kept, and for its points on the tie-break chain.
+func (st *trialState) probe() (*bidKernel, []Figure) {
+	if st.block == nil {
+		st.block = &trialBlock{}
+	}
+	bl := st.block
+	if bl.probe.fcells == nil {
+		bl.probe.fcells = bl.probeCells[:0:len(bl.probeCells)]
+	}
+	n := len(st.t.k.tieNodes)
+	if n > len(bl.probeTie) {
+		return &bl.probe, make([]Figure, n)
+	}
+	return &bl.probe, bl.probeTie[:n:n]
 }
 
 // leaders gathers the bids with the best total met so far.
@@ -715,19 +783,22 @@ func (st *trialState) outcome() Trial {
 			return tr
 		}
 	case st.falls() && st.svFalls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
-		for _, b := range k.ranked {
+		w := st.t.leadableIn(self.idx)
+		for pos, ok := w.next(); ok; pos, ok = w.next() {
+			b := k.ranked[pos]
 			if b.idx == self.idx {
 				continue
 			}
 			if len(l.lead) > 0 && k.better(b.total.Points.Value, l.lead[0].total.Points.Value) > 0 {
 				break
 			}
-			l.consider(st.rescored(b.idx))
+			st.offer(l, b.idx)
 		}
-	default:
-		for _, b := range k.ranked {
-			if b.idx != self.idx {
-				l.consider(st.rescored(b.idx))
+	default: // the others may rise: every one that can lead
+		w := st.t.leadableIn(self.idx)
+		for pos, ok := w.next(); ok; pos, ok = w.next() {
+			if b := k.ranked[pos]; b.idx != self.idx {
+				st.offer(l, b.idx)
 			}
 		}
 	}
@@ -778,7 +849,7 @@ func (st *trialState) nearLines(l *leaders) bool {
 	}
 	for _, i := range ids {
 		if i != st.self.idx {
-			l.consider(st.rescored(i))
+			st.offer(l, i)
 		}
 	}
 	return true
