@@ -794,6 +794,7 @@ func (st *trialState) outcome() Trial {
 			}
 			st.offer(l, b.idx)
 		}
+		st.ties(l)
 	default: // the others may rise: every one that can lead
 		w := st.t.leadableIn(self.idx)
 		for pos, ok := w.next(); ok; pos, ok = w.next() {
@@ -801,6 +802,7 @@ func (st *trialState) outcome() Trial {
 				st.offer(l, b.idx)
 			}
 		}
+		st.ties(l)
 	}
 	l.consider(self)
 	return st.decide(l.lead)

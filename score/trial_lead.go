@@ -22,19 +22,39 @@ import (
 // and rounded by non-decreasing functions, so a bid i whose own figures
 // are no worse than bid j's on every leaf under a top-level criterion that
 // holds a moving leaf, whose points are no fewer on the other leaves
-// there, and whose points on the other top-level criteria sum to more than
-// j's, totals more than j in every such trial: j never leads one, nor
-// ties its lead, unless i is the bid changed. A declared rounding of the
-// total can close a gap of less than two of its steps, so under one the
-// sum must be ahead by two steps.
+// there, and whose points on the other top-level criteria sum to no fewer
+// than j's, covers j: in every such trial that changes neither, i totals
+// at least as much as j, and more when that sum is ahead (by two steps of
+// the total's rounding when one is declared, which can close a smaller
+// gap) — it outscores j.
 //
-// contenders holds the bids no other outscores so (the front) and, for each
-// front bid, those it alone outscores so: a trial of a change to bid x
-// re-scores only the front and the bids x alone outscored.
+// So a covered bid never leads a trial that leaves a bid covering it as
+// it was; it can only tie the lead, and only when each bid covering it
+// (but the one changed) is a leader that does not outscore it. The
+// contenders are the bids no other covers (the front, read in standings
+// order, so that a bid comes after those covering it bar equal totals);
+// for each bid, the front bids that cover it, the first two met; and the
+// bids the front bids cover without outscoring, by front bid. A trial of
+// a change to bid x re-scores the front, the bids covered by x alone, and
+// — when a front bid leads — the bids it covers that it may tie.
 type contenders struct {
 	ok     bool
 	front  []int32         // positions in the standings
-	onlyBy map[int][]int32 // by bid position: positions in the standings
+	onlyBy map[int][]int32 // by bid position: the bids it alone covers, positions in the standings
+	tieBy  map[int][]int32 // by bid position: the bids it covers without outscoring, positions in the standings
+	cover  [][2]cover      // by bid position: the first two front bids covering it
+	// tieLeaf is, when a total is the plain sum of its leaves' points (no
+	// rounding above them), the first price leaf a trial moves: tieBy's
+	// bids are in order of their price there, cheapest first, so that
+	// ties stops at the first whose points there are below the leader's.
+	tieLeaf *node
+}
+
+// cover is one front bid covering another: its position (−1 for none),
+// and whether it outscores it too.
+type cover struct {
+	by     int32
+	strict bool
 }
 
 // contendersBudget bounds the comparisons the contenders are drawn with, per ranked bid:
@@ -56,10 +76,10 @@ func (t *Trials) contendersOf() *contenders {
 // criteria no trial moves, summed, and the leaves under the others.
 type leadKeys struct {
 	t      *Trials
-	sum    []exact.Fraction // by bid position
+	sum    []exact.Fraction // by bid position: points on the top-level criteria no trial moves
 	leaves []*node          // the leaves under a top-level criterion a trial can move
 	moving []bool           // by leaf in leaves: scored against a figure a trial moves
-	margin exact.Fraction   // how far ahead sum must be: two steps of the total's rounding, or more than zero
+	margin exact.Fraction   // how far ahead sum must be to outscore: two steps of the total's rounding, or more than zero
 }
 
 // drawContenders draws the contenders of the lot as evaluated (see contenders).
@@ -69,27 +89,25 @@ func (t *Trials) drawContenders() *contenders {
 	if !ok {
 		return &contenders{}
 	}
-	rankOf := make([]int32, len(k.bids))
-	var order []int // ranked bids that can lead, the highest sum first
-	for pos, s := range k.ranked {
-		rankOf[s.idx] = int32(pos)
-		if !s.out() && s.total.Scored {
-			order = append(order, s.idx)
-		}
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return keys.sum[b].Cmp(keys.sum[a]) })
-	l := &contenders{ok: true, onlyBy: map[int][]int32{}}
+	l := &contenders{ok: true, onlyBy: map[int][]int32{}, tieBy: map[int][]int32{}, cover: make([][2]cover, len(k.bids))}
 	var front []int
-	budget := contendersBudget * len(order)
-	for _, j := range order {
-		by, n := -1, 0
+	budget := contendersBudget * len(k.ranked)
+	for pos, s := range k.ranked {
+		if s.out() || !s.total.Scored {
+			continue
+		}
+		j, n := s.idx, 0
+		l.cover[j] = [2]cover{{by: -1}, {by: -1}}
 		for _, h := range front {
 			if budget--; budget < 0 {
 				return &contenders{}
 			}
-			if keys.outscores(h, j) {
-				by, n = h, n+1
-				if n == 2 {
+			if covers, strict := keys.covers(h, j); covers {
+				l.cover[j][n] = cover{by: int32(h), strict: strict}
+				if !strict {
+					l.tieBy[h] = append(l.tieBy[h], int32(pos))
+				}
+				if n++; n == 2 {
 					break
 				}
 			}
@@ -97,18 +115,53 @@ func (t *Trials) drawContenders() *contenders {
 		switch n {
 		case 0:
 			front = append(front, j)
+			l.front = append(l.front, int32(pos))
 		case 1:
-			l.onlyBy[by] = append(l.onlyBy[by], rankOf[j])
+			l.onlyBy[int(l.cover[j][0].by)] = append(l.onlyBy[int(l.cover[j][0].by)], int32(pos))
 		}
 	}
-	for _, h := range front {
-		l.front = append(l.front, rankOf[h])
-	}
-	slices.Sort(l.front)
-	for _, js := range l.onlyBy {
-		slices.Sort(js)
-	}
+	l.orderTies(keys)
 	return l
+}
+
+// orderTies puts each front bid's tie list in order of price on the tie
+// leaf, when there is one (see contenders.tieLeaf).
+func (l *contenders) orderTies(keys leadKeys) {
+	k := keys.t.k
+	if k.stage[stageIndex(TopLevel)] != nil || k.stage[stageIndex(Total)] != nil {
+		return
+	}
+	for x, n := range keys.leaves {
+		if keys.moving[x] && n.c.Price != nil {
+			l.tieLeaf = n
+			break
+		}
+	}
+	if l.tieLeaf == nil {
+		return
+	}
+	n := l.tieLeaf
+	key := func(pos int32) (exact.Fraction, bool) { // false: out of the price field, scoring nothing there
+		s := k.ranked[pos]
+		q := s.prep.quotes[n.price]
+		return q.Exact(), s.fcells[n.field].state == cellScored && !n.c.Price.IsOverBudget(q.Price)
+	}
+	for _, js := range l.tieBy {
+		slices.SortStableFunc(js, func(a, b int32) int {
+			pa, inA := key(a)
+			pb, inB := key(b)
+			switch {
+			case inA != inB:
+				if inA {
+					return -1
+				}
+				return 1
+			case !inA:
+				return 0
+			}
+			return pa.Cmp(pb)
+		})
+	}
 }
 
 // leadKeys reads what the contenders are drawn by, or false when a trial's totals are
@@ -170,22 +223,22 @@ func movesInTrial(n *node) (moves, ok bool) {
 	return false, true
 }
 
-// outscores reports whether bid i totals more than bid j in every trial
-// that changes neither (see contenders).
-func (keys leadKeys) outscores(i, j int) bool {
-	if keys.margin.Sign() > 0 {
-		if keys.sum[i].Cmp(keys.sum[j].Add(keys.margin)) < 0 {
-			return false
-		}
-	} else if keys.sum[i].Cmp(keys.sum[j]) <= 0 {
-		return false
+// covers reports whether bid i covers bid j, and whether it outscores it
+// too (see contenders).
+func (keys leadKeys) covers(i, j int) (covers, strict bool) {
+	c := keys.sum[i].Cmp(keys.sum[j])
+	if c < 0 {
+		return false, false
 	}
 	for x, n := range keys.leaves {
 		if !keys.noWorse(n, keys.moving[x], i, j) {
-			return false
+			return false, false
 		}
 	}
-	return true
+	if keys.margin.Sign() > 0 {
+		return true, keys.sum[i].Cmp(keys.sum[j].Add(keys.margin)) >= 0
+	}
+	return true, c > 0
 }
 
 // noWorse reports whether bid i's leaf n scores at least bid j's in every
@@ -254,4 +307,77 @@ func (w *leadable) next() (int, bool) {
 		return int(w.b[w.ib-1]), true
 	}
 	return 0, false
+}
+
+// ties offers the leaders the bids a leading front bid covers and may tie
+// (see contenders): each is re-scored unless another bid covering it, not
+// the one changed, outscores it — it is then below the lead — or it is
+// offered by an earlier leader.
+func (st *trialState) ties(l *leaders) {
+	c := st.t.contendersOf()
+	if !c.ok {
+		return
+	}
+	self := st.self.idx
+	lead := len(l.lead) // the leaders as found: those a tie joins cover none it does not
+	for x := 0; x < lead; x++ {
+		h := l.lead[x].idx
+		var hPts exact.Fraction
+		if c.tieLeaf != nil {
+			hPts = st.tiePoints(c.tieLeaf, h)
+		}
+		for _, pos := range c.tieBy[h] {
+			j := st.t.k.ranked[pos].idx
+			if c.tieLeaf != nil && st.tiePoints(c.tieLeaf, j).Cmp(hPts) < 0 {
+				break // below the leader there, and no higher anywhere: so are those after it
+			}
+			if first, ok := c.mayTie(j, self); ok && first == h && j != self && !leads(l, j) {
+				st.offer(l, j)
+			}
+		}
+	}
+}
+
+// mayTie reports whether bid j, covered by a bid other than self, may tie
+// the lead of a trial of a change to self: no bid covering it but self
+// outscores it. first is the first of those covering it.
+func (c *contenders) mayTie(j, self int) (first int, ok bool) {
+	first = -1
+	for _, cv := range c.cover[j] {
+		if cv.by < 0 || int(cv.by) == self {
+			continue
+		}
+		if cv.strict {
+			return 0, false
+		}
+		if first < 0 {
+			first = int(cv.by)
+		}
+	}
+	return first, first >= 0
+}
+
+// leads reports whether bid j is among the leaders already.
+func leads(l *leaders, j int) bool {
+	for _, s := range l.lead {
+		if s.idx == j {
+			return true
+		}
+	}
+	return false
+}
+
+// tiePoints is bid i's points in the trial on price leaf n, as the leaf
+// shows them, worked out alone.
+func (st *trialState) tiePoints(n *node, i int) exact.Fraction {
+	k := st.t.k
+	c := k.bids[i].fcells[n.field]
+	if m := st.moved; c.state == cellScored && n.price < len(m) && m[n.price] != nil {
+		v := exact.Zero
+		if q := k.bids[i].prep.quotes[n.price]; !n.c.Price.IsOverBudget(q.Price) {
+			v = n.c.Price.ScoreIn(q.Exact(), m[n.price][0], m[n.price][1])
+		}
+		c.a = criteria.Assessment{Value: v}
+	}
+	return k.leafNum(n, c, n.available).points.Value
 }
