@@ -395,6 +395,21 @@ func ExampleAssessment_ValueAt() {
 	// bid 1: 1
 }
 
+// ExampleAssessment_ValueAt's question asked at once: the second bid at
+// £750,000, against the first bid's offer as the best of the others.
+func ExampleAssessment_AtPrice() {
+	as, err := shareOfPriceField()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	others, _, _ := as[0].Offer()
+	offer, best, value, _ := as[1].AtPrice(decimal.RequireFromString("750000"), others)
+	fmt.Println("offer:", offer, "best:", best, "value:", value)
+	// Output:
+	// offer: 0.03 best: 0.03 value: 1
+}
+
 // Whether one response scores at least another whatever the field's best
 // offer (ExampleSocialValueRule_split's field): the first bid's offer, 2%
 // of its price, is below the second's 2.5%, so it does not; the second's

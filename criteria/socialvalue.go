@@ -653,6 +653,24 @@ func (a Assessment) ValueAt(bidPrice *decimal.Decimal, best exact.Fraction) (exa
 	if !ok {
 		return exact.Fraction{}, false
 	}
+	return a.valueOf(b, best), true
+}
+
+// AtPrice is [Assessment.OfferAt] and [Assessment.ValueAt] at once, the
+// response measured once: the offer at bidPrice, the field's best offer
+// were the best of the other bids othersBest (the larger of the two), and
+// the value against that best. ok is false as for OfferAt.
+func (a Assessment) AtPrice(bidPrice decimal.Decimal, othersBest exact.Fraction) (offer, best, value exact.Fraction, ok bool) {
+	b, ok := a.remeasured(&bidPrice)
+	if !ok {
+		return exact.Fraction{}, exact.Fraction{}, exact.Fraction{}, false
+	}
+	best = othersBest.Max(b.measured)
+	return b.measured, best, a.valueOf(b, best), true
+}
+
+// valueOf is the value of a response measured as b against a best offer.
+func (a Assessment) valueOf(b svBid, best exact.Fraction) exact.Fraction {
 	r := a.rec.(*svRecord).f.rule
 	var quant exact.Fraction
 	switch r.Method {
@@ -662,9 +680,9 @@ func (a Assessment) ValueAt(bidPrice *decimal.Decimal, best exact.Fraction) (exa
 		quant = r.banded(nil, b.measured)
 	}
 	if r.Split != nil {
-		return r.combine(nil, b, quant), true
+		return r.combine(nil, b, quant)
 	}
-	return quant, true
+	return quant
 }
 
 // ScoresAtLeast reports whether a social value assessment scores at least

@@ -683,8 +683,20 @@ func TestPropertyValueAtIsAssess(t *testing.T) {
 			require.True(t, ok)
 			require.True(t, v.Equal(fresh[j].Value), "bid %d: ValueAt %s, assessed afresh %s", j, v, fresh[j].Value)
 		}
+		othersBest := exact.Zero // AtPrice, from the best of the others as assessed
+		for j := range as {
+			if o, _, _ := as[j].Offer(); j != i && o.Cmp(othersBest) > 0 {
+				othersBest = o
+			}
+		}
+		o, b, v, ok := as[i].AtPrice(price, othersBest)
+		require.True(t, ok)
+		require.True(t, o.Equal(wantOffer) && b.Equal(best) && v.Equal(fresh[i].Value),
+			"AtPrice %s: offer %s, best %s, value %s; assessed afresh %s, %s, %s", price, o, b, v, wantOffer, best, fresh[i].Value)
 		_, ok = as[i].OfferAt(decimal.Zero)
 		require.False(t, ok, "no offer is measured at a price of zero")
+		_, _, _, ok = as[i].AtPrice(decimal.Zero, othersBest)
+		require.False(t, ok, "nor by AtPrice")
 	})
 }
 

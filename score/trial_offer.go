@@ -119,17 +119,15 @@ func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 		if !priced {
 			return nil, false
 		}
-		offer, ok := c.a.OfferAt(price)
 		was, _, isSV := c.a.Offer()
-		if !ok || !isSV {
+		if !isSV {
 			return nil, false
 		}
 		st := t.svStatOf(n)
 		if st.holders < 0 {
 			return nil, false
 		}
-		best := st.without(was).Max(offer)
-		v, ok := c.a.ValueAt(&price, best)
+		_, best, v, ok := c.a.AtPrice(price, st.without(was))
 		if !ok {
 			return nil, false
 		}
