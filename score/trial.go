@@ -60,6 +60,9 @@ type Trials struct {
 	// svStats is, by social value leaf, its field's best offers as
 	// evaluated and who holds them, read once (trial_offer.go).
 	svStats map[int]svStat
+	// stakes is, by social value leaf, the bids whose standing at the
+	// thresholds its points can move, read once (trial_threshold.go).
+	stakes map[int]thStake
 	// contenders are the bids that may lead a trial that moves a field
 	// figure, drawn once (trial_lead.go).
 	contenders *contenders

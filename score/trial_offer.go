@@ -104,8 +104,8 @@ func (t *Trials) svStatOf(n *node) svStat {
 // others. It returns the leaves scored relative to the best whose best
 // moved, which moves every other bid's score there. ok is false when the
 // change cannot be followed so — an offer that cannot be measured at the
-// price, or a best that moved beside declared thresholds, which might then
-// move another bid's standing — and the lot is evaluated whole.
+// price, or a best that moves another bid's standing at the thresholds
+// (trial_threshold.go) — and the lot is evaluated whole.
 func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 	k := t.k
 	base := &k.bids[s.idx]
@@ -133,11 +133,11 @@ func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 		}
 		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored}
 		if rule.Method == criteria.RelativeToBest && !best.Equal(st.best) { // a band reads no best
-			if t.hasTh {
-				return nil, false
-			}
 			moved = append(moved, svMove{n: n, best: best, was: st.best})
 		}
+	}
+	if t.hasTh && len(moved) > 0 && !t.thresholdsHold(moved) {
+		return nil, false
 	}
 	return moved, true
 }

@@ -103,6 +103,13 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue) score.Policy {
 		m := decimal.NewFromInt(25)
 		p.Criteria[1].Children[0].MinPercent = &m
 	}
+	if len(p.Criteria) > 2 && rapid.IntRange(0, 4).Draw(t, "svMinPercent") == 0 { // a minimum on the social value itself
+		m := decimal.NewFromInt(20)
+		p.Criteria[2].MinPercent = &m
+	}
+	if p.Thresholds.MinQualityPercent != nil && rapid.Bool().Draw(t, "qualityOnly") { // social value not counted as quality
+		p.Thresholds.QualityCriteria = []string{p.Criteria[1].ID}
+	}
 	steps := []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.HigherPoints, Criterion: "price"}, {Kind: score.LowerPrice}}
 	for _, i := range rapid.Permutation([]int{0, 1, 2}).Draw(t, "chain")[:rapid.IntRange(0, 3).Draw(t, "chainLength")] {
 		p.TieBreaks = append(p.TieBreaks, steps[i])

@@ -1,0 +1,132 @@
+package score
+
+import (
+	"slices"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// Thresholds beside a best social value offer that moves.
+//
+// A best offer a changed price moves changes every other bid's points on
+// that social value criterion, which, counted as quality, can take a bid
+// below the minimum quality percentage (the best rose) or lift one the
+// evaluation disqualified there above it (the best fell) — and a bid that
+// leaves or joins so changes the field of prices, which thresholds come
+// before. A trial follows the change only when no bid's standing at the
+// thresholds moves: it checks, again and exactly, the few bids whose
+// standing could — those that pass only with their points on that
+// criterion, or fail by less than its marks — and evaluates the lot whole
+// when one does, or when a criterion's own minimum percentage reads it.
+
+// thStake is, for one social value leaf, the bids whose standing at the
+// thresholds its points can move, by position: relies, those that pass
+// and would not with none of the points of its top-level criterion;
+// hopes, those disqualified only at the thresholds that would pass with
+// all of them. ok is false when a criterion's own minimum percentage
+// reads the leaf.
+type thStake struct {
+	relies, hopes []int
+	ok            bool
+}
+
+// stakeOf returns leaf n's stake, read once.
+func (t *Trials) stakeOf(n *node) thStake {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if st, ok := t.stakes[n.index]; ok {
+		return st
+	}
+	st := t.drawStake(n)
+	if t.stakes == nil {
+		t.stakes = map[int]thStake{}
+	}
+	t.stakes[n.index] = st
+	return st
+}
+
+// drawStake reads leaf n's stake from the lot as evaluated.
+func (t *Trials) drawStake(n *node) thStake {
+	k, th := t.k, t.th
+	for _, m := range th.mins {
+		for a := n; a != nil; a = a.parent {
+			if a == m {
+				return thStake{}
+			}
+		}
+	}
+	if th.minQuality == nil || !slices.Contains(th.quality, n.top) {
+		return thStake{ok: true}
+	}
+	avail := exact.Zero
+	for _, q := range th.quality {
+		avail = avail.Add(q.available)
+	}
+	need := avail.Mul(exact.Whole(*th.minQuality)).Mul(ratio(exact.One, exact.Int(100))) // the quality points the minimum asks for
+	st := thStake{ok: true}
+	for i := range k.bids {
+		s := &k.bids[i]
+		if s.fcells[n.field].state != cellScored {
+			continue
+		}
+		nums := t.evaluated(i)
+		got := exact.Zero
+		for _, q := range th.quality {
+			got = got.Add(leafPoints(nums[q.index]))
+		}
+		rest := got.Sub(leafPoints(nums[n.top.index])) // with none of the top-level criterion's points
+		switch {
+		case !s.out():
+			if rest.Cmp(need) < 0 {
+				st.relies = append(st.relies, i)
+			}
+		case s.dq.Stage == AtThreshold && len(s.prep.low) == 0:
+			if rest.Add(n.top.available).Add(exact.One).Cmp(need) >= 0 { // a point spare for any rounding
+				st.hopes = append(st.hopes, i)
+			}
+		}
+	}
+	return st
+}
+
+// thresholdsHold reports whether no other bid's standing at the
+// thresholds moves when the best offers move as moved has them.
+func (t *Trials) thresholdsHold(moved []svMove) bool {
+	for _, m := range moved {
+		st := t.stakeOf(m.n)
+		if !st.ok {
+			return false
+		}
+		at := st.relies // the best rose: the others' points fall
+		if m.best.Cmp(m.was) < 0 {
+			at = st.hopes
+		}
+		for _, i := range at {
+			if t.thresholdMoves(i, moved) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// thresholdMoves reports whether the bid at position i would stand
+// otherwise at the thresholds with every moved best offer.
+func (t *Trials) thresholdMoves(i int, moved []svMove) bool {
+	k := t.k
+	base := &k.bids[i]
+	s := *base
+	s.fcells, s.dq, s.extra, s.qpct = slices.Clone(base.fcells), nil, nil, nil
+	s.reached = reachedQuality
+	for _, m := range moved {
+		if c := &s.fcells[m.n.field]; c.state == cellScored {
+			v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
+			c.a = criteria.Assessment{Value: v}
+		}
+	}
+	scratch := t.nums()
+	defer t.done(scratch)
+	k.threshold(&s, *scratch, t.th)
+	return s.out() != base.out()
+}
