@@ -31,6 +31,10 @@ type lotKernel struct {
 	tieNodes []*node
 	tiePts   []Figure
 	ranked   []*bidKernel // the compliant bids in standings order
+	// quiet is set for a trial's evaluation, which is read for its numbers
+	// only: a bid disqualified at a threshold is given the rule, not its
+	// words.
+	quiet bool
 }
 
 // reach is how far the evaluation of a bid got.
@@ -118,8 +122,13 @@ func (k *lotKernel) cellOf(s *bidKernel, n *node) cell {
 func (lp *lotPrep) evaluate() LotResult { return lp.kernel().result() }
 
 // kernel runs the engine's phases over the prepared bids, up to the totals.
-func (lp *lotPrep) kernel() *lotKernel {
-	k := &lotKernel{lotPrep: lp, fields: map[int][]string{}, notes: slices.Clone(lp.notes)}
+func (lp *lotPrep) kernel() *lotKernel { return lp.kernelWith(false, nil) }
+
+// kernelWith is kernel for a trial when quiet (see lotKernel.quiet), with
+// the social value criteria scored by sv when it is not nil: a trial that
+// knows every bid's value there already.
+func (lp *lotPrep) kernelWith(quiet bool, sv func(k *lotKernel)) *lotKernel {
+	k := &lotKernel{lotPrep: lp, fields: map[int][]string{}, notes: slices.Clone(lp.notes), quiet: quiet}
 	k.bids = make([]bidKernel, len(lp.bids))
 	nf := len(lp.fieldLfs)
 	fcells := make([]cell, len(lp.bids)*nf)
@@ -135,7 +144,11 @@ func (lp *lotPrep) kernel() *lotKernel {
 			}
 		}
 	})
-	k.scoreSocialValue()
+	if sv != nil {
+		sv(k)
+	} else {
+		k.scoreSocialValue()
+	}
 	k.scoreQuality()
 	k.applyThresholds()
 	k.quotePrices()
@@ -269,11 +282,12 @@ func (k *lotKernel) applyThresholds() {
 	if !ok {
 		return
 	}
-	eachBidScratch(k, func(s *bidKernel, nums []num) { k.threshold(s, nums, th) })
+	eachBidScratch(k, func(s *bidKernel, nums []num) { k.threshold(s, nums, th, !k.quiet) })
 }
 
-// threshold applies the thresholds to one bid.
-func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules) {
+// threshold applies the thresholds to one bid; words says whether a bid
+// below one is told why in words (a trial reads the numbers only).
+func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules, words bool) {
 	if s.out() && (s.dq.Stage == AtGate || s.dq.Stage == AtDisregard) {
 		return
 	}
@@ -281,7 +295,11 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules) {
 	for _, n := range th.mins {
 		pts := nums[n.index].points
 		need := n.available.MulDec(n.c.MinPercent.Shift(-2))
-		if pts.Value.Cmp(need) < 0 {
+		switch {
+		case pts.Value.Cmp(need) >= 0:
+		case !words:
+			s.disqualify(AtThreshold, Reason{Rule: "min-percent", Ref: n.c.ID})
+		default:
 			s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("below the minimum of %s%% of %s marks (%s)", exact.Plain(*n.c.MinPercent), n.available, need)})
 			s.disqualify(AtThreshold, Reason{Rule: "min-percent", Ref: n.c.ID,
 				Text: fmt.Sprintf("%s: %s of %s marks is below the minimum of %s%% (%s marks)", n.c.Title, pts, n.available, exact.Plain(*n.c.MinPercent), need)})
@@ -300,7 +318,11 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules) {
 	}
 	pct, _ := got.Mul(exact.Int(100)).Quo(avail)
 	s.qpct = &pct
-	if pct.Cmp(exact.Whole(*th.minQuality)) < 0 {
+	switch {
+	case pct.Cmp(exact.Whole(*th.minQuality)) >= 0:
+	case !words:
+		s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent"})
+	default:
 		s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent",
 			Text: fmt.Sprintf("quality score %s of %s available (%s ÷ %s × 100 = %s%%) is below the minimum of %s%%",
 				got, avail, got, avail, pct, exact.Plain(*th.minQuality))})

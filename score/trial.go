@@ -527,6 +527,11 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		if svMoved, ok = t.svAtPrice(s); !ok {
 			return whole()
 		}
+		if t.hasTh && len(svMoved) > 0 && !t.thresholdsHold(svMoved) {
+			r := t.wholeWithOffers(i, b, p, s, svMoved) // released as any other
+			r.bl, r.gen = bl, bl.gen
+			return r
+		}
 	}
 	scratch := t.nums()
 	defer t.done(scratch)
@@ -538,7 +543,7 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		}
 	}
 	if t.hasTh {
-		k.threshold(s, nums, t.th)
+		k.threshold(s, nums, t.th, false)
 	}
 	k.budget(s)
 	st := &bl.st
@@ -944,7 +949,7 @@ func (t *Trials) whole(i int, b *Bid, p *bidPrep) Trial {
 	q.bids[i] = *b
 	q.per = slices.Clone(t.lp.per)
 	q.per[i] = *p
-	return t.fromResult(q.evaluate())
+	return t.fromResult(q.kernelWith(true, nil).result())
 }
 
 // fromResult is a trial that evaluated the changed lot whole.

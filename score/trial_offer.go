@@ -104,8 +104,7 @@ func (t *Trials) svStatOf(n *node) svStat {
 // others. It returns the leaves scored relative to the best whose best
 // moved, which moves every other bid's score there. ok is false when the
 // change cannot be followed so — an offer that cannot be measured at the
-// price, or a best that moves another bid's standing at the thresholds
-// (trial_threshold.go) — and the lot is evaluated whole.
+// price — and the lot is evaluated whole.
 func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 	k := t.k
 	base := &k.bids[s.idx]
@@ -135,9 +134,6 @@ func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 		if rule.Method == criteria.RelativeToBest && !best.Equal(st.best) { // a band reads no best
 			moved = append(moved, svMove{n: n, best: best, was: st.best})
 		}
-	}
-	if t.hasTh && len(moved) > 0 && !t.thresholdsHold(moved) {
-		return nil, false
 	}
 	return moved, true
 }

@@ -17,8 +17,10 @@ import (
 // before. A trial follows the change only when no bid's standing at the
 // thresholds moves: it checks, again and exactly, the few bids whose
 // standing could — those that pass only with their points on that
-// criterion, or fail by less than its marks — and evaluates the lot whole
-// when one does, or when a criterion's own minimum percentage reads it.
+// criterion, or fail by less than its marks. When one does, or when a
+// criterion's own minimum percentage reads the leaf, the lot is evaluated
+// whole but for the social value, whose every value is known without
+// assessing the field again (wholeWithOffers).
 
 // thStake is, for one social value leaf, the bids whose standing at the
 // thresholds its points can move, by position: relies, those that pass
@@ -127,6 +129,46 @@ func (t *Trials) thresholdMoves(i int, moved []svMove) bool {
 	}
 	scratch := t.nums()
 	defer t.done(scratch)
-	k.threshold(&s, *scratch, t.th)
+	k.threshold(&s, *scratch, t.th, false)
 	return s.out() != base.out()
+}
+
+// wholeWithOffers re-scores a change by evaluating the changed lot whole,
+// the bid at position i read as p, except for the social value criteria:
+// the changed bid's values are s's, and every other bid's its own as
+// evaluated against the best offers as moved — numbers only, as a trial
+// keeps them (the field is the same: trial checks that it is).
+func (t *Trials) wholeWithOffers(i int, b *Bid, p *bidPrep, s *bidKernel, moved []svMove) Trial {
+	q := *t.lp
+	q.bids = slices.Clone(t.lp.bids)
+	q.bids[i] = *b
+	q.per = slices.Clone(t.lp.per)
+	q.per[i] = *p
+	base := t.k
+	k := q.kernelWith(true, func(k *lotKernel) {
+		for _, n := range base.fieldLfs {
+			if n.c.SocialValue == nil {
+				continue
+			}
+			if ids, ok := base.fields[n.index]; ok {
+				k.fields[n.index] = ids
+			}
+			for j := range k.bids {
+				c := base.bids[j].fcells[n.field]
+				switch {
+				case j == i:
+					c = s.fcells[n.field]
+				case c.state == cellScored:
+					for _, m := range moved {
+						if m.n == n {
+							v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
+							c.a = criteria.Assessment{Value: v}
+						}
+					}
+				}
+				k.bids[j].fcells[n.field] = c
+			}
+		}
+	})
+	return t.fromResult(k.result())
 }
