@@ -35,6 +35,11 @@ type lotKernel struct {
 	// only: a bid disqualified at a threshold is given the rule, not its
 	// words.
 	quiet bool
+	// thSame is set, by bid position, for a trial's evaluation that knows
+	// which bids stand at the thresholds as they did in thBase, the lot as
+	// evaluated (trial_threshold.go): those are not tested again.
+	thSame []bool
+	thBase *lotKernel
 }
 
 // reach is how far the evaluation of a bid got.
@@ -282,7 +287,15 @@ func (k *lotKernel) applyThresholds() {
 	if !ok {
 		return
 	}
-	eachBidScratch(k, func(s *bidKernel, nums []num) { k.threshold(s, nums, th, !k.quiet) })
+	eachBidScratch(k, func(s *bidKernel, nums []num) {
+		if k.thSame != nil && k.thSame[s.idx] {
+			if b := &k.thBase.bids[s.idx]; b.out() && b.dq.Stage == AtThreshold {
+				s.disqualify(AtThreshold, Reason{Rule: "as-evaluated"}) // a trial's: never worded
+			}
+			return
+		}
+		k.threshold(s, nums, th, !k.quiet)
+	})
 }
 
 // threshold applies the thresholds to one bid; words says whether a bid

@@ -23,7 +23,7 @@ import (
 // assessing the field again (wholeWithOffers).
 
 // thStake is, for one social value leaf, the bids whose standing at the
-// thresholds its points can move, by position: relies, those that pass
+// thresholds the points of its top-level criterion can move, by position: relies, those that pass
 // and would not with none of the points of its top-level criterion;
 // hopes, those disqualified only at the thresholds that would pass with
 // all of them. ok is false when a criterion's own minimum percentage
@@ -95,6 +95,9 @@ func (t *Trials) drawStake(n *node) thStake {
 // thresholdsHold reports whether no other bid's standing at the
 // thresholds moves when the best offers move as moved has them.
 func (t *Trials) thresholdsHold(moved []svMove) bool {
+	if !oneTop(moved) {
+		return false
+	}
 	for _, m := range moved {
 		st := t.stakeOf(m.n)
 		if !st.ok {
@@ -144,8 +147,43 @@ func (t *Trials) wholeWithOffers(i int, b *Bid, p *bidPrep, s *bidKernel, moved 
 	q.bids[i] = *b
 	q.per = slices.Clone(t.lp.per)
 	q.per[i] = *p
-	base := t.k
-	k := q.kernelWith(true, func(k *lotKernel) {
+	sv, same := socialValueFrom(t.k, moved, i, s), t.thresholdsSame(moved, i)
+	return t.fromResult(q.kernelWith(true, func(k *lotKernel) {
+		sv(k)
+		k.thSame, k.thBase = same, t.k
+	}).result())
+}
+
+// thresholdsSame is, by bid position, whether a bid stands at the
+// thresholds as evaluated once the best offers move as moved has them:
+// every bid but the changed one (at position self) and those whose
+// standing the moves could change (thStake); nil when that is not known.
+func (t *Trials) thresholdsSame(moved []svMove, self int) []bool {
+	if !oneTop(moved) {
+		return nil
+	}
+	same := make([]bool, len(t.k.bids))
+	for i := range same {
+		same[i] = i != self
+	}
+	for _, m := range moved {
+		st := t.stakeOf(m.n)
+		if !st.ok {
+			return nil
+		}
+		for _, i := range slices.Concat(st.relies, st.hopes) {
+			same[i] = false
+		}
+	}
+	return same
+}
+
+// socialValueFrom scores a kernel's social value criteria from base's, for
+// a lot whose social value fields are base's: each bid's cell as base has
+// it, its value against a best offer as moved (numbers only), and the bid
+// at position self (none when below 0) as s has it.
+func socialValueFrom(base *lotKernel, moved []svMove, self int, s *bidKernel) func(k *lotKernel) {
+	return func(k *lotKernel) {
 		for _, n := range base.fieldLfs {
 			if n.c.SocialValue == nil {
 				continue
@@ -156,7 +194,7 @@ func (t *Trials) wholeWithOffers(i int, b *Bid, p *bidPrep, s *bidKernel, moved 
 			for j := range k.bids {
 				c := base.bids[j].fcells[n.field]
 				switch {
-				case j == i:
+				case j == self:
 					c = s.fcells[n.field]
 				case c.state == cellScored:
 					for _, m := range moved {
@@ -169,6 +207,17 @@ func (t *Trials) wholeWithOffers(i int, b *Bid, p *bidPrep, s *bidKernel, moved 
 				k.bids[j].fcells[n.field] = c
 			}
 		}
-	})
-	return t.fromResult(k.result())
+	}
+}
+
+// oneTop reports whether every moved leaf is under one top-level
+// criterion: a stake leaves out only its own criterion's points, so moves
+// under two are not followed.
+func oneTop(moved []svMove) bool {
+	for _, m := range moved[1:] {
+		if m.n.top != moved[0].n.top {
+			return false
+		}
+	}
+	return true
 }

@@ -37,7 +37,8 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 	}
 	if t.hasTh || k.pol.unweightedPrice() {
 		l := shiftedLot(t.lp.lot, fi, ti, points)
-		return t.fromResult(t.lp.reshaped(t.p.t, l).evaluate()), nil
+		// the social value fields, and each value there, are as evaluated: only points move
+		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil)).result()), nil
 	}
 	w := &weightState{d: move, hull: t.hull(fi, ti), cache: map[int]*bidKernel{}}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))

@@ -179,3 +179,24 @@ func BenchmarkAnalyseShareOfPrice1000(b *testing.B) {
 	tn, bids := shareOfPriceLot(b, 1000)
 	benchmarkAnalyseLot(b, tn, bids, true)
 }
+
+// BenchmarkAnalyseShareOfPriceThreshold200 is the 200-bid lot with a
+// minimum quality of 50%, social value counted as quality: a best offer a
+// trial moves can take a bid across it, and such a trial evaluates the
+// lot whole (trial_threshold.go in package score).
+func BenchmarkAnalyseShareOfPriceThreshold200(b *testing.B) {
+	tn, bids := shareOfPriceLot(b, 200)
+	m := decimal.NewFromInt(50)
+	tn.Lots[0].Policy.Thresholds.MinQualityPercent = &m
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
+
+// BenchmarkAnalyseShareOfPriceQualityThreshold200 has the minimum over the
+// quality criterion alone: no best offer moves a bid across it.
+func BenchmarkAnalyseShareOfPriceQualityThreshold200(b *testing.B) {
+	tn, bids := shareOfPriceLot(b, 200)
+	m := decimal.NewFromInt(50)
+	tn.Lots[0].Policy.Thresholds.MinQualityPercent = &m
+	tn.Lots[0].Policy.Thresholds.QualityCriteria = []string{tn.Lots[0].Policy.Criteria[1].ID}
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
