@@ -527,7 +527,7 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		if svMoved, ok = t.svAtPrice(s); !ok {
 			return whole()
 		}
-		if t.hasTh && len(svMoved) > 0 && !t.thresholdsHold(svMoved) {
+		if t.hasTh && len(svMoved) > 0 && !t.thresholdsHold(svMoved, i) {
 			r := t.wholeWithOffers(i, b, p, s, svMoved) // released as any other
 			r.bl, r.gen = bl, bl.gen
 			return r

@@ -57,9 +57,9 @@ type cover struct {
 	strict bool
 }
 
-// contendersBudget bounds the comparisons the contenders are drawn with, per ranked bid:
-// beyond it the front is too wide to save anything and every bid is
-// re-scored, as without it.
+// contendersBudget bounds the comparisons the contenders are drawn with,
+// per ranked bid: beyond it the front is too wide to save anything, and a
+// trial walks every bid, as without it.
 const contendersBudget = 128
 
 // contendersOf returns the lot's contenders, drawn once.
@@ -164,9 +164,9 @@ func (l *contenders) orderTies(keys leadKeys) {
 	}
 }
 
-// leadKeys reads what the contenders are drawn by, or false when a trial's totals are
-// not sums of the top level (a price per quality point, an adjusted price)
-// or a price is scored per quality point.
+// leadKeys reads what the contenders are drawn by, or false when a
+// trial's totals are not sums of the top level (a price per quality point,
+// an adjusted price) or a price is scored per quality point.
 func (t *Trials) leadKeys() (leadKeys, bool) {
 	k := t.k
 	if k.pol.unweightedPrice() {

@@ -92,9 +92,10 @@ func (t *Trials) drawStake(n *node) thStake {
 	return st
 }
 
-// thresholdsHold reports whether no other bid's standing at the
-// thresholds moves when the best offers move as moved has them.
-func (t *Trials) thresholdsHold(moved []svMove) bool {
+// thresholdsHold reports whether no bid's standing at the thresholds but
+// the changed one's (at position self) moves when the best offers move as
+// moved has them.
+func (t *Trials) thresholdsHold(moved []svMove, self int) bool {
 	if !oneTop(moved) {
 		return false
 	}
@@ -108,7 +109,7 @@ func (t *Trials) thresholdsHold(moved []svMove) bool {
 			at = st.hopes
 		}
 		for _, i := range at {
-			if t.thresholdMoves(i, moved) {
+			if i != self && t.thresholdMoves(i, moved) {
 				return false
 			}
 		}
