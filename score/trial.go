@@ -21,11 +21,12 @@ import (
 // outscored on every criterion by another the change leaves as it was
 // never does: trial_lead.go); a shift of weight between two top-level
 // criteria ([Trials.WithWeightShift]) re-scores only the bids that could
-// lead. A
-// trial finds what evaluating the changed tender finds — the same outcome,
-// winner and totals, ties broken by the same chain — and a change it
-// cannot follow that cheaply (one that moves a social value comparison, or
-// a threshold under a shift of weight) is re-scored by evaluating the
+// lead. A trial finds what evaluating the changed tender finds — the same
+// outcome, winner and totals, ties broken by the same chain, bids taken
+// across a threshold — and a change it cannot follow that cheaply (one
+// that takes the bid into or out of a social value comparison, a best
+// offer moved beside a minimum set on the social value criterion, a
+// threshold under a shift of weight) is re-scored by evaluating the
 // changed lot whole. This is what the analyses (package score/analysis)
 // confirm their answers with.
 //
@@ -234,6 +235,12 @@ type trialState struct {
 	// svMoved holds the best social value offers the changed bid's price
 	// moved (trial_offer.go); nil when it moved none.
 	svMoved []svMove
+	// flips holds the bids whose standing at the thresholds those moves
+	// changed: true for a bid now below one, false for one now above them
+	// all; fieldTo then holds, by price leaf, the trial's lowest and
+	// highest prices within budget (trial_threshold.go).
+	flips   map[int]bool
+	fieldTo [][2]exact.Fraction
 	other   map[int]*bidKernel // other bids re-scored against the moved figures
 	// shared is the moved field as an earlier trial re-scored it, read
 	// before other; nil when none was shared (trial_shared.go).
@@ -522,15 +529,18 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		}
 	}
 	var svMoved []svMove
+	var flips map[int]bool
 	if !same {
 		var ok bool
 		if svMoved, ok = t.svAtPrice(s); !ok {
 			return whole()
 		}
-		if t.hasTh && len(svMoved) > 0 && !t.thresholdsHold(svMoved, i) {
-			r := t.wholeWithOffers(i, b, p, s, svMoved) // released as any other
-			r.bl, r.gen = bl, bl.gen
-			return r
+		if t.hasTh && len(svMoved) > 0 {
+			if flips, ok = t.thresholdFlips(svMoved, i); !ok {
+				r := t.wholeWithOffers(i, b, p, s, svMoved) // released as any other
+				r.bl, r.gen = bl, bl.gen
+				return r
+			}
 		}
 	}
 	scratch := t.nums()
@@ -547,7 +557,7 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	}
 	k.budget(s)
 	st := &bl.st
-	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved}
+	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved, flips: flips}
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal
@@ -573,7 +583,7 @@ func (st *trialState) price(s *bidKernel) {
 			}
 			continue
 		}
-		sp := t.spreads[j]
+		sp, ev := st.spreadOf(j), t.spreads[j] // in the trial, and as evaluated
 		lo, hi, others := sp.lo, sp.hi, sp.n
 		if c := base.fcells[n.field]; c.state == cellScored && !rule.IsOverBudget(base.prep.quotes[j].Price) {
 			lo, hi, others = sp.without(base.prep.quotes[j].Exact())
@@ -596,12 +606,15 @@ func (st *trialState) price(s *bidKernel) {
 			}
 			s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
 		}
+		if st.flips != nil {
+			st.fieldAt(j, nlo, nhi)
+		}
 		if others == 0 || sp.n == 0 { // no other price within budget is scored on the field
 			continue
 		}
-		moves := !nlo.Equal(sp.lo)
+		moves := !nlo.Equal(ev.lo) // the others were scored against the field as evaluated
 		if rule.Method == criteria.Linear {
-			moves = moves || !nhi.Equal(sp.hi)
+			moves = moves || !nhi.Equal(ev.hi)
 		}
 		if rule.Method == criteria.Band || !moves {
 			continue
@@ -644,7 +657,10 @@ func (st *trialState) falls() bool {
 func (st *trialState) rescored(i int) *bidKernel {
 	k := st.t.k
 	base := &k.bids[i]
-	if base.out() {
+	if in, _ := st.inTrial(i); !in {
+		if !base.out() {
+			return st.leaving(i)
+		}
 		return base
 	}
 	if s, ok := st.kept(i); ok {
@@ -681,6 +697,9 @@ func (st *trialState) rescore(s *bidKernel, cells []cell, tie []Figure, i int) {
 	k := st.t.k
 	*s = k.bids[i]
 	s.fcells = cells
+	if _, joins := st.inTrial(i); joins {
+		st.joining(s)
+	}
 	for j, m := range st.moved {
 		n := k.prices[j]
 		if m == nil || s.fcells[n.field].state != cellScored {
@@ -711,7 +730,7 @@ func (st *trialState) rescore(s *bidKernel, cells []cell, tie []Figure, i int) {
 // looks at never do.
 func (st *trialState) offer(l *leaders, i int) {
 	k := st.t.k
-	if base := &k.bids[i]; base.out() {
+	if in, _ := st.inTrial(i); !in {
 		return
 	}
 	if s, ok := st.kept(i); ok {
@@ -791,7 +810,7 @@ func (st *trialState) outcome() Trial {
 			return tr
 		}
 	case st.falls() && st.svFalls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
-		w := st.t.leadableIn(self.idx)
+		w := st.walk()
 		for pos, ok := w.next(); ok; pos, ok = w.next() {
 			b := k.ranked[pos]
 			if b.idx == self.idx {
@@ -802,14 +821,16 @@ func (st *trialState) outcome() Trial {
 			}
 			st.offer(l, b.idx)
 		}
+		st.joiners(l)
 		st.ties(l)
 	default: // the others may rise: every one that can lead
-		w := st.t.leadableIn(self.idx)
+		w := st.walk()
 		for pos, ok := w.next(); ok; pos, ok = w.next() {
 			if b := k.ranked[pos]; b.idx != self.idx {
 				st.offer(l, b.idx)
 			}
 		}
+		st.joiners(l)
 		st.ties(l)
 	}
 	l.consider(self)

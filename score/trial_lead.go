@@ -280,6 +280,15 @@ type leadable struct {
 	all    bool
 }
 
+// walk returns the walk of the trial: every bid when it moved a bid's
+// standing at the thresholds (a bid covering another may have left).
+func (st *trialState) walk() leadable {
+	if st.flips != nil {
+		return leadable{n: len(st.t.k.ranked), all: true}
+	}
+	return st.t.leadableIn(st.self.idx)
+}
+
 // leadableIn returns the walk for a trial of a change to bid self.
 func (t *Trials) leadableIn(self int) leadable {
 	l := t.contendersOf()
@@ -314,6 +323,9 @@ func (w *leadable) next() (int, bool) {
 // the one changed, outscores it — it is then below the lead — or it is
 // offered by an earlier leader.
 func (st *trialState) ties(l *leaders) {
+	if st.flips != nil { // every bid was walked (walk)
+		return
+	}
 	c := st.t.contendersOf()
 	if !c.ok {
 		return

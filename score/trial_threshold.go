@@ -14,17 +14,19 @@ import (
 // below the minimum quality percentage (the best rose) or lift one the
 // evaluation disqualified there above it (the best fell) — and a bid that
 // leaves or joins so changes the field of prices, which thresholds come
-// before. A trial follows the change only when no bid's standing at the
-// thresholds moves: it checks, again and exactly, the few bids whose
-// standing could — those that pass only with their points on that
-// criterion, or fail by less than its marks. When one does, or when a
-// criterion's own minimum percentage reads the leaf, the lot is evaluated
-// whole but for the social value, whose every value is known without
-// assessing the field again (wholeWithOffers).
+// before. A trial checks again, exactly, the few bids whose standing could
+// move — those that pass only with their points on that criterion, or
+// fail by less than its marks (thStake) — and follows those that do: a bid
+// taken below the minimum leaves the trial, one lifted above it joins,
+// priced against the trial's field of prices, which both change
+// (thresholdFlips, spreadOf). When a criterion's own minimum percentage
+// reads the leaf, or the moves are under two top-level criteria, the lot
+// is evaluated whole but for the social value, whose every value is known
+// without assessing the field again (wholeWithOffers).
 
 // thStake is, for one social value leaf, the bids whose standing at the
-// thresholds the points of its top-level criterion can move, by position: relies, those that pass
-// and would not with none of the points of its top-level criterion;
+// thresholds the points of its top-level criterion can move, by position:
+// relies, those that pass and would not with none of those points;
 // hopes, those disqualified only at the thresholds that would pass with
 // all of them. ok is false when a criterion's own minimum percentage
 // reads the leaf.
@@ -92,29 +94,63 @@ func (t *Trials) drawStake(n *node) thStake {
 	return st
 }
 
-// thresholdsHold reports whether no bid's standing at the thresholds but
-// the changed one's (at position self) moves when the best offers move as
-// moved has them.
-func (t *Trials) thresholdsHold(moved []svMove, self int) bool {
+// thresholdFlips returns the bids but the changed one (at position self)
+// whose standing at the thresholds moves when the best offers move as
+// moved has them: true for a bid that passed and now fails, false for one
+// that failed and now passes (and is not then disqualified at a budget).
+// ok is false when that is not known (a stake not ok, moves under two
+// top-level criteria) or a price is scored per quality point, and the lot
+// is evaluated whole.
+func (t *Trials) thresholdFlips(moved []svMove, self int) (flips map[int]bool, ok bool) {
 	if !oneTop(moved) {
-		return false
+		return nil, false
 	}
 	for _, m := range moved {
 		st := t.stakeOf(m.n)
 		if !st.ok {
-			return false
+			return nil, false
 		}
 		at := st.relies // the best rose: the others' points fall
 		if m.best.Cmp(m.was) < 0 {
 			at = st.hopes
 		}
 		for _, i := range at {
-			if i != self && t.thresholdMoves(i, moved) {
-				return false
+			if _, seen := flips[i]; seen || i == self || !t.thresholdMoves(i, moved) {
+				continue
 			}
+			if flips == nil {
+				flips = map[int]bool{}
+			}
+			flips[i] = !t.k.bids[i].out()
 		}
 	}
-	return true
+	if flips == nil {
+		return nil, true
+	}
+	for _, n := range t.k.prices {
+		if m := n.c.Price.Method; m == criteria.PerQualityPoint || m == criteria.AdjustedByFeatures {
+			return nil, false
+		}
+	}
+	for i, out := range flips {
+		if !out && t.overBudget(i) {
+			delete(flips, i) // still out, at the budget
+		}
+	}
+	return flips, true
+}
+
+// overBudget reports whether the bid at position i is over a budget that
+// disqualifies.
+func (t *Trials) overBudget(i int) bool {
+	k := t.k
+	for j, n := range k.prices {
+		rule := n.c.Price
+		if rule.OverBudget == criteria.DisqualifyOverBudget && !rule.MaxBudget.IsZero() && k.bids[i].prep.quotes[j].Exact().Cmp(k.budgets[j]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // thresholdMoves reports whether the bid at position i would stand
@@ -221,4 +257,83 @@ func oneTop(moved []svMove) bool {
 		}
 	}
 	return true
+}
+
+// inTrial reports whether the bid at position i is in the trial, not
+// disqualified, and whether it joins it: the evaluation disqualified it at
+// a threshold it now passes.
+func (st *trialState) inTrial(i int) (in, joins bool) {
+	if out, ok := st.flips[i]; ok {
+		return !out, !out
+	}
+	return !st.t.k.bids[i].out(), false
+}
+
+// leaving returns a bid the trial takes below a threshold: disqualified
+// there, as a trial keeps it (numbers only).
+func (st *trialState) leaving(i int) *bidKernel {
+	if s, ok := st.kept(i); ok {
+		return s
+	}
+	s := st.t.k.bids[i]
+	s.dq = &Disqualification{Stage: AtThreshold, Reasons: []Reason{{Rule: "min-quality-percent"}}}
+	s.total, s.tie = TotalLine{}, nil // never totalled, as a bid out at a threshold is not
+	if st.other == nil {
+		st.other = map[int]*bidKernel{}
+	}
+	st.other[i] = &s
+	return &s
+}
+
+// joining readies a bid the trial lifts above the thresholds to be scored:
+// in, and priced against the trial's field of prices (fieldTo).
+func (st *trialState) joining(s *bidKernel) {
+	s.dq, s.extra, s.reached = nil, nil, reachedTotal
+	for j, n := range st.t.k.prices {
+		q := s.prep.quotes[j]
+		v := exact.Zero
+		if !n.c.Price.IsOverBudget(q.Price) && j < len(st.fieldTo) {
+			v = n.c.Price.ScoreIn(q.Exact(), st.fieldTo[j][0], st.fieldTo[j][1])
+		}
+		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
+	}
+}
+
+// joiners offers the leaders the bids the trial lifts above the
+// thresholds, which the walk of the ranked bids does not meet.
+func (st *trialState) joiners(l *leaders) {
+	for i, out := range st.flips {
+		if !out {
+			st.offer(l, i)
+		}
+	}
+}
+
+// spreadOf is price leaf j's field of prices in the trial, the changed
+// bid's as evaluated: as evaluated, less the bids the trial takes below a
+// threshold and with those it lifts above them.
+func (st *trialState) spreadOf(j int) spreadStat {
+	t := st.t
+	if st.flips == nil {
+		return t.spreads[j]
+	}
+	k, n := t.k, t.k.prices[j]
+	var sp spreadStat
+	for i := range k.bids {
+		q := k.bids[i].prep.quotes[j]
+		in, joins := st.inTrial(i)
+		scored := k.bids[i].fcells[n.field].state == cellScored || joins
+		if in && scored && !n.c.Price.IsOverBudget(q.Price) {
+			sp.add(q.Exact())
+		}
+	}
+	return sp
+}
+
+// fieldAt notes price leaf j's lowest and highest prices in the trial.
+func (st *trialState) fieldAt(j int, lo, hi exact.Fraction) {
+	if st.fieldTo == nil {
+		st.fieldTo = make([][2]exact.Fraction, len(st.t.k.prices))
+	}
+	st.fieldTo[j] = [2]exact.Fraction{lo, hi}
 }
