@@ -77,12 +77,12 @@
 // bid itself, and the others only when a figure they are scored against
 // moves — a lowest or highest price, a best social value offer — and then
 // only those that could lead: found from their totals as lines in the
-// moving figure, or, when more than one figure moves, as the bids no other
-// covers (no dearer, an offer scoring at least as much, no fewer points
-// elsewhere). Bids a moved best offer takes across a minimum quality leave
-// or join the trial. A trial finds what evaluating the changed lot finds;
-// a property test holds it to that, and a change it cannot follow so
-// cheaply is evaluated whole. [Trials.LeastScore], [Trials.MostScore]
+// moving figure, or, when a best offer or more than one price moves, as
+// the bids no other covers (no dearer, an offer scoring at least as much,
+// no fewer points elsewhere). Bids a moved best offer takes across a
+// minimum quality leave or join the trial. A trial finds what evaluating
+// the changed lot finds; a property test holds it to that, and a change it
+// cannot follow so cheaply is evaluated whole. [Trials.LeastScore], [Trials.MostScore]
 // and [Trials.LowestHolding] solve the engine backwards — the roundings
 // and sums undone — for where a score or the field's lowest price must be
 // for a total to reach a figure: how the analyses find a price to win
