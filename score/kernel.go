@@ -378,15 +378,20 @@ func (k *lotKernel) budget(s *bidKernel) {
 	}
 	for i, n := range k.prices {
 		q := &s.prep.quotes[i]
-		// n.c.Price.IsOverBudget(q.Price), on the exact forms read once:
-		// comparing the decimals rescaled one of them for every bid.
-		rule := n.c.Price
-		if rule.OverBudget == criteria.DisqualifyOverBudget && !rule.MaxBudget.IsZero() && q.Exact().Cmp(k.budgets[i]) > 0 {
+		if k.disqualifiesAt(i, q) {
 			s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID,
 				Text: fmt.Sprintf("%s: %s is above the published maximum budget of %s", n.c.Title, exact.Money(q.Price), exact.Money(n.c.Price.MaxBudget))})
 			s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(i)}
 		}
 	}
+}
+
+// disqualifiesAt reports whether quote q on price leaf i is over a budget
+// that disqualifies: n.c.Price.IsOverBudget(q.Price) on the exact forms
+// read once (comparing the decimals rescaled one of them for every bid).
+func (k *lotKernel) disqualifiesAt(i int, q *criteria.Quote) bool {
+	rule := k.prices[i].c.Price
+	return rule.OverBudget == criteria.DisqualifyOverBudget && !rule.MaxBudget.IsZero() && q.Exact().Cmp(k.budgets[i]) > 0
 }
 
 // scorePrices assesses each price criterion over the field of bids still in.

@@ -134,15 +134,17 @@ type spreadStat struct {
 // spreadOfField reads the prices within budget of the bids scored on one
 // price leaf.
 func spreadOfField(k *lotKernel, n *node, j int) spreadStat {
+	return spreadWhere(k, n, j, func(i int) bool { return k.bids[i].fcells[n.field].state == cellScored })
+}
+
+// spreadWhere reads the prices within budget on price leaf n (the j-th) of
+// the bids at the positions in says are in its field.
+func spreadWhere(k *lotKernel, n *node, j int, in func(i int) bool) spreadStat {
 	var st spreadStat
 	for i := range k.bids {
-		s := &k.bids[i]
-		c := s.fcells[n.field]
-		q := s.prep.quotes[j]
-		if c.state != cellScored || n.c.Price.IsOverBudget(q.Price) {
-			continue
+		if q := k.bids[i].prep.quotes[j]; in(i) && !n.c.Price.IsOverBudget(q.Price) {
+			st.add(q.Exact())
 		}
-		st.add(q.Exact())
 	}
 	return st
 }
@@ -711,12 +713,7 @@ func (st *trialState) rescore(s *bidKernel, cells []cell, tie []Figure, i int) {
 		}
 		s.fcells[n.field].a = criteria.Assessment{Value: v}
 	}
-	for _, m := range st.svMoved {
-		if c := &s.fcells[m.n.field]; c.state == cellScored {
-			v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
-			c.a = criteria.Assessment{Value: v}
-		}
-	}
+	againstMoved(s.fcells, st.svMoved)
 	s.tie = tie
 	scratch := st.t.nums()
 	k.numbers(s, *scratch)

@@ -29,6 +29,18 @@ type svMove struct {
 	best, was exact.Fraction // in the trial, and as evaluated
 }
 
+// againstMoved values again, in place, each social value cell of a bid a
+// move reaches: its offer as evaluated against the best as moved, in
+// numbers only.
+func againstMoved(fcells []cell, moved []svMove) {
+	for _, m := range moved {
+		if c := &fcells[m.n.field]; c.state == cellScored {
+			v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
+			c.a = criteria.Assessment{Value: v}
+		}
+	}
+}
+
 // svFalls reports whether every best offer the trial moved rose: every
 // other bid's offer is then a smaller share of it, so their scores, and
 // totals, fall or stay (see trialState.falls).

@@ -144,9 +144,8 @@ func (t *Trials) thresholdFlips(moved []svMove, self int) (flips map[int]bool, o
 // disqualifies.
 func (t *Trials) overBudget(i int) bool {
 	k := t.k
-	for j, n := range k.prices {
-		rule := n.c.Price
-		if rule.OverBudget == criteria.DisqualifyOverBudget && !rule.MaxBudget.IsZero() && k.bids[i].prep.quotes[j].Exact().Cmp(k.budgets[j]) > 0 {
+	for j := range k.prices {
+		if k.disqualifiesAt(j, &k.bids[i].prep.quotes[j]) {
 			return true
 		}
 	}
@@ -161,12 +160,7 @@ func (t *Trials) thresholdMoves(i int, moved []svMove) bool {
 	s := *base
 	s.fcells, s.dq, s.extra, s.qpct = slices.Clone(base.fcells), nil, nil, nil
 	s.reached = reachedQuality
-	for _, m := range moved {
-		if c := &s.fcells[m.n.field]; c.state == cellScored {
-			v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
-			c.a = criteria.Assessment{Value: v}
-		}
-	}
+	againstMoved(s.fcells, moved)
 	scratch := t.nums()
 	defer t.done(scratch)
 	k.threshold(&s, *scratch, t.th, false)
@@ -222,26 +216,22 @@ func (t *Trials) thresholdsSame(moved []svMove, self int) []bool {
 func socialValueFrom(base *lotKernel, moved []svMove, self int, s *bidKernel) func(k *lotKernel) {
 	return func(k *lotKernel) {
 		for _, n := range base.fieldLfs {
-			if n.c.SocialValue == nil {
-				continue
-			}
-			if ids, ok := base.fields[n.index]; ok {
+			if ids, ok := base.fields[n.index]; ok && n.c.SocialValue != nil {
 				k.fields[n.index] = ids
 			}
-			for j := range k.bids {
-				c := base.bids[j].fcells[n.field]
-				switch {
-				case j == self:
-					c = s.fcells[n.field]
-				case c.state == cellScored:
-					for _, m := range moved {
-						if m.n == n {
-							v, _ := c.a.ValueAt(nil, m.best) // measured as evaluated: only the best moved
-							c.a = criteria.Assessment{Value: v}
-						}
-					}
+		}
+		for j := range k.bids {
+			from := &base.bids[j]
+			if j == self {
+				from = s
+			}
+			for _, n := range base.fieldLfs {
+				if n.c.SocialValue != nil {
+					k.bids[j].fcells[n.field] = from.fcells[n.field]
 				}
-				k.bids[j].fcells[n.field] = c
+			}
+			if j != self {
+				againstMoved(k.bids[j].fcells, moved)
 			}
 		}
 	}
@@ -318,16 +308,10 @@ func (st *trialState) spreadOf(j int) spreadStat {
 		return t.spreads[j]
 	}
 	k, n := t.k, t.k.prices[j]
-	var sp spreadStat
-	for i := range k.bids {
-		q := k.bids[i].prep.quotes[j]
+	return spreadWhere(k, n, j, func(i int) bool {
 		in, joins := st.inTrial(i)
-		scored := k.bids[i].fcells[n.field].state == cellScored || joins
-		if in && scored && !n.c.Price.IsOverBudget(q.Price) {
-			sp.add(q.Exact())
-		}
-	}
-	return sp
+		return in && (joins || k.bids[i].fcells[n.field].state == cellScored)
+	})
 }
 
 // fieldAt notes price leaf j's lowest and highest prices in the trial.
