@@ -133,15 +133,10 @@ func TestReportInChromium(t *testing.T) {
 	measured := []string{write("measured.html", res, measureScript), write("many.html", manyCriteria(t), measureScript)}
 
 	run := func(page string, w, h int, extra ...string) []byte {
-		ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
-		defer cancel()
-		args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
 			"--user-data-dir=" + t.TempDir(), fmt.Sprintf("--window-size=%d,%d", w, h)}, extra...)
-		args = append(args, "file://"+page)
-		out, err := exec.CommandContext(ctx, bin, args...).Output()
-		require.NoError(t, err, "chromium %v", args)
-		return out
+		return runChromium(t, bin, append(args, "file://"+page))
 	}
 	drawn := map[string]int{}
 	for _, vp := range []struct {
@@ -171,6 +166,50 @@ func TestReportInChromium(t *testing.T) {
 	m := measure(t, run(measured[1], 1600, 1600, "--dump-dom"))
 	assert.Equal(t, 10, m.Charts[0].Legend, "one legend item per criterion")
 	assert.Greater(t, m.Charts[0].Lines, 2, "ten long criterion titles flow onto several legend lines")
+}
+
+// runChromium runs Chromium once with args and returns what it printed.
+// Headless Chromium is known to hang now and then after it has written
+// its output, and to start slowly on a loaded machine (CI runs every
+// package's tests at once, with the race detector, on a Chromium it has
+// just installed). So an attempt that is stopped after its time but has
+// written everything asked of it (a whole PNG, or the measured DOM) counts,
+// and an attempt that has not is tried once more. WaitDelay stops the wait
+// for output that a killed browser's helper processes keep open.
+func runChromium(t *testing.T, bin string, args []string) []byte {
+	t.Helper()
+	complete := func(out []byte) bool {
+		for _, a := range args {
+			if shot, ok := strings.CutPrefix(a, "--screenshot="); ok {
+				f, err := os.Open(shot)
+				if err != nil {
+					return false
+				}
+				defer f.Close()
+				_, err = png.Decode(f)
+				return err == nil
+			}
+		}
+		return bytes.Contains(out, []byte(`<pre id="measure">`)) && bytes.Contains(out, []byte("</html>"))
+	}
+	var err error
+	for attempt, limit := range []time.Duration{60 * time.Second, 120 * time.Second} {
+		ctx, cancel := context.WithTimeout(context.Background(), limit)
+		cmd := exec.CommandContext(ctx, bin, args...)
+		cmd.WaitDelay = 5 * time.Second
+		var out []byte
+		out, err = cmd.Output()
+		cancel()
+		if err == nil || complete(out) {
+			if err != nil {
+				t.Logf("chromium (attempt %d) had written its output but did not exit: %v", attempt+1, err)
+			}
+			return out
+		}
+		t.Logf("chromium (attempt %d, %v) failed before writing its output: %v", attempt+1, limit, err)
+	}
+	require.NoError(t, err, "chromium %v", args)
+	return nil
 }
 
 // measureScript measures, in the browser, what TestReportInChromium
