@@ -80,7 +80,9 @@
 // moving figure, or, when a best offer or more than one price moves, as
 // the bids no other covers (no dearer, an offer scoring at least as much,
 // no fewer points elsewhere). Bids a moved best offer takes across a
-// minimum quality leave or join the trial. A trial finds what evaluating
+// minimum quality leave or join the trial; when the offer rose, each bid
+// that could leave is tested only when the trial meets it (a contender, or
+// an end of the field of prices). A trial finds what evaluating
 // the changed lot finds; a property test holds it to that, and a change it
 // cannot follow so cheaply is evaluated whole. [Trials.LeastScore], [Trials.MostScore]
 // and [Trials.LowestHolding] solve the engine backwards — the roundings

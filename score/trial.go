@@ -67,6 +67,9 @@ type Trials struct {
 	// contenders are the bids that may lead a trial that moves a field
 	// figure, drawn once (trial_lead.go).
 	contenders *contenders
+	// byPrice is, by price leaf, its field as evaluated in order of price,
+	// read once (trial_leavers.go).
+	byPrice [][]int32
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool
@@ -243,7 +246,11 @@ type trialState struct {
 	// highest prices within budget (trial_threshold.go).
 	flips   map[int]bool
 	fieldTo [][2]exact.Fraction
-	other   map[int]*bidKernel // other bids re-scored against the moved figures
+	// leave, instead of flips when every moved best offer rose, tests the
+	// bids the trial takes below the minimum as they are met
+	// (trial_leavers.go).
+	leave *leavers
+	other map[int]*bidKernel // other bids re-scored against the moved figures
 	// shared is the moved field as an earlier trial re-scored it, read
 	// before other; nil when none was shared (trial_shared.go).
 	shared *fieldAt
@@ -532,13 +539,18 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	}
 	var svMoved []svMove
 	var flips map[int]bool
+	var leave *leavers
 	if !same {
 		var ok bool
 		if svMoved, ok = t.svAtPrice(s); !ok {
 			return whole()
 		}
 		if t.hasTh && len(svMoved) > 0 {
-			if flips, ok = t.thresholdFlips(svMoved, i); !ok {
+			leave, ok = t.risenLeavers(svMoved, i) // risen offers: leavers tested as met
+			if !ok {
+				flips, ok = t.thresholdFlips(svMoved, i)
+			}
+			if !ok {
 				r := t.wholeWithOffers(i, b, p, s, svMoved) // released as any other
 				r.bl, r.gen = bl, bl.gen
 				return r
@@ -559,7 +571,7 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	}
 	k.budget(s)
 	st := &bl.st
-	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved, flips: flips}
+	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved, flips: flips, leave: leave}
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal

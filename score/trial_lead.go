@@ -41,8 +41,12 @@ type contenders struct {
 	ok     bool
 	front  []int32         // positions in the standings
 	onlyBy map[int][]int32 // by bid position: the bids it alone covers, positions in the standings
-	tieBy  map[int][]int32 // by bid position: the bids it covers without outscoring, positions in the standings
-	cover  [][2]cover      // by bid position: the first two front bids covering it
+	// coveredBy is, by bid position, the bids it is noted covering (one of
+	// the first two front bids covering them: cover), positions in the
+	// standings.
+	coveredBy map[int][]int32
+	tieBy     map[int][]int32 // by bid position: the bids it covers without outscoring, positions in the standings
+	cover     [][2]cover      // by bid position: the first two front bids covering it
 	// tieLeaf is, when a total is the plain sum of its leaves' points (no
 	// rounding above them), the first price leaf a trial moves: tieBy's
 	// bids are in order of their price there, cheapest first, so that
@@ -89,7 +93,8 @@ func (t *Trials) drawContenders() *contenders {
 	if !ok {
 		return &contenders{}
 	}
-	l := &contenders{ok: true, onlyBy: map[int][]int32{}, tieBy: map[int][]int32{}, cover: make([][2]cover, len(k.bids))}
+	l := &contenders{ok: true, onlyBy: map[int][]int32{}, coveredBy: map[int][]int32{}, tieBy: map[int][]int32{},
+		cover: make([][2]cover, len(k.bids))}
 	var front []int
 	budget := contendersBudget * len(k.ranked)
 	for pos, s := range k.ranked {
@@ -104,6 +109,7 @@ func (t *Trials) drawContenders() *contenders {
 			}
 			if covers, strict := keys.covers(h, j); covers {
 				l.cover[j][n] = cover{by: int32(h), strict: strict}
+				l.coveredBy[h] = append(l.coveredBy[h], int32(pos))
 				if !strict {
 					l.tieBy[h] = append(l.tieBy[h], int32(pos))
 				}
@@ -286,6 +292,9 @@ func (st *trialState) walk() leadable {
 	if st.flips != nil {
 		return leadable{n: len(st.t.k.ranked), all: true}
 	}
+	if st.leave != nil {
+		return st.leavingWalk()
+	}
 	return st.t.leadableIn(st.self.idx)
 }
 
@@ -343,7 +352,7 @@ func (st *trialState) ties(l *leaders) {
 			if c.tieLeaf != nil && st.tiePoints(c.tieLeaf, j).Cmp(hPts) < 0 {
 				break // below the leader there, and no higher anywhere: so are those after it
 			}
-			if first, ok := c.mayTie(j, self); ok && first == h && j != self && !leads(l, j) {
+			if first, ok := c.mayTie(j, self, st.leaves); ok && first == h && j != self && !leads(l, j) {
 				st.offer(l, j)
 			}
 		}
@@ -351,12 +360,13 @@ func (st *trialState) ties(l *leaders) {
 }
 
 // mayTie reports whether bid j, covered by a bid other than self, may tie
-// the lead of a trial of a change to self: no bid covering it but self
-// outscores it. first is the first of those covering it.
-func (c *contenders) mayTie(j, self int) (first int, ok bool) {
+// the lead of a trial of a change to self: no bid covering it but self and
+// those the trial takes below a threshold (leaves) outscores it. first is
+// the first of those covering it.
+func (c *contenders) mayTie(j, self int, leaves func(int) bool) (first int, ok bool) {
 	first = -1
 	for _, cv := range c.cover[j] {
-		if cv.by < 0 || int(cv.by) == self {
+		if cv.by < 0 || int(cv.by) == self || leaves(int(cv.by)) {
 			continue
 		}
 		if cv.strict {

@@ -256,7 +256,7 @@ func (st *trialState) inTrial(i int) (in, joins bool) {
 	if out, ok := st.flips[i]; ok {
 		return !out, !out
 	}
-	return !st.t.k.bids[i].out(), false
+	return !st.t.k.bids[i].out() && !st.leaves(i), false
 }
 
 // leaving returns a bid the trial takes below a threshold: disqualified
@@ -304,6 +304,9 @@ func (st *trialState) joiners(l *leaders) {
 // threshold and with those it lifts above them.
 func (st *trialState) spreadOf(j int) spreadStat {
 	t := st.t
+	if st.leave != nil {
+		return st.spreadLeaving(j)
+	}
 	if st.flips == nil {
 		return t.spreads[j]
 	}

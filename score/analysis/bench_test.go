@@ -191,6 +191,15 @@ func BenchmarkAnalyseShareOfPriceThreshold200(b *testing.B) {
 	benchmarkAnalyseLot(b, tn, bids, true)
 }
 
+// BenchmarkAnalyseShareOfPriceThreshold1000 is the same on 1,000 bids, where
+// a trial that lifts the best offer takes dozens of bids below the minimum.
+func BenchmarkAnalyseShareOfPriceThreshold1000(b *testing.B) {
+	tn, bids := shareOfPriceLot(b, 1000)
+	m := decimal.NewFromInt(50)
+	tn.Lots[0].Policy.Thresholds.MinQualityPercent = &m
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
+
 // BenchmarkAnalyseShareOfPriceQualityThreshold200 has the minimum over the
 // quality criterion alone: no best offer moves a bid across it.
 func BenchmarkAnalyseShareOfPriceQualityThreshold200(b *testing.B) {
