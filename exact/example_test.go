@@ -60,3 +60,15 @@ func ExampleRounding_AtLeast() {
 	// {15.995 true}
 	// 12905307
 }
+
+func ExampleFixedText() {
+	// 29 of 50 quality marks, shown to two places without a decimal made;
+	// a third does not end, and is formatted the slow way (Fixed).
+	half, _ := exact.NewFraction(decimal.NewFromInt(29), decimal.NewFromInt(50))
+	third, _ := exact.NewFraction(decimal.NewFromInt(1), decimal.NewFromInt(3))
+	fmt.Println(exact.FixedText(half, 2))
+	fmt.Println(exact.FixedText(third, 2))
+	// Output:
+	// 0.58 true
+	//  false
+}

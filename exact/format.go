@@ -104,6 +104,29 @@ func Plain(d decimal.Decimal) string {
 	return trimZeros(d.StringFixed(max(-d.Exponent(), 0)))
 }
 
+// FixedText formats f as [Fixed] formats its decimal, the fast way: false
+// when f does not end within 18 digits, and the caller formats its decimal.
+// Zero is "0" with places zeros after the point.
+func FixedText(f Fraction, places int32) (string, bool) {
+	n, d, ok := f.small()
+	if !ok {
+		return "", false
+	}
+	if n == 0 {
+		return joined(false, []byte{'0'}, nil, int(places)), true
+	}
+	x, k, ok := terminating(n, d)
+	if !ok || abs64(x) >= uint64(pow10[18]) {
+		return "", false
+	}
+	var buf [64]byte
+	neg, ip, fp, ok := partsOf(x, -k, &buf)
+	if !ok {
+		return "", false
+	}
+	return joined(neg, ip, fp, int(places)), true
+}
+
 // Fixed formats d to exactly places decimal places. It never rounds: the
 // caller rounds first with a declared Rounding. Digits beyond places, if any,
 // are kept so that nothing is hidden.
@@ -140,7 +163,12 @@ func parts(d decimal.Decimal, buf *[64]byte) (neg bool, ip, fp []byte, ok bool) 
 	if d.IsZero() || d.NumDigits() > 18 {
 		return false, nil, nil, false
 	}
-	c, e := d.CoefficientInt64(), d.Exponent()
+	return partsOf(d.CoefficientInt64(), d.Exponent(), buf)
+}
+
+// partsOf is parts of the number c × 10^e, c not zero and of at most 18
+// digits.
+func partsOf(c int64, e int32, buf *[64]byte) (neg bool, ip, fp []byte, ok bool) {
 	if c < 0 {
 		neg, c = true, -c
 	}

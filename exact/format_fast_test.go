@@ -68,3 +68,35 @@ func TestFastFormsAreTheForms(t *testing.T) {
 		}
 	})
 }
+
+// TestFixedTextIsTheFractionsForm checks FixedText, and with it a
+// fraction's String, against formatting the fraction's decimal as before
+// the fast way: on fractions whose denominators end (powers of two and
+// five, up to 10^18 and past it) and do not (a factor of three, which
+// FixedText declines), of every size and sign.
+func TestFixedTextIsTheFractionsForm(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.OneOf(rapid.Int64Range(-1000, 1000), rapid.Int64Range(-1e15, 1e15), rapid.Int64Range(-1<<62, 1<<62)).Draw(t, "n")
+		d := rapid.SampledFrom([]int64{1, 2, 3, 4, 5, 8, 20, 25, 100, 125, 1 << 20, 1e9, 1e18, 2e18, 3 * 1024}).Draw(t, "d")
+		places := rapid.Int32Range(0, 12).Draw(t, "places")
+		f, err := NewFraction(decimal.NewFromInt(n), decimal.NewFromInt(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec, ends := f.Decimal()
+		got, ok := FixedText(f, places)
+		if ok {
+			if !ends {
+				t.Fatalf("FixedText(%d/%d) = %q, but the fraction does not end", n, d, got)
+			}
+			if want := fixedRef(dec, places); got != want {
+				t.Fatalf("FixedText(%d/%d, %d) = %q, want %q", n, d, places, got, want)
+			}
+		}
+		if ends {
+			if got, want := f.String(), dec.String(); got != want {
+				t.Fatalf("(%d/%d).String() = %q, want %q", n, d, got, want)
+			}
+		}
+	})
+}

@@ -259,6 +259,9 @@ func (f Fraction) Rounded(r Rounding) Fraction {
 // String shows the exact value when it terminates (trailing zeros trimmed),
 // otherwise ten decimal places followed by "…" to say the digits go on.
 func (f Fraction) String() string {
+	if s, ok := FixedText(f, 0); ok {
+		return s
+	}
 	if d, ok := f.Decimal(); ok {
 		return d.String()
 	}

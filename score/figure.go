@@ -18,6 +18,11 @@ func exactFigure(f exact.Fraction) Figure { return Figure{Value: f, Places: -1} 
 // String shows the figure: "26.70" for a value rounded to 2 dp, "15" or
 // "16.6666666666…" for an exact one.
 func (f Figure) String() string {
+	if f.Places >= 0 {
+		if s, ok := exact.FixedText(f.Value, f.Places); ok {
+			return s
+		}
+	}
 	if d, ok := f.Value.Decimal(); ok && f.Places >= 0 {
 		return exact.Fixed(d, f.Places)
 	}

@@ -312,10 +312,11 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules, words
 		case pts.Value.Cmp(need) >= 0:
 		case !words:
 			s.disqualify(AtThreshold, Reason{Rule: "min-percent", Ref: n.c.ID})
-		default:
-			s.extra = append(s.extra, lineNote{n.index, fmt.Sprintf("below the minimum of %s%% of %s marks (%s)", exact.Plain(*n.c.MinPercent), n.available, need)})
+		default: // worded for every bid below it, so joined rather than formatted
+			minPct, avail, needs := exact.Plain(*n.c.MinPercent), n.available.String(), need.String()
+			s.extra = append(s.extra, lineNote{n.index, "below the minimum of " + minPct + "% of " + avail + " marks (" + needs + ")"})
 			s.disqualify(AtThreshold, Reason{Rule: "min-percent", Ref: n.c.ID,
-				Text: fmt.Sprintf("%s: %s of %s marks is below the minimum of %s%% (%s marks)", n.c.Title, pts, n.available, exact.Plain(*n.c.MinPercent), need)})
+				Text: n.c.Title + ": " + pts.String() + " of " + avail + " marks is below the minimum of " + minPct + "% (" + needs + " marks)"})
 		}
 	}
 	if th.minQuality == nil {
@@ -335,10 +336,10 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules, words
 	case pct.Cmp(exact.Whole(*th.minQuality)) >= 0:
 	case !words:
 		s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent"})
-	default:
+	default: // worded for every bid below it, so joined rather than formatted
+		g, a := got.String(), avail.String()
 		s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent",
-			Text: fmt.Sprintf("quality score %s of %s available (%s ÷ %s × 100 = %s%%) is below the minimum of %s%%",
-				got, avail, got, avail, pct, exact.Plain(*th.minQuality))})
+			Text: "quality score " + g + " of " + a + " available (" + g + " ÷ " + a + " × 100 = " + pct.String() + "%) is below the minimum of " + exact.Plain(*th.minQuality) + "%"})
 	}
 }
 

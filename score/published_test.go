@@ -196,6 +196,13 @@ func TestPublishedScaleThresholdsAndTieBreak(t *testing.T) {
 	d, _ := l.Bid("D")
 	require.NotNil(t, d.Disqualified)
 	assert.Equal(t, "Recruiting concept: 4.00 of 10 marks is below the minimum of 50% (5 marks)", d.Disqualified.Reasons[0].Text)
+	var notes []string
+	for _, ln := range d.Criteria() {
+		if ln.CriterionID == "recruiting" {
+			notes = score.Texts(ln.Notes)
+		}
+	}
+	assert.Contains(t, notes, "below the minimum of 50% of 10 marks (5)", "the line itself says so")
 	assert.Equal(t, "E", l.Winner, "tied on 27.00 of 30; 9.00 points on qualification beats 7.00")
 	require.Len(t, l.TieBreaks, 1)
 	assert.Equal(t, []string{"step 1, higher points on Qualification and experience of the people responsible: E 9.00, F 7.00: order E, then F"}, l.TieBreaks[0].Steps())
