@@ -51,6 +51,9 @@ type Trials struct {
 	mu       sync.Mutex
 	hulls    map[[2]int]*lineSet
 	families map[int]*priceFamily
+	// offerFamilies holds those of each social value leaf's field as its
+	// best offer moves (trial_svlines.go).
+	offerFamilies map[int]*offerFamily
 	// fields holds the fields moved by trials, by fieldKey: nil for one met
 	// once, shared once met again (trial_shared.go).
 	fields map[fieldKey]*fieldAt
@@ -818,6 +821,7 @@ func (st *trialState) outcome() Trial {
 		if tr, ok := st.sharedOutcome(l); ok {
 			return tr
 		}
+	case st.offerLines(l): // one best offer moved, and nothing else: offered from the lines
 	case st.falls() && st.svFalls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
 		w := st.walk()
 		for pos, ok := w.next(); ok; pos, ok = w.next() {

@@ -143,7 +143,7 @@ func BenchmarkAnalysePrepared1000(b *testing.B) { benchmarkAnalyse(b, 1000, true
 // 40%) whose offer is apprenticeship starts valued at the sample
 // catalogue's proxy, as a share of the bid's own price: every change of
 // price moves the bid's offer, and may move the best.
-func shareOfPriceLot(b *testing.B, n int) (score.Tender, []score.Bid) {
+func shareOfPriceLot(b testing.TB, n int) (score.Tender, []score.Bid) {
 	tn, bids := benchLot(n)
 	f, err := os.Open("../../criteria/testdata/sample-catalogue.csv")
 	if err != nil {
@@ -177,6 +177,36 @@ func BenchmarkAnalyseShareOfPrice200(b *testing.B) {
 
 func BenchmarkAnalyseShareOfPrice1000(b *testing.B) {
 	tn, bids := shareOfPriceLot(b, 1000)
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
+
+// wideFrontLot is shareOfPriceLot with quality and the social value offer
+// both rising with the price: a dearer bid has more of each, so no bid
+// covers another and every bid may lead a trial that moves the best offer
+// (score's contenders, trial_lead.go, at their widest).
+func wideFrontLot(b testing.TB, n int) (score.Tender, []score.Bid) {
+	tn, bids := shareOfPriceLot(b, n)
+	for i := range bids {
+		q := int64(i * 5 / n)
+		starts := decimal.NewFromInt(int64(i + 1))
+		bids[i].Responses["price"] = score.Response{Price: criteria.Amount(decimal.NewFromInt(int64(400000 + 1000*i)))}
+		bids[i].Responses["q1"], bids[i].Responses["q2"] = consensus(q), consensus(q)
+		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
+			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &starts}}}}
+	}
+	return tn, bids
+}
+
+// BenchmarkAnalyseShareOfPriceWideFront200 and 1000 run every analysis,
+// prepared, on wideFrontLot: at 200 bids every bid is a contender, at 1,000
+// the contenders' budget runs out and a trial walks every bid.
+func BenchmarkAnalyseShareOfPriceWideFront200(b *testing.B) {
+	tn, bids := wideFrontLot(b, 200)
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
+
+func BenchmarkAnalyseShareOfPriceWideFront1000(b *testing.B) {
+	tn, bids := wideFrontLot(b, 1000)
 	benchmarkAnalyseLot(b, tn, bids, true)
 }
 
