@@ -33,7 +33,8 @@ import (
 // A Trials may be shared between goroutines: what it keeps between trials
 // (the field's lines, the fields trials moved, storage given back with
 // [Trial.Release]) is guarded, and never changes an answer. A [Trial] may
-// be read from any goroutine; release it only once none is reading it.
+// be read from any goroutine, and from several at once (what reading it
+// works out is guarded too); release it only once none is reading it.
 type Trials struct {
 	p     *Prepared
 	lp    *lotPrep
@@ -262,6 +263,9 @@ type trialState struct {
 	block  *trialBlock    // the trial's storage; nil for a shift of weight
 	full   *LotResult     // a change re-scored by evaluating the lot whole
 	byID   map[string]int // bid id → position in full.Bids
+	// mu guards what reading the trial works out and keeps (other, the
+	// leavers tested, a shift's bids), so that goroutines may read it at once.
+	mu sync.Mutex
 }
 
 // Total returns a bid's total in the trial as shown; false when the bid
@@ -271,6 +275,8 @@ func (r Trial) Total(bidID string) (Figure, bool) {
 	if st == nil {
 		return Figure{}, false
 	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
 	s, ok := st.bid(bidID)
 	if !ok || !s.total.Scored {
 		return Figure{}, false
@@ -290,6 +296,8 @@ func (r Trial) Outranks(a, b string) bool {
 		rb, okB := rankIn(*st.full, b)
 		return okA && (!okB || ra < rb)
 	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
 	sa, okA := st.bid(a)
 	if !okA || !sa.total.Scored {
 		return false

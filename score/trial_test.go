@@ -2,6 +2,8 @@ package score_test
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -550,5 +552,60 @@ func TestLowestHoldingSeesARivalAtTheSamePrice(t *testing.T) {
 		require.NoError(t, err)
 		v, _ := tr.Total("B0")
 		assert.Equal(t, c.total, v.Value.String(), "B0 with B1 at £%s", c.price)
+	}
+}
+
+// TestTrialReadAtOnce: a trial's totals are worked out as they are asked
+// for (the other bids re-scored against a moved lowest price, or under a
+// shift of weight), so goroutines reading one trial at once must each get
+// what evaluating the changed lot gives — and, under the race detector
+// (.ci/run), without a data race.
+func TestTrialReadAtOnce(t *testing.T) {
+	var bids []score.Bid
+	for i := range 40 {
+		bids = append(bids, simpleBid(fmt.Sprintf("B%02d", i), fmt.Sprint(100+i), int64(i%5)))
+	}
+	tn := tenderOf(lotOf(simplePolicy()))
+	p, err := score.Prepare(tn, bids)
+	require.NoError(t, err)
+	trials, _ := p.Trials("L1")
+	price, err := trials.WithPrice("B39", "price", dec("50")) // below every price: every other total moves
+	require.NoError(t, err)
+	q, err := p.WithBid(withResponse(bids[39], "price", priced("50")))
+	require.NoError(t, err)
+	want, _ := q.EvaluateLot("L1")
+	shift, err := trials.WithWeightShift("price", "q", dec("10"))
+	require.NoError(t, err)
+	ql := tn.Lots[0]
+	ql.Policy.Criteria = slices.Clone(ql.Policy.Criteria)
+	ql.Policy.Criteria[0].Weight, ql.Policy.Criteria[1].Weight = dec("30"), dec("70")
+	r, err := p.WithLot(ql)
+	require.NoError(t, err)
+	wantShift, _ := r.EvaluateLot("L1")
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range bids {
+				b := bids[(k*7+g*5)%len(bids)].ID
+				for _, c := range []struct {
+					tr   score.Trial
+					want score.LotResult
+				}{{price, want}, {shift, wantShift}} {
+					got, ok := c.tr.Total(b)
+					w, _ := c.want.Bid(b)
+					if !ok || !got.Value.Equal(w.Total.Points.Value) {
+						errs <- fmt.Sprintf("%s: %v %v, want %s", b, got, ok, w.Total.Points)
+						return
+					}
+					c.tr.Outranks(b, bids[0].ID)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
