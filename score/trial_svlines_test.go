@@ -1,15 +1,12 @@
 package score_test
 
 import (
-	stdmaps "maps"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -28,38 +25,14 @@ import (
 // too, though its total before rounding, 77.4976…, is below A's; C 40 + 0
 // + 20 = 60. A and I tie.
 func TestTrialFindsATieTheRoundingMakes(t *testing.T) {
-	cat := sampleCatalogue(t)
 	pol := score.Policy{Criteria: []score.Criterion{
-		{ID: "price", Title: "Price", Weight: decimal.NewFromInt(40), Price: &criteria.PriceRule{Method: criteria.Relative}},
-		{ID: "q", Title: "Quality", Weight: decimal.NewFromInt(40), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}},
-		{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(20), SocialValue: &criteria.SocialValueRule{Catalogue: cat,
-			Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice,
-			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}},
+		priceCrit("price", "40", criteria.PriceRule{Method: criteria.Relative}), qualityCrit("q", "40"), startsCrit(t, "20"),
 	}}
-	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: decimal.NewFromInt(900000), TermMonths: 12, Policy: pol}}}
-	bid := func(id, pr string, mark, starts int64) score.Bid {
-		m, n := decimal.NewFromInt(mark), decimal.NewFromInt(starts)
-		return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Responses: map[string]score.Response{
-			"price": {Price: criteria.Amount(decimal.RequireFromString(pr))},
-			"q": {Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: m, Rationale: "seen"}},
-				Consensus: &criteria.Consensus{Mark: m, Rationale: "agreed"}}},
-			"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}}}
-	}
-	bids := []score.Bid{bid("A", "100000", 4, 5), bid("C", "300000", 0, 10), bid("I", "80005", 4, 0)}
-	p, err := score.Prepare(tn, bids)
+	bids := []score.Bid{startsBid("A", "100000", 5, map[string]int64{"q": 4}),
+		startsBid("C", "300000", 10, map[string]int64{"q": 0}), startsBid("I", "80005", 0, map[string]int64{"q": 4})}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
 	require.NoError(t, err)
-	tr, ok := p.Trials("L1")
-	require.True(t, ok)
-	got, err := tr.WithPrice("C", "price", decimal.NewFromInt(75000))
-	require.NoError(t, err)
-	changed := bids[1]
-	changed.Responses = stdmaps.Clone(changed.Responses)
-	changed.Responses["price"] = score.Response{Price: criteria.Amount(decimal.NewFromInt(75000))}
-	q, err := p.WithBid(changed)
-	require.NoError(t, err)
-	want, _ := q.EvaluateLot("L1")
+	got, want := repriced(t, p, bids, 1, "75000")
 	assert.Equal(t, score.UnresolvedTie, want.Outcome, "evaluated whole: A and I tie at 77.50")
 	assert.Equal(t, want.Outcome, got.Outcome, "the trial")
 	for id, total := range map[string]string{"A": "77.50", "I": "77.50", "C": "60.00"} {

@@ -1,15 +1,12 @@
 package score_test
 
 import (
-	stdmaps "maps"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -28,7 +25,6 @@ import (
 // disqualifies and D at £150,000, D is lifted above the minimum but out at
 // the budget, and C at £20,000,000 is over it too: E wins alone.
 func TestTrialsFollowBidsAcrossTheThresholds(t *testing.T) {
-	cat := sampleCatalogue(t)
 	for _, c := range []struct {
 		name           string
 		budget, dPrice string
@@ -40,41 +36,17 @@ func TestTrialsFollowBidsAcrossTheThresholds(t *testing.T) {
 		{"lifted but over the budget", "120000", "150000", "20000000", "E", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			price := &criteria.PriceRule{Method: criteria.Relative}
+			price := criteria.PriceRule{Method: criteria.Relative}
 			if c.budget != "" {
-				price.MaxBudget, price.OverBudget = decimal.RequireFromString(c.budget), criteria.DisqualifyOverBudget
+				price.MaxBudget, price.OverBudget = dec(c.budget), criteria.DisqualifyOverBudget
 			}
-			min := decimal.NewFromInt(50)
-			pol := score.Policy{Criteria: []score.Criterion{
-				{ID: "price", Title: "Price", Weight: decimal.NewFromInt(20), Price: price},
-				{ID: "q", Title: "Quality", Weight: decimal.NewFromInt(40), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}},
-				{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(40), SocialValue: &criteria.SocialValueRule{Catalogue: cat,
-					Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice,
-					Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}},
-			}, Thresholds: score.Thresholds{MinQualityPercent: &min}}
-			tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-				Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-				Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: decimal.NewFromInt(900000), TermMonths: 12, Policy: pol}}}
-			bid := func(id, pr string, mark, starts int64) score.Bid {
-				m, n := decimal.NewFromInt(mark), decimal.NewFromInt(starts)
-				return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Responses: map[string]score.Response{
-					"price": {Price: criteria.Amount(decimal.RequireFromString(pr))},
-					"q": {Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: m, Rationale: "seen"}},
-						Consensus: &criteria.Consensus{Mark: m, Rationale: "agreed"}}},
-					"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}}}
-			}
-			bids := []score.Bid{bid("C", "100000", 0, 10), bid("D", c.dPrice, 3, 1), bid("E", "100000", 4, 0)}
-			p, err := score.Prepare(tn, bids)
+			pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", price), qualityCrit("q", "40"), startsCrit(t, "40")},
+				Thresholds: score.Thresholds{MinQualityPercent: decp("50")}}
+			bids := []score.Bid{startsBid("C", "100000", 10, map[string]int64{"q": 0}),
+				startsBid("D", c.dPrice, 1, map[string]int64{"q": 3}), startsBid("E", "100000", 0, map[string]int64{"q": 4})}
+			p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
 			require.NoError(t, err)
-			tr, ok := p.Trials("L1")
-			require.True(t, ok)
-			got, err := tr.WithPrice("C", "price", decimal.RequireFromString(c.cPrice))
-			require.NoError(t, err)
-			changed := bids[0]
-			changed.Responses = map[string]score.Response{"price": {Price: criteria.Amount(decimal.RequireFromString(c.cPrice))}, "q": bids[0].Responses["q"], "appr": bids[0].Responses["appr"]}
-			q, err := p.WithBid(changed)
-			require.NoError(t, err)
-			want, _ := q.EvaluateLot("L1")
+			got, want := repriced(t, p, bids, 0, c.cPrice)
 			assert.Equal(t, score.Winner, want.Outcome)
 			assert.Equal(t, c.winner, want.Winner, "evaluated whole")
 			assert.Equal(t, want.Outcome, got.Outcome)
@@ -106,33 +78,14 @@ func TestTrialsFollowBidsAcrossTheThresholds(t *testing.T) {
 // above C's 10 + 0 + 7.5 + 30 = 47.5: B and D tie. The trial must look at
 // D past A, which covered it and has left.
 func TestTrialTiesPastACoverThatLeaves(t *testing.T) {
-	cat := sampleCatalogue(t)
-	min := decimal.NewFromInt(50)
-	marked := &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}
 	pol := score.Policy{Criteria: []score.Criterion{
-		{ID: "price", Title: "Price", Weight: decimal.NewFromInt(10), Price: &criteria.PriceRule{Method: criteria.Relative}},
-		{ID: "q", Title: "Quality", Weight: decimal.NewFromInt(30), Quality: marked},
-		{ID: "x", Title: "Experience", Weight: decimal.NewFromInt(30), Quality: marked},
-		{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(30), SocialValue: &criteria.SocialValueRule{Catalogue: cat,
-			Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice,
-			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}},
-	}, Thresholds: score.Thresholds{MinQualityPercent: &min, QualityCriteria: []string{"q", "appr"}}}
-	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: decimal.NewFromInt(900000), TermMonths: 12, Policy: pol}}}
-	mark := func(v int64) score.Response {
-		m := decimal.NewFromInt(v)
-		return score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: m, Rationale: "seen"}},
-			Consensus: &criteria.Consensus{Mark: m, Rationale: "agreed"}}}
-	}
-	five := decimal.NewFromInt(5)
+		priceCrit("price", "10", criteria.PriceRule{Method: criteria.Relative}), qualityCrit("q", "30"), qualityCrit("x", "30"), startsCrit(t, "30"),
+	}, Thresholds: score.Thresholds{MinQualityPercent: decp("50"), QualityCriteria: []string{"q", "appr"}}}
 	bid := func(id, pr string, q, x int64) score.Bid {
-		return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Responses: map[string]score.Response{
-			"price": {Price: criteria.Amount(decimal.RequireFromString(pr))}, "q": mark(q), "x": mark(x),
-			"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &five}}}}}}
+		return startsBid(id, pr, 5, map[string]int64{"q": q, "x": x})
 	}
 	bids := []score.Bid{bid("A", "100001", 1, 4), bid("B", "100000", 2, 2), bid("C", "100000", 0, 1), bid("D", "100001", 2, 2)}
-	p, err := score.Prepare(tn, bids)
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
 	require.NoError(t, err)
 	tr, ok := p.Trials("L1")
 	require.True(t, ok)
@@ -142,14 +95,7 @@ func TestTrialTiesPastACoverThatLeaves(t *testing.T) {
 	}
 	require.Equal(t, []string{"A 77.5", "B 70", "D 70", "C 47.5"}, order, "as evaluated, worked above")
 
-	got, err := tr.WithPrice("C", "price", decimal.NewFromInt(50000))
-	require.NoError(t, err)
-	changed := bids[2]
-	changed.Responses = stdmaps.Clone(changed.Responses)
-	changed.Responses["price"] = score.Response{Price: criteria.Amount(decimal.NewFromInt(50000))}
-	q, err := p.WithBid(changed)
-	require.NoError(t, err)
-	want, _ := q.EvaluateLot("L1")
+	got, want := repriced(t, p, bids, 2, "50000")
 	assert.Equal(t, score.UnresolvedTie, want.Outcome, "evaluated whole: B and D tie at 50")
 	assert.Equal(t, want.Outcome, got.Outcome, "the trial")
 	assert.Equal(t, want.Winner, got.Winner, "the trial")
