@@ -76,10 +76,19 @@
 //  2. The solved prices, to the penny, are re-scored highest first: the
 //     answer is one that wins when a penny more does not — most bids are
 //     settled by two or three re-scorings. Should none be (a case the
-//     solution does not follow), the search of old takes over: for the
-//     relative method an estimate from the formula before rounding
-//     (Estimate), then doubling steps of pennies until a winning and a
-//     losing price bracket the threshold, then bisection.
+//     solution does not follow, such as a social value offer read as a
+//     share of the bid's price, which moves with it), a search takes
+//     over: for the relative method an estimate from the formula before
+//     rounding (Estimate) and the penny beside it; then, between a winning
+//     and a losing price, the next price tried is where the line through
+//     the margins shown there (the bid's total less the winner's, or its
+//     rival's where it wins) crosses zero — false position, in its
+//     Illinois variant — looking twice as far back, then four times, when
+//     a guess falls near an end, and halving the bracket whenever a step
+//     did not, and always past a budget of twice the bracket's binary
+//     digits. On margins that move smoothly with the price that takes a
+//     few re-scorings where halving takes two dozen; near the answer the
+//     shown margins are steps of the rounding and halving takes over.
 //  3. The answer is the higher price that wins; the record shows the
 //     re-scored field at that price and one penny more, where it does not
 //     win. If even £0.01 does not win, the bid "cannot win on price alone".

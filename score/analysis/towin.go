@@ -222,6 +222,7 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	defer func() { clear(ps.seen); f.seen = ps.seen[:0] }() // for the next bid's search
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
+	ps.current = ps.hi
 	if ps.hi <= 1 {
 		ps.hi = 2
 	}
@@ -249,17 +250,8 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if err := ps.fromEstimate(cur); err != nil {
 		return ps.out, err
 	}
-	for ps.hi-ps.lo > 1 {
-		mid := ps.lo + (ps.hi-ps.lo)/2
-		w, _, err := ps.at(mid)
-		if err != nil {
-			return ps.out, err
-		}
-		if w {
-			ps.lo = mid
-		} else {
-			ps.hi = mid
-		}
+	if err := ps.narrow(); err != nil {
+		return ps.out, err
 	}
 	return ps.found(cur)
 }
@@ -299,13 +291,14 @@ type tried struct {
 // lo wins, hi does not. Each price is re-scored once, however often the
 // search asks.
 type priceSearch struct {
-	f      *field
-	id     string
-	pc     score.Criterion
-	rival  string
-	seen   []tried // a few prices, looked through in turn
-	lo, hi int64
-	out    PriceToWin
+	f       *field
+	id      string
+	pc      score.Criterion
+	rival   string
+	seen    []tried // a few prices, looked through in turn
+	lo, hi  int64
+	current int64 // the bid's price as evaluated, in pennies rounded up
+	out     PriceToWin
 }
 
 // at reports whether the bid wins at a price, and the outcome there.
@@ -451,8 +444,10 @@ func (ps *priceSearch) cannotWin() (PriceToWin, error) {
 	return ps.out, nil
 }
 
-// fromEstimate starts from the estimated answer, when there is one, and
-// gallops outwards from it to bracket the answer.
+// fromEstimate re-scores the estimated answer, when there is one, and
+// the penny beside it on the side the answer lies: an estimate that is
+// the answer settles the bid at once. One that is not has narrowed the
+// bracket, and narrow closes it.
 func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 	var e *exact.Fraction
 	if ps.f.reference {
@@ -464,43 +459,20 @@ func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 		return nil
 	}
 	ps.out.Estimate = e
-	if ps.hi-ps.lo <= 1 {
-		return nil
-	}
 	c := pennies(*e, false, false) // the estimate, to the penny below
-	if c <= ps.lo || c >= ps.hi {
-		return nil
-	}
-	w, _, err := ps.at(c)
-	if err != nil {
-		return err
-	}
-	if w {
-		ps.lo = c
-		for step := int64(1); ps.lo+step < ps.hi; step *= 2 {
-			w, _, err := ps.at(ps.lo + step)
-			if err != nil {
-				return err
-			}
-			if !w {
-				ps.hi = ps.lo + step
-				break
-			}
-			ps.lo += step
+	for range 2 {
+		if c <= ps.lo || c >= ps.hi {
+			return nil
 		}
-		return nil
-	}
-	ps.hi = c
-	for step := int64(1); ps.hi-step > ps.lo; step *= 2 {
-		w, _, err := ps.at(ps.hi - step)
+		w, _, err := ps.at(c)
 		if err != nil {
 			return err
 		}
 		if w {
-			ps.lo = ps.hi - step
-			break
+			ps.lo, c = c, c+1
+		} else {
+			ps.hi, c = c, c-1
 		}
-		ps.hi -= step
 	}
 	return nil
 }

@@ -282,3 +282,41 @@ func TestWhatItTakesUnknownLot(t *testing.T) {
 	_, err := analysis.WhatItTakes(tn, "nope", bids)
 	assert.Error(t, err)
 }
+
+// TestPriceToWinShareOfPrice checks every price to win on lots whose
+// social value offer is a share of the bid's price — where the prices
+// solved for do not settle a bid and the search narrows the bracket by
+// the margins it reads (narrow.go) — against the whole tender evaluated
+// at the answer and a penny above it: the bid wins at the one and not at
+// the other.
+func TestPriceToWinShareOfPrice(t *testing.T) {
+	for _, c := range []struct {
+		why  string
+		lot  func(testing.TB, int) (score.Tender, []score.Bid)
+		bids int
+	}{
+		{"bids spread in price, quality and starts", shareOfPriceLot, 14},
+		{"the widest front: a dearer bid offers and scores more", wideFrontLot, 14},
+	} {
+		t.Run(c.why, func(t *testing.T) {
+			tn, bids := c.lot(t, c.bids)
+			ws, err := analysis.WhatItTakes(tn, "L1", bids)
+			require.NoError(t, err)
+			require.Len(t, ws, c.bids-1, "every bid but the winner")
+			found := 0
+			for _, w := range ws {
+				switch w.Price.Answer {
+				case analysis.Found:
+					found++
+					assert.Equal(t, w.BidID, winner(t, tn, priced(bids, w.BidID, w.Price.Price)), w.Price.Explanation())
+					assert.NotEqual(t, w.BidID, winner(t, tn, priced(bids, w.BidID, w.Price.Price.Add(d("0.01")))), w.Price.Explanation())
+				case analysis.CannotWin:
+					assert.NotEqual(t, w.BidID, winner(t, tn, priced(bids, w.BidID, d("0.01"))), w.Price.Explanation())
+				default:
+					t.Fatalf("%s: unexpected answer %s", w.BidID, w.Price.Answer)
+				}
+			}
+			assert.Positive(t, found, "some bid can win on price")
+		})
+	}
+}

@@ -1,0 +1,180 @@
+package analysis
+
+import (
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// The last part of the search for a price to win: the bracket lo–hi, lo
+// winning and hi not, is closed to a penny. Halving it re-scores about as
+// many prices as the bracket has binary digits — two dozen for a price of
+// hundreds of thousands of pounds — where the prices solved for (see
+// candidates) do not settle the bid, as under a social value offer read as
+// a share of the price, which moves with it. The margins the re-scorings
+// show say where the answer lies: a bid ahead by a point at lo and behind
+// by three at hi wins up to about a quarter of the way. So the next price
+// tried is found by false position on those margins (the Illinois
+// variant, which halves the margin of an end kept twice running); a guess
+// that falls near an end it did not pass is followed by looking twice as
+// far back from it, then four times, until the answer is passed; and the
+// bracket is halved whenever the step before did not halve it. On margins
+// that move smoothly with the price that takes a few re-scorings where
+// halving takes two dozen; near the answer the shown margins are steps of
+// the rounding, and halving takes over; and past a budget, on margins
+// that mislead, only halving is done. Which prices are tried
+// only orders the search: the answer is the one highest winning price
+// whatever the order (see fromCandidates).
+
+// narrow closes the search's bracket to a penny.
+func (ps *priceSearch) narrow() error {
+	b := bracket{lo: ps.lo, hi: ps.hi}
+	b.mLo, b.okLo = ps.marginAt(ps.lo, true)
+	b.mHi, b.okHi = ps.marginAt(ps.hi, false)
+	b, err := b.narrowed(func(c int64) (bool, exact.Fraction, bool, error) {
+		w, o, err := ps.at(c)
+		if err != nil {
+			return false, exact.Fraction{}, false, err
+		}
+		m, ok := ps.margin(o, w)
+		return w, m, ok, nil
+	})
+	ps.lo, ps.hi = b.lo, b.hi
+	return err
+}
+
+// bracket is a price in pennies at which a bid wins (lo) and a higher one
+// at which it does not (hi), with the margins read at each (okLo, okHi
+// false when none was).
+type bracket struct {
+	lo, hi     int64
+	mLo, mHi   exact.Fraction
+	okLo, okHi bool
+}
+
+// narrowed closes the bracket to a penny, trying each price with try:
+// whether the bid wins there and its margin, if read. It tries at most
+// three times as many prices as halving alone would: past that it only
+// halves.
+func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error)) (bracket, error) {
+	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
+	var gallop int64        // after false position fell near an end: how far from it to look next
+	budget := 2 * bits.Len64(uint64(b.hi-b.lo))
+	for ; b.hi-b.lo > 1; budget-- {
+		width := b.hi - b.lo
+		c, guessed := b.lo+width/2, false
+		switch {
+		case budget <= 0:
+		case gallop > 0 && kept == -1 && b.hi-gallop > b.lo:
+			c = b.hi - gallop
+		case gallop > 0 && kept == 1 && b.lo+gallop < b.hi:
+			c = b.lo + gallop
+		case halved && b.okLo && b.okHi:
+			c, guessed = falsePosition(b.lo, b.hi, b.mLo, b.mHi)
+			if !guessed {
+				c = b.lo + width/2
+			}
+		}
+		w, m, ok, err := try(c)
+		if err != nil {
+			return b, err
+		}
+		was := b
+		if w {
+			b.lo, b.mLo, b.okLo = c, m, ok
+			if kept == 1 {
+				b.mHi = halve(b.mHi)
+			}
+		} else {
+			b.hi, b.mHi, b.okHi = c, m, ok
+			if kept == -1 {
+				b.mLo = halve(b.mLo)
+			}
+		}
+		side := -1
+		if w {
+			side = 1
+		}
+		switch {
+		case guessed && w && c-was.lo < width/4:
+			gallop = 2 * (c - was.lo)
+		case guessed && !w && was.hi-c < width/4:
+			gallop = 2 * (was.hi - c)
+		case gallop > 0 && side == kept:
+			gallop *= 2
+		default:
+			gallop = 0
+		}
+		kept = side
+		halved = 2*(b.hi-b.lo) <= width
+	}
+	return b, nil
+}
+
+// halve is half of a margin.
+func halve(m exact.Fraction) exact.Fraction {
+	h, _ := m.Quo(exact.Int(2)) // never by zero
+	return h
+}
+
+// falsePosition is the price in pennies, strictly inside lo–hi, where the
+// line through the margins mLo (ahead, above zero) at lo and mHi (behind,
+// below zero) at hi crosses zero; false when the margins do not bracket
+// zero so — a tie at either end says nothing of how far the answer is.
+func falsePosition(lo, hi int64, mLo, mHi exact.Fraction) (int64, bool) {
+	if mLo.Sign() <= 0 || mHi.Sign() >= 0 {
+		return 0, false
+	}
+	t, err := exact.Int(hi - lo).Mul(mLo).Quo(mLo.Sub(mHi))
+	if err != nil {
+		return 0, false
+	}
+	d, ok := exact.Rounding{Places: 0, Mode: exact.Floor}.Units(t)
+	if !ok {
+		return 0, false
+	}
+	return min(max(lo+d, lo+1), hi-1), true
+}
+
+// marginAt is the margin at a price already re-scored, or at the bid's
+// price as evaluated, where it won or not; false at any other.
+func (ps *priceSearch) marginAt(pennies int64, won bool) (exact.Fraction, bool) {
+	for _, t := range ps.seen {
+		if t.pennies == pennies && t.err == nil {
+			return ps.margin(t.res, won)
+		}
+	}
+	if pennies == ps.current {
+		return ps.margin(ps.f.asEvaluated(), won)
+	}
+	return exact.Fraction{}, false
+}
+
+// margin is how far the bid's total as shown is ahead of (above zero) or
+// behind the bid it must beat in a re-scored lot: another bid that wins,
+// or else its rival; false when either has no total. A tie, which the
+// tie-breaks decide (won says how), counts as half a unit of the shown
+// totals ahead or behind, so that false position still reads the margin
+// on its other side; a tie of totals shown exactly stays level.
+func (ps *priceSearch) margin(o outcome, won bool) (exact.Fraction, bool) {
+	other := ps.rival
+	if o.Winner != "" && o.Winner != ps.id {
+		other = o.Winner
+	}
+	a, ok1 := o.total(ps.id)
+	b, ok2 := o.total(other)
+	if !ok1 || !ok2 || other == "" {
+		return exact.Fraction{}, false
+	}
+	m := a.Value.Sub(b.Value)
+	if m.Sign() != 0 || a.Places < 0 {
+		return m, true
+	}
+	u := halve(exact.Whole(decimal.New(1, -a.Places)))
+	if !won {
+		u = u.Neg()
+	}
+	return u, true
+}

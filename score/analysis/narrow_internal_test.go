@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"math/bits"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// prober counts the prices a narrowing tries, each of which must lie
+// strictly inside the bracket it was tried from.
+type prober struct {
+	lo, hi int64
+	tries  int
+	inside bool
+	margin func(int64) exact.Fraction // above zero where the bid wins
+}
+
+func (p *prober) try(c int64) (bool, exact.Fraction, bool, error) {
+	p.tries++
+	p.inside = p.inside && c > p.lo && c < p.hi
+	m := p.margin(c)
+	if m.Sign() > 0 {
+		p.lo = c
+	} else {
+		p.hi = c
+	}
+	return m.Sign() > 0, m, true, nil
+}
+
+func frac(t require.TestingT, num, den int64) exact.Fraction {
+	f, err := exact.Int(num).Quo(exact.Int(den))
+	require.NoError(t, err)
+	return f
+}
+
+// TestNarrowingOnAStraightMargin: false position on margins that lie on
+// a straight line lands on the line's zero at once, so a bid ahead by
+// (28,680,927.5 − p) ÷ 10⁶ points at p pennies — the answer 28,680,927 —
+// is settled by two re-scorings, the answer and the penny above, where
+// halving the bracket £0.01–£400,000 would take 26.
+func TestNarrowingOnAStraightMargin(t *testing.T) {
+	m := func(p int64) exact.Fraction { return frac(t, 57361855-2*p, 2000000) }
+	pr := &prober{lo: 1, hi: 40000000, inside: true, margin: m}
+	b := bracket{lo: 1, hi: 40000000, mLo: m(1), mHi: m(40000000), okLo: true, okHi: true}
+	got, err := b.narrowed(pr.try)
+	require.NoError(t, err)
+	assert.Equal(t, int64(28680927), got.lo)
+	assert.Equal(t, int64(28680928), got.hi)
+	assert.Equal(t, 2, pr.tries)
+	assert.True(t, pr.inside)
+}
+
+// TestNarrowingFindsTheAnswer checks on random brackets that narrowing
+// finds the one price where winning turns, trying only prices inside the
+// bracket and at most three times as many as halving: whatever the
+// margins say — straight, rounded to steps as shown totals are, only
+// their sign, of any size, or misleading, so that false position always
+// guesses next to hi — and with margins at the ends or without.
+func TestNarrowingFindsTheAnswer(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		lo := rapid.Int64Range(0, 1<<20).Draw(t, "lo")
+		hi := lo + 2 + rapid.Int64Range(0, 1<<rapid.IntRange(1, 40).Draw(t, "bits")).Draw(t, "width")
+		answer := rapid.Int64Range(lo, hi-1).Draw(t, "answer")
+		kind := rapid.IntRange(0, 3).Draw(t, "kind")
+		slope := rapid.Int64Range(1, 1000000).Draw(t, "slope")
+		m := func(p int64) exact.Fraction {
+			ahead := frac(t, 2*(answer-p)+1, 2*slope) // zero half a penny above the answer
+			switch kind {
+			case 1: // shown to two places, as totals are: level steps, a tie half a unit
+				v := ahead.Rounded(exact.Rounding{Places: 2, Mode: exact.HalfUp})
+				switch {
+				case v.Sign() != 0:
+					return v
+				case p <= answer:
+					return frac(t, 1, 200) // a tie the bid wins
+				}
+				return frac(t, -1, 200)
+			case 2: // the sign only, any size
+				size := frac(t, rapid.Int64Range(1, 1000).Draw(t, "size"), 7)
+				if p <= answer {
+					return size
+				}
+				return size.Neg()
+			case 3: // misleading: far ahead wherever it wins, barely behind wherever not
+				if p <= answer {
+					return exact.Int(1000000000)
+				}
+				return frac(t, -1, 1000000000)
+			}
+			return ahead
+		}
+		pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
+		b := bracket{lo: lo, hi: hi}
+		if rapid.Bool().Draw(t, "ends") {
+			b.mLo, b.mHi, b.okLo, b.okHi = m(lo), m(hi), true, true
+		}
+		got, err := b.narrowed(pr.try)
+		require.NoError(t, err)
+		require.Equal(t, answer, got.lo)
+		require.Equal(t, answer+1, got.hi)
+		require.True(t, pr.inside, "a price tried outside the bracket")
+		require.LessOrEqual(t, pr.tries, 3*bits.Len64(uint64(hi-lo)))
+	})
+}
+
+// TestFalsePositionNeedsMarginsEitherSide: false position reads the line
+// through a margin ahead at lo and behind at hi; a tie at either end, or
+// margins on one side, give no guess, and a guess is never an end.
+func TestFalsePositionNeedsMarginsEitherSide(t *testing.T) {
+	for _, c := range []struct {
+		why      string
+		mLo, mHi exact.Fraction
+		want     int64
+		ok       bool
+	}{
+		{"ahead by 1 at 100, behind by 3 at 500: a quarter of the way", exact.Int(1), exact.Int(-3), 200, true},
+		{"the line's zero at 100.4: the penny above lo, never lo", exact.Int(1), exact.Int(-999), 101, true},
+		{"ahead by 999, behind by 1: next to hi, not on it", exact.Int(999), frac(t, -1, 1000000), 499, true},
+		{"a tie at lo says nothing of how far the answer is", exact.Zero, exact.Int(-3), 0, false},
+		{"a tie at hi", exact.Int(1), exact.Zero, 0, false},
+		{"behind at both ends", exact.Int(-1), exact.Int(-3), 0, false},
+	} {
+		got, ok := falsePosition(100, 500, c.mLo, c.mHi)
+		assert.Equal(t, c.ok, ok, c.why)
+		if c.ok {
+			assert.Equal(t, c.want, got, c.why)
+		}
+	}
+}
