@@ -1,8 +1,6 @@
 package score
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/envelope"
@@ -93,7 +91,7 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	}
 	slack := t.slack()
 	if r := k.stage[0]; r != nil { // the moving leaf's normalised score is rounded too
-		slack = slack.Add(exact.Whole(decimal.New(1, -r.Places)).Mul(a))
+		slack = slack.Add(roundingReach(r).Mul(a))
 	}
 	switch lo := t.spreads[j].lo; { // the lines are asked about only as the lowest price falls from lo
 	case rule.Method == criteria.Relative:

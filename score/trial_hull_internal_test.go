@@ -146,3 +146,42 @@ func atLeastOf(lines []envelope.Line, d, floor exact.Fraction) []int {
 	slices.Sort(out)
 	return out
 }
+
+// TestRoundingReach checks the most each declared rounding moves a value,
+// against values that round by nearly that much: 1.00499… rounds half up
+// to 1.00, a move of almost 0.005; 1.00999… rounds down (toward zero, or
+// the floor) to 1.00, almost 0.01, and 1.00001 up (or to the ceiling) to
+// 1.01, almost 0.01 too. Half even moves no further than half up.
+func TestRoundingReach(t *testing.T) {
+	for _, c := range []struct {
+		why   string
+		r     *exact.Rounding
+		reach string
+	}{
+		{"no rounding declared moves nothing", nil, "0"},
+		{"half up, two places: half a penny's worth", &exact.Rounding{Places: 2, Mode: exact.HalfUp}, "0.005"},
+		{"half even, no places: half a unit", &exact.Rounding{Places: 0, Mode: exact.HalfEven}, "0.5"},
+		{"down, two places: up to a whole step", &exact.Rounding{Places: 2, Mode: exact.Down}, "0.01"},
+		{"up, two places", &exact.Rounding{Places: 2, Mode: exact.Up}, "0.01"},
+		{"floor, three places", &exact.Rounding{Places: 3, Mode: exact.Floor}, "0.001"},
+		{"ceiling, one place", &exact.Rounding{Places: 1, Mode: exact.Ceiling}, "0.1"},
+	} {
+		got := roundingReach(c.r)
+		if got.String() != c.reach {
+			t.Errorf("%s: reach %s, want %s", c.why, got, c.reach)
+		}
+	}
+	for _, m := range exact.Modes() { // no value is moved further than the reach
+		r := exact.Rounding{Places: 2, Mode: m}
+		for _, v := range []string{"1.004999", "1.005", "1.009999", "1.000001", "1.015", "-1.004999", "-1.009999"} {
+			x := exact.Whole(decimal.RequireFromString(v))
+			moved := x.Rounded(r).Sub(x)
+			if moved.Sign() < 0 {
+				moved = moved.Neg()
+			}
+			if moved.Cmp(roundingReach(&r)) > 0 {
+				t.Errorf("%s rounds %s by %s, beyond its reach %s", m, v, moved, roundingReach(&r))
+			}
+		}
+	}
+}

@@ -1,8 +1,6 @@
 package score
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/envelope"
 )
@@ -80,7 +78,7 @@ func (t *Trials) drawOffers(n *node, was exact.Fraction) *offerFamily {
 	}
 	slack := t.slack()
 	if r := k.stage[0]; r != nil { // the leaf's normalised score is rounded too
-		slack = slack.Add(exact.Whole(decimal.New(1, -r.Places)).Mul(a))
+		slack = slack.Add(roundingReach(r).Mul(a))
 	}
 	return &offerFamily{was: was, lines: newLineSetOver(lines, slack, exact.Zero, exact.One), ok: true} // mostly asked as the best rises
 }

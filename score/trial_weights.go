@@ -213,16 +213,11 @@ func (t *Trials) linesOf(fi, ti int) *lineSet {
 }
 
 // slack is the most the declared rounding can move a total away from the
-// sum of its leaves' points before rounding: one step for every rounding
+// sum of its leaves' points before rounding: the reach of every rounding
 // of a leaf, of a top-level branch and of the total.
 func (t *Trials) slack() exact.Fraction {
 	k := t.k
-	step := func(r *exact.Rounding) exact.Fraction {
-		if r == nil {
-			return exact.Zero
-		}
-		return exact.Whole(decimal.New(1, -r.Places))
-	}
+	step := roundingReach
 	e := step(k.stage[3])
 	for _, n := range k.tree.leaves {
 		switch {
@@ -238,4 +233,19 @@ func (t *Trials) slack() exact.Fraction {
 		}
 	}
 	return e
+}
+
+// roundingReach is the most a declared rounding moves a value: half a
+// step to the nearest (half up, half even), less than a whole step in a
+// fixed direction (up, down, ceiling, floor) — a whole step is taken;
+// nothing when no rounding is declared.
+func roundingReach(r *exact.Rounding) exact.Fraction {
+	if r == nil {
+		return exact.Zero
+	}
+	step := exact.Whole(decimal.New(1, -r.Places))
+	if r.Mode == exact.HalfUp || r.Mode == exact.HalfEven {
+		step, _ = step.Quo(exact.Int(2)) // never by zero
+	}
+	return step
 }
