@@ -121,3 +121,30 @@ func ExampleTrials_SoleBestOffer() {
 	// B false
 	// C true
 }
+
+// RoundingReach bounds how far a total as shown strays from its points
+// before rounding. Under the default rounding, each leaf's points to two
+// places half up, each of the three leaves moves by at most 0.005: the
+// total by at most 0.015.
+func ExampleTrials_RoundingReach() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/11", "Street lighting",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Maintenance plan", d("30"), criteria.Scale0to4(), criteria.ConsensusMark),
+		score.QualityCriterion("team", "Team", d("30"), criteria.Scale0to4(), criteria.ConsensusMark))
+	mark := func(m string) score.Response {
+		return score.Marked(criteria.Agreed(d(m), "agreed at moderation", criteria.MarkBy("E1", d(m), "")))
+	}
+	bid := func(id, price, plan, team string) score.Bid {
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": mark(plan), "team": mark(team)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "300000", "3", "2"), bid("B", "280000", "2", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	fmt.Println(trials.RoundingReach())
+	// Output:
+	// 0.015
+}

@@ -212,6 +212,15 @@ func (t *Trials) linesOf(fi, ti int) *lineSet {
 	return newLineSetOver(lines, t.slack(), exact.Zero, F.available) // a shift moves less than all of fi's marks
 }
 
+// RoundingReach is the most the lot's declared rounding can move a bid's
+// total, as shown, away from the sum of its leaves' points before
+// rounding: the reach of each rounding of a leaf, of a top-level criterion
+// and of the total — half a step to the nearest (half up, half even), a
+// whole step in a fixed direction (up, down, ceiling, floor). Nothing
+// when no rounding is declared. An analysis reads with it how far a
+// total as shown can stray from a line drawn through unrounded points.
+func (t *Trials) RoundingReach() exact.Fraction { return t.slack() }
+
 // slack is the most the declared rounding can move a total away from the
 // sum of its leaves' points before rounding: the reach of every rounding
 // of a leaf, of a top-level branch and of the total.

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -190,46 +191,97 @@ func (ss *shiftSearch) share(br score.BidResult, i int, a exact.Fraction) exact.
 
 // smallestFor finds the smallest shift of weight between two top-level
 // criteria that puts one rival above the winner, each confirmed by
-// re-scoring.
+// re-scoring. The pairs of criteria are confirmed from the least shift
+// that could answer (floor) up, and a pair whose least is above the best
+// answer confirmed is not re-scored: its answer could only be larger.
+// Among answers equal to the best, the first pair in the policy's order is
+// the one given, as when every pair was confirmed.
 func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	r := st.BidID
-	rr, _ := ss.f.result(r)
 	best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
+	bestAt := -1 // the pair's place in the policy's order
+	for _, pr := range ss.pairs(r) {
+		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
+			break // in order of floor: every pair left could only answer more
+		}
+		from, to := ss.tops[pr.from], ss.tops[pr.to]
+		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.be, from.limit)
+		if err != nil {
+			return best, err
+		}
+		if ws.Answer != Found {
+			continue
+		}
+		if c := ws.Points.Cmp(best.Points); best.Answer != Found || c < 0 || (c == 0 && pr.at < bestAt) {
+			ws.Rival, ws.RivalSupplier = r, st.Supplier
+			ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
+			ws.BreakEven = pr.be
+			best, bestAt = ws, pr.at
+		}
+	}
+	best.winner = ss.w
+	return best, nil
+}
+
+// shiftPair is one move of weight, from one weighted top-level criterion
+// to another (positions in tops), worth confirming for a rival: its exact
+// break-even in percentage points, within the criterion's limit, and the
+// least shift, in hundredths, at which the rival could rank above the
+// winner — at is its place in the policy's order.
+type shiftPair struct {
+	from, to, at int
+	be           exact.Fraction
+	floor        decimal.Decimal
+}
+
+// pairs returns the moves of weight worth confirming for rival r, in order
+// of their floors. A rival's total as shown is its points before rounding,
+// a line in the weight moved, give or take the rounding's reach; so is the
+// winner's, and the break-even is read from their totals as shown. Both
+// ways the gap can be off the lines' by twice the reach at the shift and
+// twice at none: the rival cannot rank above the winner before the
+// break-even less four reaches over the rate at which the shift closes the
+// gap. Where that does not hold — thresholds, across which a shift moves a
+// bid; a price divided by quality points or adjusted by features; the
+// reference, which confirms
+// every pair as the analyses first did — every floor is the least shift.
+func (ss *shiftSearch) pairs(r string) []shiftPair {
+	rr, _ := ss.f.result(r)
 	shares := make([]exact.Fraction, len(ss.tops)) // the rival's share of each criterion's marks, read once
 	for i, t := range ss.tops {
 		shares[i] = ss.share(rr, t.i, t.avail)
 	}
+	linear := !ss.f.reference && (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !thresholded(ss.pol.Criteria) &&
+		ss.pol.Thresholds.MinQualityPercent == nil
+	var reach4 exact.Fraction
+	if linear {
+		reach4 = ss.f.tr.RoundingReach().Mul(exact.Int(4))
+	}
+	var out []shiftPair
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
 			if from.i == to.i {
 				continue
 			}
-			be, ok := ss.breakEven(rr, shares[ti].Sub(shares[fi]), from, to)
+			dR := shares[ti].Sub(shares[fi])
+			be, ok := ss.breakEven(rr, dR, from, to)
 			if !ok {
 				continue
 			}
-			be = be.Mul(ss.toPercent)
-			limit := from.limit
-			if be.Cmp(limit) > 0 {
+			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, be: be.Mul(ss.toPercent), floor: hundredth}
+			if pr.be.Cmp(from.limit) > 0 {
 				continue
 			}
-			ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, be, limit)
-			if err != nil {
-				return best, err
+			if linear {
+				gap, _ := reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
+				lo := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be.Sub(gap).Mul(ss.toPercent))
+				pr.floor = decimal.Max(lo, hundredth)
 			}
-			if ws.Answer != Found {
-				continue
-			}
-			if best.Answer != Found || ws.Points.Cmp(best.Points) < 0 {
-				ws.Rival, ws.RivalSupplier = r, st.Supplier
-				ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
-				ws.BreakEven = be
-				best = ws
-			}
+			out = append(out, pr)
 		}
 	}
-	best.winner = ss.w
-	return best, nil
+	slices.SortStableFunc(out, func(a, b shiftPair) int { return a.floor.Cmp(b.floor) })
+	return out
 }
 
 // breakEven is the weight, on the policy's own scale, that must move from
@@ -267,6 +319,17 @@ func (ss *shiftSearch) breakEven(rr score.BidResult, dR exact.Fraction, from, to
 	}
 	be, _ := h0.Quo(den)
 	return be, true
+}
+
+// thresholded reports whether any criterion, at any depth, sets a minimum
+// percentage of its marks.
+func thresholded(cs []score.Criterion) bool {
+	for _, c := range cs {
+		if c.MinPercent != nil || thresholded(c.Children) {
+			return true
+		}
+	}
+	return false
 }
 
 func winnerText(id string) string {
