@@ -77,9 +77,12 @@
 // bid itself, and the others only when a figure they are scored against
 // moves — a lowest or highest price, a best social value offer — and then
 // only those that could lead: found from their totals as lines in the
-// moving figure (a lowest price, or a best offer moving alone), or, when
-// more than one figure moves, as the bids no other covers (no dearer, an
-// offer scoring at least as much, no fewer points elsewhere). Bids a moved best offer takes across a
+// moving figure (a lowest price, or a best offer moving alone), as lines
+// along the changed bid's ray when its price moves the lowest price and
+// its own offer, a share of that price, to the best at once (the two then
+// move in proportion), or otherwise as the bids no other covers (no
+// dearer, an offer scoring at least as much, no fewer points elsewhere).
+// Bids a moved best offer takes across a
 // minimum quality leave or join the trial; when the offer rose, each bid
 // that could leave is tested only when the trial meets it (a contender, or
 // an end of the field of prices). A trial finds what evaluating

@@ -55,6 +55,9 @@ type Trials struct {
 	// offerFamilies holds those of each social value leaf's field as its
 	// best offer moves (trial_svlines.go).
 	offerFamilies map[int]*offerFamily
+	// rays holds the lines of the latest changed bids' trials that move a
+	// lowest price and a best offer at once (trial_ray.go).
+	rays []*rayFamily
 	// fields holds the fields moved by trials, by fieldKey: nil for one met
 	// once, shared once met again (trial_shared.go).
 	fields map[fieldKey]*fieldAt
@@ -830,6 +833,7 @@ func (st *trialState) outcome() Trial {
 			return tr
 		}
 	case st.offerLines(l): // one best offer moved, and nothing else: offered from the lines
+	case st.rayLines(l): // the lowest price and a best offer moved by the bid's price: offered from its ray
 	case st.falls() && st.svFalls(): // the others can only fall: stop at the first whose total as evaluated is below the best found
 		w := st.walk()
 		for pos, ok := w.next(); ok; pos, ok = w.next() {

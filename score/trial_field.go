@@ -1,6 +1,8 @@
 package score
 
 import (
+	"slices"
+
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/envelope"
@@ -32,6 +34,9 @@ type priceFamily struct {
 	// fixed are the ranked bids over a budget that scores zero: their
 	// totals stand whatever L is; the two highest, by position.
 	fixed [2]int
+	// raw holds, under the relative method, every ranked bid's line in
+	// standings order, for the rays (trial_ray.go); nil otherwise.
+	raw []envelope.Line
 }
 
 // family returns the lines of price leaf j, built once.
@@ -95,6 +100,7 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	}
 	switch lo := t.spreads[j].lo; { // the lines are asked about only as the lowest price falls from lo
 	case rule.Method == criteria.Relative:
+		f.raw = slices.Clone(lines) // before the tree orders them
 		f.lines = newLineSetOver(lines, slack, exact.Zero, lo)
 	case rule.Method == criteria.Linear && lo.Cmp(f.hi) < 0:
 		v0, _ := exact.One.Quo(f.hi)

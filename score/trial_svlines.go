@@ -1,6 +1,8 @@
 package score
 
 import (
+	"slices"
+
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/envelope"
 )
@@ -22,6 +24,7 @@ import (
 type offerFamily struct {
 	was   exact.Fraction // B0
 	lines *lineSet
+	raw   []envelope.Line // every ranked bid's line, in standings order (trial_ray.go)
 	ok    bool
 }
 
@@ -80,7 +83,8 @@ func (t *Trials) drawOffers(n *node, was exact.Fraction) *offerFamily {
 	if r := k.stage[0]; r != nil { // the leaf's normalised score is rounded too
 		slack = slack.Add(roundingReach(r).Mul(a))
 	}
-	return &offerFamily{was: was, lines: newLineSetOver(lines, slack, exact.Zero, exact.One), ok: true} // mostly asked as the best rises
+	raw := slices.Clone(lines)                                                                                    // before the tree orders them
+	return &offerFamily{was: was, lines: newLineSetOver(lines, slack, exact.Zero, exact.One), raw: raw, ok: true} // mostly asked as the best rises
 }
 
 // offerLines offers the leaders the other bids that could lead a trial
