@@ -868,15 +868,7 @@ func (st *trialState) outcome() Trial {
 // same way by an earlier trial is read as that trial left it (trial_shared.go).
 // false when the lines cannot follow the trial.
 func (st *trialState) nearLines(l *leaders) bool {
-	j := -1
-	for i, m := range st.moved {
-		if m != nil {
-			if j >= 0 {
-				return false
-			}
-			j = i
-		}
-	}
+	j := st.onlyMovedPrice()
 	if j < 0 || !st.falls() {
 		return false
 	}
@@ -909,6 +901,21 @@ func (st *trialState) nearLines(l *leaders) bool {
 		}
 	}
 	return true
+}
+
+// onlyMovedPrice is the one price leaf whose lowest or highest price the
+// trial moved; −1 when it moved none, or more than one.
+func (st *trialState) onlyMovedPrice() int {
+	j := -1
+	for i, m := range st.moved {
+		if m != nil {
+			if j >= 0 {
+				return -1
+			}
+			j = i
+		}
+	}
+	return j
 }
 
 // sharedOutcome is the outcome of a trial whose other bids lead as a

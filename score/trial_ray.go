@@ -44,15 +44,7 @@ func (st *trialState) rayLines(l *leaders) bool {
 	if st.self == nil || st.flips != nil || st.leave != nil || len(st.svMoved) != 1 {
 		return false
 	}
-	j := -1
-	for i, m := range st.moved {
-		if m != nil {
-			if j >= 0 {
-				return false
-			}
-			j = i
-		}
-	}
+	j := st.onlyMovedPrice()
 	k := st.t.k
 	if j < 0 || !st.falls() || k.prices[j].c.Price.Method != criteria.Relative {
 		return false
