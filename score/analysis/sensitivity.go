@@ -242,9 +242,9 @@ type shiftPair struct {
 // twice at none: the rival cannot rank above the winner before the
 // break-even less four reaches over the rate at which the shift closes the
 // gap. Where that does not hold — thresholds, across which a shift moves a
-// bid; a price divided by quality points or adjusted by features; the
-// reference, which confirms
-// every pair as the analyses first did — every floor is the least shift.
+// bid; a price divided by quality points or adjusted by features — and
+// for the reference, which confirms every pair as the analyses first did,
+// every floor is the least shift.
 func (ss *shiftSearch) pairs(r string) []shiftPair {
 	rr, _ := ss.f.result(r)
 	shares := make([]exact.Fraction, len(ss.tops)) // the rival's share of each criterion's marks, read once
