@@ -354,6 +354,33 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 	return groups
 }
 
+// chainPair applies the declared chain to two bids level on total, as
+// applyChain does to any group holding both, and reports whether a comes
+// before b. A step keeps two bids together when their keys are equal, or
+// when it awaits a key of any bid of the group — for a lower-price step
+// without a price, every bid's — and splits them by their keys otherwise.
+// So until a recorded step, which a bid of the group without its recorded
+// score holds together, the others level with a and b cannot change their
+// order: ok is false when the chain reaches a recorded step with a and b
+// still together, and the group must be read whole.
+func (k *lotKernel) chainPair(a, b *bidKernel) (aFirst, ok bool) {
+	for _, tb := range k.pol.TieBreaks {
+		if tb.Kind == Recorded {
+			return false, false
+		}
+		v := k.keyValue(tb)
+		va, okA := v.of(a)
+		vb, okB := v.of(b)
+		if !okA || !okB {
+			continue // every bid awaits this step's key: the group stays as it was
+		}
+		if c := va.Cmp(vb); c != 0 {
+			return c > 0, true // the best key first
+		}
+	}
+	return false, true // still level at the chain's end
+}
+
 // stepText words one step of a tie-break.
 func (k *lotKernel) stepText(rec TieBreakRecord, st tieStep) string {
 	switch st.kind {

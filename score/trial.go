@@ -313,6 +313,9 @@ func (r Trial) Outranks(a, b string) bool {
 	case c != 0:
 		return c < 0
 	}
+	if first, ok := st.t.k.chainPair(sa, sb); ok {
+		return first // the others level with them cannot change their order
+	}
 	groups := st.t.k.applyChain(st.level(sa.total.Points.Value), nil)
 	for _, g := range groups {
 		if slices.Contains(g, sa) {

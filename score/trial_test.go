@@ -112,8 +112,11 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue) score.Policy {
 	if p.Thresholds.MinQualityPercent != nil && rapid.Bool().Draw(t, "qualityOnly") { // social value not counted as quality
 		p.Thresholds.QualityCriteria = []string{p.Criteria[1].ID}
 	}
-	steps := []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.HigherPoints, Criterion: "price"}, {Kind: score.LowerPrice}}
-	for _, i := range rapid.Permutation([]int{0, 1, 2}).Draw(t, "chain")[:rapid.IntRange(0, 3).Draw(t, "chainLength")] {
+	// a recorded step (an interview, say) that some bids have no score on
+	// holds their whole group together: a trial reads the group then
+	steps := []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.HigherPoints, Criterion: "price"}, {Kind: score.LowerPrice},
+		{Kind: score.Recorded, Name: "interview"}}
+	for _, i := range rapid.Permutation([]int{0, 1, 2, 3}).Draw(t, "chain")[:rapid.IntRange(0, 4).Draw(t, "chainLength")] {
 		p.TieBreaks = append(p.TieBreaks, steps[i])
 	}
 	return p
@@ -179,7 +182,11 @@ func trLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 			}
 			rs["appr"] = score.Response{SocialValue: r}
 		}
-		bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1", Responses: rs})
+		b := score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1", Responses: rs}
+		if slices.ContainsFunc(p.TieBreaks, func(tb score.TieBreak) bool { return tb.Kind == score.Recorded }) && rapid.IntRange(0, 3).Draw(t, "interviewed") > 0 {
+			b.TieBreakScores = map[string]score.RecordedScore{"interview": {Score: decimal.NewFromInt(rapid.Int64Range(0, 2).Draw(t, "interview")), Reason: "panel"}}
+		}
+		bids = append(bids, b)
 	}
 	return tn, bids
 }
