@@ -53,11 +53,15 @@ func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
 		rules = []LowPriceRule{ScottishHandbookRule()}
 	}
 	a := LotAnalysis{LotID: lotID, Outcome: f.base.Outcome, Winner: f.base.Winner, LowPriceRules: rules}
+	toWin, err := f.whatItTakes()
+	if err != nil { // the first error a serial run meets
+		return a, err
+	}
+	a.ToWin = toWin
+	// The weights' rivals are spread in turn, the removals and the low
+	// prices beside them: none is worth a goroutine of its own.
 	var errS, errR, errL error
-	wait := f.alongside(func(s *field) { // the weights, the removals and the low prices, beside the bids' questions
-		if a.Sensitivity, errS = s.sensitivity(); errS != nil {
-			return
-		}
+	a.Sensitivity, errS = f.sensitivityBeside(func(s *field) {
 		if a.Reversals, errR = s.reversals(); errR != nil {
 			return
 		}
@@ -67,15 +71,10 @@ func (f *field) analyse(rules []LowPriceRule) (LotAnalysis, error) {
 		}
 		a.LowPrice, errL = abnormallyLow(s.base, priceOf, rules)
 	})
-	toWin, err := f.whatItTakes()
-	wait()
-	a.ToWin = toWin // nil when it failed
 	// The first error a serial run meets, and what it would have found before it:
 	switch {
-	case err != nil:
-		a.Sensitivity, a.Reversals, a.LowPrice = Sensitivity{}, nil, nil
-		return a, err
 	case errS != nil:
+		a.Reversals, a.LowPrice = nil, nil // found beside, after it in a serial run
 		return a, errS
 	case errR != nil:
 		return a, errR

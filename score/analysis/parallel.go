@@ -16,11 +16,17 @@ const minShare = 4
 // spread calls do for each of n bids, spread over GOMAXPROCS goroutines,
 // each with its own copy of the field (fork): each bid's answer is its own
 // and written to its own place, so the answers are those of a serial run
-// in any order of running. The reference search (tests only) runs
-// serially: it evaluates copies it keeps on the field.
-func (f *field) spread(n int, do func(w *field, i int)) {
+// in any order of running. beside, when not nil, is other work on the
+// field that the first goroutine does before it takes bids, while the
+// others take them; what it finds is its own, read once spread returns.
+// The reference search (tests only) runs serially, beside first: it
+// evaluates copies it keeps on the field.
+func (f *field) spread(n int, beside func(s *field), do func(w *field, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n/minShare)
 	if workers <= 1 || f.reference {
+		if beside != nil {
+			beside(f)
+		}
 		for i := range n {
 			do(f, i)
 		}
@@ -30,10 +36,13 @@ func (f *field) spread(n int, do func(w *field, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var c carry.Catcher // a panic reaches the caller, as a serial run's would
-	for range workers {
+	for g := range workers {
 		w := f.fork()
 		wg.Go(func() {
 			defer c.Catch()
+			if g == 0 && beside != nil {
+				beside(w)
+			}
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				do(w, i)
 			}
@@ -41,26 +50,6 @@ func (f *field) spread(n int, do func(w *field, i int)) {
 	}
 	wg.Wait()
 	c.Rethrow()
-}
-
-// alongside starts do on a copy of the field in a goroutine of its own when
-// there is more than one processor, and returns the wait for it; with one,
-// or for the reference, it runs do at once. What do finds is its own: the
-// caller reads it after the wait.
-func (f *field) alongside(do func(s *field)) (wait func()) {
-	if runtime.GOMAXPROCS(0) <= 1 || f.reference {
-		do(f)
-		return func() {}
-	}
-	s := f.fork() // before warm: what runs beside reads no price field
-	done := make(chan struct{})
-	var c carry.Catcher // a panic reaches the waiter, as a serial run's would
-	go func() {
-		defer close(done)
-		defer c.Catch()
-		do(s)
-	}()
-	return func() { <-done; c.Rethrow() }
 }
 
 // warm reads once, before the field is forked for the bids' questions,

@@ -21,13 +21,13 @@ func TestGoroutinesCarryPanics(t *testing.T) {
 		f, err := newField(tn, "L1", bids)
 		require.NoError(rt, err)
 		carried(rt, "spread", func() {
-			f.spread(8, func(_ *field, i int) {
+			f.spread(8, nil, func(_ *field, i int) {
 				if i == 3 {
 					panic("spread")
 				}
 			})
 		})
-		carried(rt, "alongside", func() { f.alongside(func(*field) { panic("alongside") })() })
+		carried(rt, "beside", func() { f.spread(8, func(*field) { panic("beside") }, func(*field, int) {}) })
 	})
 }
 

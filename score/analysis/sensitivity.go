@@ -112,31 +112,49 @@ type shiftSearch struct {
 	pricePC   *score.Criterion // the price, under price per quality point
 }
 
-func (f *field) sensitivity() (Sensitivity, error) {
+func (f *field) sensitivity() (Sensitivity, error) { return f.sensitivityBeside(nil) }
+
+// sensitivityBeside is sensitivity, its rivals spread over the processors
+// with other work on the field done beside them (see spread); beside is
+// done whatever the lot is.
+func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 	out := Sensitivity{Winner: f.base.Winner, Smallest: -1}
+	alone := func() { // no rival is searched: nothing to spread beside
+		if beside != nil {
+			beside(f)
+		}
+	}
 	if f.base.Outcome != score.Winner {
+		alone()
 		out.Robustness = NoAward
 		out.Statement = "no bid has won this lot, so there is no award to test against the weights"
 		return out, nil
 	}
 	ss := f.shiftSearch()
 	if len(ss.tops) < 2 {
+		alone()
 		out.Robustness = Robust
 		out.Statement = "the policy has only one weighted top-level criterion, so no weight can move between criteria"
 		return out, nil
 	}
-	if n := len(f.base.Standings); n > 1 { // a shift for every ranked bid but the winner; none stays nil
-		out.Shifts = make([]WeightShift, 0, n-1)
-	}
-	for _, st := range f.base.Standings {
-		if st.BidID == ss.w {
-			continue
+	rivals := make([]int, 0, len(f.base.Standings)) // positions in the standings: every ranked bid but the winner
+	for i, st := range f.base.Standings {
+		if st.BidID != ss.w {
+			rivals = append(rivals, i)
 		}
-		best, err := ss.smallestFor(st)
+	}
+	if len(rivals) > 0 { // none stays nil
+		out.Shifts = make([]WeightShift, len(rivals))
+	}
+	errs := make([]error, len(rivals))
+	f.spread(len(rivals), beside, func(w *field, i int) {
+		out.Shifts[i], errs[i] = ss.on(w).smallestFor(f.base.Standings[rivals[i]])
+	})
+	for i, err := range errs { // the first in standings order, as a serial run would stop at
 		if err != nil {
+			out.Shifts = out.Shifts[:i]
 			return out, err
 		}
-		out.Shifts = append(out.Shifts, best)
 	}
 	for i, s := range out.Shifts {
 		if s.Answer == Found && (out.Smallest < 0 || s.Points.Cmp(out.Shifts[out.Smallest].Points) < 0) {
@@ -177,6 +195,14 @@ func (f *field) shiftSearch() *shiftSearch {
 		}
 	}
 	return ss
+}
+
+// on is the search read through another copy of the field, for one
+// goroutine (see spread): what it shares is only read.
+func (ss *shiftSearch) on(w *field) *shiftSearch {
+	c := *ss
+	c.f = w
+	return &c
 }
 
 // share is a bid's share of a criterion's marks, from numbers only.

@@ -177,7 +177,7 @@ func (f *field) whatItTakes() ([]ToWin, error) {
 	}
 	out := make([]ToWin, len(todo))
 	errs := make([]error, len(todo))
-	f.spread(len(todo), func(w *field, i int) {
+	f.spread(len(todo), nil, func(w *field, i int) {
 		s := &f.base.Standings[todo[i]]
 		out[i] = ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
 		if out[i].Price, errs[i] = w.priceToWin(s.BidID); errs[i] == nil {
