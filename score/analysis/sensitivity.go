@@ -110,6 +110,9 @@ type shiftSearch struct {
 	tops      []weighted
 	toPercent exact.Fraction
 	pricePC   *score.Criterion // the price, under price per quality point
+	// reach4 is four times the most the declared rounding moves a total
+	// (see pairs), read once.
+	reach4 exact.Fraction
 }
 
 func (f *field) sensitivity() (Sensitivity, error) { return f.sensitivityBeside(nil) }
@@ -194,6 +197,7 @@ func (f *field) shiftSearch() *shiftSearch {
 			ss.pricePC = &pls[0].c
 		}
 	}
+	ss.reach4 = f.tr.RoundingReach().Mul(exact.Int(4))
 	return ss
 }
 
@@ -279,10 +283,6 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 	}
 	linear := !ss.f.reference && (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !thresholded(ss.pol.Criteria) &&
 		ss.pol.Thresholds.MinQualityPercent == nil
-	var reach4 exact.Fraction
-	if linear {
-		reach4 = ss.f.tr.RoundingReach().Mul(exact.Int(4))
-	}
 	var out []shiftPair
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
@@ -299,7 +299,7 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 				continue
 			}
 			if linear {
-				gap, _ := reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
+				gap, _ := ss.reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
 				lo := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be.Sub(gap).Mul(ss.toPercent))
 				pr.floor = decimal.Max(lo, hundredth)
 			}
