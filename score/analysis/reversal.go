@@ -131,7 +131,7 @@ func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
 	}
 	after := make([]int, len(st))
 	var out []Reversal
-	for _, s := range st {
+	for at, s := range st {
 		if len(f.bids) < 2 || !moves(s.BidID) {
 			continue
 		}
@@ -154,16 +154,9 @@ func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
 				break
 			}
 		}
-		for i, a := range st {
-			if a.BidID == s.BidID {
-				continue
-			}
-			for j := i + 1; j < len(st); j++ {
-				if before[i] >= before[j] || after[i] < after[j] || st[j].BidID == s.BidID {
-					continue
-				}
-				rv.Pairs = append(rv.Pairs, ReversedPair{Above: a.BidID, Below: st[j].BidID, Tied: after[i] == after[j]})
-			}
+		for _, p := range reversedPairs(before, after, at) {
+			i, j := p[0], p[1]
+			rv.Pairs = append(rv.Pairs, ReversedPair{Above: st[i].BidID, Below: st[j].BidID, Tied: after[i] == after[j]})
 		}
 		if len(rv.Pairs) == 0 {
 			continue

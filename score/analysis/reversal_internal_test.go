@@ -90,3 +90,40 @@ func TestReversalsSkipOnlyRemovalsThatMoveNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestReversedPairsAreEveryPairCompared: the pairs reversedPairs finds
+// from a tree of counts are those comparing every pair finds (the loop
+// the analysis first ran), in the same order, on random standings: ranks
+// before in order with ties, ranks after in any order with ties and bids
+// no longer ranked (0), and one position removed or none.
+func TestReversedPairsAreEveryPairCompared(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 40).Draw(t, "n")
+		before := make([]int, n)
+		for i := range before {
+			before[i] = i + 1
+			if i > 0 && rapid.IntRange(0, 3).Draw(t, "tiedBefore") == 0 {
+				before[i] = before[i-1]
+			}
+		}
+		after := make([]int, n)
+		for i := range after {
+			after[i] = rapid.IntRange(0, n).Draw(t, "after")
+		}
+		skip := rapid.IntRange(-1, n-1).Draw(t, "skip")
+		var want [][2]int
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if i != skip && j != skip && before[i] < before[j] && after[i] >= after[j] {
+					want = append(want, [2]int{i, j})
+				}
+			}
+		}
+		got := reversedPairs(before, after, skip)
+		if len(want) == 0 {
+			require.Empty(t, got)
+			return
+		}
+		require.Equal(t, want, got)
+	})
+}
