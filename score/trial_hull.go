@@ -21,6 +21,39 @@ type lineSet struct {
 	// newLineSetOver); nil when the tree holds them all.
 	all    []envelope.Line
 	lo, hi exact.Fraction
+	// of holds each bid's line by its position, when the set keeps it
+	// (ofEach): a trial reads the bids near the best in order of their
+	// lines and stops where none left can reach the best found.
+	of []envelope.Line
+}
+
+// ofEach keeps each line by its bid's position among n, for byLine.
+func (l *lineSet) ofEach(lines []envelope.Line, n int) *lineSet {
+	l.of = make([]envelope.Line, n)
+	for _, ln := range lines {
+		l.of[ln.ID] = ln
+	}
+	return l
+}
+
+// byLine orders bids of the set by their lines' values at d, highest
+// first, into buf (reused); nil when the set keeps no lines by bid.
+func (l *lineSet) byLine(ids []int, d exact.Fraction, buf []lined) []lined {
+	if l.of == nil {
+		return nil
+	}
+	buf = buf[:0]
+	for _, i := range ids {
+		buf = append(buf, lined{i, l.of[i].At(d)})
+	}
+	slices.SortFunc(buf, func(a, b lined) int { return b.v.Cmp(a.v) })
+	return buf
+}
+
+// lined is a bid's position and its line's value somewhere.
+type lined struct {
+	i int
+	v exact.Fraction
 }
 
 func newLineSet(lines []envelope.Line, slack exact.Fraction) *lineSet {

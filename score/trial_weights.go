@@ -135,7 +135,19 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 // best, re-scored exactly.
 func (w *weightState) leaders(st *trialState) []*bidKernel {
 	var lead []*bidKernel
-	for _, i := range w.hull.near(w.d) {
+	ids := w.hull.near(w.d)
+	// Highest line first: a total shown is at most its line plus the
+	// slack, so once a line is that far below the best found, no bid left
+	// can reach it, nor draw level.
+	order := w.hull.byLine(ids, w.d, nil)
+	for x := range ids {
+		i := ids[x]
+		if order != nil {
+			if len(lead) > 0 && order[x].v.Add(w.hull.slack).Cmp(lead[0].total.Points.Value) < 0 {
+				break
+			}
+			i = order[x].i
+		}
 		s := w.bid(st.t, i)
 		if !s.total.Scored {
 			continue
@@ -209,7 +221,7 @@ func (t *Trials) linesOf(fi, ti int) *lineSet {
 		gT, _ := inT.Quo(T.available)
 		lines = append(lines, envelope.Line{C: c, G: gT.Sub(gF), ID: s.idx})
 	}
-	return newLineSetOver(lines, t.slack(), exact.Zero, F.available) // a shift moves less than all of fi's marks
+	return newLineSetOver(lines, t.slack(), exact.Zero, F.available).ofEach(lines, len(k.bids)) // a shift moves less than all of fi's marks
 }
 
 // RoundingReach is the most the lot's declared rounding can move a bid's
