@@ -6,5 +6,5 @@
 //
 // It owns nothing else: which work runs on which goroutine is the callers'
 // (package score's chunks and each, validation's checks across bids, the
-// analyses' spread and alongside).
+// analyses' spread).
 package carry
