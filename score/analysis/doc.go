@@ -42,10 +42,10 @@
 // # Goroutines
 //
 // [Analyse], [AnalysePrepared] and [WhatItTakes] spread the bids of a lot
-// over up to GOMAXPROCS goroutines; [Analyse] and [AnalysePrepared] then
-// spread the weight sensitivity's rivals the same way, the first goroutine
-// working out the rank reversals and the abnormally low prices before it
-// takes rivals. Each bid's and each rival's answer is its own, so the
+// over up to GOMAXPROCS goroutines; [Analyse], [AnalysePrepared] and
+// [WeightSensitivity] spread the weight sensitivity's rivals the same way,
+// the first goroutine of an analysis working out the rank reversals and
+// the abnormally low prices before it takes rivals. Each bid's and each rival's answer is its own, so the
 // answers are those of a run on one goroutine, word for word, in any order
 // of running; with GOMAXPROCS set to 1 everything runs on the caller's
 // goroutine. A panic on any of
