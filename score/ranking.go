@@ -361,12 +361,13 @@ func (k *lotKernel) applyChain(tied []*bidKernel, rec *TieBreakRecord) [][]*bidK
 // without a price, every bid's — and splits them by their keys otherwise.
 // So until a recorded step, which a bid of the group without its recorded
 // score holds together, the others level with a and b cannot change their
-// order: ok is false when the chain reaches a recorded step with a and b
-// still together, and the group must be read whole.
+// order: ok is false when the chain reaches a recorded step — or any step
+// but those two kinds — with a and b still together, and the group must be
+// read whole.
 func (k *lotKernel) chainPair(a, b *bidKernel) (aFirst, ok bool) {
 	for _, tb := range k.pol.TieBreaks {
-		if tb.Kind == Recorded {
-			return false, false
+		if tb.Kind != HigherPoints && tb.Kind != LowerPrice {
+			return false, false // a recorded step, or one whose keys may await any bid of the group
 		}
 		v := k.keyValue(tb)
 		va, okA := v.of(a)
