@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -550,6 +551,9 @@ func (r SocialValueRule) Assess(field []SocialValueResponse, ctx SocialValueCont
 		}
 	}
 	f := &svField{rule: r, resps: slices.Clone(field), ctx: ctx, bids: make([]svBid, len(field)), best: exact.Zero}
+	if r.NeedsBidPrice() {
+		f.lines = make([]svLine, len(field))
+	}
 	for i, resp := range field {
 		b, err := r.measure(resp, ctx, nil)
 		if err != nil {
@@ -587,6 +591,21 @@ type svField struct {
 	ctx   SocialValueContext
 	bids  []svBid
 	best  exact.Fraction
+	// lines holds, by bid, its amount as a function of the bid price,
+	// worked out when first asked for (priceLine); nil unless the rule
+	// reads the bid price.
+	lines []svLine
+}
+
+// svLine is one response's amount counted, after any deliverability
+// discount and before it is normalised, as a function of the bid price p:
+// fixed + perPound × p. Each commitment counts a fixed quantity, or a
+// percentage of the bid price, so the amount is exactly that line, read
+// from the amounts at £1 and £2.
+type svLine struct {
+	once            sync.Once
+	ok              bool
+	fixed, perPound exact.Fraction
 }
 
 // svRecord is the explanation record of one social value assessment: its
@@ -737,10 +756,67 @@ func (a Assessment) remeasured(bidPrice *decimal.Decimal) (svBid, bool) {
 	if bidPrice.Sign() <= 0 {
 		return svBid{}, false
 	}
+	if b, ok := f.atPrice(rec.i, exact.Whole(*bidPrice)); ok {
+		return b, true
+	}
 	resp := f.resps[rec.i]
 	resp.BidPrice = bidPrice
 	b, err := f.rule.measure(resp, f.ctx, nil)
 	return b, err == nil
+}
+
+// atPrice is bid i's response measured at bid price p (above zero) from
+// its amount's line, as measure would find it: the amount, then
+// normalised, then capped; false when the field keeps no lines or the
+// response could not be measured.
+func (f *svField) atPrice(i int, p exact.Fraction) (svBid, bool) {
+	if f.lines == nil {
+		return svBid{}, false
+	}
+	l := &f.lines[i]
+	l.once.Do(func() { l.fixed, l.perPound, l.ok = f.rule.amountLine(f.resps[i], f.ctx) })
+	if !l.ok {
+		return svBid{}, false
+	}
+	b := f.bids[i] // the method statement is the bid's whatever its price
+	total := l.fixed.Add(l.perPound.Mul(p))
+	b.any = total.Sign() > 0
+	x := total
+	switch f.rule.Per {
+	case PerMillionContractValue:
+		m, err := total.MulDec(decimal.NewFromInt(1_000_000)).Quo(exact.Whole(f.ctx.ContractValue))
+		if err != nil {
+			return svBid{}, false
+		}
+		x = m
+	case ShareOfBidPrice:
+		x, _ = total.Quo(p) // p is above zero
+	}
+	b.measured = f.rule.capped(x, nil)
+	return b, true
+}
+
+// amountLine reads a response's amount counted (commitments valued,
+// disregarded, discounted, as measure counts them) as fixed + perPound ×
+// the bid price, from the amounts at £1 and £2; false when either cannot
+// be measured.
+func (r SocialValueRule) amountLine(resp SocialValueResponse, ctx SocialValueContext) (fixed, perPound exact.Fraction, ok bool) {
+	at := func(p int64) (exact.Fraction, bool) {
+		price := decimal.NewFromInt(p)
+		v, ps := r.Catalogue.value(resp.Commitments, &price, false)
+		if len(ps) > 0 {
+			return exact.Fraction{}, false
+		}
+		resp.BidPrice = &price
+		return exact.Whole(r.discount(resp, r.sumCommitments(resp, v, nil), nil)), true
+	}
+	one, ok1 := at(1)
+	two, ok2 := at(2)
+	if !ok1 || !ok2 {
+		return exact.Fraction{}, exact.Fraction{}, false
+	}
+	perPound = two.Sub(one)
+	return one.Sub(perPound), perPound, true
 }
 
 func (s *svRecord) input() string       { return s.words().input }
