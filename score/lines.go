@@ -50,6 +50,26 @@ func (k *lotKernel) numbersAt(s *bidKernel, nums []num, avail []exact.Fraction) 
 	}
 }
 
+// numbersUnder computes the lines of one bid as numbers does under the
+// top-level criteria tops, and reads the others from base, its lines as
+// evaluated: a bid re-scored against moved field figures, whose other
+// assessments stand.
+func (k *lotKernel) numbersUnder(s *bidKernel, nums []num, base []tabled, tops []*node) {
+	nodes := k.tree.nodes
+	for i := len(nodes) - 1; i >= 0; i-- { // reverse pre-order: children first
+		n := nodes[i]
+		switch {
+		case !slices.Contains(tops, n.top):
+			b := &base[i]
+			nums[i] = num{set: b.set, scored: b.scored, points: b.points, unrounded: b.unrounded}
+		case n.leaf():
+			nums[i] = k.leafNum(n, k.cellOf(s, n), n.available)
+		default:
+			nums[i] = k.branchNum(n, s, nums)
+		}
+	}
+}
+
 // leafNum weights one leaf's normalised score into points (of avail, its
 // marks available), rounding where the policy declares.
 func (k *lotKernel) leafNum(n *node, c cell, avail exact.Fraction) num {

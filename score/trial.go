@@ -261,11 +261,15 @@ type trialState struct {
 	// shared is the moved field as an earlier trial re-scored it, read
 	// before other; nil when none was shared (trial_shared.go).
 	shared *fieldAt
-	w      *weightState   // a shift of weight
-	lead   []*bidKernel   // storage for the leaders a trial finds
-	block  *trialBlock    // the trial's storage; nil for a shift of weight
-	full   *LotResult     // a change re-scored by evaluating the lot whole
-	byID   map[string]int // bid id → position in full.Bids
+	w      *weightState // a shift of weight
+	lead   []*bidKernel // storage for the leaders a trial finds
+	// tops are the top-level criteria whose leaves the moved figures
+	// reach, found when another bid is first re-scored (movedTops).
+	tops    []*node
+	topsSet bool
+	block   *trialBlock    // the trial's storage; nil for a shift of weight
+	full    *LotResult     // a change re-scored by evaluating the lot whole
+	byID    map[string]int // bid id → position in full.Bids
 	// mu guards what reading the trial works out and keeps (other, the
 	// leavers tested, a shift's bids), so that goroutines may read it at once.
 	mu sync.Mutex
@@ -745,9 +749,39 @@ func (st *trialState) rescore(s *bidKernel, cells []cell, tie []Figure, i int) {
 	againstMoved(s.fcells, st.svMoved)
 	s.tie = tie
 	scratch := st.t.nums()
-	k.numbers(s, *scratch)
+	if _, joins := st.inTrial(i); joins || s.out() {
+		k.numbers(s, *scratch)
+	} else {
+		k.numbersUnder(s, *scratch, st.t.evaluated(i), st.movedTops())
+	}
 	k.total(s, *scratch)
 	st.t.done(scratch)
+}
+
+// movedTops returns the top-level criteria holding a leaf the trial's
+// moved figures reach: a price leaf whose field's lowest or highest
+// moved, a social value leaf whose best moved. Another bid's lines under
+// the other top-level criteria are as evaluated.
+func (st *trialState) movedTops() []*node {
+	if st.topsSet {
+		return st.tops
+	}
+	k := st.t.k
+	add := func(n *node) {
+		if !slices.Contains(st.tops, n.top) {
+			st.tops = append(st.tops, n.top)
+		}
+	}
+	for j, m := range st.moved {
+		if m != nil {
+			add(k.prices[j])
+		}
+	}
+	for _, m := range st.svMoved {
+		add(m.n)
+	}
+	st.topsSet = true
+	return st.tops
 }
 
 // offer offers another bid to the leaders: its total is worked out in the
