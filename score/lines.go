@@ -29,41 +29,29 @@ type num struct {
 
 // numbers computes every line of one bid into nums (one per node), children
 // before their parents.
-func (k *lotKernel) numbers(s *bidKernel, nums []num) { k.numbersAt(s, nums, nil) }
+func (k *lotKernel) numbers(s *bidKernel, nums []num) { k.numbersUnder(s, nums, nil, nil) }
 
-// numbersAt computes every line of one bid as numbers does, each leaf's
-// marks available read from avail (by node index) when it is not nil: a
-// shift of weight between criteria re-scored on the same assessments.
-func (k *lotKernel) numbersAt(s *bidKernel, nums []num, avail []exact.Fraction) {
+// numbersUnder computes the lines of one bid as numbers does, each leaf's
+// marks available read from avail (by node index) when it is not nil — a
+// shift of weight between criteria, on the same assessments. With base,
+// the bid's lines as evaluated, only the lines under the top-level
+// criteria tops are computed and the others read from it: a bid re-scored
+// against moved field figures, or under a shift of weight between two
+// top-level criteria, whose other lines stand.
+func (k *lotKernel) numbersUnder(s *bidKernel, nums []num, avail []exact.Fraction, base []tabled, tops ...*node) {
 	nodes := k.tree.nodes
 	for i := len(nodes) - 1; i >= 0; i-- { // reverse pre-order: children first
 		n := nodes[i]
-		if n.leaf() {
+		switch {
+		case base != nil && !slices.Contains(tops, n.top):
+			b := &base[i]
+			nums[i] = num{set: b.set, scored: b.scored, points: b.points, unrounded: b.unrounded}
+		case n.leaf():
 			a := n.available
 			if avail != nil {
 				a = avail[i]
 			}
 			nums[i] = k.leafNum(n, k.cellOf(s, n), a)
-		} else {
-			nums[i] = k.branchNum(n, s, nums)
-		}
-	}
-}
-
-// numbersUnder computes the lines of one bid as numbers does under the
-// top-level criteria tops, and reads the others from base, its lines as
-// evaluated: a bid re-scored against moved field figures, whose other
-// assessments stand.
-func (k *lotKernel) numbersUnder(s *bidKernel, nums []num, base []tabled, tops []*node) {
-	nodes := k.tree.nodes
-	for i := len(nodes) - 1; i >= 0; i-- { // reverse pre-order: children first
-		n := nodes[i]
-		switch {
-		case !slices.Contains(tops, n.top):
-			b := &base[i]
-			nums[i] = num{set: b.set, scored: b.scored, points: b.points, unrounded: b.unrounded}
-		case n.leaf():
-			nums[i] = k.leafNum(n, k.cellOf(s, n), n.available)
 		default:
 			nums[i] = k.branchNum(n, s, nums)
 		}

@@ -752,7 +752,7 @@ func (st *trialState) rescore(s *bidKernel, cells []cell, tie []Figure, i int) {
 	if _, joins := st.inTrial(i); joins || s.out() {
 		k.numbers(s, *scratch)
 	} else {
-		k.numbersUnder(s, *scratch, st.t.evaluated(i), st.movedTops())
+		k.numbersUnder(s, *scratch, nil, st.t.evaluated(i), st.movedTops()...)
 	}
 	k.total(s, *scratch)
 	st.t.done(scratch)

@@ -40,7 +40,7 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 		// the social value fields, and each value there, are as evaluated: only points move
 		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil)).result()), nil
 	}
-	w := &weightState{d: move, hull: t.hull(fi, ti), cache: map[int]*bidKernel{}}
+	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, hull: t.hull(fi, ti), cache: map[int]*bidKernel{}}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))
 	aF, aT := k.tree.roots[fi].available, k.tree.roots[ti].available
 	sF, _ := aF.Sub(move).Quo(aF)
@@ -102,10 +102,11 @@ func shiftedLot(l Lot, fi, ti int, points decimal.Decimal) Lot {
 // weightState is one shift of weight: the marks it moves, each node's
 // marks available under it, and the bids re-scored so far.
 type weightState struct {
-	d     exact.Fraction // the marks moved from one top-level criterion to the other
-	avail []exact.Fraction
-	hull  *lineSet
-	cache map[int]*bidKernel
+	from, to *node          // the top-level criteria the weight moves between
+	d        exact.Fraction // the marks moved from one top-level criterion to the other
+	avail    []exact.Fraction
+	hull     *lineSet
+	cache    map[int]*bidKernel
 }
 
 // bid returns the bid at position i re-scored under the shift.
@@ -123,7 +124,7 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 		s.tie = make([]Figure, len(k.tieNodes))
 	}
 	scratch := t.nums()
-	k.numbersAt(&s, *scratch, w.avail)
+	k.numbersUnder(&s, *scratch, w.avail, t.evaluated(i), w.from, w.to) // the other top-level criteria keep their weights
 	k.total(&s, *scratch)
 	t.done(scratch)
 	w.cache[i] = &s
