@@ -27,6 +27,14 @@ func refCatalogue(t *testing.T) criteria.Catalogue {
 	return c
 }
 
+// refTender is a tender of one lot, L1, under policy p, for the lots the
+// reference tests draw.
+func refTender(p score.Policy) score.Tender {
+	return score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
+		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
+		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: decimal.NewFromInt(900000), TermMonths: 12, Policy: p}}}
+}
+
 // refLot draws a one-lot tender of fictional bids of every shape the
 // analyses solve for: a price by any method, as one amount or a schedule,
 // at the top level or under a branch beside a question, with or without a
@@ -113,9 +121,7 @@ func refLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 	for _, i := range rapid.Permutation([]int{0, 1, 2}).Draw(t, "chain")[:rapid.IntRange(0, 3).Draw(t, "chainLength")] {
 		p.TieBreaks = append(p.TieBreaks, steps[i])
 	}
-	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: p}}}
+	tn := refTender(p)
 	marks := func(label string) score.Response {
 		m := func(l string) decimal.Decimal { return decimal.NewFromInt(rapid.Int64Range(0, 4).Draw(t, l)) }
 		if mod == criteria.MeanMark {
@@ -166,9 +172,7 @@ func refAdjusted(t *rapid.T) (score.Tender, []score.Bid) {
 	if rapid.Bool().Draw(t, "rounded") {
 		p.Rounding = []score.RoundingRule{{Stage: score.Total, Places: int32(rapid.IntRange(0, 2).Draw(t, "places")), Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")}}
 	}
-	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: p}}}
+	tn := refTender(p)
 	var bids []score.Bid
 	for i := range rapid.IntRange(2, 6).Draw(t, "bids") {
 		id := fmt.Sprintf("B%d", i)

@@ -9,7 +9,6 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
@@ -41,9 +40,7 @@ func coarseLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 			p.Rounding = append(p.Rounding, score.RoundingRule{Stage: stage, Places: 0, Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode "+string(stage))})
 		}
 	}
-	tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-		Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-		Lots:      []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: decimal.NewFromInt(900000), TermMonths: 12, Policy: p}}}
+	tn := refTender(p)
 	mark := func(label string) score.Response {
 		v := decimal.NewFromInt(rapid.Int64Range(2, 4).Draw(t, label))
 		return score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E1", Mark: v}}, Consensus: &criteria.Consensus{Mark: v, Rationale: "agreed"}}}
