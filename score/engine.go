@@ -80,16 +80,12 @@ func (k *lotKernel) result() LotResult {
 	standings, ties := k.rank()
 	res := LotResult{Lot: k.lot, Route: k.route, Standings: standings, TieBreaks: ties, Rounding: k.rules, Notes: k.notes,
 		UnderLotRules: k.underLots}
-	switch {
-	case len(standings) == 0:
-		res.Outcome = NoCompliantBid
+	res.Outcome, res.Winner = outcomeOf(standings)
+	switch res.Outcome {
+	case NoCompliantBid:
 		res.Notes = append(res.Notes, "no compliant bid: every bid was disqualified, so the lot cannot be awarded on this evaluation")
-	case len(standings) > 1 && standings[1].Rank == 1:
-		res.Outcome = UnresolvedTie
+	case UnresolvedTie:
 		res.Notes = append(res.Notes, "the leading bids remain tied after the whole tie-break chain: the authority must resolve the tie by its declared manual step before any award")
-	default:
-		res.Outcome = Winner
-		res.Winner = standings[0].BidID
 	}
 	order := k.ranked
 	for i := range k.bids {
@@ -106,6 +102,18 @@ func (k *lotKernel) result() LotResult {
 		}
 	})
 	return res
+}
+
+// outcomeOf reads how a lot ended from its standings: no compliant bid, a
+// tie at the top the chain left unbroken, or a winner.
+func outcomeOf(standings []Standing) (Outcome, string) {
+	switch {
+	case len(standings) == 0:
+		return NoCompliantBid, ""
+	case len(standings) > 1 && standings[1].Rank == 1:
+		return UnresolvedTie, ""
+	}
+	return Winner, standings[0].BidID
 }
 
 // statePolicy writes the rules in force as notes, defaults included, so that

@@ -148,3 +148,43 @@ func ExampleTrials_RoundingReach() {
 	// Output:
 	// 0.015
 }
+
+// Ranking the lot without one bid is how rank reversal re-scores a
+// removal. C's £100,000 is the lowest price: A has 45 + 40 × 100,000 ÷
+// 600,000 = 51.67 and B 30 + 40 × 100,000 ÷ 300,000 = 43.33, so A wins.
+// Without C the lowest is B's £300,000: A has 45 + 20 = 65.00 and B 30 +
+// 40 = 70.00, so B moves above A.
+func ExampleTrials_WithoutBid() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/11", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "600000", "3"), bid("B", "300000", "2"), bid("C", "100000", "0")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, s := range trials.Result().Standings {
+		fmt.Println(s.Rank, s.BidID, s.Score)
+	}
+	r, err := trials.WithoutBid("C")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("without C:", r.Outcome, r.Winner)
+	for _, s := range r.Standings {
+		fmt.Println(s.Rank, s.BidID, s.Score)
+	}
+	// Output:
+	// 1 A 51.67
+	// 2 B 43.33
+	// 3 C 40.00
+	// without C: winner B
+	// 1 B 70.00
+	// 2 A 65.00
+}

@@ -133,15 +133,34 @@ func (lp *lotPrep) kernel() *lotKernel { return lp.kernelWith(false, nil) }
 // the social value criteria scored by sv when it is not nil: a trial that
 // knows every bid's value there already.
 func (lp *lotPrep) kernelWith(quiet bool, sv func(k *lotKernel)) *lotKernel {
+	return lp.kernelOver(quiet, sv, -1)
+}
+
+// kernelWithout runs the engine's phases quietly over every prepared bid
+// but the one at position skip: the lot with that bid taken out, the others
+// read as prepared, without copying them (as lotPrep.withoutBid does).
+func (lp *lotPrep) kernelWithout(skip int) *lotKernel { return lp.kernelOver(true, nil, skip) }
+
+// kernelOver is kernelWith over the prepared bids but the one at position
+// skip (none when it is negative).
+func (lp *lotPrep) kernelOver(quiet bool, sv func(k *lotKernel), skip int) *lotKernel {
 	k := &lotKernel{lotPrep: lp, fields: map[int][]string{}, notes: slices.Clone(lp.notes), quiet: quiet}
-	k.bids = make([]bidKernel, len(lp.bids))
+	n := len(lp.bids)
+	if skip >= 0 && skip < n {
+		n--
+	}
+	k.bids = make([]bidKernel, n)
 	nf := len(lp.fieldLfs)
-	fcells := make([]cell, len(lp.bids)*nf)
+	fcells := make([]cell, n*nf)
 	chunks(len(k.bids), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			p := &lp.per[i]
+			from := i // the bid's prepared position: past skip, one further on
+			if skip >= 0 && i >= skip {
+				from++
+			}
+			p := &lp.per[from]
 			s := &k.bids[i]
-			*s = bidKernel{idx: i, bid: &lp.bids[i], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
+			*s = bidKernel{idx: i, bid: &lp.bids[from], prep: p, fcells: fcells[i*nf : (i+1)*nf : (i+1)*nf]}
 			if p.dq != nil { // the prepared one is never changed
 				dq := *p.dq
 				dq.Reasons = slices.Clone(p.dq.Reasons)

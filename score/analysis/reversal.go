@@ -115,15 +115,28 @@ func RankReversals(t score.Tender, lotID string, bids []score.Bid) ([]Reversal, 
 	return f.reversals()
 }
 
-func (f *field) reversals() ([]Reversal, error) { return f.reversalsOf(f.movesField()) }
-
-// reversalsEvery re-scores every removal, whether or not it moves a field
-// figure: the reference the tests hold reversals to.
-func (f *field) reversalsEvery() ([]Reversal, error) {
-	return f.reversalsOf(func(string) bool { return true })
+func (f *field) reversals() ([]Reversal, error) {
+	return f.reversalsOf(f.movesField(), f.tr.WithoutBid)
 }
 
-func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
+// reversalsEvery re-scores every removal, whether or not it moves a field
+// figure, each an evaluation of the prepared tender without the bid: the
+// reference the tests hold reversals to.
+func (f *field) reversalsEvery() ([]Reversal, error) {
+	return f.reversalsOf(func(string) bool { return true }, f.evaluatedWithout)
+}
+
+// evaluatedWithout evaluates the lot whole without one bid, as ranked.
+func (f *field) evaluatedWithout(id string) (score.Ranking, error) {
+	res, err := f.evalOn(f.p.WithoutBid(id))
+	return score.Ranking{Outcome: res.Outcome, Winner: res.Winner, Standings: res.Standings}, err
+}
+
+// reversalsOf re-scores the removals moves reports, each ranked by without:
+// a trial of the prepared field ([score.Trials.WithoutBid]), which reads
+// the other bids as prepared and words nothing, or for the reference an
+// evaluation of the lot without the bid.
+func (f *field) reversalsOf(moves func(string) bool, without func(string) (score.Ranking, error)) ([]Reversal, error) {
 	st := f.base.Standings
 	before := make([]int, len(st)) // ranks in standings order
 	for i, s := range st {
@@ -135,7 +148,7 @@ func (f *field) reversalsOf(moves func(string) bool) ([]Reversal, error) {
 		if len(f.bids) < 2 || !moves(s.BidID) {
 			continue
 		}
-		res, err := f.evalOn(f.p.WithoutBid(s.BidID))
+		res, err := without(s.BidID)
 		if err != nil {
 			return nil, err
 		}
