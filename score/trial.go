@@ -1096,20 +1096,21 @@ type tabled struct {
 	set, scored bool
 }
 
-// tabulate works out every bid's numbers.
+// tabulate works out every bid's numbers, in parallel where it pays:
+// each bid's row is its own.
 func (t *Trials) tabulate() {
 	k := t.k
 	nn := len(k.tree.nodes)
 	t.table = make([]tabled, len(k.bids)*nn)
-	nums := make([]num, nn)
-	for i := range k.bids {
+	eachBidScratch(k, func(s *bidKernel, nums []num) {
 		clear(nums) // as a fresh table's: a line a bid never reaches reads as unset
-		k.numbers(&k.bids[i], nums)
+		k.numbers(s, nums)
+		row := t.table[s.idx*nn : (s.idx+1)*nn]
 		for j := range nums {
 			m := &nums[j]
-			t.table[i*nn+j] = tabled{points: m.points, unrounded: m.unrounded, set: m.set, scored: m.scored}
+			row[j] = tabled{points: m.points, unrounded: m.unrounded, set: m.set, scored: m.scored}
 		}
-	}
+	})
 }
 
 // Available returns a criterion's marks available — the most points it

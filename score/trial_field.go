@@ -98,21 +98,34 @@ func (t *Trials) drawFamily(j int) *priceFamily {
 	if r := k.stage[0]; r != nil { // the moving leaf's normalised score is rounded too
 		slack = slack.Add(roundingReach(r).Mul(a))
 	}
+	if rule.Method == criteria.Relative {
+		f.raw = slices.Clone(lines) // before the tree orders them
+	}
+	// The two sets are drawn at once: the goroutines an analysis spreads
+	// its bids over wait for the family.
+	each(2, func(i int) {
+		if i == 0 {
+			f.lines = t.priceLines(j, lines, slack)
+		} else if rule.Method == criteria.Relative {
+			f.inverse = inverseLines(inverse, f.raw, slack, a)
+		}
+	})
+	return f
+}
+
+// priceLines draws the lines of price leaf j's family in the variable of
+// its method, sifted for the lowest prices below the field's as evaluated.
+func (t *Trials) priceLines(j int, lines []envelope.Line, slack exact.Fraction) *lineSet {
+	rule := t.k.prices[j].c.Price
 	switch lo := t.spreads[j].lo; { // the lines are asked about only as the lowest price falls from lo
 	case rule.Method == criteria.Relative:
-		f.raw = slices.Clone(lines) // before the tree orders them
-		f.lines = newLineSetOver(lines, slack, exact.Zero, lo)
-	case rule.Method == criteria.Linear && lo.Cmp(f.hi) < 0:
-		v0, _ := exact.One.Quo(f.hi)
-		v1, _ := exact.One.Quo(f.hi.Sub(lo))
-		f.lines = newLineSetOver(lines, slack, v0, v1)
-	default:
-		f.lines = newLineSet(lines, slack)
+		return newLineSetOver(lines, slack, exact.Zero, lo)
+	case rule.Method == criteria.Linear && lo.Cmp(t.spreads[j].hi) < 0:
+		v0, _ := exact.One.Quo(t.spreads[j].hi)
+		v1, _ := exact.One.Quo(t.spreads[j].hi.Sub(lo))
+		return newLineSetOver(lines, slack, v0, v1)
 	}
-	if rule.Method == criteria.Relative {
-		f.inverse = inverseLines(inverse, lines, slack, a)
-	}
-	return f
+	return newLineSet(lines, slack)
 }
 
 // inverseLines draws the relative method's inverse lines (see priceFamily)
