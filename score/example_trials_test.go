@@ -12,8 +12,8 @@ import (
 
 // Trials re-score one change at a time without evaluating the lot again:
 // here B's price lowered until it would win, and a shift of weight from
-// price to the plan. A has 40 + 45 = 85.00; B at £400,000 has 40 + 30 =
-// 70.00. At £300,000 B is the lowest price (40 points) and A's price points
+// price to the plan. B's £400,000 is the lowest price: A at £500,000 has
+// 40 × 400,000 ÷ 500,000 = 32 + 45 = 77.00, B 40 + 30 = 70.00. At £300,000 B is the lowest price (40 points) and A's price points
 // fall to 40 × 300,000 ÷ 500,000 = 24.00, so B leads 70.00 to 69.00.
 func ExampleTrials() {
 	d := decimal.RequireFromString
@@ -187,4 +187,36 @@ func ExampleTrials_WithoutBid() {
 	// without C: winner B
 	// 1 B 70.00
 	// 2 A 65.00
+}
+
+// A bid's own total at another price reads the others only through the
+// field's figures without it, so it is worked out without re-scoring them:
+// a search reads it at many prices and re-scores the lot only where it
+// decides. B's £400,000 is the lowest price; A at £500,000 has 40 ×
+// 400,000 ÷ 500,000 = 32 price points and 45 for its plan, 77.00; at
+// £450,000 it has 35.56 + 45 = 80.56; at £380,000 it is the lowest, with
+// all 40, 85.00.
+func ExampleTrials_OwnTotalAt() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, price := range []string{"500000", "450000", "380000"} {
+		total, ok := trials.OwnTotalAt("A", "price", d(price))
+		fmt.Println(price, total, ok)
+	}
+	// Output:
+	// 500000 77.00 true
+	// 450000 80.56 true
+	// 380000 85.00 true
 }

@@ -410,19 +410,31 @@ func (t *Trials) WithPrice(bidID, criterion string, price decimal.Decimal) (Tria
 	if !ok || n.c.Price == nil || !n.leaf() {
 		return Trial{}, oneProblem(t.path(i)+".responses", criterion, "price-criterion", "the lot's policy has no price criterion with this id")
 	}
-	amount := *n.c.Price
-	amount.Schedule = nil // the total compared, as one amount
-	q, ps := amount.Quote(criteria.Amount(price))
+	bl, ps := t.pricedBlock(i, n, price)
 	if len(ps) > 0 {
 		v := &validation{} // no struct tags to check: one response
 		v.addAll(fmt.Sprintf("%s.responses[%s].price", t.path(i), criterion), ps)
 		return Trial{}, v.err()
 	}
+	return t.trial(i, &t.lp.bids[i], bl, !t.svReadsPrice), nil
+}
+
+// pricedBlock returns the storage for a trial of the bid at position i
+// with its price on price leaf n changed to price (for a schedule, the
+// total it would come to), the bid read into it; or the problems with the
+// price.
+func (t *Trials) pricedBlock(i int, n *node, price decimal.Decimal) (*trialBlock, []criteria.Problem) {
+	amount := *n.c.Price
+	amount.Schedule = nil // the total compared, as one amount
+	q, ps := amount.Quote(criteria.Amount(price))
+	if len(ps) > 0 {
+		return nil, ps
+	}
 	bl := t.block()
 	bl.prep = t.lp.per[i]
 	bl.prep.quotes = append(bl.quotes[:0:len(bl.quotes)], bl.prep.quotes...)
 	bl.prep.quotes[n.price] = q
-	return t.trial(i, &t.lp.bids[i], bl, !t.svReadsPrice), nil
+	return bl, nil
 }
 
 // WithMarks re-scores the lot with one bid's marks on some of its marked
@@ -530,17 +542,48 @@ func (t *Trials) block() *trialBlock {
 // says that its social value responses are as evaluated; otherwise its
 // price changed and a social value offer reads it (svAtPrice).
 func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
+	whole := func() Trial { // released as any other: it then reads as empty
+		r := t.whole(i, b, &bl.prep)
+		r.bl, r.gen = bl, bl.gen
+		return r
+	}
+	s, svMoved, ok := t.changed(i, b, bl, same)
+	if !ok {
+		return whole()
+	}
+	var flips map[int]bool
+	var leave *leavers
+	if t.hasTh && len(svMoved) > 0 {
+		leave, ok = t.risenLeavers(svMoved, i) // risen offers: leavers tested as met
+		if !ok {
+			flips, ok = t.thresholdFlips(svMoved, i)
+		}
+		if !ok {
+			r := t.wholeWithOffers(i, b, &bl.prep, s, svMoved) // released as any other
+			r.bl, r.gen = bl, bl.gen
+			return r
+		}
+	}
+	st := &bl.st
+	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved, flips: flips, leave: leave}
+	t.scoreChanged(st)
+	r := st.outcome()
+	r.bl, r.gen = bl, bl.gen
+	return r
+}
+
+// changed reads the bid at position i as bl.prep into bl.s, its social
+// value offers at its price when same is false, and returns the best
+// offers that moves for the others; false when the trial must evaluate the
+// lot whole (the bids a social value comparison is made over change, or
+// an offer cannot be read at the price).
+func (t *Trials) changed(i int, b *Bid, bl *trialBlock, same bool) (*bidKernel, []svMove, bool) {
 	k := t.k
 	base := &k.bids[i]
 	p := &bl.prep
 	inSV := func(dq *Disqualification) bool { return dq == nil }
-	whole := func() Trial { // released as any other: it then reads as empty
-		r := t.whole(i, b, p)
-		r.bl, r.gen = bl, bl.gen
-		return r
-	}
 	if len(k.fieldLfs) > len(k.prices) && inSV(p.dq) != inSV(t.lp.per[i].dq) {
-		return whole() // the bids a social value comparison is made over change: evaluate it all
+		return nil, nil, false
 	}
 	s := &bl.s
 	*s = bidKernel{idx: i, bid: b, prep: p, fcells: bl.cells[:0:len(bl.cells)]}
@@ -558,26 +601,18 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 			s.fcells[n.field] = base.fcells[n.field]
 		}
 	}
-	var svMoved []svMove
-	var flips map[int]bool
-	var leave *leavers
-	if !same {
-		var ok bool
-		if svMoved, ok = t.svAtPrice(s); !ok {
-			return whole()
-		}
-		if t.hasTh && len(svMoved) > 0 {
-			leave, ok = t.risenLeavers(svMoved, i) // risen offers: leavers tested as met
-			if !ok {
-				flips, ok = t.thresholdFlips(svMoved, i)
-			}
-			if !ok {
-				r := t.wholeWithOffers(i, b, p, s, svMoved) // released as any other
-				r.bl, r.gen = bl, bl.gen
-				return r
-			}
-		}
+	if same {
+		return s, nil, true
 	}
+	svMoved, ok := t.svAtPrice(s)
+	return s, svMoved, ok
+}
+
+// scoreChanged scores the changed bid of a trial: its minimum marks and
+// thresholds, its prices against the field as the change leaves it, and
+// its total.
+func (t *Trials) scoreChanged(st *trialState) {
+	k, s := t.k, st.self
 	scratch := t.nums()
 	defer t.done(scratch)
 	nums := *scratch
@@ -591,17 +626,12 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		k.threshold(s, nums, t.th, false)
 	}
 	k.budget(s)
-	st := &bl.st
-	*st = trialState{t: t, self: s, lead: bl.lead[:0:len(bl.lead)], block: bl, svMoved: svMoved, flips: flips, leave: leave}
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal
 		k.numbers(s, nums)
 		k.total(s, nums)
 	}
-	r := st.outcome()
-	r.bl, r.gen = bl, bl.gen
-	return r
 }
 
 // price scores the changed bid's price criteria against the field as the
