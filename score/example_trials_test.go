@@ -188,35 +188,3 @@ func ExampleTrials_WithoutBid() {
 	// 1 B 70.00
 	// 2 A 65.00
 }
-
-// A bid's own total at another price reads the others only through the
-// field's figures without it, so it is worked out without re-scoring them:
-// a search reads it at many prices and re-scores the lot only where it
-// decides. B's £400,000 is the lowest price; A at £500,000 has 40 ×
-// 400,000 ÷ 500,000 = 32 price points and 45 for its plan, 77.00; at
-// £450,000 it has 35.56 + 45 = 80.56; at £380,000 it is the lowest, with
-// all 40, 85.00.
-func ExampleTrials_OwnTotalAt() {
-	d := decimal.RequireFromString
-	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
-		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
-		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
-	bid := func(id, price, mark string) score.Bid {
-		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
-		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
-			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
-	}
-	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
-	if err != nil {
-		log.Fatal(err)
-	}
-	trials, _ := p.Trials("1")
-	for _, price := range []string{"500000", "450000", "380000"} {
-		total, ok := trials.OwnTotalAt("A", "price", d(price))
-		fmt.Println(price, total, ok)
-	}
-	// Output:
-	// 500000 77.00 true
-	// 450000 80.56 true
-	// 380000 85.00 true
-}
