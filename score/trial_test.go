@@ -191,6 +191,16 @@ func trLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 	return tn, bids
 }
 
+// trPrepared draws a lot as trLot does and prepares it, with its trials.
+func trPrepared(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid, *score.Prepared, *score.Trials) {
+	tn, bids := trLot(t, cat)
+	p, err := score.Prepare(tn, bids)
+	require.NoError(t, err)
+	trials, ok := p.Trials("L1")
+	require.True(t, ok)
+	return tn, bids, p, trials
+}
+
 // trSame fails unless a trial found what evaluating the changed lot whole
 // found: outcome, winner, every bid's total as shown, and every order of
 // two bids.
@@ -233,11 +243,7 @@ func withResponse(b score.Bid, id string, r score.Response) score.Bid {
 func TestTrialsAreEvaluations(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, bids := trLot(t, cat)
-		p, err := score.Prepare(tn, bids)
-		require.NoError(t, err)
-		trials, ok := p.Trials("L1")
-		require.True(t, ok)
+		tn, bids, p, trials := trPrepared(t, cat)
 		pol := tn.Lots[0].Policy
 		var prices []decimal.Decimal
 		for _, b := range bids {
@@ -339,10 +345,7 @@ func shifted(l score.Lot, from, to int, d decimal.Decimal) score.Lot {
 func TestScoreSolvedIsTheEngine(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, bids := trLot(t, cat)
-		p, err := score.Prepare(tn, bids)
-		require.NoError(t, err)
-		trials, _ := p.Trials("L1")
+		_, _, _, trials := trPrepared(t, cat)
 		for _, s := range trials.Result().Standings {
 			base, ok := trials.TotalWith(s.BidID, "price", exact.One)
 			if !ok {
@@ -419,10 +422,7 @@ func TestLowestHoldingIsTheEngine(t *testing.T) {
 func lowestHoldingIsTheEngine(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, bids := trLot(t, cat)
-		p, err := score.Prepare(tn, bids)
-		require.NoError(t, err)
-		trials, _ := p.Trials("L1")
+		tn, bids, _, trials := trPrepared(t, cat)
 		res := trials.Result()
 		if len(res.Standings) < 2 || tn.Lots[0].Policy.Basis == score.PricePerQualityPoint || tn.Lots[0].Policy.Basis == score.AdjustedPrice {
 			return
@@ -487,11 +487,7 @@ func TestSharedFieldsAreEvaluations(t *testing.T) {
 func sharedFieldsAreEvaluations(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, bids := trLot(t, cat)
-		p, err := score.Prepare(tn, bids)
-		require.NoError(t, err)
-		trials, ok := p.Trials("L1")
-		require.True(t, ok)
+		_, bids, p, trials := trPrepared(t, cat)
 		var prices []decimal.Decimal
 		for _, b := range bids {
 			prices = append(prices, *b.Responses["price"].Price.Amount)

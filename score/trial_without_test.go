@@ -18,10 +18,7 @@ import (
 func TestWithoutBidIsTheEngine(t *testing.T) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, bids := trLot(t, cat)
-		p, err := score.Prepare(tn, bids)
-		require.NoError(t, err)
-		trials, _ := p.Trials("L1")
+		_, bids, p, trials := trPrepared(t, cat)
 		for _, b := range bids {
 			got, err := trials.WithoutBid(b.ID)
 			q, qerr := p.WithoutBid(b.ID)
@@ -45,7 +42,7 @@ func TestWithoutBidIsTheEngine(t *testing.T) {
 				}
 			}
 		}
-		_, err = trials.WithoutBid("no such bid")
+		_, err := trials.WithoutBid("no such bid")
 		var ve *score.ValidationError
 		require.ErrorAs(t, err, &ve)
 		require.Equal(t, "bid", ve.Problems[0].Field)
