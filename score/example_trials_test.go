@@ -188,3 +188,26 @@ func ExampleTrials_WithoutBid() {
 	// 1 B 70.00
 	// 2 A 65.00
 }
+
+// A bid of the lot as prepared, found by id without copying the field:
+// the analyses read each bid's responses so.
+func ExampleTrials_Bid() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	plan := criteria.Agreed(d("3"), "agreed at moderation", criteria.MarkBy("E1", d("3"), ""))
+	p, err := score.Prepare(tender, []score.Bid{{ID: "A", Supplier: score.Supplier{ID: "A", Name: "Supplier A"}, Lot: "1",
+		Responses: map[string]score.Response{"price": score.Priced(d("500000")), "plan": score.Marked(plan)}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	b, ok := trials.Bid("A")
+	fmt.Println(ok, b.Supplier.Name, b.Responses["plan"].Marks.Consensus.Mark)
+	_, ok = trials.Bid("Z")
+	fmt.Println(ok)
+	// Output:
+	// true Supplier A 3
+	// false
+}

@@ -1154,6 +1154,17 @@ func (t *Trials) Available(criterion string) (exact.Fraction, bool) {
 	return n.available, true
 }
 
+// Bid returns a bid of the lot as prepared, found by id without copying
+// the field ([Prepared.Bids] copies every bid); false when the lot has no
+// such bid. Its maps are the prepared bid's: read them, never change them.
+func (t *Trials) Bid(bidID string) (Bid, bool) {
+	i, ok := t.index[bidID]
+	if !ok {
+		return Bid{}, false
+	}
+	return t.lp.bids[i], true
+}
+
 // Quoted returns the price a bid's response came to on a price criterion
 // as the lot was prepared (a schedule's total, or its whole-life cost);
 // false when the lot has no such bid or price criterion.

@@ -19,7 +19,6 @@ type field struct {
 	tr    *score.Trials   // the lot evaluated once, re-scoring one change at a time
 	t     score.Tender    // a copy holding only the lot analysed
 	lotID string
-	bids  []score.Bid // the lot's bids, by id
 	base  score.LotResult
 	avail map[string]exact.Fraction // marks available, by criterion, once read
 	// levels holds each marked question's points at each level of its
@@ -36,10 +35,10 @@ type field struct {
 	// ownChain holds, for each step of the tie-break chain, whether it
 	// compares points a bid scores on its own (tieLoses), once read.
 	ownChain []bool
-	// byID and resultByID find a bid, and its result, by id.
-	byID, resultByID map[string]int
-	pricings         map[string]map[string]pricing // by price criterion, then bid: read once
-	prices           *priceField                   // the field of prices, read once for the price to win
+	// resultByID finds a bid's result by id (tr finds the bid).
+	resultByID map[string]int
+	pricings   map[string]map[string]pricing // by price criterion, then bid: read once
+	prices     *priceField                   // the field of prices, read once for the price to win
 	// marks holds the marks of one trial of changed marks, emptied for the
 	// next: each goroutine's own (fork).
 	marks map[string]criteria.Marks
@@ -89,13 +88,9 @@ func preparedField(p *score.Prepared, lotID string) (*field, error) {
 	if !ok {
 		return nil, fmt.Errorf("the tender has no lot %q", lotID)
 	}
-	f := &field{p: one, t: one.Tender(), lotID: lotID, bids: one.Bids()}
+	f := &field{p: one, t: one.Tender(), lotID: lotID}
 	f.tr, _ = one.Trials(lotID)
 	f.base = f.tr.Result()
-	f.byID = make(map[string]int, len(f.bids))
-	for i, b := range f.bids {
-		f.byID[b.ID] = i
-	}
 	f.resultByID = make(map[string]int, len(f.base.Bids))
 	for i, b := range f.base.Bids {
 		f.resultByID[b.BidID] = i
@@ -131,14 +126,8 @@ func (f *field) compliant() []string {
 	return ids
 }
 
-// bid returns the bid with the given id.
-func (f *field) bid(id string) (score.Bid, bool) {
-	i, ok := f.byID[id]
-	if !ok {
-		return score.Bid{}, false
-	}
-	return f.bids[i], true
-}
+// bid returns the bid with the given id, as prepared.
+func (f *field) bid(id string) (score.Bid, bool) { return f.tr.Bid(id) }
 
 // result returns the explanation of a bid as evaluated.
 func (f *field) result(id string) (score.BidResult, bool) {
@@ -262,12 +251,12 @@ func (f *field) asAmount(criterion string) (score.Lot, []score.Bid) {
 		}
 	}
 	walk(l.Policy.Criteria)
+	bids := f.p.Bids() // a copy: the schedules are replaced in it
 	if rule == nil || rule.Schedule == nil {
-		return l, f.bids
+		return l, bids
 	}
 	orig := *rule
 	rule.Schedule = nil
-	bids := slices.Clone(f.bids)
 	for i, b := range bids {
 		q, ps := orig.Quote(b.Responses[criterion].Price)
 		if len(ps) > 0 {

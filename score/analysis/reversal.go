@@ -145,7 +145,7 @@ func (f *field) reversalsOf(moves func(string) bool, without func(string) (score
 	after := make([]int, len(st))
 	var out []Reversal
 	for at, s := range st {
-		if len(f.bids) < 2 || !moves(s.BidID) {
+		if len(f.base.Bids) < 2 || !moves(s.BidID) {
 			continue
 		}
 		res, err := without(s.BidID)
