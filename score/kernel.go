@@ -138,7 +138,8 @@ func (lp *lotPrep) kernelWith(quiet bool, sv func(k *lotKernel)) *lotKernel {
 
 // kernelWithout runs the engine's phases quietly over every prepared bid
 // but the one at position skip: the lot with that bid taken out, the others
-// read as prepared, without copying them (as lotPrep.withoutBid does).
+// read in place as prepared (lotPrep.withoutBid copies them, for a
+// Prepared of its own).
 func (lp *lotPrep) kernelWithout(skip int) *lotKernel { return lp.kernelOver(true, nil, skip) }
 
 // kernelOver is kernelWith over the prepared bids but the one at position

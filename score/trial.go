@@ -572,11 +572,11 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	return r
 }
 
-// changed reads the bid at position i as bl.prep into bl.s, its social
-// value offers at its price when same is false, and returns the best
-// offers that moves for the others; false when the trial must evaluate the
-// lot whole (the bids a social value comparison is made over change, or
-// an offer cannot be read at the price).
+// changed reads the bid at position i as bl.prep into bl.s — its social
+// value offers at its price when same is false — and returns the best
+// offers its price moves for the others; false when the trial must
+// evaluate the lot whole (the bids a social value comparison is made over
+// change, or an offer cannot be read at the price).
 func (t *Trials) changed(i int, b *Bid, bl *trialBlock, same bool) (*bidKernel, []svMove, bool) {
 	k := t.k
 	base := &k.bids[i]
