@@ -9,7 +9,6 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -50,13 +49,11 @@ func TestReversalsSkipOnlyRemovalsThatMoveNothing(t *testing.T) {
 				Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
 				Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
 		}
-		tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-			Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-			Lots: []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: score.Policy{
-				Gates:     []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ins", Title: "Insurance"}},
-				Criteria:  cs,
-				TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}},
-			}}}}
+		tn := refTender(score.Policy{
+			Gates:     []criteria.Gate{{Kind: criteria.AwardRequirement, ID: "ins", Title: "Insurance"}},
+			Criteria:  cs,
+			TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}},
+		})
 		var bids []score.Bid
 		var prices []int64
 		for i := range rapid.IntRange(2, 8).Draw(t, "bids") {

@@ -9,7 +9,6 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/date"
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
@@ -34,13 +33,11 @@ func TestSolvedPricesMatchTheSearch(t *testing.T) {
 			rounding = []score.RoundingRule{{Stage: score.LeafPoints, Places: int32(rapid.IntRange(0, 3).Draw(t, "places")),
 				Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")}}
 		}
-		tn := score.Tender{ID: "T", Title: "T", Commenced: date.On(2026, 4, 1), Regime: score.PA2023,
-			Authority: score.Authority{Name: "Anytown Borough Council", Type: score.SubCentral},
-			Lots: []score.Lot{{ID: "L1", Title: "Lot", EstimatedValue: d("900000"), TermMonths: 12, Policy: score.Policy{
-				Rounding:  rounding,
-				Criteria:  []score.Criterion{{ID: "price", Title: "Price", Weight: d("40"), Price: rule}, {ID: "quality", Title: "Quality", Weight: d("60"), Children: []score.Criterion{q("q1", "60"), q("q2", "40")}}},
-				TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}},
-			}}}}
+		tn := refTender(score.Policy{
+			Rounding:  rounding,
+			Criteria:  []score.Criterion{{ID: "price", Title: "Price", Weight: d("40"), Price: rule}, {ID: "quality", Title: "Quality", Weight: d("60"), Children: []score.Criterion{q("q1", "60"), q("q2", "40")}}},
+			TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}},
+		})
 		var bids []score.Bid
 		var prices []int64
 		for i := range rapid.IntRange(2, 7).Draw(t, "bids") {
