@@ -13,7 +13,8 @@ import (
 // Trials re-score one change at a time without evaluating the lot again:
 // here B's price lowered until it would win, and a shift of weight from
 // price to the plan. B's £400,000 is the lowest price: A at £500,000 has
-// 40 × 400,000 ÷ 500,000 = 32 + 45 = 77.00, B 40 + 30 = 70.00. At £300,000 B is the lowest price (40 points) and A's price points
+// 40 × 400,000 ÷ 500,000 = 32 + 45 = 77.00, B 40 + 30 = 70.00. At
+// £300,000 B is the lowest price (40 points) and A's price points
 // fall to 40 × 300,000 ÷ 500,000 = 24.00, so B leads 70.00 to 69.00.
 func ExampleTrials() {
 	d := decimal.RequireFromString
@@ -151,7 +152,8 @@ func ExampleTrials_RoundingReach() {
 
 // Ranking the lot without one bid is how rank reversal re-scores a
 // removal. C's £100,000 is the lowest price: A has 45 + 40 × 100,000 ÷
-// 600,000 = 51.67 and B 30 + 40 × 100,000 ÷ 300,000 = 43.33, so A wins.
+// 600,000 = 51.67, B 30 + 40 × 100,000 ÷ 300,000 = 43.33 and C 0 + 40 =
+// 40.00, so A wins.
 // Without C the lowest is B's £300,000: A has 45 + 20 = 65.00 and B 30 +
 // 40 = 70.00, so B moves above A.
 func ExampleTrials_WithoutBid() {
