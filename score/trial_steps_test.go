@@ -1,0 +1,153 @@
+package score_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// TestPriceStepsMissNoStep: wherever a trial finds a bid's total as shown,
+// or any other bid's, changed from one penny to the next as the bid's
+// price rises through a window, the penny below the change is one of the
+// steps PriceSteps returned for the window, every other bid its rival. The
+// lots are trLot's (any price method: PriceSteps declines all but the
+// relative one) or, half the time, stepsLot's, whose social value is
+// always read as a share of the price; the windows lie anywhere between
+// half the field's lowest price and the bid's own, so that some take the
+// bid below the others' lowest price, or make its offer the best, or both.
+// A total that a threshold takes away (or gives back) between two pennies
+// is not a step PriceSteps claims.
+func TestPriceStepsMissNoStep(t *testing.T) {
+	cat := sampleCatalogue(t)
+	read := 0
+	rapid.Check(t, func(t *rapid.T) {
+		var bids []score.Bid
+		var trials *score.Trials
+		if rapid.Bool().Draw(t, "stepsLot") {
+			bids, trials = stepsLot(t, cat)
+		} else {
+			_, bids, _, trials = trPrepared(t, cat)
+		}
+		self := rapid.SampledFrom(bids).Draw(t, "self")
+		var rivals []string
+		low := int64(0)
+		for _, b := range bids {
+			if b.ID != self.ID {
+				rivals = append(rivals, b.ID)
+			}
+			if p := b.Responses["price"].Price.Amount; p != nil && (low == 0 || p.Shift(2).IntPart() < low) {
+				low = p.Shift(2).IntPart()
+			}
+		}
+		own, ok := trials.Quoted(self.ID, "price")
+		if !ok {
+			t.Skip("the bid has no price")
+		}
+		from := rapid.Int64Range(max(low/2, 1), max(own.Shift(2).IntPart(), low/2+1)).Draw(t, "from")
+		width := rapid.Int64Range(2, 3000).Draw(t, "width")
+		lo, hi := decimal.New(from, -2), decimal.New(from+width, -2)
+		steps, ok := trials.PriceSteps(self.ID, "price", rivals, lo, hi, 64)
+		if !ok {
+			return
+		}
+		read++
+		at, below := map[int64]bool{}, from // below is where the steps returned begin: only the 64 nearest hi are
+		if len(steps) == 64 {
+			below = pennies(steps[0])
+		}
+		for _, s := range steps {
+			c := pennies(s)
+			require.True(t, c >= from && c < from+width, "step %v outside %s–%s", s, lo, hi)
+			at[c] = true
+		}
+		was := totals(t, trials, self.ID, bids, from)
+		for c := from + 1; c <= from+width; c++ {
+			now := totals(t, trials, self.ID, bids, c)
+			for id, v := range now {
+				if w, ok := was[id]; ok && !w.Equal(v) && !at[c-1] && c-1 >= below {
+					t.Fatalf("%s at %s: %s's total %s became %s at a penny more, not a step (%v)", self.ID, decimal.New(c-1, -2), id, w, v, steps)
+				}
+			}
+			was = now
+		}
+	})
+	require.Positive(t, read, "some windows were read")
+}
+
+// totals is every scored bid's total as shown with one bid's price set to
+// pennies; bids not scored there are left out.
+func totals(t *rapid.T, trials *score.Trials, id string, bids []score.Bid, pennies int64) map[string]exact.Fraction {
+	tr, err := trials.WithPrice(id, "price", decimal.New(pennies, -2))
+	require.NoError(t, err)
+	defer tr.Release()
+	out := map[string]exact.Fraction{}
+	for _, b := range bids {
+		if f, ok := tr.Total(b.ID); ok {
+			out[b.ID] = f.Value
+		}
+	}
+	return out
+}
+
+// pennies is the last whole penny at or below a step (below it, when
+// open).
+func pennies(b exact.Bound) int64 {
+	f, _ := exact.Rounding{Places: 2, Mode: exact.Floor}.Units(b.Value)
+	if c, _ := (exact.Rounding{Places: 2, Mode: exact.Ceiling}).Units(b.Value); b.Open && c == f {
+		return f - 1
+	}
+	return f
+}
+
+// stepsLot draws a lot whose every price move is one PriceSteps reads:
+// price relative to the lowest, one marked question, and social value
+// relative to the best offer read as a share of the bid's price,
+// sometimes with a method statement; rounding at any stages (trPolicy's
+// draw), the default otherwise; two to six bids with offers of up to 20
+// apprenticeship starts.
+func stepsLot(t *rapid.T, cat criteria.Catalogue) ([]score.Bid, *score.Trials) {
+	wp := rapid.Int64Range(10, 70).Draw(t, "wPrice")
+	wsv := rapid.Int64Range(5, 100-wp-5).Draw(t, "wSV")
+	sv := &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisProxyValue,
+		Per: criteria.ShareOfBidPrice, Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}
+	if rapid.Bool().Draw(t, "svSplit") {
+		sv.Split = &criteria.Split{Quantitative: dec("70"), Qualitative: dec("30")}
+		sv.MethodStatement = &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}
+	}
+	p := score.Policy{Criteria: []score.Criterion{priceCrit("price", fmt.Sprint(wp), criteria.PriceRule{Method: criteria.Relative}),
+		qualityCrit("q1", fmt.Sprint(100-wp-wsv)), {ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(wsv), SocialValue: sv}}}
+	for _, stage := range score.Stages() {
+		if rapid.IntRange(0, 2).Draw(t, "round "+string(stage)) == 0 {
+			p.Rounding = append(p.Rounding, score.RoundingRule{Stage: stage, Places: int32(rapid.IntRange(0, 3).Draw(t, "places")),
+				Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")})
+		}
+	}
+	var bids []score.Bid
+	var prices []decimal.Decimal
+	for i := range rapid.IntRange(2, 6).Draw(t, "bids") {
+		pr := trPrice(t, prices, "price")
+		prices = append(prices, pr)
+		n := decimal.NewFromInt(rapid.Int64Range(0, 20).Draw(t, "starts"))
+		r := criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}
+		if sv.Split != nil {
+			m := trMarks(t, criteria.ConsensusMark, "method statement")
+			r.MethodStatement = &m
+		}
+		id := fmt.Sprintf("B%d", i)
+		bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+			Responses: map[string]score.Response{"price": {Price: criteria.Amount(pr)}, "q1": {Marks: trMarks(t, criteria.ConsensusMark, "q1")},
+				"appr": {SocialValue: r}}})
+	}
+	pr, err := score.Prepare(tenderOf(lotOf(p)), bids)
+	require.NoError(t, err)
+	trials, ok := pr.Trials("L1")
+	require.True(t, ok)
+	return bids, trials
+}
