@@ -33,14 +33,19 @@ func (ps *priceSearch) narrow() error {
 	b := bracket{lo: ps.lo, hi: ps.hi}
 	b.mLo, b.okLo = ps.marginAt(ps.lo, true)
 	b.mHi, b.okHi = ps.marginAt(ps.hi, false)
-	b, err := b.narrowed(func(c int64) (bool, exact.Fraction, bool, error) {
+	try := func(c int64) (bool, exact.Fraction, bool, error) {
 		w, o, err := ps.at(c)
 		if err != nil {
 			return false, exact.Fraction{}, false, err
 		}
 		m, ok := ps.margin(o, w)
 		return w, m, ok, nil
-	})
+	}
+	var st *stepping
+	if !ps.f.reference { // the reference halves alone, as the analyses first did
+		st = &stepping{unit: ps.unit(), steps: ps.steps}
+	}
+	b, err := b.narrowed(try, st)
 	ps.lo, ps.hi = b.lo, b.hi
 	return err
 }
@@ -57,12 +62,21 @@ type bracket struct {
 // narrowed closes the bracket to a penny, trying each price with try:
 // whether the bid wins there and its margin, if read. It tries at most
 // three times as many prices as halving alone would: past that it only
-// halves.
-func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error)) (bracket, error) {
+// halves. With st, once the margins are near (see stepping.ask), the
+// prices of the steps are tried first.
+func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error), st *stepping) (bracket, error) {
 	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
 	var gallop int64        // after false position fell near an end: how far from it to look next
 	budget := 2 * bits.Len64(uint64(b.hi-b.lo))
 	for ; b.hi-b.lo > 1; budget-- {
+		if most := st.ask(b); most > 0 {
+			var err error
+			if b, err = st.tried(b, most, try); err != nil || b.hi-b.lo <= 1 {
+				return b, err
+			}
+			halved, gallop = true, 0
+			continue
+		}
 		width := b.hi - b.lo
 		c, guessed := b.lo+width/2, false
 		switch {

@@ -47,7 +47,7 @@ func TestNarrowingOnAStraightMargin(t *testing.T) {
 	m := func(p int64) exact.Fraction { return frac(t, 57361855-2*p, 2000000) }
 	pr := &prober{lo: 1, hi: 40000000, inside: true, margin: m}
 	b := bracket{lo: 1, hi: 40000000, mLo: m(1), mHi: m(40000000), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try)
+	got, err := b.narrowed(pr.try, nil)
 	require.NoError(t, err)
 	assert.Equal(t, int64(28680927), got.lo)
 	assert.Equal(t, int64(28680928), got.hi)
@@ -99,7 +99,7 @@ func TestNarrowingFindsTheAnswer(t *testing.T) {
 		if rapid.Bool().Draw(t, "ends") {
 			b.mLo, b.mHi, b.okLo, b.okHi = m(lo), m(hi), true, true
 		}
-		got, err := b.narrowed(pr.try)
+		got, err := b.narrowed(pr.try, nil)
 		require.NoError(t, err)
 		require.Equal(t, answer, got.lo)
 		require.Equal(t, answer+1, got.hi)

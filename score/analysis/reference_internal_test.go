@@ -40,7 +40,7 @@ func refTender(p score.Policy) score.Tender {
 // at the top level or under a branch beside a question, with or without a
 // maximum budget of either kind, or price per quality point; two questions
 // marked by consensus or the mean; sometimes social value relative to the
-// best offer; any weighting, any rounding, sometimes thresholds; a
+// best offer, counted or read as a share of the bid's price; any weighting, any rounding, sometimes thresholds; a
 // tie-break chain of any order. Prices repeat, so that ties are met.
 func refLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 	d := decimal.RequireFromString
@@ -100,9 +100,12 @@ func refLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 	p := score.Policy{Weighting: weighting, Criteria: []score.Criterion{top,
 		{ID: "quality", Title: "Quality", Weight: decimal.NewFromInt(wq), Children: []score.Criterion{q("q1", q1), q("q2", q2)}}}}
 	if sv {
-		p.Criteria = append(p.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(wsv), SocialValue: &criteria.SocialValueRule{
-			Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
-			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+		rule := &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}
+		if rapid.Bool().Draw(t, "svShareOfPrice") { // the offer moves with the bid's price: its steps are solved for (narrow_steps.go)
+			rule.Basis, rule.Per = criteria.BasisProxyValue, criteria.ShareOfBidPrice
+		}
+		p.Criteria = append(p.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: decimal.NewFromInt(wsv), SocialValue: rule})
 	}
 	if ppqp {
 		p.Basis = score.PricePerQualityPoint
@@ -116,6 +119,15 @@ func refLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 	if rapid.IntRange(0, 4).Draw(t, "minQuality") == 0 {
 		m := decimal.NewFromInt(rapid.Int64Range(20, 50).Draw(t, "minQualityPercent"))
 		p.Thresholds.MinQualityPercent = &m
+		if sv && p.Criteria[2].SocialValue.Per == criteria.ShareOfBidPrice {
+			// An offer read as a share of the price, counted as quality, lets
+			// a bid's price cut take another below the minimum — and with it,
+			// say, the highest price a linear method reads — so that its
+			// standing can fall as its price does, and two searches can stop
+			// at two different edges of where it wins: the minimum is over
+			// the marked questions alone.
+			p.Thresholds.QualityCriteria = []string{"quality"}
+		}
 	}
 	steps := []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.HigherPoints, Criterion: "price"}, {Kind: score.LowerPrice}}
 	for _, i := range rapid.Permutation([]int{0, 1, 2}).Draw(t, "chain")[:rapid.IntRange(0, 3).Draw(t, "chainLength")] {
