@@ -10,6 +10,7 @@ import (
 
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/date"
+	"github.com/tenderscore/tenderscore/exact"
 )
 
 // The living wage in force in London on the day a procurement commenced,
@@ -426,6 +427,32 @@ func ExampleAssessment_ScoresAtLeast() {
 	// Output:
 	// bid 0 at least bid 1: false
 	// bid 1 at least bid 0: true
+}
+
+// An assessment solved for a price and for a best offer
+// (ExampleSocialValueRule_split's field). The second bid's £22,500 of
+// local spend is 2.5% of its £900,000, the best offer; its value is
+// 30% × 4/4 + 70% × offer ÷ best. Its offer would be 3% at £22,500 ÷ 0.03
+// = £750,000. The first bid's offer, 20% of its price, is 2% at any price
+// (so not ByPrice); its value stays at least 0.6 while the best offer is
+// at most 70% × 0.02 ÷ (0.6 − 30% × 3/4) = 0.0373….
+func ExampleAssessment_OfferCurve() {
+	as, err := shareOfPriceField()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	second, _ := as[1].OfferCurve()
+	fmt.Println(second.Fixed, second.Share, second.Offer, second.ByPrice, second.Amount)
+	at, _ := second.PriceFor(exact.Bound{Value: exact.Whole(decimal.RequireFromString("0.03"))})
+	fmt.Println("3% at", at.Value)
+	first, _ := as[0].OfferCurve()
+	best, _ := first.BestFor(exact.Bound{Value: exact.Whole(decimal.RequireFromString("0.6"))})
+	fmt.Println(first.ByPrice, "best at most", best.Value, "value there", first.Value(first.Offer, best.Value))
+	// Output:
+	// 0.3 0.7 0.025 true 22500
+	// 3% at 750000
+	// false best at most 0.0373333333… value there 0.6
 }
 
 // shareOfPriceField assesses the field of ExampleSocialValueRule_split.

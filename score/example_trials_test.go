@@ -50,6 +50,52 @@ func ExampleTrials() {
 	// A true
 }
 
+// Where totals can change as B's price moves from £300,000 to £300,500
+// (ExampleTrials' lot): B is the lowest price there, so its own price
+// points stand at 40 while A's are 40 × B's price ÷ 500,000, from 24.00,
+// rounded half up to two places. A shows 24.01 from 40 × p ÷ 500,000 =
+// 24.005, p = £300,062.50, and so on every £125: below each step
+// (Open) A shows one level, from it the next. A search for B's price to
+// win need only try the penny below each.
+func ExampleTrials_PriceSteps() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	steps, ok := trials.PriceSteps("B", "price", []string{"A"}, d("300000"), d("300500"), 10)
+	fmt.Println(ok)
+	for _, s := range steps {
+		fmt.Println(s.Value, s.Open)
+	}
+	for _, price := range []string{"300062.49", "300062.50"} {
+		t, err := trials.WithPrice("B", "price", d(price))
+		if err != nil {
+			log.Fatal(err)
+		}
+		a, _ := t.Total("A")
+		fmt.Println("B at", price, "A", a)
+		t.Release()
+	}
+	// Output:
+	// true
+	// 300062.5 true
+	// 300187.5 true
+	// 300312.5 true
+	// 300437.5 true
+	// B at 300062.49 A 69.00
+	// B at 300062.50 A 69.01
+}
+
 // A trial read at once can give its storage back for the next: a search
 // that re-scores hundreds of prices then allocates a few trials, not
 // hundreds. Once released, a trial reads as empty. B at £300,000 leads

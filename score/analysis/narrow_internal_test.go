@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math/bits"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -60,7 +61,8 @@ func TestNarrowingOnAStraightMargin(t *testing.T) {
 // bracket and at most three times as many as halving: whatever the
 // margins say — straight, rounded to steps as shown totals are, only
 // their sign, of any size, or misleading, so that false position always
-// guesses next to hi — and with margins at the ends or without.
+// guesses next to hi — with margins at the ends or without, and whatever
+// prices of steps it is given (drawStepping).
 func TestNarrowingFindsTheAnswer(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		lo := rapid.Int64Range(0, 1<<20).Draw(t, "lo")
@@ -99,13 +101,62 @@ func TestNarrowingFindsTheAnswer(t *testing.T) {
 		if rapid.Bool().Draw(t, "ends") {
 			b.mLo, b.mHi, b.okLo, b.okHi = m(lo), m(hi), true, true
 		}
-		got, err := b.narrowed(pr.try, nil)
+		got, err := b.narrowed(pr.try, drawStepping(t, answer))
 		require.NoError(t, err)
 		require.Equal(t, answer, got.lo)
 		require.Equal(t, answer+1, got.hi)
 		require.True(t, pr.inside, "a price tried outside the bracket")
-		require.LessOrEqual(t, pr.tries, 3*bits.Len64(uint64(hi-lo)))
+		require.LessOrEqual(t, pr.tries, 3*bits.Len64(uint64(hi-lo))+stepsAsked*2*bits.Len(stepsMost))
 	})
+}
+
+// drawStepping draws how a search asks for the prices of steps: not at
+// all, or with steps that cannot be read, or with random prices — the
+// answer among them or missed, some outside the bracket asked about — of
+// which the most nearest hi are given, as Trials.PriceSteps gives them.
+func drawStepping(t *rapid.T, answer int64) *stepping {
+	switch rapid.IntRange(0, 3).Draw(t, "stepping") {
+	case 0:
+		return nil
+	case 1:
+		return &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) { return nil, false }}
+	}
+	missed := rapid.IntRange(0, 3).Draw(t, "missed") == 0
+	return &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) {
+		var cs []int64
+		for range rapid.IntRange(0, 40).Draw(t, "steps") {
+			cs = append(cs, rapid.Int64Range(lo-2, hi+2).Draw(t, "step"))
+		}
+		if !missed && answer >= lo && answer < hi {
+			cs = append(cs, answer)
+		}
+		slices.Sort(cs)
+		cs = slices.Compact(cs)
+		return cs[max(0, len(cs)-most):], true
+	}}
+}
+
+// TestStepsSettleTheAnswer: with margins a step apart at the ends — a
+// point ahead at lo, a tie lost at hi — and the answer among the steps
+// given, the narrowing tries the answer and the penny above it, and
+// nothing else, where halving the 9,999 pennies between would take 14.
+func TestStepsSettleTheAnswer(t *testing.T) {
+	const answer = 6000
+	m := func(p int64) exact.Fraction {
+		if p <= answer {
+			return frac(t, 1, 100)
+		}
+		return frac(t, -1, 200)
+	}
+	pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
+	b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
+	st := &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer, 9000}, true }}
+	got, err := b.narrowed(pr.try, st)
+	require.NoError(t, err)
+	assert.Equal(t, int64(answer), got.lo)
+	assert.Equal(t, int64(answer+1), got.hi)
+	assert.Equal(t, 2, pr.tries)
+	assert.True(t, pr.inside)
 }
 
 // TestFalsePositionNeedsMarginsEitherSide: false position reads the line
