@@ -137,9 +137,10 @@ func drawStepping(t *rapid.T, answer int64) *stepping {
 }
 
 // TestStepsSettleTheAnswer: with margins a step apart at the ends — a
-// point ahead at lo, a tie lost at hi — and the answer among the steps
-// given, the narrowing tries the answer and the penny above it, and
-// nothing else, where halving the 9,999 pennies between would take 14.
+// point ahead at lo, a tie lost at hi — the last step below hi is the
+// answer (the margin moves a step at each), and the narrowing tries it
+// and the penny above it, and nothing else, where halving the 9,999
+// pennies between would take 14.
 func TestStepsSettleTheAnswer(t *testing.T) {
 	const answer = 6000
 	m := func(p int64) exact.Fraction {
@@ -150,7 +151,7 @@ func TestStepsSettleTheAnswer(t *testing.T) {
 	}
 	pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
 	b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
-	st := &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer, 9000}, true }}
+	st := &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }}
 	got, err := b.narrowed(pr.try, st)
 	require.NoError(t, err)
 	assert.Equal(t, int64(answer), got.lo)

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"math"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/exact"
@@ -22,13 +24,13 @@ import (
 // stepsNear is how many steps of the shown totals apart the margins at a
 // bracket's ends may be for the search to ask for the prices of every step
 // between them (up to stepsMost); stepsBelow how many steps a loss at hi
-// may be behind for it to ask for the stepsFew nearest hi; stepsAsked how
-// often one search asks.
+// may be behind for it to ask for as many nearest hi, and stepsSpare more;
+// stepsAsked how often one search asks.
 const (
 	stepsNear  = 8
 	stepsMost  = 32
-	stepsBelow = 2
-	stepsFew   = 4
+	stepsBelow = 8
+	stepsSpare = 4
 	stepsAsked = 3
 )
 
@@ -43,24 +45,42 @@ type stepping struct {
 }
 
 // ask returns how many steps to ask for, the margins at the bracket's ends
-// read: every step between, when they are near; the few nearest hi, when
-// the loss there is near; none otherwise, when the steps have been asked
-// for often enough, and for a nil stepping.
+// read: every step between, when they are near; as many nearest hi as the
+// loss there is steps behind, and a few more, when that is near; none
+// otherwise, when the steps have been asked for often enough, and for a
+// nil stepping.
 func (st *stepping) ask(b bracket) int {
 	if st == nil || st.asked >= stepsAsked || st.unit.Sign() <= 0 || !b.okHi {
 		return 0
 	}
-	switch {
-	case b.okLo && b.mLo.Sub(b.mHi).Cmp(st.unit.Mul(exact.Int(stepsNear))) <= 0:
+	if b.okLo && b.mLo.Sub(b.mHi).Cmp(st.unit.Mul(exact.Int(stepsNear))) <= 0 {
 		return stepsMost
-	case b.mHi.Neg().Cmp(st.unit.Mul(exact.Int(stepsBelow))) <= 0:
-		return stepsFew
+	}
+	if behind := st.behind(b.mHi); behind <= stepsBelow {
+		return behind + stepsSpare
 	}
 	return 0
 }
 
+// behind is how many steps of the shown totals a margin is behind,
+// rounded up: 0 for a tie lost, which a margin gives as half a step.
+func (st *stepping) behind(m exact.Fraction) int {
+	q, err := m.Neg().Quo(st.unit)
+	if err != nil {
+		return math.MaxInt
+	}
+	n, ok := exact.Rounding{Places: 0, Mode: exact.Floor}.Units(q)
+	if !ok || n > math.MaxInt32 {
+		return math.MaxInt
+	}
+	return int(max(n, 0))
+}
+
 // tried narrows the bracket by the prices of the most steps nearest hi,
-// if they can be had.
+// if they can be had, trying first the step the margin at hi points to:
+// each step below hi moves the margin by a step of the totals, so a bid
+// k steps behind there wins k + 1 steps below (k, where a tie was lost
+// and one step lower makes it a tie won).
 func (st *stepping) tried(b bracket, most int, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
 	st.asked++
 	cs, ok := st.steps(b.lo, b.hi, most)
@@ -68,27 +88,33 @@ func (st *stepping) tried(b bracket, most int, try func(int64) (bool, exact.Frac
 		st.asked = stepsAsked // the lot's steps cannot be read: never again
 		return b, nil
 	}
-	return b.tryEach(cs, try)
+	return b.tryEach(cs, len(cs)-1-st.behind(b.mHi), st.unit, try)
 }
 
-// tryEach narrows the bracket over the prices cs, ascending, halving the
-// list: each is the last penny before a step, so the bid's standing
-// stands still from the penny after one to the next, and after a win at
-// one the penny above it is tried at once — a loss there is the answer,
-// the two re-scorings the search confirms it with. A win there means the
-// answer is higher, at another step or one missed (a threshold crossed,
-// a third bid overtaking), which what is left of the list, or narrowed,
-// finds.
-func (b bracket) tryEach(cs []int64, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
+// tryEach narrows the bracket over the prices cs, ascending, first trying
+// cs[first] (when it is one) and then halving the list: each is the last
+// penny before a step, so the bid's standing stands still from the penny
+// after one to the next. After a win at one by at most a step of the
+// totals (unit) the penny above it is tried at once — a loss there is the
+// answer, and the two re-scorings the search confirms it with — and after
+// the list, the penny above the last win at one. A win there means the
+// answer is higher, at a step missed (a threshold crossed, a third bid
+// overtaking), and narrowed finds it.
+func (b bracket) tryEach(cs []int64, first int, unit exact.Fraction, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
+	onStep := false // the last win was at one of cs, and the penny above it not yet tried
 	for len(cs) > 0 && b.hi-b.lo > 1 {
 		i := len(cs) / 2
+		if first >= 0 && first < len(cs) {
+			i = first
+		}
+		first = -1
 		c := cs[i]
-		switch {
-		case c <= b.lo:
-			cs = cs[i+1:]
-			continue
-		case c >= b.hi:
-			cs = cs[:i]
+		if c <= b.lo || c >= b.hi {
+			if c <= b.lo {
+				cs = cs[i+1:]
+			} else {
+				cs = cs[:i]
+			}
 			continue
 		}
 		w, m, ok, err := try(c)
@@ -99,18 +125,34 @@ func (b bracket) tryEach(cs []int64, try func(int64) (bool, exact.Fraction, bool
 			b.hi, b.mHi, b.okHi, cs = c, m, ok, cs[:i]
 			continue
 		}
-		b.lo, b.mLo, b.okLo, cs = c, m, ok, cs[i+1:]
-		if b.hi-b.lo <= 1 {
-			break
+		b.lo, b.mLo, b.okLo, cs, onStep = c, m, ok, cs[i+1:], true
+		if ok && m.Cmp(unit) > 0 {
+			continue // ahead by more than a step: the answer is higher
 		}
-		if w, m, ok, err = try(c + 1); err != nil {
+		if b, err = b.above(try); err != nil {
 			return b, err
 		}
-		if !w {
-			b.hi, b.mHi, b.okHi = c+1, m, ok
-		} else {
-			b.lo, b.mLo, b.okLo = c+1, m, ok
-		}
+		onStep = false
+	}
+	if onStep {
+		return b.above(try)
+	}
+	return b, nil
+}
+
+// above tries the penny above lo, unless it is hi.
+func (b bracket) above(try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
+	if b.hi-b.lo <= 1 {
+		return b, nil
+	}
+	w, m, ok, err := try(b.lo + 1)
+	if err != nil {
+		return b, err
+	}
+	if w {
+		b.lo, b.mLo, b.okLo = b.lo+1, m, ok
+	} else {
+		b.hi, b.mHi, b.okHi = b.lo+1, m, ok
 	}
 	return b, nil
 }
