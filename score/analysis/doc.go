@@ -59,7 +59,14 @@
 // another's: its price score rises (or stays), and when it becomes the
 // lowest (relative, deduction, linear methods) every other bid's price
 // score falls. So there is one threshold: the bid wins at every price at or
-// below it and at none above. It is solved, then confirmed:
+// below it and at none above. (One exception: where a social value offer
+// read as a share of the price counts towards a minimum quality score, a
+// lower price can take another bid below the minimum and out of the
+// field, and with it a figure the price method reads — the highest price,
+// under the linear method — so that the bid's standing can fall as its
+// price does. The search then reports an edge of winning, confirmed as
+// every answer is, which need not be the highest price at which the bid
+// wins.) It is solved, then confirmed:
 //
 //  1. Above the field's lowest other price only the bid's own price points
 //     move. The engine is solved backwards for the least normalised score
@@ -89,8 +96,16 @@
 //     a guess falls near an end, and halving the bracket whenever a step
 //     did not, and always past a budget of twice the bracket's binary
 //     digits. On margins that move smoothly with the price that takes a
-//     few re-scorings where halving takes two dozen; near the answer the
-//     shown margins are steps of the rounding and halving takes over.
+//     few re-scorings where halving takes two dozen. Near the answer the
+//     shown margins are steps of the rounding, and the prices at which
+//     the totals can step are solved for instead
+//     ([score.Trials.PriceSteps]: each rounded figure of the bid's and
+//     its rival's that the price moves, its levels solved back to a
+//     price): the step the margin points to is tried first (a bid k
+//     steps behind wins k + 1 steps lower), and the penny above a win.
+//     Halving takes over only where the steps cannot be read (a price
+//     method other than the relative one, a leaf not rounded) or one was
+//     missed (a threshold crossed, a third bid overtaking).
 //  3. The answer is the higher price that wins; the record shows the
 //     re-scored field at that price and one penny more, where it does not
 //     win. If even £0.01 does not win, the bid "cannot win on price alone".

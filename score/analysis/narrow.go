@@ -30,6 +30,9 @@ import (
 
 // narrow closes the search's bracket to a penny.
 func (ps *priceSearch) narrow() error {
+	if ps.hi-ps.lo <= 1 {
+		return nil // closed already, as most are: nothing to set up
+	}
 	b := bracket{lo: ps.lo, hi: ps.hi}
 	b.mLo, b.okLo = ps.marginAt(ps.lo, true)
 	b.mHi, b.okHi = ps.marginAt(ps.hi, false)
@@ -43,9 +46,9 @@ func (ps *priceSearch) narrow() error {
 	}
 	var st *stepping
 	if !ps.f.reference { // the reference halves alone, as the analyses first did
-		st = &stepping{unit: ps.unit(), steps: ps.steps}
+		st = &stepping{unit: ps.unit()}
 	}
-	b, err := b.narrowed(try, st)
+	b, err := b.narrowed(try, st, ps.steps)
 	ps.lo, ps.hi = b.lo, b.hi
 	return err
 }
@@ -63,15 +66,15 @@ type bracket struct {
 // whether the bid wins there and its margin, if read. It tries at most
 // three times as many prices as halving alone would: past that it only
 // halves. With st, once the margins are near (see stepping.ask), the
-// prices of the steps are tried first.
-func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error), st *stepping) (bracket, error) {
+// prices of the steps are asked of steps and tried first.
+func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error), st *stepping, steps stepsFunc) (bracket, error) {
 	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
 	var gallop int64        // after false position fell near an end: how far from it to look next
 	budget := 2 * bits.Len64(uint64(b.hi-b.lo))
 	for ; b.hi-b.lo > 1; budget-- {
 		if most := st.ask(b); most > 0 {
 			var err error
-			if b, err = st.tried(b, most, try); err != nil || b.hi-b.lo <= 1 {
+			if b, err = st.tried(b, most, steps, try); err != nil || b.hi-b.lo <= 1 {
 				return b, err
 			}
 			halved, gallop = true, 0

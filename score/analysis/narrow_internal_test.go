@@ -48,7 +48,7 @@ func TestNarrowingOnAStraightMargin(t *testing.T) {
 	m := func(p int64) exact.Fraction { return frac(t, 57361855-2*p, 2000000) }
 	pr := &prober{lo: 1, hi: 40000000, inside: true, margin: m}
 	b := bracket{lo: 1, hi: 40000000, mLo: m(1), mHi: m(40000000), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try, nil)
+	got, err := b.narrowed(pr.try, nil, nil)
 	require.NoError(t, err)
 	assert.Equal(t, int64(28680927), got.lo)
 	assert.Equal(t, int64(28680928), got.hi)
@@ -101,7 +101,8 @@ func TestNarrowingFindsTheAnswer(t *testing.T) {
 		if rapid.Bool().Draw(t, "ends") {
 			b.mLo, b.mHi, b.okLo, b.okHi = m(lo), m(hi), true, true
 		}
-		got, err := b.narrowed(pr.try, drawStepping(t, answer))
+		st, steps := drawStepping(t, answer)
+		got, err := b.narrowed(pr.try, st, steps)
 		require.NoError(t, err)
 		require.Equal(t, answer, got.lo)
 		require.Equal(t, answer+1, got.hi)
@@ -114,15 +115,15 @@ func TestNarrowingFindsTheAnswer(t *testing.T) {
 // all, or with steps that cannot be read, or with random prices — the
 // answer among them or missed, some outside the bracket asked about — of
 // which the most nearest hi are given, as Trials.PriceSteps gives them.
-func drawStepping(t *rapid.T, answer int64) *stepping {
+func drawStepping(t *rapid.T, answer int64) (*stepping, stepsFunc) {
 	switch rapid.IntRange(0, 3).Draw(t, "stepping") {
 	case 0:
-		return nil
+		return nil, nil
 	case 1:
-		return &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) { return nil, false }}
+		return &stepping{unit: frac(t, 1, 100)}, func(lo, hi int64, most int) ([]int64, bool) { return nil, false }
 	}
 	missed := rapid.IntRange(0, 3).Draw(t, "missed") == 0
-	return &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) {
+	return &stepping{unit: frac(t, 1, 100)}, func(lo, hi int64, most int) ([]int64, bool) {
 		var cs []int64
 		for range rapid.IntRange(0, 40).Draw(t, "steps") {
 			cs = append(cs, rapid.Int64Range(lo-2, hi+2).Draw(t, "step"))
@@ -133,7 +134,7 @@ func drawStepping(t *rapid.T, answer int64) *stepping {
 		slices.Sort(cs)
 		cs = slices.Compact(cs)
 		return cs[max(0, len(cs)-most):], true
-	}}
+	}
 }
 
 // TestStepsSettleTheAnswer: with margins a step apart at the ends — a
@@ -151,8 +152,8 @@ func TestStepsSettleTheAnswer(t *testing.T) {
 	}
 	pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
 	b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
-	st := &stepping{unit: frac(t, 1, 100), steps: func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }}
-	got, err := b.narrowed(pr.try, st)
+	steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }
+	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps)
 	require.NoError(t, err)
 	assert.Equal(t, int64(answer), got.lo)
 	assert.Equal(t, int64(answer+1), got.hi)

@@ -36,13 +36,17 @@ const (
 
 // stepping is how a search asks for the prices of the steps near its
 // answer: a step of the bid's total as shown (zero when it is shown
-// exactly, and every penny is a step), and steps, which gives the last
-// penny before each change from lo to hi, the most nearest hi.
+// exactly, and every penny is a step), and how often it has asked.
 type stepping struct {
 	unit  exact.Fraction
-	steps func(lo, hi int64, most int) ([]int64, bool)
 	asked int
 }
+
+// stepsFunc gives the last penny before each change of the totals from
+// lo to hi, the most nearest hi; false when they cannot be read. It is
+// passed down, never kept, so that the search it reads stays on the
+// stack.
+type stepsFunc func(lo, hi int64, most int) ([]int64, bool)
 
 // ask returns how many steps to ask for, the margins at the bracket's ends
 // read: every step between, when they are near; as many nearest hi as the
@@ -81,9 +85,9 @@ func (st *stepping) behind(m exact.Fraction) int {
 // each step below hi moves the margin by a step of the totals, so a bid
 // k steps behind there wins k + 1 steps below (k, where a tie was lost
 // and one step lower makes it a tie won).
-func (st *stepping) tried(b bracket, most int, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
+func (st *stepping) tried(b bracket, most int, steps stepsFunc, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
 	st.asked++
-	cs, ok := st.steps(b.lo, b.hi, most)
+	cs, ok := steps(b.lo, b.hi, most)
 	if !ok {
 		st.asked = stepsAsked // the lot's steps cannot be read: never again
 		return b, nil
