@@ -51,11 +51,11 @@ import (
 // criterion is not the lot's one price criterion scored by the relative
 // method within budget at hi, the price is divided rather than points
 // added, a leaf the price moves is not rounded (each penny would be a
-// step), or an offer is read from the price otherwise than as a share of
-// it.
+// step), an offer is read from the price otherwise than as a share of it,
+// or most is not above zero.
 func (t *Trials) PriceSteps(bidID, criterion string, rivals []string, lo, hi decimal.Decimal, most int) ([]exact.Bound, bool) {
 	sp, ok := t.stepper(bidID, criterion, rivals, most)
-	if !ok || lo.Sign() <= 0 || lo.Cmp(hi) >= 0 || sp.n.c.Price.IsOverBudget(hi) {
+	if !ok || most <= 0 || lo.Sign() <= 0 || lo.Cmp(hi) >= 0 || sp.n.c.Price.IsOverBudget(hi) {
 		return nil, false
 	}
 	a, b := exact.Whole(lo), exact.Whole(hi)
@@ -76,6 +76,9 @@ func (t *Trials) PriceSteps(bidID, criterion string, rivals []string, lo, hi dec
 		}
 	}
 	for _, r := range sp.rivals {
+		if r.fcells[sp.n.field].state != cellScored {
+			continue // not priced in the field
+		}
 		if p := r.prep.quotes[sp.n.price].Exact(); p.Cmp(a) > 0 && p.Cmp(b) < 0 {
 			sp.out = append(sp.out, exact.Bound{Value: p, Open: true}) // below it the bid's price is the lower
 		}
@@ -259,10 +262,10 @@ func (sp *stepper) offerSteps(v svSteps, a, b exact.Fraction) bool {
 			})
 	}
 	for _, r := range sp.rivals { // the bid's offer is the best: each rival's value rises as the bid's price does
-		rc, ok := r.fcells[v.n.field].a.OfferCurve()
 		if r.fcells[v.n.field].state != cellScored {
-			continue
+			continue // not in the field: it has no value there
 		}
+		rc, ok := r.fcells[v.n.field].a.OfferCurve()
 		if !ok {
 			return false
 		}

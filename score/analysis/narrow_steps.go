@@ -15,9 +15,12 @@ import (
 // change only where one rounded figure of the bid's or of its rival's
 // does, and [score.Trials.PriceSteps] solves for those prices exactly. So
 // once the margins at the two ends are a few steps of the shown totals
-// apart, the search asks for those prices and tries them, halving the
-// list rather than the pennies, then the penny above the last win: a win
-// there means a step was missed — a threshold crossed, a third bid
+// apart, or the loss at hi a few steps behind, the search asks for the
+// prices of the steps nearest hi. It tries first the one the margin at hi
+// points to (each step below hi moves the margin by a step of the
+// totals), then halves the list rather than the pennies, and after a win
+// by a step or less tries the penny above: a loss there is the answer. A
+// win there means a step was missed — a threshold crossed, a third bid
 // overtaking — and halving closes what is left. Which prices are tried
 // only orders the search (see fromCandidates).
 
