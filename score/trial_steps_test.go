@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
@@ -150,4 +151,51 @@ func stepsLot(t *rapid.T, cat criteria.Catalogue) ([]score.Bid, *score.Trials) {
 	trials, ok := pr.Trials("L1")
 	require.True(t, ok)
 	return bids, trials
+}
+
+// TestPriceStepsRefuses: PriceSteps declines, rather than guessing or
+// failing, whatever it cannot read so: each case says why.
+func TestPriceStepsRefuses(t *testing.T) {
+	lot := func(method criteria.PriceMethod, rounding ...score.RoundingRule) *score.Trials {
+		rule := criteria.PriceRule{Method: method}
+		if method == criteria.Band {
+			rule.Floor, rule.Ceiling = dec("100000"), dec("900000")
+		}
+		p := score.Policy{Rounding: rounding, Criteria: []score.Criterion{priceCrit("price", "40", rule), qualityCrit("plan", "60")}}
+		b := func(id, price string, m int64) score.Bid {
+			return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+				Responses: map[string]score.Response{"price": {Price: criteria.Amount(dec(price))}, "plan": marks(m)}}
+		}
+		pr, err := score.Prepare(tenderOf(lotOf(p)), []score.Bid{b("A", "500000", 3), b("B", "400000", 2)})
+		require.NoError(t, err)
+		tr, ok := pr.Trials("L1")
+		require.True(t, ok)
+		return tr
+	}
+	relative := lot(criteria.Relative)
+	unrounded := score.RoundingRule{Stage: score.Total, Places: 2, Mode: exact.HalfUp} // the total alone: every penny a step of a leaf
+	for _, c := range []struct {
+		why       string
+		tr        *score.Trials
+		bid, crit string
+		lo, hi    string
+		most      int
+	}{
+		{"a bid the lot does not hold", relative, "Z", "price", "300000", "300500", 4},
+		{"a criterion that is no price", relative, "B", "plan", "300000", "300500", 4},
+		{"no step asked for", relative, "B", "price", "300000", "300500", 0},
+		{"a negative count of steps", relative, "B", "price", "300000", "300500", -1},
+		{"lo not below hi", relative, "B", "price", "300500", "300000", 4},
+		{"a price not above zero", relative, "B", "price", "0", "300000", 4},
+		{"the linear method, whose highest price moves too", lot(criteria.Linear), "B", "price", "300000", "300500", 4},
+		{"the band method", lot(criteria.Band), "B", "price", "300000", "300500", 4},
+		{"leaves not rounded", lot(criteria.Relative, unrounded), "B", "price", "300000", "300500", 4},
+	} {
+		steps, ok := c.tr.PriceSteps(c.bid, c.crit, []string{"A"}, dec(c.lo), dec(c.hi), c.most)
+		assert.False(t, ok, c.why)
+		assert.Empty(t, steps, c.why)
+	}
+	steps, ok := relative.PriceSteps("B", "price", []string{"A"}, dec("300000"), dec("300500"), 4)
+	assert.True(t, ok, "the same lot, read")
+	assert.Len(t, steps, 4, "A's price points step every £125 (ExampleTrials_PriceSteps)")
 }
