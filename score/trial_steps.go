@@ -74,6 +74,8 @@ func (t *Trials) PriceSteps(bidID, criterion string, rivals []string, lo, hi dec
 		if !sp.span(cuts[i-1], cuts[i]) {
 			return nil, false
 		}
+		slices.SortFunc(sp.out, boundCmp) // two leaves may step at one price: counted once
+		sp.out = slices.CompactFunc(sp.out, func(x, y exact.Bound) bool { return boundCmp(x, y) == 0 })
 	}
 	for _, r := range sp.rivals {
 		if r.fcells[sp.n.field].state != cellScored {
@@ -317,43 +319,42 @@ func (sp *stepper) steps(n *node, a, b exact.Fraction, rises bool, score func(ex
 // and most, the bound on the score at which each level its points show
 // above those at least, up to those at most, is reached: the lowest first,
 // or with down the highest, at most max of them; false when the leaf is
-// not rounded.
+// not rounded. Where the normalised score is rounded the points are a
+// function of the rounded score, so its levels are the ones read (a
+// rounding of the points finer than it would give many levels at one
+// score); otherwise the points' own.
 func (k *lotKernel) levels(n *node, least, most exact.Fraction, max int, down bool) ([]exact.Bound, bool) {
-	shown := func(s exact.Fraction) exact.Fraction {
-		return k.leafNum(n, cell{a: criteria.Assessment{Value: s}, state: cellScored}, n.available).points.Value
-	}
-	outer := k.stage[1]
-	if outer == nil && n.depth == 0 {
-		outer = k.stage[2]
-	}
-	inner := k.stage[0]
-	var from, to, unit exact.Fraction
+	r := k.stage[0]
+	var from, to exact.Fraction
 	switch {
 	case n.available.Sign() <= 0:
 		return nil, false
-	case outer != nil:
-		from, to, unit = shown(least), shown(most), exact.Whole(decimal.New(1, -outer.Places))
-	case inner != nil: // the points are the rounded score's: its levels
-		from, to, unit = least.Rounded(*inner), most.Rounded(*inner), exact.Whole(decimal.New(1, -inner.Places))
+	case r != nil:
+		from, to = least.Rounded(*r), most.Rounded(*r)
 	default:
-		return nil, false
+		if r = k.stage[1]; r == nil && n.depth == 0 {
+			r = k.stage[2]
+		}
+		if r == nil {
+			return nil, false
+		}
+		shown := func(s exact.Fraction) exact.Fraction {
+			return k.leafNum(n, cell{a: criteria.Assessment{Value: s}, state: cellScored}, n.available).points.Value
+		}
+		from, to = shown(least), shown(most)
 	}
+	unit := exact.Whole(decimal.New(1, -r.Places))
 	v, step := from.Add(unit), unit
 	if down {
 		v, step = to, unit.Neg()
 	}
 	var out []exact.Bound
 	for ; len(out) < max && v.Cmp(from) > 0 && v.Cmp(to) <= 0; v = v.Add(step) {
-		b := exact.Bound{Value: v}
-		if outer != nil {
-			b = outer.AtLeast(v, false)
+		b := r.AtLeast(v, false)
+		if k.stage[0] == nil { // a level of the points: of the score, divided by the marks
 			b.Value, _ = b.Value.Quo(n.available)
-			if inner == nil {
-				out = append(out, b)
-				continue
-			}
 		}
-		out = append(out, inner.AtLeast(b.Value, b.Open))
+		out = append(out, b)
 	}
 	return out, true
 }

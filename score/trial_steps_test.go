@@ -22,7 +22,8 @@ import (
 // relative one) or, half the time, stepsLot's, whose social value is
 // always read as a share of the price; the windows lie anywhere between
 // half the field's lowest price and the bid's own, so that some take the
-// bid below the others' lowest price, or make its offer the best, or both.
+// bid below the others' lowest price, or make its offer the best, or both
+// (and half of them straddle one of those prices, pivotsOf).
 // A total that a threshold takes away (or gives back) between two pennies
 // is not a step PriceSteps claims.
 func TestPriceStepsMissNoStep(t *testing.T) {
@@ -53,6 +54,11 @@ func TestPriceStepsMissNoStep(t *testing.T) {
 		}
 		from := rapid.Int64Range(max(low/2, 1), max(own.Shift(2).IntPart(), low/2+1)).Draw(t, "from")
 		width := rapid.Int64Range(2, 3000).Draw(t, "width")
+		if pivots := pivotsOf(self, bids); len(pivots) > 0 && rapid.Bool().Draw(t, "aroundPivot") {
+			// around a price where the formulas change: the others' lowest,
+			// or where the bid's offer becomes the best
+			from = max(1, rapid.SampledFrom(pivots).Draw(t, "pivot")-width/2)
+		}
 		lo, hi := decimal.New(from, -2), decimal.New(from+width, -2)
 		steps, ok := trials.PriceSteps(self.ID, "price", rivals, lo, hi, 64)
 		if !ok {
@@ -198,4 +204,40 @@ func TestPriceStepsRefuses(t *testing.T) {
 	steps, ok := relative.PriceSteps("B", "price", []string{"A"}, dec("300000"), dec("300500"), 4)
 	assert.True(t, ok, "the same lot, read")
 	assert.Len(t, steps, 4, "A's price points step every £125 (ExampleTrials_PriceSteps)")
+}
+
+// pivotsOf returns, in pennies, the prices at which PriceSteps' formulas
+// for a bid change: the lowest of the other bids' prices, and, where the
+// bids offer apprenticeship starts read as a share of the price (at the
+// sample catalogue's £2,000 a start, as stepsLot's do), the price at which
+// the bid's offer would equal the best of the others'.
+func pivotsOf(self score.Bid, bids []score.Bid) []int64 {
+	starts := func(b score.Bid) (decimal.Decimal, bool) {
+		cs := b.Responses["appr"].SocialValue.Commitments
+		if len(cs) != 1 || cs[0].Quantity == nil {
+			return decimal.Decimal{}, false
+		}
+		return *cs[0].Quantity, true
+	}
+	var out []int64
+	low, best := decimal.Decimal{}, decimal.Zero // the others' lowest price, and best starts per pound
+	for _, b := range bids {
+		p := b.Responses["price"].Price.Amount
+		if b.ID == self.ID || p == nil {
+			continue
+		}
+		if low.IsZero() || p.Cmp(low) < 0 {
+			low = *p
+		}
+		if n, ok := starts(b); ok && n.Div(*p).Cmp(best) > 0 {
+			best = n.Div(*p)
+		}
+	}
+	if !low.IsZero() {
+		out = append(out, low.Shift(2).IntPart())
+	}
+	if n, ok := starts(self); ok && best.Sign() > 0 && n.Sign() > 0 {
+		out = append(out, n.Div(best).Shift(2).IntPart())
+	}
+	return out
 }
