@@ -433,9 +433,11 @@ func ExampleAssessment_ScoresAtLeast() {
 // (ExampleSocialValueRule_split's field). The second bid's £22,500 of
 // local spend is 2.5% of its £900,000, the best offer; its value is
 // 30% × 4/4 + 70% × offer ÷ best. Its offer would be 3% at £22,500 ÷ 0.03
-// = £750,000. The first bid's offer, 20% of its price, is 2% at any price
-// (so not ByPrice); its value stays at least 0.6 while the best offer is
-// at most 70% × 0.02 ÷ (0.6 − 30% × 3/4) = 0.0373….
+// = £750,000; and a value of 0.9, against a best of 2.5%, needs an offer
+// of (0.9 − 0.3) × 0.025 ÷ 0.7 = 0.0214…. The first bid's offer, 20% of
+// its price, is 2% at any price (so not ByPrice); its value stays at
+// least 0.6 while the best offer is at most 70% × 0.02 ÷ (0.6 − 30% ×
+// 3/4) = 0.0373….
 func ExampleAssessment_OfferCurve() {
 	as, err := shareOfPriceField()
 	if err != nil {
@@ -445,13 +447,16 @@ func ExampleAssessment_OfferCurve() {
 	second, _ := as[1].OfferCurve()
 	fmt.Println(second.Fixed, second.Share, second.Offer, second.ByPrice, second.Amount)
 	at, _ := second.PriceFor(exact.Bound{Value: exact.Whole(decimal.RequireFromString("0.03"))})
-	fmt.Println("3% at", at.Value)
+	fmt.Println("3% at", at.Value, "check:", second.OfferAt(at.Value))
+	need, _ := second.OfferFor(exact.Bound{Value: exact.Whole(decimal.RequireFromString("0.9"))}, second.Offer)
+	fmt.Println("for 0.9 against itself as the best:", need.Value)
 	first, _ := as[0].OfferCurve()
 	best, _ := first.BestFor(exact.Bound{Value: exact.Whole(decimal.RequireFromString("0.6"))})
 	fmt.Println(first.ByPrice, "best at most", best.Value, "value there", first.Value(first.Offer, best.Value))
 	// Output:
 	// 0.3 0.7 0.025 true 22500
-	// 3% at 750000
+	// 3% at 750000 check: 0.03
+	// for 0.9 against itself as the best: 0.0214285714…
 	// false best at most 0.0373333333… value there 0.6
 }
 
