@@ -71,13 +71,14 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
 	var gallop int64        // after false position fell near an end: how far from it to look next
 	budget := 2 * bits.Len64(uint64(b.hi-b.lo))
+	fLo, fHi := b.mLo, b.mHi // the margins false position reads: halved at an end kept twice running
 	for ; b.hi-b.lo > 1; budget-- {
 		if most := st.ask(b); most > 0 {
 			var err error
 			if b, err = st.tried(b, most, steps, try); err != nil || b.hi-b.lo <= 1 {
 				return b, err
 			}
-			halved, gallop = true, 0
+			halved, gallop, fLo, fHi = true, 0, b.mLo, b.mHi
 			continue
 		}
 		width := b.hi - b.lo
@@ -89,7 +90,7 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 		case gallop > 0 && kept == 1 && b.lo+gallop < b.hi:
 			c = b.lo + gallop
 		case halved && b.okLo && b.okHi:
-			c, guessed = falsePosition(b.lo, b.hi, b.mLo, b.mHi)
+			c, guessed = falsePosition(b.lo, b.hi, fLo, fHi)
 			if !guessed {
 				c = b.lo + width/2
 			}
@@ -100,14 +101,14 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 		}
 		was := b
 		if w {
-			b.lo, b.mLo, b.okLo = c, m, ok
+			b.lo, b.mLo, b.okLo, fLo = c, m, ok, m
 			if kept == 1 {
-				b.mHi = halve(b.mHi)
+				fHi = halve(fHi)
 			}
 		} else {
-			b.hi, b.mHi, b.okHi = c, m, ok
+			b.hi, b.mHi, b.okHi, fHi = c, m, ok, m
 			if kept == -1 {
-				b.mLo = halve(b.mLo)
+				fLo = halve(fLo)
 			}
 		}
 		side := -1
