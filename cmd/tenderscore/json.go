@@ -119,6 +119,7 @@ type jsonPriceToWin struct {
 	Estimate      string          `json:"estimate,omitempty"`
 	BecomesLowest bool            `json:"becomesLowest"`
 	Schedule      bool            `json:"schedule"`
+	Edge          bool            `json:"edge,omitempty"`
 	Checks        []jsonCheckStep `json:"checks"`
 	Explanation   string          `json:"explanation"`
 }
@@ -256,7 +257,7 @@ func nonZero(d decimal.Decimal) string {
 
 func priceToWinJSON(p analysis.PriceToWin) jsonPriceToWin {
 	out := jsonPriceToWin{Answer: string(p.Answer), Criterion: p.Criterion, BecomesLowest: p.BecomesLowest, Schedule: p.Schedule,
-		Checks: checksJSON(p.Checks), Explanation: p.Explanation()}
+		Edge: p.Edge, Checks: checksJSON(p.Checks), Explanation: p.Explanation()}
 	if p.Criterion != "" {
 		out.Current = dec(p.Current)
 	}

@@ -18,6 +18,8 @@ const (
 	reversalTender = "testdata/reversal.yaml"
 	reversalBids   = "testdata/reversal-bids.yaml"
 	localTender    = "testdata/local.yaml"
+	edgeTender     = "testdata/edge.yaml"
+	edgeBids       = "testdata/edge-bids.yaml"
 )
 
 func compileSchema(t *testing.T, name string) *jsonschema.Schema {
@@ -49,6 +51,7 @@ func TestJSONAgainstSchemas(t *testing.T) {
 		{"check finding an error", "check.schema.json", checkSchemaVersion, []string{"check", "--format", "json", localTender}, exitInput},
 		{"whatif for every Croydon lot: answers found and cannot-win, marks raised under the mean", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", tenderFile, bidsFile}, exitOK},
 		{"whatif with a rank reversal and an abnormally low price", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", reversalTender, reversalBids}, exitOK},
+		{"whatif where a price to win is an edge", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", edgeTender, edgeBids}, exitOK},
 	}
 	schemas := map[string]*jsonschema.Schema{}
 	for _, tc := range tests {
@@ -92,6 +95,14 @@ func TestJSONReachesEveryPart(t *testing.T) {
 	require.Len(t, l.LowPrice, 1, "£400,000 is a third below the average excluding the highest, (400k + 800k) ÷ 2 = 600k")
 	assert.Equal(t, "investigate", l.LowPrice[0].Action)
 	assert.Equal(t, "cannot-win", l.ToWin[0].Marks.Answer, "X at the top mark already cannot win on marks")
+
+	out, _, _ = tenderscore("", "whatif", "--format", "json", edgeTender, edgeBids)
+	w = jsonWhatif{}
+	require.NoError(t, json.Unmarshal([]byte(out), &w))
+	require.Len(t, w.Lots, 1)
+	require.NotEmpty(t, w.Lots[0].ToWin)
+	b1 := w.Lots[0].ToWin[0].Price
+	assert.True(t, b1.Edge, "B1 at a penny above £20,220.00 is the highest price once B0 falls below the minimum: it scores 0 on price")
 
 	out, _, _ = tenderscore("", "check", "--format", "json", localTender)
 	var c jsonCheck

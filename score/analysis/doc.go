@@ -66,7 +66,8 @@
 // under the linear method — so that the bid's standing can fall as its
 // price does. The search then reports an edge of winning, confirmed as
 // every answer is, which need not be the highest price at which the bid
-// wins.) It is solved, then confirmed:
+// wins, and the answer says so: PriceToWin.Edge.) It is solved, then
+// confirmed:
 //
 //  1. Above the field's lowest other price only the bid's own price points
 //     move. The engine is solved backwards for the least normalised score

@@ -68,6 +68,13 @@ type PriceToWin struct {
 	Schedule bool
 	// Checks are the re-scorings that confirm the answer.
 	Checks []Check
+	// Edge is true when, under the lot's policy, the bid's standing can
+	// fall as its price does — a social value offer relative to the best
+	// and read from the bid's price sits under a minimum score, so that a
+	// lower price can take another bid out of the field: Price then wins
+	// and a penny more does not, but the bid may also win at some higher
+	// price. False for every other policy, where Price is the highest.
+	Edge bool
 	// bid is the bid asked about, and note the words of an answer not
 	// computed: what Explanation words.
 	bid, note string
@@ -93,6 +100,9 @@ func (p PriceToWin) Explanation() string {
 	}
 	if p.BecomesLowest {
 		b.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
+	}
+	if p.Edge {
+		b.WriteString("; under this policy a lower price can take another bid below a minimum score, so the bid may also win at some higher price")
 	}
 	b.WriteString(". Re-scored: " + p.Checks[0].String() + "; " + p.Checks[1].String())
 	return b.String()
@@ -493,6 +503,7 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 	out.Cut = cur.Sub(out.Price)
 	out.CutPercent, _ = exact.Whole(out.Cut).Mul(hundredF).Quo(exact.Whole(cur)) // as Fractions: no big numbers while they fit
 	out.Checks = []Check{yes, no}
+	out.Edge = ps.f.standingMayFall()
 	if ps.f.reference {
 		out.BecomesLowest = ps.f.becomesLowest(ps.id, ps.pc, out.Price)
 	} else {
