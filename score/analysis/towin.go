@@ -51,7 +51,8 @@ type PriceToWin struct {
 	// cost when the price is a schedule).
 	Current decimal.Decimal
 	// Price is the highest price at which the bid wins: it wins at Price and
-	// does not at Price + £0.01 (see Checks). Zero unless Answer is Found.
+	// does not at Price + £0.01 (see Checks; and Edge, for the one shape of
+	// policy where a higher price may win too). Zero unless Answer is Found.
 	Price decimal.Decimal
 	// Cut is Current − Price; CutPercent is Cut as a percentage of Current.
 	Cut        decimal.Decimal
