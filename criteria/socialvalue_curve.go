@@ -18,7 +18,7 @@ import (
 // function of the field's best offer B, and, when ByPrice, of the bid
 // price p:
 //
-//	value = Fixed + Share × offer ÷ B          (B above zero; 0 otherwise)
+//	value = Fixed + Share × offer ÷ B          (B above zero; Fixed otherwise)
 //	offer = min(Cap, Base + Amount ÷ p)        (ByPrice)
 //
 // Fixed is a method statement's part (its share of the criterion times

@@ -69,8 +69,8 @@ func (st *stepping) ask(b bracket) int {
 	return 0
 }
 
-// behind is how many steps of the shown totals a margin is behind,
-// rounded up: 0 for a tie lost, which a margin gives as half a step.
+// behind is how many whole steps of the shown totals a margin is behind:
+// 0 for a tie lost, which a margin gives as half a step.
 func (st *stepping) behind(m exact.Fraction) int {
 	q, err := m.Neg().Quo(st.unit)
 	if err != nil {
@@ -180,8 +180,8 @@ func (ps *priceSearch) unit() exact.Fraction {
 // most nearest hi.
 func (ps *priceSearch) steps(lo, hi int64, most int) ([]int64, bool) {
 	rivals := []string{ps.rival}
-	if _, o, err := ps.at(hi); err == nil && o.Winner != "" && o.Winner != ps.id && o.Winner != ps.rival {
-		rivals = append(rivals, o.Winner)
+	if w := ps.winnerAt(hi); w != "" && w != ps.id && w != ps.rival {
+		rivals = append(rivals, w)
 	}
 	bs, ok := ps.f.tr.PriceSteps(ps.id, ps.pc.ID, rivals, decimal.New(lo, -2), decimal.New(hi, -2), most)
 	if !ok {
@@ -194,4 +194,18 @@ func (ps *priceSearch) steps(lo, hi int64, most int) ([]int64, bool) {
 		}
 	}
 	return out, true
+}
+
+// winnerAt is the winner at a price already re-scored, or at the bid's
+// price as evaluated; "" at any other, which is not re-scored for it.
+func (ps *priceSearch) winnerAt(pennies int64) string {
+	for _, t := range ps.seen {
+		if t.pennies == pennies && t.err == nil {
+			return t.res.Winner
+		}
+	}
+	if pennies == ps.current {
+		return ps.f.base.Winner
+	}
+	return ""
 }
