@@ -21,8 +21,8 @@ import (
 // solved for the price ([criteria.PriceRule.PriceAt], LowestAt,
 // [criteria.OfferCurve]) gives the price of each step exactly.
 //
-// A price moves these leaves, under a relative price method: the bid's
-// own price points while its price is above the others' lowest, and below
+// A price moves these leaves: the bid's own price points while its price
+// is above the others' lowest (under the band method, always), and below
 // it every rival's, whose lowest price it now is; and on a social value
 // criterion scored relative to the best offer, with the offer read as a
 // share of the bid price, the bid's own value while another offer is the
@@ -48,9 +48,10 @@ import (
 // that has a loss at hi and a win far below looks first just under hi.
 //
 // false when the steps cannot be read so: the bid is not ranked, the
-// criterion is not the lot's one price criterion scored by the relative
-// method within budget at hi, the price is divided rather than points
-// added, a leaf the price moves is not rounded (each penny would be a
+// criterion is not the lot's one price criterion, scored within budget at
+// hi by the relative, linear (the bid's price no higher than the others'
+// highest), deduction or band method, the price is divided rather than
+// points added, a leaf the price moves is not rounded (each penny would be a
 // step), an offer is read from the price otherwise than as a share of it,
 // or most is not above zero.
 func (t *Trials) PriceSteps(bidID, criterion string, rivals []string, lo, hi decimal.Decimal, most int) ([]exact.Bound, bool) {
@@ -109,14 +110,15 @@ func boundCmp(x, y exact.Bound) int {
 }
 
 // stepper is what PriceSteps reads of the lot once: the bid, its price
-// leaf and the field's lowest other price (when there is one), the social
+// leaf and the field's lowest and highest other prices (when there are), the social
 // value leaves its price moves, and the rivals; out gathers the steps,
 // up to most of each leaf's nearest the top of each span.
 type stepper struct {
 	k      *lotKernel
 	self   *bidKernel
 	n      *node
-	low    exact.Fraction
+	low    exact.Fraction // the others' lowest and highest prices
+	high   exact.Fraction
 	hasLow bool
 	svs    []svSteps
 	rivals []*bidKernel
@@ -139,7 +141,7 @@ func (t *Trials) stepper(bidID, criterion string, rivals []string, most int) (*s
 	k := t.k
 	i, known := t.index[bidID]
 	n, isLeaf := k.tree.byID[criterion]
-	if !known || !isLeaf || n.c.Price == nil || n.c.Price.Method != criteria.Relative || len(k.prices) != 1 ||
+	if !known || !isLeaf || n.c.Price == nil || !slices.Contains(stepMethods, n.c.Price.Method) || len(k.prices) != 1 ||
 		k.pol.unweightedPrice() || !k.leafRounded(n) {
 		return nil, false
 	}
@@ -148,7 +150,7 @@ func (t *Trials) stepper(bidID, criterion string, rivals []string, most int) (*s
 		return nil, false
 	}
 	sp := &stepper{k: k, self: self, n: n, most: most}
-	sp.low, sp.hasLow = t.lowestOther(n, i)
+	sp.low, sp.high, sp.hasLow = t.othersSpread(n, i)
 	for _, name := range rivals {
 		if j, ok := t.index[name]; ok && j != i && !k.bids[j].out() {
 			sp.rivals = append(sp.rivals, &k.bids[j])
@@ -168,16 +170,21 @@ func (t *Trials) stepper(bidID, criterion string, rivals []string, most int) (*s
 	return sp, true
 }
 
-// lowestOther is the field's lowest price within budget on price leaf n
-// without bid i's; false when no other bid is in the field.
-func (t *Trials) lowestOther(n *node, i int) (exact.Fraction, bool) {
+// stepMethods are the price methods PriceSteps reads: each solved for the
+// bid's own price (PriceAt) and for the lowest price as it bears on
+// another (LowestAt), or, for the band, reading no field at all.
+var stepMethods = []criteria.PriceMethod{criteria.Relative, criteria.Linear, criteria.Deduction, criteria.Band}
+
+// othersSpread is the field's lowest and highest price within budget on
+// price leaf n without bid i's; false when no other bid is in the field.
+func (t *Trials) othersSpread(n *node, i int) (lo, hi exact.Fraction, ok bool) {
 	st := t.spreads[n.price]
 	s := &t.k.bids[i]
 	if s.fcells[n.field].state == cellScored && !n.c.Price.IsOverBudget(s.prep.quotes[n.price].Price) {
-		lo, _, left := st.without(s.prep.quotes[n.price].Exact())
-		return lo, left > 0
+		lo, hi, left := st.without(s.prep.quotes[n.price].Exact())
+		return lo, hi, left > 0
 	}
-	return st.lo, st.n > 0
+	return st.lo, st.hi, st.n > 0
 }
 
 // svSteps reads social value leaf m for the bid's steps: it must score
@@ -213,15 +220,21 @@ func (k *lotKernel) leafRounded(n *node) bool {
 
 // span adds the steps over a–b, a span on one side of each dividing
 // price: the bid's price above the others' lowest or not, its offer the
-// best or not.
+// best or not. false for a span above the others' highest price under
+// the linear method, which moves every other bid's points as the bid's
+// price does, by a formula not solved for here.
 func (sp *stepper) span(a, b exact.Fraction) bool {
 	rule := sp.n.c.Price
-	below := sp.hasLow && b.Cmp(sp.low) <= 0
+	band := rule.Method == criteria.Band // reads no field: only the bid's own points move
+	below := !band && sp.hasLow && b.Cmp(sp.low) <= 0
+	if rule.Method == criteria.Linear && sp.hasLow && b.Cmp(sp.high) > 0 {
+		return false
+	}
 	switch {
-	case !below && sp.hasLow: // the bid's own price points fall as its price rises
-		if !sp.steps(sp.n, a, b, false, func(p exact.Fraction) exact.Fraction { return rule.ScoreIn(p, sp.low.Min(p), p) },
+	case !below && (sp.hasLow || band): // the bid's own price points fall as its price rises
+		if !sp.steps(sp.n, a, b, false, func(p exact.Fraction) exact.Fraction { return rule.ScoreIn(p, sp.low.Min(p), sp.high.Max(p)) },
 			func(x exact.Bound) (exact.Bound, bool) {
-				p, ok := rule.PriceAt(x.Value, sp.low, sp.low)
+				p, ok := rule.PriceAt(x.Value, sp.low, sp.high)
 				return exact.Bound{Value: p, Open: x.Open}, ok
 			}) {
 			return false
@@ -232,9 +245,9 @@ func (sp *stepper) span(a, b exact.Fraction) bool {
 				continue
 			}
 			q := r.prep.quotes[sp.n.price].Exact()
-			if !sp.steps(sp.n, a, b, true, func(p exact.Fraction) exact.Fraction { return rule.ScoreIn(q, p, q) },
+			if !sp.steps(sp.n, a, b, true, func(p exact.Fraction) exact.Fraction { return rule.ScoreIn(q, p, sp.high) },
 				func(x exact.Bound) (exact.Bound, bool) {
-					p, ok := rule.LowestAt(x.Value, q, q)
+					p, ok := rule.LowestAt(x.Value, q, sp.high)
 					return exact.Bound{Value: p, Open: x.Open}, ok
 				}) {
 				return false

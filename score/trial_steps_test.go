@@ -18,8 +18,9 @@ import (
 // or any other bid's, changed from one penny to the next as the bid's
 // price rises through a window, the penny below the change is one of the
 // steps PriceSteps returned for the window, every other bid its rival. The
-// lots are trLot's (any price method: PriceSteps declines all but the
-// relative one) or, half the time, stepsLot's, whose social value is
+// lots are trLot's (any price method: PriceSteps declines price per
+// quality point, and the linear method above the others' highest price)
+// or, half the time, stepsLot's, whose social value is
 // always read as a share of the price; the windows lie anywhere between
 // half the field's lowest price and the bid's own, so that some take the
 // bid below the others' lowest price, or make its offer the best, or both
@@ -179,6 +180,18 @@ func TestPriceStepsRefuses(t *testing.T) {
 		return tr
 	}
 	relative := lot(criteria.Relative)
+	perPoint := func() *score.Trials {
+		p := score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
+			{ID: "price", Title: "Price", Price: &criteria.PriceRule{Method: criteria.PerQualityPoint}}, qualityCrit("plan", "100")}}
+		b := func(id, price string, m int64) score.Bid {
+			return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+				Responses: map[string]score.Response{"price": {Price: criteria.Amount(dec(price))}, "plan": marks(m)}}
+		}
+		pr, err := score.Prepare(tenderOf(lotOf(p)), []score.Bid{b("A", "500000", 3), b("B", "400000", 2)})
+		require.NoError(t, err)
+		tr, _ := pr.Trials("L1")
+		return tr
+	}
 	unrounded := score.RoundingRule{Stage: score.Total, Places: 2, Mode: exact.HalfUp} // the total alone: every penny a step of a leaf
 	for _, c := range []struct {
 		why       string
@@ -193,8 +206,8 @@ func TestPriceStepsRefuses(t *testing.T) {
 		{"a negative count of steps", relative, "B", "price", "300000", "300500", -1},
 		{"lo not below hi", relative, "B", "price", "300500", "300000", 4},
 		{"a price not above zero", relative, "B", "price", "0", "300000", 4},
-		{"the linear method, whose highest price moves too", lot(criteria.Linear), "B", "price", "300000", "300500", 4},
-		{"the band method", lot(criteria.Band), "B", "price", "300000", "300500", 4},
+		{"the linear method above the others' highest price, which moves every other bid's points", lot(criteria.Linear), "B", "price", "600000", "600500", 4},
+		{"the per-quality-point method: the price is divided, not added", perPoint(), "B", "price", "300000", "300500", 4},
 		{"leaves not rounded", lot(criteria.Relative, unrounded), "B", "price", "300000", "300500", 4},
 	} {
 		steps, ok := c.tr.PriceSteps(c.bid, c.crit, []string{"A"}, dec(c.lo), dec(c.hi), c.most)
@@ -204,6 +217,10 @@ func TestPriceStepsRefuses(t *testing.T) {
 	steps, ok := relative.PriceSteps("B", "price", []string{"A"}, dec("300000"), dec("300500"), 4)
 	assert.True(t, ok, "the same lot, read")
 	assert.Len(t, steps, 4, "A's price points step every £125 (ExampleTrials_PriceSteps)")
+	_, ok = lot(criteria.Linear).PriceSteps("B", "price", []string{"A"}, dec("450000"), dec("450500"), 4)
+	assert.True(t, ok, "the linear method between the others' lowest and highest prices")
+	_, ok = lot(criteria.Band).PriceSteps("B", "price", []string{"A"}, dec("300000"), dec("300500"), 4)
+	assert.True(t, ok, "the band method, which reads no field")
 }
 
 // pivotsOf returns, in pennies, the prices at which PriceSteps' formulas
