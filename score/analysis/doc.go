@@ -104,9 +104,10 @@
 //     its rival's that the price moves, its levels solved back to a
 //     price): the step the margin points to is tried first (a bid k
 //     steps behind wins k + 1 steps lower), and the penny above a win.
-//     Halving takes over only where the steps cannot be read (a price
-//     method other than the relative one, a leaf not rounded) or one was
-//     missed (a threshold crossed, a third bid overtaking).
+//     Halving takes over only where the steps cannot be read (price per
+//     quality point, the linear method above the others' highest price,
+//     a leaf not rounded) or one was missed (a threshold crossed, a third
+//     bid overtaking).
 //  3. The answer is the higher price that wins; the record shows the
 //     re-scored field at that price and one penny more, where it does not
 //     win. If even £0.01 does not win, the bid "cannot win on price alone".
