@@ -471,7 +471,11 @@ func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 	}
 	ps.out.Estimate = e
 	c := pennies(*e, false, false) // the estimate, to the penny below
-	for range 2 {
+	tries := 2
+	if ps.f.offersMove() {
+		tries = 1 // the estimate holds the offers still: it is not the answer, only a bound
+	}
+	for range tries {
 		if c <= ps.lo || c >= ps.hi {
 			return nil
 		}
@@ -718,4 +722,16 @@ func ratio(num, den decimal.Decimal) exact.Fraction {
 		return exact.Zero
 	}
 	return f
+}
+
+// offersMove reports whether a social value offer in the lot is read from
+// the bid's price, so that the estimate, which holds the offers as
+// evaluated, is a first guess and never the answer itself.
+func (f *field) offersMove() bool {
+	for _, l := range f.leaves() {
+		if sv := l.c.SocialValue; sv != nil && sv.NeedsBidPrice() {
+			return true
+		}
+	}
+	return false
 }
