@@ -163,12 +163,7 @@ func stepsLot(t *rapid.T, cat criteria.Catalogue) ([]score.Bid, *score.Trials) {
 // TestPriceStepsRefuses: PriceSteps declines, rather than guessing or
 // failing, whatever it cannot read so: each case says why.
 func TestPriceStepsRefuses(t *testing.T) {
-	lot := func(method criteria.PriceMethod, rounding ...score.RoundingRule) *score.Trials {
-		rule := criteria.PriceRule{Method: method}
-		if method == criteria.Band {
-			rule.Floor, rule.Ceiling = dec("100000"), dec("900000")
-		}
-		p := score.Policy{Rounding: rounding, Criteria: []score.Criterion{priceCrit("price", "40", rule), qualityCrit("plan", "60")}}
+	trialsOf := func(p score.Policy) *score.Trials { // A at £500,000 marked 3, B at £400,000 marked 2
 		b := func(id, price string, m int64) score.Bid {
 			return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
 				Responses: map[string]score.Response{"price": {Price: criteria.Amount(dec(price))}, "plan": marks(m)}}
@@ -179,18 +174,17 @@ func TestPriceStepsRefuses(t *testing.T) {
 		require.True(t, ok)
 		return tr
 	}
+	lot := func(method criteria.PriceMethod, rounding ...score.RoundingRule) *score.Trials {
+		rule := criteria.PriceRule{Method: method}
+		if method == criteria.Band {
+			rule.Floor, rule.Ceiling = dec("100000"), dec("900000")
+		}
+		return trialsOf(score.Policy{Rounding: rounding, Criteria: []score.Criterion{priceCrit("price", "40", rule), qualityCrit("plan", "60")}})
+	}
 	relative := lot(criteria.Relative)
 	perPoint := func() *score.Trials {
-		p := score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
-			{ID: "price", Title: "Price", Price: &criteria.PriceRule{Method: criteria.PerQualityPoint}}, qualityCrit("plan", "100")}}
-		b := func(id, price string, m int64) score.Bid {
-			return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
-				Responses: map[string]score.Response{"price": {Price: criteria.Amount(dec(price))}, "plan": marks(m)}}
-		}
-		pr, err := score.Prepare(tenderOf(lotOf(p)), []score.Bid{b("A", "500000", 3), b("B", "400000", 2)})
-		require.NoError(t, err)
-		tr, _ := pr.Trials("L1")
-		return tr
+		return trialsOf(score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
+			{ID: "price", Title: "Price", Price: &criteria.PriceRule{Method: criteria.PerQualityPoint}}, qualityCrit("plan", "100")}})
 	}
 	unrounded := score.RoundingRule{Stage: score.Total, Places: 2, Mode: exact.HalfUp} // the total alone: every penny a step of a leaf
 	for _, c := range []struct {
