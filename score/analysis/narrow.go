@@ -23,10 +23,12 @@ import (
 // bracket is halved whenever the step before did not halve it. On margins
 // that move smoothly with the price that takes a few re-scorings where
 // halving takes two dozen; near the answer the shown margins are steps of
-// the rounding, and halving takes over; and past a budget, on margins
-// that mislead, only halving is done. Which prices are tried
-// only orders the search: the answer is the one highest winning price
-// whatever the order (see fromCandidates).
+// the rounding, and the prices of those steps are tried instead, where
+// they can be read (narrow_steps.go), halving taking over where not; and
+// past a budget, on margins that mislead, only halving is done. Which
+// prices are tried only orders the search: the answer is the one highest
+// winning price whatever the order (see fromCandidates; and
+// towin_edge.go, for the one shape of policy where it need not be).
 
 // narrow closes the search's bracket to a penny.
 func (ps *priceSearch) narrow() error {
@@ -64,9 +66,10 @@ type bracket struct {
 
 // narrowed closes the bracket to a penny, trying each price with try:
 // whether the bid wins there and its margin, if read. It tries at most
-// three times as many prices as halving alone would: past that it only
-// halves. With st, once the margins are near (see stepping.ask), the
-// prices of the steps are asked of steps and tried first.
+// three times as many prices as halving alone would, and a few more for
+// the steps: past that it only halves. With st, once the margins are near
+// (see stepping.ask), the prices of the steps are asked of steps and
+// tried first.
 func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error), st *stepping, steps stepsFunc) (bracket, error) {
 	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
 	var gallop int64        // after false position fell near an end: how far from it to look next
