@@ -193,7 +193,7 @@ func (rd *reader) sheet(sheet, layout string, part sheetPart) (tenderfile.Table,
 		rd.problem(rd.at(sheet, 0, 0), "", "", "sheet", "%v", err)
 		return tenderfile.Table{}, false
 	}
-	if len(g.rows) == 0 || g.rows[0].num != 1 {
+	if len(g.rows) == 0 || g.rows[0].num != 1 || g.rows[0].lastCol() == 0 { // no row 1, or one of no cells
 		l := layoutNamed(layout)
 		rd.problem(rd.at(sheet, 1, 1), "header", "", "header", "the sheet has no header: row 1 names the columns (%s, and optionally %s)",
 			strings.Join(l.Required, ", "), strings.Join(l.Optional, ", "))

@@ -75,6 +75,8 @@ func TestReadErrors(t *testing.T) {
 			`b.xlsx:marks!A2: the cells A2:A3 are merged: unmerge them, since a merged range keeps one value and the rest of the cells it covers read as empty (value "A2:A3", rule merged)`},
 		{"no header in row 1", []rawSheet{{"marks", inline(3, "bid", "criterion", "mark") + `</sheetData>`}},
 			`b.xlsx:marks!A1: header: the sheet has no header: row 1 names the columns (bid, criterion, mark, and optionally evaluator, rationale, consensus, lot, supplier, supplierName) (rule header)`},
+		{"a row 1 of no cells, which the fuzzer found placed like a CSV file's line (b.xlsx:1)", []rawSheet{{"marks", `<row r="1"/>` + inline(2, "B-1", "team", "3") + `</sheetData>`}},
+			`b.xlsx:marks!A1: header: the sheet has no header: row 1 names the columns (bid, criterion, mark, and optionally evaluator, rationale, consensus, lot, supplier, supplierName) (rule header)`},
 		{"a missing header column", []rawSheet{{"marks", inline(1, "bid", "mark") + `</sheetData>`}},
 			`b.xlsx:marks!A1: header: the marks sheet needs the column "criterion" in its header (row 1) (rule missing-column)`},
 		{"no sheet of bids", []rawSheet{{"Sheet1", inline(1, "bid") + `</sheetData>`}},
