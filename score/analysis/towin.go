@@ -473,7 +473,7 @@ func (ps *priceSearch) fromEstimate(cur decimal.Decimal) error {
 	c := pennies(*e, false, false) // the estimate, to the penny below
 	tries := 2
 	if ps.f.offersMove() {
-		tries = 1 // the estimate holds the offers still: it is not the answer, only a bound
+		tries = 1 // the estimate holds the offers still: a first guess, seldom the answer
 	}
 	for range tries {
 		if c <= ps.lo || c >= ps.hi {
@@ -726,7 +726,7 @@ func ratio(num, den decimal.Decimal) exact.Fraction {
 
 // offersMove reports whether a social value offer in the lot is read from
 // the bid's price, so that the estimate, which holds the offers as
-// evaluated, is a first guess and never the answer itself.
+// evaluated, is a first guess and seldom the answer itself.
 func (f *field) offersMove() bool {
 	for _, l := range f.leaves() {
 		if sv := l.c.SocialValue; sv != nil && sv.NeedsBidPrice() {
