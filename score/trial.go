@@ -225,7 +225,10 @@ func (r Trial) Release() {
 		return // none of its own, or released already
 	}
 	t, gen := r.st.t, r.bl.gen+1
-	*r.bl = trialBlock{gen: gen}
+	others, other := r.bl.others, r.bl.other
+	others.reset()
+	clear(other)
+	*r.bl = trialBlock{gen: gen, others: others, other: other}
 	t.blocks.Put(r.bl)
 }
 
@@ -527,6 +530,11 @@ type trialBlock struct {
 	probe      bidKernel
 	probeCells [2]cell
 	probeTie   [2]Figure
+	// others and other hold the other bids the trial re-scores and find
+	// them by position (trialState.other): kept when the trial is
+	// released, emptied, for the next trial to use.
+	others rescoredStore
+	other  map[int]*bidKernel
 }
 
 // block returns the storage for one trial: one a released trial gave back
@@ -731,17 +739,44 @@ func (st *trialState) rescored(i int) *bidKernel {
 	if s, ok := st.kept(i); ok {
 		return s
 	}
-	s := new(bidKernel)
-	var tie []Figure
-	if len(k.tieNodes) > 0 {
-		tie = make([]Figure, len(k.tieNodes))
-	}
-	st.rescore(s, slices.Clone(base.fcells), tie, i)
-	if st.other == nil {
-		st.other = map[int]*bidKernel{}
-	}
+	s, cells, tie := st.storage()
+	st.rescore(s, append(cells[:0], base.fcells...), tie, i)
 	st.other[i] = s
 	return s
+}
+
+// storage returns the storage for one more bid the trial re-scores — from
+// its block's store, kept across releases (trial_store.go), when it has
+// one — with the map that finds them made ready.
+func (st *trialState) storage() (*bidKernel, []cell, []Figure) {
+	k := st.t.k
+	nc, nt := len(k.fieldLfs), len(k.tieNodes)
+	st.otherMap()
+	if bl := st.block; bl != nil {
+		if s, cells, tie := bl.others.next(nc, nt); s != nil {
+			return s, cells, tie
+		}
+	}
+	var tie []Figure
+	if nt > 0 {
+		tie = make([]Figure, nt)
+	}
+	return new(bidKernel), make([]cell, nc), tie
+}
+
+// otherMap readies the map of the other bids the trial keeps: its block's,
+// emptied when the block was released, when it has one.
+func (st *trialState) otherMap() {
+	switch bl := st.block; {
+	case st.other != nil:
+	case bl != nil:
+		if bl.other == nil {
+			bl.other = map[int]*bidKernel{}
+		}
+		st.other = bl.other
+	default:
+		st.other = map[int]*bidKernel{}
+	}
 }
 
 // kept returns another bid as the trial re-scored it already, if it did.

@@ -268,9 +268,7 @@ func (st *trialState) leaving(i int) *bidKernel {
 	s := st.t.k.bids[i]
 	s.dq = &Disqualification{Stage: AtThreshold, Reasons: []Reason{{Rule: "min-quality-percent"}}}
 	s.total, s.tie = TotalLine{}, nil // never totalled, as a bid out at a threshold is not
-	if st.other == nil {
-		st.other = map[int]*bidKernel{}
-	}
+	st.otherMap()
 	st.other[i] = &s
 	return &s
 }
