@@ -88,12 +88,17 @@ func (r Rounding) AtMost(goal Fraction, strict bool) Bound {
 var halfFraction = Fraction{n: 1, d: 2}
 
 // unit is one step of the last place kept.
-func (r Rounding) unit() Fraction { return Whole(decimal.New(1, -r.Places)) }
+func (r Rounding) unit() Fraction {
+	if r.Places >= 0 && int(r.Places) < len(pow10) {
+		return fromSmall(1, pow10[r.Places])
+	}
+	return Whole(decimal.New(1, -r.Places))
+}
 
 // gridAbove is the least multiple of the unit at or above goal (above it
 // when strict).
 func (r Rounding) gridAbove(goal Fraction, strict bool) Fraction {
-	g := Whole(Rounding{Places: r.Places, Mode: Ceiling}.Apply(goal))
+	g := goal.Rounded(Rounding{Places: r.Places, Mode: Ceiling})
 	if strict && g.Equal(goal) {
 		g = g.Add(r.unit())
 	}
@@ -103,7 +108,7 @@ func (r Rounding) gridAbove(goal Fraction, strict bool) Fraction {
 // gridBelow is the greatest multiple of the unit at or below goal (below it
 // when strict).
 func (r Rounding) gridBelow(goal Fraction, strict bool) Fraction {
-	g := Whole(Rounding{Places: r.Places, Mode: Floor}.Apply(goal))
+	g := goal.Rounded(Rounding{Places: r.Places, Mode: Floor})
 	if strict && g.Equal(goal) {
 		g = g.Sub(r.unit())
 	}
@@ -113,11 +118,5 @@ func (r Rounding) gridBelow(goal Fraction, strict bool) Fraction {
 // even reports whether half-even rounding sends the value half-way between
 // the neighbouring figures lo and hi to hi: when hi is the even one.
 func (r Rounding) even(lo, hi Fraction) bool {
-	return Rounding{Places: r.Places, Mode: HalfEven}.Apply(lo.Add(hi).Mul(halfFraction)).Equal(mustDecimal(hi))
-}
-
-// mustDecimal is the decimal of a multiple of a power of ten.
-func mustDecimal(f Fraction) decimal.Decimal {
-	d, _ := f.Decimal()
-	return d
+	return lo.Add(hi).Mul(halfFraction).Rounded(Rounding{Places: r.Places, Mode: HalfEven}).Equal(hi)
 }

@@ -251,6 +251,9 @@ func (k *lotKernel) quotedPrice(s *bidKernel) (decimal.Decimal, bool) {
 	if len(k.prices) == 0 || len(s.prep.quotes) != len(k.prices) {
 		return decimal.Decimal{}, false
 	}
+	if len(s.prep.quotes) == 1 {
+		return s.prep.quotes[0].Price, true // the usual single price: no sum to form
+	}
 	sum := decimal.Zero
 	for _, q := range s.prep.quotes {
 		sum = sum.Add(q.Price)
