@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -58,9 +59,11 @@ type Trials struct {
 	// rays holds the lines of the latest changed bids' trials that move a
 	// lowest price and a best offer at once (trial_ray.go).
 	rays []*rayFamily
-	// fields holds the fields moved by trials, by fieldKey: nil for one met
-	// once, shared once met again (trial_shared.go).
+	// fields holds the fields moved by trials and shared, by fieldKey; met
+	// the hashes of those met once, by seed (trial_shared.go).
 	fields map[fieldKey]*fieldAt
+	met    map[uint64]struct{}
+	seed   maphash.Seed
 	// holdings are the rivals LowestHolding last weighed, the latest few:
 	// one for each of the goroutines that may be asking at once.
 	holdings [holdingsKept]*holding

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"hash/maphash"
 	"slices"
 
 	"github.com/tenderscore/tenderscore/exact"
@@ -45,30 +46,52 @@ type fieldKey struct {
 func (t *Trials) sharedField(key fieldKey) (f *fieldAt, seen bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	f, seen = t.fields[key]
-	return f, seen
+	if f = t.fields[key]; f != nil {
+		return f, true
+	}
+	_, seen = t.met[t.fieldHash(key)]
+	return nil, seen
 }
 
 // noteField records that a trial met a moved field, publishing it when it
-// is met a second time (f not nil): a field met once is not kept. The
-// fields noted are forgotten all at once when there are more than
-// fieldsKept: a Trials kept for many trials (a portal's, asked what-if
-// after what-if) holds memory in proportion to its lot, and a field
-// forgotten is only re-scored again.
+// is met a second time (f not nil). A field met once is not kept: only its
+// hash is, a few bytes where a key is dozens, since most fields are met
+// once (each price a search tries below the lowest). Two fields of one
+// hash only publish the second at its first meeting, which changes what is
+// kept, never an answer. The fields noted and published are each forgotten
+// all at once when there are more than fieldsKept: a Trials kept for many
+// trials (a portal's, asked what-if after what-if) holds memory in
+// proportion to its lot, and a field forgotten is only re-scored again.
 func (t *Trials) noteField(key fieldKey, f *fieldAt) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	limit := fieldsKept(len(t.k.bids))
+	if f == nil {
+		if t.met == nil {
+			t.met = map[uint64]struct{}{}
+			t.seed = maphash.MakeSeed()
+		}
+		if len(t.met) >= limit {
+			clear(t.met)
+		}
+		t.met[t.fieldHash(key)] = struct{}{}
+		return
+	}
 	if t.fields == nil {
 		t.fields = map[fieldKey]*fieldAt{}
 	}
-	old, known := t.fields[key]
-	if !known && len(t.fields) >= fieldsKept(len(t.k.bids)) {
+	if _, known := t.fields[key]; known {
+		return // published by another trial at once: the first stays
+	}
+	if len(t.fields) >= limit {
 		clear(t.fields) // a published field a trial still reads stays whole: it is never changed
 	}
-	if old == nil {
-		t.fields[key] = f
-	}
+	t.fields[key] = f
 }
+
+// fieldHash is the hash of a moved field's key, by its form as the key
+// compares (the seed is drawn when the first field is noted).
+func (t *Trials) fieldHash(key fieldKey) uint64 { return maphash.Comparable(t.seed, key) }
 
 // fieldsKept is the most moved fields a Trials of n bids notes before it
 // forgets them: an analysis meets a handful (9 for 1,000 bids), a caller

@@ -41,8 +41,8 @@ func TestMovedFieldsKeptAreBounded(t *testing.T) {
 				}
 			}
 		}
-		if n := len(tr.fields); n > limit {
-			t.Fatalf("after %d prices the Trials keeps %d moved fields, more than %d", i+1, n, limit)
+		if n, m := len(tr.fields), len(tr.met); n > limit || m > limit {
+			t.Fatalf("after %d prices the Trials keeps %d moved fields and %d met once, more than %d", i+1, n, m, limit)
 		}
 	}
 	if len(tr.fields) == 0 {
