@@ -136,14 +136,10 @@ func (lp *lotPrep) kernelWith(quiet bool, sv func(k *lotKernel)) *lotKernel {
 	return lp.kernelOver(quiet, sv, -1)
 }
 
-// kernelWithout runs the engine's phases quietly over every prepared bid
-// but the one at position skip: the lot with that bid taken out, the others
-// read in place as prepared (lotPrep.withoutBid copies them, for a
-// Prepared of its own).
-func (lp *lotPrep) kernelWithout(skip int) *lotKernel { return lp.kernelOver(true, nil, skip) }
-
 // kernelOver is kernelWith over the prepared bids but the one at position
-// skip (none when it is negative).
+// skip (none when it is negative): the lot with that bid taken out, the
+// others read in place as prepared (lotPrep.withoutBid copies them, for a
+// Prepared of its own; Trials.WithoutBid ranks it).
 func (lp *lotPrep) kernelOver(quiet bool, sv func(k *lotKernel), skip int) *lotKernel {
 	k := &lotKernel{lotPrep: lp, fields: map[int][]string{}, notes: slices.Clone(lp.notes), quiet: quiet}
 	n := len(lp.bids)

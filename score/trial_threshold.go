@@ -178,7 +178,7 @@ func (t *Trials) wholeWithOffers(i int, b *Bid, p *bidPrep, s *bidKernel, moved 
 	q.bids[i] = *b
 	q.per = slices.Clone(t.lp.per)
 	q.per[i] = *p
-	sv, same := socialValueFrom(t.k, moved, i, s), t.thresholdsSame(moved, i)
+	sv, same := socialValueFrom(t.k, moved, i, s, -1), t.thresholdsSame(moved, i)
 	return t.fromResult(q.kernelWith(true, func(k *lotKernel) {
 		sv(k)
 		k.thSame, k.thBase = same, t.k
@@ -212,16 +212,22 @@ func (t *Trials) thresholdsSame(moved []svMove, self int) []bool {
 // socialValueFrom scores a kernel's social value criteria from base's, for
 // a lot whose social value fields are base's: each bid's cell as base has
 // it, its value against a best offer as moved (numbers only), and the bid
-// at position self (none when below 0) as s has it.
-func socialValueFrom(base *lotKernel, moved []svMove, self int, s *bidKernel) func(k *lotKernel) {
+// at position self (none when below 0) as s has it. With skip at 0 or
+// above the kernel is base's lot without the bid at that position: each
+// bid from it on is base's one further on, and its fields' ids are left
+// unset, as only a quiet kernel, which words nothing, is scored so.
+func socialValueFrom(base *lotKernel, moved []svMove, self int, s *bidKernel, skip int) func(k *lotKernel) {
 	return func(k *lotKernel) {
 		for _, n := range base.fieldLfs {
-			if ids, ok := base.fields[n.index]; ok && n.c.SocialValue != nil {
+			if ids, ok := base.fields[n.index]; ok && n.c.SocialValue != nil && skip < 0 {
 				k.fields[n.index] = ids
 			}
 		}
 		for j := range k.bids {
 			from := &base.bids[j]
+			if skip >= 0 && j >= skip {
+				from = &base.bids[j+1]
+			}
 			if j == self {
 				from = s
 			}

@@ -38,7 +38,7 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 	if t.hasTh || k.pol.unweightedPrice() {
 		l := shiftedLot(t.lp.lot, fi, ti, points)
 		// the social value fields, and each value there, are as evaluated: only points move
-		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil)).result()), nil
+		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil, -1)).result()), nil
 	}
 	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, hull: t.hull(fi, ti), cache: map[int]*bidKernel{}}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))
