@@ -149,7 +149,7 @@ func (t *Trials) stepper(bidID, criterion string, rivals []string, most int) (*s
 	if self.out() || self.fcells[n.field].state != cellScored {
 		return nil, false
 	}
-	sp := &stepper{k: k, self: self, n: n, most: most}
+	sp := &stepper{k: k, self: self, n: n, most: most, out: make([]exact.Bound, 0, min(most, stepsSized)+len(rivals))}
 	sp.low, sp.high, sp.hasLow = t.othersSpread(n, i)
 	for _, name := range rivals {
 		if j, ok := t.index[name]; ok && j != i && !k.bids[j].out() {
@@ -169,6 +169,11 @@ func (t *Trials) stepper(bidID, criterion string, rivals []string, most int) (*s
 	}
 	return sp, true
 }
+
+// stepsSized is the most steps PriceSteps makes room for at once: a span
+// seldom gives more, and a count asked for far beyond it is not allocated
+// up front.
+const stepsSized = 64
 
 // stepMethods are the price methods PriceSteps reads: each solved for the
 // bid's own price (PriceAt) and for the lowest price as it bears on
@@ -311,11 +316,13 @@ func (sp *stepper) steps(n *node, a, b exact.Fraction, rises bool, score func(ex
 	if rises {
 		least, most = most, least
 	}
-	levels, ok := sp.k.levels(n, least, most, sp.most, rises) // those nearest b first
+	from := len(sp.out)
+	var ok bool
+	sp.out, ok = sp.k.levels(sp.out, n, least, most, sp.most, rises) // those nearest b first
 	if !ok {
 		return false
 	}
-	for _, x := range levels {
+	for i, x := range sp.out[from:] { // each level's bound on the score becomes the price's, in place
 		p, ok := price(x)
 		if !ok {
 			return false
@@ -323,25 +330,25 @@ func (sp *stepper) steps(n *node, a, b exact.Fraction, rises bool, score func(ex
 		if rises {
 			p.Open = !p.Open // below the price (at it) the score is short of x
 		}
-		sp.out = append(sp.out, p)
+		sp.out[from+i] = p
 	}
 	return true
 }
 
-// levels returns, for a leaf whose normalised score moves between least
-// and most, the bound on the score at which each level its points show
-// above those at least, up to those at most, is reached: the lowest first,
-// or with down the highest, at most max of them; false when the leaf is
-// not rounded. Where the normalised score is rounded the points are a
+// levels appends to dst, for a leaf whose normalised score moves between
+// least and most, the bound on the score at which each level its points
+// show above those at least, up to those at most, is reached: the lowest
+// first, or with down the highest, at most max of them; false when the
+// leaf is not rounded. Where the normalised score is rounded the points are a
 // function of the rounded score, so its levels are the ones read (a
 // rounding of the points finer than it would give many levels at one
 // score); otherwise the points' own.
-func (k *lotKernel) levels(n *node, least, most exact.Fraction, max int, down bool) ([]exact.Bound, bool) {
+func (k *lotKernel) levels(dst []exact.Bound, n *node, least, most exact.Fraction, max int, down bool) ([]exact.Bound, bool) {
 	r := k.stage[0]
 	var from, to exact.Fraction
 	switch {
 	case n.available.Sign() <= 0:
-		return nil, false
+		return dst, false
 	case r != nil:
 		from, to = least.Rounded(*r), most.Rounded(*r)
 	default:
@@ -349,7 +356,7 @@ func (k *lotKernel) levels(n *node, least, most exact.Fraction, max int, down bo
 			r = k.stage[2]
 		}
 		if r == nil {
-			return nil, false
+			return dst, false
 		}
 		shown := func(s exact.Fraction) exact.Fraction {
 			return k.leafNum(n, cell{a: criteria.Assessment{Value: s}, state: cellScored}, n.available).points.Value
@@ -361,13 +368,12 @@ func (k *lotKernel) levels(n *node, least, most exact.Fraction, max int, down bo
 	if down {
 		v, step = to, unit.Neg()
 	}
-	var out []exact.Bound
-	for ; len(out) < max && v.Cmp(from) > 0 && v.Cmp(to) <= 0; v = v.Add(step) {
+	for added := 0; added < max && v.Cmp(from) > 0 && v.Cmp(to) <= 0; v, added = v.Add(step), added+1 {
 		b := r.AtLeast(v, false)
 		if k.stage[0] == nil { // a level of the points: of the score, divided by the marks
 			b.Value, _ = b.Value.Quo(n.available)
 		}
-		out = append(out, b)
+		dst = append(dst, b)
 	}
-	return out, true
+	return dst, true
 }
