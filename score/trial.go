@@ -742,7 +742,7 @@ func (st *trialState) rescored(i int) *bidKernel {
 	if s, ok := st.kept(i); ok {
 		return s
 	}
-	s, cells, tie := st.storage()
+	s, cells, tie := st.storage(false)
 	st.rescore(s, append(cells[:0], base.fcells...), tie, i)
 	st.other[i] = s
 	return s
@@ -750,12 +750,13 @@ func (st *trialState) rescored(i int) *bidKernel {
 
 // storage returns the storage for one more bid the trial re-scores — from
 // its block's store, kept across releases (trial_store.go), when it has
-// one — with the map that finds them made ready.
-func (st *trialState) storage() (*bidKernel, []cell, []Figure) {
+// one and own is false — with the map that finds them made ready. With own
+// the storage is the bid's own, for a bid published to later trials.
+func (st *trialState) storage(own bool) (*bidKernel, []cell, []Figure) {
 	k := st.t.k
 	nc, nt := len(k.fieldLfs), len(k.tieNodes)
 	st.otherMap()
-	if bl := st.block; bl != nil {
+	if bl := st.block; bl != nil && !own {
 		if s, cells, tie := bl.others.next(nc, nt); s != nil {
 			return s, cells, tie
 		}
@@ -780,6 +781,22 @@ func (st *trialState) otherMap() {
 	default:
 		st.other = map[int]*bidKernel{}
 	}
+}
+
+// rescoredOwn is rescored for a bid published to later trials (fieldAt),
+// which outlive the trial: re-scored into storage of its own, or copied out
+// of the trial's when the trial re-scored it already.
+func (st *trialState) rescoredOwn(i int) *bidKernel {
+	if in, _ := st.inTrial(i); !in {
+		return st.rescored(i) // the bid as evaluated, or leaving: never in the trial's store
+	}
+	if s, ok := st.kept(i); ok {
+		return detached(s)
+	}
+	s, cells, tie := st.storage(true)
+	st.rescore(s, append(cells[:0], st.t.k.bids[i].fcells...), tie, i)
+	st.other[i] = s
+	return s
 }
 
 // kept returns another bid as the trial re-scored it already, if it did.

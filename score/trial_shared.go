@@ -104,7 +104,7 @@ func (st *trialState) publish(ids []int) *fieldAt {
 	k := st.t.k
 	f := &fieldAt{ids: ids, bids: make(map[int]*bidKernel, len(ids))}
 	for _, i := range ids {
-		s := detached(st.rescored(i)) // the trial's storage is used again once it is released
+		s := st.rescoredOwn(i) // the trial's storage is used again once it is released
 		f.bids[i] = s
 		if s.out() || !s.total.Scored {
 			continue
