@@ -326,7 +326,7 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules, words
 	k.numbers(s, nums)
 	for _, n := range th.mins {
 		pts := nums[n.index].points
-		need := n.available.MulDec(n.c.MinPercent.Shift(-2))
+		need := th.need(n, nil)
 		switch {
 		case pts.Value.Cmp(need) >= 0:
 		case !words:
@@ -338,18 +338,10 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules, words
 				Text: n.c.Title + ": " + pts.String() + " of " + avail + " marks is below the minimum of " + minPct + "% (" + needs + " marks)"})
 		}
 	}
-	if th.minQuality == nil {
+	pct, got, avail, ok := th.qualityPercent(func(n *node) exact.Fraction { return nums[n.index].points.Value }, nil)
+	if !ok {
 		return
 	}
-	got, avail := exact.Zero, exact.Zero
-	for _, n := range th.quality {
-		got = got.Add(nums[n.index].points.Value)
-		avail = avail.Add(n.available)
-	}
-	if avail.IsZero() {
-		return
-	}
-	pct, _ := got.Mul(exact.Int(100)).Quo(avail)
 	s.qpct = &pct
 	switch {
 	case pct.Cmp(exact.Whole(*th.minQuality)) >= 0:
@@ -360,6 +352,55 @@ func (k *lotKernel) threshold(s *bidKernel, nums []num, th thresholdRules, words
 		s.disqualify(AtThreshold, Reason{Rule: "min-quality-percent",
 			Text: "quality score " + g + " of " + a + " available (" + g + " ÷ " + a + " × 100 = " + pct.String() + "%) is below the minimum of " + exact.Plain(*th.minQuality) + "%"})
 	}
+}
+
+// need is the points criterion n's minimum percentage asks for, of its
+// marks available (read from avail, by node index, when it is not nil).
+func (th thresholdRules) need(n *node, avail []exact.Fraction) exact.Fraction {
+	a := n.available
+	if avail != nil {
+		a = avail[n.index]
+	}
+	return a.MulDec(n.c.MinPercent.Shift(-2))
+}
+
+// qualityPercent is a bid's quality score as a percentage of the quality
+// marks available (read from avail when it is not nil), from its points
+// as shown on each criterion, with the score and the marks it is formed
+// from; false when there is no minimum quality, or no quality marks to
+// form it over.
+func (th thresholdRules) qualityPercent(points func(n *node) exact.Fraction, avail []exact.Fraction) (pct, got, of exact.Fraction, ok bool) {
+	if th.minQuality == nil {
+		return exact.Fraction{}, exact.Fraction{}, exact.Fraction{}, false
+	}
+	got, of = exact.Zero, exact.Zero
+	for _, n := range th.quality {
+		got = got.Add(points(n))
+		if avail != nil {
+			of = of.Add(avail[n.index])
+		} else {
+			of = of.Add(n.available)
+		}
+	}
+	if of.IsZero() {
+		return exact.Fraction{}, exact.Fraction{}, exact.Fraction{}, false
+	}
+	pct, _ = got.Mul(exact.Int(100)).Quo(of)
+	return pct, got, of, true
+}
+
+// below reports whether a bid whose points as shown on each criterion are
+// points(n) is below any of the thresholds, each node's marks available
+// read from avail when it is not nil: what [lotKernel.threshold]
+// disqualifies, in numbers only.
+func (th thresholdRules) below(points func(n *node) exact.Fraction, avail []exact.Fraction) bool {
+	for _, n := range th.mins {
+		if points(n).Cmp(th.need(n, avail)) < 0 {
+			return true
+		}
+	}
+	pct, _, _, ok := th.qualityPercent(points, avail)
+	return ok && pct.Cmp(exact.Whole(*th.minQuality)) < 0
 }
 
 // qualityNodes are the top-level criteria counted as quality.

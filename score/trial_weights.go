@@ -35,12 +35,15 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 	if points.Sign() <= 0 || move.Cmp(k.tree.roots[fi].available) >= 0 {
 		return Trial{}, oneProblem("weightShift", points.String(), "within-weight", "a shift of weight must be more than zero and less than the %s marks %s carries", k.tree.roots[fi].available, from)
 	}
-	if t.hasTh || k.pol.unweightedPrice() {
+	whole := func() Trial {
 		l := shiftedLot(t.lp.lot, fi, ti, points)
 		// the social value fields, and each value there, are as evaluated: only points move
-		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil, -1)).result()), nil
+		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil, -1)).result())
 	}
-	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, hull: t.hull(fi, ti), cache: map[int]*bidKernel{}}
+	if k.pol.unweightedPrice() {
+		return whole(), nil
+	}
+	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, cache: map[int]*bidKernel{}}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))
 	aF, aT := k.tree.roots[fi].available, k.tree.roots[ti].available
 	sF, _ := aF.Sub(move).Quo(aF)
@@ -55,8 +58,45 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 			w.avail[i] = n.available
 		}
 	}
+	if t.hasTh && !t.thresholdsStand(w) {
+		return whole(), nil
+	}
+	w.hull = t.hull(fi, ti)
 	st := &trialState{t: t, w: w}
 	return st.decide(w.leaders(st)), nil
+}
+
+// thresholdsStand reports whether every bid stands at the thresholds under
+// a shift of weight as it did as evaluated: each bid the thresholds test
+// (every bid not out at a gate, by disregard or for a mark below a
+// question's minimum) below them under both weights or under neither, its
+// points under the shift worked out as the shifted lot would show them.
+// The compliant bids, and so every field figure, are then as evaluated,
+// and only their totals move. false too when a threshold reads a
+// criterion holding the price, whose points a bid out at a threshold never
+// reaches.
+func (t *Trials) thresholdsStand(w *weightState) bool {
+	k := t.k
+	for _, n := range slices.Concat(t.th.mins, t.th.quality) {
+		if n.hasPrice() {
+			return false
+		}
+	}
+	scratch := t.nums()
+	defer t.done(scratch)
+	nums := *scratch
+	for i := range k.bids {
+		if p := &t.lp.per[i]; p.dq != nil || len(p.low) > 0 {
+			continue // out before the thresholds, whatever the weights
+		}
+		tab := t.evaluated(i)
+		was := t.th.below(func(n *node) exact.Fraction { return tab[n.index].points.Value }, nil)
+		k.numbersUnder(&k.bids[i], nums, w.avail, tab, w.from, w.to)
+		if now := t.th.below(func(n *node) exact.Fraction { return nums[n.index].points.Value }, w.avail); now != was {
+			return false
+		}
+	}
+	return true
 }
 
 // topIndex is the position of a top-level criterion that carries weight;
