@@ -107,3 +107,46 @@ func TestTrialTiesPastACoverThatLeaves(t *testing.T) {
 	_, ok = got.Total("A")
 	assert.False(t, ok, "A is below the minimum")
 }
+
+// TestWeightShiftFollowsTheLeaderOut: a shift of weight takes the leader
+// below the minimum quality, and the trial finds the best of the rest
+// however far behind it is. Worked by hand: price 20 (relative), questions
+// A and B 20 each and C 40 (0–4), a minimum of 50% of the 40 marks of A and
+// B. X at £1,000 has 4, 0 and 4: 20 of A and B's marks (50%), 80 in all; W
+// at £1,000 has 2, 2 and 0: 50%, 40 in all; Y at £2,000 has 2, 2 and 2:
+// 50%, 10 on price, 50 in all. One point moved from A to B leaves X 19
+// marks of 40, 47.5%: out. W keeps the lowest price where it was, and Y
+// wins with 10 + 9.5 + 10.5 + 20 = 50. The lines put X alone near the best
+// at that shift (79 against 50), so a trial reading them without seeing X
+// leave finds no leader at all.
+func TestWeightShiftFollowsTheLeaderOut(t *testing.T) {
+	pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: criteria.Relative}),
+		qualityCrit("A", "20"), qualityCrit("B", "20"), qualityCrit("C", "40")},
+		Thresholds: score.Thresholds{MinQualityPercent: decp("50"), QualityCriteria: []string{"A", "B"}}}
+	bid := func(id, price string, a, b, c int64) score.Bid {
+		return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id},
+			Responses: map[string]score.Response{"price": priced(price), "A": marks(a), "B": marks(b), "C": marks(c)}}
+	}
+	bids := []score.Bid{bid("X", "1000", 4, 0, 4), bid("W", "1000", 2, 2, 0), bid("Y", "2000", 2, 2, 2)}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+	require.NoError(t, err)
+	before, _ := p.EvaluateLot("L1")
+	require.Equal(t, "X", before.Winner, "as evaluated")
+	tr, _ := p.Trials("L1")
+	got, err := tr.WithWeightShift("A", "B", dec("1"))
+	require.NoError(t, err)
+	defer got.Release()
+	shifted := pol
+	shifted.Criteria = []score.Criterion{pol.Criteria[0], qualityCrit("A", "19"), qualityCrit("B", "21"), pol.Criteria[3]}
+	q, err := score.Prepare(tenderOf(lotOf(shifted)), bids)
+	require.NoError(t, err)
+	want, _ := q.EvaluateLot("L1")
+	assert.Equal(t, "Y", want.Winner, "the shifted lot evaluated whole")
+	assert.Equal(t, score.Winner, got.Outcome)
+	assert.Equal(t, "Y", got.Winner, "the trial")
+	y, ok := got.Total("Y")
+	assert.True(t, ok)
+	assert.Equal(t, "50", y.Value.String())
+	_, ok = got.Total("X")
+	assert.False(t, ok, "X is out under the shift")
+}

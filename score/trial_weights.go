@@ -58,45 +58,17 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 			w.avail[i] = n.available
 		}
 	}
-	if t.hasTh && !t.thresholdsStand(w) {
-		return whole(), nil
+	if t.hasTh {
+		if !t.shiftFlips(w) {
+			return whole(), nil
+		}
 	}
 	w.hull = t.hull(fi, ti)
+	if len(w.flips) > 0 && !t.flipsFollowed(w) {
+		return whole(), nil
+	}
 	st := &trialState{t: t, w: w}
 	return st.decide(w.leaders(st)), nil
-}
-
-// thresholdsStand reports whether every bid stands at the thresholds under
-// a shift of weight as it did as evaluated: each bid the thresholds test
-// (every bid not out at a gate, by disregard or for a mark below a
-// question's minimum) below them under both weights or under neither, its
-// points under the shift worked out as the shifted lot would show them.
-// The compliant bids, and so every field figure, are then as evaluated,
-// and only their totals move. false too when a threshold reads a
-// criterion holding the price, whose points a bid out at a threshold never
-// reaches.
-func (t *Trials) thresholdsStand(w *weightState) bool {
-	k := t.k
-	for _, n := range slices.Concat(t.th.mins, t.th.quality) {
-		if n.hasPrice() {
-			return false
-		}
-	}
-	scratch := t.nums()
-	defer t.done(scratch)
-	nums := *scratch
-	for i := range k.bids {
-		if p := &t.lp.per[i]; p.dq != nil || len(p.low) > 0 {
-			continue // out before the thresholds, whatever the weights
-		}
-		tab := t.evaluated(i)
-		was := t.th.below(func(n *node) exact.Fraction { return tab[n.index].points.Value }, nil)
-		k.numbersUnder(&k.bids[i], nums, w.avail, tab, w.from, w.to)
-		if now := t.th.below(func(n *node) exact.Fraction { return nums[n.index].points.Value }, w.avail); now != was {
-			return false
-		}
-	}
-	return true
 }
 
 // topIndex is the position of a top-level criterion that carries weight;
@@ -147,17 +119,26 @@ type weightState struct {
 	avail    []exact.Fraction
 	hull     *lineSet
 	cache    map[int]*bidKernel
+	// flips holds the bids the shift takes across the thresholds: true for
+	// one now below them, false for one now above them all
+	// (trial_weights_flips.go); nil when none crosses.
+	flips map[int]bool
 }
 
 // bid returns the bid at position i re-scored under the shift.
 func (w *weightState) bid(t *Trials, i int) *bidKernel {
 	k := t.k
 	base := &k.bids[i]
-	if base.out() {
-		return base
-	}
 	if s, ok := w.cache[i]; ok {
 		return s
+	}
+	if out, ok := w.flips[i]; ok {
+		s := w.flipped(t, i, out)
+		w.cache[i] = s
+		return s
+	}
+	if base.out() {
+		return base
 	}
 	s := *base
 	if len(k.tieNodes) > 0 {
@@ -204,7 +185,7 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 			lead = append(lead, s)
 		}
 	}
-	return lead
+	return w.joiners(st, lead)
 }
 
 // level returns the bids whose total under the shift is v, in bid order.
@@ -212,6 +193,11 @@ func (w *weightState) level(st *trialState, v exact.Fraction) []*bidKernel {
 	var out []*bidKernel
 	for _, i := range w.hull.atLeast(w.d, v.Sub(w.hull.slack)) {
 		if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
+			out = append(out, s)
+		}
+	}
+	for i, below := range w.flips { // the bids the shift lifts above the thresholds, which the lines do not hold
+		if s := w.bid(st.t, i); !below && s.total.Scored && s.total.Points.Value.Equal(v) {
 			out = append(out, s)
 		}
 	}

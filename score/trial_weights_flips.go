@@ -1,0 +1,145 @@
+package score
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
+)
+
+// A shift of weight under thresholds. A shift moves every bid's points,
+// and a bid near a minimum can cross it: below it, out of the field; back
+// above it, in. The field's figures (each price criterion's lowest and
+// highest prices) are read over the bids still in, so a crossing can move
+// every other bid's score; but mostly it moves none, and then only the
+// crossing bids change: those now below stand out, those now above are
+// scored against the field as it stands. Otherwise the shifted lot is
+// evaluated whole.
+
+// shiftFlips tests each bid the thresholds test (every bid not out at a
+// gate, by disregard or for a mark below a question's minimum) under a
+// shift of weight, its points worked out as the shifted lot shows them
+// against the minimums as it reads them, and records in w.flips each bid
+// whose standing there differs from its standing as evaluated. false when
+// a threshold reads a criterion holding the price, whose points a bid out
+// at a threshold never reaches: the shift is then evaluated whole.
+func (t *Trials) shiftFlips(w *weightState) bool {
+	k := t.k
+	for _, n := range slices.Concat(t.th.mins, t.th.quality) {
+		if n.hasPrice() {
+			return false
+		}
+	}
+	scratch := t.nums()
+	defer t.done(scratch)
+	nums := *scratch
+	for i := range k.bids {
+		if p := &t.lp.per[i]; p.dq != nil || len(p.low) > 0 {
+			continue // out before the thresholds, whatever the weights
+		}
+		tab := t.evaluated(i)
+		was := t.th.below(func(n *node) exact.Fraction { return tab[n.index].points.Value }, nil)
+		k.numbersUnder(&k.bids[i], nums, w.avail, tab, w.from, w.to)
+		if now := t.th.below(func(n *node) exact.Fraction { return nums[n.index].points.Value }, w.avail); now != was {
+			if w.flips == nil {
+				w.flips = map[int]bool{}
+			}
+			w.flips[i] = now
+		}
+	}
+	return true
+}
+
+// flipsFollowed reports whether the lines can follow a shift whose
+// crossings are w.flips: no bid leaving is among those the lines put near
+// the best (the best of the rest may then be any), and no price
+// criterion's lowest price moves, nor its highest under the linear method,
+// the one that reads it (every other bid's price points stand).
+func (t *Trials) flipsFollowed(w *weightState) bool {
+	for _, i := range w.hull.near(w.d) {
+		if w.flips[i] {
+			return false
+		}
+	}
+	k := t.k
+	for j, n := range k.prices {
+		sp := spreadWhere(k, n, j, func(i int) bool {
+			if out, ok := w.flips[i]; ok {
+				return !out && !t.overBudget(i)
+			}
+			return k.bids[i].fcells[n.field].state == cellScored
+		})
+		was := t.spreads[j]
+		linear := n.c.Price.Method == criteria.Linear // the only method that reads the highest price
+		if sp.n != was.n && (sp.n == 0 || was.n == 0) || sp.n > 0 && (!sp.lo.Equal(was.lo) || linear && !sp.hi.Equal(was.hi)) {
+			return false
+		}
+	}
+	return true
+}
+
+// flipped is the bid at position i under a shift that takes it across the
+// thresholds: out (now below them), as a trial keeps such a bid, numbers
+// only; or in, priced against the field as evaluated (which the crossings
+// leave standing: flipsFollowed) and totalled under the shift — unless a
+// budget that disqualifies it then takes it out.
+func (w *weightState) flipped(t *Trials, i int, out bool) *bidKernel {
+	k := t.k
+	s := k.bids[i]
+	if out {
+		s.dq = &Disqualification{Stage: AtThreshold, Reasons: []Reason{{Rule: "min-quality-percent"}}}
+		s.total, s.tie = TotalLine{}, nil // never totalled, as a bid out at a threshold is not
+		return &s
+	}
+	s.fcells = slices.Clone(s.fcells)
+	s.dq, s.extra, s.reached, s.qpct = nil, nil, reachedTotal, nil
+	for j, n := range k.prices {
+		q := &s.prep.quotes[j]
+		if k.disqualifiesAt(j, q) {
+			s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID})
+			s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(j)}
+			continue
+		}
+		v := exact.Zero
+		if sp := t.spreads[j]; !n.c.Price.IsOverBudget(q.Price) && sp.n > 0 {
+			v = n.c.Price.ScoreIn(q.Exact(), sp.lo, sp.hi)
+		}
+		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
+	}
+	if s.out() {
+		s.total, s.tie = TotalLine{}, nil
+		return &s
+	}
+	if len(k.tieNodes) > 0 {
+		s.tie = make([]Figure, len(k.tieNodes))
+	}
+	scratch := t.nums()
+	defer t.done(scratch)
+	k.numbersUnder(&s, *scratch, w.avail, nil)
+	k.total(&s, *scratch)
+	return &s
+}
+
+// joiners offers the leaders under a shift the bids it lifts above the
+// thresholds, which the lines do not hold: each is totalled exactly.
+func (w *weightState) joiners(st *trialState, lead []*bidKernel) []*bidKernel {
+	for _, i := range slices.Sorted(maps.Keys(w.flips)) {
+		s := w.bid(st.t, i)
+		if w.flips[i] || !s.total.Scored {
+			continue
+		}
+		switch c := -1; {
+		case len(lead) > 0:
+			c = st.t.k.better(s.total.Points.Value, lead[0].total.Points.Value)
+			if c < 0 {
+				lead = append(lead[:0], s)
+			} else if c == 0 {
+				lead = append(lead, s)
+			}
+		default:
+			lead = []*bidKernel{s}
+		}
+	}
+	return lead
+}
