@@ -272,11 +272,18 @@ func (st *trialState) leaving(i int) *bidKernel {
 		return s
 	}
 	s := st.t.k.bids[i]
-	s.dq = &Disqualification{Stage: AtThreshold, Reasons: []Reason{{Rule: "min-quality-percent"}}}
-	s.total, s.tie = TotalLine{}, nil // never totalled, as a bid out at a threshold is not
+	s.belowThreshold()
 	st.otherMap()
 	st.other[i] = &s
 	return &s
+}
+
+// belowThreshold takes a trial's copy of a bid out at a threshold, as a
+// trial keeps it: numbers only, the rule named but not its minimum, and
+// never totalled, as a bid out at a threshold is not.
+func (s *bidKernel) belowThreshold() {
+	s.dq = &Disqualification{Stage: AtThreshold, Reasons: []Reason{{Rule: "min-quality-percent"}}}
+	s.total, s.tie = TotalLine{}, nil
 }
 
 // joining readies a bid the trial lifts above the thresholds to be scored:

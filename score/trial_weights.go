@@ -156,7 +156,7 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 // whose totals before rounding come within the rounding's reach of the
 // best, re-scored exactly.
 func (w *weightState) leaders(st *trialState) []*bidKernel {
-	var lead []*bidKernel
+	l := &leaders{k: st.t.k}
 	ids := w.hull.near(w.d)
 	// Highest line first: a total shown is at most its line plus the
 	// slack, so once a line is that far below the best found, no bid left
@@ -165,27 +165,15 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 	for x := range ids {
 		i := ids[x]
 		if order != nil {
-			if len(lead) > 0 && order[x].v.Add(w.hull.slack).Cmp(lead[0].total.Points.Value) < 0 {
+			if len(l.lead) > 0 && order[x].v.Add(w.hull.slack).Cmp(l.lead[0].total.Points.Value) < 0 {
 				break
 			}
 			i = order[x].i
 		}
-		s := w.bid(st.t, i)
-		if !s.total.Scored {
-			continue
-		}
-		if len(lead) == 0 {
-			lead = []*bidKernel{s}
-			continue
-		}
-		switch c := st.t.k.better(s.total.Points.Value, lead[0].total.Points.Value); {
-		case c < 0:
-			lead = append(lead[:0], s)
-		case c == 0:
-			lead = append(lead, s)
-		}
+		l.consider(w.bid(st.t, i))
 	}
-	return w.joiners(st, lead)
+	w.joiners(st, l)
+	return l.lead
 }
 
 // level returns the bids whose total under the shift is v, in bid order.

@@ -88,8 +88,7 @@ func (w *weightState) flipped(t *Trials, i int, out bool) *bidKernel {
 	k := t.k
 	s := k.bids[i]
 	if out {
-		s.dq = &Disqualification{Stage: AtThreshold, Reasons: []Reason{{Rule: "min-quality-percent"}}}
-		s.total, s.tie = TotalLine{}, nil // never totalled, as a bid out at a threshold is not
+		s.belowThreshold()
 		return &s
 	}
 	s.fcells = slices.Clone(s.fcells)
@@ -122,24 +121,12 @@ func (w *weightState) flipped(t *Trials, i int, out bool) *bidKernel {
 }
 
 // joiners offers the leaders under a shift the bids it lifts above the
-// thresholds, which the lines do not hold: each is totalled exactly.
-func (w *weightState) joiners(st *trialState, lead []*bidKernel) []*bidKernel {
+// thresholds, which the lines do not hold: each is totalled exactly, and
+// offered in bid order (ties keep it).
+func (w *weightState) joiners(st *trialState, l *leaders) {
 	for _, i := range slices.Sorted(maps.Keys(w.flips)) {
-		s := w.bid(st.t, i)
-		if w.flips[i] || !s.total.Scored {
-			continue
-		}
-		switch c := -1; {
-		case len(lead) > 0:
-			c = st.t.k.better(s.total.Points.Value, lead[0].total.Points.Value)
-			if c < 0 {
-				lead = append(lead[:0], s)
-			} else if c == 0 {
-				lead = append(lead, s)
-			}
-		default:
-			lead = []*bidKernel{s}
+		if !w.flips[i] {
+			l.consider(w.bid(st.t, i))
 		}
 	}
-	return lead
 }
