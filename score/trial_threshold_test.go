@@ -108,45 +108,74 @@ func TestTrialTiesPastACoverThatLeaves(t *testing.T) {
 	assert.False(t, ok, "A is below the minimum")
 }
 
-// TestWeightShiftFollowsTheLeaderOut: a shift of weight takes the leader
-// below the minimum quality, and the trial finds the best of the rest
-// however far behind it is. Worked by hand: price 20 (relative), questions
-// A and B 20 each and C 40 (0–4), a minimum of 50% of the 40 marks of A and
-// B. X at £1,000 has 4, 0 and 4: 20 of A and B's marks (50%), 80 in all; W
-// at £1,000 has 2, 2 and 0: 50%, 40 in all; Y at £2,000 has 2, 2 and 2:
-// 50%, 10 on price, 50 in all. One point moved from A to B leaves X 19
-// marks of 40, 47.5%: out. W keeps the lowest price where it was, and Y
-// wins with 10 + 9.5 + 10.5 + 20 = 50. The lines put X alone near the best
-// at that shift (79 against 50), so a trial reading them without seeing X
-// leave finds no leader at all.
-func TestWeightShiftFollowsTheLeaderOut(t *testing.T) {
-	pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: criteria.Relative}),
-		qualityCrit("A", "20"), qualityCrit("B", "20"), qualityCrit("C", "40")},
-		Thresholds: score.Thresholds{MinQualityPercent: decp("50"), QualityCriteria: []string{"A", "B"}}}
-	bid := func(id, price string, a, b, c int64) score.Bid {
-		return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id},
-			Responses: map[string]score.Response{"price": priced(price), "A": marks(a), "B": marks(b), "C": marks(c)}}
+// TestWeightShiftFollowsBidsAcrossTheMinimum: a shift of weight takes
+// bids across the minimum quality, and the trial follows them. Worked by
+// hand: price 20 (relative), questions A and B 20 each and C 40 (0–4), a
+// minimum percentage of the 40 marks of A and B.
+//
+// The leader falls below (a minimum of 50%). X at £1,000 has 4, 0 and 4:
+// 20 of A and B's marks (50%), 80 in all; W at £1,000 has 2, 2 and 0:
+// 50%, 40 in all; Y at £2,000 has 2, 2 and 2: 50%, 10 on price, 50 in
+// all. One point moved from A to B leaves X 19 marks of 40, 47.5%: out. W
+// keeps the lowest price where it was, and Y wins with 10 + 9.5 + 10.5 +
+// 20 = 50. The lines put X alone near the best at that shift (79 against
+// 50), so a trial reading them without seeing X leave finds no leader.
+//
+// A bid rises above and wins (a minimum of 55%). J at £2,000 has 0, 4
+// and 4: 20 marks of 40 (50%), out; W at £1,000 has 4, 2 and 0: 30 (75%),
+// 50 in all; Y at £1,250 has 3, 3 and 2: 75%, 16 on price, 66 in all, the
+// winner. Five points moved from A to B give J 25 marks of 40 (62.5%): in,
+// with 10 on price (W's lowest price stands) and 10 + 0 + 25 + 40 = 75, the
+// best. The lines hold no line for J, out as evaluated.
+func TestWeightShiftFollowsBidsAcrossTheMinimum(t *testing.T) {
+	type marked struct {
+		id, price string
+		a, b, c   int64
 	}
-	bids := []score.Bid{bid("X", "1000", 4, 0, 4), bid("W", "1000", 2, 2, 0), bid("Y", "2000", 2, 2, 2)}
-	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
-	require.NoError(t, err)
-	before, _ := p.EvaluateLot("L1")
-	require.Equal(t, "X", before.Winner, "as evaluated")
-	tr, _ := p.Trials("L1")
-	got, err := tr.WithWeightShift("A", "B", dec("1"))
-	require.NoError(t, err)
-	defer got.Release()
-	shifted := pol
-	shifted.Criteria = []score.Criterion{pol.Criteria[0], qualityCrit("A", "19"), qualityCrit("B", "21"), pol.Criteria[3]}
-	q, err := score.Prepare(tenderOf(lotOf(shifted)), bids)
-	require.NoError(t, err)
-	want, _ := q.EvaluateLot("L1")
-	assert.Equal(t, "Y", want.Winner, "the shifted lot evaluated whole")
-	assert.Equal(t, score.Winner, got.Outcome)
-	assert.Equal(t, "Y", got.Winner, "the trial")
-	y, ok := got.Total("Y")
-	assert.True(t, ok)
-	assert.Equal(t, "50", y.Value.String())
-	_, ok = got.Total("X")
-	assert.False(t, ok, "X is out under the shift")
+	for _, c := range []struct {
+		name           string
+		min, shift     string
+		bids           []marked
+		before, winner string
+		total          string // the winner's under the shift
+		out            string // a bid out under the shift
+	}{
+		{"the leader falls below", "50", "1", []marked{{"X", "1000", 4, 0, 4}, {"W", "1000", 2, 2, 0}, {"Y", "2000", 2, 2, 2}}, "X", "Y", "50", "X"},
+		{"a bid rises above and wins", "55", "5", []marked{{"J", "2000", 0, 4, 4}, {"W", "1000", 4, 2, 0}, {"Y", "1250", 3, 3, 2}}, "Y", "J", "75", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: criteria.Relative}),
+				qualityCrit("A", "20"), qualityCrit("B", "20"), qualityCrit("C", "40")},
+				Thresholds: score.Thresholds{MinQualityPercent: decp(c.min), QualityCriteria: []string{"A", "B"}}}
+			var bids []score.Bid
+			for _, b := range c.bids {
+				bids = append(bids, score.Bid{ID: b.id, Lot: "L1", Supplier: score.Supplier{ID: "S-" + b.id, Name: "Supplier " + b.id},
+					Responses: map[string]score.Response{"price": priced(b.price), "A": marks(b.a), "B": marks(b.b), "C": marks(b.c)}})
+			}
+			p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+			require.NoError(t, err)
+			before, _ := p.EvaluateLot("L1")
+			require.Equal(t, c.before, before.Winner, "as evaluated")
+			tr, _ := p.Trials("L1")
+			got, err := tr.WithWeightShift("A", "B", dec(c.shift))
+			require.NoError(t, err)
+			defer got.Release()
+			shifted := pol
+			a, b := dec("20").Sub(dec(c.shift)), dec("20").Add(dec(c.shift))
+			shifted.Criteria = []score.Criterion{pol.Criteria[0], qualityCrit("A", a.String()), qualityCrit("B", b.String()), pol.Criteria[3]}
+			q, err := score.Prepare(tenderOf(lotOf(shifted)), bids)
+			require.NoError(t, err)
+			want, _ := q.EvaluateLot("L1")
+			assert.Equal(t, c.winner, want.Winner, "the shifted lot evaluated whole")
+			assert.Equal(t, score.Winner, got.Outcome)
+			assert.Equal(t, c.winner, got.Winner, "the trial")
+			w, ok := got.Total(c.winner)
+			assert.True(t, ok)
+			assert.Equal(t, c.total, w.Value.String())
+			if c.out != "" {
+				_, ok = got.Total(c.out)
+				assert.False(t, ok, "%s is out under the shift", c.out)
+			}
+		})
+	}
 }
