@@ -169,6 +169,42 @@ func ExampleTrials_SoleBestOffer() {
 	// C true
 }
 
+// Whether one bid would rank above another under a shift of weight, asked
+// without finding who leads: ExampleTrials' lot with d points moved from
+// the plan to price. A has (40 + d) × 0.8 + (60 − d) × 0.75 = 77 + 0.05d,
+// B (40 + d) + (60 − d) × 0.5 = 70 + 0.5d: level before rounding at d =
+// 15.5̅. Each leaf is shown to two places, half up. At 15.55 A has 44.44 +
+// 33.34 and B 55.55 + 22.23: 77.78 each, a tie, in which B does not rank
+// above A; at 15.56 A has 44.45 + 33.33 and B 55.56 + 22.22, 77.78 each
+// again; at 15.57 A has 44.46 + 33.32 = 77.78 and B 55.57 + 22.22 = 77.79.
+func ExampleTrials_ShiftOutranks() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/9", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, points := range []string{"15.55", "15.56", "15.57"} {
+		above, err := trials.ShiftOutranks("plan", "price", d(points), "B", "A")
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(points, above)
+	}
+	// Output:
+	// 15.55 false
+	// 15.56 false
+	// 15.57 true
+}
+
 // RoundingReach bounds how far a total as shown strays from its points
 // before rounding. Under the default rounding, each leaf's points to two
 // places half up, each of the three leaves moves by at most 0.005: the

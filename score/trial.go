@@ -311,6 +311,11 @@ func (r Trial) Outranks(a, b string) bool {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	return st.outranks(a, b)
+}
+
+// outranks is Trial.Outranks on a trial not evaluated whole, its lock held.
+func (st *trialState) outranks(a, b string) bool {
 	sa, okA := st.bid(a)
 	if !okA || !sa.total.Scored {
 		return false

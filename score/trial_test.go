@@ -313,7 +313,23 @@ func TestTrialsAreEvaluations(t *testing.T) {
 		q, err := p.WithLot(shifted(tn.Lots[0], from, to, d))
 		require.NoError(t, err)
 		want, _ := q.EvaluateLot("L1")
-		trSame(t, fmt.Sprintf("%s points from %s to %s", d, pol.Criteria[from].ID, pol.Criteria[to].ID), tr, want)
+		what := fmt.Sprintf("%s points from %s to %s", d, pol.Criteria[from].ID, pol.Criteria[to].ID)
+		trSame(t, what, tr, want)
+		rank := map[string]int{}
+		for _, s := range want.Standings {
+			rank[s.BidID] = s.Rank
+		}
+		for _, a := range want.Bids { // ShiftOutranks, asking of two bids only, says what the lot evaluated whole says
+			for _, b := range want.Bids {
+				got, err := trials.ShiftOutranks(pol.Criteria[from].ID, pol.Criteria[to].ID, d, a.BidID, b.BidID)
+				require.NoError(t, err)
+				ra, okA := rank[a.BidID]
+				rb, okB := rank[b.BidID]
+				if w := okA && (!okB || ra < rb); got != w {
+					t.Fatalf("%s: ShiftOutranks says %s outranks %s: %v; evaluated ranks %d, %d", what, a.BidID, b.BidID, got, ra, rb)
+				}
+			}
+		}
 	})
 }
 

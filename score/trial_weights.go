@@ -26,14 +26,48 @@ import (
 // quality point, a price adjusted by features), is evaluated whole under
 // the shifted weights.
 func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial, error) {
+	st, whole, err := t.weightTrial(from, to, points)
+	switch {
+	case err != nil:
+		return Trial{}, err
+	case st == nil:
+		return whole(), nil
+	}
+	return st.decide(st.w.leaders(st)), nil
+}
+
+// ShiftOutranks reports whether bid a ranks above bid b with points
+// percentage points of the whole moved from one top-level criterion to
+// another: what WithWeightShift's trial would say ([Trial.Outranks]), and
+// its problems, without finding who leads it. Only a and b are re-scored,
+// and the bids level with them when the tie-break chain must read their
+// group; a policy WithWeightShift evaluates whole is evaluated whole.
+func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b string) (bool, error) {
+	st, whole, err := t.weightTrial(from, to, points)
+	switch {
+	case err != nil:
+		return false, err
+	case st == nil:
+		tr := whole()
+		defer tr.Release()
+		return tr.Outranks(a, b), nil
+	}
+	return st.outranks(a, b), nil
+}
+
+// weightTrial readies a trial of a shift of weight (WithWeightShift): its
+// state, every bid's marks available under the shift and the lines read;
+// nil, with the lot evaluated whole under the shifted weights as whole,
+// where the lines cannot follow the shift.
+func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialState, func() Trial, error) {
 	fi, ti := t.topIndex(from), t.topIndex(to)
 	k := t.k
 	if fi < 0 || ti < 0 || fi == ti {
-		return Trial{}, oneProblem("weightShift", from+" → "+to, "top-level", "a shift of weight is between two different top-level criteria of the lot that carry weight")
+		return nil, nil, oneProblem("weightShift", from+" → "+to, "top-level", "a shift of weight is between two different top-level criteria of the lot that carry weight")
 	}
 	move := exact.Whole(shiftMove(t.lp.lot.Policy, points)) // in the top level's marks: each carries its weight once shifted
 	if points.Sign() <= 0 || move.Cmp(k.tree.roots[fi].available) >= 0 {
-		return Trial{}, oneProblem("weightShift", points.String(), "within-weight", "a shift of weight must be more than zero and less than the %s marks %s carries", k.tree.roots[fi].available, from)
+		return nil, nil, oneProblem("weightShift", points.String(), "within-weight", "a shift of weight must be more than zero and less than the %s marks %s carries", k.tree.roots[fi].available, from)
 	}
 	whole := func() Trial {
 		l := shiftedLot(t.lp.lot, fi, ti, points)
@@ -41,7 +75,7 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil, -1)).result())
 	}
 	if k.pol.unweightedPrice() {
-		return whole(), nil
+		return nil, whole, nil
 	}
 	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, cache: map[int]*bidKernel{}}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))
@@ -58,17 +92,14 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 			w.avail[i] = n.available
 		}
 	}
-	if t.hasTh {
-		if !t.shiftFlips(w) {
-			return whole(), nil
-		}
+	if t.hasTh && !t.shiftFlips(w) {
+		return nil, whole, nil
 	}
 	w.hull = t.hull(fi, ti)
 	if len(w.flips) > 0 && !t.flipsFollowed(w) {
-		return whole(), nil
+		return nil, whole, nil
 	}
-	st := &trialState{t: t, w: w}
-	return st.decide(w.leaders(st)), nil
+	return &trialState{t: t, w: w}, whole, nil
 }
 
 // topIndex is the position of a top-level criterion that carries weight;
