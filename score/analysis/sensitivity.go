@@ -378,51 +378,29 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 
 // confirmShift re-scores from the first hundredth at or above the exact
 // break-even, stepping by 0.01 until the rival is above the winner at the
-// answer and not at 0.01 less.
+// answer and not at 0.01 less. The steps ask only whether the rival ranks
+// above the winner; the answer and the hundredth below it are trials whole,
+// whose winners and totals the checks show.
 func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
-	type shifted struct {
-		yes bool
-		res outcome
-	}
-	seen := map[int64]shifted{} // by hundredths: each shift is re-scored once, however often the search asks
-	ahead := func(d decimal.Decimal) (bool, outcome, error) {
-		if d.Sign() <= 0 {
-			return false, f.asEvaluated(), nil
-		}
-		key := d.Shift(2).IntPart()
-		if r, ok := seen[key]; ok {
-			return r.yes, r.res, nil
-		}
-		yes, res, err := f.shiftedBy(w, r, from, to, d)
-		if err == nil {
-			seen[key] = shifted{yes, res}
-		}
-		return yes, res, err
-	}
+	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
 		d = hundredth
 	}
 	lim, _ := limit.Decimal()
-	yes, _, err := ahead(d)
-	if err != nil {
-		return WeightShift{}, err
-	}
-	for i := 0; !yes && i < maxSteps; i++ {
-		d = d.Add(hundredth)
-		if d.Cmp(lim) > 0 {
+	yes, err := sh.ahead(d)
+	for i := 0; err == nil && !yes && i < maxSteps; i++ {
+		if d = d.Add(hundredth); d.Cmp(lim) > 0 {
 			return WeightShift{Answer: CannotWin}, nil
 		}
-		if yes, _, err = ahead(d); err != nil {
-			return WeightShift{}, err
-		}
+		yes, err = sh.ahead(d)
 	}
-	if !yes {
-		return WeightShift{Answer: CannotWin}, nil
+	if err != nil || !yes {
+		return WeightShift{Answer: CannotWin}, err
 	}
 	for i := 0; i < maxSteps && d.Cmp(hundredth) > 0; i++ {
-		prev, _, err := ahead(d.Sub(hundredth))
+		prev, err := sh.ahead(d.Sub(hundredth))
 		if err != nil {
 			return WeightShift{}, err
 		}
@@ -431,11 +409,11 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		}
 		d = d.Sub(hundredth)
 	}
-	_, at, err := ahead(d)
+	at, err := sh.outcome(d)
 	if err != nil {
 		return WeightShift{}, err
 	}
-	_, before, err := ahead(d.Sub(hundredth))
+	before, err := sh.outcome(d.Sub(hundredth))
 	if err != nil {
 		return WeightShift{}, err
 	}
@@ -449,6 +427,63 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		{Change: name(d), Holds: true, Verdict: r + " ranks above " + w, Winner: at.Winner, shown: totalsOf(at, r, w, at.Winner)},
 		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: r + " does not rank above " + w, Winner: before.Winner, shown: totalsOf(before, r, w, before.Winner)},
 	}}, nil
+}
+
+// shifts is one confirmation's shifts of weight, from one top-level
+// criterion to another, for rival r against winner w: each asked once by
+// hundredths, however often the search asks.
+type shifts struct {
+	f        *field
+	w, r     string
+	from, to int
+	seen     map[int64]shifted
+}
+
+// shifted is what a shift was found to do: whether the rival ranks above
+// the winner, and the trial's outcome when it was tried whole (full).
+type shifted struct {
+	yes, full bool
+	res       outcome
+}
+
+// ahead reports whether the rival ranks above the winner at shift d:
+// asked of the trials alone (Trials.ShiftOutranks), or for the reference
+// read from the lot evaluated whole.
+func (sh *shifts) ahead(d decimal.Decimal) (bool, error) {
+	if d.Sign() <= 0 {
+		return false, nil
+	}
+	key := d.Shift(2).IntPart()
+	if s, ok := sh.seen[key]; ok {
+		return s.yes, nil
+	}
+	if sh.f.reference {
+		_, err := sh.outcome(d)
+		return sh.seen[key].yes, err
+	}
+	pol := sh.f.lot().Policy
+	yes, err := sh.f.tr.ShiftOutranks(pol.Criteria[sh.from].ID, pol.Criteria[sh.to].ID, d, sh.r, sh.w)
+	if err == nil {
+		sh.seen[key] = shifted{yes: yes}
+	}
+	return yes, err
+}
+
+// outcome is the lot's outcome at shift d, the weights as published at
+// none.
+func (sh *shifts) outcome(d decimal.Decimal) (outcome, error) {
+	if d.Sign() <= 0 {
+		return sh.f.asEvaluated(), nil
+	}
+	key := d.Shift(2).IntPart()
+	if s, ok := sh.seen[key]; ok && s.full {
+		return s.res, nil
+	}
+	yes, res, err := sh.f.shiftedBy(sh.w, sh.r, sh.from, sh.to, d)
+	if err == nil {
+		sh.seen[key] = shifted{yes: yes, full: true, res: res}
+	}
+	return res, err
 }
 
 // shiftedBy re-scores the lot with d percentage points of weight moved from
