@@ -59,6 +59,9 @@ type Trials struct {
 	// rays holds the lines of the latest changed bids' trials that move a
 	// lowest price and a best offer at once (trial_ray.go).
 	rays []*rayFamily
+	// rayBases holds the rays' constants for each pair of families they
+	// were drawn from (trial_ray.go): a few.
+	rayBases []rayBases
 	// fields holds the fields moved by trials and shared, by fieldKey; met
 	// the hashes of those met once, by seed (trial_shared.go).
 	fields map[fieldKey]*fieldAt

@@ -102,25 +102,60 @@ func (t *Trials) ray(j int, n *node, self int, k exact.Fraction) *rayFamily {
 // normalised score's.
 func (t *Trials) drawRay(pf *priceFamily, of *offerFamily, j int, n *node, self int, k exact.Fraction) *rayFamily {
 	kk := t.k
+	c := t.rayBase(pf, of)
+	if c == nil {
+		return nil
+	}
 	lines := make([]envelope.Line, 0, len(kk.ranked))
 	for q, s := range kk.ranked {
-		p, o := pf.raw[q], of.raw[q]
-		if p.ID != s.idx || o.ID != s.idx {
-			return nil
+		if s.idx != self {
+			lines = append(lines, envelope.Line{C: c[q], G: pf.raw[q].G.Add(of.raw[q].G.Mul(k)), ID: s.idx})
 		}
-		if s.idx == self {
-			continue
-		}
-		nums := t.evaluated(s.idx)
-		was := exact.Zero
-		for _, l := range kk.tree.leaves {
-			was = was.Add(nums[l.index].unrounded)
-		}
-		lines = append(lines, envelope.Line{C: p.C.Add(o.C).Sub(was), G: p.G.Add(o.G.Mul(k)), ID: s.idx})
 	}
 	slack := t.slack()
 	if r := kk.stage[0]; r != nil { // both moving leaves' normalised scores are rounded too
 		slack = slack.Add(roundingReach(r).Mul(kk.prices[j].available.Add(n.available)))
 	}
 	return &rayFamily{j: j, leaf: n.index, self: self, k: k, lines: newLineSetOver(lines, slack, exact.Zero, t.spreads[j].lo)}
+}
+
+// rayBases holds, for a price family and an offer family, each ranked
+// bid's constant on every ray drawn from them (rayBase).
+type rayBases struct {
+	pf *priceFamily
+	of *offerFamily
+	c  []exact.Fraction
+}
+
+// rayBase returns every ray's constants for the two families, by
+// standings position — each bid's price and offer lines' constants less
+// its total before rounding as evaluated, which no ray moves — worked out
+// once; nil when the families do not follow the standings.
+func (t *Trials) rayBase(pf *priceFamily, of *offerFamily) []exact.Fraction {
+	t.mu.Lock()
+	for _, b := range t.rayBases {
+		if b.pf == pf && b.of == of {
+			t.mu.Unlock()
+			return b.c
+		}
+	}
+	t.mu.Unlock()
+	kk := t.k
+	c := make([]exact.Fraction, len(kk.ranked))
+	for q, s := range kk.ranked {
+		p, o := pf.raw[q], of.raw[q]
+		if p.ID != s.idx || o.ID != s.idx {
+			return nil
+		}
+		nums := t.evaluated(s.idx)
+		was := exact.Zero
+		for _, l := range kk.tree.leaves {
+			was = was.Add(nums[l.index].unrounded)
+		}
+		c[q] = p.C.Add(o.C).Sub(was)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.rayBases = append(t.rayBases, rayBases{pf: pf, of: of, c: c})
+	return c
 }
