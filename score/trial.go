@@ -231,10 +231,10 @@ func (r Trial) Release() {
 		return // none of its own, or released already
 	}
 	t, gen := r.st.t, r.bl.gen+1
-	others, other := r.bl.others, r.bl.other
+	others, other, near := r.bl.others, r.bl.other, r.bl.near[:0]
 	others.reset()
 	clear(other)
-	*r.bl = trialBlock{gen: gen, others: others, other: other}
+	*r.bl = trialBlock{gen: gen, others: others, other: other, near: near}
 	t.blocks.Put(r.bl)
 }
 
@@ -546,6 +546,8 @@ type trialBlock struct {
 	// released, emptied, for the next trial to use.
 	others rescoredStore
 	other  map[int]*bidKernel
+	// near holds the bids a ray puts near the best, by line (rayLines).
+	near []lined
 }
 
 // block returns the storage for one trial: one a released trial gave back

@@ -123,6 +123,41 @@ func (l *lineSet) near(d exact.Fraction) []int {
 	return l.report(d, top.Sub(l.slack).Sub(l.slack))
 }
 
+// nearByLine is near with each bid's line's value at d, highest first (a
+// tie in position order), each bid once: a trial reads them so and stops
+// where none left can reach the best it found (stopsBelow). It reuses
+// buf's storage.
+func (l *lineSet) nearByLine(d exact.Fraction, buf []lined) []lined {
+	out := buf[:0]
+	top, ok := l.max(d)
+	if !ok {
+		return out
+	}
+	floor := top.Sub(l.slack).Sub(l.slack)
+	add := func(ln envelope.Line, v exact.Fraction) { out = append(out, lined{ln.ID, v}) }
+	if l.within(d) {
+		l.tree.Visit(d, floor, add)
+	} else {
+		for _, ln := range l.all {
+			if v := ln.At(d); v.Cmp(floor) >= 0 {
+				add(ln, v)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b lined) int { return a.i - b.i })
+	out = slices.CompactFunc(out, func(a, b lined) bool { return a.i == b.i })
+	slices.SortStableFunc(out, func(a, b lined) int { return b.v.Cmp(a.v) })
+	return out
+}
+
+// stopsBelow reports whether a bid whose line is v, and every bid after it
+// in nearByLine's order, is out of reach of the best total found: shown at
+// most the slack above its line, it can neither pass the best nor draw
+// level with it.
+func (l *lineSet) stopsBelow(v exact.Fraction, lead []*bidKernel) bool {
+	return len(lead) > 0 && v.Add(l.slack).Cmp(lead[0].total.Points.Value) < 0
+}
+
 // atLeast returns the positions of the bids whose lines are at least floor
 // at d, each once, ascending — read from every line, not only those near
 // the best.

@@ -61,8 +61,17 @@ func (st *trialState) rayLines(l *leaders) bool {
 	if r == nil {
 		return false
 	}
-	for _, i := range r.lines.near(low) {
-		st.offer(l, i)
+	bl := st.block
+	if bl == nil {
+		bl = &trialBlock{}
+		st.block = bl
+	}
+	bl.near = r.lines.nearByLine(low, bl.near) // kept for the block's next trial
+	for _, x := range bl.near {
+		if r.lines.stopsBelow(x.v, l.lead) {
+			break
+		}
+		st.offer(l, x.i)
 	}
 	return true
 }

@@ -149,6 +149,14 @@ func (t *Tree) max(n *node, d exact.Fraction) exact.Fraction {
 // ascending order.
 func (t *Tree) Report(d, floor exact.Fraction) []int {
 	var out []int
+	t.Visit(d, floor, func(l Line, _ exact.Fraction) { out = append(out, l.ID) })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Visit calls f with each line at least floor at d and its value there,
+// in the tree's order: a line the tree holds twice, twice.
+func (t *Tree) Visit(d, floor exact.Fraction, f func(l Line, v exact.Fraction)) {
 	var walk func(n *node)
 	walk = func(n *node) {
 		if t.max(n, d).Cmp(floor) < 0 {
@@ -156,8 +164,9 @@ func (t *Tree) Report(d, floor exact.Fraction) []int {
 		}
 		if n.left == nil {
 			for i := n.lo; i < n.hi; i++ {
-				if l := t.lines[i]; l.At(d).Cmp(floor) >= 0 {
-					out = append(out, l.ID)
+				l := t.lines[i]
+				if v := l.At(d); v.Cmp(floor) >= 0 {
+					f(l, v)
 				}
 			}
 			return
@@ -168,8 +177,6 @@ func (t *Tree) Report(d, floor exact.Fraction) []int {
 	if t.root != nil {
 		walk(t.root)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // Sift returns, in their order, the lines that come within margin of the
