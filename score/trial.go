@@ -62,6 +62,10 @@ type Trials struct {
 	// rayBases holds the rays' constants for each pair of families they
 	// were drawn from (trial_ray.go): a few.
 	rayBases []rayBases
+	// sieves holds, for each pair of criteria a shift of weight was asked
+	// between, the bids it could take across the thresholds
+	// (trial_weights_sieve.go).
+	sieves map[[2]int]*thresholdSieve
 	// fields holds the fields moved by trials and shared, by fieldKey; met
 	// the hashes of those met once, by seed (trial_shared.go).
 	fields map[fieldKey]*fieldAt

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -178,4 +179,50 @@ func TestWeightShiftFollowsBidsAcrossTheMinimum(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWeightShiftSeesRoundingCrossFirst: a shift of weight takes a bid
+// below the minimum quality by its rounding, before its points before
+// rounding get there. Worked by hand: price 20 (relative), questions A 30,
+// B 20 and C 30 (0–4), each leaf's points rounded down to whole points, a
+// minimum of 50% of the marks of A and B. X at £1,000 has 3, 1 and 4: A
+// 22.5 rounded to 22, B 5, 27 of 50 marks (54%), 77 in all, the winner; Y
+// at £1,000 has 2, 4 and 2: 20 + 15 + 20 + 15 = 70. Nine points moved
+// from A to C: before rounding X has 0.75 × 21 + 5 = 20.75 of 41 marks,
+// above the 20.5 that 50% needs (it reaches it at 10 points), but A's
+// 15.75 is shown as 15: 20 of 41, below. Y, with 10 + 20 of 41, wins with
+// 20 + 10 + 20 + 19 (C's 19.5 rounded down) = 69.
+func TestWeightShiftSeesRoundingCrossFirst(t *testing.T) {
+	pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: criteria.Relative}),
+		qualityCrit("A", "30"), qualityCrit("B", "20"), qualityCrit("C", "30")},
+		Rounding:   []score.RoundingRule{{Stage: score.LeafPoints, Places: 0, Mode: exact.Down}},
+		Thresholds: score.Thresholds{MinQualityPercent: decp("50"), QualityCriteria: []string{"A", "B"}}}
+	bid := func(id string, a, b, c int64) score.Bid {
+		return score.Bid{ID: id, Lot: "L1", Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id},
+			Responses: map[string]score.Response{"price": priced("1000"), "A": marks(a), "B": marks(b), "C": marks(c)}}
+	}
+	bids := []score.Bid{bid("X", 3, 1, 4), bid("Y", 2, 4, 2)}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+	require.NoError(t, err)
+	before, _ := p.EvaluateLot("L1")
+	require.Equal(t, "X", before.Winner, "as evaluated")
+	tr, _ := p.Trials("L1")
+	got, err := tr.WithWeightShift("A", "C", dec("9"))
+	require.NoError(t, err)
+	defer got.Release()
+	shifted := pol
+	shifted.Criteria = []score.Criterion{pol.Criteria[0], qualityCrit("A", "21"), pol.Criteria[2], qualityCrit("C", "39")}
+	q, err := score.Prepare(tenderOf(lotOf(shifted)), bids)
+	require.NoError(t, err)
+	want, _ := q.EvaluateLot("L1")
+	assert.Equal(t, "Y", want.Winner, "the shifted lot evaluated whole")
+	assert.Equal(t, "Y", got.Winner, "the trial")
+	y, ok := got.Total("Y")
+	assert.True(t, ok)
+	assert.Equal(t, "69", y.Value.String())
+	_, ok = got.Total("X")
+	assert.False(t, ok, "X is below the minimum as shown")
+	above, err := tr.ShiftOutranks("A", "C", dec("9"), "X", "Y")
+	require.NoError(t, err)
+	assert.False(t, above, "ShiftOutranks")
 }

@@ -34,10 +34,7 @@ func (t *Trials) shiftFlips(w *weightState) bool {
 	scratch := t.nums()
 	defer t.done(scratch)
 	nums := *scratch
-	for i := range k.bids {
-		if p := &t.lp.per[i]; p.dq != nil || len(p.low) > 0 {
-			continue // out before the thresholds, whatever the weights
-		}
+	for _, i := range t.sieve(w.from, w.to).reached(w.d) { // the others stand as evaluated (trial_weights_sieve.go)
 		tab := t.evaluated(i)
 		was := t.th.below(func(n *node) exact.Fraction { return tab[n.index].points.Value }, nil)
 		k.numbersUnder(&k.bids[i], nums, w.avail, tab, w.from, w.to)
