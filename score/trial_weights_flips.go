@@ -18,8 +18,9 @@ import (
 // evaluated whole.
 
 // shiftFlips tests each bid the thresholds test (every bid not out at a
-// gate, by disregard or for a mark below a question's minimum) under a
-// shift of weight, its points worked out as the shifted lot shows them
+// gate, by disregard or for a mark below a question's minimum) that the
+// shift could take across them (its sieve, trial_weights_sieve.go) under
+// the shift of weight, its points worked out as the shifted lot shows them
 // against the minimums as it reads them, and records in w.flips each bid
 // whose standing there differs from its standing as evaluated. false when
 // a threshold reads a criterion holding the price, whose points a bid out
@@ -34,7 +35,7 @@ func (t *Trials) shiftFlips(w *weightState) bool {
 	scratch := t.nums()
 	defer t.done(scratch)
 	nums := *scratch
-	for _, i := range t.sieve(w.from, w.to).reached(w.d) { // the others stand as evaluated (trial_weights_sieve.go)
+	for _, i := range t.sieve(w.from, w.to).reached(w.d) { // the others stand as evaluated
 		tab := t.evaluated(i)
 		was := t.th.below(func(n *node) exact.Fraction { return tab[n.index].points.Value }, nil)
 		k.numbersUnder(&k.bids[i], nums, w.avail, tab, w.from, w.to)
