@@ -60,21 +60,64 @@ func (t *Trials) flipsFollowed(w *weightState) bool {
 			return false
 		}
 	}
-	k := t.k
-	for j, n := range k.prices {
-		sp := spreadWhere(k, n, j, func(i int) bool {
-			if out, ok := w.flips[i]; ok {
-				return !out && !t.overBudget(i)
-			}
-			return k.bids[i].fcells[n.field].state == cellScored
-		})
-		was := t.spreads[j]
-		linear := n.c.Price.Method == criteria.Linear // the only method that reads the highest price
-		if sp.n != was.n && (sp.n == 0 || was.n == 0) || sp.n > 0 && (!sp.lo.Equal(was.lo) || linear && !sp.hi.Equal(was.hi)) {
+	for j := range t.k.prices {
+		if !t.spreadStands(j, w.flips) {
 			return false
 		}
 	}
 	return true
+}
+
+// spreadStands reports whether price leaf j's field, as evaluated, keeps
+// its lowest price — and its highest, under the linear method, the one
+// that reads it — with the crossings flips (true for a bid leaving, false
+// for one joining): read from the crossing bids alone. A bid leaving moves
+// an end only when every bid at it leaves and none joining takes its place.
+func (t *Trials) spreadStands(j int, flips map[int]bool) bool {
+	k, n, was := t.k, t.k.prices[j], t.spreads[j]
+	linear := n.c.Price.Method == criteria.Linear
+	count, atLo, atHi := was.n, was.nLo, was.nHi
+	var joinLo, joinHi exact.Fraction
+	joined := false
+	for i, out := range flips {
+		q := k.bids[i].prep.quotes[j]
+		if n.c.Price.IsOverBudget(q.Price) {
+			continue // never in the field
+		}
+		p := q.Exact()
+		switch {
+		case out && k.bids[i].fcells[n.field].state == cellScored: // in as evaluated
+			count--
+			atLo -= boolInt(p.Equal(was.lo))
+			atHi -= boolInt(p.Equal(was.hi))
+		case !out && !t.overBudget(i):
+			count++
+			if !joined {
+				joinLo, joinHi, joined = p, p, true
+			}
+			joinLo, joinHi = joinLo.Min(p), joinHi.Max(p)
+		}
+	}
+	if (count == 0) != (was.n == 0) {
+		return false // a field emptied, or filled
+	}
+	if count == 0 {
+		return true
+	}
+	endStands := func(left int, end, join exact.Fraction, beyond int) bool {
+		if joined && join.Cmp(end)*beyond > 0 {
+			return false // a bid joining lies beyond the end
+		}
+		return left > 0 || joined && join.Equal(end)
+	}
+	return endStands(atLo, was.lo, joinLo, -1) && (!linear || endStands(atHi, was.hi, joinHi, 1))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // flipped is the bid at position i under a shift that takes it across the
