@@ -93,7 +93,11 @@
 // for a total to reach a figure: how the analyses find a price to win
 // without trying prices. Trials of different bids that move the field the
 // same way (each bid confirmed at £0.01, say) share one re-scoring of the
-// others.
+// others. [Trials.ShiftOutranks] asks of a shift of weight only whether one
+// bid ranks above another, re-scoring the two. Under thresholds a shift
+// tests only the bids it could take across them: each threshold's margin
+// is a line in the weight moved, so each bid's least shift that could
+// cross one is solved once for the pair of criteria.
 //
 // # Compute, then render
 //
