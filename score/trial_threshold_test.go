@@ -110,24 +110,41 @@ func TestTrialTiesPastACoverThatLeaves(t *testing.T) {
 }
 
 // TestWeightShiftFollowsBidsAcrossTheMinimum: a shift of weight takes
-// bids across the minimum quality, and the trial follows them. Worked by
-// hand: price 20 (relative), questions A and B 20 each and C 40 (0–4), a
-// minimum percentage of the 40 marks of A and B.
+// bids across the minimum quality, and the trial follows them, and the
+// lowest price (or, under the linear method, the highest) where they move
+// it, and every other bid's price points with it. Worked by hand: price 20,
+// questions A and B 20 each and C 40 (0–4), a minimum percentage of the 40
+// marks of A and B, points moved from A to B.
 //
-// The leader falls below (a minimum of 50%). X at £1,000 has 4, 0 and 4:
-// 20 of A and B's marks (50%), 80 in all; W at £1,000 has 2, 2 and 0:
-// 50%, 40 in all; Y at £2,000 has 2, 2 and 2: 50%, 10 on price, 50 in
-// all. One point moved from A to B leaves X 19 marks of 40, 47.5%: out. W
-// keeps the lowest price where it was, and Y wins with 10 + 9.5 + 10.5 +
-// 20 = 50. The lines put X alone near the best at that shift (79 against
-// 50), so a trial reading them without seeing X leave finds no leader.
+// The leader falls below (relative, 50%, one point). X at £1,000 has 4, 0
+// and 4: 20 of A and B's marks (50%), 80 in all; W at £1,000 has 2, 2 and
+// 0: 50%, 40 in all; Y at £2,000 has 2, 2 and 2: 50%, 10 on price, 50 in
+// all. One point moved leaves X 19 marks of 40, 47.5%: out. W keeps the
+// lowest price where it was, and Y wins with 10 + 9.5 + 10.5 + 20 = 50.
+// The lines put X alone near the best at that shift (79 against 50), so a
+// trial reading them without seeing X leave finds no leader.
 //
-// A bid rises above and wins (a minimum of 55%). J at £2,000 has 0, 4
-// and 4: 20 marks of 40 (50%), out; W at £1,000 has 4, 2 and 0: 30 (75%),
-// 50 in all; Y at £1,250 has 3, 3 and 2: 75%, 16 on price, 66 in all, the
-// winner. Five points moved from A to B give J 25 marks of 40 (62.5%): in,
-// with 10 on price (W's lowest price stands) and 10 + 0 + 25 + 40 = 75, the
-// best. The lines hold no line for J, out as evaluated.
+// A bid rises above and wins (relative, 55%, five points). J at £2,000 has
+// 0, 4 and 4: 20 marks of 40 (50%), out; W at £1,000 has 4, 2 and 0: 30
+// (75%), 50 in all; Y at £1,250 has 3, 3 and 2: 75%, 16 on price, 66 in
+// all, the winner. Five points give J 25 marks of 40 (62.5%): in, with 10
+// on price (W's lowest price stands) and 10 + 0 + 25 + 40 = 75, the best.
+// The lines hold no line for J, out as evaluated.
+//
+// The cheapest leaves (relative, 50%, one point): X at £500 has 4, 0 and 0
+// (50%), 40 in all; W at £1,000 has 2, 2 and 4, 10 on price, 70; Y at
+// £1,000 2, 2 and 3, 60. X falls to 47.5% and out: the lowest is £1,000,
+// and W has 20 + 9.5 + 10.5 + 40 = 80.
+//
+// The cheapest joins (relative, 55%, five points): J at £500 has 0, 4 and
+// 4 (50%, out); W at £1,000 4, 2 and 0, 50; Y at £1,250 3, 3 and 2, 16 on
+// price, 66, the winner. J rises to 62.5%: the lowest is £500, and J has
+// 20 + 0 + 25 + 40 = 85.
+//
+// The dearest leaves (linear, 50%, one point): X at £2,000 has 4, 0 and 0,
+// 20 in all; W at £1,000 has 2, 2 and 4, 80, the winner; Y at £1,500 2, 2
+// and 3, 10 on price, 60. X falls out: the highest is £1,500, and Y has 0
+// + 9.5 + 10.5 + 30 = 50.
 func TestWeightShiftFollowsBidsAcrossTheMinimum(t *testing.T) {
 	type marked struct {
 		id, price string
@@ -135,17 +152,21 @@ func TestWeightShiftFollowsBidsAcrossTheMinimum(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name           string
+		method         criteria.PriceMethod
 		min, shift     string
 		bids           []marked
 		before, winner string
-		total          string // the winner's under the shift
-		out            string // a bid out under the shift
+		id, total      string // a bid's total under the shift
+		out            string // a bid out under the shift, if any
 	}{
-		{"the leader falls below", "50", "1", []marked{{"X", "1000", 4, 0, 4}, {"W", "1000", 2, 2, 0}, {"Y", "2000", 2, 2, 2}}, "X", "Y", "50", "X"},
-		{"a bid rises above and wins", "55", "5", []marked{{"J", "2000", 0, 4, 4}, {"W", "1000", 4, 2, 0}, {"Y", "1250", 3, 3, 2}}, "Y", "J", "75", ""},
+		{"the leader falls below", criteria.Relative, "50", "1", []marked{{"X", "1000", 4, 0, 4}, {"W", "1000", 2, 2, 0}, {"Y", "2000", 2, 2, 2}}, "X", "Y", "Y", "50", "X"},
+		{"a bid rises above and wins", criteria.Relative, "55", "5", []marked{{"J", "2000", 0, 4, 4}, {"W", "1000", 4, 2, 0}, {"Y", "1250", 3, 3, 2}}, "Y", "J", "J", "75", ""},
+		{"the cheapest leaves", criteria.Relative, "50", "1", []marked{{"X", "500", 4, 0, 0}, {"W", "1000", 2, 2, 4}, {"Y", "1000", 2, 2, 3}}, "W", "W", "W", "80", "X"},
+		{"the cheapest joins", criteria.Relative, "55", "5", []marked{{"J", "500", 0, 4, 4}, {"W", "1000", 4, 2, 0}, {"Y", "1250", 3, 3, 2}}, "Y", "J", "J", "85", ""},
+		{"the dearest leaves, linear", criteria.Linear, "50", "1", []marked{{"X", "2000", 4, 0, 0}, {"W", "1000", 2, 2, 4}, {"Y", "1500", 2, 2, 3}}, "W", "W", "Y", "50", "X"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: criteria.Relative}),
+			pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: c.method}),
 				qualityCrit("A", "20"), qualityCrit("B", "20"), qualityCrit("C", "40")},
 				Thresholds: score.Thresholds{MinQualityPercent: decp(c.min), QualityCriteria: []string{"A", "B"}}}
 			var bids []score.Bid
@@ -170,9 +191,9 @@ func TestWeightShiftFollowsBidsAcrossTheMinimum(t *testing.T) {
 			assert.Equal(t, c.winner, want.Winner, "the shifted lot evaluated whole")
 			assert.Equal(t, score.Winner, got.Outcome)
 			assert.Equal(t, c.winner, got.Winner, "the trial")
-			w, ok := got.Total(c.winner)
+			f, ok := got.Total(c.id)
 			assert.True(t, ok)
-			assert.Equal(t, c.total, w.Value.String())
+			assert.Equal(t, c.total, f.Value.String(), "%s's total in the trial", c.id)
 			if c.out != "" {
 				_, ok = got.Total(c.out)
 				assert.False(t, ok, "%s is out under the shift", c.out)
@@ -225,71 +246,4 @@ func TestWeightShiftSeesRoundingCrossFirst(t *testing.T) {
 	above, err := tr.ShiftOutranks("A", "C", dec("9"), "X", "Y")
 	require.NoError(t, err)
 	assert.False(t, above, "ShiftOutranks")
-}
-
-// TestWeightShiftMovesAnEndOfThePrices: bids a shift of weight takes
-// across the minimum quality move the lowest price (or, under the linear
-// method, the highest), and every other bid's price points with it. Worked
-// by hand: price 20, questions A and B 20 each and C 40 (0–4), a minimum
-// percentage of the 40 marks of A and B.
-//
-// The cheapest leaves (relative, 50%, one point from A to B): X at £500
-// has 4, 0 and 0 (50%), 40 in all; W at £1,000 has 2, 2 and 4, 10 on
-// price, 70; Y at £1,000 2, 2 and 3, 60. X falls to 47.5% and out: the
-// lowest is £1,000, and W has 20 + 9.5 + 10.5 + 40 = 80.
-//
-// The cheapest joins (relative, 55%, five points): J at £500 has 0, 4 and
-// 4 (50%, out); W at £1,000 4, 2 and 0, 50; Y at £1,250 3, 3 and 2, 16 on
-// price, 66, the winner. J rises to 62.5%: the lowest is £500, and J has
-// 20 + 0 + 25 + 40 = 85.
-//
-// The dearest leaves (linear, 50%, one point): X at £2,000 has 4, 0 and 0,
-// 20 in all; W at £1,000 has 2, 2 and 4, 80; Y at £1,500 2, 2 and 3, 10 on
-// price, 60. X falls out: the highest is £1,500, and Y has 0 + 9.5 + 10.5
-// + 30 = 50.
-func TestWeightShiftMovesAnEndOfThePrices(t *testing.T) {
-	type marked struct {
-		id, price string
-		a, b, c   int64
-	}
-	for _, c := range []struct {
-		name       string
-		method     criteria.PriceMethod
-		min, shift string
-		bids       []marked
-		winner     string
-		id, total  string
-	}{
-		{"the cheapest leaves", criteria.Relative, "50", "1", []marked{{"X", "500", 4, 0, 0}, {"W", "1000", 2, 2, 4}, {"Y", "1000", 2, 2, 3}}, "W", "W", "80"},
-		{"the cheapest joins", criteria.Relative, "55", "5", []marked{{"J", "500", 0, 4, 4}, {"W", "1000", 4, 2, 0}, {"Y", "1250", 3, 3, 2}}, "J", "J", "85"},
-		{"the dearest leaves, linear", criteria.Linear, "50", "1", []marked{{"X", "2000", 4, 0, 0}, {"W", "1000", 2, 2, 4}, {"Y", "1500", 2, 2, 3}}, "W", "Y", "50"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			pol := score.Policy{Criteria: []score.Criterion{priceCrit("price", "20", criteria.PriceRule{Method: c.method}),
-				qualityCrit("A", "20"), qualityCrit("B", "20"), qualityCrit("C", "40")},
-				Thresholds: score.Thresholds{MinQualityPercent: decp(c.min), QualityCriteria: []string{"A", "B"}}}
-			var bids []score.Bid
-			for _, b := range c.bids {
-				bids = append(bids, score.Bid{ID: b.id, Lot: "L1", Supplier: score.Supplier{ID: "S-" + b.id, Name: "Supplier " + b.id},
-					Responses: map[string]score.Response{"price": priced(b.price), "A": marks(b.a), "B": marks(b.b), "C": marks(b.c)}})
-			}
-			p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
-			require.NoError(t, err)
-			tr, _ := p.Trials("L1")
-			got, err := tr.WithWeightShift("A", "B", dec(c.shift))
-			require.NoError(t, err)
-			defer got.Release()
-			shifted := pol
-			a, b := dec("20").Sub(dec(c.shift)), dec("20").Add(dec(c.shift))
-			shifted.Criteria = []score.Criterion{pol.Criteria[0], qualityCrit("A", a.String()), qualityCrit("B", b.String()), pol.Criteria[3]}
-			q, err := score.Prepare(tenderOf(lotOf(shifted)), bids)
-			require.NoError(t, err)
-			want, _ := q.EvaluateLot("L1")
-			assert.Equal(t, c.winner, want.Winner, "the shifted lot evaluated whole")
-			assert.Equal(t, c.winner, got.Winner, "the trial")
-			f, ok := got.Total(c.id)
-			assert.True(t, ok)
-			assert.Equal(t, c.total, f.Value.String(), "%s's total in the trial", c.id)
-		})
-	}
 }
