@@ -41,9 +41,11 @@ func cpuTime() time.Duration {
 // Analyse validates it first, against score.Evaluate, which does too.
 //
 // x-evaluation is the ratio of wall times with the evaluation's mean,
-// x-evaluation-median with its median, x-evaluation-cpu the ratio of the
-// CPU time of the process (both cores, the collector included), which
-// holds when other work shares the machine.
+// x-evaluation-median with its median, x-median-median the analyses'
+// median with the evaluations' (each the run a collection slowed least),
+// x-evaluation-cpu the ratio of the CPU time of the process (both cores,
+// the collector included), which holds when other work shares the
+// machine.
 func benchmarkAnalyse(b *testing.B, n int, prepared bool) {
 	tn, bids := benchLot(n)
 	benchmarkAnalyseLot(b, tn, bids, prepared)
@@ -61,6 +63,7 @@ func benchmarkAnalyseLot(b *testing.B, tn score.Tender, bids []score.Bid, prepar
 	}
 	var ev evaluations
 	var cpu time.Duration
+	var walls []time.Duration // each analysis's
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -68,13 +71,16 @@ func benchmarkAnalyseLot(b *testing.B, tn score.Tender, bids []score.Bid, prepar
 		ev.run(evaluate)
 		c0 := cpuTime()
 		b.StartTimer()
+		t0 := time.Now()
 		if prepared {
 			_, err = analysis.AnalysePrepared(p, "L1")
 		} else {
 			_, err = analysis.Analyse(tn, "L1", bids)
 		}
+		wall := time.Since(t0)
 		b.StopTimer()
 		cpu += cpuTime() - c0
+		walls = append(walls, wall)
 		b.StartTimer()
 		if err != nil {
 			b.Fatal(err)
@@ -85,6 +91,7 @@ func benchmarkAnalyseLot(b *testing.B, tn score.Tender, bids []score.Bid, prepar
 	perOp := float64(b.Elapsed()) / float64(b.N)
 	b.ReportMetric(perOp/float64(mean), "x-evaluation")
 	b.ReportMetric(perOp/float64(median), "x-evaluation-median")
+	b.ReportMetric(float64(slices.Sorted(slices.Values(walls))[len(walls)/2])/float64(median), "x-median-median")
 	b.ReportMetric(float64(cpu)/float64(b.N)/float64(meanCPU), "x-evaluation-cpu")
 	b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(mean)/1e6, "evaluation-ms")
