@@ -983,7 +983,7 @@ func (st *trialState) outcome() Trial {
 			st.offer(l, b.idx)
 		}
 		st.joiners(l)
-		st.ties(l)
+		st.tiesBelowSelf(l)
 	default: // the others may rise: every one that can lead
 		w := st.walk()
 		for pos, ok := w.next(); ok; pos, ok = w.next() {
@@ -992,7 +992,7 @@ func (st *trialState) outcome() Trial {
 			}
 		}
 		st.joiners(l)
-		st.ties(l)
+		st.tiesBelowSelf(l)
 	}
 	l.consider(self)
 	return st.decide(l.lead)
@@ -1066,6 +1066,18 @@ func (st *trialState) sharedOutcome(l *leaders) (Trial, bool) {
 		return Trial{}, false
 	}
 	return Trial{Outcome: sh.outcome, Winner: sh.winner, st: st}, true
+}
+
+// tiesBelowSelf offers the leaders the bids that may tie them (ties),
+// unless the changed bid outscores them: every other bid is then below it,
+// those that may tie the others' best among them, each covered by a bid
+// the walk met and at most level with it.
+func (st *trialState) tiesBelowSelf(l *leaders) {
+	self := st.self
+	if len(l.lead) > 0 && !self.out() && self.total.Scored && st.t.k.better(self.total.Points.Value, l.lead[0].total.Points.Value) < 0 {
+		return
+	}
+	st.ties(l)
 }
 
 // decide turns the leading bids into the outcome: none, one, or a tie the

@@ -109,6 +109,42 @@ func TestTrialTiesPastACoverThatLeaves(t *testing.T) {
 	assert.False(t, ok, "A is below the minimum")
 }
 
+// TestTrialTiesBesideTheChangedBid: the changed bid draws level with the
+// best of the others, and a bid that best covers may draw level too: the
+// trial must still look for it (ties), the chain then telling them apart.
+// Worked by hand: price 10 (relative), questions q and x 30 each (0–4; x
+// marked 0 for every bid), apprenticeship starts 30 relative to the best, each start worth £2,000 and read as a
+// share of the bid's price; ties broken by the higher points on q. A offers
+// five starts at £100,000 (0.1, the best) with mark 2 (15), D five at
+// £100,001 with mark 2, C one at £120,000 with mark 0, E and F one at
+// £150,000 with mark 0: A covers D (cheaper, a larger offer, the same
+// marks) and may tie it, and covers the rest. C at £15,625 is the lowest
+// price and its 0.128 the best offer: C has 10 + 30 + 0 = 40; A 10 ×
+// 15,625 ÷ 100,000 = 1.5625, shown 1.56, + 30 × 0.1 ÷ 0.128 = 23.4375,
+// shown 23.44, + 15 = 40.00; D 1.56 (1.562484) + 23.44 (23.43727) + 15 =
+// 40.00. Three level at 40: A and D have 15 on q, C none, and A and D stay
+// tied. Without D the chain would pick A.
+func TestTrialTiesBesideTheChangedBid(t *testing.T) {
+	pol := score.Policy{Criteria: []score.Criterion{
+		priceCrit("price", "10", criteria.PriceRule{Method: criteria.Relative}), qualityCrit("q", "30"), qualityCrit("x", "30"), startsCrit(t, "30"),
+	}, TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "q"}}}
+	bid := func(id, price string, starts, q int64) score.Bid {
+		return startsBid(id, price, starts, map[string]int64{"q": q, "x": 0})
+	}
+	bids := []score.Bid{bid("A", "100000", 5, 2), bid("D", "100001", 5, 2), bid("C", "120000", 1, 0), bid("E", "150000", 1, 0), bid("F", "150000", 1, 0)}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+	require.NoError(t, err)
+	got, want := repriced(t, p, bids, 2, "15625")
+	assert.Equal(t, score.UnresolvedTie, want.Outcome, "evaluated whole: A and D tie")
+	assert.Equal(t, want.Outcome, got.Outcome, "the trial")
+	assert.Equal(t, want.Winner, got.Winner, "the trial")
+	for _, id := range []string{"A", "C", "D"} {
+		f, ok := got.Total(id)
+		require.True(t, ok, id)
+		assert.Equal(t, "40", f.Value.String(), id)
+	}
+}
+
 // TestWeightShiftFollowsBidsAcrossTheMinimum: a shift of weight takes
 // bids across the minimum quality, and the trial follows them, and the
 // lowest price (or, under the linear method, the highest) where they move
