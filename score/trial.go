@@ -902,6 +902,11 @@ func (st *trialState) offer(l *leaders, i int) {
 		if !p.total.Scored || k.better(p.total.Points.Value, l.lead[0].total.Points.Value) > 0 {
 			return
 		}
+		s, cells, tie := st.storage(false) // kept: the probe copied, not worked out again
+		s = copyInto(s, cells, tie, p)
+		st.other[i] = s
+		l.consider(s)
+		return
 	}
 	l.consider(st.rescored(i))
 }

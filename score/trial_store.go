@@ -1,7 +1,5 @@
 package score
 
-import "slices"
-
 // rescoredStore holds the other bids one trial re-scores against the
 // figures it moved (trialState.rescored): their kernels, field cells and
 // points on the tie-break chain, in chunks that never move once made, so
@@ -60,11 +58,24 @@ func (r *rescoredStore) reset() { r.c, r.o = 0, 0 }
 // storage: its cells and chain points copied, its total pointing at the
 // copy.
 func detached(s *bidKernel) *bidKernel {
-	c := *s
-	c.fcells = slices.Clone(s.fcells)
-	c.tie = slices.Clone(s.tie)
-	if c.total.s == s {
-		c.total.s = &c
+	var tie []Figure
+	if s.tie != nil {
+		tie = make([]Figure, len(s.tie))
 	}
-	return &c
+	return copyInto(new(bidKernel), make([]cell, len(s.fcells)), tie, s)
+}
+
+// copyInto copies a re-scored bid into dst, its cells into cells and its
+// chain points into tie (each as long as the bid's), its total pointing at
+// the copy, and returns dst.
+func copyInto(dst *bidKernel, cells []cell, tie []Figure, s *bidKernel) *bidKernel {
+	*dst = *s
+	dst.fcells = append(cells[:0], s.fcells...)
+	if s.tie != nil {
+		dst.tie = append(tie[:0], s.tie...)
+	}
+	if dst.total.s == s {
+		dst.total.s = dst
+	}
+	return dst
 }
