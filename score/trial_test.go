@@ -421,6 +421,16 @@ func TestTrialProblems(t *testing.T) {
 	_, err = trials.WithWeightShift("price", "q", dec("200"))
 	require.ErrorAs(t, err, &verr)
 	assert.True(t, verr.Has("weightShift", "within-weight"))
+	above, err := trials.ShiftOutranks("price", "q", dec("200"), "A", "B") // the same problems as the trial's
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("weightShift", "within-weight"))
+	assert.False(t, above)
+	_, err = trials.ShiftOutranks("price", "price", dec("1"), "A", "B")
+	require.ErrorAs(t, err, &verr)
+	assert.True(t, verr.Has("weightShift", "top-level"))
+	above, err = trials.ShiftOutranks("price", "q", dec("1"), "Z", "B")
+	require.NoError(t, err)
+	assert.False(t, above, "a bid the lot does not have ranks above none")
 }
 
 // TestLowestHoldingIsTheEngine checks LowestHolding against trials: with
