@@ -914,10 +914,7 @@ func (st *trialState) offer(l *leaders, i int) {
 // probe is the trial's storage for a bid's total worked out and not
 // kept, and for its points on the tie-break chain.
 func (st *trialState) probe() (*bidKernel, []Figure) {
-	if st.block == nil {
-		st.block = &trialBlock{}
-	}
-	bl := st.block
+	bl := st.ownBlock()
 	if bl.probe.fcells == nil {
 		bl.probe.fcells = bl.probeCells[:0:len(bl.probeCells)]
 	}
@@ -926,6 +923,15 @@ func (st *trialState) probe() (*bidKernel, []Figure) {
 		return &bl.probe, make([]Figure, n)
 	}
 	return &bl.probe, bl.probeTie[:n:n]
+}
+
+// ownBlock is the trial's block, made for a trial that has none (a shift
+// of weight's).
+func (st *trialState) ownBlock() *trialBlock {
+	if st.block == nil {
+		st.block = &trialBlock{}
+	}
+	return st.block
 }
 
 // leaders gathers the bids with the best total met so far.

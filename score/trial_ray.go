@@ -61,11 +61,7 @@ func (st *trialState) rayLines(l *leaders) bool {
 	if r == nil {
 		return false
 	}
-	bl := st.block
-	if bl == nil {
-		bl = &trialBlock{}
-		st.block = bl
-	}
+	bl := st.ownBlock()
 	bl.near = r.lines.nearByLine(low, bl.near) // kept for the block's next trial
 	for _, x := range bl.near {
 		if r.lines.stopsBelow(x.v, l.lead) {

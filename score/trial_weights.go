@@ -196,7 +196,7 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 	for x := range ids {
 		i := ids[x]
 		if order != nil {
-			if len(l.lead) > 0 && order[x].v.Add(w.hull.slack).Cmp(l.lead[0].total.Points.Value) < 0 {
+			if w.hull.stopsBelow(order[x].v, l.lead) {
 				break
 			}
 			i = order[x].i
