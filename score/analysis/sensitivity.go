@@ -281,8 +281,7 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 	for i, t := range ss.tops {
 		shares[i] = ss.share(rr, t.i, t.avail)
 	}
-	linear := !ss.f.reference && (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !thresholded(ss.pol.Criteria) &&
-		ss.pol.Thresholds.MinQualityPercent == nil
+	linear := !ss.f.reference && (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !hasThresholds(ss.pol)
 	var out []shiftPair
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
@@ -347,6 +346,13 @@ func (ss *shiftSearch) breakEven(rr score.BidResult, dR exact.Fraction, from, to
 	return be, true
 }
 
+// hasThresholds reports whether a policy sets a minimum quality percentage
+// or a minimum percentage on any criterion: thresholds a shift of weight
+// can move a bid across.
+func hasThresholds(p score.Policy) bool {
+	return p.Thresholds.MinQualityPercent != nil || thresholded(p.Criteria)
+}
+
 // thresholded reports whether any criterion, at any depth, sets a minimum
 // percentage of its marks.
 func thresholded(cs []score.Criterion) bool {
@@ -385,7 +391,7 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 	const maxSteps = 500
 	pol := f.lot().Policy
 	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{},
-		thresholds: thresholded(pol.Criteria) || pol.Thresholds.MinQualityPercent != nil}
+		thresholds: hasThresholds(pol)}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
 		d = hundredth
