@@ -78,6 +78,7 @@ func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialSta
 		return nil, whole, nil
 	}
 	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, cache: map[int]*bidKernel{}}
+	w.tops = []*node{w.from, w.to}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))
 	aF, aT := k.tree.roots[fi].available, k.tree.roots[ti].available
 	sF, _ := aF.Sub(move).Quo(aF)
@@ -97,7 +98,7 @@ func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialSta
 	}
 	w.hull = t.hull(fi, ti)
 	if len(w.flips) > 0 && !t.flipsFollowed(w) {
-		return nil, whole, nil
+		w.everyBid(t) // trial_weights_flips.go
 	}
 	return &trialState{t: t, w: w}, whole, nil
 }
@@ -150,10 +151,19 @@ type weightState struct {
 	avail    []exact.Fraction
 	hull     *lineSet
 	cache    map[int]*bidKernel
+	// tops are the top-level criteria whose lines a bid re-scored under
+	// the shift works out again: the two, and under everyBid those holding
+	// a price leaf.
+	tops []*node
 	// flips holds the bids the shift takes across the thresholds: true for
 	// one now below them, false for one now above them all
 	// (trial_weights_flips.go); nil when none crosses.
 	flips map[int]bool
+	// all is whether the lines cannot follow the crossings, and every bid
+	// is re-scored: spreads then holds each price leaf's field of prices
+	// with them (everyBid).
+	all     bool
+	spreads []spreadStat
 }
 
 // bid returns the bid at position i re-scored under the shift.
@@ -175,8 +185,9 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 	if len(k.tieNodes) > 0 {
 		s.tie = make([]Figure, len(k.tieNodes))
 	}
+	w.repriced(t, &s)
 	scratch := t.nums()
-	k.numbersUnder(&s, *scratch, w.avail, t.evaluated(i), w.from, w.to) // the other top-level criteria keep their weights
+	k.numbersUnder(&s, *scratch, w.avail, t.evaluated(i), w.tops...) // the other top-level criteria keep their weights, and their points
 	k.total(&s, *scratch)
 	t.done(scratch)
 	w.cache[i] = &s
@@ -188,6 +199,12 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 // best, re-scored exactly.
 func (w *weightState) leaders(st *trialState) []*bidKernel {
 	l := &leaders{k: st.t.k}
+	if w.all {
+		for i := range st.t.k.bids {
+			l.consider(w.bid(st.t, i))
+		}
+		return l.lead
+	}
 	ids := w.hull.near(w.d)
 	// Highest line first: a total shown is at most its line plus the
 	// slack, so once a line is that far below the best found, no bid left
@@ -210,6 +227,14 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 // level returns the bids whose total under the shift is v, in bid order.
 func (w *weightState) level(st *trialState, v exact.Fraction) []*bidKernel {
 	var out []*bidKernel
+	if w.all {
+		for i := range st.t.k.bids {
+			if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	for _, i := range w.hull.atLeast(w.d, v.Sub(w.hull.slack)) {
 		if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
 			out = append(out, s)

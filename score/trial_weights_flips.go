@@ -122,9 +122,9 @@ func boolInt(b bool) int {
 
 // flipped is the bid at position i under a shift that takes it across the
 // thresholds: out (now below them), as a trial keeps such a bid, numbers
-// only; or in, priced against the field as evaluated (which the crossings
-// leave standing: flipsFollowed) and totalled under the shift — unless a
-// budget that disqualifies it then takes it out.
+// only; or in, priced against the field (as evaluated, which the crossings
+// leave standing when the lines follow them: flipsFollowed) and totalled
+// under the shift — unless a budget that disqualifies it then takes it out.
 func (w *weightState) flipped(t *Trials, i int, out bool) *bidKernel {
 	k := t.k
 	s := k.bids[i]
@@ -141,11 +141,7 @@ func (w *weightState) flipped(t *Trials, i int, out bool) *bidKernel {
 			s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(j)}
 			continue
 		}
-		v := exact.Zero
-		if sp := t.spreads[j]; !n.c.Price.IsOverBudget(q.Price) && sp.n > 0 {
-			v = n.c.Price.ScoreIn(q.Exact(), sp.lo, sp.hi)
-		}
-		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
+		s.fcells[n.field] = cell{a: criteria.Assessment{Value: w.priceScore(t, j, q)}, state: cellScored, quote: int32(j)}
 	}
 	if s.out() {
 		s.total, s.tie = TotalLine{}, nil
@@ -168,6 +164,56 @@ func (w *weightState) joiners(st *trialState, l *leaders) {
 	for _, i := range slices.Sorted(maps.Keys(w.flips)) {
 		if !w.flips[i] {
 			l.consider(w.bid(st.t, i))
+		}
+	}
+}
+
+// everyBid readies a shift whose crossings the lines cannot follow (a bid
+// leaving from near the best, or an end of the prices moving) to re-score
+// every bid, each priced against its price leaves' fields with the
+// crossings: O(bids), where evaluating the shifted lot whole would build
+// its result too.
+func (w *weightState) everyBid(t *Trials) {
+	k := t.k
+	w.all = true
+	w.spreads = make([]spreadStat, len(k.prices))
+	for j, n := range k.prices {
+		if !slices.Contains(w.tops, n.top) {
+			w.tops = append(w.tops, n.top)
+		}
+		w.spreads[j] = spreadWhere(k, n, j, func(i int) bool {
+			if out, ok := w.flips[i]; ok {
+				return !out && !t.overBudget(i)
+			}
+			return k.bids[i].fcells[n.field].state == cellScored
+		})
+	}
+}
+
+// priceScore is price leaf j's normalised score for a quote under the
+// shift: against its field as the shift has it.
+func (w *weightState) priceScore(t *Trials, j int, q *criteria.Quote) exact.Fraction {
+	n, sp := t.k.prices[j], t.spreads[j]
+	if w.spreads != nil {
+		sp = w.spreads[j]
+	}
+	if n.c.Price.IsOverBudget(q.Price) || sp.n == 0 {
+		return exact.Zero
+	}
+	return n.c.Price.ScoreIn(q.Exact(), sp.lo, sp.hi)
+}
+
+// repriced prices a bid in the field as evaluated against its price
+// leaves' fields as the shift has them, when they moved (everyBid): the
+// lines under w.tops are then worked out again.
+func (w *weightState) repriced(t *Trials, s *bidKernel) {
+	if w.spreads == nil {
+		return
+	}
+	s.fcells = slices.Clone(s.fcells)
+	for j, n := range t.k.prices {
+		if c := &s.fcells[n.field]; c.state == cellScored {
+			c.a = criteria.Assessment{Value: w.priceScore(t, j, &s.prep.quotes[j])}
 		}
 	}
 }
