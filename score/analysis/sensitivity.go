@@ -389,9 +389,7 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // whose winners and totals the checks show.
 func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
-	pol := f.lot().Policy
-	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{},
-		thresholds: hasThresholds(pol)}
+	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
 		d = hundredth
@@ -445,9 +443,6 @@ type shifts struct {
 	w, r     string
 	from, to int
 	seen     map[int64]shifted
-	// thresholds is whether the policy sets any; firstAhead whether the
-	// rival is ahead at the first shift asked (see ahead).
-	thresholds, firstAhead bool
 }
 
 // shifted is what a shift was found to do: whether the rival ranks above
@@ -457,13 +452,9 @@ type shifted struct {
 	res       outcome
 }
 
-// ahead reports whether the rival ranks above the winner at shift d,
-// asked of the trials alone (Trials.ShiftOutranks). Under thresholds,
-// where ShiftOutranks evaluates the lot whole when bids cross them, the
-// first shift asked, and the next when the rival is ahead at the first,
-// are tried whole instead: mostly they are the answer and the hundredth
-// below it, which the checks try whole. For the reference, each is read
-// from the lot evaluated whole.
+// ahead reports whether the rival ranks above the winner at shift d:
+// asked of the trials alone (Trials.ShiftOutranks), or for the reference
+// read from the lot evaluated whole.
 func (sh *shifts) ahead(d decimal.Decimal) (bool, error) {
 	if d.Sign() <= 0 {
 		return false, nil
@@ -472,11 +463,9 @@ func (sh *shifts) ahead(d decimal.Decimal) (bool, error) {
 	if s, ok := sh.seen[key]; ok {
 		return s.yes, nil
 	}
-	if first := len(sh.seen) == 0; sh.f.reference || sh.thresholds && (first || sh.firstAhead && len(sh.seen) == 1) {
+	if sh.f.reference {
 		_, err := sh.outcome(d)
-		yes := sh.seen[key].yes
-		sh.firstAhead = first && yes
-		return yes, err
+		return sh.seen[key].yes, err
 	}
 	pol := sh.f.lot().Policy
 	yes, err := sh.f.tr.ShiftOutranks(pol.Criteria[sh.from].ID, pol.Criteria[sh.to].ID, d, sh.r, sh.w)
