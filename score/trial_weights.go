@@ -21,10 +21,13 @@ import (
 // Nothing but the weights changes, so every bid's assessments stand; only
 // the bids whose totals could lead are re-scored, found from each total's
 // exact rate of change with the shift (within what the declared rounding
-// can move it). A policy with thresholds, which a shift can move a bid
-// across, or whose price is divided rather than weighted (price per
-// quality point, a price adjusted by features), is evaluated whole under
-// the shifted weights.
+// can move it). Under thresholds, the bids the shift could take across
+// them are tested (found the same way from their margins), and those that
+// cross leave or join; where that moves an end of a field of prices, or
+// takes a bid from near the best, every bid is re-scored. A policy whose
+// price is divided rather than weighted (price per quality point, a price
+// adjusted by features), or whose thresholds read a criterion holding the
+// price, is evaluated whole under the shifted weights.
 func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial, error) {
 	st, whole, err := t.weightTrial(from, to, points)
 	switch {
