@@ -14,8 +14,8 @@ import (
 // highest prices) are read over the bids still in, so a crossing can move
 // every other bid's score; but mostly it moves none, and then only the
 // crossing bids change: those now below stand out, those now above are
-// scored against the field as it stands. Otherwise the shifted lot is
-// evaluated whole.
+// scored against the field as it stands. Otherwise every bid is re-scored
+// under the shift against the fields the crossings leave (everyBid).
 
 // shiftFlips tests each bid the thresholds test (every bid not out at a
 // gate, by disregard or for a mark below a question's minimum) that the
