@@ -235,10 +235,10 @@ func (r Trial) Release() {
 		return // none of its own, or released already
 	}
 	t, gen := r.st.t, r.bl.gen+1
-	others, other, near := r.bl.others, r.bl.other, r.bl.near[:0]
+	others, other, near, cells := r.bl.others, r.bl.other, r.bl.near[:0], r.bl.markCells[:0]
 	others.reset()
 	clear(other)
-	*r.bl = trialBlock{gen: gen, others: others, other: other, near: near}
+	*r.bl = trialBlock{gen: gen, others: others, other: other, near: near, markCells: cells}
 	t.blocks.Put(r.bl)
 }
 
@@ -490,12 +490,13 @@ func (t *Trials) WithMarks(bidID string, marks map[string]criteria.Marks) (Trial
 	bl.prep = t.lp.per[i]
 	p := &bl.prep
 	if p.dq == nil || !p.dq.Disregarded { // a disregarded tender's marks are never read
-		p.cells = slices.Clone(p.cells)
+		p.cells = append(bl.markCells[:0], p.cells...)
+		bl.markCells = p.cells
 		p.low = slices.DeleteFunc(slices.Clone(p.low), func(r Reason) bool { _, changed := marks[r.Ref]; return changed })
 		for _, c := range changed {
 			n := c.n
-			qa, ok := t.lp.markers[n.index].Assess(c.m) // with its record: these marks are not the bid's
-			if !ok {                                    // ruled out by the check above
+			qa, ok := t.lp.markers[n.index].Score(c.m) // no record: a trial's lines are never worded
+			if !ok {                                   // ruled out by the check above
 				p.cells[n.own] = cell{state: cellUnscored}
 				continue
 			}
@@ -552,6 +553,9 @@ type trialBlock struct {
 	other  map[int]*bidKernel
 	// near holds the bids a ray puts near the best, by line (rayLines).
 	near []lined
+	// markCells holds the cells of a bid whose marks a trial changed
+	// (WithMarks): kept when the trial is released, for the next to use.
+	markCells []cell
 }
 
 // block returns the storage for one trial: one a released trial gave back
