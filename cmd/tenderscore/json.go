@@ -301,7 +301,7 @@ func sensitivityJSON(s analysis.Sensitivity) jsonSensitivity {
 func checksJSON(cs []analysis.Check) []jsonCheckStep {
 	out := make([]jsonCheckStep, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, jsonCheckStep{Change: c.Change, Holds: c.Holds, Verdict: c.Verdict, Winner: c.Winner, Scores: c.Scores()})
+		out = append(out, jsonCheckStep{Change: c.Change(), Holds: c.Holds, Verdict: c.Verdict(), Winner: c.Winner, Scores: c.Scores()})
 	}
 	return out
 }

@@ -29,6 +29,19 @@ func ExampleWhatItTakes() {
 	// B would win with 1 more step on the marking scales, adding 6 points: Mobilisation: consensus mark 3 → 4. Re-scored: B with 1 more step: wins (B 86.67, W 85.00); the best with one step fewer: B as marked: does not win (B 80.67, W 85.00)
 }
 
+// ExampleCheck reads the re-scorings that confirm an answer, each part
+// worded when asked for.
+func ExampleCheck() {
+	tn, bids := pair()
+	ws, _ := analysis.WhatItTakes(tn, "L1", bids)
+	for _, c := range ws[0].Price.Checks {
+		fmt.Printf("%s | %s | holds %v | %s\n", c.Change(), c.Verdict(), c.Holds, c.Scores())
+	}
+	// Output:
+	// B at £129,053.07 | wins | holds true | B 85.00, W 85.00
+	// B at £129,053.08 | does not win | holds false | B 84.99, W 85.00
+}
+
 func ExampleWeightSensitivity() {
 	tn, bids := pair()
 	s, _ := analysis.WeightSensitivity(tn, "L1", bids)

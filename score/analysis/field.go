@@ -269,80 +269,6 @@ func (f *field) asAmount(criterion string) (score.Lot, []score.Bid) {
 	return l, bids
 }
 
-// Check is one re-scoring that confirms an answer: what was changed, and
-// what the engine then found.
-type Check struct {
-	// Change says what was re-scored ("A at £490,496.62").
-	Change string
-	// Holds reports whether the outcome asked about came about: the bid
-	// wins, or (for a weight shift) the rival ranks above the winner.
-	Holds bool
-	// Verdict says the outcome in words ("wins", "does not win").
-	Verdict string
-	// Winner is the winning bid then ("" when no bid wins outright).
-	Winner string
-	// shown are the totals that decide it, read when re-scored and worded
-	// only when asked for (Scores).
-	shown shownTotals
-}
-
-// shownTotal is one bid's total in a re-scored lot; ok is false when the
-// bid has none.
-type shownTotal struct {
-	id  string
-	fig score.Figure
-	ok  bool
-}
-
-// shownTotals are the few totals a check shows — the bid's, its rival's or
-// the winner's, and the winner's then: each once, at most three — held in
-// place, so that a check allocates none.
-type shownTotals struct {
-	t [3]shownTotal
-	n int
-}
-
-// list returns the totals in the order first read.
-func (s *shownTotals) list() []shownTotal { return s.t[:s.n] }
-
-// add reads one bid's total unless it is no bid or read already.
-func (s *shownTotals) add(id string, read func(string) (score.Figure, bool)) {
-	if id == "" || s.n == len(s.t) || slices.ContainsFunc(s.t[:s.n], func(t shownTotal) bool { return t.id == id }) {
-		return
-	}
-	fig, ok := read(id)
-	s.t[s.n] = shownTotal{id: id, fig: fig, ok: ok}
-	s.n++
-}
-
-// Scores shows the totals that decide the check, as the engine shows them
-// ("A 90.88, B 88.00"), worded when asked for.
-func (c Check) Scores() string {
-	var b strings.Builder
-	for i, t := range c.shown.list() {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(t.id)
-		if t.ok {
-			b.WriteByte(' ')
-			b.WriteString(t.fig.String())
-		} else {
-			b.WriteString(" not scored")
-		}
-	}
-	return b.String()
-}
-
-// String describes the check in a sentence.
-func (c Check) String() string {
-	s := c.Change + ": " + c.Verdict
-	if c.shown.n > 0 {
-		s += " (" + c.Scores() + ")"
-	}
-	return s
-}
-
 // outcome is a re-scored lot as a check reads it: how it ended, and each
 // bid's total as shown, read from the lot evaluated whole, the field as
 // evaluated or — for a trial — the few totals a check shows, read when the
@@ -409,18 +335,6 @@ func (f *field) asEvaluated() outcome {
 // lotOutcome reads a lot evaluated whole.
 func lotOutcome(l score.LotResult) outcome {
 	return outcome{Outcome: l.Outcome, Winner: l.Winner, from: fromLot, lot: &l}
-}
-
-// winCheck records whether id wins a re-scored lot, showing the totals of
-// id, of the bid shown beside it (its rival; none when "") and of the
-// winner.
-func winCheck(change, id string, res outcome, show string) Check {
-	won := res.Outcome == score.Winner && res.Winner == id
-	verdict := "does not win"
-	if won {
-		verdict = "wins"
-	}
-	return Check{Change: change, Holds: won, Verdict: verdict, Winner: res.Winner, shown: totalsOf(res, id, show, res.Winner)}
 }
 
 // totalOf returns a bid's total as shown in a lot result.

@@ -3,7 +3,6 @@ package analysis
 import (
 	"encoding/binary"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -389,11 +388,7 @@ func (f *field) marksToWin(id string) (MarksToWin, error) {
 		if err != nil {
 			return Check{}, nil, err
 		}
-		what := id + " with " + strconv.Itoa(p.steps) + " more " + stepWord(p.steps)
-		if p.steps == 0 {
-			what = id + " as marked"
-		}
-		return winCheck(what, id, res, rival), changes, nil
+		return winCheck(change{kind: marksChange, id: id, n: int64(p.steps)}, res, rival), changes, nil
 	}
 
 	// Below the deficit nothing can win when the total is the plain sum of

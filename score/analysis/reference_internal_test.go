@@ -200,7 +200,7 @@ func describe(v any) string {
 	var b strings.Builder
 	checks := func(cs []Check) {
 		for _, c := range cs {
-			fmt.Fprintf(&b, " [%s|%v|%s|%s|%s]", c.Change, c.Holds, c.Verdict, c.Winner, c.Scores())
+			fmt.Fprintf(&b, " [%s|%v|%s|%s|%s]", c.Change(), c.Holds, c.Verdict(), c.Winner, c.Scores())
 		}
 	}
 	switch x := v.(type) {

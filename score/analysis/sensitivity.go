@@ -423,15 +423,10 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 	if err != nil {
 		return WeightShift{}, err
 	}
-	name := func(x decimal.Decimal) string {
-		if x.Sign() <= 0 {
-			return "weights as published"
-		}
-		return exact.Plain(x) + " percentage points moved"
-	}
+	moved := func(x decimal.Decimal) change { return change{kind: shiftChange, id: r, winner: w, points: x} }
 	return WeightShift{Answer: Found, Points: d, NewWinner: at.Winner, Checks: []Check{
-		{Change: name(d), Holds: true, Verdict: r + " ranks above " + w, Winner: at.Winner, shown: totalsOf(at, r, w, at.Winner)},
-		{Change: name(d.Sub(hundredth)), Holds: false, Verdict: r + " does not rank above " + w, Winner: before.Winner, shown: totalsOf(before, r, w, before.Winner)},
+		{Holds: true, Winner: at.Winner, what: moved(d), shown: totalsOf(at, r, w, at.Winner)},
+		{Holds: false, Winner: before.Winner, what: moved(d.Sub(hundredth)), shown: totalsOf(before, r, w, before.Winner)},
 	}}, nil
 }
 

@@ -338,7 +338,7 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 	if err != nil {
 		return Check{}, err
 	}
-	return winCheck(ps.id+" at "+exact.Money(decimal.New(pennies, -2)), ps.id, res, ps.rival), nil
+	return winCheck(change{kind: priceChange, id: ps.id, n: pennies}, res, ps.rival), nil
 }
 
 // fromCandidates re-scores first the prices solved for, at which the
