@@ -658,7 +658,7 @@ func (t *Trials) scoreChanged(st *trialState) {
 	st.price(s)
 	if !s.out() {
 		s.reached = reachedTotal
-		k.numbers(s, nums)
+		k.totalNums(s, nums) // the fixed points as read, unless the trial changed the bid's marks
 		k.total(s, nums)
 	}
 }

@@ -57,7 +57,7 @@ func (t *Trials) TotalWith(bidID, criterion string, score exact.Fraction) (Figur
 		sc.tie = append(sc.tie[:0], make([]Figure, len(k.tieNodes))...)
 		c.tie = sc.tie
 	}
-	k.numbers(c, sc.nums)
+	k.totalNums(c, sc.nums)
 	k.total(c, sc.nums)
 	fig, scored := c.total.Points, c.total.Scored
 	*c = bidKernel{} // holds nothing of the bid once given back
