@@ -461,8 +461,9 @@ func (k *lotKernel) scorePrices() {
 	if len(field) == 0 {
 		return
 	}
-	ids := idsOf(field)
-	if len(k.prices) > 0 {
+	var ids []string // the field's, for the words: a quiet evaluation has none
+	if len(k.prices) > 0 && !k.quiet {
+		ids = idsOf(field)
 		k.note("price field: the %d bids not disqualified by then (%s)", len(field), strings.Join(ids, ", "))
 	}
 	for i, n := range k.prices {
@@ -470,6 +471,10 @@ func (k *lotKernel) scorePrices() {
 			for _, s := range field {
 				s.fcells[n.field] = cell{state: cellPerPoint, quote: int32(i)}
 			}
+			continue
+		}
+		if k.quiet {
+			scorePricesQuietly(n, i, field)
 			continue
 		}
 		quotes := make([]criteria.Quote, len(field))
@@ -485,6 +490,27 @@ func (k *lotKernel) scorePrices() {
 		for j, s := range field {
 			s.fcells[n.field] = cell{a: as[j], state: cellScored, quote: int32(i)}
 		}
+	}
+}
+
+// scorePricesQuietly scores price leaf n (the j-th) over the field as
+// [criteria.PriceRule.Assess] does, for an evaluation read for its numbers
+// only: each price within budget by the method against the field's lowest
+// and highest within budget, one above the budget 0, and no record.
+func scorePricesQuietly(n *node, j int, field []*bidKernel) {
+	rule := n.c.Price
+	var sp spreadStat
+	for _, s := range field {
+		if q := s.prep.quotes[j]; !rule.IsOverBudget(q.Price) {
+			sp.add(q.Exact())
+		}
+	}
+	for _, s := range field {
+		v := exact.Zero
+		if q := s.prep.quotes[j]; !rule.IsOverBudget(q.Price) {
+			v = rule.ScoreIn(q.Exact(), sp.lo, sp.hi)
+		}
+		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
 	}
 }
 
