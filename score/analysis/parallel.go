@@ -6,7 +6,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/internal/carry"
+	"github.com/tenderscore/tenderscore/score"
 )
 
 // minShare is the fewest bids worth a goroutine of their own: below it the
@@ -32,7 +34,6 @@ func (f *field) spread(n int, beside func(s *field), do func(w *field, i int)) {
 		}
 		return
 	}
-	f.warm()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var c carry.Catcher // a panic reaches the caller, as a serial run's would
@@ -52,14 +53,62 @@ func (f *field) spread(n int, beside func(s *field), do func(w *field, i int)) {
 	c.Rethrow()
 }
 
-// warm reads once, before the field is forked for the bids' questions,
-// what every bid's price to win reads and the forks would otherwise each
-// read again: the price criteria and the field of prices.
-func (f *field) warm() {
-	if pls := f.priceLeaves(); len(pls) == 1 {
-		f.priceField(pls[0].c)
+// warmth is what every bid's price to win reads and the forks would
+// otherwise each read again — the field of prices, and in package score
+// the lines of the prices below the lowest — read once by one goroutine
+// while the others start on the marks, and published when done.
+type warmth struct {
+	pc       *score.Criterion   // the one price criterion; nil when there is none, or more
+	done     chan struct{}      // closed once read (or given up: a panic)
+	prices   *priceField        // the field of prices read; nil until done
+	pricings map[string]pricing // the criterion's prices and points, read-only once published
+}
+
+// warmth reads the criteria every fork reads, on the field before it is
+// forked, and returns the rest to be read.
+func (f *field) warmth() *warmth {
+	wm := &warmth{done: make(chan struct{})}
+	if pls := f.priceLeaves(); len(pls) == 1 && !f.reference {
+		wm.pc = &pls[0].c
 	}
 	f.leaves()
+	return wm
+}
+
+// read reads the field of prices on w, draws the lines a price below the
+// lowest reads, and publishes them.
+func (wm *warmth) read(w *field) {
+	defer close(wm.done)
+	if wm.pc == nil {
+		return
+	}
+	pf := w.priceField(*wm.pc)
+	if b := w.lot().Policy.Basis; pf.ok && len(pf.bids) > 0 && pf.rule.Method != criteria.Band &&
+		b != score.PricePerQualityPoint && b != score.AdjustedPrice {
+		first := pf.bids[0]
+		w.tr.LowestHolding(first.id, wm.pc.ID, first.total, false) // drawn once for all; the answer is not kept
+	}
+	wm.prices, wm.pricings = pf, w.pricings[wm.pc.ID]
+}
+
+// await waits for the field of prices and gives it to w.
+func (wm *warmth) await(w *field) {
+	<-wm.done
+	wm.adopt(w)
+}
+
+// adopt gives w the field of prices read, unless it has one.
+func (wm *warmth) adopt(w *field) {
+	if wm.prices == nil || w.prices != nil {
+		return
+	}
+	w.prices = wm.prices
+	if wm.pricings != nil {
+		if w.pricings == nil {
+			w.pricings = map[string]map[string]pricing{}
+		}
+		w.pricings[wm.pc.ID] = wm.pricings
+	}
 }
 
 // fork is a copy of the field for one goroutine: it shares what is never

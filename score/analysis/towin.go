@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -186,17 +187,28 @@ func (f *field) whatItTakes() ([]ToWin, error) {
 	if len(todo) == 0 { // every bid won, or there was none: none stays nil
 		return nil, nil
 	}
-	out := make([]ToWin, len(todo))
-	errs := make([]error, len(todo))
-	f.spread(len(todo), nil, func(w *field, i int) {
-		s := &f.base.Standings[todo[i]]
+	n := len(todo)
+	out := make([]ToWin, n)
+	for i, at := range todo {
+		s := &f.base.Standings[at]
 		out[i] = ToWin{BidID: s.BidID, Supplier: s.Supplier, Total: s.Score}
-		if out[i].Price, errs[i] = w.priceToWin(s.BidID); errs[i] == nil {
-			out[i].Marks, errs[i] = w.marksToWin(s.BidID)
+	}
+	errP, errM := make([]error, n), make([]error, n)
+	// Every bid's marks are asked first, then every bid's price: the first
+	// goroutine reads the field of prices while the others start on the
+	// marks, and a price waits for it (warmth).
+	wm := f.warmth()
+	f.spread(2*n, wm.read, func(w *field, i int) {
+		if i < n {
+			out[i].Marks, errM[i] = w.marksToWin(out[i].BidID)
+			return
 		}
+		wm.await(w)
+		out[i-n].Price, errP[i-n] = w.priceToWin(out[i-n].BidID)
 	})
-	for _, err := range errs { // the first in standings order, as a serial run would stop at
-		if err != nil {
+	wm.adopt(f)
+	for i := range n { // the first in standings order, as a serial run would stop at: a bid's price, then its marks
+		if err := cmp.Or(errP[i], errM[i]); err != nil {
 			return nil, err
 		}
 	}
