@@ -517,7 +517,7 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 	out := ps.out
 	out.Answer = Found
 	out.Price = decimal.New(ps.lo, -2)
-	out.Cut = cur.Sub(out.Price)
+	out.Cut = cutFrom(cur, ps.current, ps.lo)
 	out.CutPercent, _ = exact.Whole(out.Cut).Mul(hundredF).Quo(exact.Whole(cur)) // as Fractions: no big numbers while they fit
 	out.Checks = []Check{yes, no}
 	out.Edge = ps.f.standingMayFall()
@@ -527,6 +527,16 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 		out.BecomesLowest = ps.f.priceField(ps.pc).becomesLowest(ps.id, out.Price)
 	}
 	return out, nil
+}
+
+// cutFrom is cur − pennies ÷ 100, the bid's price current in pennies
+// rounded up: worked in pennies when cur is a whole number of them (as
+// cur.Sub would give it, to the penny), else by decimal.
+func cutFrom(cur decimal.Decimal, current, pennies int64) decimal.Decimal {
+	if cur.Exponent() >= -2 && current < math.MaxInt64/2 {
+		return decimal.New(current-pennies, -2)
+	}
+	return cur.Sub(decimal.New(pennies, -2))
 }
 
 // atPrice re-scores the lot with one bid's price, in pennies, on the price
