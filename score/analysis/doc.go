@@ -42,13 +42,15 @@
 // # Goroutines
 //
 // [Analyse], [AnalysePrepared] and [WhatItTakes] spread the bids of a lot
-// over up to GOMAXPROCS goroutines; [Analyse], [AnalysePrepared] and
+// over up to GOMAXPROCS goroutines — every bid's marks to win first, then
+// every bid's price, the first goroutine reading the field of prices
+// while the others start on the marks; [Analyse], [AnalysePrepared] and
 // [WeightSensitivity] spread the weight sensitivity's rivals the same way,
 // the first goroutine of an analysis working out the rank reversals and
-// the abnormally low prices before it takes rivals. Each bid's and each rival's answer is its own, so the
-// answers are those of a run on one goroutine, word for word, in any order
-// of running; with GOMAXPROCS set to 1 everything runs on the caller's
-// goroutine. A panic on any of
+// the abnormally low prices before it takes rivals. Each bid's and each
+// rival's answer is its own, so the answers are those of a run on one
+// goroutine, word for word, in any order of running; with GOMAXPROCS set
+// to 1 everything runs on the caller's goroutine. A panic on any of
 // these goroutines (a bug: no input should cause one) is raised again on
 // the caller's, as an error value saying what panicked and on which stack,
 // so that a recover around the call sees it.
