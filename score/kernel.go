@@ -474,7 +474,7 @@ func (k *lotKernel) scorePrices() {
 			continue
 		}
 		if k.quiet {
-			scorePricesQuietly(n, i, field)
+			k.scorePricesQuietly(n, i, field)
 			continue
 		}
 		quotes := make([]criteria.Quote, len(field))
@@ -497,20 +497,10 @@ func (k *lotKernel) scorePrices() {
 // [criteria.PriceRule.Assess] does, for an evaluation read for its numbers
 // only: each price within budget by the method against the field's lowest
 // and highest within budget, one above the budget 0, and no record.
-func scorePricesQuietly(n *node, j int, field []*bidKernel) {
-	rule := n.c.Price
-	var sp spreadStat
+func (k *lotKernel) scorePricesQuietly(n *node, j int, field []*bidKernel) {
+	sp := spreadWhere(k, n, j, func(i int) bool { return !k.bids[i].out() }) // the field k.in gives
 	for _, s := range field {
-		if q := s.prep.quotes[j]; !rule.IsOverBudget(q.Price) {
-			sp.add(q.Exact())
-		}
-	}
-	for _, s := range field {
-		v := exact.Zero
-		if q := s.prep.quotes[j]; !rule.IsOverBudget(q.Price) {
-			v = rule.ScoreIn(q.Exact(), sp.lo, sp.hi)
-		}
-		s.fcells[n.field] = cell{a: criteria.Assessment{Value: v}, state: cellScored, quote: int32(j)}
+		s.fcells[n.field] = cell{a: criteria.Assessment{Value: sp.scoreIn(n.c.Price, s.prep.quotes[j])}, state: cellScored, quote: int32(j)}
 	}
 }
 

@@ -194,6 +194,16 @@ func (st *spreadStat) add(p exact.Fraction) {
 	}
 }
 
+// scoreIn is a quote's normalised score on price rule r against this
+// field of prices: by the method within budget, 0 above the budget or in
+// a field of none.
+func (st spreadStat) scoreIn(r *criteria.PriceRule, q criteria.Quote) exact.Fraction {
+	if r.IsOverBudget(q.Price) || st.n == 0 {
+		return exact.Zero
+	}
+	return r.ScoreIn(q.Exact(), st.lo, st.hi)
+}
+
 // without returns the field's lowest and highest prices, and how many it
 // holds, once one price p it holds is taken out.
 func (st spreadStat) without(p exact.Fraction) (lo, hi exact.Fraction, n int) {

@@ -193,14 +193,11 @@ func (w *weightState) everyBid(t *Trials) {
 // priceScore is price leaf j's normalised score for a quote under the
 // shift: against its field as the shift has it.
 func (w *weightState) priceScore(t *Trials, j int, q *criteria.Quote) exact.Fraction {
-	n, sp := t.k.prices[j], t.spreads[j]
+	sp := t.spreads[j]
 	if w.spreads != nil {
 		sp = w.spreads[j]
 	}
-	if n.c.Price.IsOverBudget(q.Price) || sp.n == 0 {
-		return exact.Zero
-	}
-	return n.c.Price.ScoreIn(q.Exact(), sp.lo, sp.hi)
+	return sp.scoreIn(t.k.prices[j].c.Price, *q)
 }
 
 // repriced prices a bid in the field as evaluated against its price
