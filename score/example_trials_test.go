@@ -295,3 +295,39 @@ func ExampleTrials_Bid() {
 	// true Supplier A 3
 	// false
 }
+
+// Whether a lower price would lower a bid's own social value offer: here
+// spend with small local firms, scored relative to the best offer, which A
+// commits as 10% of its price and B as a sum of £40,000. At £300,000 A's
+// 10% is £30,000, less than at its £400,000 (£40,000), so a lower price
+// lowers A's offer as well as raising its price points; B's sum stands
+// whatever its price.
+func ExampleTrials_OfferFallsWithPrice() {
+	d := decimal.RequireFromString
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-SME-01",
+		Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: d("0.20"), Source: "fictional", Year: 2026}}}
+	tender := score.SingleLot("ANY/2026/11", "Street lighting",
+		score.PriceCriterion("price", "Price", d("70"), criteria.Relative),
+		score.Criterion{ID: "sme", Title: "Small firms", Weight: d("30"), SocialValue: &criteria.SocialValueRule{
+			Catalogue: cat, Measures: []string{"FX-SME-01"}, Basis: criteria.BasisProxyValue,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	bid := func(id, price string, c criteria.Commitment) score.Bid {
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)),
+				"sme": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}}}
+	}
+	ten, sum := d("10"), d("40000")
+	p, err := score.Prepare(tender, []score.Bid{
+		bid("A", "400000", criteria.Commitment{Measure: "FX-SME-01", Percent: &ten}),
+		bid("B", "420000", criteria.Commitment{Measure: "FX-SME-01", Quantity: &sum})})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, id := range []string{"A", "B"} {
+		fmt.Println(trials.OfferFallsWithPrice(id))
+	}
+	// Output:
+	// sme true
+	//  false
+}

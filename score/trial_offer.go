@@ -1,6 +1,8 @@
 package score
 
 import (
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
 )
@@ -20,6 +22,36 @@ func (t *Trials) SoleBestOffer(bidID, criterion string) bool {
 	}
 	st := t.svStatOf(n)
 	return st.holders == 1 && st.best.Sign() > 0 && st.holder == i
+}
+
+// OfferFallsWithPrice returns the first social value criterion, in the
+// policy's order, on which a lower price would lower the bid's own offer:
+// a commitment given as a percentage of the bid's price, on a criterion
+// that does not read the offer as a share of the price
+// ([criteria.ShareOfBidPrice], under which such a commitment comes to the
+// same share at any price). On such a criterion a lower price lowers the
+// bid's score there as it raises its price score, so its standing need not
+// rise as its price falls, and it may win at a higher price where it loses
+// at its own. ok is false when no criterion is so: the bid's offers stand
+// still or rise as its price falls, and lowering its price never lowers its
+// own total.
+func (t *Trials) OfferFallsWithPrice(bidID string) (criterion string, ok bool) {
+	i, known := t.index[bidID]
+	if !known {
+		return "", false
+	}
+	k := t.k
+	for _, n := range k.fieldLfs {
+		rule, c := n.c.SocialValue, k.bids[i].fcells[n.field]
+		if rule == nil || !rule.NeedsBidPrice() || c.state != cellScored {
+			continue // not read from the price, or the bid is not in its field
+		}
+		was, _, isSV := c.a.Offer()
+		if low, measured := c.a.OfferAt(decimal.New(1, -2)); isSV && measured && low.Cmp(was) < 0 {
+			return n.c.ID, true // the offer is monotone in the price: lower at a penny, lower below
+		}
+	}
+	return "", false
 }
 
 // svMove is a social value leaf whose best offer a trial moved, and the

@@ -61,15 +61,20 @@
 // another's: its price score rises (or stays), and when it becomes the
 // lowest (relative, deduction, linear methods) every other bid's price
 // score falls. So there is one threshold: the bid wins at every price at or
-// below it and at none above. (One exception: where a social value offer
-// read as a share of the price counts towards a minimum quality score, a
-// lower price can take another bid below the minimum and out of the
-// field, and with it a figure the price method reads — the highest price,
-// under the linear method — so that the bid's standing can fall as its
-// price does. The search then reports an edge of winning, confirmed as
-// every answer is, which need not be the highest price at which the bid
-// wins, and the answer says so: PriceToWin.Edge.) It is solved, then
-// confirmed:
+// below it and at none above. Two exceptions, where the bid's standing can
+// fall as its price does. Where a social value offer read as a share of
+// the price counts towards a minimum quality score, a lower price can take
+// another bid below the minimum and out of the field, and with it a figure
+// the price method reads — the highest price, under the linear method. And
+// a bid that commits a £ measure as a percentage of its price, on a
+// criterion that does not read the offer as a share of the price, offers
+// less at a lower price ([score.Trials.OfferFallsWithPrice]), and may win
+// at a higher price than its own. The search then reports an edge of
+// winning, confirmed as every answer is, which need not be the highest
+// price at which the bid wins, nor one below which it always wins, and the
+// answer says so: PriceToWin.Edge. Such a bid that does not win even at
+// £0.01 is not told it cannot win: its answer is not computed, and says
+// why. Otherwise the answer is solved, then confirmed:
 //
 //  1. Above the field's lowest other price only the bid's own price points
 //     move. The engine is solved backwards for the least normalised score

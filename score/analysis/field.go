@@ -190,6 +190,17 @@ func leaves(cs []score.Criterion) []leaf {
 	return out
 }
 
+// leafTitle is the title of the leaf criterion id; id itself when the
+// policy has no such leaf.
+func (f *field) leafTitle(id string) string {
+	for _, l := range f.leaves() {
+		if l.c.ID == id {
+			return l.c.Title
+		}
+	}
+	return id
+}
+
 // leaves returns the lot's leaf criteria, read once.
 func (f *field) leaves() []leaf {
 	if f.leafs == nil {

@@ -70,16 +70,23 @@ type PriceToWin struct {
 	Schedule bool
 	// Checks are the re-scorings that confirm the answer.
 	Checks []Check
-	// Edge is true when, under the lot's policy, the bid's standing can
-	// fall as its price does — a social value offer relative to the best
-	// and read from the bid's price sits under a minimum score, so that a
-	// lower price can take another bid out of the field: Price then wins
-	// and a penny more does not, but the bid may also win at some higher
-	// price. False for every other policy, where Price is the highest.
+	// Edge is true when the bid's standing can fall as its price does:
+	// under the lot's policy a social value offer relative to the best and
+	// read from the bid's price sits under a minimum score, so that a lower
+	// price can take another bid out of the field; or the bid's own social
+	// value offer falls with its price (a commitment given as a percentage
+	// of it: [score.Trials.OfferFallsWithPrice]). Price then wins and a
+	// penny more does not, but the bid need not win at every lower price,
+	// and may also win at some higher price. False otherwise, where Price
+	// is the highest price at which the bid wins, and it wins at every
+	// price below.
 	Edge bool
 	// bid is the bid asked about, and note the words of an answer not
 	// computed: what Explanation words.
 	bid, note string
+	// falls is the title of the criterion on which the bid's own social
+	// value offer falls with its price; "" when there is none.
+	falls string
 }
 
 // Explanation says the answer in plain words, worded when asked for.
@@ -96,14 +103,21 @@ func (p PriceToWin) Explanation() string {
 		what = "price (the total its schedule comes to)"
 	}
 	var b strings.Builder
-	for _, s := range []string{p.bid, " would win at a ", what, " of ", exact.Money(p.Price), " or less: ",
+	orLess := " or less"
+	if p.Edge { // the bid need not win at every lower price
+		orLess = ""
+	}
+	for _, s := range []string{p.bid, " would win at a ", what, " of ", exact.Money(p.Price), orLess, ": ",
 		exact.Money(p.Cut), " (", percentText(p.CutPercent), ") below its ", exact.Money(p.Current)} {
 		b.WriteString(s)
 	}
 	if p.BecomesLowest {
 		b.WriteString("; at that price it would be the lowest in the field, so every other bid's price score would change too")
 	}
-	if p.Edge {
+	switch {
+	case p.falls != "":
+		b.WriteString("; its social value offer on " + p.falls + " is a percentage of its price and falls with it, so the bid need not win at every lower price, and may also win at some higher price")
+	case p.Edge:
 		b.WriteString("; under this policy a lower price can take another bid below a minimum score, so the bid may also win at some higher price")
 	}
 	b.WriteString(". Re-scored: " + p.Checks[0].String() + "; " + p.Checks[1].String())
@@ -243,6 +257,9 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 		out: PriceToWin{Criterion: pc.ID, Current: cur, Schedule: pc.Price.Schedule != nil, bid: id}}
 	ps.seen = f.seen[:0]
 	defer func() { clear(ps.seen); f.seen = ps.seen[:0] }() // for the next bid's search
+	if c, ok := f.tr.OfferFallsWithPrice(id); ok {
+		ps.out.falls = f.leafTitle(c)
+	}
 	// lo wins, hi does not: the current price does not win, nor any above it.
 	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
 	ps.current = ps.hi
@@ -363,7 +380,9 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 // and the penny above it are the first two re-scored. Which prices are
 // tried, and in which order, is only where the search looks first: a
 // bid's standing never falls as its price does, so the answer every order
-// finds is the one highest winning price.
+// finds is the one highest winning price (but for the shapes an Edge
+// answer names, where it is one edge of winning, confirmed as every answer
+// is).
 func (ps *priceSearch) fromCandidates() error {
 	if ps.f.reference {
 		return nil
@@ -456,7 +475,9 @@ func (f *field) ownScored(id string) bool {
 	return true
 }
 
-// cannotWin is the answer when even a penny does not win.
+// cannotWin is the answer when even a penny does not win — unless the
+// bid's own offer falls with its price, when a higher price than its own
+// may win: the answer is then not computed, and says so.
 func (ps *priceSearch) cannotWin() (PriceToWin, error) {
 	c, err := ps.check(1)
 	if err != nil {
@@ -464,6 +485,12 @@ func (ps *priceSearch) cannotWin() (PriceToWin, error) {
 	}
 	ps.out.Answer = CannotWin
 	ps.out.Checks = []Check{c}
+	if ps.out.falls != "" {
+		ps.out.Answer = NotComputed
+		ps.out.note = "not computed: " + ps.id + "'s social value offer on " + ps.out.falls +
+			" is a percentage of its price and falls with it, so a lower price need not help the bid, and a higher one may make it win; at " +
+			exact.Money(penny) + " it does not (" + c.String() + ")"
+	}
 	return ps.out, nil
 }
 
@@ -520,7 +547,7 @@ func (ps *priceSearch) found(cur decimal.Decimal) (PriceToWin, error) {
 	out.Cut = cutFrom(cur, ps.current, ps.lo)
 	out.CutPercent, _ = exact.Whole(out.Cut).Mul(hundredF).Quo(exact.Whole(cur)) // as Fractions: no big numbers while they fit
 	out.Checks = []Check{yes, no}
-	out.Edge = ps.f.standingMayFall()
+	out.Edge = out.falls != "" || ps.f.standingMayFall()
 	if ps.f.reference {
 		out.BecomesLowest = ps.f.becomesLowest(ps.id, ps.pc, out.Price)
 	} else {

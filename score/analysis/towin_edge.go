@@ -7,8 +7,8 @@ import (
 	"github.com/tenderscore/tenderscore/score"
 )
 
-// A bid's standing never falls as its price does — but for one shape of
-// policy (see the package documentation). A social value criterion scored
+// A bid's standing never falls as its price does — but for two shapes (see
+// the package documentation). The policy's: a social value criterion scored
 // relative to the best offer, with the offer read from the bid's price,
 // moves every other bid's points there as the bid's price falls and its
 // offer becomes the best; where a minimum reads those points — the
@@ -16,7 +16,9 @@ import (
 // on it or on a criterion above it — another bid can drop below it and
 // out of the field, and with it a figure the price method reads, such as
 // the highest price. The bid may then win at some price above the answer
-// found too: the answer says so (PriceToWin.Edge).
+// found too: the answer says so (PriceToWin.Edge). The other shape is the
+// bid's own, not the policy's: its offer falls with its price
+// (score.Trials.OfferFallsWithPrice), which priceToWin asks of each bid.
 
 // standingMayFall reports whether the lot's policy is of that shape.
 func (f *field) standingMayFall() bool {
