@@ -1038,18 +1038,23 @@ func (st *trialState) nearLines(l *leaders) bool {
 	var ids []int
 	if sh != nil {
 		ids = sh.ids
-		st.shared = sh
 	} else {
 		var ok bool
 		if ids, ok = st.t.family(j).near(st.moved[j][0], st.moved[j][1]); !ok {
 			return false
 		}
-		if seen {
-			sh = st.publish(ids)
-			st.t.noteField(key, sh)
-		} else {
-			st.t.noteField(key, nil)
-		}
+	}
+	if slices.Contains(ids, st.self.idx) && st.selfFell() {
+		return false // its line, at its offers as evaluated, stands above its total here: it may hide the rivals near the best
+	}
+	switch {
+	case sh != nil:
+		st.shared = sh
+	case seen:
+		sh = st.publish(ids)
+		st.t.noteField(key, sh)
+	default:
+		st.t.noteField(key, nil)
 	}
 	if sh != nil && !sh.has(st.self.idx) { // the others lead as the shared field has it
 		l.lead = append(l.lead[:0], sh.lead...)
@@ -1062,6 +1067,24 @@ func (st *trialState) nearLines(l *leaders) bool {
 		}
 	}
 	return true
+}
+
+// selfFell reports whether the trial's price lowered one of the changed
+// bid's own social value scores — an offer made as a percentage of its
+// price ([Trials.OfferFallsWithPrice]) — so that its line in a price
+// family, drawn with its offers as evaluated, stands above its total in
+// the trial. Elsewhere a bid's own line is at or below its total: its price
+// points, as the lowest price, are full, and an offer read as a share of
+// its price only rises as the price falls.
+func (st *trialState) selfFell() bool {
+	base := &st.t.k.bids[st.self.idx]
+	for _, n := range st.t.k.fieldLfs {
+		c, b := st.self.fcells[n.field], base.fcells[n.field]
+		if n.c.SocialValue != nil && c.state == cellScored && b.state == cellScored && c.a.Value.Cmp(b.a.Value) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyMovedPrice is the one price leaf whose lowest or highest price the

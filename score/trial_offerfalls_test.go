@@ -78,3 +78,49 @@ func TestOfferFallsWithPrice(t *testing.T) {
 		})
 	}
 }
+
+// TestTrialOfAnOfferFallingWithThePrice: a trial that takes a bid far below
+// every other price, when its own offer is a percentage of its price and
+// another bid's is the best. Hand-worked (price 10, quality 67 over q1 60%
+// and q2 40%, small firms and apprenticeships 23, relative to the best
+// offer; £1 of spend worth £0.10, a start £2,000): B0 £100,000 unmarked,
+// 2 starts (£4,000, the best offer); B1 £900,000 marked 2 on q2, 2% of
+// its price in spend; B2 £100,000 unmarked, 1%. At £7,987.49 B1 is the
+// lowest price (10.00) with 67 × 40% × 2/4 = 13.40 for quality and 23 ×
+// (2% × 7,987.49 × 0.10 = 15.97) ÷ 4,000 = 0.09, 23.49; B0 has 10 ×
+// 7,987.49 ÷ 100,000 = 0.80 and 23.00, 23.80; B2 0.80 + 23 × 100 ÷ 4,000 =
+// 0.58, 1.38. B0 wins. Drawn with its offer as evaluated (£1,800, 10.35),
+// B1's line in the lowest price stands at 23.84, above B0's: read from the
+// lines alone the trial had B1 winning.
+func TestTrialOfAnOfferFallingWithThePrice(t *testing.T) {
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
+		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: dec("0.10"), Source: "fictional", Year: 2026},
+		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: dec("2000"), Source: "fictional", Year: 2026}}}
+	pol := score.Policy{Criteria: []score.Criterion{
+		priceCrit("price", "10", criteria.PriceRule{Method: criteria.Relative}),
+		{ID: "quality", Title: "Quality", Weight: dec("67"), Children: []score.Criterion{qualityCrit("q1", "60"), qualityCrit("q2", "40")}},
+		{ID: "sv", Title: "Small firms and apprenticeships", Weight: dec("23"), SocialValue: &criteria.SocialValueRule{Catalogue: cat,
+			Measures: []string{"FX-SME-01", "FX-APPR-01"}, Basis: criteria.BasisProxyValue, Method: criteria.RelativeToBest,
+			WithoutMethodStatement: criteria.CountUnsupported}},
+	}, TieBreaks: []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.LowerPrice}}}
+	bid := func(id, price string, q2 int64, c criteria.Commitment) score.Bid {
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id}, Lot: "L1", Responses: map[string]score.Response{
+			"price": priced(price), "q1": marks(0), "q2": marks(q2),
+			"sv": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}}}
+	}
+	bids := []score.Bid{bid("B0", "100000", 0, criteria.Commitment{Measure: "FX-APPR-01", Quantity: decp("2")}),
+		bid("B1", "900000", 2, criteria.Commitment{Measure: "FX-SME-01", Percent: decp("2")}),
+		bid("B2", "100000", 0, criteria.Commitment{Measure: "FX-SME-01", Percent: decp("1")})}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+	require.NoError(t, err)
+	trials, _ := p.Trials("L1")
+	tr, err := trials.WithPrice("B1", "price", dec("7987.49"))
+	require.NoError(t, err)
+	assert.Equal(t, "B0", tr.Winner)
+	for id, want := range map[string]string{"B0": "23.80", "B1": "23.49", "B2": "1.38"} {
+		got, ok := tr.Total(id)
+		require.True(t, ok)
+		assert.Equal(t, want, got.String(), id)
+	}
+	assert.True(t, tr.Outranks("B0", "B1"))
+}

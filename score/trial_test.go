@@ -49,7 +49,7 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue) score.Policy {
 	wsv := int64(0)
 	sv := !ppqp && rapid.IntRange(0, 3).Draw(t, "sv") == 0
 	if sv {
-		wsv = rapid.Int64Range(5, 20).Draw(t, "wSV")
+		wsv = rapid.Int64Range(5, min(50, 90-wp)).Draw(t, "wSV") // at times outweighing price: an offer that falls with it can outweigh its price points
 	}
 	wq := 100 - wp - wsv
 	if ppqp {
@@ -81,6 +81,9 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue) score.Policy {
 			if rapid.IntRange(0, 3).Draw(t, "svBanded") == 0 {
 				rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: dec("0.05"), Share: dec("0.5")}, {AtLeast: dec("0.15"), Share: dec("1")}}
 			}
+		}
+		if rapid.IntRange(0, 2).Draw(t, "svPounds") == 0 { // spend, which a bid may commit as a percentage of its price
+			rule.Measures, rule.Basis = append(rule.Measures, "FX-SUPP-02"), criteria.BasisProxyValue
 		}
 		if rapid.IntRange(0, 3).Draw(t, "svSplit") == 0 {
 			rule.Split = &criteria.Split{Quantitative: dec("70"), Qualitative: dec("30")}
@@ -138,6 +141,9 @@ func trPrice(t *rapid.T, prices []decimal.Decimal, label string) decimal.Decimal
 	if len(prices) > 0 && rapid.IntRange(0, 2).Draw(t, label+".repeat") == 0 {
 		return rapid.SampledFrom(prices).Draw(t, label+".of")
 	}
+	if rapid.IntRange(0, 5).Draw(t, label+".far") == 0 { // far below the rest: the lowest by a street
+		return decimal.New(rapid.Int64Range(100_00, 2000_00).Draw(t, label+".farPence"), -2)
+	}
 	return decimal.New(rapid.Int64Range(2000_00, 12000_00).Draw(t, label+".pence"), -2).Mul(decimal.NewFromInt(10))
 }
 
@@ -176,6 +182,16 @@ func trLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 		if len(p.Criteria) > 2 {
 			n := decimal.NewFromInt(rapid.Int64Range(0, 6).Draw(t, "starts"))
 			r := criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}
+			if slices.Contains(p.Criteria[2].SocialValue.Measures, "FX-SUPP-02") {
+				x := decimal.NewFromInt(rapid.Int64Range(0, 20).Draw(t, "spend"))
+				switch rapid.IntRange(0, 2).Draw(t, "spendAs") {
+				case 0: // a percentage of the price: the offer falls with it (Trials.OfferFallsWithPrice)
+					r.Commitments = append(r.Commitments, criteria.Commitment{Measure: "FX-SUPP-02", Percent: &x})
+				case 1:
+					sum := x.Mul(decimal.NewFromInt(2000))
+					r.Commitments = append(r.Commitments, criteria.Commitment{Measure: "FX-SUPP-02", Quantity: &sum})
+				}
+			}
 			if p.Criteria[2].SocialValue.Split != nil {
 				m := trMarks(t, criteria.ConsensusMark, "method statement")
 				r.MethodStatement = &m
