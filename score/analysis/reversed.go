@@ -17,8 +17,12 @@ import "slices"
 // each removal.
 func reversedPairs(before, after []int, skip int) [][2]int {
 	n := len(before)
-	tree := newCounts(n + 1)     // ranks after are 0 to n
-	atRank := make([][]int, n+1) // the bids of the groups passed, by rank after, in order of position
+	top := n // the highest rank after: past n when the removal lifts bids over a minimum into the ranking
+	for _, a := range after {
+		top = max(top, a)
+	}
+	tree := newCounts(top + 1)     // ranks after are 0 to top
+	atRank := make([][]int, top+1) // the bids of the groups passed, by rank after, in order of position
 	var pairs [][2]int
 	for g := 0; g < n; {
 		h := g
