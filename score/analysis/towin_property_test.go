@@ -1,0 +1,130 @@
+package analysis_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
+)
+
+// TestPriceToWinSaysWhatTheEngineFinds holds the words of each price to
+// win to the engine, on random small lots of fictional bids whose social
+// value offers a price may move — a £ measure committed as a sum or as a
+// percentage of the price, apprenticeship starts, read as they are or as a
+// share of the price, relative to the best or in bands — priced relative
+// to the lowest or between the lowest and highest, at times under a
+// minimum quality score, each bid re-evaluated whole at prices either side
+// of the answer:
+//
+//   - "cannot win on price alone": it wins at none of them;
+//   - found, not at an edge ("or less"): it wins at the price and below,
+//     and not a penny above, nor at any higher price tried;
+//   - found at an edge: it wins at the price and not a penny above.
+func TestPriceToWinSaysWhatTheEngineFinds(t *testing.T) {
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
+		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: d("0.10"), Source: "fictional", Year: 2026},
+		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(2, 5).Draw(t, "bids")
+		var specs []bidSpec
+		for i := range n {
+			specs = append(specs, bidSpec{fmt.Sprintf("B%d", i), fmt.Sprintf("Bidder %d Ltd", i),
+				fmt.Sprint(rapid.IntRange(100, 900).Draw(t, "price") * 1000), int64(rapid.IntRange(0, 4).Draw(t, "q1")),
+				int64(rapid.IntRange(0, 4).Draw(t, "q2")), true})
+		}
+		tn, bids := fixture(rapid.SampledFrom([]criteria.PriceMethod{criteria.Relative, criteria.Linear}).Draw(t, "method"), specs...)
+		pw := rapid.IntRange(10, 60).Draw(t, "price weight")
+		sw := rapid.IntRange(10, 90-pw).Draw(t, "social value weight")
+		pol := &tn.Lots[0].Policy
+		pol.Criteria[0].Weight, pol.Criteria[1].Weight = decimal.NewFromInt(int64(pw)), decimal.NewFromInt(int64(100-pw-sw))
+		rule := &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-SME-01", "FX-APPR-01"}, Basis: criteria.BasisProxyValue,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}
+		if rapid.Bool().Draw(t, "share of price") {
+			rule.Per = criteria.ShareOfBidPrice
+		}
+		if rapid.IntRange(0, 3).Draw(t, "banded") == 0 {
+			rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: d("500"), Share: d("0.5")}, {AtLeast: d("5000"), Share: d("1")}}
+		}
+		pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(int64(sw)), SocialValue: rule})
+		if rapid.IntRange(0, 3).Draw(t, "minimum") == 0 { // counting social value: the policy's edge (towin_edge.go)
+			m := decimal.NewFromInt(int64(rapid.IntRange(10, 50).Draw(t, "minimum quality")))
+			pol.Thresholds.MinQualityPercent = &m
+		}
+		for i := range bids {
+			x := decimal.NewFromInt(int64(rapid.IntRange(1, 40).Draw(t, "amount")))
+			c := criteria.Commitment{Measure: "FX-SME-01", Percent: &x}
+			switch rapid.IntRange(0, 2).Draw(t, "commitment") {
+			case 1:
+				sum := x.Mul(decimal.NewFromInt(2500))
+				c = criteria.Commitment{Measure: "FX-SME-01", Quantity: &sum}
+			case 2:
+				c = criteria.Commitment{Measure: "FX-APPR-01", Quantity: &x}
+			}
+			bids[i].Responses["sv"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}
+		}
+		a, err := analysis.Analyse(tn, "L1", bids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range a.ToWin {
+			holdPriceToWin(t, tn, bids, w)
+		}
+	})
+}
+
+// holdPriceToWin re-evaluates the lot with one bid's price changed, at the
+// prices that test what its answer says.
+func holdPriceToWin(t *rapid.T, tn score.Tender, bids []score.Bid, w analysis.ToWin) {
+	wins := func(p decimal.Decimal) bool {
+		changed := make([]score.Bid, len(bids))
+		copy(changed, bids)
+		for i, b := range changed {
+			if b.ID == w.BidID {
+				rs := map[string]score.Response{}
+				for k, v := range b.Responses {
+					rs[k] = v
+				}
+				rs["price"] = score.Response{Price: criteria.Amount(p)}
+				changed[i].Responses = rs
+			}
+		}
+		res, err := score.Evaluate(tn, changed)
+		if err != nil {
+			t.Fatalf("%s at %s: %v", w.BidID, p, err)
+		}
+		return res.Lots[0].Winner == w.BidID
+	}
+	scaled := func(p decimal.Decimal, f string) decimal.Decimal { return p.Mul(d(f)).Round(2) }
+	penny := d("0.01")
+	p := w.Price
+	switch {
+	case p.Answer == analysis.CannotWin:
+		for _, f := range []string{"0.25", "0.5", "0.9", "1.1", "1.5", "3"} {
+			if q := scaled(p.Current, f); wins(q) {
+				t.Fatalf("%s is told it cannot win on price, and wins at %s: %s", w.BidID, q, p.Explanation())
+			}
+		}
+	case p.Answer == analysis.Found:
+		if !wins(p.Price) || wins(p.Price.Add(penny)) {
+			t.Fatalf("%s: the answer %s is not an edge of winning: %s", w.BidID, p.Price, p.Explanation())
+		}
+		if p.Edge {
+			return
+		}
+		for _, f := range []string{"0.5", "0.9"} {
+			if q := scaled(p.Price, f); q.IsPositive() && !wins(q) {
+				t.Fatalf("%s would win at %s or less, and does not at %s: %s", w.BidID, p.Price, q, p.Explanation())
+			}
+		}
+		for _, f := range []string{"1.1", "2"} {
+			if q := scaled(p.Current, f); wins(q) {
+				t.Fatalf("%s would win at %s or less, and wins at %s: %s", w.BidID, p.Price, q, p.Explanation())
+			}
+		}
+	}
+}
