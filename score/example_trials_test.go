@@ -331,3 +331,42 @@ func ExampleTrials_OfferFallsWithPrice() {
 	// sme true
 	//  false
 }
+
+// Which bids a shift of weight could take across a minimum quality score,
+// and from how far: a lot with price 50, a plan 30 and apprenticeship
+// starts 20, and a minimum of 40% of the quality marks (the plan and the
+// starts). W is marked 1 of 4 on the plan (7.50) with the best offer
+// (20.00): 27.50 of 50, 55%. Moving d points from the starts to the plan,
+// W has 7.5 + 0.25d + 20 − d of 50, below 40% past d = 10: less the
+// rounding's reach, it could cross from 9.98. R, marked 3 with a quarter
+// of the best offer, has 27.5 + 0.5d: it only rises.
+func ExampleTrials_ShiftCrossings() {
+	d := decimal.RequireFromString
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
+		Description: "Apprenticeship starts on the contract", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	tender := score.SingleLot("ANY/2026/12", "Parks maintenance",
+		score.PriceCriterion("price", "Price", d("50"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("30"), criteria.Scale0to4(), criteria.ConsensusMark),
+		score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"), SocialValue: &criteria.SocialValueRule{
+			Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	minimum := d("40")
+	tender.Lots[0].Policy.Thresholds.MinQualityPercent = &minimum
+	bid := func(id, price, mark string, starts int64) score.Bid {
+		n := decimal.NewFromInt(starts)
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan),
+				"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("W", "100000", "1", 4), bid("R", "200000", "3", 1)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, c := range trials.ShiftCrossings("appr", "plan") {
+		fmt.Println(c.BidID, c.Least)
+	}
+	// Output:
+	// W 9.98
+}

@@ -3,6 +3,8 @@ package score
 import (
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tenderscore/tenderscore/exact"
 )
 
@@ -26,6 +28,42 @@ import (
 type thresholdSieve struct {
 	order []int            // bid positions
 	least []exact.Fraction // the least shift of each, in marks moved, ascending
+}
+
+// ShiftCrossing is one bid a shift of weight could take across a
+// threshold, and the least shift at which it could.
+type ShiftCrossing struct {
+	BidID string
+	// Least is the least shift, in percentage points of the whole, at which
+	// the bid could stand otherwise against a threshold than as evaluated:
+	// below it, it stands as it does.
+	Least exact.Fraction
+}
+
+// ShiftCrossings returns the bids a shift of weight from one top-level
+// criterion to another could take across the lot's thresholds (a minimum
+// quality score, a criterion's minimum score), each with the least shift at
+// which it could, in that order; nil when the lot has none, or from and to
+// are not two top-level criteria that carry weight. A bid's margin against
+// a threshold is a line in the weight moved, and its points as shown are
+// within the rounding's reach of their lines: its least shift is where its
+// line comes within that reach of zero, and it may cross a little above
+// that or not at all. The bids are those the thresholds test: a bid out at
+// a gate is not among them, a bid below a minimum as evaluated is. Worked
+// out once for each pair of criteria.
+func (t *Trials) ShiftCrossings(from, to string) []ShiftCrossing {
+	fi, ti := t.topIndex(from), t.topIndex(to)
+	if !t.hasTh || fi < 0 || ti < 0 || fi == ti {
+		return nil
+	}
+	sv := t.sieve(t.k.tree.roots[fi], t.k.tree.roots[ti])
+	perPoint := exact.Whole(shiftMove(t.lp.lot.Policy, decimal.NewFromInt(1))) // marks moved by one percentage point
+	out := make([]ShiftCrossing, len(sv.order))
+	for x, i := range sv.order {
+		p, _ := sv.least[x].Quo(perPoint) // above zero: a top level carries weight
+		out[x] = ShiftCrossing{BidID: t.lp.bids[i].ID, Least: p}
+	}
+	return out
 }
 
 // reached returns the bids whose least shift is at most d, in the sieve's
