@@ -144,6 +144,21 @@
 // ranks above the winner, at 0.01 less it does not. Pairs whose exact
 // break-even is out of reach (more weight than i has) are not re-scored.
 //
+// Under minimum scores a shift can also take bids across them
+// ([score.Trials.ShiftCrossings]: each bid's margin against a minimum is
+// a line in δ too). Where it can take the winner below one, the rival may
+// rank above it long before their totals draw level, or where they never
+// do: the search starts there as well as at the break-even, and an answer
+// is the edge of the region it found, stepping down by 0.01 and then
+// halving towards no shift at all. Where it can take another bid across
+// one that moves the figures the others are scored against (the only
+// holder of the lowest or highest price or the best offer leaving the
+// field, or a bid below a minimum joining it), the totals past that point
+// are not the lines the search reads, and it does not follow them: an
+// answer found is confirmed and says a smaller one may exist past that
+// shift; none found is not computed, rather than "no shift does it"; and
+// the robustness statement says the reading is not complete.
+//
 // What it does not own: scoring (package score) and rendering (package
 // score/report). It never changes its inputs.
 package analysis

@@ -43,7 +43,9 @@ type Sensitivity struct {
 }
 
 // WeightShift is the smallest move of weight from one top-level criterion
-// to another that puts a rival above the winner.
+// to another that puts a rival above the winner — the smallest the search
+// found, where under minimum scores it does not follow the field past a
+// shift that takes another bid across one (the explanation then says so).
 type WeightShift struct {
 	Rival         string
 	RivalSupplier score.Supplier
@@ -55,7 +57,10 @@ type WeightShift struct {
 	// the rival ranks above the winner at Points, not at Points − 0.01.
 	Points decimal.Decimal
 	// BreakEven is the exact shift at which the two totals (or, under price
-	// per quality point, the two ratios) would be equal before rounding.
+	// per quality point, the two ratios) would be equal before rounding:
+	// zero when they are level as evaluated, and also when they never draw
+	// level and the rival ranks above the winner only once the winner falls
+	// below a minimum score (a check then shows the winner not scored).
 	BreakEven exact.Fraction
 	// NewWinner is the winning bid once the weight has moved.
 	NewWinner string
@@ -63,15 +68,34 @@ type WeightShift struct {
 	Checks []Check
 	// winner is the bid the rival is to rank above, for Explanation.
 	winner string
+	// unfollowed is the least shift, in percentage points, at which a shift
+	// could take another bid across a minimum score and move the figures
+	// the bids are scored against, past which the search does not follow
+	// the field (shiftSearch.moved); nil when there is none.
+	unfollowed *decimal.Decimal
 }
 
 // Explanation says the answer in plain words, worded when asked for.
 func (w WeightShift) Explanation() string {
-	if w.Answer == Found && len(w.Checks) == 2 {
-		return "moving " + exact.Plain(w.Points) + " percentage points of weight from " + w.FromTitle + " to " + w.ToTitle +
+	switch {
+	case w.Answer == Found && len(w.Checks) == 2:
+		s := "moving " + exact.Plain(w.Points) + " percentage points of weight from " + w.FromTitle + " to " + w.ToTitle +
 			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
+		if w.unfollowed != nil && w.unfollowed.LessThan(w.Points) {
+			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
+		}
+		return s
+	case w.Answer == NotComputed && w.unfollowed != nil:
+		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
+			" as far as the search follows the field; " + unfollowedWords(*w.unfollowed)
 	}
 	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
+}
+
+// unfollowedWords says where the search stops following the field.
+func unfollowedWords(from decimal.Decimal) string {
+	return "from " + exact.Plain(from) + " percentage points, a shift can take another bid across a minimum score, into or out of the field, " +
+		"and move the figures the bids are scored against (the lowest or highest price, the best offer), which this search does not follow"
 }
 
 // WeightSensitivity finds, for the winner of the lot against each other compliant
@@ -113,6 +137,16 @@ type shiftSearch struct {
 	// reach4 is four times the most the declared rounding moves a total
 	// (see pairs), read once.
 	reach4 exact.Fraction
+	// crossing holds, by positions in tops from and to, the least shift at
+	// which the winner could fall below a threshold (score.Trials.ShiftCrossings),
+	// within from's limit; nil without thresholds.
+	crossing map[[2]int]exact.Fraction
+	// moved holds, the same way, the least shift at which another bid could
+	// cross a threshold and so move a figure the others are scored against:
+	// one that alone holds the lowest or highest price or the best offer
+	// leaving the field, or one below a minimum as evaluated joining it.
+	// Past it the totals are not the lines the search reads (see unfollowed).
+	moved map[[2]int]exact.Fraction
 }
 
 func (f *field) sensitivity() (Sensitivity, error) { return f.sensitivityBeside(nil) }
@@ -165,6 +199,9 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 		}
 	}
 	out.Robustness, out.Statement = robustness(ss.w, out)
+	if i := slices.IndexFunc(out.Shifts, func(s WeightShift) bool { return s.unfollowed != nil }); i >= 0 {
+		out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*out.Shifts[i].unfollowed) + "."
+	}
 	return out, nil
 }
 
@@ -198,6 +235,7 @@ func (f *field) shiftSearch() *shiftSearch {
 		}
 	}
 	ss.reach4 = f.tr.RoundingReach().Mul(exact.Int(4))
+	ss.crossings()
 	return ss
 }
 
@@ -235,7 +273,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 			break // in order of floor: every pair left could only answer more
 		}
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
-		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.be, from.limit)
+		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit)
 		if err != nil {
 			return best, err
 		}
@@ -250,7 +288,30 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	best.winner = ss.w
+	ss.unfollowed(&best)
 	return best, nil
+}
+
+// unfollowed marks an answer the search could not give in full: where a
+// shift can take another bid across a minimum and move the field's
+// figures, the totals past it are not the lines the search reads. An
+// answer found is confirmed, but a smaller one may lie past such a
+// crossing; none found is not computed.
+func (ss *shiftSearch) unfollowed(ws *WeightShift) {
+	first, ok := exact.Fraction{}, false
+	for _, m := range ss.moved {
+		if !ok || m.Cmp(first) < 0 {
+			first, ok = m, true
+		}
+	}
+	if !ok {
+		return
+	}
+	at := decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(first))
+	ws.unfollowed = &at
+	if ws.Answer == CannotWin {
+		ws.Answer = NotComputed
+	}
 }
 
 // shiftPair is one move of weight, from one weighted top-level criterion
@@ -262,6 +323,9 @@ type shiftPair struct {
 	from, to, at int
 	be           exact.Fraction
 	floor        decimal.Decimal
+	// start is where the confirmation starts: the break-even, or the least
+	// shift at which the winner could fall below a threshold.
+	start exact.Fraction
 }
 
 // pairs returns the moves of weight worth confirming for rival r, in order
@@ -290,10 +354,18 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 			}
 			dR := shares[ti].Sub(shares[fi])
 			be, ok := ss.breakEven(rr, dR, from, to)
+			be = be.Mul(ss.toPercent)
+			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
+				pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))}
+				if ok {
+					pr.be = be
+				}
+				out = append(out, pr)
+			}
 			if !ok {
 				continue
 			}
-			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, be: be.Mul(ss.toPercent), floor: hundredth}
+			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, be: be, start: be, floor: hundredth}
 			if pr.be.Cmp(from.limit) > 0 {
 				continue
 			}
@@ -307,6 +379,40 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 	}
 	slices.SortStableFunc(out, func(a, b shiftPair) int { return a.floor.Cmp(b.floor) })
 	return out
+}
+
+// crossings finds, under thresholds, the least shift between each pair of
+// weighted criteria at which the winner could fall below one: there every
+// rival may rank above it, whether or not the shift closes the gap
+// between their totals.
+func (ss *shiftSearch) crossings() {
+	if !hasThresholds(ss.pol) || ss.w == "" {
+		return
+	}
+	moves := ss.f.movesField()
+	ranked := map[string]bool{}
+	for _, st := range ss.f.base.Standings {
+		ranked[st.BidID] = true
+	}
+	ss.crossing, ss.moved = map[[2]int]exact.Fraction{}, map[[2]int]exact.Fraction{}
+	for fi, from := range ss.tops {
+		for ti, to := range ss.tops {
+			if fi == ti {
+				continue
+			}
+			key := [2]int{fi, ti}
+			for _, c := range ss.f.tr.ShiftCrossings(from.c.ID, to.c.ID) { // in order of the least shift
+				_, seen := ss.moved[key]
+				switch {
+				case c.Least.Cmp(from.limit) > 0:
+				case c.BidID == ss.w:
+					ss.crossing[key] = c.Least
+				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
+					ss.moved[key] = c.Least
+				}
+			}
+		}
+	}
 }
 
 // breakEven is the weight, on the policy's own scale, that must move from
@@ -382,11 +488,16 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 	return q
 }
 
-// confirmShift re-scores from the first hundredth at or above the exact
-// break-even, stepping by 0.01 until the rival is above the winner at the
-// answer and not at 0.01 less. The steps ask only whether the rival ranks
-// above the winner; the answer and the hundredth below it are trials whole,
-// whose winners and totals the checks show.
+// confirmShift re-scores from the first hundredth at or above start (the
+// exact break-even, or where the winner could fall below a minimum),
+// stepping by 0.01 until the rival is above the winner, then back down
+// while it still is: the answer is a shift at which the rival is above the
+// winner and not at 0.01 less. Where the rival is above it for more than
+// maxSteps hundredths below, the edge is found by halving between the
+// weights as published, where it is not, and the shift found. The steps ask
+// only whether the rival ranks above the winner; the answer and the
+// hundredth below it are trials whole, whose winners and totals the checks
+// show.
 func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
 	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
@@ -405,15 +516,9 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 	if err != nil || !yes {
 		return WeightShift{Answer: CannotWin}, err
 	}
-	for i := 0; i < maxSteps && d.Cmp(hundredth) > 0; i++ {
-		prev, err := sh.ahead(d.Sub(hundredth))
-		if err != nil {
-			return WeightShift{}, err
-		}
-		if !prev {
-			break
-		}
-		d = d.Sub(hundredth)
+	d, err = sh.edgeBelow(d, maxSteps)
+	if err != nil {
+		return WeightShift{}, err
 	}
 	at, err := sh.outcome(d)
 	if err != nil {
@@ -428,6 +533,34 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction
 		{Holds: true, Winner: at.Winner, what: moved(d), shown: totalsOf(at, r, w, at.Winner)},
 		{Holds: false, Winner: before.Winner, what: moved(d.Sub(hundredth)), shown: totalsOf(before, r, w, before.Winner)},
 	}}, nil
+}
+
+// edgeBelow steps down from a shift d at which the rival is above the
+// winner, at most steps hundredths, to one at which it is and 0.01 less at
+// which it is not; past the steps it halves between d and no shift at
+// all, where the rival is below the winner as evaluated.
+func (sh *shifts) edgeBelow(d decimal.Decimal, steps int) (decimal.Decimal, error) {
+	for i := 0; i < steps && d.Cmp(hundredth) > 0; i++ {
+		prev, err := sh.ahead(d.Sub(hundredth))
+		if err != nil || !prev {
+			return d, err
+		}
+		d = d.Sub(hundredth)
+	}
+	lo := decimal.Zero // not above: the weights as published
+	for d.Sub(lo).Cmp(hundredth) > 0 {
+		mid := lo.Add(d).Div(decimal.NewFromInt(2)).RoundFloor(2)
+		yes, err := sh.ahead(mid)
+		if err != nil {
+			return d, err
+		}
+		if yes {
+			d = mid
+		} else {
+			lo = mid
+		}
+	}
+	return d, nil
 }
 
 // shifts is one confirmation's shifts of weight, from one top-level

@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -166,4 +167,87 @@ func TestSensitivityOnThePublishedScale(t *testing.T) {
 	require.Equal(t, analysis.Found, b.Shifts[0].Answer, b.Shifts[0].Explanation())
 	assert.Equal(t, a.Shifts[0].Points.String(), b.Shifts[0].Points.String(), "the same percentage points on either scale")
 	assert.Equal(t, a.Robustness, b.Robustness)
+}
+
+// TestShiftTakesTheWinnerBelowAMinimum: a shift of weight that puts the
+// rival above the winner by taking the winner below the minimum quality
+// score, far short of where their totals draw level. Hand-worked: price 50
+// (relative), quality 30 (q1 60%, q2 40%, marked 0–4), apprenticeship
+// starts 20 relative to the best offer, and a minimum quality score of 40%
+// counting social value. W bids £100,000 marked 1 on both (0.25 of
+// quality's marks) with 4 starts, the best; R £200,000 marked 3 (0.75)
+// with 1 start. W has 50 + 7.50 + 20 = 77.50 and 27.50 of 50 quality
+// marks (55%); R 25 + 22.50 + 5 = 52.50. Moving d points from social value
+// to quality, W has 77.5 − 0.75d and R 52.5 + 0.5d, level at d = 20; but
+// W's quality score is (27.5 − 0.75d) ÷ 50, below 40% past d = 10: at
+// 10.01 W shows 10.00 + 19.99 = 39.98% and leaves the field, and R wins.
+// Every other move is larger: from social value to price W falls below
+// the minimum past 12.5, from price to quality the totals draw level at 25.
+func TestShiftTakesTheWinnerBelowAMinimum(t *testing.T) {
+	tn, bids := fixture(criteria.Relative, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true})
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
+		Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("50"), d("30")
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"),
+		SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	m := d("40")
+	pol.Thresholds.MinQualityPercent = &m
+	for i, n := range []int64{4, 1} {
+		q := decimal.NewFromInt(n)
+		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
+			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
+	}
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "W", s.Winner)
+	require.Len(t, s.Shifts, 1)
+	got := s.Shifts[0]
+	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	assert.Equal(t, "10.01", got.Points.StringFixed(2))
+	assert.Equal(t, "appr", got.From)
+	assert.Equal(t, "quality", got.To)
+	assert.Equal(t, "R", got.NewWinner)
+	require.Len(t, got.Checks, 2)
+	assert.True(t, got.Checks[0].Holds)
+	assert.False(t, got.Checks[1].Holds)
+	assert.Equal(t, "10 percentage points moved", got.Checks[1].Change(), "a hundredth less")
+}
+
+// TestShiftPastABidJoiningTheField: under a minimum quality score a shift
+// can lift a bid below it into the field, and move the figures the others
+// are scored against; the search does not follow the field past that, and
+// says so. TestShiftTakesTheWinnerBelowAMinimum's lot with J (£300,000,
+// marked 2 on both, no starts): 15 of 50 quality marks, 30%, below the
+// minimum. Moving d points from social value to quality J has
+// 0.5(30 + d) ÷ 50, 40% from d = 10, where W leaves: the answer found is
+// confirmed, but it may not be the smallest.
+func TestShiftPastABidJoiningTheField(t *testing.T) {
+	tn, bids := fixture(criteria.Relative, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 2, 2, true})
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
+		Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("50"), d("30")
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"),
+		SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	m := d("40")
+	pol.Thresholds.MinQualityPercent = &m
+	for i, n := range []int64{4, 1, 0} {
+		q := decimal.NewFromInt(n)
+		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
+			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
+	}
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "W", s.Winner)
+	require.Len(t, s.Shifts, 1, "J is below the minimum: not a rival")
+	got := s.Shifts[0]
+	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	assert.Equal(t, "10.01", got.Points.StringFixed(2))
+	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.")
+	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores")
 }

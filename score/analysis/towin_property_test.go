@@ -26,47 +26,8 @@ import (
 //     and not a penny above, nor at any higher price tried;
 //   - found at an edge: it wins at the price and not a penny above.
 func TestPriceToWinSaysWhatTheEngineFinds(t *testing.T) {
-	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
-		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: d("0.10"), Source: "fictional", Year: 2026},
-		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
 	rapid.Check(t, func(t *rapid.T) {
-		n := rapid.IntRange(2, 5).Draw(t, "bids")
-		var specs []bidSpec
-		for i := range n {
-			specs = append(specs, bidSpec{fmt.Sprintf("B%d", i), fmt.Sprintf("Bidder %d Ltd", i),
-				fmt.Sprint(rapid.IntRange(100, 900).Draw(t, "price") * 1000), int64(rapid.IntRange(0, 4).Draw(t, "q1")),
-				int64(rapid.IntRange(0, 4).Draw(t, "q2")), true})
-		}
-		tn, bids := fixture(rapid.SampledFrom([]criteria.PriceMethod{criteria.Relative, criteria.Linear}).Draw(t, "method"), specs...)
-		pw := rapid.IntRange(10, 60).Draw(t, "price weight")
-		sw := rapid.IntRange(10, 90-pw).Draw(t, "social value weight")
-		pol := &tn.Lots[0].Policy
-		pol.Criteria[0].Weight, pol.Criteria[1].Weight = decimal.NewFromInt(int64(pw)), decimal.NewFromInt(int64(100-pw-sw))
-		rule := &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-SME-01", "FX-APPR-01"}, Basis: criteria.BasisProxyValue,
-			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}
-		if rapid.Bool().Draw(t, "share of price") {
-			rule.Per = criteria.ShareOfBidPrice
-		}
-		if rapid.IntRange(0, 3).Draw(t, "banded") == 0 {
-			rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: d("500"), Share: d("0.5")}, {AtLeast: d("5000"), Share: d("1")}}
-		}
-		pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(int64(sw)), SocialValue: rule})
-		if rapid.IntRange(0, 3).Draw(t, "minimum") == 0 { // counting social value: the policy's edge (towin_edge.go)
-			m := decimal.NewFromInt(int64(rapid.IntRange(10, 50).Draw(t, "minimum quality")))
-			pol.Thresholds.MinQualityPercent = &m
-		}
-		for i := range bids {
-			x := decimal.NewFromInt(int64(rapid.IntRange(1, 40).Draw(t, "amount")))
-			c := criteria.Commitment{Measure: "FX-SME-01", Percent: &x}
-			switch rapid.IntRange(0, 2).Draw(t, "commitment") {
-			case 1:
-				sum := x.Mul(decimal.NewFromInt(2500))
-				c = criteria.Commitment{Measure: "FX-SME-01", Quantity: &sum}
-			case 2:
-				c = criteria.Commitment{Measure: "FX-APPR-01", Quantity: &x}
-			}
-			bids[i].Responses["sv"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}
-		}
+		tn, bids := randomOffersLot(t)
 		a, err := analysis.Analyse(tn, "L1", bids)
 		if err != nil {
 			t.Fatal(err)
@@ -75,6 +36,53 @@ func TestPriceToWinSaysWhatTheEngineFinds(t *testing.T) {
 			holdPriceToWin(t, tn, bids, w)
 		}
 	})
+}
+
+// randomOffersLot draws a small lot of fictional bids for the properties
+// above: the fixture's price and quality, and a social value criterion
+// whose offers a price may move.
+func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
+		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: d("0.10"), Source: "fictional", Year: 2026},
+		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	n := rapid.IntRange(2, 5).Draw(t, "bids")
+	var specs []bidSpec
+	for i := range n {
+		specs = append(specs, bidSpec{fmt.Sprintf("B%d", i), fmt.Sprintf("Bidder %d Ltd", i),
+			fmt.Sprint(rapid.IntRange(100, 900).Draw(t, "price") * 1000), int64(rapid.IntRange(0, 4).Draw(t, "q1")),
+			int64(rapid.IntRange(0, 4).Draw(t, "q2")), true})
+	}
+	tn, bids := fixture(rapid.SampledFrom([]criteria.PriceMethod{criteria.Relative, criteria.Linear}).Draw(t, "method"), specs...)
+	pw := rapid.IntRange(10, 60).Draw(t, "price weight")
+	sw := rapid.IntRange(10, 90-pw).Draw(t, "social value weight")
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = decimal.NewFromInt(int64(pw)), decimal.NewFromInt(int64(100-pw-sw))
+	rule := &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-SME-01", "FX-APPR-01"}, Basis: criteria.BasisProxyValue,
+		Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}
+	if rapid.Bool().Draw(t, "share of price") {
+		rule.Per = criteria.ShareOfBidPrice
+	}
+	if rapid.IntRange(0, 3).Draw(t, "banded") == 0 {
+		rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: d("500"), Share: d("0.5")}, {AtLeast: d("5000"), Share: d("1")}}
+	}
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(int64(sw)), SocialValue: rule})
+	if rapid.IntRange(0, 3).Draw(t, "minimum") == 0 { // counting social value: the policy's edge (towin_edge.go)
+		m := decimal.NewFromInt(int64(rapid.IntRange(10, 50).Draw(t, "minimum quality")))
+		pol.Thresholds.MinQualityPercent = &m
+	}
+	for i := range bids {
+		x := decimal.NewFromInt(int64(rapid.IntRange(1, 40).Draw(t, "amount")))
+		c := criteria.Commitment{Measure: "FX-SME-01", Percent: &x}
+		switch rapid.IntRange(0, 2).Draw(t, "commitment") {
+		case 1:
+			sum := x.Mul(decimal.NewFromInt(2500))
+			c = criteria.Commitment{Measure: "FX-SME-01", Quantity: &sum}
+		case 2:
+			c = criteria.Commitment{Measure: "FX-APPR-01", Quantity: &x}
+		}
+		bids[i].Responses["sv"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}
+	}
+	return tn, bids
 }
 
 // holdPriceToWin re-evaluates the lot with one bid's price changed, at the

@@ -1,0 +1,194 @@
+package analysis_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/tenderscore/tenderscore/score"
+	"github.com/tenderscore/tenderscore/score/analysis"
+)
+
+// TestAnalysisSaysWhatTheEngineFinds holds the marks to win, the shifts of
+// weight and the rank reversals of random small lots (randomOffersLot) to
+// the engine, each change evaluated whole:
+//
+//   - marks found: the changes win, and no raising of the two questions'
+//     marks by fewer steps does; cannot win: no raising does;
+//   - a shift found: the rival ranks above the winner at it, not a
+//     hundredth of a point less; none: no whole-point shift between two
+//     top-level criteria does it;
+//   - reversals: the removals and pairs listed are exactly those whose
+//     order evaluating the lot without the bid changes.
+func TestAnalysisSaysWhatTheEngineFinds(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids := randomOffersLot(t)
+		if rapid.IntRange(0, 3).Draw(t, "social value minimum") == 0 { // a removal can lift a bid above it
+			m := decimal.NewFromInt(int64(rapid.IntRange(10, 60).Draw(t, "social value minimum percent")))
+			tn.Lots[0].Policy.Criteria[2].MinPercent = &m
+		}
+		a, err := analysis.Analyse(tn, "L1", bids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := evaluated(t, tn, bids)
+		for _, w := range a.ToWin {
+			holdMarksToWin(t, tn, bids, w)
+		}
+		if a.Winner != "" {
+			for _, s := range a.Sensitivity.Shifts {
+				holdShift(t, tn, bids, a.Winner, s)
+			}
+		}
+		holdReversals(t, tn, bids, base, a.Reversals)
+	})
+}
+
+func evaluated(t *rapid.T, tn score.Tender, bids []score.Bid) score.LotResult {
+	res, err := score.Evaluate(tn, bids)
+	if err != nil {
+		t.Fatalf("evaluating: %v", err)
+	}
+	return res.Lots[0]
+}
+
+// above reports whether a ranks above b: a is ranked, and b is not or
+// comes after it.
+func above(l score.LotResult, a, b string) bool {
+	ra, rb := 0, 0
+	for _, s := range l.Standings {
+		switch s.BidID {
+		case a:
+			ra = s.Rank
+		case b:
+			rb = s.Rank
+		}
+	}
+	return ra > 0 && (rb == 0 || ra < rb)
+}
+
+func remarked(bids []score.Bid, id string, q1, q2 int64) []score.Bid {
+	out := make([]score.Bid, len(bids))
+	copy(out, bids)
+	for i, b := range out {
+		if b.ID == id {
+			rs := map[string]score.Response{}
+			for k, v := range b.Responses {
+				rs[k] = v
+			}
+			rs["q1"], rs["q2"] = consensus(q1), consensus(q2)
+			out[i].Responses = rs
+		}
+	}
+	return out
+}
+
+func holdMarksToWin(t *rapid.T, tn score.Tender, bids []score.Bid, w analysis.ToWin) {
+	var q1, q2 int64
+	for _, b := range bids {
+		if b.ID == w.BidID {
+			q1, q2 = b.Responses["q1"].Marks.Consensus.Mark.IntPart(), b.Responses["q2"].Marks.Consensus.Mark.IntPart()
+		}
+	}
+	m := w.Marks
+	if m.Answer == analysis.Found {
+		n1, n2 := q1, q2
+		for _, c := range m.Changes {
+			if c.Criterion == "q1" {
+				n1 = c.To.IntPart()
+			} else {
+				n2 = c.To.IntPart()
+			}
+		}
+		if evaluated(t, tn, remarked(bids, w.BidID, n1, n2)).Winner != w.BidID {
+			t.Fatalf("%s: the marks found do not win: %s", w.BidID, m.Explanation())
+		}
+	}
+	if m.Answer != analysis.Found && m.Answer != analysis.CannotWin {
+		return
+	}
+	for a := q1; a <= 4; a++ {
+		for b := q2; b <= 4; b++ {
+			if m.Answer == analysis.Found && int(a-q1+b-q2) >= m.Steps {
+				continue
+			}
+			if evaluated(t, tn, remarked(bids, w.BidID, a, b)).Winner == w.BidID {
+				t.Fatalf("%s wins with q1 %d, q2 %d, and is told: %s", w.BidID, a, b, m.Explanation())
+			}
+		}
+	}
+}
+
+// shifted moves points of weight from one top-level criterion to another.
+func shifted(tn score.Tender, from, to string, points decimal.Decimal) score.Tender {
+	out := tn
+	lot := tn.Lots[0]
+	lot.Policy.Criteria = append([]score.Criterion(nil), lot.Policy.Criteria...)
+	for i, c := range lot.Policy.Criteria {
+		switch c.ID {
+		case from:
+			lot.Policy.Criteria[i].Weight = c.Weight.Sub(points)
+		case to:
+			lot.Policy.Criteria[i].Weight = c.Weight.Add(points)
+		}
+	}
+	out.Lots = []score.Lot{lot}
+	return out
+}
+
+func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s analysis.WeightShift) {
+	switch s.Answer {
+	case analysis.Found:
+		if !above(evaluated(t, tn, bids), s.Rival, winner) && !above(evaluated(t, shifted(tn, s.From, s.To, s.Points), bids), s.Rival, winner) {
+			t.Fatalf("%s is not above %s at the shift found: %s", s.Rival, winner, s.Explanation())
+		}
+		if less := s.Points.Sub(d("0.01")); less.IsPositive() && above(evaluated(t, shifted(tn, s.From, s.To, less), bids), s.Rival, winner) {
+			t.Fatalf("%s is above %s at %s, less than the shift found: %s", s.Rival, winner, less, s.Explanation())
+		}
+	case analysis.CannotWin:
+		for _, from := range tn.Lots[0].Policy.Criteria {
+			for _, to := range tn.Lots[0].Policy.Criteria {
+				for p := int64(1); from.ID != to.ID && decimal.NewFromInt(p).LessThan(from.Weight); p++ {
+					if above(evaluated(t, shifted(tn, from.ID, to.ID, decimal.NewFromInt(p)), bids), s.Rival, winner) {
+						t.Fatalf("%s is above %s with %d points moved from %s to %s: %s", s.Rival, winner, p, from.ID, to.ID, s.Explanation())
+					}
+				}
+			}
+		}
+	}
+}
+
+func holdReversals(t *rapid.T, tn score.Tender, bids []score.Bid, base score.LotResult, got []analysis.Reversal) {
+	listed := map[string]map[string]bool{}
+	for _, r := range got {
+		listed[r.Removed] = map[string]bool{}
+		for _, p := range r.Pairs {
+			listed[r.Removed][p.Above+">"+p.Below] = true
+		}
+	}
+	for _, x := range base.Standings {
+		var rest []score.Bid
+		for _, b := range bids {
+			if b.ID != x.BidID {
+				rest = append(rest, b)
+			}
+		}
+		if len(rest) == 0 {
+			continue
+		}
+		after := evaluated(t, tn, rest)
+		want := map[string]bool{}
+		for _, a := range base.Standings {
+			for _, b := range base.Standings {
+				if a.BidID != x.BidID && b.BidID != x.BidID && a.Rank < b.Rank && !above(after, a.BidID, b.BidID) {
+					want[a.BidID+">"+b.BidID] = true
+				}
+			}
+		}
+		if fmt.Sprint(want) != fmt.Sprint(listed[x.BidID]) && (len(want) > 0 || len(listed[x.BidID]) > 0) {
+			t.Fatalf("without %s the pairs reversed are %v; the analysis lists %v", x.BidID, want, listed[x.BidID])
+		}
+	}
+}
