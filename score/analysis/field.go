@@ -48,6 +48,10 @@ type field struct {
 	// qs is the storage of one bid's marked questions (questions), kept
 	// for the next bid's: each goroutine's own (fork).
 	qs []question
+	// crossTrials holds the trials of the shifts at which the winner falls
+	// below a minimum, and a hundredth less, which every rival reads
+	// (shifts.held): each goroutine's own (fork).
+	crossTrials map[crossKey]score.Trial
 
 	// reference makes every answer found as the analyses first found them:
 	// the price to win by search alone, each re-scoring an evaluation of a
@@ -329,12 +333,19 @@ func (o outcome) total(id string) (score.Figure, bool) {
 // and of its winner, which are all a check shows (winCheck); then gives
 // the trial's storage back for the next.
 func (f *field) trialOutcome(t score.Trial, ids ...string) outcome {
+	o := heldOutcome(t, ids...)
+	t.Release()
+	return o
+}
+
+// heldOutcome is trialOutcome on a trial kept for others to read: it is
+// not given back.
+func heldOutcome(t score.Trial, ids ...string) outcome {
 	o := outcome{Outcome: t.Outcome, Winner: t.Winner, from: fromTrial}
 	for _, id := range ids {
 		o.glance.add(id, t.Total)
 	}
 	o.glance.add(t.Winner, t.Total)
-	t.Release()
 	return o
 }
 

@@ -122,6 +122,6 @@ func (f *field) fork() *field {
 	w.scales = maps.Clone(f.scales)
 	w.plans = maps.Clone(f.plans)
 	w.pricings = maps.Clone(f.pricings) // each criterion's map is whole once stored, never written again
-	w.marks, w.seen, w.qs = nil, nil, nil
+	w.marks, w.seen, w.qs, w.crossTrials = nil, nil, nil, nil
 	return &w
 }

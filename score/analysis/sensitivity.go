@@ -273,7 +273,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 			break // in order of floor: every pair left could only answer more
 		}
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
-		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit)
+		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
 		if err != nil {
 			return best, err
 		}
@@ -406,13 +406,63 @@ func (ss *shiftSearch) crossings() {
 				switch {
 				case c.Least.Cmp(from.limit) > 0:
 				case c.BidID == ss.w:
-					ss.crossing[key] = c.Least
+					if d, ok := ss.winnerLeaves(from, to, c.Least); ok {
+						ss.crossing[key] = d
+					}
 				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
 					ss.moved[key] = c.Least
 				}
 			}
 		}
 	}
+}
+
+// winnerLeaves finds where a shift from one criterion to another takes
+// the winner below a minimum, at or above the least shift at which it
+// could: the winner is out at the shift returned, and in 0.01 less. The
+// winner's margin against the minimum is a line in the shift, so it is in
+// below the crossing and out above it, give or take the rounding: the
+// winner out at from's limit says it crosses; the hundredths just above
+// the least shift are tried first, then halving between them and the
+// limit finds the crossing.
+// Worked out once for each pair of criteria, for every rival.
+func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (exact.Fraction, bool) {
+	out := func(d decimal.Decimal) bool {
+		tr, err := ss.f.tr.WithWeightShift(from.c.ID, to.c.ID, d)
+		if err != nil {
+			return false
+		}
+		defer tr.Release()
+		_, scored := tr.Total(ss.w)
+		return !scored
+	}
+	hi, _ := from.limit.Decimal()
+	if !out(hi) {
+		return exact.Fraction{}, false // in at the limit: it never leaves
+	}
+	lo := exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(least)
+	if lo.Sign() > 0 && out(lo) {
+		lo = decimal.Zero // in as evaluated
+	}
+	for range 4 { // most cross within a few hundredths of the least shift
+		next := lo.Add(hundredth)
+		if next.Cmp(hi) >= 0 {
+			break
+		}
+		if out(next) {
+			return exact.Whole(next), true
+		}
+		lo = next
+	}
+	for hi.Sub(lo).Cmp(hundredth) > 0 {
+		mid := lo.Add(hi).Div(decimal.NewFromInt(2)).RoundFloor(2)
+		if out(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return exact.Whole(hi), true
 }
 
 // breakEven is the weight, on the policy's own scale, that must move from
@@ -489,7 +539,7 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 }
 
 // confirmShift re-scores from the first hundredth at or above start (the
-// exact break-even, or where the winner could fall below a minimum),
+// exact break-even, or cross, where the winner falls below a minimum),
 // stepping by 0.01 until the rival is above the winner, then back down
 // while it still is: the answer is a shift at which the rival is above the
 // winner and not at 0.01 less. Where the rival is above it for more than
@@ -498,9 +548,12 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // only whether the rival ranks above the winner; the answer and the
 // hundredth below it are trials whole, whose winners and totals the checks
 // show.
-func (f *field) confirmShift(w, r string, from, to int, be, limit exact.Fraction) (WeightShift, error) {
+func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
 	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
+	if c, ok := cross.Decimal(); ok {
+		sh.cross = c.Shift(2).IntPart() // zero (no crossing) reads as none
+	}
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
 		d = hundredth
@@ -571,6 +624,41 @@ type shifts struct {
 	w, r     string
 	from, to int
 	seen     map[int64]shifted
+	// cross is the shift at which the winner falls below a minimum, in
+	// hundredths (shiftSearch.crossing); 0 when it does not.
+	cross int64
+}
+
+// crossKey is one shift of weight between two top-level criteria (by
+// position in the policy), in hundredths.
+type crossKey struct {
+	from, to int
+	d        int64
+}
+
+// held is the trial of shift d when it is the pair's crossing or a
+// hundredth below it, made once for every rival: at the crossing the
+// winner is out and each rival reads where it stands from the same trial,
+// one evaluated whole; false for any other shift.
+func (sh *shifts) held(d decimal.Decimal) (score.Trial, bool, error) {
+	key := d.Shift(2).IntPart()
+	if sh.cross == 0 || (key != sh.cross && key != sh.cross-1) {
+		return score.Trial{}, false, nil
+	}
+	k := crossKey{sh.from, sh.to, key}
+	if t, ok := sh.f.crossTrials[k]; ok {
+		return t, true, nil
+	}
+	pol := sh.f.lot().Policy
+	t, err := sh.f.tr.WithWeightShift(pol.Criteria[sh.from].ID, pol.Criteria[sh.to].ID, d)
+	if err != nil {
+		return score.Trial{}, false, err
+	}
+	if sh.f.crossTrials == nil {
+		sh.f.crossTrials = map[crossKey]score.Trial{}
+	}
+	sh.f.crossTrials[k] = t // kept, never given back: read by every rival
+	return t, true, nil
 }
 
 // shifted is what a shift was found to do: whether the rival ranks above
@@ -595,6 +683,11 @@ func (sh *shifts) ahead(d decimal.Decimal) (bool, error) {
 		_, err := sh.outcome(d)
 		return sh.seen[key].yes, err
 	}
+	if t, ok, err := sh.held(d); ok || err != nil {
+		yes := err == nil && t.Outranks(sh.r, sh.w)
+		sh.seen[key] = shifted{yes: yes}
+		return yes, err
+	}
 	pol := sh.f.lot().Policy
 	yes, err := sh.f.tr.ShiftOutranks(pol.Criteria[sh.from].ID, pol.Criteria[sh.to].ID, d, sh.r, sh.w)
 	if err == nil {
@@ -612,6 +705,14 @@ func (sh *shifts) outcome(d decimal.Decimal) (outcome, error) {
 	key := d.Shift(2).IntPart()
 	if s, ok := sh.seen[key]; ok && s.full {
 		return s.res, nil
+	}
+	if t, ok, err := sh.held(d); ok || err != nil {
+		if err != nil {
+			return outcome{}, err
+		}
+		res := heldOutcome(t, sh.r, sh.w)
+		sh.seen[key] = shifted{yes: t.Outranks(sh.r, sh.w), full: true, res: res}
+		return res, nil
 	}
 	yes, res, err := sh.f.shiftedBy(sh.w, sh.r, sh.from, sh.to, d)
 	if err == nil {
