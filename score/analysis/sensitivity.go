@@ -73,6 +73,10 @@ type WeightShift struct {
 	// the bids are scored against, past which the search does not follow
 	// the field (shiftSearch.moved); nil when there is none.
 	unfollowed *decimal.Decimal
+	// coarse is true when under a coarse rounding the search did not look
+	// as far below a break-even as the rounding lets the rival be above the
+	// winner (belowBreakEven), below the answer if found.
+	coarse bool
 }
 
 // Explanation says the answer in plain words, worded when asked for.
@@ -83,14 +87,24 @@ func (w WeightShift) Explanation() string {
 			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
 		if w.unfollowed != nil && w.unfollowed.LessThan(w.Points) {
 			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
+		} else if w.coarse {
+			s += ". A smaller shift may also do it: " + coarseWords
 		}
 		return s
-	case w.Answer == NotComputed && w.unfollowed != nil:
+	case w.Answer == NotComputed && (w.unfollowed != nil || w.coarse):
+		why := coarseWords
+		if w.unfollowed != nil {
+			why = unfollowedWords(*w.unfollowed)
+		}
 		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
-			" as far as the search follows the field; " + unfollowedWords(*w.unfollowed)
+			" as far as the search looks; " + why
 	}
 	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
 }
+
+// coarseWords says where the search stops looking under a coarse rounding.
+var coarseWords = "under the declared rounding a rival's total can be shown above the winner's well before they draw level, and this search looks at most " +
+	fmt.Sprint(belowBreakEven) + " percentage points below where they do"
 
 // unfollowedWords says where the search stops following the field.
 func unfollowedWords(from decimal.Decimal) string {
@@ -201,6 +215,8 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 	out.Robustness, out.Statement = robustness(ss.w, out)
 	if i := slices.IndexFunc(out.Shifts, func(s WeightShift) bool { return s.unfollowed != nil }); i >= 0 {
 		out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*out.Shifts[i].unfollowed) + "."
+	} else if slices.ContainsFunc(out.Shifts, func(s WeightShift) bool { return s.coarse }) {
+		out.Statement += " This reading may not be complete: " + coarseWords + "."
 	}
 	return out, nil
 }
@@ -268,12 +284,13 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	r := st.BidID
 	best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
 	bestAt := -1 // the pair's place in the policy's order
-	for _, pr := range ss.pairs(r) {
+	pairs := ss.pairs(r)
+	for _, pr := range pairs {
 		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
 			break // in order of floor: every pair left could only answer more
 		}
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
-		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
+		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}], pr.extra)
 		if err != nil {
 			return best, err
 		}
@@ -288,6 +305,11 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	best.winner = ss.w
+	for _, pr := range pairs {
+		if pr.capped && (best.Answer != Found || pr.low.Cmp(best.Points) < 0) {
+			best.coarse = true
+		}
+	}
 	ss.unfollowed(&best)
 	return best, nil
 }
@@ -305,6 +327,9 @@ func (ss *shiftSearch) unfollowed(ws *WeightShift) {
 		}
 	}
 	if !ok {
+		if ws.coarse && ws.Answer == CannotWin {
+			ws.Answer = NotComputed
+		}
 		return
 	}
 	at := decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(first))
@@ -323,9 +348,49 @@ type shiftPair struct {
 	from, to, at int
 	be           exact.Fraction
 	floor        decimal.Decimal
-	// start is where the confirmation starts: the break-even, or the least
-	// shift at which the winner could fall below a threshold.
-	start exact.Fraction
+	// start is where the confirmation starts: the floor, the break-even,
+	// or where the winner falls below a threshold; past it, extra more
+	// hundredths than maxSteps are tried, up to the break-even.
+	start  exact.Fraction
+	extra  int
+	capped bool
+	// low is the least shift at which the rounding could put the rival
+	// above the winner: the floor, which the reference does not prune by.
+	low decimal.Decimal
+}
+
+// belowBreakEven is how far below a pair's break-even, in percentage
+// points, the search looks for a shift at which the rounding puts the
+// rival above the winner: the floor itself under a declared rounding to
+// hundredths (a few hundredths below), at most this under a coarser one,
+// where the floor can be tens of points below and each hundredth a trial.
+const belowBreakEven = 2
+
+// windowed sets where a pair's confirmation starts when the totals are
+// lines: the shown totals step with the rounding, and the rival may be
+// above the winner anywhere from the floor (see pairs), below the
+// break-even as well as above it. It starts there, or at most
+// belowBreakEven points below the break-even (or the limit), marking the
+// pair capped; false when even the floor is past the limit.
+func (ss *shiftSearch) windowed(pr *shiftPair, dR exact.Fraction, from, to weighted) bool {
+	gap, _ := ss.reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
+	lo := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(pr.be.Sub(gap.Mul(ss.toPercent)))
+	pr.floor = decimal.Max(lo, hundredth)
+	pr.low = pr.floor
+	if exact.Whole(pr.floor).Cmp(from.limit) > 0 {
+		return false
+	}
+	top := pr.be.Min(from.limit)
+	pr.start = exact.Whole(pr.floor)
+	if lowest := top.Sub(exact.Int(belowBreakEven)); pr.start.Cmp(lowest) < 0 {
+		pr.start, pr.capped = lowest, true // under coarse rounding: not followed further down
+	}
+	up := exact.Rounding{Places: 0, Mode: exact.Ceiling}.Apply(top.Sub(pr.start).Mul(exact.Int(100)))
+	pr.extra = int(up.IntPart())
+	if ss.f.reference {
+		pr.floor = hundredth // it confirms every pair, each from where the rounding lets the rival first be above
+	}
+	return true
 }
 
 // pairs returns the moves of weight worth confirming for rival r, in order
@@ -345,7 +410,7 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 	for i, t := range ss.tops {
 		shares[i] = ss.share(rr, t.i, t.avail)
 	}
-	linear := !ss.f.reference && (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !hasThresholds(ss.pol)
+	linear := (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !hasThresholds(ss.pol)
 	var out []shiftPair
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
@@ -366,13 +431,8 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 				continue
 			}
 			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, be: be, start: be, floor: hundredth}
-			if pr.be.Cmp(from.limit) > 0 {
+			if linear && !ss.windowed(&pr, dR, from, to) || !linear && pr.be.Cmp(from.limit) > 0 {
 				continue
-			}
-			if linear {
-				gap, _ := ss.reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
-				lo := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be.Sub(gap).Mul(ss.toPercent))
-				pr.floor = decimal.Max(lo, hundredth)
 			}
 			out = append(out, pr)
 		}
@@ -539,8 +599,10 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 }
 
 // confirmShift re-scores from the first hundredth at or above start (the
-// exact break-even, or cross, where the winner falls below a minimum),
-// stepping by 0.01 until the rival is above the winner, then back down
+// least shift at which the rival could be above the winner as the rounding
+// steps, the exact break-even, or cross, where the winner falls below a
+// minimum), stepping by 0.01 — maxSteps, and extra more to reach the
+// break-even from a floor — until the rival is above the winner, then back down
 // while it still is: the answer is a shift at which the rival is above the
 // winner and not at 0.01 less. Where the rival is above it for more than
 // maxSteps hundredths below, the edge is found by halving between the
@@ -548,7 +610,7 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // only whether the rival ranks above the winner; the answer and the
 // hundredth below it are trials whole, whose winners and totals the checks
 // show.
-func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.Fraction) (WeightShift, error) {
+func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.Fraction, extra int) (WeightShift, error) {
 	const maxSteps = 500
 	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
 	if c, ok := cross.Decimal(); ok {
@@ -560,7 +622,7 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.F
 	}
 	lim, _ := limit.Decimal()
 	yes, err := sh.ahead(d)
-	for i := 0; err == nil && !yes && i < maxSteps; i++ {
+	for i := 0; err == nil && !yes && i < maxSteps+extra; i++ {
 		if d = d.Add(hundredth); d.Cmp(lim) > 0 {
 			return WeightShift{Answer: CannotWin}, nil
 		}
