@@ -139,16 +139,17 @@
 // Moving δ percentage points of weight from top-level criterion i to j
 // changes each bid's total by δ × (its share of j's marks − its share of i's
 // marks); totals are linear in δ before rounding, so the break-even shift for
-// a rival against the winner is solved exactly. The totals as shown step
-// with the declared rounding, so the rival can be shown above the winner a
-// little before the break-even, in windows: the search re-scores in steps
-// of 0.01 percentage points from the least shift the rounding allows (four
-// times its reach, over the rate the gap closes at; at most 2 points below
-// the break-even, where a coarse rounding puts it further, and the answer
-// then says a smaller shift may exist), up past the break-even: at the
-// answer the rival ranks above the winner, at 0.01 less it does not. Pairs
-// whose least shift is out of reach (more weight than i has) are not
-// re-scored.
+// a rival against the winner is solved exactly. The answer is then confirmed
+// by re-scoring in steps of 0.01 percentage points: at the answer the rival
+// ranks above the winner, at 0.01 less it does not. Pairs whose exact
+// break-even is out of reach (more weight than i has) are not re-scored.
+// The totals as shown step with the declared rounding, so the rival may
+// also be shown above the winner in windows a little below the
+// break-even (by at most four times the rounding's reach over the rate
+// the gap closes at): the search does not look there, so the answer is
+// the smallest shift at or above the break-even. Where no pair's
+// break-even is within reach but such a window could be, the answer is
+// not computed rather than "no shift".
 //
 // Under minimum scores a shift can also take bids across them
 // ([score.Trials.ShiftCrossings]: each bid's margin against a minimum is

@@ -43,9 +43,12 @@ type Sensitivity struct {
 }
 
 // WeightShift is the smallest move of weight from one top-level criterion
-// to another that puts a rival above the winner — the smallest the search
-// found, where under minimum scores it does not follow the field past a
-// shift that takes another bid across one (the explanation then says so).
+// to another that puts a rival above the winner, at or above the break-even
+// of their totals (the declared rounding may show the rival above in
+// windows a little below it, which the search does not look in: see the
+// package documentation), and, under minimum scores, before any shift that
+// takes another bid across one and moves the field (the explanation then
+// says so).
 type WeightShift struct {
 	Rival         string
 	RivalSupplier score.Supplier
@@ -73,10 +76,10 @@ type WeightShift struct {
 	// the bids are scored against, past which the search does not follow
 	// the field (shiftSearch.moved); nil when there is none.
 	unfollowed *decimal.Decimal
-	// coarse is true when under a coarse rounding the search did not look
-	// as far below a break-even as the rounding lets the rival be above the
-	// winner (belowBreakEven), below the answer if found.
-	coarse bool
+	// windows is true when no shift was found but, past the limit of a
+	// pair's break-even, the declared rounding may show the rival above
+	// the winner within it (pairs): the answer is then not computed.
+	windows bool
 }
 
 // Explanation says the answer in plain words, worded when asked for.
@@ -87,24 +90,17 @@ func (w WeightShift) Explanation() string {
 			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
 		if w.unfollowed != nil && w.unfollowed.LessThan(w.Points) {
 			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
-		} else if w.coarse {
-			s += ". A smaller shift may also do it: " + coarseWords
 		}
 		return s
-	case w.Answer == NotComputed && (w.unfollowed != nil || w.coarse):
-		why := coarseWords
-		if w.unfollowed != nil {
-			why = unfollowedWords(*w.unfollowed)
-		}
+	case w.Answer == NotComputed && w.unfollowed != nil:
 		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
-			" as far as the search looks; " + why
+			" as far as the search follows the field; " + unfollowedWords(*w.unfollowed)
+	case w.Answer == NotComputed && w.windows:
+		return "not computed in full: no shift of weight between two top-level criteria brings " + w.Rival + "'s total level with " + w.winner +
+			"'s, but under the declared rounding its total may be shown above within the weight there is to move, and the search does not look there"
 	}
 	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
 }
-
-// coarseWords says where the search stops looking under a coarse rounding.
-var coarseWords = "under the declared rounding a rival's total can be shown above the winner's well before they draw level, and this search looks at most " +
-	fmt.Sprint(belowBreakEven) + " percentage points below where they do"
 
 // unfollowedWords says where the search stops following the field.
 func unfollowedWords(from decimal.Decimal) string {
@@ -215,8 +211,6 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 	out.Robustness, out.Statement = robustness(ss.w, out)
 	if i := slices.IndexFunc(out.Shifts, func(s WeightShift) bool { return s.unfollowed != nil }); i >= 0 {
 		out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*out.Shifts[i].unfollowed) + "."
-	} else if slices.ContainsFunc(out.Shifts, func(s WeightShift) bool { return s.coarse }) {
-		out.Statement += " This reading may not be complete: " + coarseWords + "."
 	}
 	return out, nil
 }
@@ -284,13 +278,13 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	r := st.BidID
 	best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
 	bestAt := -1 // the pair's place in the policy's order
-	pairs := ss.pairs(r)
+	pairs, beyond := ss.pairs(r)
 	for _, pr := range pairs {
 		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
 			break // in order of floor: every pair left could only answer more
 		}
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
-		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}], pr.extra)
+		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
 		if err != nil {
 			return best, err
 		}
@@ -305,11 +299,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	best.winner = ss.w
-	for _, pr := range pairs {
-		if pr.capped && (best.Answer != Found || pr.low.Cmp(best.Points) < 0) {
-			best.coarse = true
-		}
-	}
+	best.windows = beyond && best.Answer == CannotWin
 	ss.unfollowed(&best)
 	return best, nil
 }
@@ -327,7 +317,7 @@ func (ss *shiftSearch) unfollowed(ws *WeightShift) {
 		}
 	}
 	if !ok {
-		if ws.coarse && ws.Answer == CannotWin {
+		if ws.windows {
 			ws.Answer = NotComputed
 		}
 		return
@@ -348,49 +338,9 @@ type shiftPair struct {
 	from, to, at int
 	be           exact.Fraction
 	floor        decimal.Decimal
-	// start is where the confirmation starts: the floor, the break-even,
-	// or where the winner falls below a threshold; past it, extra more
-	// hundredths than maxSteps are tried, up to the break-even.
-	start  exact.Fraction
-	extra  int
-	capped bool
-	// low is the least shift at which the rounding could put the rival
-	// above the winner: the floor, which the reference does not prune by.
-	low decimal.Decimal
-}
-
-// belowBreakEven is how far below a pair's break-even, in percentage
-// points, the search looks for a shift at which the rounding puts the
-// rival above the winner: the floor itself under a declared rounding to
-// hundredths (a few hundredths below), at most this under a coarser one,
-// where the floor can be tens of points below and each hundredth a trial.
-const belowBreakEven = 2
-
-// windowed sets where a pair's confirmation starts when the totals are
-// lines: the shown totals step with the rounding, and the rival may be
-// above the winner anywhere from the floor (see pairs), below the
-// break-even as well as above it. It starts there, or at most
-// belowBreakEven points below the break-even (or the limit), marking the
-// pair capped; false when even the floor is past the limit.
-func (ss *shiftSearch) windowed(pr *shiftPair, dR exact.Fraction, from, to weighted) bool {
-	gap, _ := ss.reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
-	lo := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(pr.be.Sub(gap.Mul(ss.toPercent)))
-	pr.floor = decimal.Max(lo, hundredth)
-	pr.low = pr.floor
-	if exact.Whole(pr.floor).Cmp(from.limit) > 0 {
-		return false
-	}
-	top := pr.be.Min(from.limit)
-	pr.start = exact.Whole(pr.floor)
-	if lowest := top.Sub(exact.Int(belowBreakEven)); pr.start.Cmp(lowest) < 0 {
-		pr.start, pr.capped = lowest, true // under coarse rounding: not followed further down
-	}
-	up := exact.Rounding{Places: 0, Mode: exact.Ceiling}.Apply(top.Sub(pr.start).Mul(exact.Int(100)))
-	pr.extra = int(up.IntPart())
-	if ss.f.reference {
-		pr.floor = hundredth // it confirms every pair, each from where the rounding lets the rival first be above
-	}
-	return true
+	// start is where the confirmation starts: the break-even, or the least
+	// shift at which the winner could fall below a threshold.
+	start exact.Fraction
 }
 
 // pairs returns the moves of weight worth confirming for rival r, in order
@@ -404,14 +354,14 @@ func (ss *shiftSearch) windowed(pr *shiftPair, dR exact.Fraction, from, to weigh
 // bid; a price divided by quality points or adjusted by features — and
 // for the reference, which confirms every pair as the analyses first did,
 // every floor is the least shift.
-func (ss *shiftSearch) pairs(r string) []shiftPair {
+func (ss *shiftSearch) pairs(r string) (out []shiftPair, beyond bool) {
 	rr, _ := ss.f.result(r)
 	shares := make([]exact.Fraction, len(ss.tops)) // the rival's share of each criterion's marks, read once
 	for i, t := range ss.tops {
 		shares[i] = ss.share(rr, t.i, t.avail)
 	}
-	linear := (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !hasThresholds(ss.pol)
-	var out []shiftPair
+	lines := (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !hasThresholds(ss.pol) // totals are lines in the shift
+	linear := lines && !ss.f.reference                                                              // and the floors prune
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
 			if from.i == to.i {
@@ -431,14 +381,25 @@ func (ss *shiftSearch) pairs(r string) []shiftPair {
 				continue
 			}
 			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, be: be, start: be, floor: hundredth}
-			if linear && !ss.windowed(&pr, dR, from, to) || !linear && pr.be.Cmp(from.limit) > 0 {
+			floor := hundredth
+			if lines {
+				gap, _ := ss.reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
+				floor = decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be.Sub(gap.Mul(ss.toPercent))))
+			}
+			if linear {
+				pr.floor = floor
+			}
+			if pr.be.Cmp(from.limit) > 0 {
+				// Past the limit; but the rounding may show the rival above the
+				// winner from the floor, within it: not searched (see windows).
+				beyond = beyond || lines && exact.Whole(floor).Cmp(from.limit) <= 0
 				continue
 			}
 			out = append(out, pr)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b shiftPair) int { return a.floor.Cmp(b.floor) })
-	return out
+	return out, beyond
 }
 
 // crossings finds, under thresholds, the least shift between each pair of
@@ -599,10 +560,8 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 }
 
 // confirmShift re-scores from the first hundredth at or above start (the
-// least shift at which the rival could be above the winner as the rounding
-// steps, the exact break-even, or cross, where the winner falls below a
-// minimum), stepping by 0.01 — maxSteps, and extra more to reach the
-// break-even from a floor — until the rival is above the winner, then back down
+// exact break-even, or cross, where the winner falls below a minimum),
+// stepping by 0.01 until the rival is above the winner, then back down
 // while it still is: the answer is a shift at which the rival is above the
 // winner and not at 0.01 less. Where the rival is above it for more than
 // maxSteps hundredths below, the edge is found by halving between the
@@ -610,7 +569,7 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // only whether the rival ranks above the winner; the answer and the
 // hundredth below it are trials whole, whose winners and totals the checks
 // show.
-func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.Fraction, extra int) (WeightShift, error) {
+func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
 	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
 	if c, ok := cross.Decimal(); ok {
@@ -622,7 +581,7 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.F
 	}
 	lim, _ := limit.Decimal()
 	yes, err := sh.ahead(d)
-	for i := 0; err == nil && !yes && i < maxSteps+extra; i++ {
+	for i := 0; err == nil && !yes && i < maxSteps; i++ {
 		if d = d.Add(hundredth); d.Cmp(lim) > 0 {
 			return WeightShift{Answer: CannotWin}, nil
 		}

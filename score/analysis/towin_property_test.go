@@ -8,7 +8,6 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/criteria"
-	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/analysis"
 )
@@ -18,9 +17,9 @@ import (
 // value offers a price may move — a £ measure committed as a sum or as a
 // percentage of the price, apprenticeship starts, read as they are or as a
 // share of the price, relative to the best or in bands — priced relative
-// to the lowest or between the lowest and highest, at times with a maximum
-// budget, declared rounding or a minimum quality score, each bid
-// re-evaluated whole at prices either side of the answer:
+// to the lowest or between the lowest and highest, at times under a
+// minimum quality score, each bid re-evaluated whole at prices either side
+// of the answer:
 //
 //   - "cannot win on price alone": it wins at none of them;
 //   - found, not at an edge ("or less"): it wins at the price and below,
@@ -67,15 +66,6 @@ func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
 		rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: d("500"), Share: d("0.5")}, {AtLeast: d("5000"), Share: d("1")}}
 	}
 	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(int64(sw)), SocialValue: rule})
-	if rapid.IntRange(0, 3).Draw(t, "budget") == 0 {
-		pr := pol.Criteria[0].Price
-		pr.MaxBudget = d("600000")
-		pr.OverBudget = rapid.SampledFrom([]criteria.OverBudget{criteria.DisqualifyOverBudget, criteria.ScoreZeroOverBudget}).Draw(t, "over budget")
-	}
-	if rapid.IntRange(0, 2).Draw(t, "rounded") == 0 {
-		pol.Rounding = []score.RoundingRule{{Stage: rapid.SampledFrom(score.Stages()).Draw(t, "stage"),
-			Places: int32(rapid.IntRange(0, 2).Draw(t, "places")), Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")}}
-	}
 	if rapid.IntRange(0, 3).Draw(t, "minimum") == 0 { // counting social value: the policy's edge (towin_edge.go)
 		m := decimal.NewFromInt(int64(rapid.IntRange(10, 50).Draw(t, "minimum quality")))
 		pol.Thresholds.MinQualityPercent = &m
