@@ -169,6 +169,29 @@ func TestSensitivityOnThePublishedScale(t *testing.T) {
 	assert.Equal(t, a.Robustness, b.Robustness)
 }
 
+// underAMinimum is the fixture's lot with price 50, quality 30 and
+// apprenticeship starts 20 (relative to the best offer, each worth
+// £2,000), under a minimum quality score of 40% counting social value;
+// each bid commits the starts given, in order.
+func underAMinimum(starts []int64, specs ...bidSpec) (score.Tender, []score.Bid) {
+	tn, bids := fixture(criteria.Relative, specs...)
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
+		Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("50"), d("30")
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"),
+		SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	m := d("40")
+	pol.Thresholds.MinQualityPercent = &m
+	for i, n := range starts {
+		q := decimal.NewFromInt(n)
+		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
+			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
+	}
+	return tn, bids
+}
+
 // TestShiftTakesTheWinnerBelowAMinimum: a shift of weight that puts the
 // rival above the winner by taking the winner below the minimum quality
 // score, far short of where their totals draw level. Hand-worked: price 50
@@ -184,22 +207,8 @@ func TestSensitivityOnThePublishedScale(t *testing.T) {
 // Every other move is larger: from social value to price W falls below
 // the minimum past 12.5, from price to quality the totals draw level at 25.
 func TestShiftTakesTheWinnerBelowAMinimum(t *testing.T) {
-	tn, bids := fixture(criteria.Relative, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+	tn, bids := underAMinimum([]int64{4, 1}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
 		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true})
-	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
-		Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
-	pol := &tn.Lots[0].Policy
-	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("50"), d("30")
-	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"),
-		SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
-			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
-	m := d("40")
-	pol.Thresholds.MinQualityPercent = &m
-	for i, n := range []int64{4, 1} {
-		q := decimal.NewFromInt(n)
-		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
-			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
-	}
 	s, err := analysis.WeightSensitivity(tn, "L1", bids)
 	require.NoError(t, err)
 	require.Equal(t, "W", s.Winner)
@@ -225,22 +234,8 @@ func TestShiftTakesTheWinnerBelowAMinimum(t *testing.T) {
 // 0.5(30 + d) ÷ 50, 40% from d = 10, where W leaves: the answer found is
 // confirmed, but it may not be the smallest.
 func TestShiftPastABidJoiningTheField(t *testing.T) {
-	tn, bids := fixture(criteria.Relative, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+	tn, bids := underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
 		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 2, 2, true})
-	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
-		Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
-	pol := &tn.Lots[0].Policy
-	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("50"), d("30")
-	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("20"),
-		SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
-			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
-	m := d("40")
-	pol.Thresholds.MinQualityPercent = &m
-	for i, n := range []int64{4, 1, 0} {
-		q := decimal.NewFromInt(n)
-		bids[i].Responses["appr"] = score.Response{SocialValue: criteria.SocialValueResponse{
-			Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
-	}
 	s, err := analysis.WeightSensitivity(tn, "L1", bids)
 	require.NoError(t, err)
 	require.Equal(t, "W", s.Winner)
