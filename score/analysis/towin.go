@@ -260,7 +260,8 @@ func (f *field) priceToWin(id string) (PriceToWin, error) {
 	if c, ok := f.tr.OfferFallsWithPrice(id); ok {
 		ps.out.falls = f.leafTitle(c)
 	}
-	// lo wins, hi does not: the current price does not win, nor any above it.
+	// lo wins, hi does not: the current price does not win, nor any above it
+	// (but where the bid's offer falls with its price: see falls).
 	ps.lo, ps.hi = 0, f.currentPence(pc, id, cur)
 	ps.current = ps.hi
 	if ps.hi <= 1 {
@@ -384,11 +385,11 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 // winning candidate won a penny above too. One that wins is kept as a
 // floor, the penny above it is not re-scored, and the narrowing goes on
 // from it (the 200-bid share-of-price lot re-scores 1,688 prices instead
-// of 1,825). Which prices are tried, and in which order, is only where the search looks first: a
-// bid's standing never falls as its price does, so the answer every order
-// finds is the one highest winning price (but for the shapes an Edge
-// answer names, where it is one edge of winning, confirmed as every answer
-// is).
+// of 1,825). Which prices are tried, and in which order, is only where
+// the search looks first: a bid's standing never falls as its price does,
+// so the answer every order finds is the one highest winning price (but
+// for the shapes an Edge answer names, where it is one edge of winning,
+// confirmed as every answer is).
 func (ps *priceSearch) fromCandidates() error {
 	if ps.f.reference {
 		return nil
