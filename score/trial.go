@@ -1030,7 +1030,7 @@ func (st *trialState) outcome() Trial {
 // false when the lines cannot follow the trial.
 func (st *trialState) nearLines(l *leaders) bool {
 	j := st.onlyMovedPrice()
-	if j < 0 || !st.falls() {
+	if j < 0 || !st.falls() || st.t.k.pol.unweightedPrice() { // the lines are totals of weighted points
 		return false
 	}
 	key := fieldKey{j, st.moved[j][0], st.moved[j][1]}

@@ -124,3 +124,43 @@ func TestTrialOfAnOfferFallingWithThePrice(t *testing.T) {
 	}
 	assert.True(t, tr.Outranks("B0", "B1"))
 }
+
+// TestTrialUnderPricePerQualityPointWithAMovingBestOffer: under price per
+// quality point a bid's ratio is its price over its quality points, social
+// value among them. B2 (£100,000, unmarked, £5,000 of spend read as a share
+// of its price) cut to £24,843.89 offers the best share, 5,000 ÷ 24,843.89
+// = 0.20, above B1's 0.14 (14% of its price): every other bid's social
+// value falls with the best, and its ratio rises. A trial that moves one
+// best offer reads the others from lines of their weighted totals; those
+// are not ratios, and the trial named B2 the winner while B1 has the lowest
+// ratio. Held to the lot evaluated whole with B2's price changed.
+func TestTrialUnderPricePerQualityPointWithAMovingBestOffer(t *testing.T) {
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
+		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: dec("0.10"), Source: "fictional", Year: 2026}}}
+	pol := score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
+		priceCrit("price", "0", criteria.PriceRule{Method: criteria.PerQualityPoint}),
+		{ID: "quality", Title: "Quality", Weight: dec("87"), Children: []score.Criterion{qualityCrit("q1", "60"), qualityCrit("q2", "40")}},
+		{ID: "sv", Title: "Small firms", Weight: dec("13"), SocialValue: &criteria.SocialValueRule{Catalogue: cat,
+			Measures: []string{"FX-SME-01"}, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice, Method: criteria.RelativeToBest,
+			WithoutMethodStatement: criteria.CountUnsupported}},
+	}}
+	bid := func(id, price string, q1, q2 int64, c criteria.Commitment) score.Bid {
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id}, Lot: "L1", Responses: map[string]score.Response{
+			"price": priced(price), "q1": marks(q1), "q2": marks(q2),
+			"sv": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}}}
+	}
+	bids := []score.Bid{bid("B0", "101000", 2, 3, criteria.Commitment{Measure: "FX-SME-01", Percent: decp("1")}),
+		bid("B1", "100000", 2, 2, criteria.Commitment{Measure: "FX-SME-01", Percent: decp("14")}),
+		bid("B2", "100000", 0, 0, criteria.Commitment{Measure: "FX-SME-01", Quantity: decp("5000")})}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+	require.NoError(t, err)
+	for _, price := range []string{"24843.89", "24843.90", "30000"} {
+		got, want := repriced(t, p, bids, 2, price)
+		assert.Equal(t, want.Winner, got.Winner, "B2 at %s", price)
+		for _, b := range want.Bids {
+			x, ok := got.Total(b.BidID)
+			require.True(t, ok)
+			assert.True(t, x.Value.Equal(b.Total.Points.Value), "%s's ratio at %s", b.BidID, price)
+		}
+	}
+}

@@ -91,11 +91,12 @@ func (t *Trials) drawOffers(n *node, was exact.Fraction) *offerFamily {
 // that moved one best social value offer and nothing else the others are
 // scored against: those its lines put within the rounding's reach of the
 // best. false, having offered none, when the lines cannot follow the trial
-// — bids crossing a threshold, or the changed bid's own line as evaluated
-// among those near the best, which could hide the others' best.
+// — bids crossing a threshold, the changed bid's own line as evaluated
+// among those near the best, which could hide the others' best, or a
+// price divided by the quality points, whose ratios are not the lines.
 func (st *trialState) offerLines(l *leaders) bool {
-	if len(st.svMoved) != 1 || st.moved != nil || st.flips != nil || st.leave != nil {
-		return false
+	if len(st.svMoved) != 1 || st.moved != nil || st.flips != nil || st.leave != nil || st.t.k.pol.unweightedPrice() {
+		return false // the lines are totals of weighted points: a price divided by the quality points is none
 	}
 	m := st.svMoved[0]
 	f := st.t.offers(m.n)

@@ -47,13 +47,13 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue) score.Policy {
 	weighting := rapid.SampledFrom([]score.Weighting{score.PercentEachLevel, score.PercentOfTotal, score.Points}).Draw(t, "weighting")
 	wp := rapid.Int64Range(10, 70).Draw(t, "wPrice")
 	wsv := int64(0)
-	sv := !ppqp && rapid.IntRange(0, 3).Draw(t, "sv") == 0
+	sv := rapid.IntRange(0, 3).Draw(t, "sv") == 0
 	if sv {
 		wsv = rapid.Int64Range(5, min(50, 90-wp)).Draw(t, "wSV") // at times outweighing price: an offer that falls with it can outweigh its price points
 	}
 	wq := 100 - wp - wsv
-	if ppqp {
-		wp, wq = 0, 100
+	if ppqp { // the price divides the quality points, social value among them
+		wp, wq = 0, 100-wsv
 	}
 	s1 := rapid.Int64Range(10, 90).Draw(t, "share1")
 	children := func(total int64) (int64, int64) { // two shares of a parent as the weighting reads them

@@ -150,7 +150,7 @@ func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s a
 	case analysis.CannotWin:
 		for _, from := range tn.Lots[0].Policy.Criteria {
 			for _, to := range tn.Lots[0].Policy.Criteria {
-				for p := int64(1); from.ID != to.ID && decimal.NewFromInt(p).LessThan(from.Weight); p++ {
+				for p := int64(1); from.ID != to.ID && !to.Weight.IsZero() && decimal.NewFromInt(p).LessThan(from.Weight); p++ { // a criterion without weight takes none
 					if above(evaluated(t, shifted(tn, from.ID, to.ID, decimal.NewFromInt(p)), bids), s.Rival, winner) {
 						t.Fatalf("%s is above %s with %d points moved from %s to %s: %s", s.Rival, winner, p, from.ID, to.ID, s.Explanation())
 					}

@@ -66,6 +66,12 @@ func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
 		rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: d("500"), Share: d("0.5")}, {AtLeast: d("5000"), Share: d("1")}}
 	}
 	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(int64(sw)), SocialValue: rule})
+	if rapid.IntRange(0, 5).Draw(t, "per quality point") == 0 { // the price divides the quality points: it carries no weight
+		pol.Basis = score.PricePerQualityPoint
+		pol.Criteria[1].Weight = pol.Criteria[1].Weight.Add(pol.Criteria[0].Weight)
+		pol.Criteria[0].Weight = decimal.Zero
+		pol.Criteria[0].Price.Method = criteria.PerQualityPoint
+	}
 	if rapid.IntRange(0, 3).Draw(t, "minimum") == 0 { // counting social value: the policy's edge (towin_edge.go)
 		m := decimal.NewFromInt(int64(rapid.IntRange(10, 50).Draw(t, "minimum quality")))
 		pol.Thresholds.MinQualityPercent = &m
