@@ -592,6 +592,13 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 	}
 	var flips map[int]bool
 	var leave *leavers
+	if len(svMoved) > 0 && t.k.pol.basis() == PricePerQualityPoint {
+		// A bid with no quality points is out, and a best offer moved can
+		// give a bid out as evaluated points, or take a bid's last ones.
+		r := t.wholeWithOffers(i, b, &bl.prep, s, svMoved) // released as any other
+		r.bl, r.gen = bl, bl.gen
+		return r
+	}
 	if t.hasTh && len(svMoved) > 0 {
 		leave, ok = t.risenLeavers(svMoved, i) // risen offers: leavers tested as met
 		if !ok {

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -163,4 +164,47 @@ func TestTrialUnderPricePerQualityPointWithAMovingBestOffer(t *testing.T) {
 			assert.True(t, x.Value.Equal(b.Total.Points.Value), "%s's ratio at %s", b.BidID, price)
 		}
 	}
+}
+
+// TestTrialUnderPricePerQualityPointWhereABidGainsItsPoints: under price
+// per quality point a bid with no quality points is out, and a best offer
+// that moves can give one points. Hand-worked: quality 95 (unmarked by
+// both), apprenticeships and spend 5 read as a share of the price,
+// relative to the best, points rounded to whole ones. A bids £100 with a
+// start (£2,000, a share of 20); B £100 with £2,000 of spend at £0.05 (£100,
+// a share of 1). A has 5 points, a ratio of 20.00; B 5 × 1 ÷ 20 = 0.25,
+// shown 0: out. At £20,000 A's share is 0.1 and B's is the best: B has 5
+// points and a ratio of 20.00, A 5 × 0.1 = 0.5, shown 1, a ratio of
+// 20,000. B wins; the trial, holding B out as evaluated, found no bid.
+func TestTrialUnderPricePerQualityPointWhereABidGainsItsPoints(t *testing.T) {
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
+		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: dec("2000"), Source: "fictional", Year: 2026},
+		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: dec("0.05"), Source: "fictional", Year: 2026}}}
+	pol := score.Policy{Basis: score.PricePerQualityPoint, Rounding: []score.RoundingRule{{Stage: score.LeafPoints, Places: 0, Mode: exact.HalfUp}},
+		Criteria: []score.Criterion{
+			priceCrit("price", "0", criteria.PriceRule{Method: criteria.PerQualityPoint}),
+			{ID: "quality", Title: "Quality", Weight: dec("95"), Children: []score.Criterion{qualityCrit("q1", "60"), qualityCrit("q2", "40")}},
+			{ID: "sv", Title: "Apprenticeships and small firms", Weight: dec("5"), SocialValue: &criteria.SocialValueRule{Catalogue: cat,
+				Measures: []string{"FX-APPR-01", "FX-SME-01"}, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice,
+				Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}},
+		}}
+	bid := func(id string, c criteria.Commitment) score.Bid {
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: "S-" + id, Name: "Supplier " + id}, Lot: "L1", Responses: map[string]score.Response{
+			"price": priced("100"), "q1": marks(0), "q2": marks(0),
+			"sv": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}}}
+	}
+	bids := []score.Bid{bid("A", criteria.Commitment{Measure: "FX-APPR-01", Quantity: decp("1")}),
+		bid("B", criteria.Commitment{Measure: "FX-SME-01", Quantity: decp("2000")})}
+	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
+	require.NoError(t, err)
+	trials, _ := p.Trials("L1")
+	require.Equal(t, "A", trials.Result().Winner)
+	b, _ := trials.Result().Bid("B")
+	require.NotNil(t, b.Disqualified, "B has no quality points as evaluated")
+	got, want := repriced(t, p, bids, 0, "20000")
+	assert.Equal(t, "B", want.Winner, "the premise, evaluated whole")
+	assert.Equal(t, "B", got.Winner)
+	x, ok := got.Total("B")
+	require.True(t, ok)
+	assert.Equal(t, "20", x.Value.String())
 }
