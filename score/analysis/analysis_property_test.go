@@ -49,7 +49,11 @@ func TestAnalysisSaysWhatTheEngineFinds(t *testing.T) {
 func evaluated(t *rapid.T, tn score.Tender, bids []score.Bid) score.LotResult {
 	res, err := score.Evaluate(tn, bids)
 	if err != nil {
-		t.Fatalf("evaluating: %v", err)
+		var ws []string
+		for _, c := range tn.Lots[0].Policy.Criteria {
+			ws = append(ws, c.ID+"="+c.Weight.String())
+		}
+		t.Fatalf("evaluating with weights %v: %v", ws, err)
 	}
 	return res.Lots[0]
 }
@@ -121,10 +125,18 @@ func holdMarksToWin(t *rapid.T, tn score.Tender, bids []score.Bid, w analysis.To
 	}
 }
 
-// shifted moves points of weight from one top-level criterion to another.
+// shifted moves points percentage points of the whole from one top-level
+// criterion to another: of the points, in a model published in points.
 func shifted(tn score.Tender, from, to string, points decimal.Decimal) score.Tender {
 	out := tn
 	lot := tn.Lots[0]
+	if lot.Policy.Weighting == score.Points {
+		sum := decimal.Zero
+		for _, c := range lot.Policy.Criteria {
+			sum = sum.Add(c.Weight)
+		}
+		points = points.Mul(sum).Div(decimal.NewFromInt(100))
+	}
 	lot.Policy.Criteria = append([]score.Criterion(nil), lot.Policy.Criteria...)
 	for i, c := range lot.Policy.Criteria {
 		switch c.ID {
@@ -148,9 +160,17 @@ func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s a
 			t.Fatalf("%s is above %s at %s, less than the shift found: %s", s.Rival, winner, less, s.Explanation())
 		}
 	case analysis.CannotWin:
-		for _, from := range tn.Lots[0].Policy.Criteria {
-			for _, to := range tn.Lots[0].Policy.Criteria {
-				for p := int64(1); from.ID != to.ID && !to.Weight.IsZero() && decimal.NewFromInt(p).LessThan(from.Weight); p++ { // a criterion without weight takes none
+		pol := tn.Lots[0].Policy
+		sum := decimal.NewFromInt(100) // the whole the percentage points are of
+		if pol.Weighting == score.Points {
+			sum = decimal.Zero
+			for _, c := range pol.Criteria {
+				sum = sum.Add(c.Weight)
+			}
+		}
+		for _, from := range pol.Criteria {
+			for _, to := range pol.Criteria {
+				for p := int64(1); from.ID != to.ID && !to.Weight.IsZero() && decimal.NewFromInt(p).Mul(sum).LessThan(from.Weight.Mul(decimal.NewFromInt(100))); p++ { // a criterion without weight takes none
 					if above(evaluated(t, shifted(tn, from.ID, to.ID, decimal.NewFromInt(p)), bids), s.Rival, winner) {
 						t.Fatalf("%s is above %s with %d points moved from %s to %s: %s", s.Rival, winner, p, from.ID, to.ID, s.Explanation())
 					}

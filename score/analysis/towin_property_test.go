@@ -66,6 +66,12 @@ func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
 		rule.Method, rule.Bands = criteria.Banded, []criteria.CommitmentBand{{AtLeast: d("500"), Share: d("0.5")}, {AtLeast: d("5000"), Share: d("1")}}
 	}
 	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(int64(sw)), SocialValue: rule})
+	if rapid.IntRange(0, 4).Draw(t, "in points") == 0 { // a model published in points, out of 150
+		pol.Weighting = score.Points
+		for i := range pol.Criteria {
+			pol.Criteria[i].Weight = pol.Criteria[i].Weight.Mul(d("1.5"))
+		}
+	}
 	if rapid.IntRange(0, 5).Draw(t, "per quality point") == 0 { // the price divides the quality points: it carries no weight
 		pol.Basis = score.PricePerQualityPoint
 		pol.Criteria[1].Weight = pol.Criteria[1].Weight.Add(pol.Criteria[0].Weight)
