@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -73,16 +74,20 @@ func above(l score.LotResult, a, b string) bool {
 	return ra > 0 && (rb == 0 || ra < rb)
 }
 
+// remarked is the bids with one bid's consensus marks on q1 and q2 changed.
 func remarked(bids []score.Bid, id string, q1, q2 int64) []score.Bid {
+	return responding(bids, id, map[string]score.Response{"q1": consensus(q1), "q2": consensus(q2)})
+}
+
+// responding is a copy of the bids with one bid's responses to some
+// criteria replaced, the others shared.
+func responding(bids []score.Bid, id string, changed map[string]score.Response) []score.Bid {
 	out := make([]score.Bid, len(bids))
 	copy(out, bids)
 	for i, b := range out {
 		if b.ID == id {
-			rs := map[string]score.Response{}
-			for k, v := range b.Responses {
-				rs[k] = v
-			}
-			rs["q1"], rs["q2"] = consensus(q1), consensus(q2)
+			rs := maps.Clone(b.Responses)
+			maps.Copy(rs, changed)
 			out[i].Responses = rs
 		}
 	}

@@ -101,19 +101,7 @@ func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
 // prices that test what its answer says.
 func holdPriceToWin(t *rapid.T, tn score.Tender, bids []score.Bid, w analysis.ToWin) {
 	wins := func(p decimal.Decimal) bool {
-		changed := make([]score.Bid, len(bids))
-		copy(changed, bids)
-		for i, b := range changed {
-			if b.ID == w.BidID {
-				rs := map[string]score.Response{}
-				for k, v := range b.Responses {
-					rs[k] = v
-				}
-				rs["price"] = score.Response{Price: criteria.Amount(p)}
-				changed[i].Responses = rs
-			}
-		}
-		res, err := score.Evaluate(tn, changed)
+		res, err := score.Evaluate(tn, responding(bids, w.BidID, map[string]score.Response{"price": {Price: criteria.Amount(p)}}))
 		if err != nil {
 			t.Fatalf("%s at %s: %v", w.BidID, p, err)
 		}
