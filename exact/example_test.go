@@ -72,3 +72,22 @@ func ExampleFixedText() {
 	// 0.58 true
 	//  false
 }
+
+// Steps rounds a line a + b·k at k after k in machine integers: here the
+// points 26 2/3 − 2/9 × k (a criterion's share as weight moves away from
+// it, a hundredth at a time), to two places half up, as the Fraction
+// would round.
+func ExampleSteps() {
+	a, _ := exact.Int(80).Quo(exact.Int(3))
+	b, _ := exact.Int(-2).Quo(exact.Int(9))
+	s, ok := exact.NewSteps(a, b)
+	r := exact.Rounding{Places: 2, Mode: exact.HalfUp}
+	for k := int64(0); k < 3 && ok; k++ {
+		u, _ := s.Units(k, r)
+		fmt.Println(k, u, a.Add(b.Mul(exact.Int(k))).Rounded(r))
+	}
+	// Output:
+	// 0 2667 26.67
+	// 1 2644 26.44
+	// 2 2622 26.22
+}
