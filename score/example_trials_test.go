@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 )
 
@@ -369,4 +370,48 @@ func ExampleTrials_ShiftCrossings() {
 	}
 	// Output:
 	// W 9.98
+}
+
+// LeastShiftOutranking finds the least shift of weight at which one bid
+// ranks above another, where the declared rounding scatters the shifts
+// that do. Rounded to whole points at each question, B ranks above A with
+// 15.50 to 15.62 points moved from the plan to the price, not from 15.63
+// to 16.49, and again from 16.50: a search stepping up from where their
+// totals before rounding draw level would miss the first. (A's total
+// before rounding is 77 + 0.05 × the points moved, B's 70 + 0.5 × them:
+// level at 7 ÷ 0.45 = 15.55….)
+// ShiftWindow gives the hundredths that can answer, read from the two
+// bids' lines alone.
+func ExampleTrials_LeastShiftOutranking() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/12", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	tender.Lots[0].Policy.Rounding = []score.RoundingRule{{Stage: score.LeafPoints, Places: 0, Mode: exact.HalfUp}}
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "2")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, points := range []string{"15.49", "15.5", "15.63", "16.5"} {
+		above, _ := trials.ShiftOutranks("plan", "price", d(points), "B", "A")
+		fmt.Println(points, above)
+	}
+	lo, hi, _, _ := trials.ShiftWindow("plan", "price", "B", "A")
+	least, found, err := trials.LeastShiftOutranking("plan", "price", d("59.99"), "B", "A")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("window from", lo, "to", hi, "; least", least, found)
+	// Output:
+	// 15.49 false
+	// 15.5 true
+	// 15.63 false
+	// 16.5 true
+	// window from 11.12 to 59.99 ; least 15.5 true
 }

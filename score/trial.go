@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/envelope"
 )
 
 // Trials is one lot of a prepared tender, evaluated once and kept so that a
@@ -87,6 +88,15 @@ type Trials struct {
 	// byPrice is, by price leaf, its field as evaluated in order of price,
 	// read once (trial_leavers.go).
 	byPrice [][]int32
+	// shiftLines holds, for each pair of top-level criteria a shift of
+	// weight was asked between, every ranked bid's total before rounding as
+	// a line in the marks moved, by position (trial_weights.go): drawn once.
+	shiftLines map[[2]int][]envelope.Line
+	linesMu    sync.Mutex // guards shiftLines: drawn under mu too, for a hull
+	// reach2 is less twice the declared rounding's reach (slack), per the
+	// marks one percentage point of the whole moves (shiftMove), and
+	// hundreds its hundredths in each mark: read once, for windows.
+	reach2, per, hundreds exact.Fraction
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool
@@ -132,6 +142,9 @@ func (p *Prepared) Trials(lotID string) (*Trials, bool) {
 	for j, n := range lp.prices {
 		t.spreads[j] = spreadOfField(k, n, j)
 	}
+	t.per = exact.Whole(shiftMove(lp.lot.Policy, decimal.NewFromInt(1)))
+	t.hundreds, _ = exact.Int(100).Quo(t.per) // a point moves marks: never zero
+	t.reach2 = t.slack().Mul(exact.Int(-2))
 	return t, true
 }
 

@@ -297,30 +297,8 @@ func TestTrialsAreEvaluations(t *testing.T) {
 				trReleased(t, tr, bids)
 			}
 		}
-		var tops []int
-		for i, c := range pol.Criteria {
-			if !c.Weight.IsZero() {
-				tops = append(tops, i)
-			}
-		}
-		if len(tops) < 2 {
-			return
-		}
-		from := rapid.SampledFrom(tops).Draw(t, "from")
-		to := rapid.SampledFrom(tops).Draw(t, "to")
-		if from == to {
-			return
-		}
-		avail := trials.Result().Bids[0].Criteria()[from].Available
-		if pol.Weighting == score.Points { // the shift is in percentage points of the whole, as published
-			sum := exact.Zero
-			for _, c := range pol.Criteria {
-				sum = sum.Add(exact.Whole(c.Weight))
-			}
-			avail, _ = avail.Mul(exact.Int(100)).Quo(sum)
-		}
-		most := exact.Rounding{Places: 2, Mode: exact.Down}.Apply(avail).Shift(2).IntPart() - 1
-		if most < 1 {
+		from, to, most, ok := drawShift(t, trials, pol)
+		if !ok {
 			return
 		}
 		d := decimal.New(rapid.Int64Range(1, most).Draw(t, "shift"), -2)
@@ -347,6 +325,40 @@ func TestTrialsAreEvaluations(t *testing.T) {
 			}
 		}
 	})
+}
+
+// drawShift draws two top-level criteria that carry weight, to shift
+// weight from and to, and the most that can move (shiftRoom); false when
+// the draw gives no shift.
+func drawShift(t *rapid.T, trials *score.Trials, pol score.Policy) (from, to int, most int64, ok bool) {
+	var tops []int
+	for i, c := range pol.Criteria {
+		if !c.Weight.IsZero() {
+			tops = append(tops, i)
+		}
+	}
+	if len(tops) < 2 {
+		return 0, 0, 0, false
+	}
+	from = rapid.SampledFrom(tops).Draw(t, "from")
+	to = rapid.SampledFrom(tops).Draw(t, "to")
+	most = shiftRoom(trials, pol, from)
+	return from, to, most, from != to && most >= 1
+}
+
+// shiftRoom is the most weight, in hundredths of a percentage point of the
+// whole, that can move from top-level criterion from: a hundredth less
+// than all its marks.
+func shiftRoom(trials *score.Trials, pol score.Policy, from int) int64 {
+	avail := trials.Result().Bids[0].Criteria()[from].Available
+	if pol.Weighting == score.Points { // the shift is in percentage points of the whole, as published
+		sum := exact.Zero
+		for _, c := range pol.Criteria {
+			sum = sum.Add(exact.Whole(c.Weight))
+		}
+		avail, _ = avail.Mul(exact.Int(100)).Quo(sum)
+	}
+	return exact.Rounding{Places: 2, Mode: exact.Down}.Apply(avail).Shift(2).IntPart() - 1
 }
 
 // shifted moves d percentage points of the whole from one top-level

@@ -63,14 +63,14 @@ func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b str
 // nil, with the lot evaluated whole under the shifted weights as whole,
 // where the lines cannot follow the shift.
 func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialState, func() Trial, error) {
-	fi, ti := t.topIndex(from), t.topIndex(to)
 	k := t.k
-	if fi < 0 || ti < 0 || fi == ti {
-		return nil, nil, oneProblem("weightShift", from+" → "+to, "top-level", "a shift of weight is between two different top-level criteria of the lot that carry weight")
+	fi, ti, err := t.shiftTops(from, to)
+	if err != nil {
+		return nil, nil, err
 	}
-	move := exact.Whole(shiftMove(t.lp.lot.Policy, points)) // in the top level's marks: each carries its weight once shifted
-	if points.Sign() <= 0 || move.Cmp(k.tree.roots[fi].available) >= 0 {
-		return nil, nil, oneProblem("weightShift", points.String(), "within-weight", "a shift of weight must be more than zero and less than the %s marks %s carries", k.tree.roots[fi].available, from)
+	move, err := t.shiftMarks(fi, points)
+	if err != nil {
+		return nil, nil, err
 	}
 	whole := func() Trial {
 		l := shiftedLot(t.lp.lot, fi, ti, points)
@@ -80,30 +80,29 @@ func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialSta
 	if k.pol.unweightedPrice() {
 		return nil, whole, nil
 	}
-	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], d: move, cache: map[int]*bidKernel{}}
+	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], cache: map[int]*bidKernel{}}
 	w.tops = []*node{w.from, w.to}
 	w.avail = make([]exact.Fraction, len(k.tree.nodes))
-	aF, aT := k.tree.roots[fi].available, k.tree.roots[ti].available
-	sF, _ := aF.Sub(move).Quo(aF)
-	sT, _ := aT.Add(move).Quo(aT)
-	for i, n := range k.tree.nodes {
-		switch n.top.index {
-		case k.tree.roots[fi].index:
-			w.avail[i] = n.available.Mul(sF)
-		case k.tree.roots[ti].index:
-			w.avail[i] = n.available.Mul(sT)
-		default:
-			w.avail[i] = n.available
-		}
-	}
+	w.moveMarks(k, move)
 	if t.hasTh && !t.shiftFlips(w) {
 		return nil, whole, nil
 	}
-	w.hull = t.hull(fi, ti)
+	w.fi, w.ti = fi, ti
 	if len(w.flips) > 0 && !t.flipsFollowed(w) {
 		w.everyBid(t) // trial_weights_flips.go
 	}
 	return &trialState{t: t, w: w}, whole, nil
+}
+
+// shiftMarks is the marks a shift of points percentage points moves from
+// top-level criterion fi: each carries its weight once shifted. A shift
+// is more than zero and less than all fi's marks.
+func (t *Trials) shiftMarks(fi int, points decimal.Decimal) (exact.Fraction, error) {
+	move := exact.Whole(shiftMove(t.lp.lot.Policy, points))
+	if a := t.k.tree.roots[fi].available; points.Sign() <= 0 || move.Cmp(a) >= 0 {
+		return exact.Fraction{}, oneProblem("weightShift", points.String(), "within-weight", "a shift of weight must be more than zero and less than the %s marks %s carries", a, t.k.tree.roots[fi].c.ID)
+	}
+	return move, nil
 }
 
 // topIndex is the position of a top-level criterion that carries weight;
@@ -152,7 +151,8 @@ type weightState struct {
 	from, to *node          // the top-level criteria the weight moves between
 	d        exact.Fraction // the marks moved from one top-level criterion to the other
 	avail    []exact.Fraction
-	hull     *lineSet
+	fi, ti   int      // the two criteria's positions among the top level
+	hull     *lineSet // the lines of the shift, when first read (lines)
 	cache    map[int]*bidKernel
 	// tops are the top-level criteria whose lines a bid re-scored under
 	// the shift works out again: the two, and under everyBid those holding
@@ -167,6 +167,15 @@ type weightState struct {
 	// with them (everyBid).
 	all     bool
 	spreads []spreadStat
+}
+
+// lines returns the lines of the shift, drawn when first read: a shift
+// asked of two bids alone may never need them.
+func (w *weightState) lines(t *Trials) *lineSet {
+	if w.hull == nil {
+		w.hull = t.hull(w.fi, w.ti)
+	}
+	return w.hull
 }
 
 // bid returns the bid at position i re-scored under the shift.
@@ -208,15 +217,16 @@ func (w *weightState) leaders(st *trialState) []*bidKernel {
 		}
 		return l.lead
 	}
-	ids := w.hull.near(w.d)
+	h := w.lines(st.t)
+	ids := h.near(w.d)
 	// Highest line first: a total shown is at most its line plus the
 	// slack, so once a line is that far below the best found, no bid left
 	// can reach it, nor draw level.
-	order := w.hull.byLine(ids, w.d, nil)
+	order := h.byLine(ids, w.d, nil)
 	for x := range ids {
 		i := ids[x]
 		if order != nil {
-			if w.hull.stopsBelow(order[x].v, l.lead) {
+			if h.stopsBelow(order[x].v, l.lead) {
 				break
 			}
 			i = order[x].i
@@ -238,7 +248,8 @@ func (w *weightState) level(st *trialState, v exact.Fraction) []*bidKernel {
 		}
 		return out
 	}
-	for _, i := range w.hull.atLeast(w.d, v.Sub(w.hull.slack)) {
+	h := w.lines(st.t)
+	for _, i := range h.atLeast(w.d, v.Sub(h.slack)) {
 		if s := w.bid(st.t, i); s.total.Scored && s.total.Points.Value.Equal(v) {
 			out = append(out, s)
 		}
@@ -276,26 +287,56 @@ func (t *Trials) hull(fi, ti int) *lineSet {
 // rounding it passes through: the slack.
 func (t *Trials) linesOf(fi, ti int) *lineSet {
 	k := t.k
-	F, T := k.tree.roots[fi], k.tree.roots[ti]
+	F := k.tree.roots[fi]
+	of := t.linesFor(fi, ti)
 	lines := make([]envelope.Line, 0, len(k.ranked))
 	for _, s := range k.ranked {
-		nums := t.evaluated(s.idx)
-		c, inF, inT := exact.Zero, exact.Zero, exact.Zero
-		for _, n := range k.tree.leaves {
-			u := nums[n.index].unrounded
-			c = c.Add(u)
-			switch n.top {
-			case F:
-				inF = inF.Add(u)
-			case T:
-				inT = inT.Add(u)
-			}
-		}
-		gF, _ := inF.Quo(F.available)
-		gT, _ := inT.Quo(T.available)
-		lines = append(lines, envelope.Line{C: c, G: gT.Sub(gF), ID: s.idx})
+		lines = append(lines, of[s.idx])
 	}
 	return newLineSetOver(lines, t.slack(), exact.Zero, F.available).ofEach(lines, len(k.bids)) // a shift moves less than all of fi's marks
+}
+
+// linesFor returns each ranked bid's line (lineOf) under a shift from
+// top-level criterion fi to ti, by position, drawn once.
+func (t *Trials) linesFor(fi, ti int) []envelope.Line {
+	t.linesMu.Lock()
+	defer t.linesMu.Unlock()
+	key := [2]int{fi, ti}
+	if ls, ok := t.shiftLines[key]; ok {
+		return ls
+	}
+	if t.shiftLines == nil {
+		t.shiftLines = map[[2]int][]envelope.Line{}
+	}
+	F, T := t.k.tree.roots[fi], t.k.tree.roots[ti]
+	ls := make([]envelope.Line, len(t.k.bids))
+	for _, s := range t.k.ranked {
+		ls[s.idx] = t.lineOf(s.idx, F, T)
+	}
+	t.shiftLines[key] = ls
+	return ls
+}
+
+// lineOf is the total before rounding of the bid at position i as a line
+// in the marks moved from top-level criterion F to T: the sum of its
+// leaves' points, less the marks moved × its points under F over F's
+// marks, plus the marks moved × its points under T over T's marks.
+func (t *Trials) lineOf(i int, F, T *node) envelope.Line {
+	nums := t.evaluated(i)
+	c, inF, inT := exact.Zero, exact.Zero, exact.Zero
+	for _, n := range t.k.tree.leaves {
+		u := nums[n.index].unrounded
+		c = c.Add(u)
+		switch n.top {
+		case F:
+			inF = inF.Add(u)
+		case T:
+			inT = inT.Add(u)
+		}
+	}
+	gF, _ := inF.Quo(F.available) // a top-level criterion that carries weight: never zero
+	gT, _ := inT.Quo(T.available)
+	return envelope.Line{C: c, G: gT.Sub(gF), ID: i}
 }
 
 // RoundingReach is the most the lot's declared rounding can move a bid's

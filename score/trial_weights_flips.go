@@ -55,7 +55,7 @@ func (t *Trials) shiftFlips(w *weightState) bool {
 // criterion's lowest price moves, nor its highest under the linear method,
 // the one that reads it (every other bid's price points stand).
 func (t *Trials) flipsFollowed(w *weightState) bool {
-	for _, i := range w.hull.near(w.d) {
+	for _, i := range w.lines(t).near(w.d) {
 		if w.flips[i] {
 			return false
 		}

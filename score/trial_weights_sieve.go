@@ -3,8 +3,6 @@ package score
 import (
 	"slices"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/tenderscore/tenderscore/exact"
 )
 
@@ -57,7 +55,7 @@ func (t *Trials) ShiftCrossings(from, to string) []ShiftCrossing {
 		return nil
 	}
 	sv := t.sieve(t.k.tree.roots[fi], t.k.tree.roots[ti])
-	perPoint := exact.Whole(shiftMove(t.lp.lot.Policy, decimal.NewFromInt(1))) // marks moved by one percentage point
+	perPoint := t.per // marks moved by one percentage point
 	out := make([]ShiftCrossing, len(sv.order))
 	for x, i := range sv.order {
 		p, _ := sv.least[x].Quo(perPoint) // above zero: a top level carries weight
