@@ -3,6 +3,8 @@ package analysis_test
 import (
 	"fmt"
 	"maps"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -19,8 +21,10 @@ import (
 //   - marks found: the changes win, and no raising of the two questions'
 //     marks by fewer steps does; cannot win: no raising does;
 //   - a shift found: the rival ranks above the winner at it, not a
-//     hundredth of a point less; none: no whole-point shift between two
-//     top-level criteria does it;
+//     hundredth of a point less; where the totals are lines in the shift
+//     (linesIn), not at any of the 30 hundredths below it either, nor at
+//     any smaller whole-point shift between two top-level criteria; none:
+//     no whole-point shift does it;
 //   - reversals: the removals and pairs listed are exactly those whose
 //     order evaluating the lot without the bid changes.
 func TestAnalysisSaysWhatTheEngineFinds(t *testing.T) {
@@ -156,30 +160,68 @@ func shifted(tn score.Tender, from, to string, points decimal.Decimal) score.Ten
 }
 
 func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s analysis.WeightShift) {
+	aboveAt := func(from, to string, p decimal.Decimal) bool {
+		return above(evaluated(t, shifted(tn, from, to, p), bids), s.Rival, winner)
+	}
 	switch s.Answer {
 	case analysis.Found:
-		if !above(evaluated(t, tn, bids), s.Rival, winner) && !above(evaluated(t, shifted(tn, s.From, s.To, s.Points), bids), s.Rival, winner) {
+		if !above(evaluated(t, tn, bids), s.Rival, winner) && !aboveAt(s.From, s.To, s.Points) {
 			t.Fatalf("%s is not above %s at the shift found: %s", s.Rival, winner, s.Explanation())
 		}
-		if less := s.Points.Sub(d("0.01")); less.IsPositive() && above(evaluated(t, shifted(tn, s.From, s.To, less), bids), s.Rival, winner) {
+		if less := s.Points.Sub(d("0.01")); less.IsPositive() && aboveAt(s.From, s.To, less) {
 			t.Fatalf("%s is above %s at %s, less than the shift found: %s", s.Rival, winner, less, s.Explanation())
 		}
-	case analysis.CannotWin:
-		pol := tn.Lots[0].Policy
-		sum := decimal.NewFromInt(100) // the whole the percentage points are of
-		if pol.Weighting == score.Points {
-			sum = decimal.Zero
-			for _, c := range pol.Criteria {
-				sum = sum.Add(c.Weight)
+		if pol := tn.Lots[0].Policy; !linesIn(pol) || strings.Contains(s.Explanation(), "A smaller shift may also do it") {
+			return // the edge of the region found from the break-even, as the package documents; or past a shift not followed, as it says
+		}
+		for i := int64(2); i <= 30; i++ { // the rounding's windows just below the answer, where a search from the break-even misses them
+			if less := s.Points.Sub(decimal.New(i, -2)); less.IsPositive() && aboveAt(s.From, s.To, less) {
+				t.Fatalf("%s is above %s at %s, less than the shift found: %s", s.Rival, winner, less, s.Explanation())
 			}
 		}
-		for _, from := range pol.Criteria {
-			for _, to := range pol.Criteria {
-				for p := int64(1); from.ID != to.ID && !to.Weight.IsZero() && decimal.NewFromInt(p).Mul(sum).LessThan(from.Weight.Mul(decimal.NewFromInt(100))); p++ { // a criterion without weight takes none
-					if above(evaluated(t, shifted(tn, from.ID, to.ID, decimal.NewFromInt(p)), bids), s.Rival, winner) {
-						t.Fatalf("%s is above %s with %d points moved from %s to %s: %s", s.Rival, winner, p, from.ID, to.ID, s.Explanation())
-					}
-				}
+		eachWholeShift(tn, func(from, to string, p decimal.Decimal) {
+			if p.LessThan(s.Points) && aboveAt(from, to, p) {
+				t.Fatalf("%s is above %s with %s points moved from %s to %s, less than the shift found: %s", s.Rival, winner, p, from, to, s.Explanation())
+			}
+		})
+	case analysis.CannotWin:
+		eachWholeShift(tn, func(from, to string, p decimal.Decimal) {
+			if aboveAt(from, to, p) {
+				t.Fatalf("%s is above %s with %s points moved from %s to %s: %s", s.Rival, winner, p, from, to, s.Explanation())
+			}
+		})
+	}
+}
+
+// linesIn reports whether a policy's totals are lines in a shift of
+// weight, give or take the rounding: the price weighted, no minimum score.
+func linesIn(pol score.Policy) bool {
+	if pol.Basis == score.PricePerQualityPoint || pol.Basis == score.AdjustedPrice || pol.Thresholds.MinQualityPercent != nil {
+		return false
+	}
+	for _, c := range pol.Criteria {
+		if c.MinPercent != nil || slices.ContainsFunc(c.Children, func(x score.Criterion) bool { return x.MinPercent != nil }) {
+			return false
+		}
+	}
+	return true
+}
+
+// eachWholeShift calls f with every whole number of percentage points of
+// the whole that can move from one top-level criterion to another.
+func eachWholeShift(tn score.Tender, f func(from, to string, p decimal.Decimal)) {
+	pol := tn.Lots[0].Policy
+	sum := decimal.NewFromInt(100) // the whole the percentage points are of
+	if pol.Weighting == score.Points {
+		sum = decimal.Zero
+		for _, c := range pol.Criteria {
+			sum = sum.Add(c.Weight)
+		}
+	}
+	for _, from := range pol.Criteria {
+		for _, to := range pol.Criteria {
+			for p := int64(1); from.ID != to.ID && !to.Weight.IsZero() && decimal.NewFromInt(p).Mul(sum).LessThan(from.Weight.Mul(decimal.NewFromInt(100))); p++ { // a criterion without weight takes none
+				f(from.ID, to.ID, decimal.NewFromInt(p))
 			}
 		}
 	}

@@ -139,17 +139,24 @@
 // Moving δ percentage points of weight from top-level criterion i to j
 // changes each bid's total by δ × (its share of j's marks − its share of i's
 // marks); totals are linear in δ before rounding, so the break-even shift for
-// a rival against the winner is solved exactly. The answer is then confirmed
-// by re-scoring in steps of 0.01 percentage points: at the answer the rival
-// ranks above the winner, at 0.01 less it does not. Pairs whose exact
-// break-even is out of reach (more weight than i has) are not re-scored.
-// The totals as shown step with the declared rounding, so the rival may
-// also be shown above the winner in windows a little below the
-// break-even (by at most four times the rounding's reach over the rate
-// the gap closes at): the search does not look there, so the answer is
-// the smallest shift at or above the break-even. Where no pair's
-// break-even is within reach but such a window could be, the answer is
-// not computed rather than "no shift".
+// a rival against the winner is solved exactly. The totals as shown step
+// with the declared rounding, so the rival can be shown above the winner
+// at shifts scattered a little below the break-even, and not at others
+// between. Where the price is weighted and no minimum score is set, each
+// total as shown is within the rounding's reach of its line: only the
+// hundredths of a point where the rival's line comes within twice the
+// reach of the winner's, or above it, can answer
+// ([score.Trials.ShiftWindow]), and each of them is asked, from the least
+// up ([score.Trials.LeastShiftOutranking]: under a rounding of leaves
+// alone, the default, in machine integers with nothing re-scored; where
+// the two totals are level as shown, by a trial): the answer is the least
+// shift at which the rival ranks above the winner. The answer and the
+// hundredth below it are then re-scored whole for the checks. Pairs where
+// no shift within reach (less weight than i has) can do it are not asked.
+// Under price per quality point, a price adjusted by features or minimum
+// scores, the search re-scores in steps of 0.01 from the break-even, and
+// the answer is the edge of the region it finds there: at the answer the
+// rival ranks above the winner, at 0.01 less it does not.
 //
 // Under minimum scores a shift can also take bids across them
 // ([score.Trials.ShiftCrossings]: each bid's margin against a minimum is

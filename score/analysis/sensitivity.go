@@ -43,9 +43,9 @@ type Sensitivity struct {
 }
 
 // WeightShift is the smallest move of weight from one top-level criterion
-// to another that puts a rival above the winner, at or above the break-even
-// of their totals (the declared rounding may show the rival above in
-// windows a little below it, which the search does not look in: see the
+// to another that puts a rival above the winner, to a hundredth of a point
+// (under price per quality point, a price adjusted by features or minimum
+// scores, the edge of the region found from the break-even up: see the
 // package documentation), and, under minimum scores, before any shift that
 // takes another bid across one and moves the field (the explanation then
 // says so).
@@ -76,10 +76,6 @@ type WeightShift struct {
 	// the bids are scored against, past which the search does not follow
 	// the field (shiftSearch.moved); nil when there is none.
 	unfollowed *decimal.Decimal
-	// windows is true when no shift was found but, past the limit of a
-	// pair's break-even, the declared rounding may show the rival above
-	// the winner within it (pairs): the answer is then not computed.
-	windows bool
 }
 
 // Explanation says the answer in plain words, worded when asked for.
@@ -95,9 +91,6 @@ func (w WeightShift) Explanation() string {
 	case w.Answer == NotComputed && w.unfollowed != nil:
 		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
 			" as far as the search follows the field; " + unfollowedWords(*w.unfollowed)
-	case w.Answer == NotComputed && w.windows:
-		return "not computed in full: no shift of weight between two top-level criteria brings " + w.Rival + "'s total level with " + w.winner +
-			"'s, but under the declared rounding its total may be shown above within the weight there is to move, and the search does not look there"
 	}
 	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
 }
@@ -144,9 +137,11 @@ type shiftSearch struct {
 	tops      []weighted
 	toPercent exact.Fraction
 	pricePC   *score.Criterion // the price, under price per quality point
-	// reach4 is four times the most the declared rounding moves a total
-	// (see pairs), read once.
-	reach4 exact.Fraction
+	// lines is whether every bid's total is a line in the shift, give or
+	// take the rounding: the price weighted, no thresholds. Each pair is
+	// then searched by Trials.LeastShiftOutranking, every hundredth at which
+	// the rounding could show the rival above the winner.
+	lines bool
 	// crossing holds, by positions in tops from and to, the least shift at
 	// which the winner could fall below a threshold (score.Trials.ShiftCrossings),
 	// within from's limit; nil without thresholds.
@@ -244,7 +239,7 @@ func (f *field) shiftSearch() *shiftSearch {
 			ss.pricePC = &pls[0].c
 		}
 	}
-	ss.reach4 = f.tr.RoundingReach().Mul(exact.Int(4))
+	ss.lines = (pol.Basis == "" || pol.Basis == score.WeightedPoints) && !hasThresholds(pol)
 	ss.crossings()
 	return ss
 }
@@ -278,13 +273,22 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	r := st.BidID
 	best := WeightShift{Rival: r, RivalSupplier: st.Supplier, Answer: CannotWin}
 	bestAt := -1 // the pair's place in the policy's order
-	pairs, beyond := ss.pairs(r)
+	pairs, err := ss.pairs(r)
+	if err != nil {
+		return best, err
+	}
 	for _, pr := range pairs {
 		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
 			break // in order of floor: every pair left could only answer more
 		}
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
-		ws, err := ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
+		var ws WeightShift
+		var err error
+		if ss.lines {
+			ws, err = ss.f.leastShift(ss.w, r, from, to)
+		} else {
+			ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
+		}
 		if err != nil {
 			return best, err
 		}
@@ -299,7 +303,6 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	best.winner = ss.w
-	best.windows = beyond && best.Answer == CannotWin
 	ss.unfollowed(&best)
 	return best, nil
 }
@@ -317,9 +320,6 @@ func (ss *shiftSearch) unfollowed(ws *WeightShift) {
 		}
 	}
 	if !ok {
-		if ws.windows {
-			ws.Answer = NotComputed
-		}
 		return
 	}
 	at := decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(first))
@@ -344,62 +344,53 @@ type shiftPair struct {
 }
 
 // pairs returns the moves of weight worth confirming for rival r, in order
-// of their floors. A rival's total as shown is its points before rounding,
-// a line in the weight moved, give or take the rounding's reach; so is the
-// winner's, and the break-even is read from their totals as shown. Both
-// ways the gap can be off the lines' by twice the reach at the shift and
-// twice at none: the rival cannot rank above the winner before the
-// break-even less four reaches over the rate at which the shift closes the
-// gap. Where that does not hold — thresholds, across which a shift moves a
-// bid; a price divided by quality points or adjusted by features — and
-// for the reference, which confirms every pair as the analyses first did,
-// every floor is the least shift.
-func (ss *shiftSearch) pairs(r string) (out []shiftPair, beyond bool) {
+// of their floors. Where the totals are lines in the shift (ss.lines) the
+// floor is where the rounding could first show the rival above the winner
+// (score.Trials.ShiftWindow), and a pair where it could at no shift is
+// left out; the reference, which confirms every pair, keeps them all from
+// 0.01. Otherwise a pair is confirmed from its break-even (or where the
+// winner could fall below a minimum), every floor 0.01, and a pair whose
+// break-even is past the weight there is to move is left out.
+func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 	rr, _ := ss.f.result(r)
 	shares := make([]exact.Fraction, len(ss.tops)) // the rival's share of each criterion's marks, read once
 	for i, t := range ss.tops {
 		shares[i] = ss.share(rr, t.i, t.avail)
 	}
-	lines := (ss.pol.Basis == "" || ss.pol.Basis == score.WeightedPoints) && !hasThresholds(ss.pol) // totals are lines in the shift
-	linear := lines && !ss.f.reference                                                              // and the floors prune
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
 			if from.i == to.i {
 				continue
 			}
-			dR := shares[ti].Sub(shares[fi])
-			be, ok := ss.breakEven(rr, dR, from, to)
+			be, ok := ss.breakEven(rr, shares[ti].Sub(shares[fi]), from, to)
 			be = be.Mul(ss.toPercent)
-			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
-				pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))}
-				if ok {
-					pr.be = be
+			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, start: be, floor: hundredth}
+			if ok {
+				pr.be = be
+			}
+			if ss.lines {
+				lo, _, could, err := ss.f.tr.ShiftWindow(from.c.ID, to.c.ID, r, ss.w)
+				switch {
+				case err != nil:
+					return nil, err
+				case !could || exact.Whole(lo).Cmp(from.limit) > 0:
+					continue
+				case !ss.f.reference:
+					pr.floor = lo
 				}
 				out = append(out, pr)
-			}
-			if !ok {
 				continue
 			}
-			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, be: be, start: be, floor: hundredth}
-			floor := hundredth
-			if lines {
-				gap, _ := ss.reach4.Quo(dR.Sub(to.winner.Sub(from.winner))) // breakEven: the rate is above zero
-				floor = decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be.Sub(gap.Mul(ss.toPercent))))
+			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
+				out = append(out, shiftPair{from: fi, to: ti, at: pr.at, be: pr.be, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))})
 			}
-			if linear {
-				pr.floor = floor
+			if ok && be.Cmp(from.limit) <= 0 {
+				out = append(out, pr)
 			}
-			if pr.be.Cmp(from.limit) > 0 {
-				// Past the limit; but the rounding may show the rival above the
-				// winner from the floor, within it: not searched (see windows).
-				beyond = beyond || lines && exact.Whole(floor).Cmp(from.limit) <= 0
-				continue
-			}
-			out = append(out, pr)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b shiftPair) int { return a.floor.Cmp(b.floor) })
-	return out, beyond
+	return out, nil
 }
 
 // crossings finds, under thresholds, the least shift between each pair of
@@ -594,6 +585,29 @@ func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.F
 	if err != nil {
 		return WeightShift{}, err
 	}
+	return sh.found(d)
+}
+
+// leastShift finds the least shift of weight from one top-level criterion
+// to another, up to from's limit, that puts rival r above winner w, where
+// the totals are lines in the shift: every hundredth at which the rounding
+// could show r above w is asked, from the least up
+// (score.Trials.LeastShiftOutranking), and the answer confirmed.
+func (f *field) leastShift(w, r string, from, to weighted) (WeightShift, error) {
+	lim, _ := from.limit.Decimal()
+	d, ok, err := f.tr.LeastShiftOutranking(from.c.ID, to.c.ID, lim, r, w)
+	if err != nil || !ok {
+		return WeightShift{Answer: CannotWin}, err
+	}
+	sh := &shifts{f: f, w: w, r: r, from: from.i, to: to.i, seen: map[int64]shifted{}}
+	return sh.found(d)
+}
+
+// found is the answer d confirmed: the shift and a hundredth below it are
+// trials whole (for the reference, evaluations of the lot), whose winners
+// and totals the checks show.
+func (sh *shifts) found(d decimal.Decimal) (WeightShift, error) {
+	w, r := sh.w, sh.r
 	at, err := sh.outcome(d)
 	if err != nil {
 		return WeightShift{}, err

@@ -59,15 +59,13 @@ func coarseLot(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid) {
 }
 
 // TestSensitivityFloorsUnderCoarseRounding: the smallest shift of weight
-// found confirming each rival's pairs of criteria from their floors up,
-// and skipping a pair whose floor is above the best answer, is the one
-// found confirming every pair (the reference), on lots rounded to whole
-// points at every stage, where a rival's answer can be a point below its
-// break-even. With the floor at the break-even, ignoring the rounding, it
-// failed in three runs of four at the default checks (the general
-// TestSolvedAnswersAreTheSearch in none of four). A floor of one reach
-// instead of four still passed 5,000 checks: the bound's margin is not
-// pinned.
+// found asking each rival's pairs of criteria from their floors (where the
+// rounding could first show the rival above the winner,
+// score.Trials.ShiftWindow), and skipping a pair whose floor is above the
+// best answer, is the one found asking every pair from 0.01 (the
+// reference, its checks evaluations of the lot whole), on lots rounded to
+// whole points at every stage, where a rival's answer can be a point or
+// more below its break-even.
 func TestSensitivityFloorsUnderCoarseRounding(t *testing.T) {
 	cat := refCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
