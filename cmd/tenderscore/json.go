@@ -168,6 +168,7 @@ type jsonWeightShift struct {
 	ToTitle     string          `json:"toTitle,omitempty"`
 	Points      string          `json:"points,omitempty"`
 	BreakEven   string          `json:"breakEven,omitempty"`
+	DrawsLevel  *bool           `json:"drawsLevel,omitempty"`
 	NewWinner   string          `json:"newWinner,omitempty"`
 	Checks      []jsonCheckStep `json:"checks"`
 	Explanation string          `json:"explanation"`
@@ -291,7 +292,8 @@ func sensitivityJSON(s analysis.Sensitivity) jsonSensitivity {
 		js := jsonWeightShift{Rival: w.Rival, Supplier: supplierJSON(w.RivalSupplier), Answer: string(w.Answer), From: w.From, FromTitle: w.FromTitle,
 			To: w.To, ToTitle: w.ToTitle, NewWinner: w.NewWinner, Checks: checksJSON(w.Checks), Explanation: w.Explanation()}
 		if w.Answer == analysis.Found {
-			js.Points, js.BreakEven = dec(w.Points), frac(w.BreakEven)
+			level := w.DrawsLevel
+			js.Points, js.BreakEven, js.DrawsLevel = dec(w.Points), frac(w.BreakEven), &level
 		}
 		out.Shifts = append(out.Shifts, js)
 	}

@@ -217,7 +217,7 @@ func describe(v any) string {
 	case Sensitivity:
 		fmt.Fprintf(&b, "%s %d %s %s", x.Winner, x.Smallest, x.Robustness, x.Statement)
 		for _, s := range x.Shifts {
-			fmt.Fprintf(&b, " {%s %s %s→%s %s %s %s %s}", s.Rival, s.Answer, s.From, s.To, s.Points, s.BreakEven, s.NewWinner, s.Explanation())
+			fmt.Fprintf(&b, " {%s %s %s→%s %s %s %v %s %s}", s.Rival, s.Answer, s.From, s.To, s.Points, s.BreakEven, s.DrawsLevel, s.NewWinner, s.Explanation())
 			checks(s.Checks)
 		}
 	default:

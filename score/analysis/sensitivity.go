@@ -61,10 +61,14 @@ type WeightShift struct {
 	Points decimal.Decimal
 	// BreakEven is the exact shift at which the two totals (or, under price
 	// per quality point, the two ratios) would be equal before rounding:
-	// zero when they are level as evaluated, and also when they never draw
-	// level and the rival ranks above the winner only once the winner falls
-	// below a minimum score (a check then shows the winner not scored).
+	// zero when they are level as evaluated, and zero too when they never
+	// draw level (DrawsLevel false).
 	BreakEven exact.Fraction
+	// DrawsLevel is whether the shift draws the two totals (or ratios)
+	// level before rounding at all. When it does not, the rival ranks above
+	// the winner only through the rounding, or once the winner falls below
+	// a minimum score (a check then shows the winner not scored).
+	DrawsLevel bool
 	// NewWinner is the winning bid once the weight has moved.
 	NewWinner string
 	// Checks are the re-scorings that confirm the answer.
@@ -298,7 +302,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		if c := ws.Points.Cmp(best.Points); best.Answer != Found || c < 0 || (c == 0 && pr.at < bestAt) {
 			ws.Rival, ws.RivalSupplier = r, st.Supplier
 			ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
-			ws.BreakEven = pr.be
+			ws.BreakEven, ws.DrawsLevel = pr.be, pr.levels
 			best, bestAt = ws, pr.at
 		}
 	}
@@ -337,6 +341,7 @@ func (ss *shiftSearch) unfollowed(ws *WeightShift) {
 type shiftPair struct {
 	from, to, at int
 	be           exact.Fraction
+	levels       bool // be is set: the shift draws the two level
 	floor        decimal.Decimal
 	// start is where the confirmation starts: the break-even, or the least
 	// shift at which the winner could fall below a threshold.
@@ -366,7 +371,7 @@ func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 			be = be.Mul(ss.toPercent)
 			pr := shiftPair{from: fi, to: ti, at: fi*len(ss.tops) + ti, start: be, floor: hundredth}
 			if ok {
-				pr.be = be
+				pr.be, pr.levels = be, true
 			}
 			if ss.lines {
 				lo, _, could, err := ss.f.tr.ShiftWindow(from.c.ID, to.c.ID, r, ss.w)
@@ -382,7 +387,7 @@ func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 				continue
 			}
 			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
-				out = append(out, shiftPair{from: fi, to: ti, at: pr.at, be: pr.be, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))})
+				out = append(out, shiftPair{from: fi, to: ti, at: pr.at, be: pr.be, levels: pr.levels, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))})
 			}
 			if ok && be.Cmp(from.limit) <= 0 {
 				out = append(out, pr)

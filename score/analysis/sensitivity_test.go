@@ -223,6 +223,36 @@ func TestShiftTakesTheWinnerBelowAMinimum(t *testing.T) {
 	assert.True(t, got.Checks[0].Holds)
 	assert.False(t, got.Checks[1].Holds)
 	assert.Equal(t, "10 percentage points moved", got.Checks[1].Change(), "a hundredth less")
+	assert.True(t, got.DrawsLevel)
+	assert.Equal(t, "20", got.BreakEven.String(), "where the totals would draw level")
+}
+
+// TestShiftThatNeverDrawsLevel: the shift that puts the rival above the
+// winner draws their totals apart, and works only by taking the winner
+// below the minimum: DrawsLevel is false (BreakEven says nothing).
+// Hand-worked, underAMinimum's lot: W bids £100,000 marked 1 on both with
+// 2 starts, R £150,000 marked 1 with 3 (the best offer). Moving d points
+// from apprenticeships to quality, W has 50 + 0.25(30 + d) + ⅔(20 − d) and
+// R 33.33 + 0.25(30 + d) + (20 − d): W's lead grows by ⅓d. But W's quality
+// score, (20.83 − 0.4167d) ÷ 50 counting social value, is below 40% past
+// d = 2: at 2.01 W leaves, R's price is the lowest left, and R has
+// 50 + 8.00 + 17.99 = 75.99; at 2, W 70.00 and R 59.33.
+func TestShiftThatNeverDrawsLevel(t *testing.T) {
+	tn, bids := underAMinimum([]int64{2, 3}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+		bidSpec{"R", "Rowanmere Ltd", "150000", 1, 1, true})
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "W", s.Winner)
+	require.Len(t, s.Shifts, 1)
+	got := s.Shifts[0]
+	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	assert.Equal(t, "2.01", got.Points.StringFixed(2))
+	assert.Equal(t, "appr", got.From)
+	assert.Equal(t, "quality", got.To)
+	assert.False(t, got.DrawsLevel, "the shift draws the totals apart")
+	require.Len(t, got.Checks, 2)
+	assert.Equal(t, "R 75.99, W not scored", got.Checks[0].Scores())
+	assert.Equal(t, "R 59.33, W 70.00", got.Checks[1].Scores())
 }
 
 // TestShiftPastABidJoiningTheField: under a minimum quality score a shift
