@@ -170,8 +170,10 @@
 // field, or a bid below a minimum joining it), the totals past that point
 // are not the lines the search reads, and it does not follow them: an
 // answer found is confirmed and says a smaller one may exist past that
-// shift; none found is not computed, rather than "no shift does it"; and
-// the robustness statement says the reading is not complete.
+// shift; none found is not computed, rather than "no shift does it"; and,
+// where that point is below the smallest shift found (or none was), the
+// robustness statement says the reading is not complete. The words name
+// the move of weight and the bid that could cross there.
 //
 // What it does not own: scoring (package score) and rendering (package
 // score/report). It never changes its inputs.

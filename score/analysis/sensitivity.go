@@ -75,11 +75,20 @@ type WeightShift struct {
 	Checks []Check
 	// winner is the bid the rival is to rank above, for Explanation.
 	winner string
-	// unfollowed is the least shift, in percentage points, at which a shift
-	// could take another bid across a minimum score and move the figures
-	// the bids are scored against, past which the search does not follow
-	// the field (shiftSearch.moved); nil when there is none.
-	unfollowed *decimal.Decimal
+	// unfollowed is the least shift at which a shift could take another
+	// bid across a minimum score and move the figures the bids are scored
+	// against, past which the search does not follow the field
+	// (shiftSearch.moved); nil when there is none.
+	unfollowed *unfollowedAt
+}
+
+// unfollowedAt is where the search stops following the field: the shift,
+// in percentage points, between two top-level criteria (their titles), and
+// the bid it could take across a minimum.
+type unfollowedAt struct {
+	points   decimal.Decimal
+	from, to string
+	bid      string
 }
 
 // Explanation says the answer in plain words, worded when asked for.
@@ -88,7 +97,7 @@ func (w WeightShift) Explanation() string {
 	case w.Answer == Found && len(w.Checks) == 2:
 		s := "moving " + exact.Plain(w.Points) + " percentage points of weight from " + w.FromTitle + " to " + w.ToTitle +
 			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
-		if w.unfollowed != nil && w.unfollowed.LessThan(w.Points) {
+		if w.unfollowed != nil && w.unfollowed.points.LessThan(w.Points) {
 			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
 		}
 		return s
@@ -100,9 +109,9 @@ func (w WeightShift) Explanation() string {
 }
 
 // unfollowedWords says where the search stops following the field.
-func unfollowedWords(from decimal.Decimal) string {
-	return "from " + exact.Plain(from) + " percentage points, a shift can take another bid across a minimum score, into or out of the field, " +
-		"and move the figures the bids are scored against (the lowest or highest price, the best offer), which this search does not follow"
+func unfollowedWords(u unfollowedAt) string {
+	return "from " + exact.Plain(u.points) + " percentage points moved from " + u.from + " to " + u.to + ", a shift can take " + u.bid +
+		" across a minimum score, into or out of the field, and move the figures the bids are scored against (the lowest or highest price, the best offer), which this search does not follow"
 }
 
 // WeightSensitivity finds, for the winner of the lot against each other compliant
@@ -151,11 +160,12 @@ type shiftSearch struct {
 	// within from's limit; nil without thresholds.
 	crossing map[[2]int]exact.Fraction
 	// moved holds, the same way, the least shift at which another bid could
-	// cross a threshold and so move a figure the others are scored against:
-	// one that alone holds the lowest or highest price or the best offer
-	// leaving the field, or one below a minimum as evaluated joining it.
-	// Past it the totals are not the lines the search reads (see unfollowed).
-	moved map[[2]int]exact.Fraction
+	// cross a threshold and so move a figure the others are scored against,
+	// and the first bid that could there: one that alone holds the lowest
+	// or highest price or the best offer leaving the field, or one below a
+	// minimum as evaluated joining it. Past it the totals are not the lines
+	// the search reads (see unfollowed).
+	moved map[[2]int]score.ShiftCrossing
 }
 
 func (f *field) sensitivity() (Sensitivity, error) { return f.sensitivityBeside(nil) }
@@ -208,8 +218,12 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 		}
 	}
 	out.Robustness, out.Statement = robustness(ss.w, out)
+	// Every rival shares where the search stops following the field: it
+	// matters to the award only below the smallest shift found.
 	if i := slices.IndexFunc(out.Shifts, func(s WeightShift) bool { return s.unfollowed != nil }); i >= 0 {
-		out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*out.Shifts[i].unfollowed) + "."
+		if u := out.Shifts[i].unfollowed; out.Smallest < 0 || u.points.LessThan(out.Shifts[out.Smallest].Points) {
+			out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*u) + "."
+		}
 	}
 	return out, nil
 }
@@ -317,17 +331,23 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 // answer found is confirmed, but a smaller one may lie past such a
 // crossing; none found is not computed.
 func (ss *shiftSearch) unfollowed(ws *WeightShift) {
-	first, ok := exact.Fraction{}, false
-	for _, m := range ss.moved {
-		if !ok || m.Cmp(first) < 0 {
-			first, ok = m, true
+	var first *unfollowedAt
+	for fi, from := range ss.tops { // in the policy's order: of equal shifts, the first pair's
+		for ti, to := range ss.tops {
+			m, ok := ss.moved[[2]int{fi, ti}]
+			if !ok {
+				continue
+			}
+			at := decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(m.Least))
+			if first == nil || at.LessThan(first.points) {
+				first = &unfollowedAt{points: at, from: from.c.Title, to: to.c.Title, bid: m.BidID}
+			}
 		}
 	}
-	if !ok {
+	if first == nil {
 		return
 	}
-	at := decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(first))
-	ws.unfollowed = &at
+	ws.unfollowed = first
 	if ws.Answer == CannotWin {
 		ws.Answer = NotComputed
 	}
@@ -411,7 +431,7 @@ func (ss *shiftSearch) crossings() {
 	for _, st := range ss.f.base.Standings {
 		ranked[st.BidID] = true
 	}
-	ss.crossing, ss.moved = map[[2]int]exact.Fraction{}, map[[2]int]exact.Fraction{}
+	ss.crossing, ss.moved = map[[2]int]exact.Fraction{}, map[[2]int]score.ShiftCrossing{}
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
 			if fi == ti {
@@ -427,7 +447,7 @@ func (ss *shiftSearch) crossings() {
 						ss.crossing[key] = d
 					}
 				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
-					ss.moved[key] = c.Least
+					ss.moved[key] = c
 				}
 			}
 		}

@@ -255,6 +255,25 @@ func TestShiftThatNeverDrawsLevel(t *testing.T) {
 	assert.Equal(t, "R 59.33, W 70.00", got.Checks[1].Scores())
 }
 
+// TestShiftCaveatOnlyBelowTheAnswer: where the search stops following the
+// field only past the smallest shift found, the award's reading is
+// complete, and neither the statement nor the answer says otherwise.
+// TestShiftPastABidJoiningTheField's lot with J marked 3 and 0 (0.45 of
+// quality's marks): 0.45(30 + d) ÷ 50 reaches 40% only at d = 14.44…,
+// above the 10.01 that takes W below the minimum.
+func TestShiftCaveatOnlyBelowTheAnswer(t *testing.T) {
+	tn, bids := underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 3, 0, true})
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, s.Shifts, 1, "J is below the minimum: not a rival")
+	got := s.Shifts[0]
+	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	assert.Equal(t, "10.01", got.Points.StringFixed(2))
+	assert.NotContains(t, got.Explanation(), "A smaller shift may also do it")
+	assert.NotContains(t, s.Statement, "not complete")
+}
+
 // TestShiftPastABidJoiningTheField: under a minimum quality score a shift
 // can lift a bid below it into the field, and move the figures the others
 // are scored against; the search does not follow the field past that, and
@@ -262,7 +281,8 @@ func TestShiftThatNeverDrawsLevel(t *testing.T) {
 // marked 2 on both, no starts): 15 of 50 quality marks, 30%, below the
 // minimum. Moving d points from social value to quality J has
 // 0.5(30 + d) ÷ 50, 40% from d = 10, where W leaves: the answer found is
-// confirmed, but it may not be the smallest.
+// confirmed, but it may not be the smallest, and the words say which bid
+// and which move of weight the search does not follow past.
 func TestShiftPastABidJoiningTheField(t *testing.T) {
 	tn, bids := underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
 		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 2, 2, true})
@@ -273,6 +293,7 @@ func TestShiftPastABidJoiningTheField(t *testing.T) {
 	got := s.Shifts[0]
 	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
 	assert.Equal(t, "10.01", got.Points.StringFixed(2))
-	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.")
-	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores")
+	// 9.96, not 10: the least shift at which J could cross, within the rounding's reach of its margin's line (score.Trials.ShiftCrossings)
+	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score")
+	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across")
 }
