@@ -1102,3 +1102,25 @@ func mustRatio(num, den decimal.Decimal) exact.Fraction {
 	}
 	return f
 }
+
+// RisesWithPrice reports the first commitment of a response that the rule
+// counts in £ and that is given as a percentage of the bid's own price,
+// when the rule does not score the offer as a share of that price
+// ([ShareOfBidPrice], under which such a commitment comes to the same
+// share at any price): the offer, and the bid's score on the criterion,
+// then rise with its price, so that a lower price can lower its total.
+// The measure's code, or false when no commitment is so.
+func (r SocialValueRule) RisesWithPrice(resp SocialValueResponse) (measure string, ok bool) {
+	if r.Per == ShareOfBidPrice {
+		return "", false
+	}
+	for _, c := range resp.Commitments {
+		if c.Percent == nil || c.Percent.Sign() <= 0 {
+			continue
+		}
+		if slices.ContainsFunc(r.counted(), func(m Measure) bool { return m.Code == c.Measure && m.Unit == UnitPounds }) {
+			return c.Measure, true
+		}
+	}
+	return "", false
+}

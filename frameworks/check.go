@@ -277,6 +277,7 @@ func checks() []rule {
 		{lot: checkPriceDisclosure},
 		{lot: checkPriceZeroPremium},
 		{lot: checkIdenticalPrices},
+		{lot: checkSocialValueRisesWithPrice},
 		{lot: checkFrameworkDates},
 		{lot: checkFrameworkProcedure},
 		{lot: checkFrameworkTerm},

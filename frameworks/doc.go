@@ -65,6 +65,7 @@
 //	| price-band-budget | a band price method whose ceiling runs above the maximum budget | PA 2023 s.23(2)(b), (3)(a); PCR 2015 reg 18(1) | warning |
 //	| price-zero-premium | a price method under which a modest premium scores zero (deduction with a steep rate, a narrow band: at most 50%, the library's advice; min–max always), saying at what premium | PA 2023 s.23(2)(d); PCR 2015 reg 18(1) | warning |
 //	| identical-prices | bids from different suppliers in one lot with the same price: flagged for review, never excluded | CMA bid-rigging advice (gov.uk); PA 2023 Sch. 7 para 7(1), s.58(2); PCR 2015 reg 57(8)(d) | warning |
+//	| social-value-rises-with-price | bids that commit a £ social value measure as a percentage of their own price, on a criterion valuing the offer in £: their score there rises with their price (the library's advice: score it as a share of the bid price) | PA 2023 s.23(2)(d); PCR 2015 reg 18(1) | warning |
 //	| framework-dates | the call-off commenced within the framework's (or lot's) dates, end date inclusive | the framework's notices and agreement page | error |
 //	| framework-dates-unrecorded | the catalogue has no start or end date for the framework | the catalogue entry | note |
 //	| framework-procedure | the call-off procedure is one the framework lot permits (e.g. G-Cloud 14 lots 1–3: direct award only) | the framework's call-off procedure | error |

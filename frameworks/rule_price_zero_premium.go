@@ -26,7 +26,9 @@ import (
 // called modest: the library's advice.
 const modestPremiumPercent = 50
 
-func zeroPremiumSource(regime score.Regime) Source {
+// proportionateSource is the duty a model's arithmetic answers to: award
+// criteria a proportionate means of assessing tenders.
+func proportionateSource(regime score.Regime) Source {
 	if regime == score.PCR2015 {
 		return verified("PCR 2015 reg 18(1) (act in a proportionate manner)")
 	}
@@ -48,7 +50,7 @@ func checkPriceZeroPremium(r *run, l *lotCtx) {
 			if err != nil || zero.Cmp(modest) > 0 {
 				continue
 			}
-			r.add(l, s, Warning, "price-zero-premium", zeroPremiumSource(l.regime),
+			r.add(l, s, Warning, "price-zero-premium", proportionateSource(l.regime),
 				"the deduction method with rate %s gives no price marks to a price %s or more above the lowest (100 ÷ %s): a modest premium (at most %d%%, this library's advice) scores 0",
 				exact.Plain(p.Rate), pctText(zero), exact.Plain(p.Rate), modestPremiumPercent)
 		case criteria.Band:
@@ -59,11 +61,11 @@ func checkPriceZeroPremium(r *run, l *lotCtx) {
 			if err != nil || zero.Cmp(modest) > 0 {
 				continue
 			}
-			r.add(l, s, Warning, "price-zero-premium", zeroPremiumSource(l.regime),
+			r.add(l, s, Warning, "price-zero-premium", proportionateSource(l.regime),
 				"the band method gives no price marks at its ceiling %s, %s above its floor %s: a modest premium (at most %d%%, this library's advice) scores 0",
 				exact.Money(p.Ceiling), pctText(zero), exact.Money(p.Floor), modestPremiumPercent)
 		case criteria.Linear:
-			r.add(l, s, Warning, "price-zero-premium", zeroPremiumSource(l.regime),
+			r.add(l, s, Warning, "price-zero-premium", proportionateSource(l.regime),
 				"the linear (min–max) method gives the highest price 0 whatever its premium over the lowest%s", highestPremium(r, l, s))
 		}
 	}

@@ -123,6 +123,45 @@ func TestRuleIdenticalPrices(t *testing.T) {
 	assert.False(t, check(t, tender(), frameworks.WithBids(bids)).HasErrors(), "a warning, never an error")
 }
 
+// svBid is a bid on lot 1 that commits NB-SUPP-01 (local spend, in £)
+// as percent% of its price, or as an amount of £10,000 when percent is "".
+func svBid(id, supplier, percent string) score.Bid {
+	b := priceBid(id, supplier, "450000")
+	c := criteria.Commitment{Measure: "NB-SUPP-01"}
+	if percent == "" {
+		q := dec("10000")
+		c.Quantity = &q
+	} else {
+		p := dec(percent)
+		c.Percent = &p
+	}
+	b.Responses["sv"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}
+	return b
+}
+
+// TestRuleSocialValueRisesWithPrice: a £ commitment given as a percentage
+// of the bid's own price, valued in £, rises with the price; the rule
+// names the bids (the library's advice, citing PA 2023 s.23(2)(d)).
+func TestRuleSocialValueRisesWithPrice(t *testing.T) {
+	share := lot(func(l *score.Lot) { l.Policy.Criteria[2].SocialValue.Per = criteria.ShareOfBidPrice })
+	pct := []score.Bid{svBid("B-1", "ASH", "5"), svBid("B-2", "BIRCH", ""), svBid("B-3", "CEDAR", "2.5")}
+	runRuleCases(t, []ruleCase{
+		{"5% and 2.5% of the price, valued in £", "the offer rises with the price", tender(localSV("NB-SUPP-01")), []frameworks.Option{frameworks.WithBids(pct)}, "social-value-rises-with-price", frameworks.Warning},
+		{"£10,000 committed", "an amount is fixed whatever the price", tender(localSV("NB-SUPP-01")), []frameworks.Option{frameworks.WithBids(pct[1:2])}, "social-value-rises-with-price", 0},
+		{"scored as a share of the bid price", "the same share at any price", tender(localSV("NB-SUPP-01"), share), []frameworks.Option{frameworks.WithBids(pct)}, "social-value-rises-with-price", 0},
+		{"no bids given", "the rule reads the bids", tender(localSV("NB-SUPP-01")), nil, "social-value-rises-with-price", 0},
+	})
+	fs := check(t, tender(localSV("NB-SUPP-01")), frameworks.WithBids(pct)).WithCode("social-value-rises-with-price")
+	require.Len(t, fs, 1)
+	assert.Equal(t, "sv", fs[0].Criterion)
+	assert.Contains(t, fs[0].Message, "bids B-1 (NB-SUPP-01), B-3 (NB-SUPP-01) commit a £ measure as a percentage of their own price")
+	assert.Contains(t, fs[0].Message, "this library's advice")
+	assert.True(t, strings.HasPrefix(fs[0].Source.Cite, "Procurement Act 2023 s.23(2)(d)"))
+	one := check(t, tender(localSV("NB-SUPP-01")), frameworks.WithBids(pct[:1])).WithCode("social-value-rises-with-price")
+	require.Len(t, one, 1)
+	assert.Contains(t, one[0].Message, "bid B-1 (NB-SUPP-01) commits a £ measure as a percentage of its own price")
+}
+
 func priceRule(r criteria.PriceRule) func(*score.Tender) {
 	return lot(func(l *score.Lot) { l.Policy.Criteria[0].Price = &r })
 }

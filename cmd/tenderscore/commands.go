@@ -70,7 +70,9 @@ rules, framework dates, procedures, terms and call-off rules, each with its
 source. The built-in local policies of the tender's authority apply (the
 London Boroughs of Croydon and of Hammersmith & Fulham); --data adds
 frameworks and local policies from a JSON file. With bids, the rules about
-the number of suppliers are checked too. The exit status is 1 when any
+the number of suppliers are checked too, and bids with identical prices or
+social value committed as a percentage of their own price are flagged. The
+exit status is 1 when any
 finding is an error. --format json writes tenderscore.check/1
 (cmd/tenderscore/SCHEMA.md).`,
 		example: "tenderscore check " + croydon,
