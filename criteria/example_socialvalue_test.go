@@ -489,3 +489,20 @@ func shareOfPriceField() ([]criteria.Assessment, error) {
 			{Measure: "FX-SUPP-01", Quantity: &spend, Where: []string{"CR0 1NX"}, MethodStatement: "section 2"}}},
 	}, criteria.SocialValueContext{})
 }
+
+// A commitment of spend as a percentage of the bid's own price, valued in
+// £, grows with the price; scored as a share of the bid price it does not.
+func ExampleSocialValueRule_RisesWithPrice() {
+	cat := criteria.Catalogue{Name: "Fictional measures", Measures: []criteria.Measure{
+		{Code: "FX-SUPP-02", Description: "Spend with small suppliers", Unit: criteria.UnitPounds, Proxy: decimal.RequireFromString("0.2"), Source: "fictional", Year: 2026}}}
+	five := decimal.NewFromInt(5)
+	resp := criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-SUPP-02", Percent: &five}}}
+	valued := criteria.SocialValueRule{Catalogue: cat, Basis: criteria.BasisProxyValue}
+	shared := valued
+	shared.Per = criteria.ShareOfBidPrice
+	fmt.Println(valued.RisesWithPrice(resp))
+	fmt.Println(shared.RisesWithPrice(resp))
+	// Output:
+	// FX-SUPP-02 true
+	//  false
+}
