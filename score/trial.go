@@ -93,10 +93,11 @@ type Trials struct {
 	// a line in the marks moved, by position (trial_weights.go): drawn once.
 	shiftLines map[[2]int][]envelope.Line
 	linesMu    sync.Mutex // guards shiftLines: drawn under mu too, for a hull
-	// reach2 is less twice the declared rounding's reach (slack), per the
-	// marks one percentage point of the whole moves (shiftMove), and
-	// hundreds its hundredths in each mark: read once, for windows.
-	reach2, per, hundreds exact.Fraction
+	// reach is the declared rounding's reach (slack) and reach2 less twice
+	// it, per the marks one percentage point of the whole moves
+	// (shiftMove), and hundreds its hundredths in each mark: read once, for
+	// windows.
+	reach, reach2, per, hundreds exact.Fraction
 	// svReadsPrice is set when a social value criterion reads the bid's
 	// price, so that a change of price may move its comparison.
 	svReadsPrice bool
@@ -144,7 +145,8 @@ func (p *Prepared) Trials(lotID string) (*Trials, bool) {
 	}
 	t.per = exact.Whole(shiftMove(lp.lot.Policy, decimal.NewFromInt(1)))
 	t.hundreds, _ = exact.Int(100).Quo(t.per) // a point moves marks: never zero
-	t.reach2 = t.slack().Mul(exact.Int(-2))
+	t.reach = t.slack()
+	t.reach2 = t.reach.Mul(exact.Int(-2))
 	return t, true
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/internal/envelope"
 )
 
 // LeastShiftOutranking returns the least shift of weight, in hundredths of
@@ -34,7 +35,11 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 	if _, err := t.shiftMarks(fi, most); err != nil {
 		return decimal.Decimal{}, false, err
 	}
-	lo, hi, lines := t.shiftWindow(fi, ti, a, b)
+	lo, hi, kind := t.shiftWindow(fi, ti, a, b)
+	if t.hasTh { // a bid crossing a threshold leaves its line: every hundredth is asked
+		lo, hi = 1, t.mostShift(fi)
+	}
+	lines := kind == windowLines && !t.hasTh
 	hi = min(hi, most.Shift(2).IntPart())
 	ask := func(d decimal.Decimal) (bool, error) { return t.ShiftOutranks(from, to, d, a, b) }
 	var sc *shiftScan
@@ -71,10 +76,18 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 // hundredths of a percentage point of the whole, between which bid a could
 // rank above bid b with that weight moved from one top-level criterion to
 // another: outside them it does not; false when it does at none. Where
-// the totals are lines in the shift it is where a's line comes within
-// twice the rounding's reach of b's, or above it, as
-// [Trials.LeastShiftOutranking] reads it; otherwise every shift there can
-// be. Nothing is re-scored.
+// the price is weighted and both bids are ranked, it is where a's line
+// comes within twice the rounding's reach of b's, or above it, as
+// [Trials.LeastShiftOutranking] reads it. Under thresholds that holds only
+// while no bid crosses one: past a shift at which b could fall below one,
+// or another bid could cross one and move the figures the bids are scored
+// against ([Trials.ShiftCrossings]), a may rank above b outside it.
+// Under price per quality point it is where a's ratio could be shown at
+// or below b's: a's price × b's quality points less b's price × a's, a
+// line in the shift, within what the rounding of the points and of the
+// ratio can move it. Otherwise (a price adjusted by features, a bid not
+// ranked, or one whose quality points could fall to nothing within the
+// shifts) it is every shift there can be. Nothing is re-scored.
 func (t *Trials) ShiftWindow(from, to string, a, b string) (lo, hi decimal.Decimal, ok bool, err error) {
 	fi, ti, err := t.shiftTops(from, to)
 	if err != nil {
@@ -96,21 +109,80 @@ func (t *Trials) shiftTops(from, to string) (fi, ti int, err error) {
 	return fi, ti, nil
 }
 
-// shiftWindow is ShiftWindow in hundredths, and whether the totals are
-// lines in the shift, so that a trial of it can be moved to another
-// (weightState.moveMarks) and the window read from two lines: no
-// thresholds, the price weighted, and both bids ranked.
-func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, lines bool) {
+// windowKind says what a window was read from (shiftWindow).
+type windowKind int
+
+const (
+	windowAll   windowKind = iota // every shift there can be
+	windowLines                   // the two totals' lines: a trial can be moved from shift to shift
+	windowRatio                   // under price per quality point, the two ratios
+)
+
+// shiftWindow is ShiftWindow in hundredths, and what it was read from.
+func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind windowKind) {
 	lo, hi = 1, t.mostShift(fi)
 	ia, okA := t.index[a]
 	ib, okB := t.index[b]
-	if t.hasTh || t.k.pol.unweightedPrice() || !okA || !okB || !t.ranked(ia) || !t.ranked(ib) {
-		return lo, hi, false
+	if !okA || !okB || !t.ranked(ia) || !t.ranked(ib) {
+		return lo, hi, windowAll
 	}
 	ls := t.linesFor(fi, ti) // the lines alone: no set of them is drawn
 	la, lb := ls[ia], ls[ib]
-	wl, wh := pairLines{c: la.C.Sub(lb.C), g: la.G.Sub(lb.G)}.window(t.reach2, t.hundreds)
-	return max(lo, wl), min(hi, wh), true
+	switch t.k.pol.basis() {
+	case WeightedPoints:
+		wl, wh := pairLines{c: la.C.Sub(lb.C), g: la.G.Sub(lb.G)}.window(t.reach2, t.hundreds)
+		return max(lo, wl), min(hi, wh), windowLines
+	case PricePerQualityPoint:
+		if p, ok := t.ratioLines(fi, la, lb, ia, ib); ok {
+			wl, wh := p.window(exact.Zero, t.hundreds)
+			return max(lo, wl), min(hi, wh), windowRatio
+		}
+	}
+	return lo, hi, windowAll
+}
+
+// ratioLines is, under price per quality point, where bid a's ratio (its
+// price over its quality points, the sum of its weighted criteria) can be
+// shown at or below b's, as a line c + g·m ≥ 0 in the marks m moved: a's
+// price × b's points less b's price × a's is at most (a's price + b's) ×
+// the rounding's reach of the points, plus twice the ratio's rounding's
+// reach × the most points there are, squared. false when b's points, or
+// a's, could come within the reach of nothing at some shift: b could then
+// leave the ranking.
+func (t *Trials) ratioLines(fi int, la, lb envelope.Line, ia, ib int) (pairLines, bool) {
+	k := t.k
+	var price *node
+	most := exact.Zero // the quality points there are: the weighted criteria's marks
+	for _, n := range k.tree.roots {
+		if n.c.Price != nil {
+			price = n
+			continue
+		}
+		most = most.Add(n.available)
+	}
+	if price == nil || price.price < 0 {
+		return pairLines{}, false
+	}
+	pa := k.bids[ia].prep.quotes[price.price].Exact()
+	pb := k.bids[ib].prep.quotes[price.price].Exact()
+	reach := t.reach
+	move := k.tree.roots[fi].available // the most marks a shift can move
+	for _, l := range []envelope.Line{la, lb} {
+		for _, m := range []exact.Fraction{exact.Zero, move} {
+			if l.At(m).Cmp(reach) <= 0 {
+				return pairLines{}, false
+			}
+		}
+	}
+	k3 := exact.Zero
+	if r := k.stage[stageIndex(Total)]; r != nil {
+		k3 = roundingReach(r).Mul(exact.Int(2)).Mul(most).Mul(most)
+	}
+	bound := pa.Add(pb).Mul(reach).Add(k3)
+	// c + g·m = bound − (pa·Cb − pb·Ca) − (pa·Gb − pb·Ga)·m ≥ 0
+	c := bound.Sub(pa.Mul(lb.C).Sub(pb.Mul(la.C)))
+	g := pb.Mul(la.G).Sub(pa.Mul(lb.G))
+	return pairLines{c: c, g: g}, true
 }
 
 // mostShift is the most weight, in hundredths of a percentage point, that

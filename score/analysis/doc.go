@@ -153,18 +153,32 @@
 // shift at which the rival ranks above the winner. The answer and the
 // hundredth below it are then re-scored whole for the checks. Pairs where
 // no shift within reach (less weight than i has) can do it are not asked.
-// Under price per quality point, a price adjusted by features or minimum
-// scores, the search re-scores in steps of 0.01 from the break-even, and
-// the answer is the edge of the region it finds there: at the answer the
-// rival ranks above the winner, at 0.01 less it does not.
+//
+// Under minimum scores, with the price weighted, the same window holds
+// while no bid crosses a minimum, and under price per quality point the
+// like window of the two ratios (the rival's price × the winner's quality
+// points less the winner's price × the rival's is a line in δ, within what
+// the rounding of the points and of the ratio can move it): each hundredth
+// of it is asked by a trial, from the least up, at most 500 of them (20
+// under price per quality point, where each trial evaluates the lot
+// whole). Where the window runs on past them the search continues from the
+// break-even, as it did before windows, and the answer says from which
+// shift the rounding could show the rival above where it did not ask
+// every hundredth (none found is then not computed, and the robustness
+// statement says the reading may not be complete). Under a price adjusted
+// by features the search re-scores in steps of 0.01 from the break-even,
+// and the answer is the edge of the region it finds there: at the answer
+// the rival ranks above the winner, at 0.01 less it does not.
 //
 // Under minimum scores a shift can also take bids across them
 // ([score.Trials.ShiftCrossings]: each bid's margin against a minimum is
 // a line in δ too). Where it can take the winner below one, the rival may
 // rank above it long before their totals draw level, or where they never
-// do: the search starts there as well as at the break-even, and an answer
-// is the edge of the region it found, stepping down by 0.01 and then
-// halving towards no shift at all. Where it can take another bid across
+// do: the search starts there as well, asking each hundredth from the
+// least shift at which the winner could leave (its margin as shown steps
+// with the rounding, so it can be out at one hundredth and in again at the
+// next; past 500, halving), and an answer is the edge of the region it
+// found, stepping down by 0.01 and then halving towards no shift at all. Where it can take another bid across
 // one that moves the figures the others are scored against (the only
 // holder of the lowest or highest price or the best offer leaving the
 // field, or a bid below a minimum joining it), the totals past that point

@@ -44,11 +44,12 @@ type Sensitivity struct {
 
 // WeightShift is the smallest move of weight from one top-level criterion
 // to another that puts a rival above the winner, to a hundredth of a point
-// (under price per quality point, a price adjusted by features or minimum
-// scores, the edge of the region found from the break-even up: see the
-// package documentation), and, under minimum scores, before any shift that
-// takes another bid across one and moves the field (the explanation then
-// says so).
+// (under a price adjusted by features, the edge of the region found from
+// the break-even up; where a window of shifts the rounding allows was too
+// wide to ask in full, the explanation says from where: see the package
+// documentation), and, under minimum scores, before any shift that takes
+// another bid across one and moves the field (the explanation then says
+// so).
 type WeightShift struct {
 	Rival         string
 	RivalSupplier score.Supplier
@@ -80,6 +81,11 @@ type WeightShift struct {
 	// against, past which the search does not follow the field
 	// (shiftSearch.moved); nil when there is none.
 	unfollowed *unfollowedAt
+	// unsearched is the least shift, in percentage points, from which the
+	// declared rounding could show the rival above the winner on a pair
+	// whose window was too wide to ask in full (shiftSearch.narrow), below
+	// the answer; nil when every window was asked.
+	unsearched *decimal.Decimal
 }
 
 // unfollowedAt is where the search stops following the field: the shift,
@@ -99,13 +105,23 @@ func (w WeightShift) Explanation() string {
 			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
 		if w.unfollowed != nil && w.unfollowed.points.LessThan(w.Points) {
 			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
+		} else if w.unsearched != nil {
+			s += ". A smaller shift may also do it: " + unsearchedWords(*w.unsearched)
 		}
 		return s
 	case w.Answer == NotComputed && w.unfollowed != nil:
 		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
 			" as far as the search follows the field; " + unfollowedWords(*w.unfollowed)
+	case w.Answer == NotComputed && w.unsearched != nil:
+		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
+			" as far as the search looks; " + unsearchedWords(*w.unsearched)
 	}
 	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
+}
+
+// unsearchedWords says where the search did not look.
+func unsearchedWords(from decimal.Decimal) string {
+	return "from " + exact.Plain(from) + " percentage points, the declared rounding could show it above, and there the search does not ask every hundredth of a point"
 }
 
 // unfollowedWords says where the search stops following the field.
@@ -155,6 +171,13 @@ type shiftSearch struct {
 	// then searched by Trials.LeastShiftOutranking, every hundredth at which
 	// the rounding could show the rival above the winner.
 	lines bool
+	// scanned is set under thresholds with the price weighted, and under
+	// price per quality point: each pair is then asked at every hundredth
+	// its window allows (score.Trials.ShiftWindow; scanShift), at most
+	// maxScan of them, and from where the winner could fall below a
+	// minimum.
+	scanned bool
+	maxScan int
 	// crossing holds, by positions in tops from and to, the least shift at
 	// which the winner could fall below a threshold (score.Trials.ShiftCrossings),
 	// within from's limit; nil without thresholds.
@@ -218,6 +241,15 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 		}
 	}
 	out.Robustness, out.Statement = robustness(ss.w, out)
+	var unsearched *decimal.Decimal // the least point of a window not asked in full, over the rivals
+	for _, s := range out.Shifts {
+		if s.unsearched != nil && (unsearched == nil || s.unsearched.LessThan(*unsearched)) {
+			unsearched = s.unsearched
+		}
+	}
+	if unsearched != nil && (out.Smallest < 0 || unsearched.LessThan(out.Shifts[out.Smallest].Points)) {
+		out.Statement += " This reading may not be complete: for some rival, " + unsearchedWords(*unsearched) + "."
+	}
 	// Every rival shares where the search stops following the field: it
 	// matters to the award only below the smallest shift found.
 	if i := slices.IndexFunc(out.Shifts, func(s WeightShift) bool { return s.unfollowed != nil }); i >= 0 {
@@ -257,7 +289,13 @@ func (f *field) shiftSearch() *shiftSearch {
 			ss.pricePC = &pls[0].c
 		}
 	}
-	ss.lines = (pol.Basis == "" || pol.Basis == score.WeightedPoints) && !hasThresholds(pol)
+	weighted := pol.Basis == "" || pol.Basis == score.WeightedPoints
+	ss.lines = weighted && !hasThresholds(pol)
+	ss.scanned = weighted && hasThresholds(pol) || pol.Basis == score.PricePerQualityPoint
+	ss.maxScan = 500 // each a trial of two bids
+	if pol.Basis == score.PricePerQualityPoint {
+		ss.maxScan = 20 // each the lot evaluated whole
+	}
 	ss.crossings()
 	return ss
 }
@@ -295,6 +333,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	if err != nil {
 		return best, err
 	}
+	var unsearched *decimal.Decimal // the least floor of a window too wide to ask in full
 	for _, pr := range pairs {
 		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
 			break // in order of floor: every pair left could only answer more
@@ -302,9 +341,25 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
 		var ws WeightShift
 		var err error
-		if ss.lines {
+		switch {
+		case ss.lines:
 			ws, err = ss.f.leastShift(ss.w, r, from, to)
-		} else {
+		case pr.scan:
+			var stopped *decimal.Decimal
+			ws, stopped, err = ss.f.scanShift(ss.w, r, from, to, pr.floor, pr.hi, ss.crossing[[2]int{pr.from, pr.to}], ss.maxScan)
+			if err == nil && stopped != nil { // asked up to stopped; past it, as the search did before windows, from the break-even
+				if unsearched == nil || stopped.LessThan(*unsearched) {
+					unsearched = stopped
+				}
+				start := pr.be
+				if at := exact.Whole(*stopped); at.Cmp(start) > 0 {
+					start = at
+				}
+				if pr.levels && start.Cmp(from.limit) <= 0 {
+					ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
+				}
+			}
+		default:
 			ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
 		}
 		if err != nil {
@@ -321,6 +376,12 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	best.winner = ss.w
+	if unsearched != nil && (best.Answer != Found || unsearched.LessThan(best.Points)) {
+		best.unsearched = unsearched
+		if best.Answer == CannotWin {
+			best.Answer = NotComputed
+		}
+	}
 	ss.unfollowed(&best)
 	return best, nil
 }
@@ -366,15 +427,22 @@ type shiftPair struct {
 	// start is where the confirmation starts: the break-even, or the least
 	// shift at which the winner could fall below a threshold.
 	start exact.Fraction
+	// scan, under thresholds with the price weighted, asks every hundredth
+	// from floor to hi, where the two totals' lines allow the rival above
+	// the winner while no bid crosses a threshold (score.Trials.ShiftWindow).
+	scan bool
+	hi   decimal.Decimal
 }
 
 // pairs returns the moves of weight worth confirming for rival r, in order
-// of their floors. Where the totals are lines in the shift (ss.lines) the
-// floor is where the rounding could first show the rival above the winner
+// of their floors. Where the totals are lines in the shift (ss.lines), or
+// under minimum scores or price per quality point (ss.scanned), the floor
+// is where the rounding could first show the rival above the winner
 // (score.Trials.ShiftWindow), and a pair where it could at no shift is
-// left out; the reference, which confirms every pair, keeps them all from
-// 0.01. Otherwise a pair is confirmed from its break-even (or where the
-// winner could fall below a minimum), every floor 0.01, and a pair whose
+// left out; the reference, which confirms every pair, keeps the lines'
+// pairs all from 0.01. Where the winner could fall below a minimum a pair
+// is also confirmed from there. Otherwise (a price adjusted by features) a
+// pair is confirmed from its break-even, its floor 0.01, and one whose
 // break-even is past the weight there is to move is left out.
 func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 	rr, _ := ss.f.result(r)
@@ -393,21 +461,22 @@ func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 			if ok {
 				pr.be, pr.levels = be, true
 			}
-			if ss.lines {
-				lo, _, could, err := ss.f.tr.ShiftWindow(from.c.ID, to.c.ID, r, ss.w)
+			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
+				out = append(out, shiftPair{from: fi, to: ti, at: pr.at, be: pr.be, levels: pr.levels, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))})
+			}
+			if ss.lines || ss.scanned {
+				lo, hi, could, err := ss.f.tr.ShiftWindow(from.c.ID, to.c.ID, r, ss.w)
 				switch {
 				case err != nil:
 					return nil, err
 				case !could || exact.Whole(lo).Cmp(from.limit) > 0:
 					continue
-				case !ss.f.reference:
+				case !ss.f.reference || ss.scanned:
 					pr.floor = lo
 				}
+				pr.scan, pr.hi = ss.scanned, hi
 				out = append(out, pr)
 				continue
-			}
-			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
-				out = append(out, shiftPair{from: fi, to: ti, at: pr.at, be: pr.be, levels: pr.levels, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))})
 			}
 			if ok && be.Cmp(from.limit) <= 0 {
 				out = append(out, pr)
@@ -459,9 +528,10 @@ func (ss *shiftSearch) crossings() {
 // could: the winner is out at the shift returned, and in 0.01 less. The
 // winner's margin against the minimum is a line in the shift, so it is in
 // below the crossing and out above it, give or take the rounding: the
-// winner out at from's limit says it crosses; the hundredths just above
-// the least shift are tried first, then halving between them and the
-// limit finds the crossing.
+// winner out at from's limit says it crosses; the hundredths above the
+// least shift are tried in turn (the margin as shown steps with the
+// rounding, so the winner can be out at one and in again at the next), and
+// only past 500 of them does halving between them and the limit find it.
 // Worked out once for each pair of criteria, for every rival.
 func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (exact.Fraction, bool) {
 	out := func(d decimal.Decimal) bool {
@@ -481,7 +551,7 @@ func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (ex
 	if lo.Sign() > 0 && out(lo) {
 		lo = decimal.Zero // in as evaluated
 	}
-	for range 4 { // most cross within a few hundredths of the least shift
+	for range 500 { // every hundredth, as the rounding can take the winner out and back in; past them, halving
 		next := lo.Add(hundredth)
 		if next.Cmp(hi) >= 0 {
 			break
@@ -626,6 +696,43 @@ func (f *field) leastShift(w, r string, from, to weighted) (WeightShift, error) 
 	}
 	sh := &shifts{f: f, w: w, r: r, from: from.i, to: to.i, seen: map[int64]shifted{}}
 	return sh.found(d)
+}
+
+// scanShift finds, under thresholds, the least shift from one top-level
+// criterion to another, from lo to hi (and from's limit), that puts rival
+// r above winner w, asking every hundredth by a trial: there the two
+// totals' lines allow it while no bid crosses a threshold; past a shift
+// at which the winner falls below one the crossing pair answers, and past
+// one at which another bid moves the field the answer says it does not
+// follow (unfollowed). The answer's edge is then checked below it, as
+// confirmShift checks it: there the window need not hold. At most budget
+// hundredths are asked: the first not asked is returned when none of them
+// answered and the window runs on.
+func (f *field) scanShift(w, r string, from, to weighted, lo, hi decimal.Decimal, cross exact.Fraction, budget int) (WeightShift, *decimal.Decimal, error) {
+	sh := &shifts{f: f, w: w, r: r, from: from.i, to: to.i, seen: map[int64]shifted{}}
+	if c, ok := cross.Decimal(); ok {
+		sh.cross = c.Shift(2).IntPart()
+	}
+	lim, _ := from.limit.Decimal()
+	for d, n := lo, 0; d.Cmp(hi) <= 0 && d.Cmp(lim) <= 0; d, n = d.Add(hundredth), n+1 {
+		if n == budget {
+			return WeightShift{Answer: CannotWin}, &d, nil
+		}
+		yes, err := sh.ahead(d)
+		if err != nil {
+			return WeightShift{}, nil, err
+		}
+		if yes {
+			// Past a shift at which another bid moves the field the lines,
+			// and so lo, do not hold: the edge is read as confirmShift reads it.
+			if d, err = sh.edgeBelow(d, 500); err != nil {
+				return WeightShift{}, nil, err
+			}
+			ws, err := sh.found(d)
+			return ws, nil, err
+		}
+	}
+	return WeightShift{Answer: CannotWin}, nil, nil
 }
 
 // found is the answer d confirmed: the shift and a hundredth below it are

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/analysis"
 )
@@ -296,4 +297,50 @@ func TestShiftPastABidJoiningTheField(t *testing.T) {
 	// 9.96, not 10: the least shift at which J could cross, within the rounding's reach of its margin's line (score.Trials.ShiftCrossings)
 	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score")
 	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across")
+}
+
+// TestShiftUnderACoarseRatioRounding: under price per quality point the
+// search asks every hundredth of a pair's window (score.Trials.ShiftWindow)
+// up to 20 of them, each the lot evaluated whole; where the ratio is
+// rounded to whole pounds a point the window runs on past them, and the
+// answer says from where it did not ask, which is 0.20 points above the
+// window's start. The hundredths it did ask are held to the lot evaluated
+// whole: none puts A above B. Under the default rounding (leaves' points
+// to 2 places) it asks until it finds the answer, and says nothing more.
+func TestShiftUnderACoarseRatioRounding(t *testing.T) {
+	tn, bids := fixture(criteria.PerQualityPoint, bidSpec{"A", "Alder Ltd", "400000", 3, 2, true}, bidSpec{"B", "Birch Ltd", "300000", 2, 1, true})
+	pol := &tn.Lots[0].Policy
+	pol.Basis = score.PricePerQualityPoint
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("0"), d("70")
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "team", Title: "Team", Weight: d("30"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}})
+	bids[0].Responses["team"], bids[1].Responses["team"] = consensus(1), consensus(4)
+
+	pol.Rounding = []score.RoundingRule{{Stage: score.Total, Places: 0, Mode: exact.HalfUp}}
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "B", s.Winner)
+	require.Len(t, s.Shifts, 1)
+	got := s.Shifts[0]
+	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	p, err := score.Prepare(tn, bids)
+	require.NoError(t, err)
+	tr, _ := p.Trials("L1")
+	lo, _, ok, err := tr.ShiftWindow("team", "quality", "A", "B")
+	require.NoError(t, err)
+	require.True(t, ok)
+	stop := lo.Add(d("0.2"))
+	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from "+exact.Plain(stop)+" percentage points, the declared rounding could show it above")
+	assert.Contains(t, s.Statement, "This reading may not be complete")
+	for x := lo; x.LessThan(stop); x = x.Add(d("0.01")) {
+		res, err := score.Evaluate(shifted(tn, "team", "quality", x), bids)
+		require.NoError(t, err)
+		assert.Equal(t, "B", res.Lots[0].Standings[0].BidID, "at %s, asked", x)
+	}
+
+	pol.Rounding = nil
+	s, err = analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, analysis.Found, s.Shifts[0].Answer)
+	assert.NotContains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it")
+	assert.NotContains(t, s.Statement, "may not be complete")
 }

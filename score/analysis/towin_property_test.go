@@ -2,12 +2,14 @@ package analysis_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/tenderscore/tenderscore/criteria"
+	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/score"
 	"github.com/tenderscore/tenderscore/score/analysis"
 )
@@ -82,7 +84,12 @@ func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
 		m := decimal.NewFromInt(int64(rapid.IntRange(10, 50).Draw(t, "minimum quality")))
 		pol.Thresholds.MinQualityPercent = &m
 	}
+	drawRoundingAndChain(t, pol)
+	recorded := slices.ContainsFunc(pol.TieBreaks, func(tb score.TieBreak) bool { return tb.Kind == score.Recorded })
 	for i := range bids {
+		if recorded && rapid.IntRange(0, 3).Draw(t, "interviewed") > 0 { // some have no score on it: their group stays together
+			bids[i].TieBreakScores = map[string]score.RecordedScore{"interview": {Score: decimal.NewFromInt(int64(rapid.IntRange(0, 2).Draw(t, "interview"))), Reason: "panel"}}
+		}
 		x := decimal.NewFromInt(int64(rapid.IntRange(1, 40).Draw(t, "amount")))
 		c := criteria.Commitment{Measure: "FX-SME-01", Percent: &x}
 		switch rapid.IntRange(0, 2).Draw(t, "commitment") {
@@ -95,6 +102,28 @@ func randomOffersLot(t *rapid.T) (score.Tender, []score.Bid) {
 		bids[i].Responses["sv"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}
 	}
 	return tn, bids
+}
+
+// drawRoundingAndChain declares, at times, a rounding at each stage (to
+// whole points at the coarsest, where a total as shown strays furthest
+// from its line) and a tie-break chain drawn from higher quality points,
+// higher price points, a lower price and a recorded step (an interview)
+// that some bids have no score on.
+func drawRoundingAndChain(t *rapid.T, pol *score.Policy) {
+	for _, stage := range score.Stages() {
+		if rapid.IntRange(0, 3).Draw(t, "round "+string(stage)) == 0 {
+			pol.Rounding = append(pol.Rounding, score.RoundingRule{Stage: stage, Places: int32(rapid.IntRange(0, 3).Draw(t, "places")),
+				Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")})
+		}
+	}
+	if rapid.Bool().Draw(t, "chain drawn") {
+		steps := []score.TieBreak{{Kind: score.HigherPoints, Criterion: "quality"}, {Kind: score.HigherPoints, Criterion: "price"},
+			{Kind: score.LowerPrice}, {Kind: score.Recorded, Name: "interview"}}
+		pol.TieBreaks = nil
+		for _, i := range rapid.Permutation([]int{0, 1, 2, 3}).Draw(t, "chain")[:rapid.IntRange(0, 4).Draw(t, "chain length")] {
+			pol.TieBreaks = append(pol.TieBreaks, steps[i])
+		}
+	}
 }
 
 // holdPriceToWin re-evaluates the lot with one bid's price changed, at the
