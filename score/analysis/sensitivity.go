@@ -189,6 +189,10 @@ type shiftSearch struct {
 	// minimum as evaluated joining it. Past it the totals are not the lines
 	// the search reads (see unfollowed).
 	moved map[[2]int]score.ShiftCrossing
+	// unasked holds, the same way, the first shift from which the search
+	// for where the winner falls below a minimum did not ask every
+	// hundredth (winnerLeaves): from there any rival may rank above it.
+	unasked map[[2]int]decimal.Decimal
 }
 
 func (f *field) sensitivity() (Sensitivity, error) { return f.sensitivityBeside(nil) }
@@ -333,34 +337,22 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	if err != nil {
 		return best, err
 	}
-	var unsearched *decimal.Decimal // the least floor of a window too wide to ask in full
+	var unsearched *decimal.Decimal // the least shift of a window too wide to ask in full not asked
+	for fi := range ss.tops {       // in the policy's order: where the winner's leaving was not asked in full
+		for ti := range ss.tops {
+			if u, ok := ss.unasked[[2]int{fi, ti}]; ok && (unsearched == nil || u.LessThan(*unsearched)) {
+				unsearched = &u
+			}
+		}
+	}
 	for _, pr := range pairs {
 		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
 			break // in order of floor: every pair left could only answer more
 		}
 		from, to := ss.tops[pr.from], ss.tops[pr.to]
-		var ws WeightShift
-		var err error
-		switch {
-		case ss.lines:
-			ws, err = ss.f.leastShift(ss.w, r, from, to)
-		case pr.scan:
-			var stopped *decimal.Decimal
-			ws, stopped, err = ss.f.scanShift(ss.w, r, from, to, pr.floor, pr.hi, ss.crossing[[2]int{pr.from, pr.to}], ss.maxScan)
-			if err == nil && stopped != nil { // asked up to stopped; past it, as the search did before windows, from the break-even
-				if unsearched == nil || stopped.LessThan(*unsearched) {
-					unsearched = stopped
-				}
-				start := pr.be
-				if at := exact.Whole(*stopped); at.Cmp(start) > 0 {
-					start = at
-				}
-				if pr.levels && start.Cmp(from.limit) <= 0 {
-					ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
-				}
-			}
-		default:
-			ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, ss.crossing[[2]int{pr.from, pr.to}])
+		ws, stopped, err := ss.ask(r, pr)
+		if stopped != nil && (unsearched == nil || stopped.LessThan(*unsearched)) {
+			unsearched = stopped
 		}
 		if err != nil {
 			return best, err
@@ -384,6 +376,35 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	}
 	ss.unfollowed(&best)
 	return best, nil
+}
+
+// ask finds the least shift of one pair of criteria that puts rival r
+// above the winner, as the pair is to be asked (see pairs); stopped is
+// the first hundredth of its window not asked, past maxScan of them, from
+// which it was asked as before windows, from the break-even.
+func (ss *shiftSearch) ask(r string, pr shiftPair) (ws WeightShift, stopped *decimal.Decimal, err error) {
+	from, to := ss.tops[pr.from], ss.tops[pr.to]
+	cross := ss.crossing[[2]int{pr.from, pr.to}]
+	switch {
+	case ss.lines:
+		ws, err = ss.f.leastShift(ss.w, r, from, to)
+		return ws, nil, err
+	case !pr.scan:
+		ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, pr.start, from.limit, cross)
+		return ws, nil, err
+	}
+	ws, stopped, err = ss.f.scanShift(ss.w, r, from, to, pr.floor, pr.hi, cross, ss.maxScan)
+	if err != nil || stopped == nil {
+		return ws, nil, err
+	}
+	start := pr.be
+	if at := exact.Whole(*stopped); at.Cmp(start) > 0 {
+		start = at
+	}
+	if pr.levels && start.Cmp(from.limit) <= 0 {
+		ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, start, from.limit, cross)
+	}
+	return ws, stopped, err
 }
 
 // unfollowed marks an answer the search could not give in full: where a
@@ -500,7 +521,7 @@ func (ss *shiftSearch) crossings() {
 	for _, st := range ss.f.base.Standings {
 		ranked[st.BidID] = true
 	}
-	ss.crossing, ss.moved = map[[2]int]exact.Fraction{}, map[[2]int]score.ShiftCrossing{}
+	ss.crossing, ss.moved, ss.unasked = map[[2]int]exact.Fraction{}, map[[2]int]score.ShiftCrossing{}, map[[2]int]decimal.Decimal{}
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
 			if fi == ti {
@@ -512,8 +533,12 @@ func (ss *shiftSearch) crossings() {
 				switch {
 				case c.Least.Cmp(from.limit) > 0:
 				case c.BidID == ss.w:
-					if d, ok := ss.winnerLeaves(from, to, c.Least); ok {
+					d, ok, unasked := ss.winnerLeaves(from, to, c.Least)
+					if ok {
 						ss.crossing[key] = d
+					}
+					if unasked != nil {
+						ss.unasked[key] = *unasked
 					}
 				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
 					ss.moved[key] = c
@@ -531,9 +556,11 @@ func (ss *shiftSearch) crossings() {
 // winner out at from's limit says it crosses; the hundredths above the
 // least shift are tried in turn (the margin as shown steps with the
 // rounding, so the winner can be out at one and in again at the next), and
-// only past 500 of them does halving between them and the limit find it.
+// only past 500 of them does halving between them and the limit find it,
+// or the winner in at the limit say it does not leave: unasked is then the
+// first hundredth not asked, from which the answers are not read in full.
 // Worked out once for each pair of criteria, for every rival.
-func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (exact.Fraction, bool) {
+func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (cross exact.Fraction, ok bool, unasked *decimal.Decimal) {
 	out := func(d decimal.Decimal) bool {
 		tr, err := ss.f.tr.WithWeightShift(from.c.ID, to.c.ID, d)
 		if err != nil {
@@ -544,22 +571,23 @@ func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (ex
 		return !scored
 	}
 	hi, _ := from.limit.Decimal()
-	if !out(hi) {
-		return exact.Fraction{}, false // in at the limit: it never leaves
-	}
 	lo := exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(least)
 	if lo.Sign() > 0 && out(lo) {
 		lo = decimal.Zero // in as evaluated
 	}
-	for range 500 { // every hundredth, as the rounding can take the winner out and back in; past them, halving
+	for range 500 { // every hundredth, as the rounding can take the winner out and back in
 		next := lo.Add(hundredth)
-		if next.Cmp(hi) >= 0 {
-			break
+		if next.Cmp(hi) > 0 {
+			return exact.Fraction{}, false, nil // in at every shift: it never leaves
 		}
 		if out(next) {
-			return exact.Whole(next), true
+			return exact.Whole(next), true, nil
 		}
 		lo = next
+	}
+	first := lo.Add(hundredth) // past 500 of them: not asked one by one
+	if !out(hi) {
+		return exact.Fraction{}, false, &first // in at the limit: taken not to leave
 	}
 	for hi.Sub(lo).Cmp(hundredth) > 0 {
 		mid := lo.Add(hi).Div(decimal.NewFromInt(2)).RoundFloor(2)
@@ -569,7 +597,7 @@ func (ss *shiftSearch) winnerLeaves(from, to weighted, least exact.Fraction) (ex
 			lo = mid
 		}
 	}
-	return exact.Whole(hi), true
+	return exact.Whole(hi), true, &first
 }
 
 // breakEven is the weight, on the policy's own scale, that must move from

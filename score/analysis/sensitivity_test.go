@@ -344,3 +344,88 @@ func TestShiftUnderACoarseRatioRounding(t *testing.T) {
 	assert.NotContains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it")
 	assert.NotContains(t, s.Statement, "may not be complete")
 }
+
+// jitterLot is a lot where the winner's standing against a minimum jitters
+// with a coarse rounding: five bids, social value 15 of 150 points with a
+// minimum of 22% of its marks, each criterion's points rounded down to
+// one place. Moving weight from social value to price, B2 (the winner)
+// falls below the minimum at 7.24 to 7.27 points, is in again from 7.28
+// to 7.51, and out from 7.52 (as the lot evaluated whole says).
+func jitterLot() (score.Tender, []score.Bid) {
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
+		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: d("0.10"), Source: "fictional", Year: 2026},
+		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	specs := []bidSpec{{"B0", "B0 Ltd", "132000", 0, 0, true}, {"B1", "B1 Ltd", "100000", 0, 0, true}, {"B2", "B2 Ltd", "118000", 4, 1, true}, {"B3", "B3 Ltd", "100000", 0, 0, true}, {"B4", "B4 Ltd", "121000", 0, 0, true}}
+	tn, bids := fixture(criteria.Relative, specs...)
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = decimal.NewFromInt(10), decimal.NewFromInt(80)
+	rule := &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-SME-01", "FX-APPR-01"}, Basis: criteria.BasisProxyValue,
+		Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported, Per: criteria.ShareOfBidPrice}
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "sv", Title: "Social value", Weight: decimal.NewFromInt(10), SocialValue: rule})
+	pol.Weighting = score.Points
+	for i := range pol.Criteria {
+		pol.Criteria[i].Weight = pol.Criteria[i].Weight.Mul(d("1.5"))
+	}
+	pol.Rounding = []score.RoundingRule{{Stage: score.TopLevel, Places: 1, Mode: exact.Down}}
+	pol.TieBreaks = []score.TieBreak{{Kind: score.LowerPrice}}
+	m := decimal.NewFromInt(22)
+	pol.Criteria[2].MinPercent = &m
+	cs := []criteria.Commitment{
+		{Measure: "FX-APPR-01", Quantity: amount(d("11"))},
+		{Measure: "FX-SME-01", Quantity: amount(d("20000"))},
+		{Measure: "FX-SME-01", Quantity: amount(d("47500"))},
+		{Measure: "FX-SME-01", Quantity: amount(d("82500"))},
+		{Measure: "FX-SME-01", Quantity: amount(d("60000"))},
+	}
+	for i := range bids {
+		bids[i].Responses["sv"] = score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{cs[i]}}}
+	}
+	return tn, bids
+}
+
+func amount(x decimal.Decimal) *decimal.Decimal { return &x }
+
+// TestWinnerLeavingUnderACoarseRounding: where the winner's margin against
+// a minimum jitters with the rounding, the search asks each hundredth from
+// the least shift at which it could leave (score.Trials.ShiftCrossings) for
+// 500 of them, then halves; past them the answers say from where it did
+// not ask. The hundredths it asked are held to the lot evaluated whole: the
+// winner is in at each; and at 7.24, past them, it is out, so the 7.52
+// found is not the least, as the words allow.
+func TestWinnerLeavingUnderACoarseRounding(t *testing.T) {
+	tn, bids := jitterLot()
+	p, err := score.Prepare(tn, bids)
+	require.NoError(t, err)
+	tr, _ := p.Trials("L1")
+	var least exact.Fraction
+	for _, c := range tr.ShiftCrossings("sv", "price") {
+		if c.BidID == "B2" {
+			least = c.Least
+		}
+	}
+	first := exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(least).Add(d("0.01"))
+	stop := first.Add(d("5")) // 500 hundredths asked
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "B2", s.Winner)
+	for _, w := range s.Shifts {
+		if w.Answer == analysis.Found {
+			assert.Contains(t, w.Explanation(), "A smaller shift may also do it: from "+exact.Plain(stop)+" percentage points", w.Rival)
+		}
+	}
+	assert.Contains(t, s.Statement, "This reading may not be complete")
+	winnerIn := func(x decimal.Decimal) bool {
+		res, err := score.Evaluate(shifted(tn, "sv", "price", x), bids)
+		require.NoError(t, err)
+		for _, b := range res.Lots[0].Bids {
+			if b.BidID == "B2" {
+				return b.Total.Scored
+			}
+		}
+		return false
+	}
+	for x := first; x.LessThan(stop); x = x.Add(d("0.01")) {
+		require.True(t, winnerIn(x), "B2 in at %s, asked", x)
+	}
+	assert.False(t, winnerIn(d("7.24")), "out below the answer found, past the hundredths asked")
+}
