@@ -210,12 +210,7 @@ func underAMinimum(starts []int64, specs ...bidSpec) (score.Tender, []score.Bid)
 func TestShiftTakesTheWinnerBelowAMinimum(t *testing.T) {
 	tn, bids := underAMinimum([]int64{4, 1}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
 		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true})
-	s, err := analysis.WeightSensitivity(tn, "L1", bids)
-	require.NoError(t, err)
-	require.Equal(t, "W", s.Winner)
-	require.Len(t, s.Shifts, 1)
-	got := s.Shifts[0]
-	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	_, got := soleShift(t, tn, bids)
 	assert.Equal(t, "10.01", got.Points.StringFixed(2))
 	assert.Equal(t, "appr", got.From)
 	assert.Equal(t, "quality", got.To)
@@ -241,12 +236,7 @@ func TestShiftTakesTheWinnerBelowAMinimum(t *testing.T) {
 func TestShiftThatNeverDrawsLevel(t *testing.T) {
 	tn, bids := underAMinimum([]int64{2, 3}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
 		bidSpec{"R", "Rowanmere Ltd", "150000", 1, 1, true})
-	s, err := analysis.WeightSensitivity(tn, "L1", bids)
-	require.NoError(t, err)
-	require.Equal(t, "W", s.Winner)
-	require.Len(t, s.Shifts, 1)
-	got := s.Shifts[0]
-	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	_, got := soleShift(t, tn, bids)
 	assert.Equal(t, "2.01", got.Points.StringFixed(2))
 	assert.Equal(t, "appr", got.From)
 	assert.Equal(t, "quality", got.To)
@@ -287,12 +277,7 @@ func TestShiftCaveatOnlyBelowTheAnswer(t *testing.T) {
 func TestShiftPastABidJoiningTheField(t *testing.T) {
 	tn, bids := underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
 		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 2, 2, true})
-	s, err := analysis.WeightSensitivity(tn, "L1", bids)
-	require.NoError(t, err)
-	require.Equal(t, "W", s.Winner)
-	require.Len(t, s.Shifts, 1, "J is below the minimum: not a rival")
-	got := s.Shifts[0]
-	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	s, got := soleShift(t, tn, bids)
 	assert.Equal(t, "10.01", got.Points.StringFixed(2))
 	// 9.96, not 10: the least shift at which J could cross, within the rounding's reach of its margin's line (score.Trials.ShiftCrossings)
 	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score")
@@ -428,4 +413,17 @@ func TestWinnerLeavingUnderACoarseRounding(t *testing.T) {
 		require.True(t, winnerIn(x), "B2 in at %s, asked", x)
 	}
 	assert.False(t, winnerIn(d("7.24")), "out below the answer found, past the hundredths asked")
+}
+
+// soleShift is the weight sensitivity of a lot W wins with one rival
+// (others below a minimum), and the rival's shift, which must be found.
+func soleShift(t *testing.T, tn score.Tender, bids []score.Bid) (analysis.Sensitivity, analysis.WeightShift) {
+	t.Helper()
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "W", s.Winner)
+	require.Len(t, s.Shifts, 1, "one rival")
+	got := s.Shifts[0]
+	require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+	return s, got
 }
