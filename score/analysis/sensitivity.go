@@ -166,6 +166,7 @@ type shiftSearch struct {
 	tops      []weighted
 	toPercent exact.Fraction
 	pricePC   *score.Criterion // the price, under price per quality point
+	reach     exact.Fraction   // the most the declared rounding moves a total (RoundingReach), read once
 	// lines is whether every bid's total is a line in the shift, give or
 	// take the rounding: the price weighted, no thresholds. Each pair is
 	// then searched by Trials.LeastShiftOutranking, every hundredth at which
@@ -300,6 +301,7 @@ func (f *field) shiftSearch() *shiftSearch {
 	if pol.Basis == score.PricePerQualityPoint {
 		ss.maxScan = 20 // each the lot evaluated whole
 	}
+	ss.reach = f.tr.RoundingReach()
 	ss.crossings()
 	return ss
 }
@@ -485,6 +487,9 @@ func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 			if c, crosses := ss.crossing[[2]int{fi, ti}]; crosses { // the winner may fall below a minimum
 				out = append(out, shiftPair{from: fi, to: ti, at: pr.at, be: pr.be, levels: pr.levels, start: c, floor: decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(c))})
 			}
+			if (ss.lines || ss.scanned) && ss.pol.Basis != score.PricePerQualityPoint && !ss.mayReach(rr, shares[ti].Sub(shares[fi]), from, to) {
+				continue // its window is empty: no need to draw the lines
+			}
 			if ss.lines || ss.scanned {
 				lo, hi, could, err := ss.f.tr.ShiftWindow(from.c.ID, to.c.ID, r, ss.w)
 				switch {
@@ -506,6 +511,34 @@ func (ss *shiftSearch) pairs(r string) (out []shiftPair, err error) {
 	}
 	slices.SortStableFunc(out, func(a, b shiftPair) int { return a.floor.Cmp(b.floor) })
 	return out, nil
+}
+
+// mayReach reports whether the rival's total as shown could reach the
+// winner's at some shift from one criterion to another within from's
+// limit, from the totals and the criteria's points as shown alone (small
+// numbers: no line before rounding is drawn), so that a pair whose window
+// is surely empty is not asked for it (score.Trials.ShiftWindow). Each
+// total as shown is within the reach S of its line before rounding, and
+// that line within S × (1 + from's marks over to's) of the line drawn
+// through the points as shown (each criterion's points as shown are
+// within its part of S of its points before rounding, scaled by at most
+// that as weight moves into to), and the total as shown within S of the
+// sum of its criteria's points as shown: the rival can reach the winner
+// only where the gap on the lines through the points as shown is at most
+// 2S × (3 + from's marks over to's). dR is the rival's share of to's
+// marks less its share of from's.
+func (ss *shiftSearch) mayReach(rr score.BidResult, dR exact.Fraction, from, to weighted) bool {
+	ratio, err := from.avail.Quo(to.avail)
+	if err != nil {
+		return true
+	}
+	margin := ss.reach.Mul(exact.Int(2)).Mul(exact.Int(3).Add(ratio))
+	gap := ss.wr.Total.Points.Value.Sub(rr.Total.Points.Value) // at no shift
+	if g := dR.Sub(to.winner.Sub(from.winner)); g.Sign() > 0 { // closing: least at the limit
+		most, _ := from.limit.Quo(ss.toPercent)
+		gap = gap.Sub(g.Mul(most))
+	}
+	return gap.Cmp(margin) <= 0
 }
 
 // crossings finds, under thresholds, the least shift between each pair of

@@ -84,3 +84,48 @@ func TestSensitivityFloorsUnderCoarseRounding(t *testing.T) {
 		}
 	})
 }
+
+// TestMayReachIsSound: the bound the weight sensitivity skips pairs by,
+// read from the totals and points as shown (mayReach), never skips one
+// whose window, read from the lines before rounding
+// (score.Trials.ShiftWindow), is open within the weight there is to move,
+// on lots rounded to whole points at every stage (coarseLot) and on the
+// reference's lots. With the margin at zero it fails within a few hundred
+// checks.
+func TestMayReachIsSound(t *testing.T) {
+	cat := refCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, bids := coarseLot(t, cat)
+		if rapid.Bool().Draw(t, "reference lot") {
+			tn, bids = refLot(t, cat)
+		}
+		f, err := newField(tn, "L1", bids)
+		require.NoError(t, err)
+		if f.base.Outcome != score.Winner {
+			return
+		}
+		ss := f.shiftSearch()
+		if ss.pol.Basis == score.PricePerQualityPoint || ss.pol.Basis == score.AdjustedPrice {
+			return
+		}
+		for _, st := range f.base.Standings {
+			if st.BidID == ss.w {
+				continue
+			}
+			rr, _ := f.result(st.BidID)
+			for fi, from := range ss.tops {
+				for ti, to := range ss.tops {
+					if fi == ti {
+						continue
+					}
+					dR := ss.share(rr, to.i, to.avail).Sub(ss.share(rr, from.i, from.avail))
+					lo, _, could, err := f.tr.ShiftWindow(from.c.ID, to.c.ID, st.BidID, ss.w)
+					require.NoError(t, err)
+					if could && exact.Whole(lo).Cmp(from.limit) <= 0 && !ss.mayReach(rr, dR, from, to) {
+						t.Fatalf("%s against %s, %s → %s: the window opens at %s, within %s, but mayReach says it cannot", st.BidID, ss.w, from.c.ID, to.c.ID, lo, from.limit)
+					}
+				}
+			}
+		}
+	})
+}
