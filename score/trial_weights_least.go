@@ -22,10 +22,12 @@ import (
 // the rounding's reach ([Trials.RoundingReach]) of its line, and so is
 // b's: only the hundredths where a's line comes within twice the reach of
 // b's, or above it, are asked, from the least up, and each is a and b
-// re-scored. Otherwise (thresholds, across which a shift moves bids; a
-// price divided by quality points or adjusted by features; a or b not
-// ranked as evaluated) every hundredth from 0.01 up is asked, each as
-// ShiftOutranks asks it: up to a hundred trials for each percentage point.
+// re-scored. Under price per quality point only the hundredths of the two
+// ratios' window ([Trials.ShiftWindow]) are asked, each as ShiftOutranks
+// asks it (the lot evaluated whole). Otherwise (thresholds, across which a
+// shift moves bids; a price adjusted by features; a or b not ranked as
+// evaluated) every hundredth from 0.01 up is asked so: up to a hundred
+// trials for each percentage point.
 func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, b string) (decimal.Decimal, bool, error) {
 	most = most.RoundFloor(2)
 	fi, ti, err := t.shiftTops(from, to)
