@@ -44,18 +44,65 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 // another: what WithWeightShift's trial would say ([Trial.Outranks]), and
 // its problems, without finding who leads it. Only a and b are re-scored,
 // and the bids level with them when the tie-break chain must read their
-// group; a policy WithWeightShift evaluates whole is evaluated whole.
+// group. Under a price divided by quality points or adjusted by features,
+// and no thresholds, each bid's standing is its own: a and b are re-scored
+// alone too, and the lot is evaluated whole only where the tie-break chain
+// must read their group. Otherwise a policy WithWeightShift evaluates whole
+// is evaluated whole.
 func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b string) (bool, error) {
 	st, whole, err := t.weightTrial(from, to, points)
 	switch {
 	case err != nil:
 		return false, err
 	case st == nil:
+		if yes, known := t.pairAlone(from, to, points, a, b); known {
+			return yes, nil
+		}
 		tr := whole()
 		defer tr.Release()
 		return tr.Outranks(a, b), nil
 	}
 	return st.outranks(a, b), nil
+}
+
+// pairAlone says whether bid a ranks above bid b under a shift of weight
+// where the price is divided by quality points or adjusted by features and
+// no threshold is set: each bid's ratio (or adjusted price) is its own, so
+// the two are re-scored alone. known is false where the tie-break chain
+// must read their group, or for any other policy.
+func (t *Trials) pairAlone(from, to string, points decimal.Decimal, a, b string) (yes, known bool) {
+	k := t.k
+	ia, okA := t.index[a]
+	ib, okB := t.index[b]
+	if !k.pol.unweightedPrice() || t.hasTh || !okA || !okB {
+		return false, false
+	}
+	fi, ti, err := t.shiftTops(from, to)
+	if err != nil {
+		return false, false
+	}
+	move, err := t.shiftMarks(fi, points)
+	if err != nil {
+		return false, false
+	}
+	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], fi: fi, ti: ti, cache: map[int]*bidKernel{}}
+	w.tops = []*node{w.from, w.to}
+	w.avail = make([]exact.Fraction, len(k.tree.nodes))
+	w.moveMarks(k, move)
+	sa, sb := w.bid(t, ia), w.bid(t, ib)
+	switch {
+	case sa.out() || !sa.total.Scored:
+		return false, true
+	case sb.out() || !sb.total.Scored:
+		return true, true
+	}
+	if c := k.better(sa.total.Points.Value, sb.total.Points.Value); c != 0 {
+		return c < 0, true
+	}
+	if first, ok := k.chainPair(sa, sb); ok {
+		return first, true
+	}
+	return false, false
 }
 
 // weightTrial readies a trial of a shift of weight (WithWeightShift): its

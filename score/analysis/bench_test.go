@@ -246,3 +246,24 @@ func BenchmarkAnalyseShareOfPriceQualityThreshold200(b *testing.B) {
 	tn.Lots[0].Policy.Thresholds.QualityCriteria = []string{tn.Lots[0].Policy.Criteria[1].ID}
 	benchmarkAnalyseLot(b, tn, bids, true)
 }
+
+// perQualityPointLot is shareOfPriceLot under price per quality point: the
+// price divides the quality points (quality 80, apprenticeships 20), so a
+// trial of a price, or of a shift of weight, evaluates the lot whole, and
+// the weight sensitivity asks each hundredth of the two ratios' window by
+// one (at most 20 a pair).
+func perQualityPointLot(b testing.TB, n int) (score.Tender, []score.Bid) {
+	tn, bids := shareOfPriceLot(b, n)
+	pol := &tn.Lots[0].Policy
+	pol.Basis = score.PricePerQualityPoint
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = decimal.Zero, decimal.NewFromInt(80)
+	pol.Criteria[0].Price.Method = criteria.PerQualityPoint
+	return tn, bids
+}
+
+// BenchmarkAnalysePerQualityPoint200 runs every analysis, prepared, on the
+// 200-bid perQualityPointLot.
+func BenchmarkAnalysePerQualityPoint200(b *testing.B) {
+	tn, bids := perQualityPointLot(b, 200)
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
