@@ -248,10 +248,11 @@ func BenchmarkAnalyseShareOfPriceQualityThreshold200(b *testing.B) {
 }
 
 // perQualityPointLot is shareOfPriceLot under price per quality point: the
-// price divides the quality points (quality 80, apprenticeships 20), so a
-// trial of a price, or of a shift of weight, evaluates the lot whole, and
-// the weight sensitivity asks each hundredth of the two ratios' window by
-// one (at most 20 a pair).
+// price divides the quality points (quality 80, apprenticeships 20 as a
+// share of the bid's price), so a trial of a price that moves the best
+// offer evaluates the lot whole (package score, Trials.trial), and the
+// weight sensitivity asks each hundredth of the two ratios' window (at
+// most 20 a pair) of two bids alone.
 func perQualityPointLot(b testing.TB, n int) (score.Tender, []score.Bid) {
 	tn, bids := shareOfPriceLot(b, n)
 	pol := &tn.Lots[0].Policy
