@@ -94,7 +94,12 @@
 // without trying prices. Trials of different bids that move the field the
 // same way (each bid confirmed at £0.01, say) share one re-scoring of the
 // others. [Trials.ShiftOutranks] asks of a shift of weight only whether one
-// bid ranks above another, re-scoring the two. Under thresholds a shift
+// bid ranks above another, re-scoring the two; [Trials.ShiftWindow] reads
+// from their lines before rounding the hundredths of a point where the
+// declared rounding could show one above the other, and
+// [Trials.LeastShiftOutranking] asks each of them from the least up (under
+// a rounding of leaves alone in machine integers, [exact.Steps]): the
+// least shift, where the totals as shown step. Under thresholds a shift
 // tests only the bids it could take across them: each threshold's margin
 // is a line in the weight moved, so each bid's least shift that could
 // cross one is solved once for the pair of criteria.
