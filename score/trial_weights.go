@@ -85,10 +85,7 @@ func (t *Trials) pairAlone(from, to string, points decimal.Decimal, a, b string)
 	if err != nil {
 		return false, false
 	}
-	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], fi: fi, ti: ti, cache: map[int]*bidKernel{}}
-	w.tops = []*node{w.from, w.to}
-	w.avail = make([]exact.Fraction, len(k.tree.nodes))
-	w.moveMarks(k, move)
+	w := newWeightState(k, fi, ti, move)
 	sa, sb := w.bid(t, ia), w.bid(t, ib)
 	switch {
 	case sa.out() || !sa.total.Scored:
@@ -127,14 +124,10 @@ func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialSta
 	if k.pol.unweightedPrice() {
 		return nil, whole, nil
 	}
-	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], cache: map[int]*bidKernel{}}
-	w.tops = []*node{w.from, w.to}
-	w.avail = make([]exact.Fraction, len(k.tree.nodes))
-	w.moveMarks(k, move)
+	w := newWeightState(k, fi, ti, move)
 	if t.hasTh && !t.shiftFlips(w) {
 		return nil, whole, nil
 	}
-	w.fi, w.ti = fi, ti
 	if len(w.flips) > 0 && !t.flipsFollowed(w) {
 		w.everyBid(t) // trial_weights_flips.go
 	}
@@ -223,6 +216,17 @@ func (w *weightState) lines(t *Trials) *lineSet {
 		w.hull = t.hull(w.fi, w.ti)
 	}
 	return w.hull
+}
+
+// newWeightState is a shift of move marks from top-level criterion fi to
+// ti (positions among the roots), with every node's marks available under
+// it and no bid re-scored yet.
+func newWeightState(k *lotKernel, fi, ti int, move exact.Fraction) *weightState {
+	w := &weightState{from: k.tree.roots[fi], to: k.tree.roots[ti], fi: fi, ti: ti, cache: map[int]*bidKernel{}}
+	w.tops = []*node{w.from, w.to}
+	w.avail = make([]exact.Fraction, len(k.tree.nodes))
+	w.moveMarks(k, move)
+	return w
 }
 
 // bid returns the bid at position i re-scored under the shift.

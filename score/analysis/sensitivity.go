@@ -718,10 +718,7 @@ func qualityPoints(br score.BidResult, price decimal.Decimal) exact.Fraction {
 // show.
 func (f *field) confirmShift(w, r string, from, to int, be, limit, cross exact.Fraction) (WeightShift, error) {
 	const maxSteps = 500
-	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
-	if c, ok := cross.Decimal(); ok {
-		sh.cross = c.Shift(2).IntPart() // zero (no crossing) reads as none
-	}
+	sh := f.newShifts(w, r, from, to, cross)
 	d := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(be)
 	if d.Sign() <= 0 {
 		d = hundredth
@@ -755,8 +752,7 @@ func (f *field) leastShift(w, r string, from, to weighted) (WeightShift, error) 
 	if err != nil || !ok {
 		return WeightShift{Answer: CannotWin}, err
 	}
-	sh := &shifts{f: f, w: w, r: r, from: from.i, to: to.i, seen: map[int64]shifted{}}
-	return sh.found(d)
+	return f.newShifts(w, r, from.i, to.i, exact.Fraction{}).found(d)
 }
 
 // scanShift finds, under thresholds, the least shift from one top-level
@@ -770,10 +766,7 @@ func (f *field) leastShift(w, r string, from, to weighted) (WeightShift, error) 
 // hundredths are asked: the first not asked is returned when none of them
 // answered and the window runs on.
 func (f *field) scanShift(w, r string, from, to weighted, lo, hi decimal.Decimal, cross exact.Fraction, budget int) (WeightShift, *decimal.Decimal, error) {
-	sh := &shifts{f: f, w: w, r: r, from: from.i, to: to.i, seen: map[int64]shifted{}}
-	if c, ok := cross.Decimal(); ok {
-		sh.cross = c.Shift(2).IntPart()
-	}
+	sh := f.newShifts(w, r, from.i, to.i, cross)
 	lim, _ := from.limit.Decimal()
 	for d, n := lo, 0; d.Cmp(hi) <= 0 && d.Cmp(lim) <= 0; d, n = d.Add(hundredth), n+1 {
 		if n == budget {
@@ -855,6 +848,17 @@ type shifts struct {
 	// cross is the shift at which the winner falls below a minimum, in
 	// hundredths (shiftSearch.crossing); 0 when it does not.
 	cross int64
+}
+
+// newShifts readies one confirmation's shifts from top-level criterion
+// from to to (positions in the policy), cross the shift at which the
+// winner falls below a minimum (the zero Fraction for none).
+func (f *field) newShifts(w, r string, from, to int, cross exact.Fraction) *shifts {
+	sh := &shifts{f: f, w: w, r: r, from: from, to: to, seen: map[int64]shifted{}}
+	if c, ok := cross.Decimal(); ok {
+		sh.cross = c.Shift(2).IntPart() // zero (no crossing) reads as none
+	}
+	return sh
 }
 
 // crossKey is one shift of weight between two top-level criteria (by
