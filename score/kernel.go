@@ -555,12 +555,14 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 	t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
 	if adjusted && price != nil {
 		if !k.adjustTotal(s, price, &t) { // adjusted.go
+			s.total = TotalLine{} // none: a copy a trial re-scores has its total as evaluated
 			return
 		}
 	} else if price != nil {
 		ratio, err := criteria.PricePerQualityPoint(s.prep.quotes[price.price].Price, t.Points.Value)
 		if err != nil {
 			s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})
+			s.total = TotalLine{} // none: a copy a trial re-scores has its total as evaluated
 			return
 		}
 		t.Unrounded = ratio

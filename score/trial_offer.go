@@ -77,7 +77,12 @@ func againstMoved(fcells []cell, moved []svMove) {
 // other bid's offer is then a smaller share of it, so their scores, and
 // totals, fall or stay (see trialState.falls).
 func (st *trialState) svFalls() bool {
-	for _, m := range st.svMoved {
+	return offersRose(st.svMoved)
+}
+
+// offersRose reports whether every best offer moved rose (or stayed).
+func offersRose(moved []svMove) bool {
+	for _, m := range moved {
 		if m.best.Cmp(m.was) < 0 {
 			return false
 		}

@@ -177,6 +177,53 @@ func TestTrialUnderPricePerQualityPointWithAMovingBestOffer(t *testing.T) {
 // points and a ratio of 20.00, A 5 × 0.1 = 0.5, shown 1, a ratio of
 // 20,000. B wins; the trial, holding B out as evaluated, found no bid.
 func TestTrialUnderPricePerQualityPointWhereABidGainsItsPoints(t *testing.T) {
+	p, bids := wholePointsLot(t, criteria.Commitment{Measure: "FX-APPR-01", Quantity: decp("1")},
+		criteria.Commitment{Measure: "FX-SME-01", Quantity: decp("2000")})
+	trials, _ := p.Trials("L1")
+	require.Equal(t, "A", trials.Result().Winner)
+	b, _ := trials.Result().Bid("B")
+	require.NotNil(t, b.Disqualified, "B has no quality points as evaluated")
+	got, want := repriced(t, p, bids, 0, "20000")
+	assert.Equal(t, "B", want.Winner, "the premise, evaluated whole")
+	assert.Equal(t, "B", got.Winner)
+	x, ok := got.Total("B")
+	require.True(t, ok)
+	assert.Equal(t, "20", x.Value.String())
+}
+
+// TestTrialUnderPricePerQualityPointWhereABidLosesItsLastPoints: the
+// other way round, a best offer that rises can take a bid's last quality
+// points, and with them its ratio. Hand-worked on wholePointsLot: A bids
+// £100 with a start (£2,000, a share of 20), B £100 with £8,000 of spend
+// at £0.05 (£400, a share of 4): A has 5 points and a ratio of 20.00, B
+// 5 × 4 ÷ 20 = 1 point and a ratio of 100.00. A cut to £40 offers a share
+// of 50: B has 5 × 4 ÷ 50 = 0.4 points, shown 0, and is out. The trial,
+// which re-scores B from its figures as evaluated, gave it its ratio of
+// 100.00 as evaluated.
+func TestTrialUnderPricePerQualityPointWhereABidLosesItsLastPoints(t *testing.T) {
+	p, bids := wholePointsLot(t, criteria.Commitment{Measure: "FX-APPR-01", Quantity: decp("1")},
+		criteria.Commitment{Measure: "FX-SME-01", Quantity: decp("8000")})
+	trials, _ := p.Trials("L1")
+	x, ok := trials.Result().Bid("B")
+	require.True(t, ok)
+	require.Nil(t, x.Disqualified, "B has a point as evaluated")
+	require.Equal(t, "100", x.Total.Points.Value.String())
+	got, want := repriced(t, p, bids, 0, "40")
+	b, _ := want.Bid("B")
+	require.NotNil(t, b.Disqualified, "the premise, evaluated whole: B has no quality points left")
+	assert.Equal(t, "A", got.Winner)
+	_, scored := got.Total("B")
+	assert.False(t, scored, "B has no ratio in the trial")
+	a, _ := got.Total("A")
+	assert.Equal(t, "8", a.Value.String(), "A: £40 over 5 points")
+}
+
+// wholePointsLot is a lot under price per quality point whose quality
+// (95) no bid is marked on, and whose apprenticeships and spend (5) are
+// read as a share of the price, relative to the best, with points
+// rounded to whole ones: bids A and B at £100, offering a and b.
+func wholePointsLot(t *testing.T, a, b criteria.Commitment) (*score.Prepared, []score.Bid) {
+	t.Helper()
 	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{
 		{Code: "FX-APPR-01", Description: "Apprenticeship starts", Unit: "apprenticeship start", Proxy: dec("2000"), Source: "fictional", Year: 2026},
 		{Code: "FX-SME-01", Description: "Contract spend with small firms", Unit: criteria.UnitPounds, Proxy: dec("0.05"), Source: "fictional", Year: 2026}}}
@@ -193,18 +240,8 @@ func TestTrialUnderPricePerQualityPointWhereABidGainsItsPoints(t *testing.T) {
 			"price": priced("100"), "q1": marks(0), "q2": marks(0),
 			"sv": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{c}}}}}
 	}
-	bids := []score.Bid{bid("A", criteria.Commitment{Measure: "FX-APPR-01", Quantity: decp("1")}),
-		bid("B", criteria.Commitment{Measure: "FX-SME-01", Quantity: decp("2000")})}
+	bids := []score.Bid{bid("A", a), bid("B", b)}
 	p, err := score.Prepare(tenderOf(lotOf(pol)), bids)
 	require.NoError(t, err)
-	trials, _ := p.Trials("L1")
-	require.Equal(t, "A", trials.Result().Winner)
-	b, _ := trials.Result().Bid("B")
-	require.NotNil(t, b.Disqualified, "B has no quality points as evaluated")
-	got, want := repriced(t, p, bids, 0, "20000")
-	assert.Equal(t, "B", want.Winner, "the premise, evaluated whole")
-	assert.Equal(t, "B", got.Winner)
-	x, ok := got.Total("B")
-	require.True(t, ok)
-	assert.Equal(t, "20", x.Value.String())
+	return p, bids
 }
