@@ -114,6 +114,13 @@ func (f *field) evalOn(p *score.Prepared, err error) (score.LotResult, error) {
 
 func (f *field) lot() score.Lot { return f.t.Lots[0] }
 
+// lowerWins reports whether the lowest total wins: a price divided by the
+// quality points, or adjusted by features.
+func (f *field) lowerWins() bool {
+	b := f.lot().Policy.Basis
+	return b == score.PricePerQualityPoint || b == score.AdjustedPrice
+}
+
 // withLot returns the one-lot tender with its lot replaced.
 func (f *field) withLot(l score.Lot) score.Tender {
 	t := f.t

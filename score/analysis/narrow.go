@@ -175,7 +175,8 @@ func (ps *priceSearch) marginAt(pennies int64, won bool) (exact.Fraction, bool) 
 
 // margin is how far the bid's total as shown is ahead of (above zero) or
 // behind the bid it must beat in a re-scored lot: another bid that wins,
-// or else its rival; false when either has no total. A tie, which the
+// or else its rival; false when either has no total. Where the lowest
+// total wins, being ahead is being below. A tie, which the
 // tie-breaks decide (won says how), counts as half a unit of the shown
 // totals ahead or behind, so that false position still reads the margin
 // on its other side; a tie of totals shown exactly stays level.
@@ -190,6 +191,9 @@ func (ps *priceSearch) margin(o outcome, won bool) (exact.Fraction, bool) {
 		return exact.Fraction{}, false
 	}
 	m := a.Value.Sub(b.Value)
+	if ps.f.lowerWins() {
+		m = m.Neg()
+	}
 	if m.Sign() != 0 || a.Places < 0 {
 		return m, true
 	}

@@ -5,11 +5,14 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
 )
 
 // prober counts the prices a narrowing tries, each of which must lie
@@ -183,5 +186,35 @@ func TestFalsePositionNeedsMarginsEitherSide(t *testing.T) {
 		if c.ok {
 			assert.Equal(t, c.want, got, c.why)
 		}
+	}
+}
+
+// TestMarginWhereTheLowestTotalWins: under price per quality point the
+// lowest ratio wins, so a bid below its rival is ahead. Hand-worked: A and
+// B both bid £100; A is marked 4 on both questions (100 quality points, a
+// ratio of 1), B 2 (50, a ratio of 2). A is one ahead of B, B one behind
+// A. Read the other way round, as it was, false position guessed from
+// margins on the wrong sides and the search only halved the bracket.
+func TestMarginWhereTheLowestTotalWins(t *testing.T) {
+	d := decimal.RequireFromString
+	q := func(id string) score.Criterion {
+		return score.Criterion{ID: id, Title: id, Weight: d("50"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
+	}
+	tn := refTender(score.Policy{Basis: score.PricePerQualityPoint, Criteria: []score.Criterion{
+		{ID: "price", Title: "Price", Weight: d("0"), Price: &criteria.PriceRule{Method: criteria.PerQualityPoint}},
+		{ID: "quality", Title: "Quality", Weight: d("100"), Children: []score.Criterion{q("q1"), q("q2")}}}})
+	bid := func(id string, mark int64) score.Bid {
+		m := score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E", Mark: decimal.NewFromInt(mark)}},
+			Consensus: &criteria.Consensus{Mark: decimal.NewFromInt(mark), Rationale: "agreed"}}}
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+			Responses: map[string]score.Response{"price": {Price: criteria.Amount(d("100"))}, "q1": m, "q2": m}}
+	}
+	f, err := newField(tn, "L1", []score.Bid{bid("A", 4), bid("B", 2)})
+	require.NoError(t, err)
+	for _, c := range []struct{ id, rival, want string }{{"A", "B", "1"}, {"B", "A", "-1"}} {
+		ps := &priceSearch{f: f, id: c.id, rival: c.rival}
+		m, ok := ps.margin(f.asEvaluated(), c.id == "A")
+		require.True(t, ok, c.id)
+		assert.Equal(t, c.want, m.String(), "%s's margin over %s", c.id, c.rival)
 	}
 }

@@ -344,7 +344,7 @@ func (pf *priceField) candidates(f *field, id string, ties bool) []int64 {
 	if !pf.ok || !ok {
 		return nil
 	}
-	if b := f.lot().Policy.Basis; b == score.PricePerQualityPoint || b == score.AdjustedPrice {
+	if f.lowerWins() {
 		return pf.perPoint(f, self)
 	}
 	me := pf.bids[self]
