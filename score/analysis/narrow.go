@@ -20,7 +20,11 @@ import (
 // variant, which halves the margin of an end kept twice running); a guess
 // that falls near an end it did not pass is followed by looking twice as
 // far back from it, then four times, until the answer is passed; and the
-// bracket is halved whenever the step before did not halve it. On margins
+// bracket is halved whenever the step before did not halve it, unless
+// that step was a guess that closed three quarters of the margin at the
+// end it replaced (the margins lead: a bid's own offer read as a share of
+// its price bends them, and false position lands a few pennies short of
+// the answer, where halving next would throw that away). On margins
 // that move smoothly with the price that takes a few re-scorings where
 // halving takes two dozen; near the answer the shown margins are steps of
 // the rounding, and the prices of those steps are tried instead, where
@@ -102,7 +106,7 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 		if err != nil {
 			return b, err
 		}
-		was := b
+		was, pLo, pHi := b, fLo, fHi
 		if w {
 			b.lo, b.mLo, b.okLo, fLo = c, m, ok, m
 			if kept == 1 {
@@ -118,7 +122,10 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 		if w {
 			side = 1
 		}
+		led := guessed && ok && (w && shrank(m, pLo) || !w && shrank(m, pHi))
 		switch {
+		case led:
+			gallop = 0 // the guess closed most of the margin: the margins lead, and false position goes on
 		case guessed && w && c-was.lo < width/4:
 			gallop = 2 * (c - was.lo)
 		case guessed && !w && was.hi-c < width/4:
@@ -129,9 +136,15 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 			gallop = 0
 		}
 		kept = side
-		halved = 2*(b.hi-b.lo) <= width
+		halved = 2*(b.hi-b.lo) <= width || led
 	}
 	return b, nil
+}
+
+// shrank reports whether margin m is at most a quarter of margin was,
+// on the same side of zero.
+func shrank(m, was exact.Fraction) bool {
+	return m.Sign() == was.Sign() && m.Mul(exact.Int(4)).Cmp(was)*was.Sign() <= 0
 }
 
 // halve is half of a margin.

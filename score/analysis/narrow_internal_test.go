@@ -59,6 +59,27 @@ func TestNarrowingOnAStraightMargin(t *testing.T) {
 	assert.True(t, pr.inside)
 }
 
+// TestNarrowingFollowsACurvedMargin: margins that bend, as where a
+// bid's own social value offer is read as a share of its price, are
+// ahead by (35,197,590.5 − p) × (p ÷ 1,000 + 100) ÷ 10⁹ points at p
+// pennies (the answer 35,197,590) between £346,267.17, where the bid
+// wins, and £385,012.08, where it does not. False position lands a few
+// pennies short of the answer; halving the bracket next, as the narrowing
+// did after every guess that did not halve it, took 9 re-scorings. A guess
+// that closes three quarters of the margin is followed by another: 5.
+func TestNarrowingFollowsACurvedMargin(t *testing.T) {
+	m := func(p int64) exact.Fraction { return frac(t, (2*35197590+1-2*p)*(p/1000+100), 2000000000) }
+	const lo, hi = 34626717, 38501208
+	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
+	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
+	got, err := b.narrowed(pr.try, nil, nil)
+	require.NoError(t, err)
+	assert.Equal(t, int64(35197590), got.lo)
+	assert.Equal(t, int64(35197591), got.hi)
+	assert.LessOrEqual(t, pr.tries, 5)
+	assert.True(t, pr.inside)
+}
+
 // TestNarrowingFindsTheAnswer checks on random brackets that narrowing
 // finds the one price where winning turns, trying only prices inside the
 // bracket and at most three times as many as halving: whatever the
