@@ -36,8 +36,9 @@ type Reversal struct {
 // offers it, or the best offer on a social value criterion scored relative
 // to it, when the bid alone holds it ([score.Trials.SoleBestOffer]). Every
 // other score is the bid's own, so removing a bid that moves no such figure
-// leaves every other total, and the order of the others, as it was: only
-// the removals that move one are re-scored.
+// leaves every other total as it was, and the order of the others too but
+// where the tie-break chain reads a level group whole (heldLevel): only
+// the removals that move one, or may change that order, are re-scored.
 func (f *field) movesField() func(id string) bool {
 	pol := f.lot().Policy
 	moves := map[string]bool{}
@@ -49,6 +50,9 @@ func (f *field) movesField() func(id string) bool {
 				}
 			}
 		}
+	}
+	for _, id := range f.heldLevel() {
+		moves[id] = true
 	}
 	if pol.Basis == score.PricePerQualityPoint {
 		return func(id string) bool { return moves[id] } // each price is divided by its own quality points
@@ -92,6 +96,36 @@ func (f *field) movesField() func(id string) bool {
 		}
 	}
 	return func(id string) bool { return moves[id] }
+}
+
+// heldLevel returns the bids whose removal can change how the tie-break
+// chain orders the bids level with them, though no figure moves: those
+// sharing their total as shown with two others or more, where the chain
+// has a step that can hold a group together (a recorded score that a bid
+// of the group does not have holds them all level, so that removing that
+// bid lets the step order the rest; score's chainPair). None where the
+// chain has only higher points and a lower price, whose order of two bids
+// no third changes.
+func (f *field) heldLevel() []string {
+	holds := false
+	for _, tb := range f.lot().Policy.TieBreaks {
+		holds = holds || (tb.Kind != score.HigherPoints && tb.Kind != score.LowerPrice)
+	}
+	if !holds {
+		return nil
+	}
+	level := map[string][]string{}
+	for _, s := range f.base.Standings {
+		k := s.Score.Value.String()
+		level[k] = append(level[k], s.BidID)
+	}
+	var out []string
+	for _, s := range f.base.Standings {
+		if g := level[s.Score.Value.String()]; len(g) >= 3 {
+			out = append(out, s.BidID)
+		}
+	}
+	return out
 }
 
 // ReversedPair is two bids whose order changed: Above ranked above Below

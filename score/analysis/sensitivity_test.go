@@ -143,6 +143,32 @@ func TestRankReversalNoneUnderBand(t *testing.T) {
 	assert.Empty(t, rs)
 }
 
+// TestRankReversalFromALevelGroup: a removal can reorder the others with
+// no field figure moving, where the tie-break chain holds a level group
+// together. Hand-worked: prices scored in a published band, so no bid's
+// price moves another's points; A, B and C bid £400,000, A and B marked 4
+// and 1, C 2 and 4, so each has 60 × (4 × 60 + 1 × 40) ÷ 400 = 60 × (2 × 60
+// + 4 × 40) ÷ 400 = 42 quality points and the same total. The chain is an
+// interview (A 0, C 2, B none recorded), then higher points on Approach.
+// With B the interview awaits B's score and holds all three level;
+// Approach puts A and B (4) above C (2). Without B the interview puts C
+// above A. The removal of B was not re-scored: it moves no figure.
+func TestRankReversalFromALevelGroup(t *testing.T) {
+	tn, bids := fixture(criteria.Band, bidSpec{"A", "Alder Ltd", "400000", 4, 1, true},
+		bidSpec{"B", "Birch Ltd", "400000", 4, 1, true}, bidSpec{"C", "Cedar Ltd", "400000", 2, 4, true})
+	pol := &tn.Lots[0].Policy
+	pol.Criteria[0].Price.Floor, pol.Criteria[0].Price.Ceiling = d("200000"), d("700000")
+	pol.TieBreaks = []score.TieBreak{{Kind: score.Recorded, Name: "interview"}, {Kind: score.HigherPoints, Criterion: "q1"}}
+	bids[0].TieBreakScores = map[string]score.RecordedScore{"interview": {Score: d("0"), Reason: "panel"}}
+	bids[2].TieBreakScores = map[string]score.RecordedScore{"interview": {Score: d("2"), Reason: "panel"}}
+	rs, err := analysis.RankReversals(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, "B", rs[0].Removed)
+	assert.Equal(t, []analysis.ReversedPair{{Above: "A", Below: "C"}}, rs[0].Pairs)
+	assert.Equal(t, "C", rs[0].WinnerAfter)
+}
+
 // A model published in points shifts weight in percentage points of the
 // whole, as the same model in percentages does: price 80 and quality 120
 // of 200 points are the 40/60 of the fixture, so the smallest shift that
