@@ -24,10 +24,12 @@ import (
 // can move it). Under thresholds, the bids the shift could take across
 // them are tested (found the same way from their margins), and those that
 // cross leave or join; where that moves an end of a field of prices, or
-// takes a bid from near the best, every bid is re-scored. A policy whose
-// price is divided rather than weighted (price per quality point, a price
-// adjusted by features), or whose thresholds read a criterion holding the
-// price, is evaluated whole under the shifted weights.
+// takes a bid from near the best, every bid is re-scored. So is every bid
+// where the price is divided rather than weighted (price per quality
+// point, a price adjusted by features): each bid's standing is then its
+// own. Such a policy with thresholds, or one whose thresholds read a
+// criterion holding the price, is evaluated whole under the shifted
+// weights.
 func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial, error) {
 	st, whole, err := t.weightTrial(from, to, points)
 	switch {
@@ -44,20 +46,15 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 // another: what WithWeightShift's trial would say ([Trial.Outranks]), and
 // its problems, without finding who leads it. Only a and b are re-scored,
 // and the bids level with them when the tie-break chain must read their
-// group. Under a price divided by quality points or adjusted by features,
-// and no thresholds, each bid's standing is its own: a and b are re-scored
-// alone too, and the lot is evaluated whole only where the tie-break chain
-// must read their group. Otherwise a policy WithWeightShift evaluates whole
-// is evaluated whole.
+// group (under a price divided by quality points or adjusted by features,
+// every bid then). A policy WithWeightShift evaluates whole is evaluated
+// whole.
 func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b string) (bool, error) {
 	st, whole, err := t.weightTrial(from, to, points)
 	switch {
 	case err != nil:
 		return false, err
 	case st == nil:
-		if yes, known := t.pairAlone(from, to, points, a, b); known {
-			return yes, nil
-		}
 		tr := whole()
 		defer tr.Release()
 		return tr.Outranks(a, b), nil
@@ -65,47 +62,13 @@ func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b str
 	return st.outranks(a, b), nil
 }
 
-// pairAlone says whether bid a ranks above bid b under a shift of weight
-// where the price is divided by quality points or adjusted by features and
-// no threshold is set: each bid's ratio (or adjusted price) is its own, so
-// the two are re-scored alone. known is false where the tie-break chain
-// must read their group, or for any other policy.
-func (t *Trials) pairAlone(from, to string, points decimal.Decimal, a, b string) (yes, known bool) {
-	k := t.k
-	ia, okA := t.index[a]
-	ib, okB := t.index[b]
-	if !k.pol.unweightedPrice() || t.hasTh || !okA || !okB {
-		return false, false
-	}
-	fi, ti, err := t.shiftTops(from, to)
-	if err != nil {
-		return false, false
-	}
-	move, err := t.shiftMarks(fi, points)
-	if err != nil {
-		return false, false
-	}
-	w := newWeightState(k, fi, ti, move)
-	sa, sb := w.bid(t, ia), w.bid(t, ib)
-	switch {
-	case sa.out() || !sa.total.Scored:
-		return false, true
-	case sb.out() || !sb.total.Scored:
-		return true, true
-	}
-	if c := k.better(sa.total.Points.Value, sb.total.Points.Value); c != 0 {
-		return c < 0, true
-	}
-	if first, ok := k.chainPair(sa, sb); ok {
-		return first, true
-	}
-	return false, false
-}
-
 // weightTrial readies a trial of a shift of weight (WithWeightShift): its
 // state, every bid's marks available under the shift and the lines read;
 // nil, with the lot evaluated whole under the shifted weights as whole,
-// where the lines cannot follow the shift.
+// where the lines cannot follow the shift. Under a price divided by
+// quality points or adjusted by features, with no thresholds, each bid's
+// standing is its own (no field figure moves with weights): every bid
+// is re-scored, as it is asked, and the lines are not read.
 func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialState, func() Trial, error) {
 	k := t.k
 	fi, ti, err := t.shiftTops(from, to)
@@ -121,10 +84,14 @@ func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialSta
 		// the social value fields, and each value there, are as evaluated: only points move
 		return t.fromResult(t.lp.reshaped(t.p.t, l).kernelWith(true, socialValueFrom(k, nil, -1, nil, -1)).result())
 	}
-	if k.pol.unweightedPrice() {
-		return nil, whole, nil
-	}
 	w := newWeightState(k, fi, ti, move)
+	if k.pol.unweightedPrice() {
+		if t.hasTh {
+			return nil, whole, nil
+		}
+		w.all = true
+		return &trialState{t: t, w: w}, whole, nil
+	}
 	if t.hasTh && !t.shiftFlips(w) {
 		return nil, whole, nil
 	}

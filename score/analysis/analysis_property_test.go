@@ -192,11 +192,13 @@ func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s a
 	}
 }
 
-// linesIn reports whether a policy's totals are lines in a shift of
-// weight, give or take the rounding, while no bid crosses a minimum: the
-// price weighted.
+// linesIn reports whether the search reads a window from lines in a
+// shift of weight, give or take the rounding, while no bid crosses a
+// minimum: a weighted price's totals, or the two ratios under price per
+// quality point (score.Trials.ShiftWindow), not a price adjusted by
+// features.
 func linesIn(pol score.Policy) bool {
-	return pol.Basis != score.PricePerQualityPoint && pol.Basis != score.AdjustedPrice
+	return pol.Basis != score.AdjustedPrice
 }
 
 // eachWholeShift calls f with every whole number of percentage points of

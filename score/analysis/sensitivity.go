@@ -298,7 +298,7 @@ func (f *field) shiftSearch() *shiftSearch {
 	ss.lines = weighted && !hasThresholds(pol)
 	ss.scanned = weighted && hasThresholds(pol) || pol.Basis == score.PricePerQualityPoint
 	ss.maxScan = 500 // each a trial of two bids
-	if pol.Basis == score.PricePerQualityPoint {
+	if pol.Basis == score.PricePerQualityPoint && hasThresholds(pol) {
 		ss.maxScan = 20 // each the lot evaluated whole
 	}
 	ss.reach = f.tr.RoundingReach()

@@ -311,13 +311,15 @@ func TestShiftPastABidJoiningTheField(t *testing.T) {
 }
 
 // TestShiftUnderACoarseRatioRounding: under price per quality point the
-// search asks every hundredth of a pair's window (score.Trials.ShiftWindow)
-// up to 20 of them, each the lot evaluated whole; where the ratio is
-// rounded to whole pounds a point the window runs on past them, and the
-// answer says from where it did not ask, which is 0.20 points above the
-// window's start. The hundredths it did ask are held to the lot evaluated
-// whole: none puts A above B. Under the default rounding (leaves' points
-// to 2 places) it asks until it finds the answer, and says nothing more.
+// search asks every hundredth of a pair's window (score.Trials.ShiftWindow),
+// each a trial of the two bids. Where the ratio is rounded to whole pounds
+// a point the window runs from 19.28 points, and the least shift that puts
+// A above B is 20.28: every hundredth below it, from the window's start,
+// is held to the lot evaluated whole. Under a minimum score each hundredth
+// is the lot evaluated whole, and only 20 are asked: the answer then says
+// from where it did not ask, 0.20 points above the window's start. Under
+// the default rounding (leaves' points to 2 places) it asks until it finds
+// the answer, and says nothing more.
 func TestShiftUnderACoarseRatioRounding(t *testing.T) {
 	tn, bids := fixture(criteria.PerQualityPoint, bidSpec{"A", "Alder Ltd", "400000", 3, 2, true}, bidSpec{"B", "Birch Ltd", "300000", 2, 1, true})
 	pol := &tn.Lots[0].Policy
@@ -339,16 +341,24 @@ func TestShiftUnderACoarseRatioRounding(t *testing.T) {
 	lo, _, ok, err := tr.ShiftWindow("team", "quality", "A", "B")
 	require.NoError(t, err)
 	require.True(t, ok)
-	stop := lo.Add(d("0.2"))
-	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from "+exact.Plain(stop)+" percentage points, the declared rounding could show it above")
-	assert.Contains(t, s.Statement, "This reading may not be complete")
-	for x := lo; x.LessThan(stop); x = x.Add(d("0.01")) {
+	assert.Equal(t, "19.28", exact.Plain(lo))
+	assert.Equal(t, "20.28", got.Points.String())
+	assert.NotContains(t, got.Explanation(), "A smaller shift may also do it")
+	for x := lo; x.LessThan(got.Points); x = x.Add(d("0.01")) {
 		res, err := score.Evaluate(shifted(tn, "team", "quality", x), bids)
 		require.NoError(t, err)
 		assert.Equal(t, "B", res.Lots[0].Standings[0].BidID, "at %s, asked", x)
 	}
 
-	pol.Rounding = nil
+	m := d("10") // met by both: only the search changes
+	pol.Thresholds.MinQualityPercent = &m
+	s, err = analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, analysis.Found, s.Shifts[0].Answer)
+	assert.Contains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it: from "+exact.Plain(lo.Add(d("0.2")))+" percentage points, the declared rounding could show it above")
+	assert.Contains(t, s.Statement, "This reading may not be complete")
+
+	pol.Thresholds.MinQualityPercent, pol.Rounding = nil, nil
 	s, err = analysis.WeightSensitivity(tn, "L1", bids)
 	require.NoError(t, err)
 	require.Equal(t, analysis.Found, s.Shifts[0].Answer)
