@@ -91,3 +91,13 @@ func ExampleSteps() {
 	// 1 2644 26.44
 	// 2 2622 26.22
 }
+
+// A price of £400,000.00 (40,000,000 pennies) over 65.43 quality points
+// (6,543 hundredths) is £6,113.40 a point, to the penny: 40,000,000 ÷
+// 6,543 (the hundredths cancel), rounded half up to 2 places, in units of
+// the last place.
+func ExampleQuoUnits() {
+	u, ok := exact.QuoUnits(40_000_000, 6_543, exact.Rounding{Places: 2, Mode: exact.HalfUp})
+	fmt.Println(u, ok)
+	// Output: 611340 true
+}

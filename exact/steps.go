@@ -42,3 +42,14 @@ func (s Steps) Units(k int64, r Rounding) (int64, bool) {
 	}
 	return roundSmall(n, s.d, r)
 }
+
+// QuoUnits is n ÷ d, d above zero, rounded as r declares, in units of its
+// last place (as [Rounding.Units] of the Fraction n/d); false when d is
+// not above zero or the integers would overflow. A price over quality
+// points in whole units is read so at each step of a scan.
+func QuoUnits(n, d int64, r Rounding) (int64, bool) {
+	if d <= 0 {
+		return 0, false
+	}
+	return roundSmall(n, d, r)
+}

@@ -46,3 +46,26 @@ func TestStepsRoundAsFractionsDo(t *testing.T) {
 		}
 	})
 }
+
+// TestQuoUnitsRoundsAsFractionsDo checks QuoUnits against the Fraction
+// n/d rounded in every mode and to every number of places: the same
+// whenever it answers, and it must answer for small values.
+func TestQuoUnitsRoundsAsFractionsDo(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.Int64Range(-1_000_000_000, 1_000_000_000).Draw(t, "n")
+		d := rapid.Int64Range(-10, 1_000_000).Draw(t, "d")
+		r := exact.Rounding{Places: int32(rapid.IntRange(0, 4).Draw(t, "places")), Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")}
+		got, ok := exact.QuoUnits(n, d, r)
+		if d <= 0 {
+			if ok {
+				t.Fatalf("%d ÷ %d answered", n, d)
+			}
+			return
+		}
+		f, _ := exact.Int(n).Quo(exact.Int(d))
+		want, wok := r.Units(f)
+		if !ok || !wok || got != want {
+			t.Fatalf("%d ÷ %d rounded %v: QuoUnits %d %v, Fraction %d %v", n, d, r, got, ok, want, wok)
+		}
+	})
+}
