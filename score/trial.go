@@ -93,6 +93,9 @@ type Trials struct {
 	// a line in the marks moved, by position (trial_weights.go): drawn once.
 	shiftLines map[[2]int][]envelope.Line
 	linesMu    sync.Mutex // guards shiftLines: drawn under mu too, for a hull
+	// ratios holds the ratio scans of the pairs a shift of weight was
+	// asked of under price per quality point (trial_weights_ratio.go).
+	ratios ratioScans
 	// reach is the declared rounding's reach (slack) and reach2 less twice
 	// it, per the marks one percentage point of the whole moves
 	// (shiftMove), and hundreds its hundredths in each mark: read once, for

@@ -302,32 +302,55 @@ func TestTrialsAreEvaluations(t *testing.T) {
 				trReleased(t, tr, bids)
 			}
 		}
-		from, to, most, ok := drawShift(t, trials, pol)
-		if !ok {
-			return
-		}
-		d := decimal.New(rapid.Int64Range(1, most).Draw(t, "shift"), -2)
-		tr, err := trials.WithWeightShift(pol.Criteria[from].ID, pol.Criteria[to].ID, d)
-		require.NoError(t, err)
-		q, err := p.WithLot(shifted(tn.Lots[0], from, to, d))
-		require.NoError(t, err)
-		want, _ := q.EvaluateLot("L1")
-		what := fmt.Sprintf("%s points from %s to %s", d, pol.Criteria[from].ID, pol.Criteria[to].ID)
-		trSame(t, what, tr, want)
-		rank := map[string]int{}
-		for _, s := range want.Standings {
-			rank[s.BidID] = s.Rank
-		}
-		for _, a := range want.Bids { // ShiftOutranks, asking of two bids only, says what the lot evaluated whole says
-			for _, b := range want.Bids {
-				got, err := trials.ShiftOutranks(pol.Criteria[from].ID, pol.Criteria[to].ID, d, a.BidID, b.BidID)
-				require.NoError(t, err)
-				ra, okA := rank[a.BidID]
-				rb, okB := rank[b.BidID]
-				if w := okA && (!okB || ra < rb); got != w {
-					t.Fatalf("%s: ShiftOutranks says %s outranks %s: %v; evaluated ranks %d, %d", what, a.BidID, b.BidID, got, ra, rb)
-				}
+		trShiftSame(t, tn, p, trials)
+	})
+}
+
+// trShiftSame draws a shift of weight, when the lot has one, and fails
+// unless its trial, and ShiftOutranks of every ordered pair of bids, say
+// what evaluating the shifted lot whole says.
+func trShiftSame(t *rapid.T, tn score.Tender, p *score.Prepared, trials *score.Trials) {
+	pol := tn.Lots[0].Policy
+	from, to, most, ok := drawShift(t, trials, pol)
+	if !ok {
+		return
+	}
+	d := decimal.New(rapid.Int64Range(1, most).Draw(t, "shift"), -2)
+	tr, err := trials.WithWeightShift(pol.Criteria[from].ID, pol.Criteria[to].ID, d)
+	require.NoError(t, err)
+	q, err := p.WithLot(shifted(tn.Lots[0], from, to, d))
+	require.NoError(t, err)
+	want, _ := q.EvaluateLot("L1")
+	what := fmt.Sprintf("%s points from %s to %s", d, pol.Criteria[from].ID, pol.Criteria[to].ID)
+	trSame(t, what, tr, want)
+	rank := map[string]int{}
+	for _, s := range want.Standings {
+		rank[s.BidID] = s.Rank
+	}
+	for _, a := range want.Bids { // ShiftOutranks, asking of two bids only, says what the lot evaluated whole says
+		for _, b := range want.Bids {
+			got, err := trials.ShiftOutranks(pol.Criteria[from].ID, pol.Criteria[to].ID, d, a.BidID, b.BidID)
+			require.NoError(t, err)
+			ra, okA := rank[a.BidID]
+			rb, okB := rank[b.BidID]
+			if w := okA && (!okB || ra < rb); got != w {
+				t.Fatalf("%s: ShiftOutranks says %s outranks %s: %v; evaluated ranks %d, %d", what, a.BidID, b.BidID, got, ra, rb)
 			}
+		}
+	}
+}
+
+// TestShiftsUnderPricePerQualityPointAreEvaluations holds shifts of
+// weight to evaluations under price per quality point, where each bid's
+// ratio is its own: a trial re-scores the bids it reads, and
+// ShiftOutranks reads two bids' ratios from their quality points in
+// machine integers (trial_weights_ratio.go).
+func TestShiftsUnderPricePerQualityPointAreEvaluations(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, _, p, trials := trPreparedAs(t, cat, trShape{perQualityPoint: true})
+		for range 3 {
+			trShiftSame(t, tn, p, trials)
 		}
 	})
 }

@@ -50,6 +50,9 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 // every bid then). A policy WithWeightShift evaluates whole is evaluated
 // whole.
 func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b string) (bool, error) {
+	if yes, known := t.ratioOutranks(from, to, points, a, b); known {
+		return yes, nil
+	}
 	st, whole, err := t.weightTrial(from, to, points)
 	switch {
 	case err != nil:

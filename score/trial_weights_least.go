@@ -24,7 +24,8 @@ import (
 // b's, or above it, are asked, from the least up, and each is a and b
 // re-scored. Under price per quality point only the hundredths of the two
 // ratios' window ([Trials.ShiftWindow]) are asked, each as ShiftOutranks
-// asks it (the lot evaluated whole). Otherwise (thresholds, across which a
+// asks it (without thresholds, each bid's ratio read from its quality
+// points in machine integers; with them, the lot evaluated whole). Otherwise (thresholds, across which a
 // shift moves bids; a price adjusted by features; a or b not ranked as
 // evaluated) every hundredth from 0.01 up is asked so: up to a hundred
 // trials for each percentage point.
@@ -37,9 +38,9 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 	if _, err := t.shiftMarks(fi, most); err != nil {
 		return decimal.Decimal{}, false, err
 	}
-	lo, hi, kind := t.shiftWindow(fi, ti, a, b)
+	lo, hi, kind, gap := t.shiftWindow(fi, ti, a, b)
 	if t.hasTh { // a bid crossing a threshold leaves its line: every hundredth is asked
-		lo, hi = 1, t.mostShift(fi)
+		lo, hi, gap = 1, t.mostShift(fi), [2]int64{1, 0}
 	}
 	lines := kind == windowLines && !t.hasTh
 	hi = min(hi, most.Shift(2).IntPart())
@@ -57,13 +58,28 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 		}
 		sc, _ = t.scanOf(fi, ti, t.index[a], t.index[b])
 	}
+	var rs *ratioScan
+	if ia, ib, both := t.indexOf(a, b); t.k.pol.basis() == PricePerQualityPoint && !t.hasTh && both {
+		rs = t.ratioScanOf(fi, ti, ia, ib)
+	}
+	above := func(k int64) (yes, known bool) {
+		switch {
+		case sc != nil:
+			return sc.above(k)
+		case rs != nil:
+			return rs.above(k)
+		}
+		return false, false
+	}
 	for k := lo; k <= hi; k++ {
-		if sc != nil {
-			if yes, known := sc.above(k); known && !yes {
-				continue
-			} else if known {
-				return decimal.New(k, -2), true, nil
-			}
+		if k == gap[0] && gap[0] <= gap[1] {
+			k = gap[1] // the loop steps past it
+			continue
+		}
+		if yes, known := above(k); known && !yes {
+			continue
+		} else if known {
+			return decimal.New(k, -2), true, nil
 		}
 		d := decimal.New(k, -2)
 		yes, err := ask(d) // what the scan cannot say
@@ -87,15 +103,18 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 // Under price per quality point it is where a's ratio could be shown at
 // or below b's: a's price × b's quality points less b's price × a's, a
 // line in the shift, within what the rounding of the points and of the
-// ratio can move it. Otherwise (a price adjusted by features, a bid not
-// ranked, or one whose quality points could fall to nothing within the
-// shifts) it is every shift there can be. Nothing is re-scored.
+// ratio can move it; past a shift at which either bid's quality points
+// could come within the rounding's reach of nothing (b could then leave
+// the ranking) it runs on to the most there can be. Otherwise (a price
+// adjusted by features, a bid not ranked, or one with no more points than
+// that reach as evaluated) it is every shift there can be. Nothing is
+// re-scored.
 func (t *Trials) ShiftWindow(from, to string, a, b string) (lo, hi decimal.Decimal, ok bool, err error) {
 	fi, ti, err := t.shiftTops(from, to)
 	if err != nil {
 		return lo, hi, false, err
 	}
-	l, h, _ := t.shiftWindow(fi, ti, a, b)
+	l, h, _, _ := t.shiftWindow(fi, ti, a, b)
 	if l > h {
 		return lo, hi, false, nil
 	}
@@ -120,27 +139,39 @@ const (
 	windowRatio                   // under price per quality point, the two ratios
 )
 
-// shiftWindow is ShiftWindow in hundredths, and what it was read from.
-func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind windowKind) {
+// shiftWindow is ShiftWindow in hundredths, and what it was read from;
+// gap, when gap[0] ≤ gap[1], is a run of hundredths within it at none of
+// which a ranks above b.
+func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind windowKind, gap [2]int64) {
 	lo, hi = 1, t.mostShift(fi)
+	none := [2]int64{1, 0}
 	ia, okA := t.index[a]
 	ib, okB := t.index[b]
 	if !okA || !okB || !t.ranked(ia) || !t.ranked(ib) {
-		return lo, hi, windowAll
+		return lo, hi, windowAll, none
 	}
 	ls := t.linesFor(fi, ti) // the lines alone: no set of them is drawn
 	la, lb := ls[ia], ls[ib]
 	switch t.k.pol.basis() {
 	case WeightedPoints:
 		wl, wh := pairLines{c: la.C.Sub(lb.C), g: la.G.Sub(lb.G)}.window(t.reach2, t.hundreds)
-		return max(lo, wl), min(hi, wh), windowLines
+		return max(lo, wl), min(hi, wh), windowLines, none
 	case PricePerQualityPoint:
-		if p, ok := t.ratioLines(fi, la, lb, ia, ib); ok {
-			wl, wh := p.window(exact.Zero, t.hundreds)
-			return max(lo, wl), min(hi, wh), windowRatio
+		p, tail, ok := t.ratioLines(fi, la, lb, ia, ib)
+		if !ok {
+			break
 		}
+		wl, wh := p.window(exact.Zero, t.hundreds)
+		wl, wh = max(lo, wl), min(hi, wh, tail-1)
+		if tail > hi { // the lines hold at every shift
+			return wl, wh, windowRatio, none
+		}
+		if wl > wh { // past tail a bid's points could come near nothing: every hundredth is asked
+			return max(lo, tail), hi, windowRatio, none
+		}
+		return wl, hi, windowRatio, [2]int64{wh + 1, tail - 1}
 	}
-	return lo, hi, windowAll
+	return lo, hi, windowAll, none
 }
 
 // ratioLines is, under price per quality point, where bid a's ratio (its
@@ -148,10 +179,12 @@ func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind window
 // shown at or below b's, as a line c + g·m ≥ 0 in the marks m moved: a's
 // price × b's points less b's price × a's is at most (a's price + b's) ×
 // the rounding's reach of the points, plus twice the ratio's rounding's
-// reach × the most points there are, squared. false when b's points, or
-// a's, could come within the reach of nothing at some shift: b could then
-// leave the ranking.
-func (t *Trials) ratioLines(fi int, la, lb envelope.Line, ia, ib int) (pairLines, bool) {
+// reach × the most points there are, squared. That holds while both bids'
+// points are more than the reach: tail is the least hundredth at which
+// either's could come within it of nothing (b could then leave the
+// ranking), past every shift when neither's can. false when one's could
+// as evaluated.
+func (t *Trials) ratioLines(fi int, la, lb envelope.Line, ia, ib int) (p pairLines, tail int64, ok bool) {
 	k := t.k
 	var price *node
 	most := exact.Zero // the quality points there are: the weighted criteria's marks
@@ -163,17 +196,19 @@ func (t *Trials) ratioLines(fi int, la, lb envelope.Line, ia, ib int) (pairLines
 		most = most.Add(n.available)
 	}
 	if price == nil || price.price < 0 {
-		return pairLines{}, false
+		return pairLines{}, 0, false
 	}
 	pa := k.bids[ia].prep.quotes[price.price].Exact()
 	pb := k.bids[ib].prep.quotes[price.price].Exact()
 	reach := t.reach
-	move := k.tree.roots[fi].available // the most marks a shift can move
+	tail = int64(1) << 40
 	for _, l := range []envelope.Line{la, lb} {
-		for _, m := range []exact.Fraction{exact.Zero, move} {
-			if l.At(m).Cmp(reach) <= 0 {
-				return pairLines{}, false
-			}
+		if l.C.Cmp(reach) <= 0 {
+			return pairLines{}, 0, false
+		}
+		if l.G.Sign() < 0 { // C + G·m > reach while m < (C − reach) ÷ −G
+			m, _ := l.C.Sub(reach).Quo(l.G.Neg())
+			tail = min(tail, hundredthsOf(m.Mul(t.hundreds), exact.Floor))
 		}
 	}
 	k3 := exact.Zero
@@ -184,7 +219,7 @@ func (t *Trials) ratioLines(fi int, la, lb envelope.Line, ia, ib int) (pairLines
 	// c + g·m = bound − (pa·Cb − pb·Ca) − (pa·Gb − pb·Ga)·m ≥ 0
 	c := bound.Sub(pa.Mul(lb.C).Sub(pb.Mul(la.C)))
 	g := pb.Mul(la.G).Sub(pa.Mul(lb.G))
-	return pairLines{c: c, g: g}, true
+	return pairLines{c: c, g: g}, tail, true
 }
 
 // mostShift is the most weight, in hundredths of a percentage point, that

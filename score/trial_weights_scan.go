@@ -53,31 +53,46 @@ func (t *Trials) scanOf(fi, ti, ia, ib int) (*shiftScan, bool) {
 	if k.stage[1] == nil || k.stage[2] != nil || k.stage[3] != nil {
 		return nil, false
 	}
-	sr := scanReader{t: t, r: *k.stage[1], F: k.tree.roots[fi], T: k.tree.roots[ti], ia: ia, ib: ib}
-	hundredth, _ := t.per.Quo(exact.Int(100))         // a point moves marks: never zero
-	sr.rateF, _ = hundredth.Neg().Quo(sr.F.available) // a weighted top-level criterion: never zero
-	sr.rateT, _ = hundredth.Quo(sr.T.available)
+	sr := t.scanReaderOf(fi, ti, ia, ib)
 	total, ok := sr.sum(k.tree.leaves)
 	if !ok {
 		return nil, false
 	}
 	sc := &shiftScan{total: total}
+	return sc, sr.chainOf(sc)
+}
+
+// scanReaderOf reads, under the leaves' rounding, the bids at positions
+// ia and ib under a shift from top-level criterion fi to ti.
+func (t *Trials) scanReaderOf(fi, ti, ia, ib int) scanReader {
+	k := t.k
+	sr := scanReader{t: t, r: *k.stage[1], F: k.tree.roots[fi], T: k.tree.roots[ti], ia: ia, ib: ib}
+	hundredth, _ := t.per.Quo(exact.Int(100))         // a point moves marks: never zero
+	sr.rateF, _ = hundredth.Neg().Quo(sr.F.available) // a weighted top-level criterion: never zero
+	sr.rateT, _ = hundredth.Quo(sr.T.available)
+	return sr
+}
+
+// chainOf reads the tie-break chain between the two bids into sc; false
+// where a step's points do not fit machine integers.
+func (sr scanReader) chainOf(sc *shiftScan) bool {
+	k := sr.t.k
 	for _, tb := range k.pol.TieBreaks {
 		switch tb.Kind {
 		case HigherPoints:
 			n, found := k.tree.byID[tb.Criterion]
 			if !found {
-				return nil, false
+				return false
 			}
 			s, ok := sr.sum(leavesUnder(n, nil))
 			if !ok {
-				return nil, false
+				return false
 			}
 			sc.chain = append(sc.chain, scanStep{points: &s})
 		case LowerPrice:
 			v := k.keyValue(tb)
-			va, okA := v.of(&k.bids[ia])
-			vb, okB := v.of(&k.bids[ib])
+			va, okA := v.of(&k.bids[sr.ia])
+			vb, okB := v.of(&k.bids[sr.ib])
 			if okA && okB { // a step every bid awaits leaves the pair as it was
 				sc.chain = append(sc.chain, scanStep{cmp: va.Cmp(vb)})
 			}
@@ -85,7 +100,7 @@ func (t *Trials) scanOf(fi, ti, ia, ib int) (*shiftScan, bool) {
 			sc.chainless = true
 		}
 	}
-	return sc, true
+	return true
 }
 
 // leavesUnder appends the leaves at or under n.
@@ -111,33 +126,35 @@ type scanReader struct {
 // sum is a's points on leaves less b's; false when they do not fit.
 func (sr scanReader) sum(leaves []*node) (scanSum, bool) {
 	s := scanSum{r: sr.r}
-	for _, side := range [2]struct {
-		i    int
-		sign int64
-	}{{sr.ia, 1}, {sr.ib, -1}} {
-		nums := sr.t.evaluated(side.i)
-		for _, n := range leaves {
-			m := &nums[n.index]
-			if n.top != sr.F && n.top != sr.T {
-				u, ok := sr.r.Units(m.points.Value) // rounded to its places: whole units
-				if !ok || u > 1<<50 || u < -(1<<50) {
-					return scanSum{}, false
-				}
-				s.rest += side.sign * u
-				continue
+	ok := sr.add(&s, sr.ia, 1, leaves) && sr.add(&s, sr.ib, -1, leaves)
+	return s, ok
+}
+
+// add adds the points on leaves of the bid at position i to s, signed;
+// false when they do not fit.
+func (sr scanReader) add(s *scanSum, i int, sign int64, leaves []*node) bool {
+	nums := sr.t.evaluated(i)
+	for _, n := range leaves {
+		m := &nums[n.index]
+		if n.top != sr.F && n.top != sr.T {
+			u, ok := sr.r.Units(m.points.Value) // rounded to its places: whole units
+			if !ok || u > 1<<50 || u < -(1<<50) {
+				return false
 			}
-			rate := sr.rateT
-			if n.top == sr.F {
-				rate = sr.rateF
-			}
-			line, ok := exact.NewSteps(m.unrounded, m.unrounded.Mul(rate))
-			if !ok {
-				return scanSum{}, false
-			}
-			s.terms = append(s.terms, scanTerm{line: line, sign: side.sign})
+			s.rest += sign * u
+			continue
 		}
+		rate := sr.rateT
+		if n.top == sr.F {
+			rate = sr.rateF
+		}
+		line, ok := exact.NewSteps(m.unrounded, m.unrounded.Mul(rate))
+		if !ok {
+			return false
+		}
+		s.terms = append(s.terms, scanTerm{line: line, sign: sign})
 	}
-	return s, true
+	return true
 }
 
 // at is the sum at k hundredths; false when the integers would overflow.
@@ -164,7 +181,14 @@ func (sc *shiftScan) above(k int64) (yes, known bool) {
 		return false, false
 	case v != 0:
 		return v > 0, true
-	case sc.chainless:
+	}
+	return sc.chainAbove(k)
+}
+
+// chainAbove reports whether a comes first on the tie-break chain at k
+// hundredths, the two level on total; known as for above.
+func (sc *shiftScan) chainAbove(k int64) (yes, known bool) {
+	if sc.chainless {
 		return false, false
 	}
 	for _, st := range sc.chain {

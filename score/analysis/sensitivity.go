@@ -179,6 +179,12 @@ type shiftSearch struct {
 	// minimum.
 	scanned bool
 	maxScan int
+	// ratios is set under price per quality point without thresholds,
+	// where only the leaves' points are rounded (the default), besides
+	// scanned: each bid's ratio is its own, and Trials.LeastShiftOutranking
+	// reads the two in machine integers at every hundredth of the window,
+	// each pair searched so without a limit, as under lines.
+	ratios bool
 	// crossing holds, by positions in tops from and to, the least shift at
 	// which the winner could fall below a threshold (score.Trials.ShiftCrossings),
 	// within from's limit; nil without thresholds.
@@ -301,6 +307,7 @@ func (f *field) shiftSearch() *shiftSearch {
 	if pol.Basis == score.PricePerQualityPoint && hasThresholds(pol) {
 		ss.maxScan = 20 // each the lot evaluated whole
 	}
+	ss.ratios = pol.Basis == score.PricePerQualityPoint && !hasThresholds(pol) && leavesRoundedAlone(pol)
 	ss.reach = f.tr.RoundingReach()
 	ss.crossings()
 	return ss
@@ -388,7 +395,7 @@ func (ss *shiftSearch) ask(r string, pr shiftPair) (ws WeightShift, stopped *dec
 	from, to := ss.tops[pr.from], ss.tops[pr.to]
 	cross := ss.crossing[[2]int{pr.from, pr.to}]
 	switch {
-	case ss.lines:
+	case ss.lines, ss.ratios:
 		ws, err = ss.f.leastShift(ss.w, r, from, to)
 		return ws, nil, err
 	case !pr.scan:
@@ -407,6 +414,25 @@ func (ss *shiftSearch) ask(r string, pr shiftPair) (ws WeightShift, stopped *dec
 		ws, err = ss.f.confirmShift(ss.w, r, from.i, to.i, start, from.limit, cross)
 	}
 	return ws, stopped, err
+}
+
+// leavesRoundedAlone reports whether a policy rounds its leaves' points
+// and nothing above them but, at most, the total: the default rounding,
+// under which a ratio is read in machine integers at each shift
+// (score.Trials.LeastShiftOutranking).
+func leavesRoundedAlone(pol score.Policy) bool {
+	rules := pol.Rounding
+	if len(rules) == 0 {
+		rules = score.DefaultRounding()
+	}
+	leaves := false
+	for _, r := range rules {
+		leaves = leaves || r.Stage == score.LeafPoints
+		if r.Stage == score.TopLevel {
+			return false
+		}
+	}
+	return leaves
 }
 
 // unfollowed marks an answer the search could not give in full: where a
