@@ -47,8 +47,10 @@ func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial
 // its problems, without finding who leads it. Only a and b are re-scored,
 // and the bids level with them when the tie-break chain must read their
 // group (under a price divided by quality points or adjusted by features,
-// every bid then). A policy WithWeightShift evaluates whole is evaluated
-// whole.
+// every bid then). Under price per quality point without thresholds and
+// under the leaves' rounding (the default) nothing is re-scored: the two
+// ratios are read from the bids' quality points in machine integers. A
+// policy WithWeightShift evaluates whole is evaluated whole.
 func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b string) (bool, error) {
 	if yes, known := t.ratioOutranks(from, to, points, a, b); known {
 		return yes, nil

@@ -24,11 +24,12 @@ import (
 // b's, or above it, are asked, from the least up, and each is a and b
 // re-scored. Under price per quality point only the hundredths of the two
 // ratios' window ([Trials.ShiftWindow]) are asked, each as ShiftOutranks
-// asks it (without thresholds, each bid's ratio read from its quality
-// points in machine integers; with them, the lot evaluated whole). Otherwise (thresholds, across which a
-// shift moves bids; a price adjusted by features; a or b not ranked as
-// evaluated) every hundredth from 0.01 up is asked so: up to a hundred
-// trials for each percentage point.
+// asks it: without thresholds, under the leaves' rounding, each bid's
+// ratio read from its quality points in machine integers, nothing
+// re-scored. Otherwise (thresholds, across which a shift moves bids; a
+// price adjusted by features; a or b not ranked as evaluated) every
+// hundredth from 0.01 up is asked so: up to a hundred trials for each
+// percentage point.
 func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, b string) (decimal.Decimal, bool, error) {
 	most = most.RoundFloor(2)
 	fi, ti, err := t.shiftTops(from, to)
