@@ -13,5 +13,9 @@
 // github.com/shopspring/decimal (its default division precision and the
 // like): precision is always passed explicitly.
 //
+// Where an analysis asks one figure at many steps (a bid's points at each
+// hundredth of a shift of weight), [Steps] and [QuoUnits] round in machine
+// integers what the Fraction would round, and say when they cannot.
+//
 // It owns numbers only; it knows nothing of tenders, criteria or bids.
 package exact

@@ -98,7 +98,8 @@
 // from their lines before rounding the hundredths of a point where the
 // declared rounding could show one above the other, and
 // [Trials.LeastShiftOutranking] asks each of them from the least up (under
-// a rounding of leaves alone in machine integers, [exact.Steps]): the
+// a rounding of leaves alone in machine integers, [exact.Steps]; under
+// price per quality point each bid's ratio so, [exact.QuoUnits]): the
 // least shift, where the totals as shown step. Under thresholds a shift
 // tests only the bids it could take across them: each threshold's margin
 // is a line in the weight moved, so each bid's least shift that could

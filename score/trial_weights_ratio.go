@@ -1,6 +1,7 @@
 package score
 
 import (
+	"cmp"
 	"math/bits"
 	"sync"
 
@@ -155,9 +156,9 @@ func (rs *ratioScan) cmp(ua, ub int64) (int, bool) {
 		h2, l2 := bits.Mul64(uint64(rs.pb), uint64(ua))
 		switch {
 		case h1 != h2:
-			return cmp64(h1, h2), true
+			return cmp.Compare(h1, h2), true
 		default:
-			return cmp64(l1, l2), true
+			return cmp.Compare(l1, l2), true
 		}
 	}
 	// a ratio is pa pennies over ua units of 10^-places points: pa × 10^places ÷ (100 ua) pounds
@@ -177,18 +178,7 @@ func (rs *ratioScan) cmp(ua, ub int64) (int, bool) {
 	if !okA || !okB {
 		return 0, false
 	}
-	return cmp64(uint64(xa), uint64(xb)), true
-}
-
-// cmp64 compares two unsigned integers: -1, 0 or 1.
-func cmp64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(xa, xb), true
 }
 
 // mulSmall is a × b for a, b at or above zero; false past 2^62.
