@@ -615,9 +615,9 @@ func (t *Trials) trial(i int, b *Bid, bl *trialBlock, same bool) Trial {
 		// give a bid out as evaluated points. One that rose can only take a
 		// bid's points, and its last ones put it out as it is re-scored;
 		// the others' ratios then only rise (their quality points, rounded
-		// by non-decreasing functions, only fall), and the walk
-		// of bids that can only fall follows them (outcome), across the
-		// thresholds as under any basis.
+		// by non-decreasing functions, only fall), and the walk of bids
+		// that can only fall follows them (outcome), across the thresholds
+		// as under any basis.
 		r := t.wholeWithOffers(i, b, &bl.prep, s, svMoved) // released as any other
 		r.bl, r.gen = bl, bl.gen
 		return r
