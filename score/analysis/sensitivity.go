@@ -106,7 +106,7 @@ func (w WeightShift) Explanation() string {
 		if w.unfollowed != nil && w.unfollowed.points.LessThan(w.Points) {
 			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
 		} else if w.unsearched != nil {
-			s += ". A smaller shift may also do it: " + unsearchedWords(*w.unsearched)
+			s += ". A smaller shift may also do it: " + unsearchedWords(*w.unsearched, w.Rival, w.winner)
 		}
 		return s
 	case w.Answer == NotComputed && w.unfollowed != nil:
@@ -114,14 +114,15 @@ func (w WeightShift) Explanation() string {
 			" as far as the search follows the field; " + unfollowedWords(*w.unfollowed)
 	case w.Answer == NotComputed && w.unsearched != nil:
 		return "not computed in full: no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner +
-			" as far as the search looks; " + unsearchedWords(*w.unsearched)
+			" as far as the search looks; " + unsearchedWords(*w.unsearched, w.Rival, w.winner)
 	}
 	return "no shift of weight between two top-level criteria puts " + w.Rival + " above " + w.winner
 }
 
-// unsearchedWords says where the search did not look.
-func unsearchedWords(from decimal.Decimal) string {
-	return "from " + exact.Plain(from) + " percentage points, the declared rounding could show it above, and there the search does not ask every hundredth of a point"
+// unsearchedWords says where the search did not look for a shift that
+// shows rival above winner.
+func unsearchedWords(from decimal.Decimal, rival, winner string) string {
+	return "from " + exact.Plain(from) + " percentage points, the declared rounding could show " + rival + " above " + winner + ", and there the search does not ask every hundredth of a point"
 }
 
 // unfollowedWords says where the search stops following the field.
@@ -252,14 +253,14 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 		}
 	}
 	out.Robustness, out.Statement = robustness(ss.w, out)
-	var unsearched *decimal.Decimal // the least point of a window not asked in full, over the rivals
-	for _, s := range out.Shifts {
-		if s.unsearched != nil && (unsearched == nil || s.unsearched.LessThan(*unsearched)) {
-			unsearched = s.unsearched
+	var unsearched *WeightShift // the rival whose window not asked in full starts least
+	for i, s := range out.Shifts {
+		if s.unsearched != nil && (unsearched == nil || s.unsearched.LessThan(*unsearched.unsearched)) {
+			unsearched = &out.Shifts[i]
 		}
 	}
-	if unsearched != nil && (out.Smallest < 0 || unsearched.LessThan(out.Shifts[out.Smallest].Points)) {
-		out.Statement += " This reading may not be complete: for some rival, " + unsearchedWords(*unsearched) + "."
+	if u := unsearched; u != nil && (out.Smallest < 0 || u.unsearched.LessThan(out.Shifts[out.Smallest].Points)) {
+		out.Statement += " This reading may not be complete: " + unsearchedWords(*u.unsearched, u.Rival, ss.w) + "."
 	}
 	// Every rival shares where the search stops following the field: it
 	// matters to the award only below the smallest shift found.

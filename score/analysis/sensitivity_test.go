@@ -355,8 +355,8 @@ func TestShiftUnderACoarseRatioRounding(t *testing.T) {
 	s, err = analysis.WeightSensitivity(tn, "L1", bids)
 	require.NoError(t, err)
 	require.Equal(t, analysis.Found, s.Shifts[0].Answer)
-	assert.Contains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it: from "+exact.Plain(lo.Add(d("0.2")))+" percentage points, the declared rounding could show it above")
-	assert.Contains(t, s.Statement, "This reading may not be complete")
+	assert.Contains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it: from "+exact.Plain(lo.Add(d("0.2")))+" percentage points, the declared rounding could show A above B")
+	assert.Contains(t, s.Statement, "This reading may not be complete: from "+exact.Plain(lo.Add(d("0.2")))+" percentage points, the declared rounding could show A above B")
 
 	pol.Thresholds.MinQualityPercent, pol.Rounding = nil, nil
 	s, err = analysis.WeightSensitivity(tn, "L1", bids)
