@@ -561,7 +561,7 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 	} else if price != nil {
 		ratio, err := criteria.PricePerQualityPoint(s.prep.quotes[price.price].Price, t.Points.Value)
 		if err != nil {
-			s.disqualify(AtRatio, Reason{Rule: "no-quality-points", Text: "no quality points, so no price per quality point can be formed"})
+			s.disqualify(AtRatio, Reason{Rule: ruleNoQualityPoints, Text: "no quality points, so no price per quality point can be formed"})
 			s.total = TotalLine{} // none: a copy a trial re-scores has its total as evaluated
 			return
 		}
@@ -574,6 +574,10 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 	}
 	s.total = t
 }
+
+// ruleNoQualityPoints is the rule of a bid out under price per quality
+// point for want of quality points.
+const ruleNoQualityPoints = "no-quality-points"
 
 func idsOf(field []*bidKernel) []string {
 	ids := make([]string, len(field))

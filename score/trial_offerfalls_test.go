@@ -218,6 +218,44 @@ func TestTrialUnderPricePerQualityPointWhereABidLosesItsLastPoints(t *testing.T)
 	assert.Equal(t, "8", a.Value.String(), "A: £40 over 5 points")
 }
 
+// TestShiftGivesABidItsFirstQualityPoints: a shift of weight towards
+// social value can give a bid out for want of quality points its first,
+// and with them a ratio. Hand-worked on wholePointsLot: A bids £100 with a
+// start (a share of 20, the best), B £100 with £2,000 of spend at £0.05
+// (£100, a share of 1). As published B has 5 × 1 ÷ 20 = 0.25 points,
+// shown 0, and is out; A has 5 and a ratio of 20. With 5 points moved
+// from quality to social value B has 10 × 1 ÷ 20 = 0.5, shown 1 (half up):
+// a ratio of £100 ÷ 1 = 100, second to A's £100 ÷ 10 = 10. At 4.99 it has
+// 0.4995, shown 0, and stays out. The trial kept B out as evaluated.
+func TestShiftGivesABidItsFirstQualityPoints(t *testing.T) {
+	p, _ := wholePointsLot(t, criteria.Commitment{Measure: "FX-APPR-01", Quantity: decp("1")},
+		criteria.Commitment{Measure: "FX-SME-01", Quantity: decp("2000")})
+	trials, _ := p.Trials("L1")
+	x, _ := trials.Result().Bid("B")
+	require.NotNil(t, x.Disqualified, "the premise: B has no quality points as published")
+	for _, c := range []struct {
+		shift string
+		b     string // B's ratio; "" for none
+	}{
+		{"5", "100"},
+		{"4.99", ""}, // A's 9.99 points are shown 10 here too
+	} {
+		tr, err := trials.WithWeightShift("quality", "sv", dec(c.shift))
+		require.NoError(t, err)
+		a, _ := tr.Total("A")
+		assert.Equal(t, "10", a.Value.String(), "%s: A's £100 over its 10 points as shown", c.shift)
+		b, scored := tr.Total("B")
+		assert.Equal(t, c.b != "", scored, "%s: whether B has a ratio", c.shift)
+		if scored {
+			assert.Equal(t, c.b, b.Value.String(), "%s: B's ratio", c.shift)
+		}
+		yes, err := trials.ShiftOutranks("quality", "sv", dec(c.shift), "A", "B")
+		require.NoError(t, err)
+		assert.True(t, yes, "%s: A ranks above B, ranked or not", c.shift)
+		tr.Release()
+	}
+}
+
 // wholePointsLot is a lot under price per quality point whose quality
 // (95) no bid is marked on, and whose apprenticeships and spend (5) are
 // read as a share of the price, relative to the best, with points

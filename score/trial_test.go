@@ -47,7 +47,7 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue, shape trShape) score.Policy {
 	weighting := rapid.SampledFrom([]score.Weighting{score.PercentEachLevel, score.PercentOfTotal, score.Points}).Draw(t, "weighting")
 	wp := rapid.Int64Range(10, 70).Draw(t, "wPrice")
 	wsv := int64(0)
-	sv := shape.shareOfPrice || rapid.IntRange(0, 3).Draw(t, "sv") == 0
+	sv := shape.shareOfPrice || shape.thresholds || rapid.IntRange(0, 3).Draw(t, "sv") == 0
 	if sv {
 		wsv = rapid.Int64Range(5, min(50, 90-wp)).Draw(t, "wSV") // at times outweighing price: an offer that falls with it can outweigh its price points
 	}
@@ -100,15 +100,19 @@ func trPolicy(t *rapid.T, cat criteria.Catalogue, shape trShape) score.Policy {
 				Mode: rapid.SampledFrom(exact.Modes()).Draw(t, "mode")})
 		}
 	}
-	if rapid.IntRange(0, 3).Draw(t, "minQuality") == 0 {
+	kind := -1 // under shape.thresholds, the kind of minimum always set
+	if shape.thresholds {
+		kind = rapid.IntRange(0, 2).Draw(t, "minimum")
+	}
+	if kind == 0 || rapid.IntRange(0, 3).Draw(t, "minQuality") == 0 {
 		m := decimal.NewFromInt(rapid.Int64Range(20, 60).Draw(t, "minQualityPercent"))
 		p.Thresholds.MinQualityPercent = &m
 	}
-	if rapid.IntRange(0, 4).Draw(t, "minPercent") == 0 {
+	if kind == 1 || rapid.IntRange(0, 4).Draw(t, "minPercent") == 0 {
 		m := decimal.NewFromInt(25)
 		p.Criteria[1].Children[0].MinPercent = &m
 	}
-	if len(p.Criteria) > 2 && rapid.IntRange(0, 4).Draw(t, "svMinPercent") == 0 { // a minimum on the social value itself
+	if len(p.Criteria) > 2 && (kind == 2 || rapid.IntRange(0, 4).Draw(t, "svMinPercent") == 0) { // a minimum on the social value itself
 		m := decimal.NewFromInt(20)
 		p.Criteria[2].MinPercent = &m
 	}
@@ -217,6 +221,7 @@ func trPrepared(t *rapid.T, cat criteria.Catalogue) (score.Tender, []score.Bid, 
 type trShape struct {
 	perQualityPoint bool // the price divided by the quality points
 	shareOfPrice    bool // social value relative to the best offer, read as a share of the bid's price
+	thresholds      bool // social value weighted beside quality, and a minimum score of at least one kind
 }
 
 // trPreparedAs is trPrepared, drawing a lot of the shape given.
@@ -366,6 +371,21 @@ func trPriceSame(t *rapid.T, p *score.Prepared, trials *score.Trials, bids []sco
 	want, _ := q.EvaluateLot("L1")
 	trSame(t, fmt.Sprintf("%s at %s", b.ID, np), tr, want)
 	trReleased(t, tr, bids) // its storage is used again by the trials after it
+}
+
+// TestShiftsUnderPricePerQualityPointWithMinimumsAreEvaluations holds
+// shifts of weight to evaluations under price per quality point with a
+// minimum score always set: a shift takes bids across it, which leave or
+// join, and no other bid's figures move (trial_weights_flips.go). The
+// general properties draw this shape about one time in a hundred.
+func TestShiftsUnderPricePerQualityPointWithMinimumsAreEvaluations(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, _, p, trials := trPreparedAs(t, cat, trShape{perQualityPoint: true, thresholds: true})
+		for range 3 {
+			trShiftSame(t, tn, p, trials)
+		}
+	})
 }
 
 // TestTrialsOfAPriceUnderPricePerQualityPointAreEvaluations holds price

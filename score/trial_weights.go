@@ -27,9 +27,9 @@ import (
 // takes a bid from near the best, every bid is re-scored. So is every bid
 // where the price is divided rather than weighted (price per quality
 // point, a price adjusted by features): each bid's standing is then its
-// own. Such a policy with thresholds, or one whose thresholds read a
-// criterion holding the price, is evaluated whole under the shifted
-// weights.
+// own, and a crossing moves no figure the others are scored against. A
+// policy whose thresholds read a criterion holding the price is evaluated
+// whole under the shifted weights.
 func (t *Trials) WithWeightShift(from, to string, points decimal.Decimal) (Trial, error) {
 	st, whole, err := t.weightTrial(from, to, points)
 	switch {
@@ -71,9 +71,10 @@ func (t *Trials) ShiftOutranks(from, to string, points decimal.Decimal, a, b str
 // state, every bid's marks available under the shift and the lines read;
 // nil, with the lot evaluated whole under the shifted weights as whole,
 // where the lines cannot follow the shift. Under a price divided by
-// quality points or adjusted by features, with no thresholds, each bid's
-// standing is its own (no field figure moves with weights): every bid
-// is re-scored, as it is asked, and the lines are not read.
+// quality points or adjusted by features, each bid's standing is its own
+// (no field figure moves with weights, nor with the bids a shift takes
+// across thresholds): every bid is re-scored, as it is asked, and the
+// lines are not read.
 func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialState, func() Trial, error) {
 	k := t.k
 	fi, ti, err := t.shiftTops(from, to)
@@ -91,10 +92,10 @@ func (t *Trials) weightTrial(from, to string, points decimal.Decimal) (*trialSta
 	}
 	w := newWeightState(k, fi, ti, move)
 	if k.pol.unweightedPrice() {
-		if t.hasTh {
+		if t.hasTh && !t.shiftFlips(w) {
 			return nil, whole, nil
 		}
-		w.all = true
+		w.all = true // the crossings, w.flips, move no figure: see trial_weights_flips.go
 		return &trialState{t: t, w: w}, whole, nil
 	}
 	if t.hasTh && !t.shiftFlips(w) {
@@ -213,10 +214,11 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 		w.cache[i] = s
 		return s
 	}
-	if base.out() {
+	if base.out() && !noPoints(base) {
 		return base
 	}
 	s := *base
+	s.dq = nil // out for want of quality points alone: the shift may give it some, and total says
 	if len(k.tieNodes) > 0 {
 		s.tie = make([]Figure, len(k.tieNodes))
 	}
@@ -227,6 +229,13 @@ func (w *weightState) bid(t *Trials, i int) *bidKernel {
 	t.done(scratch)
 	w.cache[i] = &s
 	return &s
+}
+
+// noPoints reports whether a bid is out for want of quality points alone
+// (price per quality point): the only way out that a shift of weight can
+// undo without a threshold, by giving it its first.
+func noPoints(s *bidKernel) bool {
+	return s.dq != nil && s.dq.Stage == AtRatio && len(s.dq.Reasons) == 1 && s.dq.Reasons[0].Rule == ruleNoQualityPoints
 }
 
 // leaders returns the bids with the best total under the shift: those

@@ -16,6 +16,13 @@ import (
 // crossing bids change: those now below stand out, those now above are
 // scored against the field as it stands. Otherwise every bid is re-scored
 // under the shift against the fields the crossings leave (everyBid).
+//
+// Where the price is divided rather than weighted (price per quality
+// point, a price adjusted by features), no price is scored against a
+// field, and the social value fields are drawn before any threshold
+// (scoreSocialValue): a crossing moves no figure another bid is scored
+// against. Every bid is then re-scored, as it is asked, and the crossing
+// bids leave or join.
 
 // shiftFlips tests each bid the thresholds test (every bid not out at a
 // gate, by disregard or for a mark below a question's minimum) that the
@@ -136,12 +143,15 @@ func (w *weightState) flipped(t *Trials, i int, out bool) *bidKernel {
 	s.dq, s.extra, s.reached, s.qpct = nil, nil, reachedTotal, nil
 	for j, n := range k.prices {
 		q := &s.prep.quotes[j]
-		if k.disqualifiesAt(j, q) {
+		switch m := n.c.Price.Method; {
+		case k.disqualifiesAt(j, q):
 			s.disqualify(AtBudget, Reason{Rule: "over-budget", Ref: n.c.ID})
 			s.fcells[n.field] = cell{state: cellOverBudget, quote: int32(j)}
-			continue
+		case m == criteria.PerQualityPoint || m == criteria.AdjustedByFeatures: // divided, not scored: as scorePrices has it
+			s.fcells[n.field] = cell{state: cellPerPoint, quote: int32(j)}
+		default:
+			s.fcells[n.field] = cell{a: criteria.Assessment{Value: w.priceScore(t, j, q)}, state: cellScored, quote: int32(j)}
 		}
-		s.fcells[n.field] = cell{a: criteria.Assessment{Value: w.priceScore(t, j, q)}, state: cellScored, quote: int32(j)}
 	}
 	if s.out() {
 		s.total, s.tie = TotalLine{}, nil

@@ -24,6 +24,10 @@ type ratioScan struct {
 	r      exact.Rounding // the leaves' rounding: the quality points' units
 	total  *exact.Rounding
 	tie    shiftScan // the chain alone
+	// cut is the least hundredth at which a or b could cross a threshold
+	// (the sieve, trial_weights_sieve.go): from it the scan cannot say,
+	// and a trial must. Past every shift without thresholds.
+	cut int64
 }
 
 // ratioScans holds the ratio scans asked for, by the two criteria and the
@@ -34,12 +38,13 @@ type ratioScans struct {
 }
 
 // ratioOutranks says what ShiftOutranks says, from the pair's ratio scan;
-// known is false where there is none (another basis, thresholds, a rounding
-// above the leaves but the total's, a bid out as evaluated, numbers past
-// machine integers) or the shift is not a whole number of hundredths a
-// trial would take, and the caller then re-scores.
+// known is false where there is none (another basis, a rounding above the
+// leaves but the total's, a bid out as evaluated, numbers past machine
+// integers), the shift is not a whole number of hundredths a trial would
+// take, or it could take a or b across a threshold, and the caller then
+// re-scores.
 func (t *Trials) ratioOutranks(from, to string, points decimal.Decimal, a, b string) (yes, known bool) {
-	if t.k.pol.basis() != PricePerQualityPoint || t.hasTh {
+	if t.k.pol.basis() != PricePerQualityPoint {
 		return false, false
 	}
 	ia, ib, both := t.indexOf(a, b)
@@ -110,7 +115,25 @@ func (t *Trials) readRatioScan(fi, ti, ia, ib int) (*ratioScan, bool) {
 		return nil, false
 	}
 	rs.pa, rs.pb = pa, pb
+	rs.cut = t.crossingCut(sr.F, sr.T, ia, ib)
 	return rs, true
+}
+
+// crossingCut is the least hundredth of a shift from F to T at which the
+// bid at position ia or ib could cross a threshold: below it both stand
+// as evaluated. Past every shift when neither can, or the lot has none.
+func (t *Trials) crossingCut(F, T *node, ia, ib int) int64 {
+	cut := int64(1) << 40
+	if !t.hasTh {
+		return cut
+	}
+	sv := t.sieve(F, T)
+	for _, i := range []int{ia, ib} {
+		if x, ok := sv.at[i]; ok {
+			cut = min(cut, hundredthsOf(sv.least[x].Mul(t.hundreds), exact.Floor))
+		}
+	}
+	return cut
 }
 
 // pennies is a price in whole pennies; false for one with a part of a
@@ -128,6 +151,9 @@ func pennies(p decimal.Decimal) (int64, bool) {
 // points has no ratio, and is out. known is false when the scan cannot
 // say, and a trial must.
 func (rs *ratioScan) above(k int64) (yes, known bool) {
+	if k >= rs.cut {
+		return false, false
+	}
 	ua, okA := rs.qa.at(k)
 	ub, okB := rs.qb.at(k)
 	switch {

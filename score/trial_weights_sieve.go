@@ -26,6 +26,7 @@ import (
 type thresholdSieve struct {
 	order []int            // bid positions
 	least []exact.Fraction // the least shift of each, in marks moved, ascending
+	at    map[int]int      // each bid's place in order, by its position
 }
 
 // ShiftCrossing is one bid a shift of weight could take across a
@@ -115,9 +116,9 @@ func (t *Trials) drawSieve(F, T *node) *thresholdSieve {
 		}
 	}
 	slices.SortStableFunc(cs, func(a, b crossing) int { return a.d.Cmp(b.d) })
-	sv := &thresholdSieve{order: make([]int, len(cs)), least: make([]exact.Fraction, len(cs))}
+	sv := &thresholdSieve{order: make([]int, len(cs)), least: make([]exact.Fraction, len(cs)), at: make(map[int]int, len(cs))}
 	for x, c := range cs {
-		sv.order[x], sv.least[x] = c.i, c.d
+		sv.order[x], sv.least[x], sv.at[c.i] = c.i, c.d, x
 	}
 	return sv
 }
