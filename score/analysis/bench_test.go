@@ -250,9 +250,9 @@ func BenchmarkAnalyseShareOfPriceQualityThreshold200(b *testing.B) {
 // perQualityPointLot is shareOfPriceLot under price per quality point: the
 // price divides the quality points (quality 80, apprenticeships 20 as a
 // share of the bid's price), so a trial of a price that moves the best
-// offer evaluates the lot whole (package score, Trials.trial), and the
-// weight sensitivity asks each hundredth of the two ratios' window (at
-// most 20 a pair) of two bids alone.
+// offer re-scores the bids that could still lead (package score,
+// Trials.trial), and the weight sensitivity reads each hundredth of the
+// two ratios' window in machine integers.
 func perQualityPointLot(b testing.TB, n int) (score.Tender, []score.Bid) {
 	tn, bids := shareOfPriceLot(b, n)
 	pol := &tn.Lots[0].Policy
@@ -266,5 +266,16 @@ func perQualityPointLot(b testing.TB, n int) (score.Tender, []score.Bid) {
 // 200-bid perQualityPointLot.
 func BenchmarkAnalysePerQualityPoint200(b *testing.B) {
 	tn, bids := perQualityPointLot(b, 200)
+	benchmarkAnalyseLot(b, tn, bids, true)
+}
+
+// BenchmarkAnalysePerQualityPointThreshold200 is the same lot under a
+// minimum quality score of 50% counting social value: a shift of weight
+// takes bids across it, which leave or join, and moves no other bid's
+// figures.
+func BenchmarkAnalysePerQualityPointThreshold200(b *testing.B) {
+	tn, bids := perQualityPointLot(b, 200)
+	m := decimal.NewFromInt(50)
+	tn.Lots[0].Policy.Thresholds.MinQualityPercent = &m
 	benchmarkAnalyseLot(b, tn, bids, true)
 }

@@ -159,9 +159,10 @@
 // like window of the two ratios (the rival's price × the winner's quality
 // points less the winner's price × the rival's is a line in δ, within what
 // the rounding of the points and of the ratio can move it): each hundredth
-// of it is asked by a trial, from the least up, at most 500 of them (20
-// under price per quality point, where each trial evaluates the lot
-// whole). Where the window runs on past them the search continues from the
+// of it is asked by a trial of the two bids, from the least up, at most
+// 500 of them (under price per quality point, below the least shift at
+// which either bid could cross a minimum, the two ratios read in machine
+// integers, nothing re-scored). Where the window runs on past them the search continues from the
 // break-even, as it did before windows, and the answer says from which
 // shift the rounding could show the rival above where it did not ask
 // every hundredth (none found is then not computed, and the robustness
@@ -171,23 +172,27 @@
 // the rival ranks above the winner, at 0.01 less it does not.
 //
 // Under minimum scores a shift can also take bids across them
-// ([score.Trials.ShiftCrossings]: each bid's margin against a minimum is
-// a line in δ too). Where it can take the winner below one, the rival may
+// ([score.Trials.ShiftCrossings]: each bid's margin against a minimum is a
+// line in δ too). Where it can take the winner below one, the rival may
 // rank above it long before their totals draw level, or where they never
-// do: the search starts there as well, asking each hundredth from the
-// least shift at which the winner could leave (its margin as shown steps
-// with the rounding, so it can be out at one hundredth and in again at the
-// next; past 500, halving), and an answer is the edge of the region it
-// found, stepping down by 0.01 and then halving towards no shift at all. Where it can take another bid across
-// one that moves the figures the others are scored against (the only
-// holder of the lowest or highest price or the best offer leaving the
-// field, or a bid below a minimum joining it), the totals past that point
-// are not the lines the search reads, and it does not follow them: an
-// answer found is confirmed and says a smaller one may exist past that
-// shift; none found is not computed, rather than "no shift does it"; and,
-// where that point is below the smallest shift found (or none was), the
-// robustness statement says the reading is not complete. The words name
-// the move of weight and the bid that could cross there.
+// do: the search starts there as well, asking each hundredth from the least
+// shift at which the winner could leave (its margin as shown steps with the
+// rounding, so it can be out at one hundredth and in again at the next;
+// past 500, halving), and an answer is the edge of the region it found,
+// stepping down by 0.01 and then halving towards no shift at all. Where it
+// can take another bid across one so that the figures the others are scored
+// against move (the only holder of the lowest or highest price leaving the
+// field), or so that a bid below a minimum joins the field (where it may
+// rank above the winner itself), the totals past that point are not the
+// lines the search reads, and it does not follow them. A bid holding the
+// best social value offer leaving moves nothing (the social value fields
+// are drawn before any minimum), nor, under price per quality point, does
+// any bid leaving (each price is divided by its own quality points). Past
+// such a point an answer found is confirmed and says a smaller one may
+// exist past that shift; none found is not computed, rather than "no shift
+// does it"; and, where that point is below the smallest shift found (or
+// none was), the robustness statement says the reading is not complete. The
+// words name the move of weight and the bid that could cross there.
 //
 // What it does not own: scoring (package score) and rendering (package
 // score/report). It never changes its inputs.

@@ -33,16 +33,19 @@ type Reversal struct {
 // movesField reports, for a compliant bid, whether removing it changes a
 // figure the other bids are scored against: the lowest price (relative,
 // deduction and linear methods) or the highest (linear), when the bid alone
-// offers it, or the best offer on a social value criterion scored relative
-// to it, when the bid alone holds it ([score.Trials.SoleBestOffer]). Every
-// other score is the bid's own, so removing a bid that moves no such figure
-// leaves every other total as it was, and the order of the others too but
-// where the tie-break chain reads a level group whole (heldLevel): only
-// the removals that move one, or may change that order, are re-scored.
+// offers it (priceEnds), or the best offer on a social value criterion
+// scored relative to it, when the bid alone holds it
+// ([score.Trials.SoleBestOffer]). Every other score is the bid's own, so
+// removing a bid that moves no such figure leaves every other total as it
+// was, and the order of the others too but where the tie-break chain reads
+// a level group whole (heldLevel): only the removals that move one, or may
+// change that order, are re-scored.
 func (f *field) movesField() func(id string) bool {
-	pol := f.lot().Policy
-	moves := map[string]bool{}
-	for _, l := range leaves(pol.Criteria) {
+	moves, known := f.priceEnds()
+	if !known {
+		return func(string) bool { return true } // cannot tell: re-score every removal
+	}
+	for _, l := range leaves(f.lot().Policy.Criteria) {
 		if sv := l.c.SocialValue; sv != nil && sv.Method == criteria.RelativeToBest {
 			for _, s := range f.base.Standings {
 				if f.tr.SoleBestOffer(s.BidID, l.c.ID) {
@@ -54,8 +57,19 @@ func (f *field) movesField() func(id string) bool {
 	for _, id := range f.heldLevel() {
 		moves[id] = true
 	}
+	return func(id string) bool { return moves[id] }
+}
+
+// priceEnds returns the ranked bids that alone offer a price criterion's
+// lowest price (relative, deduction and linear methods) or its highest
+// (linear): the figures of a field of prices, which a bid leaving moves.
+// None under price per quality point, where each price is divided by its
+// own quality points. false when a price cannot be read.
+func (f *field) priceEnds() (map[string]bool, bool) {
+	pol := f.lot().Policy
+	moves := map[string]bool{}
 	if pol.Basis == score.PricePerQualityPoint {
-		return func(id string) bool { return moves[id] } // each price is divided by its own quality points
+		return moves, true
 	}
 	for _, l := range priceLeaves(pol.Criteria) {
 		m := l.c.Price.Method
@@ -70,7 +84,7 @@ func (f *field) movesField() func(id string) bool {
 		for _, s := range f.base.Standings {
 			p, ok := f.tr.Quoted(s.BidID, l.c.ID) // as prepared: not quoted again
 			if !ok {
-				return func(string) bool { return true } // cannot tell: re-score every removal
+				return nil, false
 			}
 			if l.c.Price.IsOverBudget(p) {
 				continue // takes no part in the field
@@ -95,7 +109,7 @@ func (f *field) movesField() func(id string) bool {
 			moves[hi.ids[0]] = true
 		}
 	}
-	return func(id string) bool { return moves[id] }
+	return moves, true
 }
 
 // heldLevel returns the bids whose removal can change how the tie-break

@@ -90,11 +90,23 @@ type WeightShift struct {
 
 // unfollowedAt is where the search stops following the field: the shift,
 // in percentage points, between two top-level criteria (their titles), and
-// the bid it could take across a minimum.
+// the bid it could take across a minimum: into the field (joins), or out
+// of it with an end of a field of prices; prices is whether the lot has a
+// field of prices at all (not under price per quality point).
 type unfollowedAt struct {
 	points   decimal.Decimal
 	from, to string
 	bid      string
+	joins    bool
+	prices   bool
+}
+
+// movedBy is the first bid a shift could take across a minimum so that
+// the search no longer follows the field (shiftSearch.moved): whether it
+// joins the field or leaves it.
+type movedBy struct {
+	score.ShiftCrossing
+	joins bool
 }
 
 // Explanation says the answer in plain words, worded when asked for.
@@ -127,8 +139,14 @@ func unsearchedWords(from decimal.Decimal, rival, winner string) string {
 
 // unfollowedWords says where the search stops following the field.
 func unfollowedWords(u unfollowedAt) string {
-	return "from " + exact.Plain(u.points) + " percentage points moved from " + u.from + " to " + u.to + ", a shift can take " + u.bid +
-		" across a minimum score, into or out of the field, and move the figures the bids are scored against (the lowest or highest price, the best offer), which this search does not follow"
+	what := " across a minimum score out of the field, and with it the lowest or highest price the others are scored against"
+	switch {
+	case u.joins && u.prices:
+		what = " across a minimum score into the field, where it may rank above the winner or move the lowest or highest price the others are scored against"
+	case u.joins:
+		what = " across a minimum score into the field, where it may rank above the winner"
+	}
+	return "from " + exact.Plain(u.points) + " percentage points moved from " + u.from + " to " + u.to + ", a shift can take " + u.bid + what + ", which this search does not follow"
 }
 
 // WeightSensitivity finds, for the winner of the lot against each other compliant
@@ -192,11 +210,12 @@ type shiftSearch struct {
 	crossing map[[2]int]exact.Fraction
 	// moved holds, the same way, the least shift at which another bid could
 	// cross a threshold and so move a figure the others are scored against,
-	// and the first bid that could there: one that alone holds the lowest
-	// or highest price or the best offer leaving the field, or one below a
-	// minimum as evaluated joining it. Past it the totals are not the lines
-	// the search reads (see unfollowed).
-	moved map[[2]int]score.ShiftCrossing
+	// or itself rank above the winner, and the first bid that could there:
+	// one that alone holds the lowest or highest price leaving the field, or
+	// one below a minimum as evaluated joining it. Past it the totals are
+	// not the lines the search reads, nor the rivals its own (see
+	// unfollowed).
+	moved map[[2]int]movedBy
 	// unasked holds, the same way, the first shift from which the search
 	// for where the winner falls below a minimum did not ask every
 	// hundredth (winnerLeaves): from there any rival may rank above it.
@@ -262,12 +281,11 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 	if u := unsearched; u != nil && (out.Smallest < 0 || u.unsearched.LessThan(out.Shifts[out.Smallest].Points)) {
 		out.Statement += " This reading may not be complete: " + unsearchedWords(*u.unsearched, u.Rival, ss.w) + "."
 	}
-	// Every rival shares where the search stops following the field: it
-	// matters to the award only below the smallest shift found.
-	if i := slices.IndexFunc(out.Shifts, func(s WeightShift) bool { return s.unfollowed != nil }); i >= 0 {
-		if u := out.Shifts[i].unfollowed; out.Smallest < 0 || u.points.LessThan(out.Shifts[out.Smallest].Points) {
-			out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*u) + "."
-		}
+	// Every rival shares where the search stops following the field (under
+	// price per quality point, where a bid joining may rank above the
+	// winner): it matters to the award only below the smallest shift found.
+	if u := ss.firstMoved(); u != nil && (out.Smallest < 0 || u.points.LessThan(out.Shifts[out.Smallest].Points)) {
+		out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*u) + "."
 	}
 	return out, nil
 }
@@ -304,10 +322,7 @@ func (f *field) shiftSearch() *shiftSearch {
 	weighted := pol.Basis == "" || pol.Basis == score.WeightedPoints
 	ss.lines = weighted && !hasThresholds(pol)
 	ss.scanned = weighted && hasThresholds(pol) || pol.Basis == score.PricePerQualityPoint
-	ss.maxScan = 500 // each a trial of two bids
-	if pol.Basis == score.PricePerQualityPoint && hasThresholds(pol) {
-		ss.maxScan = 20 // each the lot evaluated whole
-	}
+	ss.maxScan = 500 // each a trial of two bids, or under price per quality point two ratios read
 	ss.ratios = pol.Basis == score.PricePerQualityPoint && !hasThresholds(pol) && leavesRoundedAlone(pol)
 	ss.reach = f.tr.RoundingReach()
 	ss.crossings()
@@ -442,6 +457,23 @@ func leavesRoundedAlone(pol score.Policy) bool {
 // answer found is confirmed, but a smaller one may lie past such a
 // crossing; none found is not computed.
 func (ss *shiftSearch) unfollowed(ws *WeightShift) {
+	if ss.pol.Basis == score.PricePerQualityPoint {
+		return // a bid crossing moves neither the rival's ratio nor the winner's: it bears on the award alone (firstMoved)
+	}
+	first := ss.firstMoved()
+	if first == nil {
+		return
+	}
+	ws.unfollowed = first
+	if ws.Answer == CannotWin {
+		ws.Answer = NotComputed
+	}
+}
+
+// firstMoved is the least shift, over every pair of criteria, from which
+// the search does not follow the field (shiftSearch.moved), and the bid
+// that could cross there; nil when there is none.
+func (ss *shiftSearch) firstMoved() *unfollowedAt {
 	var first *unfollowedAt
 	for fi, from := range ss.tops { // in the policy's order: of equal shifts, the first pair's
 		for ti, to := range ss.tops {
@@ -451,17 +483,12 @@ func (ss *shiftSearch) unfollowed(ws *WeightShift) {
 			}
 			at := decimal.Max(hundredth, exact.Rounding{Places: 2, Mode: exact.Floor}.Apply(m.Least))
 			if first == nil || at.LessThan(first.points) {
-				first = &unfollowedAt{points: at, from: from.c.Title, to: to.c.Title, bid: m.BidID}
+				first = &unfollowedAt{points: at, from: from.c.Title, to: to.c.Title, bid: m.BidID,
+					joins: m.joins, prices: ss.pol.Basis != score.PricePerQualityPoint}
 			}
 		}
 	}
-	if first == nil {
-		return
-	}
-	ws.unfollowed = first
-	if ws.Answer == CannotWin {
-		ws.Answer = NotComputed
-	}
+	return first
 }
 
 // shiftPair is one move of weight, from one weighted top-level criterion
@@ -576,12 +603,16 @@ func (ss *shiftSearch) crossings() {
 	if !hasThresholds(ss.pol) || ss.w == "" {
 		return
 	}
-	moves := ss.f.movesField()
+	// A bid leaving moves a figure only at an end of a field of prices: the
+	// social value fields are drawn before any threshold (score's kernel),
+	// and a level group is searched by trials, which read it whole.
+	ends, known := ss.f.priceEnds()
+	moves := func(id string) bool { return !known || ends[id] }
 	ranked := map[string]bool{}
 	for _, st := range ss.f.base.Standings {
 		ranked[st.BidID] = true
 	}
-	ss.crossing, ss.moved, ss.unasked = map[[2]int]exact.Fraction{}, map[[2]int]score.ShiftCrossing{}, map[[2]int]decimal.Decimal{}
+	ss.crossing, ss.moved, ss.unasked = map[[2]int]exact.Fraction{}, map[[2]int]movedBy{}, map[[2]int]decimal.Decimal{}
 	for fi, from := range ss.tops {
 		for ti, to := range ss.tops {
 			if fi == ti {
@@ -601,7 +632,7 @@ func (ss *shiftSearch) crossings() {
 						ss.unasked[key] = *unasked
 					}
 				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
-					ss.moved[key] = c
+					ss.moved[key] = movedBy{c, !ranked[c.BidID]}
 				}
 			}
 		}

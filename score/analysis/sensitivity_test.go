@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -292,8 +293,9 @@ func TestShiftCaveatOnlyBelowTheAnswer(t *testing.T) {
 }
 
 // TestShiftPastABidJoiningTheField: under a minimum quality score a shift
-// can lift a bid below it into the field, and move the figures the others
-// are scored against; the search does not follow the field past that, and
+// can lift a bid below it into the field, where it may rank above the
+// winner or move the figures the others are scored against; the search
+// does not follow the field past that, and
 // says so. TestShiftTakesTheWinnerBelowAMinimum's lot with J (£300,000,
 // marked 2 on both, no starts): 15 of 50 quality marks, 30%, below the
 // minimum. Moving d points from social value to quality J has
@@ -307,7 +309,41 @@ func TestShiftPastABidJoiningTheField(t *testing.T) {
 	assert.Equal(t, "10.01", got.Points.StringFixed(2))
 	// 9.96, not 10: the least shift at which J could cross, within the rounding's reach of its margin's line (score.Trials.ShiftCrossings)
 	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score")
-	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across")
+	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score into the field, where it may rank above the winner or move the lowest or highest price the others are scored against, which this search does not follow.")
+}
+
+// TestShiftPastTheBestOfferLeaving: a bid holding the best social value
+// offer that a shift takes below a minimum moves no other bid's points,
+// since the social value field is drawn before any threshold: the search
+// reads on past it and says nothing of it. underAMinimum's lot with W
+// (£100,000, marked 2 on both, 4 starts), R (£200,000, 3, 1 start) and S
+// (£400,000, 1, 8 starts, the best): W 50 + 15 + 10 = 75, R 25 + 22.50 +
+// 2.50 = 50, S 12.50 + 7.50 + 20 = 40. Moving d points from social value
+// to quality S has (7.5 + 0.25d) + (20 − d) of 50 marks, below 40% past
+// d = 10, and leaves; W keeps 75 and R has 50 + 0.625d, so nothing there
+// changes the award. From price to social value S has 40 + 0.75d against
+// W's 75 − 0.5d: level at 28, where the tie-break keeps W, and above it at
+// 28.01 (61.01 against 61.00 as shown); from price to quality R has
+// 50 + 0.25d against 75 − 0.5d, level at 33.33 as shown (58.34), where R
+// ranks first on the chain. Before, S's leaving at 9.97 was read as moving
+// the field, and every answer said a smaller shift might do.
+func TestShiftPastTheBestOfferLeaving(t *testing.T) {
+	tn, bids := underAMinimum([]int64{4, 1, 8}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 2, 2, true},
+		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"S", "Sorrelby Ltd", "400000", 1, 1, true})
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, s.Shifts, 2)
+	for _, c := range []struct{ rival, points, from, to string }{{"R", "33.33", "price", "quality"}, {"S", "28.01", "price", "appr"}} {
+		i := slices.IndexFunc(s.Shifts, func(w analysis.WeightShift) bool { return w.Rival == c.rival })
+		require.GreaterOrEqual(t, i, 0, c.rival)
+		got := s.Shifts[i]
+		require.Equal(t, analysis.Found, got.Answer, got.Explanation())
+		assert.Equal(t, c.points, got.Points.StringFixed(2), c.rival)
+		assert.Equal(t, c.from+" → "+c.to, got.From+" → "+got.To, c.rival)
+		assert.NotContains(t, got.Explanation(), "A smaller shift may also do it", c.rival)
+	}
+	assert.Equal(t, "S", s.Shifts[s.Smallest].Rival)
+	assert.NotContains(t, s.Statement, "not complete")
 }
 
 // TestShiftUnderACoarseRatioRounding: under price per quality point the
@@ -315,11 +351,13 @@ func TestShiftPastABidJoiningTheField(t *testing.T) {
 // each a trial of the two bids. Where the ratio is rounded to whole pounds
 // a point the window runs from 19.28 points, and the least shift that puts
 // A above B is 20.28: every hundredth below it, from the window's start,
-// is held to the lot evaluated whole. Under a minimum score each hundredth
-// is the lot evaluated whole, and only 20 are asked: the answer then says
-// from where it did not ask, 0.20 points above the window's start. Under
-// the default rounding (leaves' points to 2 places) it asks until it finds
-// the answer, and says nothing more.
+// is held to the lot evaluated whole. Under a minimum score both bids
+// meet, each hundredth is still the two bids re-scored, and the answer is
+// the same (before, each was the lot evaluated whole, only 20 were asked,
+// and the answer said a smaller shift might do; where a search stops at
+// its budget it still says so: TestScanPastItsBudgetSaysSo). Under the
+// default rounding (leaves' points to 2 places) it asks until it finds the
+// answer, and says nothing more.
 func TestShiftUnderACoarseRatioRounding(t *testing.T) {
 	tn, bids := fixture(criteria.PerQualityPoint, bidSpec{"A", "Alder Ltd", "400000", 3, 2, true}, bidSpec{"B", "Birch Ltd", "300000", 2, 1, true})
 	pol := &tn.Lots[0].Policy
@@ -355,8 +393,9 @@ func TestShiftUnderACoarseRatioRounding(t *testing.T) {
 	s, err = analysis.WeightSensitivity(tn, "L1", bids)
 	require.NoError(t, err)
 	require.Equal(t, analysis.Found, s.Shifts[0].Answer)
-	assert.Contains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it: from "+exact.Plain(lo.Add(d("0.2")))+" percentage points, the declared rounding could show A above B")
-	assert.Contains(t, s.Statement, "This reading may not be complete: from "+exact.Plain(lo.Add(d("0.2")))+" percentage points, the declared rounding could show A above B")
+	assert.Equal(t, "20.28", s.Shifts[0].Points.String())
+	assert.NotContains(t, s.Shifts[0].Explanation(), "A smaller shift may also do it")
+	assert.NotContains(t, s.Statement, "may not be complete")
 
 	pol.Thresholds.MinQualityPercent, pol.Rounding = nil, nil
 	s, err = analysis.WeightSensitivity(tn, "L1", bids)
