@@ -65,7 +65,16 @@ func write(w io.Writer, n *yaml.Node, f Format) error {
 	return fmt.Errorf("tenderfile: unknown format %q", f)
 }
 
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+// str is a text node. "<<" is YAML's merge key, which the YAML encoder
+// writes as "!!merge <<" rather than quote it: it is quoted here, so that
+// a title, a description or a key of "<<" reads back as the text it is.
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if s == "<<" {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 // encoder turns model values into nodes by reflection, naming fields by
 // their JSON tags.

@@ -117,3 +117,23 @@ func TestEncodeOmitsEmpty(t *testing.T) {
 	require.NoError(t, EncodeBids(&b, bids, YAML))
 	assert.Equal(t, "schemaVersion: tenderscore/bids/1\nbids:\n  - id: B-1\n    supplier:\n      id: \"\"\n      name: \"\"\n    lot: \"1\"\n    responses:\n      q: {}\n", b.String())
 }
+
+// TestEncodeQuotesTheMergeKey: a text of "<<" (a bid's id, a response's
+// key, here both) is written quoted and reads back as text. YAML reads a
+// bare << as its merge key; the YAML encoder wrote it tagged !!merge,
+// which the reader rejects, so a file the command wrote from an OCDS
+// notice with a criterion described as "<<" did not read (found by
+// ocds's FuzzImportCriteria).
+func TestEncodeQuotesTheMergeKey(t *testing.T) {
+	bids := []score.Bid{{ID: "<<", Supplier: score.Supplier{ID: "S-1", Name: "Merrow Lane Ltd"}, Lot: "1", Responses: map[string]score.Response{"<<": {}}}}
+	var b bytes.Buffer
+	require.NoError(t, EncodeBids(&b, bids, YAML))
+	assert.Contains(t, b.String(), `- id: "<<"`)
+	assert.Contains(t, b.String(), `"<<": {}`)
+	got, _, err := ReadBids("bids.yaml", bytes.NewReader(b.Bytes()))
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, "<<", got[0].ID)
+	_, ok := got[0].Responses["<<"]
+	assert.True(t, ok, "the response keyed <<")
+}
