@@ -32,14 +32,15 @@ type leavers struct {
 // position self whose best offers moved as moved has them, or false when
 // not every one rose (a bid may then join the trial: thresholdFlips) or
 // what it rests on is not known: a stake not ok, moves under two top-level
-// criteria, or a price scored per quality point or adjusted by features,
-// whose field the ends of the prices do not hold.
+// criteria, or a price adjusted by features. A price divided by quality
+// points is no field's (price reads none for it), so a bid leaving moves
+// no other bid's figures there.
 func (t *Trials) risenLeavers(moved []svMove, self int) (*leavers, bool) {
 	if !oneTop(moved) {
 		return nil, false
 	}
 	for _, n := range t.k.prices {
-		if m := n.c.Price.Method; m == criteria.PerQualityPoint || m == criteria.AdjustedByFeatures {
+		if n.c.Price.Method == criteria.AdjustedByFeatures {
 			return nil, false
 		}
 	}

@@ -408,6 +408,24 @@ func TestTrialsOfAPriceUnderPricePerQualityPointAreEvaluations(t *testing.T) {
 	})
 }
 
+// TestTrialsOfAPriceUnderPricePerQualityPointWithMinimumsAreEvaluations
+// is the same with a minimum score always set: a price cut that raises the
+// best offer can take other bids below it, and a trial follows those it
+// meets (trial_leavers.go) rather than evaluating the lot whole.
+func TestTrialsOfAPriceUnderPricePerQualityPointWithMinimumsAreEvaluations(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		_, bids, p, trials := trPreparedAs(t, cat, trShape{perQualityPoint: true, shareOfPrice: true, thresholds: true})
+		var prices []decimal.Decimal
+		for _, b := range bids {
+			prices = append(prices, *b.Responses["price"].Price.Amount)
+		}
+		for _, b := range bids {
+			trPriceSame(t, p, trials, bids, b, prices)
+		}
+	})
+}
+
 // drawShift draws two top-level criteria that carry weight, to shift
 // weight from and to, and the most that can move (shiftRoom); false when
 // the draw gives no shift.
