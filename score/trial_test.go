@@ -341,7 +341,22 @@ func trShiftSame(t *rapid.T, tn score.Tender, p *score.Prepared, trials *score.T
 			if w := okA && (!okB || ra < rb); got != w {
 				t.Fatalf("%s: ShiftOutranks says %s outranks %s: %v; evaluated ranks %d, %d", what, a.BidID, b.BidID, got, ra, rb)
 			}
+			if okA && okB && ra < rb && pol.Basis == score.PricePerQualityPoint {
+				trInWindow(t, trials, pol, from, to, d, a.BidID, b.BidID)
+			}
 		}
+	}
+}
+
+// trInWindow fails unless shift d, at which a ranks above b and both are
+// ranked, is within the two bids' window (Trials.ShiftWindow): under price
+// per quality point, where no bid crossing a minimum moves another's
+// ratio, it holds for a bid below a minimum as evaluated too.
+func trInWindow(t *rapid.T, trials *score.Trials, pol score.Policy, from, to int, d decimal.Decimal, a, b string) {
+	lo, hi, ok, err := trials.ShiftWindow(pol.Criteria[from].ID, pol.Criteria[to].ID, a, b)
+	require.NoError(t, err)
+	if !ok || d.LessThan(lo) || d.GreaterThan(hi) {
+		t.Fatalf("%s points from %s to %s: %s ranks above %s, outside their window %s–%s (%v)", d, pol.Criteria[from].ID, pol.Criteria[to].ID, a, b, lo, hi, ok)
 	}
 }
 

@@ -106,10 +106,12 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 // line in the shift, within what the rounding of the points and of the
 // ratio can move it; past a shift at which either bid's quality points
 // could come within the rounding's reach of nothing (b could then leave
-// the ranking) it runs on to the most there can be. Otherwise (a price
-// adjusted by features, a bid not ranked, or one with no more points than
-// that reach as evaluated) it is every shift there can be. Nothing is
-// re-scored.
+// the ranking) it runs on to the most there can be; a may be below a
+// threshold as evaluated there (its ratio is its own should a shift lift
+// it over), and outside the window it does not rank above b, in or out.
+// Otherwise (a price adjusted by features, a bid not ranked, or one with
+// no more points than that reach as evaluated) it is every shift there
+// can be. Nothing is re-scored.
 func (t *Trials) ShiftWindow(from, to string, a, b string) (lo, hi decimal.Decimal, ok bool, err error) {
 	fi, ti, err := t.shiftTops(from, to)
 	if err != nil {
@@ -148,11 +150,14 @@ func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind window
 	none := [2]int64{1, 0}
 	ia, okA := t.index[a]
 	ib, okB := t.index[b]
-	if !okA || !okB || !t.ranked(ia) || !t.ranked(ib) {
+	if !okA || !okB || !t.ranked(ib) || !t.ranked(ia) && !t.mayJoin(ia) {
 		return lo, hi, windowAll, none
 	}
 	ls := t.linesFor(fi, ti) // the lines alone: no set of them is drawn
 	la, lb := ls[ia], ls[ib]
+	if !t.ranked(ia) { // below a threshold as evaluated, under price per quality point: its own line
+		la = t.lineOf(ia, t.k.tree.roots[fi], t.k.tree.roots[ti])
+	}
 	switch t.k.pol.basis() {
 	case WeightedPoints:
 		wl, wh := pairLines{c: la.C.Sub(lb.C), g: la.G.Sub(lb.G)}.window(t.reach2, t.hundreds)
@@ -173,6 +178,15 @@ func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind window
 		return wl, hi, windowRatio, [2]int64{wh + 1, tail - 1}
 	}
 	return lo, hi, windowAll, none
+}
+
+// mayJoin reports whether the bid at position i, under price per quality
+// point, is below a threshold as evaluated, so that a shift could lift it
+// into the ranking: its ratio, should it join, is read from its quality
+// points as any ranked bid's is (no field figure moves with it).
+func (t *Trials) mayJoin(i int) bool {
+	s := &t.k.bids[i]
+	return t.k.pol.basis() == PricePerQualityPoint && s.out() && s.dq.Stage == AtThreshold
 }
 
 // ratioLines is, under price per quality point, where bid a's ratio (its

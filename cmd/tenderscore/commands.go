@@ -570,6 +570,9 @@ func whatifText(w io.Writer, res score.Result, as []analysis.LotAnalysis) error 
 		for _, s := range a.Sensitivity.Shifts {
 			fmt.Fprintf(&b, "  %s: %s\n", s.Rival, s.Explanation())
 		}
+		for _, s := range a.Sensitivity.Joining {
+			fmt.Fprintf(&b, "  %s (below a minimum score as evaluated): %s\n", s.Rival, s.Explanation())
+		}
 		b.WriteString("\nRank reversal\n")
 		if len(a.Reversals) == 0 {
 			b.WriteString("  removing any one bid leaves the order of the others unchanged\n")

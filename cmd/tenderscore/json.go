@@ -156,6 +156,7 @@ type jsonSensitivity struct {
 	Statement  string            `json:"statement"`
 	Smallest   *int              `json:"smallest,omitempty"`
 	Shifts     []jsonWeightShift `json:"shifts"`
+	Joining    []jsonWeightShift `json:"joining,omitempty"`
 }
 
 type jsonWeightShift struct {
@@ -289,15 +290,27 @@ func sensitivityJSON(s analysis.Sensitivity) jsonSensitivity {
 		out.Smallest = &i
 	}
 	for _, w := range s.Shifts {
-		js := jsonWeightShift{Rival: w.Rival, Supplier: supplierJSON(w.RivalSupplier), Answer: string(w.Answer), From: w.From, FromTitle: w.FromTitle,
-			To: w.To, ToTitle: w.ToTitle, NewWinner: w.NewWinner, Checks: checksJSON(w.Checks), Explanation: w.Explanation()}
+		js := weightShiftJSON(w)
 		if w.Answer == analysis.Found {
 			level := w.DrawsLevel
-			js.Points, js.BreakEven, js.DrawsLevel = dec(w.Points), frac(w.BreakEven), &level
+			js.BreakEven, js.DrawsLevel = frac(w.BreakEven), &level
 		}
 		out.Shifts = append(out.Shifts, js)
 	}
+	for _, w := range s.Joining { // no break-even is worked out for them
+		out.Joining = append(out.Joining, weightShiftJSON(w))
+	}
 	return out
+}
+
+// weightShiftJSON is one shift of weight, its break-even aside.
+func weightShiftJSON(w analysis.WeightShift) jsonWeightShift {
+	js := jsonWeightShift{Rival: w.Rival, Supplier: supplierJSON(w.RivalSupplier), Answer: string(w.Answer), From: w.From, FromTitle: w.FromTitle,
+		To: w.To, ToTitle: w.ToTitle, NewWinner: w.NewWinner, Checks: checksJSON(w.Checks), Explanation: w.Explanation()}
+	if w.Answer == analysis.Found {
+		js.Points = dec(w.Points)
+	}
+	return js
 }
 
 func checksJSON(cs []analysis.Check) []jsonCheckStep {

@@ -20,6 +20,8 @@ const (
 	localTender    = "testdata/local.yaml"
 	edgeTender     = "testdata/edge.yaml"
 	edgeBids       = "testdata/edge-bids.yaml"
+	joiningTender  = "testdata/joining.yaml"
+	joiningBids    = "testdata/joining-bids.yaml"
 )
 
 func compileSchema(t *testing.T, name string) *jsonschema.Schema {
@@ -52,6 +54,7 @@ func TestJSONAgainstSchemas(t *testing.T) {
 		{"whatif for every Croydon lot: answers found and cannot-win, marks raised under the mean", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", tenderFile, bidsFile}, exitOK},
 		{"whatif with a rank reversal and an abnormally low price", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", reversalTender, reversalBids}, exitOK},
 		{"whatif where a price to win is an edge", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", edgeTender, edgeBids}, exitOK},
+		{"whatif where a shift lifts a bid over a minimum", "whatif.schema.json", whatifSchemaVersion, []string{"whatif", "--format", "json", joiningTender, joiningBids}, exitOK},
 	}
 	schemas := map[string]*jsonschema.Schema{}
 	for _, tc := range tests {
@@ -103,6 +106,17 @@ func TestJSONReachesEveryPart(t *testing.T) {
 	require.NotEmpty(t, w.Lots[0].ToWin)
 	b1 := w.Lots[0].ToWin[0].Price
 	assert.True(t, b1.Edge, "B1 at a penny above £20,220.00 is the highest price once B0 falls below the minimum: it scores 0 on price")
+
+	out, _, _ = tenderscore("", "whatif", "--format", "json", joiningTender, joiningBids)
+	w = jsonWhatif{}
+	require.NoError(t, json.Unmarshal([]byte(out), &w))
+	require.Len(t, w.Lots, 1)
+	j := w.Lots[0].Sensitivity.Joining
+	require.Len(t, j, 1, "J, below the minimum of 49%, is lifted over it and above W by 2 points moved from quality to team")
+	assert.Equal(t, "J", j[0].Rival)
+	assert.Equal(t, "2", j[0].Points)
+	assert.Empty(t, j[0].BreakEven, "not worked out for a bid below a minimum")
+	assert.Equal(t, "sensitive", w.Lots[0].Sensitivity.Robustness, "graded on J's 2 points")
 
 	out, _, _ = tenderscore("", "check", "--format", "json", localTender)
 	var c jsonCheck

@@ -60,6 +60,7 @@ func analysesHold(t *rapid.T, perPoint bool) {
 		for _, s := range a.Sensitivity.Shifts {
 			holdShift(t, tn, bids, a.Winner, s)
 		}
+		holdJoining(t, tn, bids, base, a)
 	}
 	holdReversals(t, tn, bids, base, a.Reversals)
 }
@@ -203,6 +204,30 @@ func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s a
 				t.Fatalf("%s is above %s with %s points moved from %s to %s: %s", s.Rival, winner, p, from, to, s.Explanation())
 			}
 		})
+	}
+}
+
+// holdJoining holds the shifts that lift a bid below a minimum over it
+// and above the winner (Sensitivity.Joining) as holdShift holds a rival's,
+// and, under price per quality point, where they are searched, every other
+// bid below a minimum as evaluated to ranking above the winner at no whole
+// shift.
+func holdJoining(t *rapid.T, tn score.Tender, bids []score.Bid, base score.LotResult, a analysis.LotAnalysis) {
+	listed := map[string]bool{}
+	for _, s := range a.Sensitivity.Joining {
+		listed[s.Rival] = true
+		holdShift(t, tn, bids, a.Winner, s)
+	}
+	if tn.Lots[0].Policy.Basis != score.PricePerQualityPoint {
+		if len(a.Sensitivity.Joining) > 0 {
+			t.Fatalf("bids below a minimum searched under %q: %v", tn.Lots[0].Policy.Basis, listed)
+		}
+		return
+	}
+	for _, b := range base.Bids {
+		if dq := b.Disqualified; dq != nil && dq.Stage == score.AtThreshold && !listed[b.BidID] {
+			holdShift(t, tn, bids, a.Winner, analysis.WeightShift{Rival: b.BidID, Answer: analysis.CannotWin})
+		}
 	}
 }
 

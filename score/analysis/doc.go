@@ -194,6 +194,16 @@
 // none was), the robustness statement says the reading is not complete. The
 // words name the move of weight and the bid that could cross there.
 //
+// Under price per quality point a bid joining moves nothing either: no
+// price is scored against a field, and its own ratio is its price over its
+// quality points, as a ranked bid's is. So each bid below a minimum as
+// evaluated that a shift could lift over it is searched as a rival is
+// (Sensitivity.Joining): every hundredth of the two ratios' window from
+// the least shift at which it could cross, and from where the winner
+// could fall below a minimum, at most 500 of each, the answer re-scored
+// whole. The robustness statement is graded on the smallest shift of the
+// rivals' and these, and says which bid was below a minimum as evaluated.
+//
 // What it does not own: scoring (package score) and rendering (package
 // score/report). It never changes its inputs.
 package analysis

@@ -34,9 +34,19 @@ type Sensitivity struct {
 	// smallest shift of weight that puts it above the winner.
 	Shifts []WeightShift
 	// Smallest is the index in Shifts of the smallest shift that changes
-	// the winner, or -1 when none does.
+	// the winner, or -1 when none does (a smaller one may be in Joining).
 	Smallest int
-	// Robustness grades the smallest shift.
+	// Joining holds, under price per quality point with minimum scores,
+	// each bid below a minimum as evaluated that a shift of weight could
+	// lift over it and above the winner, with the smallest shift that does
+	// (Answer Found) or where its search was cut short (NotComputed), in
+	// bid order; a bid that no shift puts above the winner is left out.
+	// Their BreakEven and DrawsLevel are not worked out (zero and false).
+	// Elsewhere such a bid moves the figures the others are scored
+	// against, and the Statement says from where the search does not
+	// follow the field.
+	Joining []WeightShift
+	// Robustness grades the smallest shift, in Shifts or in Joining.
 	Robustness Robustness
 	// Statement says how robust the award is, in plain words.
 	Statement string
@@ -86,6 +96,8 @@ type WeightShift struct {
 	// whose window was too wide to ask in full (shiftSearch.narrow), below
 	// the answer; nil when every window was asked.
 	unsearched *decimal.Decimal
+	// joins is set on a bid below a minimum as evaluated (Sensitivity.Joining).
+	joins bool
 }
 
 // unfollowedAt is where the search stops following the field: the shift,
@@ -113,8 +125,12 @@ type movedBy struct {
 func (w WeightShift) Explanation() string {
 	switch {
 	case w.Answer == Found && len(w.Checks) == 2:
+		puts := " puts " + w.Rival + " above "
+		if w.joins {
+			puts = " lifts " + w.Rival + " over the minimum score it failed and puts it above "
+		}
 		s := "moving " + exact.Plain(w.Points) + " percentage points of weight from " + w.FromTitle + " to " + w.ToTitle +
-			" puts " + w.Rival + " above " + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
+			puts + w.winner + " (then " + winnerText(w.NewWinner) + " wins). Re-scored: " + w.Checks[0].String() + "; " + w.Checks[1].String()
 		if w.unfollowed != nil && w.unfollowed.points.LessThan(w.Points) {
 			s += ". A smaller shift may also do it: " + unfollowedWords(*w.unfollowed)
 		} else if w.unsearched != nil {
@@ -220,6 +236,11 @@ type shiftSearch struct {
 	// for where the winner falls below a minimum did not ask every
 	// hundredth (winnerLeaves): from there any rival may rank above it.
 	unasked map[[2]int]decimal.Decimal
+	// joiners are, under price per quality point, the bids below a minimum
+	// as evaluated that a shift could lift over it (joining.go), in the
+	// order first met; joinerAt their places there, by bid.
+	joiners  []joinerBid
+	joinerAt map[string]int
 }
 
 func (f *field) sensitivity() (Sensitivity, error) { return f.sensitivityBeside(nil) }
@@ -271,20 +292,28 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 			out.Smallest = i
 		}
 	}
-	out.Robustness, out.Statement = robustness(ss.w, out)
-	var unsearched *WeightShift // the rival whose window not asked in full starts least
-	for i, s := range out.Shifts {
-		if s.unsearched != nil && (unsearched == nil || s.unsearched.LessThan(*unsearched.unsearched)) {
-			unsearched = &out.Shifts[i]
+	var err error
+	if out.Joining, err = ss.joining(); err != nil {
+		return out, err
+	}
+	m := smallestShift(out)
+	out.Robustness, out.Statement = robustness(ss.w, m)
+	var unsearched *WeightShift // the rival (or bid below a minimum) whose window not asked in full starts least
+	for _, list := range [][]WeightShift{out.Shifts, out.Joining} {
+		for i, s := range list {
+			if s.unsearched != nil && (unsearched == nil || s.unsearched.LessThan(*unsearched.unsearched)) {
+				unsearched = &list[i]
+			}
 		}
 	}
-	if u := unsearched; u != nil && (out.Smallest < 0 || u.unsearched.LessThan(out.Shifts[out.Smallest].Points)) {
+	if u := unsearched; u != nil && (m == nil || u.unsearched.LessThan(m.Points)) {
 		out.Statement += " This reading may not be complete: " + unsearchedWords(*u.unsearched, u.Rival, ss.w) + "."
 	}
 	// Every rival shares where the search stops following the field (under
-	// price per quality point, where a bid joining may rank above the
-	// winner): it matters to the award only below the smallest shift found.
-	if u := ss.firstMoved(); u != nil && (out.Smallest < 0 || u.points.LessThan(out.Shifts[out.Smallest].Points)) {
+	// weighted points: under price per quality point a bid joining is
+	// searched, in Joining): it matters to the award only below the
+	// smallest shift found.
+	if u := ss.firstMoved(); u != nil && (m == nil || u.points.LessThan(m.Points)) {
 		out.Statement += " This reading is not complete under the minimum scores: " + unfollowedWords(*u) + "."
 	}
 	return out, nil
@@ -631,6 +660,8 @@ func (ss *shiftSearch) crossings() {
 					if unasked != nil {
 						ss.unasked[key] = *unasked
 					}
+				case !ranked[c.BidID] && ss.joinersSearched():
+					ss.noteJoiner(c, fi, ti) // searched as a rival is: it moves nothing for the others
 				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
 					ss.moved[key] = movedBy{c, !ranked[c.BidID]}
 				}
@@ -1063,12 +1094,26 @@ func (f *field) shifted(from, to int, d decimal.Decimal) score.Lot {
 	return l
 }
 
-func robustness(w string, s Sensitivity) (Robustness, string) {
+// smallestShift is the smallest shift found that puts another bid above
+// the winner: a rival's (Smallest) or, when smaller, one that lifts a bid
+// over a minimum (Joining); nil when none does.
+func smallestShift(s Sensitivity) *WeightShift {
+	var m *WeightShift
+	if s.Smallest >= 0 {
+		m = &s.Shifts[s.Smallest]
+	}
+	if j := smallestJoining(s.Joining); j != nil && (m == nil || j.Points.LessThan(m.Points)) {
+		m = j
+	}
+	return m
+}
+
+// robustness grades the smallest shift m (nil: none) and says so.
+func robustness(w string, m *WeightShift) (Robustness, string) {
 	conv := "(this library's convention: under 1 percentage point very sensitive, under 5 sensitive, under 10 moderately robust, otherwise robust)"
-	if s.Smallest < 0 {
+	if m == nil {
 		return Robust, fmt.Sprintf("The award to %s is robust to the weights: no shift of weight between two top-level criteria puts another compliant bid above it.", w)
 	}
-	m := s.Shifts[s.Smallest]
 	var g Robustness
 	var words string
 	switch {
@@ -1081,6 +1126,10 @@ func robustness(w string, s Sensitivity) (Robustness, string) {
 	default:
 		g, words = Robust, "robust to the weights"
 	}
-	return g, fmt.Sprintf("The award to %s would change if %s percentage points of weight moved from %s to %s (%s would then rank above it). The award is %s %s.",
-		w, exact.Plain(m.Points), m.FromTitle, m.ToTitle, m.Rival, words, conv)
+	rival := m.Rival + " would then rank above it"
+	if m.joins {
+		rival = m.Rival + ", below a minimum score as evaluated, would then pass it and rank above it"
+	}
+	return g, fmt.Sprintf("The award to %s would change if %s percentage points of weight moved from %s to %s (%s). The award is %s %s.",
+		w, exact.Plain(m.Points), m.FromTitle, m.ToTitle, rival, words, conv)
 }

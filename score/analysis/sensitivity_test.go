@@ -312,6 +312,60 @@ func TestShiftPastABidJoiningTheField(t *testing.T) {
 	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score into the field, where it may rank above the winner or move the lowest or highest price the others are scored against, which this search does not follow.")
 }
 
+// TestShiftLiftsABidOverTheMinimumUnderPricePerQualityPoint: under price
+// per quality point a bid below a minimum moves no other bid's ratio when
+// a shift lifts it over, so the search follows it as a rival (Joining).
+// Hand-worked: price per quality point, quality 70 (q1 60%, q2 40%,
+// marked 0–4), team 30 (marked 0–4), a minimum quality score of 49%
+// counting both, leaves' points to 2 places. W bids £100,000 marked 3, 3
+// and 2: 52.5 + 15 = 67.5 points, £1,481.48 a point. R £150,000, 2, 2, 2:
+// 35 + 15 = 50, £3,000. J £60,000, 1, 1, 4: 17.5 + 30 = 47.5, below the
+// minimum. Moving d points from quality to team J has 47.5 + 0.75d: at
+// 2.00, 10.20 + 6.80 + 32 = 49.00, in, £1,224.49 a point against W's
+// 100,000 ÷ 67 = £1,492.54, so J ranks first; at 1.99, 10.20 + 6.80 +
+// 31.99 = 48.99, out. R's 50 never moves (35 − 0.5d + 15 + 0.5d), and
+// W's 67.5 ∓ 0.25d would have to fall below 33.34 for R's £3,000 a point
+// to beat it: no shift puts R above W. The award is
+// graded on J's 2 points; before, the statement said only that J could
+// join from about 2 points, which the search did not follow.
+func TestShiftLiftsABidOverTheMinimumUnderPricePerQualityPoint(t *testing.T) {
+	tn, bids := fixture(criteria.PerQualityPoint, bidSpec{"W", "Wexcombe Services Ltd", "100000", 3, 3, true},
+		bidSpec{"R", "Rowanmere Ltd", "150000", 2, 2, true}, bidSpec{"J", "Juniper Vale Ltd", "60000", 1, 1, true})
+	pol := &tn.Lots[0].Policy
+	pol.Basis = score.PricePerQualityPoint
+	pol.Criteria[0].Weight, pol.Criteria[1].Weight = d("0"), d("70")
+	pol.Criteria = append(pol.Criteria, score.Criterion{ID: "team", Title: "Team", Weight: d("30"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}})
+	m := d("49")
+	pol.Thresholds.MinQualityPercent = &m
+	for i, team := range []int64{2, 2, 4} {
+		bids[i].Responses["team"] = consensus(team)
+	}
+	s, err := analysis.WeightSensitivity(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Equal(t, "W", s.Winner)
+	require.Len(t, s.Shifts, 1)
+	assert.Equal(t, analysis.CannotWin, s.Shifts[0].Answer, s.Shifts[0].Explanation())
+	require.Len(t, s.Joining, 1)
+	j := s.Joining[0]
+	require.Equal(t, analysis.Found, j.Answer, j.Explanation())
+	assert.Equal(t, "J", j.Rival)
+	assert.Equal(t, "2", j.Points.String())
+	assert.Equal(t, "quality → team", j.From+" → "+j.To)
+	assert.Equal(t, "J", j.NewWinner)
+	assert.Equal(t, "moving 2 percentage points of weight from Quality to Team lifts J over the minimum score it failed and puts it above W (then J wins). Re-scored: "+
+		j.Checks[0].String()+"; "+j.Checks[1].String(), j.Explanation())
+	assert.True(t, j.Checks[0].Holds)
+	assert.False(t, j.Checks[1].Holds)
+	assert.Equal(t, analysis.Sensitive, s.Robustness)
+	assert.Contains(t, s.Statement, "The award to W would change if 2 percentage points of weight moved from Quality to Team (J, below a minimum score as evaluated, would then pass it and rank above it).")
+	assert.NotContains(t, s.Statement, "not complete")
+	for _, c := range []struct{ shift, winner string }{{"2", "J"}, {"1.99", "W"}} { // the engine, whole
+		res, err := score.Evaluate(shifted(tn, "quality", "team", d(c.shift)), bids)
+		require.NoError(t, err)
+		assert.Equal(t, c.winner, res.Lots[0].Winner, "at %s", c.shift)
+	}
+}
+
 // TestShiftPastTheBestOfferLeaving: a bid holding the best social value
 // offer that a shift takes below a minimum moves no other bid's points,
 // since the social value field is drawn before any threshold: the search

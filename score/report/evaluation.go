@@ -137,6 +137,9 @@ func analysisSections(a *analysis.LotAnalysis) []section {
 	for _, s := range a.Sensitivity.Shifts {
 		ws.items = append(ws.items, fmt.Sprintf("%s (%s): %s", s.Rival, s.RivalSupplier.Name, s.Explanation()))
 	}
+	for _, s := range a.Sensitivity.Joining {
+		ws.items = append(ws.items, fmt.Sprintf("%s (%s), below a minimum score as evaluated: %s", s.Rival, s.RivalSupplier.Name, s.Explanation()))
+	}
 	out = append(out, ws)
 	rr := section{title: "Rank reversal", intro: "Whether removing any single compliant tender changes the order of the others — the known weakness of scoring price relative to the field."}
 	for _, r := range a.Reversals {

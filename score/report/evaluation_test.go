@@ -330,3 +330,42 @@ func near(a, b color.RGBA) bool {
 	}
 	return d(a.R, b.R) <= 6 && d(a.G, b.G) <= 6 && d(a.B, b.B) <= 6
 }
+
+// TestReportListsBidsLiftedOverAMinimum: the authority's report lists,
+// after the rivals, a bid below a minimum that a shift of weight lifts
+// over it and above the winner (analysis.Sensitivity.Joining; the lot is
+// hand-worked in score/analysis's
+// TestShiftLiftsABidOverTheMinimumUnderPricePerQualityPoint: 2 points from
+// quality to team lift J over the 49% minimum and above W).
+func TestReportListsBidsLiftedOverAMinimum(t *testing.T) {
+	q := func(id string, w int64) score.Criterion {
+		return score.QualityCriterion(id, id, decimal.NewFromInt(w), criteria.Scale0to4(), criteria.ConsensusMark)
+	}
+	quality := score.Criterion{ID: "quality", Title: "Quality", Weight: decimal.NewFromInt(70), Children: []score.Criterion{q("q1", 60), q("q2", 40)}}
+	tn := score.SingleLot("ANY/2026/14", "Help desk", score.PriceCriterion("price", "Price", decimal.Zero, criteria.PerQualityPoint), quality, q("team", 30))
+	pol := &tn.Lots[0].Policy
+	pol.Basis = score.PricePerQualityPoint
+	m := decimal.NewFromInt(49)
+	pol.Thresholds.MinQualityPercent = &m
+	var bids []score.Bid
+	for _, b := range []struct {
+		id, name     string
+		price        int64
+		q1, q2, team int64
+	}{{"W", "Wexcombe Services Ltd", 100000, 3, 3, 2}, {"R", "Rowanmere Ltd", 150000, 2, 2, 2}, {"J", "Juniper Vale Ltd", 60000, 1, 1, 4}} {
+		mark := func(n int64) score.Response {
+			return score.Marked(criteria.Agreed(decimal.NewFromInt(n), "agreed", criteria.MarkBy("E1", decimal.NewFromInt(n), "seen")))
+		}
+		bids = append(bids, score.Bid{ID: b.id, Supplier: score.Supplier{ID: "S-" + b.id, Name: b.name}, Lot: "1", Responses: map[string]score.Response{
+			"price": score.Priced(decimal.NewFromInt(b.price)), "q1": mark(b.q1), "q2": mark(b.q2), "team": mark(b.team)}})
+	}
+	res, err := score.Evaluate(tn, bids)
+	require.NoError(t, err)
+	as, err := analysis.AnalyseAll(tn, bids)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, report.ReportMarkdown(&buf, res, as...))
+	out := buf.String()
+	assert.Contains(t, out, "J (Juniper Vale Ltd), below a minimum score as evaluated: moving 2 percentage points of weight from Quality to team lifts J over the minimum score it failed and puts it above W")
+	assert.Contains(t, out, "(J, below a minimum score as evaluated, would then pass it and rank above it)")
+}

@@ -1,0 +1,169 @@
+package analysis
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tenderscore/tenderscore/exact"
+	"github.com/tenderscore/tenderscore/score"
+)
+
+// Bids a shift of weight lifts over a minimum, under price per quality point.
+//
+// A bid below a minimum score as evaluated is not a rival: it has no rank.
+// A shift of weight can lift it over the minimum, and there it may rank
+// above the winner. Under weighted points such a bid joins the field of
+// prices and moves the others' price points, and the search says it does
+// not follow the field past it (unfollowedAt). Under price per quality
+// point no price is scored against a field, and the social value fields
+// are drawn before any minimum: a bid joining moves no other bid's ratio,
+// and its own is its price over its quality points, as a ranked bid's is.
+// So each such bid is searched as a rival is: from the least shift at which
+// it could cross the minimum (score.Trials.ShiftCrossings) and the least at
+// which the rounding could show its ratio at or below the winner's
+// (score.Trials.ShiftWindow), every hundredth asked, at most maxScan of
+// them, and an answer found confirmed by re-scoring.
+
+// joinerPair is one pair of criteria along which a shift could lift a bid
+// over a minimum, and the least shift, in percentage points, at which it
+// could.
+type joinerPair struct {
+	from, to int // positions in tops
+	least    exact.Fraction
+}
+
+// joinerBid is a bid below a minimum as evaluated, with every pair along
+// which a shift could lift it over, in the policy's order.
+type joinerBid struct {
+	id    string
+	pairs []joinerPair
+}
+
+// noteJoiner records that a shift from tops[fi] to tops[ti] could lift bid
+// c over a minimum, from c.Least.
+func (ss *shiftSearch) noteJoiner(c score.ShiftCrossing, fi, ti int) {
+	at, ok := ss.joinerAt[c.BidID]
+	if !ok {
+		if ss.joinerAt == nil {
+			ss.joinerAt = map[string]int{}
+		}
+		at = len(ss.joiners)
+		ss.joinerAt[c.BidID] = at
+		ss.joiners = append(ss.joiners, joinerBid{id: c.BidID})
+	}
+	ss.joiners[at].pairs = append(ss.joiners[at].pairs, joinerPair{from: fi, to: ti, least: c.Least})
+}
+
+// joinersSearched reports whether the search looks for shifts that lift a
+// bid over a minimum and above the winner: under price per quality point,
+// where such a bid moves nothing for the others.
+func (ss *shiftSearch) joinersSearched() bool {
+	return ss.pol.Basis == score.PricePerQualityPoint
+}
+
+// joining finds, for each bid below a minimum as evaluated that a shift
+// could lift over it, the smallest shift that puts it above the winner:
+// the bids no shift puts there are left out, and those whose search was cut
+// short are NotComputed. In the lot's bid order.
+func (ss *shiftSearch) joining() ([]WeightShift, error) {
+	var out []WeightShift
+	joiners := slices.Clone(ss.joiners)
+	slices.SortFunc(joiners, func(a, b joinerBid) int { return ss.f.resultByID[a.id] - ss.f.resultByID[b.id] })
+	for _, j := range joiners {
+		ws, err := ss.joinerShift(j)
+		if err != nil {
+			return out, err
+		}
+		if ws.Answer != CannotWin {
+			out = append(out, ws)
+		}
+	}
+	return out, nil
+}
+
+// joinerShift is one bid's smallest shift, over the pairs along which it
+// could cross, as smallestFor finds a rival's: of equal shifts, the first
+// pair in the policy's order.
+func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
+	br, _ := ss.f.result(j.id)
+	best := WeightShift{Rival: j.id, RivalSupplier: br.Supplier, Answer: CannotWin, winner: ss.w, joins: true}
+	bestAt := -1
+	var unsearched *decimal.Decimal
+	pairs := slices.Clone(j.pairs)
+	slices.SortStableFunc(pairs, func(a, b joinerPair) int { return a.least.Cmp(b.least) })
+	for _, p := range pairs {
+		if best.Answer == Found && exact.Whole(best.Points).Cmp(p.least) < 0 {
+			break // in order of the least crossing: every pair left could only answer more
+		}
+		from, to := ss.tops[p.from], ss.tops[p.to]
+		ws, stopped, err := ss.joinerPair(j.id, p)
+		if err != nil {
+			return best, err
+		}
+		if stopped != nil && (unsearched == nil || stopped.LessThan(*unsearched)) {
+			unsearched = stopped
+		}
+		at := p.from*len(ss.tops) + p.to
+		if ws.Answer != Found {
+			continue
+		}
+		if c := ws.Points.Cmp(best.Points); best.Answer != Found || c < 0 || (c == 0 && at < bestAt) {
+			ws.Rival, ws.RivalSupplier, ws.winner, ws.joins = j.id, br.Supplier, ss.w, true
+			ws.From, ws.To, ws.FromTitle, ws.ToTitle = from.c.ID, to.c.ID, from.c.Title, to.c.Title
+			best, bestAt = ws, at
+		}
+	}
+	if unsearched != nil && (best.Answer != Found || unsearched.LessThan(best.Points)) {
+		best.unsearched = unsearched
+		if best.Answer == CannotWin {
+			best.Answer = NotComputed
+		}
+	}
+	return best, nil
+}
+
+// joinerPair searches one pair along which a shift could lift bid id over
+// a minimum: every hundredth of the two ratios' window from where it could
+// cross, then every hundredth from where the winner falls below a minimum
+// (as for a rival: pairs), where the bid ranks above it once it is in;
+// stopped is the first hundredth not asked, past maxScan of them.
+func (ss *shiftSearch) joinerPair(id string, p joinerPair) (ws WeightShift, stopped *decimal.Decimal, err error) {
+	from, to := ss.tops[p.from], ss.tops[p.to]
+	cross, crosses := ss.crossing[[2]int{p.from, p.to}]
+	lo, hi, could, err := ss.f.tr.ShiftWindow(from.c.ID, to.c.ID, id, ss.w)
+	if err != nil {
+		return ws, nil, err
+	}
+	lo = decimal.Max(lo, exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(p.least), hundredth)
+	ws.Answer = CannotWin
+	if could && exact.Whole(lo).Cmp(from.limit) <= 0 {
+		if ws, stopped, err = ss.f.scanShift(ss.w, id, from, to, lo, hi, cross, ss.maxScan); err != nil {
+			return ws, stopped, err
+		}
+	}
+	if crosses && (ws.Answer != Found || cross.Cmp(exact.Whole(ws.Points)) < 0) { // the window holds while the winner is in
+		at := exact.Rounding{Places: 2, Mode: exact.Ceiling}.Apply(cross.Max(p.least))
+		lim, _ := from.limit.Decimal()
+		wc, cut, err := ss.f.scanShift(ss.w, id, from, to, at, lim, cross, ss.maxScan) // the bid above the winner once it is in
+		if cut != nil && (stopped == nil || cut.LessThan(*stopped)) {
+			stopped = cut
+		}
+		if err != nil || wc.Answer == Found && (ws.Answer != Found || wc.Points.LessThan(ws.Points)) {
+			return wc, stopped, err
+		}
+	}
+	return ws, stopped, err
+}
+
+// smallestJoining is the smallest shift found in joining; nil when none
+// was. Of equal shifts, the first in bid order.
+func smallestJoining(joining []WeightShift) *WeightShift {
+	var m *WeightShift
+	for i := range joining {
+		if j := &joining[i]; j.Answer == Found && (m == nil || j.Points.LessThan(m.Points)) {
+			m = j
+		}
+	}
+	return m
+}
