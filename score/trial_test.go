@@ -341,17 +341,43 @@ func trShiftSame(t *rapid.T, tn score.Tender, p *score.Prepared, trials *score.T
 			if w := okA && (!okB || ra < rb); got != w {
 				t.Fatalf("%s: ShiftOutranks says %s outranks %s: %v; evaluated ranks %d, %d", what, a.BidID, b.BidID, got, ra, rb)
 			}
-			if okA && okB && ra < rb && pol.Basis == score.PricePerQualityPoint {
+			if okA && okB && ra < rb && windowHolds(pol, trials.Result(), want, a.BidID) {
 				trInWindow(t, trials, pol, from, to, d, a.BidID, b.BidID)
 			}
 		}
 	}
 }
 
+// windowHolds reports whether two bids' window of shifts holds at a shift
+// whose evaluation is at: under price per quality point always (no bid
+// crossing a minimum moves another's ratio); under weighted points when
+// no bid but a stands otherwise at the thresholds than as evaluated, and a
+// joins without moving a figure if it crossed.
+func windowHolds(pol score.Policy, base, at score.LotResult, a string) bool {
+	switch pol.Basis {
+	case score.PricePerQualityPoint:
+		return true
+	case score.AdjustedPrice:
+		return false
+	}
+	in := map[string]bool{}
+	for _, s := range base.Standings {
+		in[s.BidID] = true
+	}
+	for _, s := range at.Standings {
+		if !in[s.BidID] && s.BidID != a {
+			return false
+		}
+		delete(in, s.BidID)
+	}
+	return len(in) == 0
+}
+
 // trInWindow fails unless shift d, at which a ranks above b and both are
-// ranked, is within the two bids' window (Trials.ShiftWindow): under price
-// per quality point, where no bid crossing a minimum moves another's
-// ratio, it holds for a bid below a minimum as evaluated too.
+// ranked, is within the two bids' window (Trials.ShiftWindow): it holds
+// for a bid below a minimum as evaluated that joins without moving a
+// figure too (Trials.JoinsWithoutMoving; the window is every shift for
+// one that does).
 func trInWindow(t *rapid.T, trials *score.Trials, pol score.Policy, from, to int, d decimal.Decimal, a, b string) {
 	lo, hi, ok, err := trials.ShiftWindow(pol.Criteria[from].ID, pol.Criteria[to].ID, a, b)
 	require.NoError(t, err)
@@ -397,6 +423,21 @@ func TestShiftsUnderPricePerQualityPointWithMinimumsAreEvaluations(t *testing.T)
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
 		tn, _, p, trials := trPreparedAs(t, cat, trShape{perQualityPoint: true, thresholds: true})
+		for range 3 {
+			trShiftSame(t, tn, p, trials)
+		}
+	})
+}
+
+// TestShiftsWithMinimumsAreEvaluations holds shifts of weight to
+// evaluations with a minimum score always set, mostly under weighted
+// points: a shift takes bids across it, and ShiftWindow, for a bid below
+// it that would join without moving a figure, holds while no other bid
+// crosses (windowHolds).
+func TestShiftsWithMinimumsAreEvaluations(t *testing.T) {
+	cat := sampleCatalogue(t)
+	rapid.Check(t, func(t *rapid.T) {
+		tn, _, p, trials := trPreparedAs(t, cat, trShape{thresholds: true})
 		for range 3 {
 			trShiftSame(t, tn, p, trials)
 		}

@@ -355,9 +355,15 @@ func (t *Trials) linesFor(fi, ti int) []envelope.Line {
 // marks, plus the marks moved × its points under T over T's marks.
 func (t *Trials) lineOf(i int, F, T *node) envelope.Line {
 	nums := t.evaluated(i)
+	return lineThrough(t.k, func(n *node) exact.Fraction { return nums[n.index].unrounded }, F, T, i)
+}
+
+// lineThrough is the line of lineOf from each leaf's points before
+// rounding, as unrounded reads them, for the bid at position i.
+func lineThrough(k *lotKernel, unrounded func(n *node) exact.Fraction, F, T *node, i int) envelope.Line {
 	c, inF, inT := exact.Zero, exact.Zero, exact.Zero
-	for _, n := range t.k.tree.leaves {
-		u := nums[n.index].unrounded
+	for _, n := range k.tree.leaves {
+		u := unrounded(n)
 		c = c.Add(u)
 		switch n.top {
 		case F:

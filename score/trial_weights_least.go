@@ -1,8 +1,11 @@
 package score
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
 	"github.com/tenderscore/tenderscore/internal/envelope"
 )
@@ -106,12 +109,14 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 // line in the shift, within what the rounding of the points and of the
 // ratio can move it; past a shift at which either bid's quality points
 // could come within the rounding's reach of nothing (b could then leave
-// the ranking) it runs on to the most there can be; a may be below a
-// threshold as evaluated there (its ratio is its own should a shift lift
-// it over), and outside the window it does not rank above b, in or out.
-// Otherwise (a price adjusted by features, a bid not ranked, or one with
-// no more points than that reach as evaluated) it is every shift there
-// can be. Nothing is re-scored.
+// the ranking) it runs on to the most there can be. Under either basis a
+// may be below a threshold as evaluated where it would join without moving
+// a figure ([Trials.JoinsWithoutMoving]): its line is then its total, or
+// ratio, had it passed, and outside the window it does not rank above b,
+// in or out (under weighted points, while no other bid crosses a threshold
+// and moves a figure). Otherwise (a price adjusted by features, a bid not
+// ranked, or one with no more points than that reach as evaluated) it is
+// every shift there can be. Nothing is re-scored.
 func (t *Trials) ShiftWindow(from, to string, a, b string) (lo, hi decimal.Decimal, ok bool, err error) {
 	fi, ti, err := t.shiftTops(from, to)
 	if err != nil {
@@ -155,8 +160,8 @@ func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind window
 	}
 	ls := t.linesFor(fi, ti) // the lines alone: no set of them is drawn
 	la, lb := ls[ia], ls[ib]
-	if !t.ranked(ia) { // below a threshold as evaluated, under price per quality point: its own line
-		la = t.lineOf(ia, t.k.tree.roots[fi], t.k.tree.roots[ti])
+	if !t.ranked(ia) { // below a threshold as evaluated, had it passed
+		la = t.joinerLine(ia, t.k.tree.roots[fi], t.k.tree.roots[ti])
 	}
 	switch t.k.pol.basis() {
 	case WeightedPoints:
@@ -180,13 +185,64 @@ func (t *Trials) shiftWindow(fi, ti int, a, b string) (lo, hi int64, kind window
 	return lo, hi, windowAll, none
 }
 
-// mayJoin reports whether the bid at position i, under price per quality
-// point, is below a threshold as evaluated, so that a shift could lift it
-// into the ranking: its ratio, should it join, is read from its quality
-// points as any ranked bid's is (no field figure moves with it).
+// JoinsWithoutMoving reports whether a bid below a threshold as evaluated
+// would move no figure the other bids are scored against should a shift of
+// weight lift it over: under price per quality point, always (each price
+// is divided by its own quality points); under weighted points, when each
+// of its prices is within budget and inside its field as evaluated, above
+// the lowest price and, under the linear method, below the highest (a band
+// reads no field). The social value fields are drawn before any threshold,
+// so nothing else moves. Such a bid's total, or ratio, should it join, is
+// read as a ranked bid's is ([Trials.ShiftWindow]). false for any other
+// bid.
+func (t *Trials) JoinsWithoutMoving(bidID string) bool {
+	i, ok := t.index[bidID]
+	return ok && t.mayJoin(i)
+}
+
+// mayJoin is JoinsWithoutMoving for the bid at position i.
 func (t *Trials) mayJoin(i int) bool {
-	s := &t.k.bids[i]
-	return t.k.pol.basis() == PricePerQualityPoint && s.out() && s.dq.Stage == AtThreshold
+	k := t.k
+	s := &k.bids[i]
+	if !s.out() || s.dq.Stage != AtThreshold {
+		return false
+	}
+	switch k.pol.basis() {
+	case PricePerQualityPoint:
+		return true
+	case WeightedPoints:
+		for j, n := range k.prices {
+			rule, q, sp := n.c.Price, s.prep.quotes[j], t.spreads[j]
+			switch {
+			case rule.IsOverBudget(q.Price):
+				return false
+			case rule.Method == criteria.Band:
+			case sp.n == 0 || q.Exact().Cmp(sp.lo) <= 0, rule.Method == criteria.Linear && q.Exact().Cmp(sp.hi) >= 0:
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// joinerLine is lineOf for a bid below a threshold as evaluated that
+// joins without moving a figure (mayJoin), had it passed: its prices
+// scored against their fields as evaluated.
+func (t *Trials) joinerLine(i int, F, T *node) envelope.Line {
+	k := t.k
+	s := k.bids[i]
+	s.fcells = slices.Clone(s.fcells)
+	for j, n := range k.prices {
+		if m := n.c.Price.Method; m != criteria.PerQualityPoint && m != criteria.AdjustedByFeatures {
+			s.fcells[n.field] = cell{a: criteria.Assessment{Value: t.spreads[j].scoreIn(n.c.Price, s.prep.quotes[j])}, state: cellScored, quote: int32(j)}
+		}
+	}
+	scratch := t.nums()
+	defer t.done(scratch)
+	nums := *scratch
+	k.numbers(&s, nums)
+	return lineThrough(k, func(n *node) exact.Fraction { return nums[n.index].unrounded }, F, T, i)
 }
 
 // ratioLines is, under price per quality point, where bid a's ratio (its

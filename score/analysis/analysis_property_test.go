@@ -209,23 +209,29 @@ func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s a
 
 // holdJoining holds the shifts that lift a bid below a minimum over it
 // and above the winner (Sensitivity.Joining) as holdShift holds a rival's,
-// and, under price per quality point, where they are searched, every other
-// bid below a minimum as evaluated to ranking above the winner at no whole
-// shift.
+// and every other bid below a minimum as evaluated that would join
+// without moving a figure (those searched: score.Trials.JoinsWithoutMoving)
+// to ranking above the winner at no whole shift; a bid whose joining moves
+// one is never listed.
 func holdJoining(t *rapid.T, tn score.Tender, bids []score.Bid, base score.LotResult, a analysis.LotAnalysis) {
+	p, err := score.Prepare(tn, bids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, ok := p.Trials("L1")
+	if !ok {
+		t.Fatal("no lot L1")
+	}
 	listed := map[string]bool{}
 	for _, s := range a.Sensitivity.Joining {
 		listed[s.Rival] = true
+		if !tr.JoinsWithoutMoving(s.Rival) {
+			t.Fatalf("%s is listed as joining, and would move a figure: %s", s.Rival, s.Explanation())
+		}
 		holdShift(t, tn, bids, a.Winner, s)
 	}
-	if tn.Lots[0].Policy.Basis != score.PricePerQualityPoint {
-		if len(a.Sensitivity.Joining) > 0 {
-			t.Fatalf("bids below a minimum searched under %q: %v", tn.Lots[0].Policy.Basis, listed)
-		}
-		return
-	}
 	for _, b := range base.Bids {
-		if dq := b.Disqualified; dq != nil && dq.Stage == score.AtThreshold && !listed[b.BidID] {
+		if dq := b.Disqualified; dq != nil && dq.Stage == score.AtThreshold && !listed[b.BidID] && tr.JoinsWithoutMoving(b.BidID) {
 			holdShift(t, tn, bids, a.Winner, analysis.WeightShift{Rival: b.BidID, Answer: analysis.CannotWin})
 		}
 	}

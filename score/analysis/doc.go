@@ -182,9 +182,9 @@
 // stepping down by 0.01 and then halving towards no shift at all. Where it
 // can take another bid across one so that the figures the others are scored
 // against move (the only holder of the lowest or highest price leaving the
-// field), or so that a bid below a minimum joins the field (where it may
-// rank above the winner itself), the totals past that point are not the
-// lines the search reads, and it does not follow them. A bid holding the
+// field, or joining it at the lowest or highest price), the totals past
+// that point are not the lines the search reads, and it does not follow
+// them. A bid holding the
 // best social value offer leaving moves nothing (the social value fields
 // are drawn before any minimum), nor, under price per quality point, does
 // any bid leaving (each price is divided by its own quality points). Past
@@ -194,15 +194,17 @@
 // none was), the robustness statement says the reading is not complete. The
 // words name the move of weight and the bid that could cross there.
 //
-// Under price per quality point a bid joining moves nothing either: no
-// price is scored against a field, and its own ratio is its price over its
-// quality points, as a ranked bid's is. So each bid below a minimum as
-// evaluated that a shift could lift over it is searched as a rival is
-// (Sensitivity.Joining): every hundredth of the two ratios' window from
-// the least shift at which it could cross, and from where the winner
-// could fall below a minimum, at most 500 of each, the answer re-scored
-// whole. The robustness statement is graded on the smallest shift of the
-// rivals' and these, and says which bid was below a minimum as evaluated.
+// A bid below a minimum that joins moves a figure only at an end of a
+// field of prices: as the lowest price (or, under the linear method, the
+// highest). Any other such bid ([score.Trials.JoinsWithoutMoving]; under
+// price per quality point, where no price is scored against a field, every
+// one) has, should it join, its total or ratio read as a ranked bid's is,
+// and is searched as a rival is (Sensitivity.Joining): every hundredth of
+// the two bids' window from the least shift at which it could cross, and
+// from where the winner could fall below a minimum, at most 500 of each,
+// the answer re-scored whole. The robustness statement is graded on the
+// smallest shift of the rivals' and these, and says which bid was below a
+// minimum as evaluated.
 //
 // What it does not own: scoring (package score) and rendering (package
 // score/report). It never changes its inputs.

@@ -9,17 +9,19 @@ import (
 	"github.com/tenderscore/tenderscore/score"
 )
 
-// Bids a shift of weight lifts over a minimum, under price per quality point.
+// Bids a shift of weight lifts over a minimum.
 //
 // A bid below a minimum score as evaluated is not a rival: it has no rank.
 // A shift of weight can lift it over the minimum, and there it may rank
-// above the winner. Under weighted points such a bid joins the field of
-// prices and moves the others' price points, and the search says it does
-// not follow the field past it (unfollowedAt). Under price per quality
-// point no price is scored against a field, and the social value fields
-// are drawn before any minimum: a bid joining moves no other bid's ratio,
-// and its own is its price over its quality points, as a ranked bid's is.
-// So each such bid is searched as a rival is: from the least shift at which
+// above the winner. The social value fields are drawn before any minimum,
+// so such a bid moves a figure the others are scored against only by
+// joining a field of prices at one of its ends: under weighted points, as
+// the lowest price (or, under the linear method, the highest), and then
+// the search says it does not follow the field past it (unfollowedAt).
+// Under price per quality point no price is scored against a field at
+// all. Any other such bid (score.Trials.JoinsWithoutMoving) has, should it
+// join, its total or ratio read as a ranked bid's is, and is searched as a
+// rival is: from the least shift at which
 // it could cross the minimum (score.Trials.ShiftCrossings) and the least at
 // which the rounding could show its ratio at or below the winner's
 // (score.Trials.ShiftWindow), every hundredth asked, at most maxScan of
@@ -53,13 +55,6 @@ func (ss *shiftSearch) noteJoiner(c score.ShiftCrossing, fi, ti int) {
 		ss.joiners = append(ss.joiners, joinerBid{id: c.BidID})
 	}
 	ss.joiners[at].pairs = append(ss.joiners[at].pairs, joinerPair{from: fi, to: ti, least: c.Least})
-}
-
-// joinersSearched reports whether the search looks for shifts that lift a
-// bid over a minimum and above the winner: under price per quality point,
-// where such a bid moves nothing for the others.
-func (ss *shiftSearch) joinersSearched() bool {
-	return ss.pol.Basis == score.PricePerQualityPoint
 }
 
 // joining finds, for each bid below a minimum as evaluated that a shift
@@ -120,6 +115,7 @@ func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
 			best.Answer = NotComputed
 		}
 	}
+	ss.unfollowed(&best) // under weighted points, past a bid that moves a figure
 	return best, nil
 }
 

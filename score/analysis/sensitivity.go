@@ -36,15 +36,18 @@ type Sensitivity struct {
 	// Smallest is the index in Shifts of the smallest shift that changes
 	// the winner, or -1 when none does (a smaller one may be in Joining).
 	Smallest int
-	// Joining holds, under price per quality point with minimum scores,
-	// each bid below a minimum as evaluated that a shift of weight could
-	// lift over it and above the winner, with the smallest shift that does
-	// (Answer Found) or where its search was cut short (NotComputed), in
-	// bid order; a bid that no shift puts above the winner is left out.
-	// Their BreakEven and DrawsLevel are not worked out (zero and false).
-	// Elsewhere such a bid moves the figures the others are scored
-	// against, and the Statement says from where the search does not
-	// follow the field.
+	// Joining holds, under minimum scores, each bid below a minimum as
+	// evaluated that a shift of weight could lift over it and above the
+	// winner without moving a figure the others are scored against
+	// ([score.Trials.JoinsWithoutMoving]: under price per quality point
+	// every such bid; under weighted points one whose prices are inside
+	// their fields), with the smallest shift that does (Answer Found), or
+	// where its search was cut short or stopped following the field
+	// (NotComputed), in bid order; a bid that no shift puts above the
+	// winner is left out. Their BreakEven and DrawsLevel are not worked out
+	// (zero and false). A bid whose joining would move a figure is not
+	// searched: the Statement says from where the search does not follow
+	// the field.
 	Joining []WeightShift
 	// Robustness grades the smallest shift, in Shifts or in Joining.
 	Robustness Robustness
@@ -236,9 +239,9 @@ type shiftSearch struct {
 	// for where the winner falls below a minimum did not ask every
 	// hundredth (winnerLeaves): from there any rival may rank above it.
 	unasked map[[2]int]decimal.Decimal
-	// joiners are, under price per quality point, the bids below a minimum
-	// as evaluated that a shift could lift over it (joining.go), in the
-	// order first met; joinerAt their places there, by bid.
+	// joiners are the bids below a minimum as evaluated that a shift could
+	// lift over it without moving a figure (joining.go), in the order first
+	// met; joinerAt their places there, by bid.
 	joiners  []joinerBid
 	joinerAt map[string]int
 }
@@ -660,7 +663,7 @@ func (ss *shiftSearch) crossings() {
 					if unasked != nil {
 						ss.unasked[key] = *unasked
 					}
-				case !ranked[c.BidID] && ss.joinersSearched():
+				case !ranked[c.BidID] && ss.f.tr.JoinsWithoutMoving(c.BidID):
 					ss.noteJoiner(c, fi, ti) // searched as a rival is: it moves nothing for the others
 				case !seen && (!ranked[c.BidID] || moves(c.BidID)):
 					ss.moved[key] = movedBy{c, !ranked[c.BidID]}

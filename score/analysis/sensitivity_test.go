@@ -294,22 +294,46 @@ func TestShiftCaveatOnlyBelowTheAnswer(t *testing.T) {
 
 // TestShiftPastABidJoiningTheField: under a minimum quality score a shift
 // can lift a bid below it into the field, where it may rank above the
-// winner or move the figures the others are scored against; the search
-// does not follow the field past that, and
-// says so. TestShiftTakesTheWinnerBelowAMinimum's lot with J (£300,000,
-// marked 2 on both, no starts): 15 of 50 quality marks, 30%, below the
-// minimum. Moving d points from social value to quality J has
-// 0.5(30 + d) ÷ 50, 40% from d = 10, where W leaves: the answer found is
-// confirmed, but it may not be the smallest, and the words say which bid
-// and which move of weight the search does not follow past.
+// winner, and, joining at the lowest price, move the price points the
+// others are scored against: the search does not follow the field past
+// that, and says so. TestShiftTakesTheWinnerBelowAMinimum's lot with J
+// (£50,000, the lowest price, marked 2 on both, no starts): 15 of 50
+// quality marks, 30%, below the minimum. Moving d points from social value
+// to quality J has 0.5(30 + d) ÷ 50, 40% from d = 10, where it joins and
+// takes the lowest price, so that R ties W and ranks above it on quality:
+// the answer found is confirmed, but it may not be the smallest, and the
+// words say which bid and which move of weight the search does not follow
+// past.
+// At £300,000, not the lowest price (the relative method reads no other
+// end of the field), J joining moves nothing: it is searched as a rival
+// (Sensitivity.Joining), ranking above W from 10.01, where W leaves (at
+// 10, 16.67 + 20 against W's 70), and nothing is said to be incomplete.
 func TestShiftPastABidJoiningTheField(t *testing.T) {
-	tn, bids := underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
-		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 2, 2, true})
+	lot := func(price string) (score.Tender, []score.Bid) {
+		return underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+			bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", price, 2, 2, true})
+	}
+	tn, bids := lot("50000")
 	s, got := soleShift(t, tn, bids)
-	assert.Equal(t, "10.01", got.Points.StringFixed(2))
+	// at 10, J joins at the lowest price: W has 25 + 10 + 10 = 45, R 12.50 + 30 + 2.50 = 45 and more quality, J 50 + 20 = 70
+	assert.Equal(t, "10.00", got.Points.StringFixed(2))
 	// 9.96, not 10: the least shift at which J could cross, within the rounding's reach of its margin's line (score.Trials.ShiftCrossings)
 	assert.Contains(t, got.Explanation(), "A smaller shift may also do it: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score")
 	assert.Contains(t, s.Statement, "This reading is not complete under the minimum scores: from 9.96 percentage points moved from Apprenticeships to Quality, a shift can take J across a minimum score into the field, where it may rank above the winner or move the lowest or highest price the others are scored against, which this search does not follow.")
+	assert.Empty(t, s.Joining, "J joining at the lowest price moves the field: not searched")
+
+	tn, bids = lot("300000")
+	s, got = soleShift(t, tn, bids)
+	assert.Equal(t, "10.01", got.Points.StringFixed(2))
+	assert.NotContains(t, got.Explanation(), "A smaller shift may also do it")
+	assert.NotContains(t, s.Statement, "not complete")
+	require.Len(t, s.Joining, 1)
+	j := s.Joining[0]
+	require.Equal(t, analysis.Found, j.Answer, j.Explanation())
+	assert.Equal(t, "J", j.Rival)
+	assert.Equal(t, "10.01", j.Points.StringFixed(2))
+	assert.Equal(t, "appr → quality", j.From+" → "+j.To)
+	assert.Equal(t, "R", s.Shifts[s.Smallest].Rival, "of equal shifts the rival's is the one graded")
 }
 
 // TestShiftLiftsABidOverTheMinimumUnderPricePerQualityPoint: under price
