@@ -209,10 +209,11 @@ func holdShift(t *rapid.T, tn score.Tender, bids []score.Bid, winner string, s a
 
 // holdJoining holds the shifts that lift a bid below a minimum over it
 // and above the winner (Sensitivity.Joining) as holdShift holds a rival's,
-// and every other bid below a minimum as evaluated that would join
-// without moving a figure (those searched: score.Trials.JoinsWithoutMoving)
-// to ranking above the winner at no whole shift; a bid whose joining moves
-// one is never listed.
+// and, where every bid a shift can take across a minimum but the winner is
+// one below it that would join without moving a figure (those searched:
+// score.Trials.JoinsWithoutMoving; so the search follows the field at
+// every shift), every other such bid to ranking above the winner at no
+// whole shift. A bid whose joining moves one is never listed.
 func holdJoining(t *rapid.T, tn score.Tender, bids []score.Bid, base score.LotResult, a analysis.LotAnalysis) {
 	p, err := score.Prepare(tn, bids)
 	if err != nil {
@@ -229,6 +230,16 @@ func holdJoining(t *rapid.T, tn score.Tender, bids []score.Bid, base score.LotRe
 			t.Fatalf("%s is listed as joining, and would move a figure: %s", s.Rival, s.Explanation())
 		}
 		holdShift(t, tn, bids, a.Winner, s)
+	}
+	pol := tn.Lots[0].Policy
+	for _, from := range pol.Criteria {
+		for _, to := range pol.Criteria {
+			for _, c := range tr.ShiftCrossings(from.ID, to.ID) {
+				if c.BidID != a.Winner && !tr.JoinsWithoutMoving(c.BidID) && pol.Basis != score.PricePerQualityPoint {
+					return // past it the search may not follow the field, and a bid not listed may rank above the winner
+				}
+			}
+		}
 	}
 	for _, b := range base.Bids {
 		if dq := b.Disqualified; dq != nil && dq.Stage == score.AtThreshold && !listed[b.BidID] && tr.JoinsWithoutMoving(b.BidID) {

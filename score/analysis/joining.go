@@ -57,24 +57,28 @@ func (ss *shiftSearch) noteJoiner(c score.ShiftCrossing, fi, ti int) {
 	ss.joiners[at].pairs = append(ss.joiners[at].pairs, joinerPair{from: fi, to: ti, least: c.Least})
 }
 
-// joining finds, for each bid below a minimum as evaluated that a shift
-// could lift over it, the smallest shift that puts it above the winner:
-// the bids no shift puts there are left out, and those whose search was cut
-// short are NotComputed. In the lot's bid order.
-func (ss *shiftSearch) joining() ([]WeightShift, error) {
-	var out []WeightShift
+// joinersInOrder is the bids below a minimum as evaluated that a shift
+// could lift over it without moving a figure, in the lot's bid order: each
+// searched by joinerShift.
+func (ss *shiftSearch) joinersInOrder() []joinerBid {
 	joiners := slices.Clone(ss.joiners)
 	slices.SortFunc(joiners, func(a, b joinerBid) int { return ss.f.resultByID[a.id] - ss.f.resultByID[b.id] })
-	for _, j := range joiners {
-		ws, err := ss.joinerShift(j)
-		if err != nil {
-			return out, err
-		}
+	return joiners
+}
+
+// joinedFound is Sensitivity.Joining from every joiner's answer: those that
+// some shift puts above the winner, or whose search was cut short; the
+// bids no shift puts there, as far as the search follows the field, are
+// left out (where it stops following it below the smallest shift found,
+// the statement says so).
+func joinedFound(joined []WeightShift) []WeightShift {
+	var out []WeightShift
+	for _, ws := range joined {
 		if ws.Answer != CannotWin {
 			out = append(out, ws)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // joinerShift is one bid's smallest shift, over the pairs along which it
@@ -84,7 +88,14 @@ func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
 	br, _ := ss.f.result(j.id)
 	best := WeightShift{Rival: j.id, RivalSupplier: br.Supplier, Answer: CannotWin, winner: ss.w, joins: true}
 	bestAt := -1
-	var unsearched *decimal.Decimal
+	var unsearched *decimal.Decimal // as for a rival: from where the winner's leaving was not asked in full, on any pair
+	for fi := range ss.tops {
+		for ti := range ss.tops {
+			if u, ok := ss.unasked[[2]int{fi, ti}]; ok && (unsearched == nil || u.LessThan(*unsearched)) {
+				unsearched = &u
+			}
+		}
+	}
 	pairs := slices.Clone(j.pairs)
 	slices.SortStableFunc(pairs, func(a, b joinerPair) int { return a.least.Cmp(b.least) })
 	for _, p := range pairs {
@@ -115,7 +126,9 @@ func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
 			best.Answer = NotComputed
 		}
 	}
-	ss.unfollowed(&best) // under weighted points, past a bid that moves a figure
+	if best.Answer == Found {
+		ss.unfollowed(&best) // under weighted points, a smaller shift may lie past a bid that moves a figure
+	}
 	return best, nil
 }
 

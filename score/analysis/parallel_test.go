@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -25,7 +26,7 @@ func worded(a analysis.LotAnalysis) string {
 		b.WriteString(c.Scores() + "\n")
 	}
 	b.WriteString(a.Sensitivity.Statement + "\n")
-	for _, w := range a.Sensitivity.Shifts {
+	for _, w := range slices.Concat(a.Sensitivity.Shifts, a.Sensitivity.Joining) {
 		b.WriteString(w.Explanation() + "\n")
 	}
 	for _, r := range a.Reversals {
@@ -56,5 +57,28 @@ func TestAnalyseParallelAsSerial(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, want, worded(got), "GOMAXPROCS=%d", procs)
 		}
+	}
+}
+
+// TestJoiningParallelAsSerial: the bids below a minimum that a shift lifts
+// over it (Sensitivity.Joining) are searched beside the rivals, and
+// answered as one goroutine answers them: the 40-bid share-of-price lot
+// under a minimum of 50% counting social value, where shifts lift three
+// such bids above the winner.
+func TestJoiningParallelAsSerial(t *testing.T) {
+	tn, bids := shareOfPriceLot(t, 40)
+	m := decimal.NewFromInt(50)
+	tn.Lots[0].Policy.Thresholds.MinQualityPercent = &m
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	serial, err := analysis.Analyse(tn, "L1", bids)
+	require.NoError(t, err)
+	require.Len(t, serial.Sensitivity.Joining, 3)
+	want := worded(serial)
+	runtime.GOMAXPROCS(4)
+	for range 3 {
+		got, err := analysis.Analyse(tn, "L1", bids)
+		require.NoError(t, err)
+		assert.Equal(t, want, worded(got))
 	}
 }

@@ -42,12 +42,12 @@ type Sensitivity struct {
 	// ([score.Trials.JoinsWithoutMoving]: under price per quality point
 	// every such bid; under weighted points one whose prices are inside
 	// their fields), with the smallest shift that does (Answer Found), or
-	// where its search was cut short or stopped following the field
-	// (NotComputed), in bid order; a bid that no shift puts above the
-	// winner is left out. Their BreakEven and DrawsLevel are not worked out
-	// (zero and false). A bid whose joining would move a figure is not
+	// where its search was cut short (NotComputed), in bid order; a bid
+	// that no shift puts above the winner, as far as the search follows
+	// the field, is left out. Their BreakEven and DrawsLevel are not worked
+	// out (zero and false). A bid whose joining would move a figure is not
 	// searched: the Statement says from where the search does not follow
-	// the field.
+	// the field, when that is below the smallest shift found.
 	Joining []WeightShift
 	// Robustness grades the smallest shift, in Shifts or in Joining.
 	Robustness Robustness
@@ -280,24 +280,31 @@ func (f *field) sensitivityBeside(beside func(s *field)) (Sensitivity, error) {
 	if len(rivals) > 0 { // none stays nil
 		out.Shifts = make([]WeightShift, len(rivals))
 	}
-	errs := make([]error, len(rivals))
-	f.spread(len(rivals), beside, func(w *field, i int) {
-		out.Shifts[i], errs[i] = ss.on(w).smallestFor(f.base.Standings[rivals[i]])
+	joiners := ss.joinersInOrder()
+	joined := make([]WeightShift, len(joiners))
+	errs := make([]error, len(rivals)+len(joiners))
+	f.spread(len(errs), beside, func(w *field, i int) { // the rivals, then the bids below a minimum (joining.go)
+		if i < len(rivals) {
+			out.Shifts[i], errs[i] = ss.on(w).smallestFor(f.base.Standings[rivals[i]])
+			return
+		}
+		joined[i-len(rivals)], errs[i] = ss.on(w).joinerShift(joiners[i-len(rivals)])
 	})
-	for i, err := range errs { // the first in standings order, as a serial run would stop at
-		if err != nil {
+	for i, err := range errs { // the first in standings order, then bid order, as a serial run would stop at
+		switch {
+		case err != nil && i < len(rivals):
 			out.Shifts = out.Shifts[:i]
+			return out, err
+		case err != nil:
+			out.Joining = joinedFound(joined[:i-len(rivals)])
 			return out, err
 		}
 	}
+	out.Joining = joinedFound(joined)
 	for i, s := range out.Shifts {
 		if s.Answer == Found && (out.Smallest < 0 || s.Points.Cmp(out.Shifts[out.Smallest].Points) < 0) {
 			out.Smallest = i
 		}
-	}
-	var err error
-	if out.Joining, err = ss.joining(); err != nil {
-		return out, err
 	}
 	m := smallestShift(out)
 	out.Robustness, out.Statement = robustness(ss.w, m)
