@@ -392,9 +392,15 @@ func trInWindow(t *rapid.T, trials *score.Trials, pol score.Policy, from, to int
 // ShiftOutranks reads two bids' ratios from their quality points in
 // machine integers (trial_weights_ratio.go).
 func TestShiftsUnderPricePerQualityPointAreEvaluations(t *testing.T) {
+	shiftsHold(t, trShape{perQualityPoint: true})
+}
+
+// shiftsHold draws lots of the shape given and holds three shifts of
+// weight on each to evaluations (trShiftSame).
+func shiftsHold(t *testing.T, shape trShape) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, _, p, trials := trPreparedAs(t, cat, trShape{perQualityPoint: true})
+		tn, _, p, trials := trPreparedAs(t, cat, shape)
 		for range 3 {
 			trShiftSame(t, tn, p, trials)
 		}
@@ -420,13 +426,7 @@ func trPriceSame(t *rapid.T, p *score.Prepared, trials *score.Trials, bids []sco
 // join, and no other bid's figures move (trial_weights_flips.go). The
 // general properties draw this shape about one time in a hundred.
 func TestShiftsUnderPricePerQualityPointWithMinimumsAreEvaluations(t *testing.T) {
-	cat := sampleCatalogue(t)
-	rapid.Check(t, func(t *rapid.T) {
-		tn, _, p, trials := trPreparedAs(t, cat, trShape{perQualityPoint: true, thresholds: true})
-		for range 3 {
-			trShiftSame(t, tn, p, trials)
-		}
-	})
+	shiftsHold(t, trShape{perQualityPoint: true, thresholds: true})
 }
 
 // TestShiftsWithMinimumsAreEvaluations holds shifts of weight to
@@ -435,13 +435,7 @@ func TestShiftsUnderPricePerQualityPointWithMinimumsAreEvaluations(t *testing.T)
 // it that would join without moving a figure, holds while no other bid
 // crosses (windowHolds).
 func TestShiftsWithMinimumsAreEvaluations(t *testing.T) {
-	cat := sampleCatalogue(t)
-	rapid.Check(t, func(t *rapid.T) {
-		tn, _, p, trials := trPreparedAs(t, cat, trShape{thresholds: true})
-		for range 3 {
-			trShiftSame(t, tn, p, trials)
-		}
-	})
+	shiftsHold(t, trShape{thresholds: true})
 }
 
 // TestTrialsOfAPriceUnderPricePerQualityPointAreEvaluations holds price
