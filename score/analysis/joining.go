@@ -21,11 +21,11 @@ import (
 // Under price per quality point no price is scored against a field at
 // all. Any other such bid (score.Trials.JoinsWithoutMoving) has, should it
 // join, its total or ratio read as a ranked bid's is, and is searched as a
-// rival is: from the least shift at which
-// it could cross the minimum (score.Trials.ShiftCrossings) and the least at
-// which the rounding could show its ratio at or below the winner's
-// (score.Trials.ShiftWindow), every hundredth asked, at most maxScan of
-// them, and an answer found confirmed by re-scoring.
+// rival is: from the least shift at which it could cross the minimum
+// (score.Trials.ShiftCrossings) and the least at which the rounding could
+// show it above the winner (score.Trials.ShiftWindow), every hundredth
+// asked, at most maxScan of them, and an answer found confirmed by
+// re-scoring.
 
 // joinerPair is one pair of criteria along which a shift could lift a bid
 // over a minimum, and the least shift, in percentage points, at which it
@@ -133,7 +133,8 @@ func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
 }
 
 // joinerPair searches one pair along which a shift could lift bid id over
-// a minimum: every hundredth of the two ratios' window from where it could
+// a minimum: every hundredth of the two bids' window (their totals', or
+// under price per quality point their ratios') from where it could
 // cross, then every hundredth from where the winner falls below a minimum
 // (as for a rival: pairs), where the bid ranks above it once it is in;
 // stopped is the first hundredth not asked, past maxScan of them.
