@@ -17,9 +17,23 @@ import (
 // another at shifts scattered below where their totals draw level, which a
 // search stepping from there up misses.
 func TestLeastShiftOutrankingIsEveryHundredth(t *testing.T) {
+	leastHolds(t, trShape{})
+}
+
+// TestLeastShiftOutrankingUnderPricePerQualityPointWithMinimums is the
+// same under price per quality point with a minimum score always set,
+// where the two ratios' window holds while the bid asked to be outranked
+// is in, and past its least crossing every hundredth is asked.
+func TestLeastShiftOutrankingUnderPricePerQualityPointWithMinimums(t *testing.T) {
+	leastHolds(t, trShape{perQualityPoint: true, thresholds: true})
+}
+
+// leastHolds draws lots of the shape given and holds LeastShiftOutranking
+// to ShiftOutranks asked at every hundredth.
+func leastHolds(t *testing.T, shape trShape) {
 	cat := sampleCatalogue(t)
 	rapid.Check(t, func(t *rapid.T) {
-		tn, _, _, trials := trPrepared(t, cat)
+		tn, _, _, trials := trPreparedAs(t, cat, shape)
 		pol := tn.Lots[0].Policy
 		from, to, room, ok := drawShift(t, trials, pol)
 		if !ok {

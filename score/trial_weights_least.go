@@ -29,10 +29,13 @@ import (
 // ratios' window ([Trials.ShiftWindow]) are asked, each as ShiftOutranks
 // asks it: without thresholds, under the leaves' rounding, each bid's
 // ratio read from its quality points in machine integers, nothing
-// re-scored. Otherwise (thresholds, across which a shift moves bids; a
-// price adjusted by features; a or b not ranked as evaluated) every
-// hundredth from 0.01 up is asked so: up to a hundred trials for each
-// percentage point.
+// re-scored; under thresholds (a bid crossing one moves no other's
+// ratio), the window and every hundredth from the least shift at which b
+// could fall below one. Otherwise (thresholds with the price weighted,
+// across which a shift moves bids and the figures they are scored
+// against; a price adjusted by features; a or b not ranked as evaluated,
+// nor a bid that would join without moving a figure) every hundredth from
+// 0.01 up is asked so: up to a hundred trials for each percentage point.
 func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, b string) (decimal.Decimal, bool, error) {
 	most = most.RoundFloor(2)
 	fi, ti, err := t.shiftTops(from, to)
@@ -43,8 +46,8 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 		return decimal.Decimal{}, false, err
 	}
 	lo, hi, kind, gap := t.shiftWindow(fi, ti, a, b)
-	if t.hasTh { // a bid crossing a threshold leaves its line: every hundredth is asked
-		lo, hi, gap = 1, t.mostShift(fi), [2]int64{1, 0}
+	if t.hasTh {
+		lo, hi, gap = t.thresholdWindow(fi, ti, a, b, lo, hi, kind, gap)
 	}
 	lines := kind == windowLines && !t.hasTh
 	hi = min(hi, most.Shift(2).IntPart())
@@ -92,6 +95,35 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 		}
 	}
 	return decimal.Decimal{}, false, nil
+}
+
+// thresholdWindow is the hundredths LeastShiftOutranking asks under
+// thresholds, from the two bids' window lo to hi (with its gap). Under
+// price per quality point a bid crossing one moves no other's ratio, so
+// the window holds while b is in: past it a ranks above b only once b
+// could fall below a threshold (b's least crossing), and the hundredths
+// between are a gap. Under weighted points a bid crossing one can move the
+// figures the others are scored against: every hundredth is asked.
+func (t *Trials) thresholdWindow(fi, ti int, a, b string, lo, hi int64, kind windowKind, gap [2]int64) (int64, int64, [2]int64) {
+	most := t.mostShift(fi)
+	if kind != windowRatio {
+		return 1, most, [2]int64{1, 0}
+	}
+	leaves := int64(1) << 40 // b's least crossing, in hundredths: past every shift when it has none
+	sv := t.sieve(t.k.tree.roots[fi], t.k.tree.roots[ti])
+	if x, ok := sv.at[t.index[b]]; ok {
+		leaves = max(1, hundredthsOf(sv.least[x].Mul(t.hundreds), exact.Floor))
+	}
+	switch {
+	case leaves > most:
+		return lo, hi, gap
+	case lo > hi || leaves <= lo:
+		return leaves, most, [2]int64{1, 0}
+	case gap[0] <= gap[1]: // the window runs on to the most already
+		gap[1] = min(gap[1], leaves-1)
+		return lo, hi, gap
+	}
+	return lo, most, [2]int64{hi + 1, leaves - 1}
 }
 
 // ShiftWindow returns the least and the most shift of weight, in
