@@ -415,3 +415,35 @@ func ExampleTrials_LeastShiftOutranking() {
 	// 16.5 true
 	// window from 11.12 to 59.99 ; least 15.5 true
 }
+
+// JoinsWithoutMoving says whether a bid below a minimum would move the
+// figures the others are scored against should a shift of weight lift it
+// over: C, marked 1 of 4 against a minimum quality score of 50%, would
+// join the field of prices above its lowest (£400,000), so the others'
+// price points stand; D would join as the lowest price, and move them. A
+// ranked bid is not below a minimum.
+func ExampleTrials_JoinsWithoutMoving() {
+	d := decimal.RequireFromString
+	tender := score.SingleLot("ANY/2026/15", "Library kiosks",
+		score.PriceCriterion("price", "Price", d("40"), criteria.Relative),
+		score.QualityCriterion("plan", "Plan", d("60"), criteria.Scale0to4(), criteria.ConsensusMark))
+	minimum := d("50")
+	tender.Lots[0].Policy.Thresholds.MinQualityPercent = &minimum
+	bid := func(id, price, mark string) score.Bid {
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan)}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "500000", "3"), bid("B", "400000", "3"), bid("C", "450000", "1"), bid("D", "300000", "1")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, id := range []string{"A", "C", "D"} {
+		fmt.Println(id, trials.JoinsWithoutMoving(id))
+	}
+	// Output:
+	// A false
+	// C true
+	// D false
+}

@@ -52,6 +52,23 @@ func ExampleWeightSensitivity() {
 	// moving 8.96 percentage points of weight from Price to Quality puts B above W (then B wins). Re-scored: 8.96 percentage points moved: B ranks above W (B 82.76, W 82.76); 8.95 percentage points moved: B does not rank above W (B 82.76, W 82.77)
 }
 
+// A bid below a minimum score that a shift of weight lifts over it is
+// searched as a rival is (Sensitivity.Joining), where its joining moves no
+// figure the others are scored against: here, under a minimum quality
+// score of 40% counting social value, J (£300,000, not the lowest price)
+// passes it from 10 points moved from apprenticeships to quality, and
+// ranks above W from 10.01, where W falls below it.
+func ExampleWeightSensitivity_joining() {
+	tn, bids := underAMinimum([]int64{4, 1, 0}, bidSpec{"W", "Wexcombe Services Ltd", "100000", 1, 1, true},
+		bidSpec{"R", "Rowanmere Ltd", "200000", 3, 3, true}, bidSpec{"J", "Juniper Vale Ltd", "300000", 2, 2, true})
+	s, _ := analysis.WeightSensitivity(tn, "L1", bids)
+	for _, j := range s.Joining {
+		fmt.Println(j.Rival, j.Points, j.From, "→", j.To)
+	}
+	// Output:
+	// J 10.01 appr → quality
+}
+
 func ExampleRankReversals() {
 	tn, bids := standard()
 	rs, _ := analysis.RankReversals(tn, "L1", bids)
