@@ -28,6 +28,15 @@ func TestLeastShiftOutrankingUnderPricePerQualityPointWithMinimums(t *testing.T)
 	leastHolds(t, trShape{perQualityPoint: true, thresholds: true})
 }
 
+// TestLeastShiftOutrankingWithMinimums is the same with a minimum score
+// always set, mostly under weighted points: there the two totals' window
+// holds while the bid asked to be outranked is in and no other bid crossing
+// a minimum has moved a figure, and past the least shift at which either
+// could happen every hundredth is asked.
+func TestLeastShiftOutrankingWithMinimums(t *testing.T) {
+	leastHolds(t, trShape{thresholds: true})
+}
+
 // leastHolds draws lots of the shape given and holds LeastShiftOutranking
 // to ShiftOutranks asked at every hundredth.
 func leastHolds(t *testing.T, shape trShape) {

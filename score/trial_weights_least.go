@@ -29,13 +29,14 @@ import (
 // ratios' window ([Trials.ShiftWindow]) are asked, each as ShiftOutranks
 // asks it: without thresholds, under the leaves' rounding, each bid's
 // ratio read from its quality points in machine integers, nothing
-// re-scored; under thresholds (a bid crossing one moves no other's
-// ratio), the window and every hundredth from the least shift at which b
-// could fall below one. Otherwise (thresholds with the price weighted,
-// across which a shift moves bids and the figures they are scored
-// against; a price adjusted by features; a or b not ranked as evaluated,
-// nor a bid that would join without moving a figure) every hundredth from
-// 0.01 up is asked so: up to a hundred trials for each percentage point.
+// re-scored. Under thresholds the window holds while b is in and, with
+// the price weighted, while no other bid crossing one has moved a figure
+// the others are scored against (one alone at an end of a field of
+// prices): the window is asked, and every hundredth from the least shift
+// at which either could happen. Otherwise (a price adjusted by features;
+// a or b not ranked as evaluated, nor a bid that would join without
+// moving a figure) every hundredth from 0.01 up is asked so: up to a
+// hundred trials for each percentage point.
 func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, b string) (decimal.Decimal, bool, error) {
 	most = most.RoundFloor(2)
 	fi, ti, err := t.shiftTops(from, to)
@@ -98,32 +99,65 @@ func (t *Trials) LeastShiftOutranking(from, to string, most decimal.Decimal, a, 
 }
 
 // thresholdWindow is the hundredths LeastShiftOutranking asks under
-// thresholds, from the two bids' window lo to hi (with its gap). Under
-// price per quality point a bid crossing one moves no other's ratio, so
-// the window holds while b is in: past it a ranks above b only once b
-// could fall below a threshold (b's least crossing), and the hundredths
-// between are a gap. Under weighted points a bid crossing one can move the
-// figures the others are scored against: every hundredth is asked.
+// thresholds, from the two bids' window lo to hi (with its gap). The
+// window holds while b is in, and under weighted points while no other
+// bid crossing one has moved a figure the others are scored against
+// (under price per quality point none can): past the least shift at which
+// either could happen (cut) every hundredth is asked, and the hundredths
+// between are a gap.
 func (t *Trials) thresholdWindow(fi, ti int, a, b string, lo, hi int64, kind windowKind, gap [2]int64) (int64, int64, [2]int64) {
 	most := t.mostShift(fi)
-	if kind != windowRatio {
+	if kind == windowAll {
 		return 1, most, [2]int64{1, 0}
 	}
-	leaves := int64(1) << 40 // b's least crossing, in hundredths: past every shift when it has none
-	sv := t.sieve(t.k.tree.roots[fi], t.k.tree.roots[ti])
-	if x, ok := sv.at[t.index[b]]; ok {
-		leaves = max(1, hundredthsOf(sv.least[x].Mul(t.hundreds), exact.Floor))
-	}
+	cut := t.windowCut(fi, ti, t.index[a], t.index[b], kind == windowLines)
 	switch {
-	case leaves > most:
+	case cut > most:
 		return lo, hi, gap
-	case lo > hi || leaves <= lo:
-		return leaves, most, [2]int64{1, 0}
+	case lo > hi || cut <= lo:
+		return cut, most, [2]int64{1, 0}
 	case gap[0] <= gap[1]: // the window runs on to the most already
-		gap[1] = min(gap[1], leaves-1)
+		gap[1] = min(gap[1], cut-1)
 		return lo, hi, gap
 	}
-	return lo, most, [2]int64{hi + 1, leaves - 1}
+	return lo, most, [2]int64{hi + 1, cut - 1}
+}
+
+// windowCut is the least hundredth of a shift from top-level criterion fi
+// to ti at which the bid at position ib could cross a threshold, or, with
+// movers, another bid but ia whose crossing could move a figure
+// (movesCrossing): past every shift when none could.
+func (t *Trials) windowCut(fi, ti, ia, ib int, movers bool) int64 {
+	sv := t.sieve(t.k.tree.roots[fi], t.k.tree.roots[ti])
+	for x, i := range sv.order { // in order of the least shift
+		if i == ib || movers && i != ia && t.movesCrossing(i) {
+			return max(1, hundredthsOf(sv.least[x].Mul(t.hundreds), exact.Floor))
+		}
+	}
+	return int64(1) << 40
+}
+
+// movesCrossing reports whether the bid at position i, crossing a
+// threshold, could move a figure the others are scored against: below one
+// as evaluated, unless it joins without moving one (mayJoin); ranked, when
+// it alone holds a field's lowest price, or its highest under the linear
+// method (the social value fields are drawn before any threshold).
+func (t *Trials) movesCrossing(i int) bool {
+	k := t.k
+	s := &k.bids[i]
+	if s.out() {
+		return !t.mayJoin(i)
+	}
+	for j, n := range k.prices {
+		rule, q, sp := n.c.Price, s.prep.quotes[j].Exact(), t.spreads[j]
+		if s.fcells[n.field].state != cellScored || rule.IsOverBudget(s.prep.quotes[j].Price) || rule.Method == criteria.Band {
+			continue
+		}
+		if q.Equal(sp.lo) && sp.nLo == 1 || rule.Method == criteria.Linear && q.Equal(sp.hi) && sp.nHi == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // ShiftWindow returns the least and the most shift of weight, in
