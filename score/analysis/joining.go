@@ -88,14 +88,7 @@ func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
 	br, _ := ss.f.result(j.id)
 	best := WeightShift{Rival: j.id, RivalSupplier: br.Supplier, Answer: CannotWin, winner: ss.w, joins: true}
 	bestAt := -1
-	var unsearched *decimal.Decimal // as for a rival: from where the winner's leaving was not asked in full, on any pair
-	for fi := range ss.tops {
-		for ti := range ss.tops {
-			if u, ok := ss.unasked[[2]int{fi, ti}]; ok && (unsearched == nil || u.LessThan(*unsearched)) {
-				unsearched = &u
-			}
-		}
-	}
+	unsearched := ss.leastUnasked() // as for a rival
 	pairs := slices.Clone(j.pairs)
 	slices.SortStableFunc(pairs, func(a, b joinerPair) int { return a.least.Cmp(b.least) })
 	for _, p := range pairs {
@@ -120,12 +113,7 @@ func (ss *shiftSearch) joinerShift(j joinerBid) (WeightShift, error) {
 			best, bestAt = ws, at
 		}
 	}
-	if unsearched != nil && (best.Answer != Found || unsearched.LessThan(best.Points)) {
-		best.unsearched = unsearched
-		if best.Answer == CannotWin {
-			best.Answer = NotComputed
-		}
-	}
+	best.notAskedFrom(unsearched)
 	if best.Answer == Found {
 		ss.unfollowed(&best) // under weighted points, a smaller shift may lie past a bid that moves a figure
 	}

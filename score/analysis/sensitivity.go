@@ -401,14 +401,7 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 	if err != nil {
 		return best, err
 	}
-	var unsearched *decimal.Decimal // the least shift of a window too wide to ask in full not asked
-	for fi := range ss.tops {       // in the policy's order: where the winner's leaving was not asked in full
-		for ti := range ss.tops {
-			if u, ok := ss.unasked[[2]int{fi, ti}]; ok && (unsearched == nil || u.LessThan(*unsearched)) {
-				unsearched = &u
-			}
-		}
-	}
+	unsearched := ss.leastUnasked() // the least shift of a window too wide to ask in full not asked
 	for _, pr := range pairs {
 		if best.Answer == Found && pr.floor.Cmp(best.Points) > 0 {
 			break // in order of floor: every pair left could only answer more
@@ -432,14 +425,38 @@ func (ss *shiftSearch) smallestFor(st score.Standing) (WeightShift, error) {
 		}
 	}
 	best.winner = ss.w
-	if unsearched != nil && (best.Answer != Found || unsearched.LessThan(best.Points)) {
-		best.unsearched = unsearched
-		if best.Answer == CannotWin {
-			best.Answer = NotComputed
-		}
-	}
+	best.notAskedFrom(unsearched)
 	ss.unfollowed(&best)
 	return best, nil
+}
+
+// leastUnasked is the least shift, over every pair of criteria, from which
+// the search for where the winner falls below a minimum did not ask every
+// hundredth (winnerLeaves): from there any bid may rank above it. nil when
+// every pair was asked in full.
+func (ss *shiftSearch) leastUnasked() *decimal.Decimal {
+	var least *decimal.Decimal
+	for fi := range ss.tops { // in the policy's order
+		for ti := range ss.tops {
+			if u, ok := ss.unasked[[2]int{fi, ti}]; ok && (least == nil || u.LessThan(*least)) {
+				least = &u
+			}
+		}
+	}
+	return least
+}
+
+// notAskedFrom marks an answer the search did not ask in full from shift
+// u (nil: it did) where that is below it: none found is then not
+// computed.
+func (w *WeightShift) notAskedFrom(u *decimal.Decimal) {
+	if u == nil || (w.Answer == Found && !u.LessThan(w.Points)) {
+		return
+	}
+	w.unsearched = u
+	if w.Answer == CannotWin {
+		w.Answer = NotComputed
+	}
 }
 
 // ask finds the least shift of one pair of criteria that puts rival r
