@@ -42,7 +42,10 @@ import (
 // the bid wins is one of them, or lo, or hi. The steps are only where a
 // search looks: a threshold the bid's points cross, or a bid not named in
 // rivals overtaking it, is not among them, and every answer is confirmed
-// by re-scoring.
+// by re-scoring. They are read from the field as evaluated: once another
+// bid crosses a minimum score (a bid below one lifted over it as the
+// bid's offer rises to the best, say), the figures it moves or shows are
+// not followed.
 //
 // Of more than most steps only the most nearest hi are returned: a search
 // that has a loss at hi and a win far below looks first just under hi.
