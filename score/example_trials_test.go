@@ -447,3 +447,47 @@ func ExampleTrials_JoinsWithoutMoving() {
 	// C true
 	// D false
 }
+
+// The quality points a bid's price would be divided by at another price,
+// under price per quality point, where its social value offer is a share
+// of its price. The plan carries 70 points and apprenticeship starts 30,
+// each start valued at £2,000 and read as a share of the bid's price,
+// scored relative to the best. A (£100,000, plan 3 of 4, 4 starts: £8,000,
+// 8% of its price) has 52.5 + 30 = 82.5 points; B (£120,000, plan 4, 3
+// starts: 5%) 70 + 30 × 5 ÷ 8 = 88.75. At £125,000 A's 6.4% is still the
+// best: 82.5. At £200,000 its 4% is 0.8 of B's 5%: 52.5 + 24 = 76.5. At
+// £100,000 B's 6% is 0.75 of A's 8%: 70 + 22.5 = 92.5.
+func ExampleTrials_QualityAt() {
+	d := decimal.RequireFromString
+	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
+		Description: "Apprenticeship starts on the contract", Unit: "apprenticeship start", Proxy: d("2000"), Source: "fictional", Year: 2026}}}
+	tender := score.SingleLot("ANY/2026/16", "Street lighting",
+		score.Criterion{ID: "price", Title: "Price", Price: &criteria.PriceRule{Method: criteria.PerQualityPoint}},
+		score.QualityCriterion("plan", "Plan", d("70"), criteria.Scale0to4(), criteria.ConsensusMark),
+		score.Criterion{ID: "appr", Title: "Apprenticeships", Weight: d("30"), SocialValue: &criteria.SocialValueRule{
+			Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice,
+			Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}})
+	tender.Lots[0].Policy.Basis = score.PricePerQualityPoint
+	bid := func(id, price, mark string, starts int64) score.Bid {
+		n := decimal.NewFromInt(starts)
+		plan := criteria.Agreed(d(mark), "agreed at moderation", criteria.MarkBy("E1", d(mark), ""))
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: id, Name: "Supplier " + id}, Lot: "1",
+			Responses: map[string]score.Response{"price": score.Priced(d(price)), "plan": score.Marked(plan),
+				"appr": {SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &n}}}}}}
+	}
+	p, err := score.Prepare(tender, []score.Bid{bid("A", "100000", "3", 4), bid("B", "120000", "4", 3)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	trials, _ := p.Trials("1")
+	for _, at := range []struct{ id, price string }{{"A", "100000"}, {"A", "125000"}, {"A", "200000"}, {"B", "120000"}, {"B", "100000"}} {
+		q, ok := trials.QualityAt(at.id, "price", d(at.price))
+		fmt.Println(at.id, at.price, q, ok)
+	}
+	// Output:
+	// A 100000 82.5 true
+	// A 125000 82.5 true
+	// A 200000 76.5 true
+	// B 120000 88.75 true
+	// B 100000 92.5 true
+}

@@ -538,20 +538,8 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 	for i, n := range k.tieNodes {
 		s.tie[i] = nums[n.index].points
 	}
-	unweighted := k.pol.unweightedPrice() // the price is divided, not added
 	adjusted := k.pol.basis() == AdjustedPrice
-	sum := exact.Zero
-	places := int32(0)
-	var price *node
-	for _, n := range k.tree.roots {
-		if unweighted && n.c.Price != nil {
-			price = n
-			continue
-		}
-		p := nums[n.index].points
-		sum = sum.Add(p.Value)
-		places = sumPlace(places, p)
-	}
+	sum, places, price := k.rootSum(nums)
 	t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
 	if adjusted && price != nil {
 		if !k.adjustTotal(s, price, &t) { // adjusted.go
@@ -573,6 +561,24 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 		t.Rounding = totalR
 	}
 	s.total = t
+}
+
+// rootSum sums the top-level criteria's points as shown, with the places
+// the sum is shown to; where the price is divided rather than added (or
+// the features' coefficient applied), it is left out and returned.
+func (k *lotKernel) rootSum(nums []num) (sum exact.Fraction, places int32, price *node) {
+	unweighted := k.pol.unweightedPrice()
+	sum = exact.Zero
+	for _, n := range k.tree.roots {
+		if unweighted && n.c.Price != nil {
+			price = n
+			continue
+		}
+		p := nums[n.index].points
+		sum = sum.Add(p.Value)
+		places = sumPlace(places, p)
+	}
+	return sum, places, price
 }
 
 // ruleNoQualityPoints is the rule of a bid out under price per quality

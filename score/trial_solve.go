@@ -72,6 +72,8 @@ type solveScratch struct {
 	fcells []cell
 	tie    []Figure
 	nums   []num
+	prep   bidPrep // for QualityAt: the bid's prepared lines with its price changed
+	quotes []criteria.Quote
 }
 
 // solving returns the working for one TotalWith; give it back to t.solved.
