@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -335,14 +336,16 @@ func (pf *priceField) outOfReach(id string) bool {
 // reach the bid is solved for the lowest price that holds it there
 // ([score.Trials.LowestHolding]), and the bid must go below the least of
 // them. Under price per quality point the bid's own
-// ratio (or its price adjusted by features) is solved for the rival's. The
+// ratio (or its price adjusted by features) is solved for the rival's,
+// with its social value offers read at each price where they are a share
+// of it (read is then true: see perPoint). The
 // prices are only where the search looks first: each is re-scored before
 // it is used. With ties false only the prices that beat the rival are
 // solved for: a tie is expected to lose (see fromCandidates).
-func (pf *priceField) candidates(f *field, id string, ties bool) []int64 {
+func (pf *priceField) candidates(f *field, id string, ties bool) (cs []int64, read bool) {
 	self, ok := pf.byID[id]
 	if !pf.ok || !ok {
-		return nil
+		return nil, false
 	}
 	if f.lowerWins() {
 		return pf.perPoint(f, self)
@@ -350,7 +353,7 @@ func (pf *priceField) candidates(f *field, id string, ties bool) []int64 {
 	me := pf.bids[self]
 	lo, hi, _, ok := pf.others(self)
 	if !me.in || !ok {
-		return nil // joining the field, or alone in it: the search decides
+		return nil, false // joining the field, or alone in it: the search decides
 	}
 	rule := pf.rule
 	var goal exact.Fraction // the best rival's total, as shown
@@ -375,7 +378,7 @@ func (pf *priceField) candidates(f *field, id string, ties bool) []int64 {
 		for _, strict := range strictness {
 			x, ok := f.tr.LeastScore(id, pf.pc.ID, goal, strict)
 			if !ok {
-				return nil
+				return nil, false
 			}
 			c, ok := pf.ownPrice(x, lo, hi)
 			if ok && (rule.Method == criteria.Band || c >= lowPence) && c >= 1 {
@@ -391,7 +394,7 @@ func (pf *priceField) candidates(f *field, id string, ties bool) []int64 {
 		out = append(out, pf.underRivals(self, goal, out[1], out[0])...)
 	}
 	slices.SortFunc(out, func(a, b int64) int { return int(b - a) })
-	return slices.Compact(out)
+	return slices.Compact(out), false
 }
 
 // lowest solves for the highest prices below the field's lowest other
@@ -439,14 +442,20 @@ func (pf *priceField) ownPrice(x exact.Bound, lo, hi exact.Fraction) (int64, boo
 // perPoint solves price per quality point and the price adjusted by
 // features: the bid's own ratio, its price over its quality points (or
 // over the coefficient of its features), shown as the policy rounds the
-// total, must be at most the best rival's (below it, to beat it).
-func (pf *priceField) perPoint(f *field, self int) []int64 {
+// total, must be at most the best rival's (below it, to beat it). Where
+// the bid's social value offer is a share of its price, its quality
+// points rise as its price falls, and the prices are solved with them read
+// at each price (perPointRead; read is then true); otherwise with the
+// points as evaluated.
+func (pf *priceField) perPoint(f *field, self int) (cs []int64, read bool) {
 	me := pf.bids[self]
 	br, _ := f.result(me.id)
 	q, err := exact.Whole(me.price).Quo(br.Total.Unrounded) // quality points (or the coefficient) = price ÷ ratio
 	if err != nil || len(pf.bids) < 2 {
-		return nil
+		return nil, false
 	}
+	_, falls := f.tr.OfferFallsWithPrice(me.id)
+	read = f.offersMove() && !falls && f.lot().Policy.Basis == score.PricePerQualityPoint
 	var goal exact.Fraction
 	for i, b := range pf.bids {
 		if i != self {
@@ -461,17 +470,118 @@ func (pf *priceField) perPoint(f *field, self int) []int64 {
 			total = &rd
 		}
 	}
-	var out []int64
-	for _, strict := range []bool{false, true} {
+	out := make([]int64, 2, 4)                   // the tie, then the beat
+	for i, strict := range []bool{true, false} { // the beat first: the tie is at or above it, and read from it
 		b := exact.Bound{Value: goal, Open: strict}
 		if total != nil {
 			b = total.AtMost(goal, strict)
 		}
-		out = append(out, pennies(b.Value.Mul(q), b.Open, false))
+		c := pennies(b.Value.Mul(q), b.Open, false)
+		if read && !strict && out[1] > 0 {
+			c = out[1] // within the tie's bound too, and near the tie's answer
+		}
+		if read {
+			c, read = perPointRead(f, pf.pc.ID, me.id, b, c)
+		}
+		out[1-i] = c
 	}
 	out = append(out, pf.underRivals(self, goal, out[1], out[0])...)
 	slices.SortFunc(out, func(a, b int64) int { return int(b - a) })
-	return slices.Compact(out)
+	return slices.Compact(out), read
+}
+
+// perPointRead is the highest price, in pennies, at which the bid's price
+// p over its quality points at p (QualityAt) is within the bound b on its
+// ratio, from x, the price solved with the points as evaluated; ok false
+// (and x) where the points cannot be read. The points never rise as the
+// price does (its offer is a share of the price), so g(p), the highest
+// price within b at the points of p, never rises either, and the prices
+// within b are those up to one price p*, where h(p) = g(p) − p last is at
+// least zero: a price x within b (h(x) ≥ 0) has p* from x to g(x), and one
+// beyond it has p* from g(x) to below x. So x and g(x) bracket p*, and
+// false position on h closes the bracket: h is near a straight line where
+// the points move smoothly, and where they move in steps of their
+// rounding the Illinois rule (halving the height kept at an end twice
+// running) keeps each try from sticking at one end; past a budget it
+// halves. Only where the bid's own offer becomes the best do the other
+// bids' points move, which this does not follow: the search re-scores
+// every price it is given.
+func perPointRead(f *field, criterion, id string, b exact.Bound, x int64) (int64, bool) {
+	h := func(p int64) (int64, bool) {
+		q, ok := f.tr.QualityAt(id, criterion, decimal.New(p, -2))
+		g := pennies(b.Value.Mul(q), b.Open, false)
+		return g - p, ok && g < math.MaxInt64/4 && g > -math.MaxInt64/4
+	}
+	if x < 1 {
+		x = 1
+	}
+	hx, ok := h(x)
+	if !ok {
+		return x, false
+	}
+	y := max(x+hx, 1) // g(x): on p*'s other side (a penny, where g(x) is none)
+	hy, ok := h(y)
+	if !ok {
+		return x, false
+	}
+	lo, hlo, hi, hhi := x, hx, y, hy // within b at lo (h ≥ 0), beyond it at hi
+	if hx < 0 {
+		lo, hlo, hi, hhi = y, hy, x, hx
+	}
+	switch {
+	case hlo < 0: // beyond b at a penny
+		return 0, true
+	case hhi >= 0: // x within b, and g(x) too: p* is g(x)
+		return hi, true
+	case hlo == 0: // g(lo) = lo: p* is lo
+		return lo, true
+	}
+	side := 0            // which end moved last, twice running halves the other's height
+	last, hlast := y, hy // the price tried last, and its h
+	for budget := 2 * bits.Len64(uint64(hi-lo)); hi-lo > 1; budget-- {
+		m := lo + (hi-lo)/2
+		switch g := last + hlast; {
+		case budget <= 0:
+		case g > lo && g < hi && last != g: // g(last), across p*: p* itself where last shares its points
+			m = g
+		default:
+			m = lo + mulDiv(hlo, hi-lo, hlo-hhi)
+		}
+		m = min(max(m, lo+1), hi-1)
+		hm, ok := h(m)
+		last, hlast = m, hm
+		if !ok {
+			return x, false
+		}
+		if hm == 0 {
+			return m, true // g(m) = m: p* is m
+		}
+		if hm > 0 {
+			lo, hlo = m, hm
+			if side < 0 {
+				hhi = min(hhi/2, -1)
+			}
+			side = -1
+		} else {
+			hi, hhi = m, hm
+			if side > 0 {
+				hlo = max(hlo/2, 1)
+			}
+			side = 1
+		}
+	}
+	return lo, true
+}
+
+// mulDiv is a·b÷c, rounded down, for a ≥ 0 and b, c above zero with a·b÷c
+// below b (a < c): exact in 128 bits.
+func mulDiv(a, b, c int64) int64 {
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	if a < 0 || b <= 0 || c <= 0 || hi >= uint64(c) {
+		return b / 2
+	}
+	q, _ := bits.Div64(hi, lo, uint64(c))
+	return int64(q)
 }
 
 // underRivals returns a penny under the price of each best rival (those

@@ -380,7 +380,8 @@ func (ps *priceSearch) check(pennies int64) (Check, error) {
 // solved for, and tried lowest first, so that the beat that is the answer
 // and the penny above it are the first two re-scored. Where a social
 // value offer is read from the price (offersMove), the candidates are
-// solved with the offers held still and are seldom the answer: a share of
+// solved with the offers held still (but under price per quality point,
+// where they are read at each price: perPoint) and are seldom the answer: a share of
 // the price grows as the price falls, so on the share-of-price lots every
 // winning candidate won a penny above too. One that wins is kept as a
 // floor, the penny above it is not re-scored, and the narrowing goes on
@@ -395,8 +396,8 @@ func (ps *priceSearch) fromCandidates() error {
 		return nil
 	}
 	loses := ps.f.tieLoses(ps.id, ps.rival)
-	cs := ps.f.priceField(ps.pc).candidates(ps.f, ps.id, !loses)
-	moving := ps.f.offersMove()
+	cs, read := ps.f.priceField(ps.pc).candidates(ps.f, ps.id, !loses)
+	moving := ps.f.offersMove() && !read
 	if loses {
 		slices.Reverse(cs)
 	}
