@@ -455,8 +455,11 @@ func ExampleTrials_JoinsWithoutMoving() {
 // scored relative to the best. A (£100,000, plan 3 of 4, 4 starts: £8,000,
 // 8% of its price) has 52.5 + 30 = 82.5 points; B (£120,000, plan 4, 3
 // starts: 5%) 70 + 30 × 5 ÷ 8 = 88.75. At £125,000 A's 6.4% is still the
-// best: 82.5. At £200,000 its 4% is 0.8 of B's 5%: 52.5 + 24 = 76.5. At
-// £100,000 B's 6% is 0.75 of A's 8%: 70 + 22.5 = 92.5.
+// best: 82.5, and B's 5% is now 0.78125 of it, 23.4375 points, shown to
+// two places as the default rounding has each leaf: 70 + 23.44 = 93.44.
+// At £200,000 its 4% is 0.8 of B's 5%, the best: A 52.5 + 24 = 76.5, B
+// 70 + 30 = 100. At £100,000 B's 6% is 0.75 of A's 8%: 70 + 22.5 = 92.5,
+// and A stands at 82.5.
 func ExampleTrials_QualityAt() {
 	d := decimal.RequireFromString
 	cat := criteria.Catalogue{Name: "a fictional sample", Measures: []criteria.Measure{{Code: "FX-APPR-01",
@@ -480,14 +483,13 @@ func ExampleTrials_QualityAt() {
 		log.Fatal(err)
 	}
 	trials, _ := p.Trials("1")
-	for _, at := range []struct{ id, price string }{{"A", "100000"}, {"A", "125000"}, {"A", "200000"}, {"B", "120000"}, {"B", "100000"}} {
-		q, ok := trials.QualityAt(at.id, "price", d(at.price))
-		fmt.Println(at.id, at.price, q, ok)
+	for _, at := range []struct{ id, price, beside string }{{"A", "100000", "B"}, {"A", "125000", "B"}, {"A", "200000", "B"}, {"B", "100000", "A"}} {
+		own, theirs, ok := trials.QualityAt(at.id, "price", d(at.price), at.beside)
+		fmt.Println(at.id, at.price, own, at.beside, theirs, ok)
 	}
 	// Output:
-	// A 100000 82.5 true
-	// A 125000 82.5 true
-	// A 200000 76.5 true
-	// B 120000 88.75 true
-	// B 100000 92.5 true
+	// A 100000 82.5 B 88.75 true
+	// A 125000 82.5 B 93.44 true
+	// A 200000 76.5 B 100 true
+	// B 100000 92.5 A 82.5 true
 }

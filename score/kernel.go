@@ -539,7 +539,7 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 		s.tie[i] = nums[n.index].points
 	}
 	adjusted := k.pol.basis() == AdjustedPrice
-	sum, places, price := k.rootSum(nums)
+	sum, places, price := k.rootSums(func(n *node) Figure { return nums[n.index].points })
 	t := TotalLine{Scored: true, Unrounded: sum, Points: Figure{Value: sum, Places: places}, k: k, s: s}
 	if adjusted && price != nil {
 		if !k.adjustTotal(s, price, &t) { // adjusted.go
@@ -563,10 +563,10 @@ func (k *lotKernel) total(s *bidKernel, nums []num) {
 	s.total = t
 }
 
-// rootSum sums the top-level criteria's points as shown, with the places
+// rootSums sums the top-level criteria's points as shown, with the places
 // the sum is shown to; where the price is divided rather than added (or
 // the features' coefficient applied), it is left out and returned.
-func (k *lotKernel) rootSum(nums []num) (sum exact.Fraction, places int32, price *node) {
+func (k *lotKernel) rootSums(points func(n *node) Figure) (sum exact.Fraction, places int32, price *node) {
 	unweighted := k.pol.unweightedPrice()
 	sum = exact.Zero
 	for _, n := range k.tree.roots {
@@ -574,11 +574,17 @@ func (k *lotKernel) rootSum(nums []num) (sum exact.Fraction, places int32, price
 			price = n
 			continue
 		}
-		p := nums[n.index].points
+		p := points(n)
 		sum = sum.Add(p.Value)
 		places = sumPlace(places, p)
 	}
 	return sum, places, price
+}
+
+// rootSum is rootSums' sum alone.
+func (k *lotKernel) rootSum(points func(n *node) Figure) exact.Fraction {
+	sum, _, _ := k.rootSums(points)
+	return sum
 }
 
 // ruleNoQualityPoints is the rule of a bid out under price per quality

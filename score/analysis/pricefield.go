@@ -457,9 +457,10 @@ func (pf *priceField) perPoint(f *field, self int) (cs []int64, read bool) {
 	_, falls := f.tr.OfferFallsWithPrice(me.id)
 	read = f.offersMove() && !falls && f.lot().Policy.Basis == score.PricePerQualityPoint
 	var goal exact.Fraction
+	var rival pricedBid
 	for i, b := range pf.bids {
 		if i != self {
-			goal = b.total
+			goal, rival = b.total, b
 			break
 		}
 	}
@@ -472,16 +473,14 @@ func (pf *priceField) perPoint(f *field, self int) (cs []int64, read bool) {
 	}
 	out := make([]int64, 2, 4)                   // the tie, then the beat
 	for i, strict := range []bool{true, false} { // the beat first: the tie is at or above it, and read from it
-		b := exact.Bound{Value: goal, Open: strict}
-		if total != nil {
-			b = total.AtMost(goal, strict)
-		}
+		pr := perPointRival{id: rival.id, price: exact.Whole(rival.price), total: total, strict: strict}
+		b := pr.bound(goal)
 		c := pennies(b.Value.Mul(q), b.Open, false)
 		if read && !strict && out[1] > 0 {
 			c = out[1] // within the tie's bound too, and near the tie's answer
 		}
 		if read {
-			c, read = perPointRead(f, pf.pc.ID, me.id, b, c)
+			c, read = perPointRead(f, pf.pc.ID, me.id, pr, c)
 		}
 		out[1-i] = c
 	}
@@ -490,27 +489,55 @@ func (pf *priceField) perPoint(f *field, self int) (cs []int64, read bool) {
 	return slices.Compact(out), read
 }
 
+// perPointRival is the rival a price per quality point is solved
+// against: its id and price, the total's rounding, and whether the bid
+// must beat it (strict) or tie it.
+type perPointRival struct {
+	id     string
+	price  exact.Fraction
+	total  *exact.Rounding
+	strict bool
+}
+
+// bound is the bound on the bid's ratio, before the total's rounding, at
+// which its ratio as shown ties the rival's total as shown, goal (is
+// below it, when strict).
+func (r perPointRival) bound(goal exact.Fraction) exact.Bound {
+	if r.total != nil {
+		return r.total.AtMost(goal, r.strict)
+	}
+	return exact.Bound{Value: goal, Open: r.strict}
+}
+
 // perPointRead is the highest price, in pennies, at which the bid's price
-// p over its quality points at p (QualityAt) is within the bound b on its
-// ratio, from x, the price solved with the points as evaluated; ok false
-// (and x) where the points cannot be read. The points never rise as the
-// price does (its offer is a share of the price), so g(p), the highest
-// price within b at the points of p, never rises either, and the prices
-// within b are those up to one price p*, where h(p) = g(p) − p last is at
-// least zero: a price x within b (h(x) ≥ 0) has p* from x to g(x), and one
-// beyond it has p* from g(x) to below x. So x and g(x) bracket p*, and
-// false position on h closes the bracket: h is near a straight line where
-// the points move smoothly, and where they move in steps of their
-// rounding the Illinois rule (halving the height kept at an end twice
-// running) keeps each try from sticking at one end; past a budget it
-// halves. Only where the bid's own offer becomes the best do the other
-// bids' points move, which this does not follow: the search re-scores
-// every price it is given.
-func perPointRead(f *field, criterion, id string, b exact.Bound, x int64) (int64, bool) {
+// p over its quality points at p is within the bound its rival's ratio at
+// p sets (QualityAt reads both), from x, the price solved with the points
+// as evaluated; ok false (and x) where the points cannot be read. Neither
+// bid's points rise as the bid's price does (its offer is a share of the
+// price, and where it is the best every other value falls as it rises),
+// so g(p), the highest price within the bound at the points of p, never
+// rises either, and the prices within it are those up to one price p*,
+// where h(p) = g(p) − p last is at least zero: a price x within it (h(x) ≥
+// 0) has p* from x to g(x), and one beyond it has p* from g(x) to below x.
+// So x and g(x) bracket p*, and false position on h closes the bracket: h
+// is near a straight line where the points move smoothly, and where they
+// move in steps of their rounding the Illinois rule (halving the height
+// kept at an end twice running) keeps each try from sticking at one end;
+// past a budget it halves. A third bid overtaking, or a minimum crossed,
+// is not followed: the search re-scores every price it is given.
+func perPointRead(f *field, criterion, id string, r perPointRival, x int64) (int64, bool) {
 	h := func(p int64) (int64, bool) {
-		q, ok := f.tr.QualityAt(id, criterion, decimal.New(p, -2))
+		q, qr, ok := f.tr.QualityAt(id, criterion, decimal.New(p, -2), r.id)
+		if !ok || qr.Sign() <= 0 {
+			return 0, false
+		}
+		goal, _ := r.price.Quo(qr) // not zero
+		if r.total != nil {
+			goal = goal.Rounded(*r.total)
+		}
+		b := r.bound(goal)
 		g := pennies(b.Value.Mul(q), b.Open, false)
-		return g - p, ok && g < math.MaxInt64/4 && g > -math.MaxInt64/4
+		return g - p, g < math.MaxInt64/4 && g > -math.MaxInt64/4
 	}
 	if x < 1 {
 		x = 1

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -16,14 +17,16 @@ import (
 // TestPerPointReadIsTheHighestPriceWithin: under price per quality point
 // with a social value offer read as a share of the price (relative to the
 // best, or banded), perPointRead, from any price, returns the highest
-// price p at which p over the bid's quality points at p (QualityAt) is
-// within the bound: p itself within it (or p is 0, where not a penny is)
-// and p + 1 beyond it. The bound is another bid's total as evaluated, to
-// tie or to beat, through the total's rounding as perPoint reads it; the
+// price p at which the bid's ratio as shown, p over its quality points at
+// p (QualityAt), ties (or, strict, beats) a rival's, the rival's price
+// over its quality points then, shown as the total is: p itself reaches
+// it (or p is 0, where not a penny does) and p + 1 does not. The
 // roundings are drawn at every stage, so that the points move in steps
-// (where g leaps across p*) or smoothly. QualityAt is held to the trials
+// (where g leaps across p*) or smoothly; where the bid's offer becomes the
+// best, the rival's points fall with it. QualityAt is held to the trials
 // in package score (TestQualityAtIsWhatATrialDividesBy).
 func TestPerPointReadIsTheHighestPriceWithin(t *testing.T) {
+	read, asked := 0, 0
 	rapid.Check(t, func(t *rapid.T) {
 		tn, bids := perPointShareLot(t)
 		f, err := newField(tn, "L1", bids)
@@ -37,33 +40,50 @@ func TestPerPointReadIsTheHighestPriceWithin(t *testing.T) {
 		if len(scored) < 2 {
 			t.Skip("fewer than two bids scored")
 		}
-		self := rapid.SampledFrom(scored).Draw(t, "self")
-		other := rapid.SampledFrom(scored).Draw(t, "other")
+		i := rapid.IntRange(0, len(scored)-1).Draw(t, "self")
+		self := scored[i]
+		other := scored[(i+1+rapid.IntRange(0, len(scored)-2).Draw(t, "other"))%len(scored)]
 		strict := rapid.Bool().Draw(t, "strict")
-		b := exact.Bound{Value: other.Total.Points.Value, Open: strict}
+		var total *exact.Rounding
 		for _, r := range tn.Lots[0].Policy.Rounding {
 			if r.Stage == score.Total {
-				b = r.Rounding().AtMost(other.Total.Points.Value, strict)
+				x := r.Rounding()
+				total = &x
 			}
 		}
+		otherPrice := exact.Whole(*bids[slices.IndexFunc(bids, func(b score.Bid) bool { return b.ID == other.BidID })].Responses["price"].Price.Amount)
+		rival := perPointRival{id: other.BidID, price: otherPrice, total: total, strict: strict}
 		from := rapid.Int64Range(1, 200_000_00).Draw(t, "from")
-		p, ok := perPointRead(f, "price", self.BidID, b, from)
-		require.True(t, ok, "the points could not be read")
-		within := func(p int64) bool {
-			q, ok := f.tr.QualityAt(self.BidID, "price", decimal.New(p, -2))
+		p, ok := perPointRead(f, "price", self.BidID, rival, from)
+		asked++
+		if !ok {
+			return // some price tried could not be read: a rival left with no quality points, an offer that cannot be made
+		}
+		read++
+		shown := func(price, q exact.Fraction) exact.Fraction {
+			r, err := price.Quo(q)
+			require.NoError(t, err)
+			if total != nil {
+				r = r.Rounded(*total)
+			}
+			return r
+		}
+		within := func(p int64) bool { // the bid's ratio as shown ties or beats the rival's, each read at p
+			q, qr, ok := f.tr.QualityAt(self.BidID, "price", decimal.New(p, -2), other.BidID)
 			require.True(t, ok)
+			require.Positive(t, qr.Sign(), "the rival, ranked, has quality points")
 			if q.Sign() <= 0 {
 				return false // no quality points: no ratio is formed, and the bid is out
 			}
-			r, err := exact.Int(p).Quo(q.Mul(exact.Int(100)))
-			require.NoError(t, err)
-			return r.Cmp(b.Value) < 0 || (!b.Open && r.Equal(b.Value))
+			mine, theirs := shown(exact.Whole(decimal.New(p, -2)), q), shown(otherPrice, qr)
+			return mine.Cmp(theirs) < 0 || (!strict && mine.Equal(theirs))
 		}
 		if p > 0 {
-			require.True(t, within(p), "%s at %d pennies is beyond %v", self.BidID, p, b)
+			require.True(t, within(p), "%s at %d pennies does not reach %s", self.BidID, p, other.BidID)
 		}
-		require.False(t, within(p+1), "%s at %d pennies, a penny above the answer %d, is within %v", self.BidID, p+1, p, b)
+		require.False(t, within(p+1), "%s at %d pennies, a penny above the answer %d, reaches %s", self.BidID, p+1, p, other.BidID)
 	})
+	require.Greater(t, 10*read, 9*asked, "most answers were read: %d of %d", read, asked)
 }
 
 // perPointShareLot draws a lot under price per quality point whose social
