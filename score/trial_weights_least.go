@@ -362,7 +362,11 @@ func (t *Trials) ratioLines(fi int, la, lb envelope.Line, ia, ib int) (p pairLin
 // mostShift is the most weight, in hundredths of a percentage point, that
 // can move from top-level criterion fi: a hundredth below all its marks.
 func (t *Trials) mostShift(fi int) int64 {
-	return exact.Rounding{Places: 0, Mode: exact.Ceiling}.Apply(t.k.tree.roots[fi].available.Mul(t.hundreds)).IntPart() - 1
+	n, ok := exact.Rounding{Places: 0, Mode: exact.Ceiling}.Units(t.k.tree.roots[fi].available.Mul(t.hundreds))
+	if !ok {
+		return int64(1) << 40 // past every shift asked about
+	}
+	return n - 1
 }
 
 // pairLines is the difference of two bids' totals before rounding, as a
@@ -408,7 +412,8 @@ func hundredthsOf(h exact.Fraction, mode exact.Mode) int64 {
 	case h.Cmp(exact.Int(1<<40)) > 0:
 		return int64(1) << 40
 	}
-	return exact.Rounding{Places: 0, Mode: mode}.Apply(h).IntPart()
+	n, _ := exact.Rounding{Places: 0, Mode: mode}.Units(h) // within 2^40: it fits
+	return n
 }
 
 // moveMarks sets the shift to move marks moved, every node's marks
