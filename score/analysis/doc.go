@@ -88,13 +88,19 @@
 //     reach the bid is solved for the lowest price that holds it to the
 //     bid's total ([score.Trials.LowestHolding]), and the bid must go below
 //     the least of them. Under price per quality point the bid's own ratio
-//     is solved for the best rival's. A penny under a tied rival's price is
+//     is solved for the best rival's; where a social value offer is read
+//     as a share of the price, with both bids' quality points read at each
+//     price ([score.Trials.QualityAt]): the highest price within the
+//     rival's ratio at a price's points falls as the price rises, so it
+//     and the price bracket the answer from either side, and false
+//     position closes the bracket. A penny under a tied rival's price is
 //     tried too where a lower-price tie-break turns.
 //  2. The solved prices, to the penny, are re-scored highest first: the
 //     answer is one that wins when a penny more does not — most bids are
 //     settled by two or three re-scorings. Should none be (a case the
 //     solution does not follow, such as a social value offer read as a
-//     share of the bid's price, which moves with it), a search takes
+//     share of the bid's price under weighted points, which moves with it),
+//     a search takes
 //     over: for the relative method an estimate from the formula before
 //     rounding (Estimate) and the penny beside it; then, between a winning
 //     and a losing price, the next price tried is where the line through
