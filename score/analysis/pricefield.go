@@ -572,7 +572,9 @@ func perPointRead(f *field, criterion, id string, r perPointRival, x int64) (int
 		case g > lo && g < hi && last != g: // g(last), across p*: p* itself where last shares its points
 			m = g
 		default:
-			m = lo + mulDiv(hlo, hi-lo, hlo-hhi)
+			if c, ok := falsePosition(lo, hi, exact.Int(hlo), exact.Int(hhi)); ok { // h at lo above zero, at hi below
+				m = c
+			}
 		}
 		m = min(max(m, lo+1), hi-1)
 		hm, ok := h(m)
@@ -598,17 +600,6 @@ func perPointRead(f *field, criterion, id string, r perPointRival, x int64) (int
 		}
 	}
 	return lo, true
-}
-
-// mulDiv is a·b÷c, rounded down, for a ≥ 0 and b, c above zero with a·b÷c
-// below b (a < c): exact in 128 bits.
-func mulDiv(a, b, c int64) int64 {
-	hi, lo := bits.Mul64(uint64(a), uint64(b))
-	if a < 0 || b <= 0 || c <= 0 || hi >= uint64(c) {
-		return b / 2
-	}
-	q, _ := bits.Div64(hi, lo, uint64(c))
-	return int64(q)
 }
 
 // underRivals returns a penny under the price of each best rival (those
