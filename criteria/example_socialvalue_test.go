@@ -216,6 +216,43 @@ func ExampleSocialValueRule() {
 	//   note: the commitment to FX-APPR-01 is disregarded: the response gives no method statement for it, and the policy disregards such commitments
 }
 
+// Each response measured once, then assessed in two fields: the whole
+// field, and the field without the best offer (bid 1's 8 starts), where 6
+// becomes the best. By hand: 6 ÷ 8 = 0.75, 8 ÷ 8 = 1, 3 ÷ 8 = 0.375; then
+// 6 ÷ 6 = 1 and 3 ÷ 6 = 0.5.
+func ExampleSocialValueRule_AssessMeasured() {
+	f, _ := os.Open("testdata/sample-catalogue.csv")
+	defer f.Close()
+	cat, _ := criteria.LoadCatalogueCSV(f)
+	rule := criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"}, Basis: criteria.BasisQuantity,
+		Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.DisregardUnsupported}
+	var ms []criteria.Measurement
+	for _, n := range []int64{6, 8, 3} {
+		q := decimal.NewFromInt(n)
+		m, err := rule.Measure(criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q, MethodStatement: "section 4"}}}, criteria.SocialValueContext{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		ms = append(ms, m)
+	}
+	for _, field := range [][]criteria.Measurement{ms, {ms[0], ms[2]}} {
+		as, err := rule.AssessMeasured(field)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		var values []string
+		for _, a := range as {
+			values = append(values, a.Value.String())
+		}
+		fmt.Println(strings.Join(values, " "))
+	}
+	// Output:
+	// 0.75 1 0.375
+	// 1 0.5
+}
+
 // Local jobs per £1m of contract value, scored in published bands: each bid
 // is scored on its own, so nothing in the working uses another bid.
 func ExampleSocialValueRule_banded() {

@@ -537,33 +537,55 @@ func (r SocialValueRule) Assess(field []SocialValueResponse, ctx SocialValueCont
 	if ps := r.Validate(); len(ps) > 0 {
 		return nil, fmt.Errorf("social value rule: %s", ps[0])
 	}
-	if r.NeedsContractValue() {
-		if p := checkSize("contractValue", ctx.ContractValue); p != nil {
-			return nil, fmt.Errorf("%s", p)
-		}
-		if ctx.ContractValue.Sign() <= 0 {
-			return nil, fmt.Errorf("contractValue %s: scoring per £1m of contract value needs a contract value above zero", ctx.ContractValue)
-		}
+	if err := r.checkContext(ctx); err != nil {
+		return nil, err
 	}
 	for i, resp := range field {
 		if ps := r.Check(resp); len(ps) > 0 {
 			return nil, fmt.Errorf("field[%d]: %s", i, ps[0])
 		}
 	}
-	f := &svField{rule: r, resps: slices.Clone(field), ctx: ctx, bids: make([]svBid, len(field)), best: exact.Zero}
-	if r.NeedsBidPrice() {
-		f.lines = make([]svLine, len(field))
-	}
+	f := r.newField(len(field), ctx)
 	for i, resp := range field {
 		b, err := r.measure(resp, ctx, nil)
 		if err != nil {
 			return nil, fmt.Errorf("field[%d]: %w", i, err)
 		}
-		f.bids[i] = b
+		f.resps[i], f.bids[i] = resp, b
 		f.best = f.best.Max(b.measured)
 	}
-	out := make([]Assessment, len(field))
-	recs := make([]svRecord, len(field))
+	return r.assessField(f), nil
+}
+
+// checkContext checks what a field is assessed in: a contract value above
+// zero when the rule scores per £1m of it.
+func (r SocialValueRule) checkContext(ctx SocialValueContext) error {
+	if !r.NeedsContractValue() {
+		return nil
+	}
+	if p := checkSize("contractValue", ctx.ContractValue); p != nil {
+		return fmt.Errorf("%s", p)
+	}
+	if ctx.ContractValue.Sign() <= 0 {
+		return fmt.Errorf("contractValue %s: scoring per £1m of contract value needs a contract value above zero", ctx.ContractValue)
+	}
+	return nil
+}
+
+// newField is the storage for a field of n responses assessed in ctx, its
+// best offer zero until they are measured.
+func (r SocialValueRule) newField(n int, ctx SocialValueContext) *svField {
+	f := &svField{rule: r, resps: make([]SocialValueResponse, n), ctx: ctx, bids: make([]svBid, n), best: exact.Zero}
+	if r.NeedsBidPrice() {
+		f.lines = make([]svLine, n)
+	}
+	return f
+}
+
+// assessField scores every measured response of f against its best offer.
+func (r SocialValueRule) assessField(f *svField) []Assessment {
+	out := make([]Assessment, len(f.bids))
+	recs := make([]svRecord, len(f.bids))
 	for i, b := range f.bids {
 		rec := &recs[i]
 		*rec = svRecord{f: f, i: i}
@@ -579,7 +601,7 @@ func (r SocialValueRule) Assess(field []SocialValueResponse, ctx SocialValueCont
 		}
 		out[i] = Assessment{Value: rec.value, rec: rec}
 	}
-	return out, nil
+	return out
 }
 
 // svField is one assessed field of responses, shared by the records of
