@@ -218,16 +218,7 @@ func (k *lotKernel) scoreSocialValue() {
 			k.note("social value field: the %d bids that passed the gates (%s); a bid later disqualified at a threshold still counts in the comparison", len(field), strings.Join(ids, ", "))
 			noted = true
 		}
-		resps := make([]criteria.SocialValueResponse, len(field))
-		for i, s := range field {
-			r := s.bid.Responses[n.c.ID].SocialValue
-			r.BidPrice = nil // always the bid's own quotes, never a figure supplied with the response
-			if p, ok := k.quotedPrice(s); ok {
-				r.BidPrice = &p
-			}
-			resps[i] = r
-		}
-		as, err := n.c.SocialValue.Assess(resps, criteria.SocialValueContext{ContractValue: k.lot.EstimatedValue})
+		as, err := k.assessSocialValue(n, field)
 		if err != nil { // ruled out by validation
 			k.note("%s could not be assessed: %v", n.c.Title, err)
 			continue
@@ -239,19 +230,51 @@ func (k *lotKernel) scoreSocialValue() {
 	}
 }
 
+// assessSocialValue assesses social value leaf n over the field: each
+// bid's response as measured when it was read, or measured now when its
+// price changed since.
+func (k *lotKernel) assessSocialValue(n *node, field []*bidKernel) ([]criteria.Assessment, error) {
+	ms := make([]criteria.Measurement, len(field))
+	ctx := criteria.SocialValueContext{ContractValue: k.lot.EstimatedValue}
+	for i, s := range field {
+		if s.prep.svFresh() {
+			ms[i] = s.prep.sv[n.field]
+			continue
+		}
+		price, priced := quotedPrice(s.prep.quotes, len(k.prices))
+		m, err := n.c.SocialValue.Measure(pricedResponse(s.bid.Responses[n.c.ID].SocialValue, price, priced), ctx)
+		if err != nil {
+			return nil, fmt.Errorf("field[%d]: %w", i, err)
+		}
+		ms[i] = m
+	}
+	return n.c.SocialValue.AssessMeasured(ms)
+}
+
+// pricedResponse is a social value response read at the bid's price: always
+// the bid's own quotes, never a figure supplied with the response, and
+// none when the policy has no price criterion.
+func pricedResponse(r criteria.SocialValueResponse, price decimal.Decimal, priced bool) criteria.SocialValueResponse {
+	r.BidPrice = nil
+	if priced {
+		r.BidPrice = &price
+	}
+	return r
+}
+
 // quotedPrice is the bid's price for social value read as a share of it:
-// the sum of its quotes on every price criterion, as read when the bid was
-// prepared (the same sum validation checked the responses with); false when
-// the policy has no price criterion.
-func (k *lotKernel) quotedPrice(s *bidKernel) (decimal.Decimal, bool) {
-	if len(k.prices) == 0 || len(s.prep.quotes) != len(k.prices) {
+// the sum of its quotes on every price criterion (prices of them), as read
+// when the bid was prepared (the same sum validation checked the responses
+// with); false when the policy has no price criterion.
+func quotedPrice(quotes []criteria.Quote, prices int) (decimal.Decimal, bool) {
+	if prices == 0 || len(quotes) != prices {
 		return decimal.Decimal{}, false
 	}
-	if len(s.prep.quotes) == 1 {
-		return s.prep.quotes[0].Price, true // the usual single price: no sum to form
+	if len(quotes) == 1 {
+		return quotes[0].Price, true // the usual single price: no sum to form
 	}
 	sum := decimal.Zero
-	for _, q := range s.prep.quotes {
+	for _, q := range quotes {
 		sum = sum.Add(q.Price)
 	}
 	return sum, true

@@ -26,6 +26,7 @@ type lotPrep struct {
 	prices    []*node            // the price leaves, in tree order
 	budgets   []exact.Fraction   // by price leaf: its maximum budget, exactly; zero for none
 	fieldLfs  []*node            // the leaves assessed over the field (price and social value)
+	measures  bool               // some of them are social value leaves, measured as each bid is read
 	owns      int                // how many leaves a bid scores on its own: its prepared cells (node.own)
 	rates     criteria.RateTable
 	commenced date.Date // the living wage in force is looked up on it
@@ -52,6 +53,15 @@ type bidPrep struct {
 	// fixedFor is the cells fixed was worked out from (their first), so
 	// that a copy whose cells were replaced is never totalled on them.
 	fixedFor *cell
+	// sv holds, by node.field, the bid's responses to the social value
+	// leaves measured against its price as read (lotPrep.measure): an
+	// evaluation only compares them with the field's best. It is nil when
+	// the lot has no social value leaf, or the bid is out when read, or a
+	// response could not be measured (the evaluation then measures it).
+	sv []criteria.Measurement
+	// svFor is the quotes sv was measured at (their first), so that a copy
+	// whose price was changed is measured again.
+	svFor *criteria.Quote
 }
 
 // lotShape reads one lot's policy: its tree, rounding, price and field
@@ -81,6 +91,7 @@ func lotShape(t Tender, l Lot) *lotPrep {
 		case n.c.Price != nil || n.c.SocialValue != nil:
 			n.field = len(lp.fieldLfs)
 			lp.fieldLfs = append(lp.fieldLfs, n)
+			lp.measures = lp.measures || n.c.SocialValue != nil
 		default: // scored from the bid alone: a prepared cell of its own
 			n.own = lp.owns
 			lp.owns++
@@ -194,7 +205,41 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looke
 		r, _ := lk.response(b, lp.tree, n, &tmp)
 		quotes[i], _ = n.c.Price.Quote(r.Price) // validated
 	}
+	if p.dq == nil && lp.measures {
+		lp.measure(b, &p, lk, &tmp)
+	}
 	return p
+}
+
+// measure measures the bid's responses to the social value leaves against
+// its price, the sum of its quotes, as the evaluation would (see
+// lotKernel.measured); any that cannot be measured leaves none kept.
+func (lp *lotPrep) measure(b *Bid, p *bidPrep, lk *looked, tmp *Response) {
+	sv := make([]criteria.Measurement, len(lp.fieldLfs))
+	price, priced := quotedPrice(p.quotes, len(lp.prices))
+	ctx := criteria.SocialValueContext{ContractValue: lp.lot.EstimatedValue}
+	for _, n := range lp.fieldLfs {
+		if n.c.SocialValue == nil {
+			continue
+		}
+		r, _ := lk.response(b, lp.tree, n, tmp)
+		m, err := n.c.SocialValue.Measure(pricedResponse(r.SocialValue, price, priced), ctx)
+		if err != nil { // ruled out by validation
+			return
+		}
+		sv[n.field] = m
+	}
+	p.sv = sv
+	if len(p.quotes) > 0 {
+		p.svFor = &p.quotes[0]
+	}
+}
+
+// svFresh reports whether the bid's social value responses were measured
+// at its quotes as they are: false when none were kept, or when the quotes
+// were replaced since (a trial changing the bid's price).
+func (p *bidPrep) svFresh() bool {
+	return p.sv != nil && (len(p.quotes) == 0 || p.svFor == &p.quotes[0])
 }
 
 // readGates decides every gate for one bid.

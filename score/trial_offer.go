@@ -157,7 +157,7 @@ func (t *Trials) svStatOf(n *node) svStat {
 func (t *Trials) svAtPrice(s *bidKernel) (moved []svMove, ok bool) {
 	k := t.k
 	base := &k.bids[s.idx]
-	price, priced := k.quotedPrice(s)
+	price, priced := quotedPrice(s.prep.quotes, len(k.prices))
 	for _, n := range k.fieldLfs {
 		rule := n.c.SocialValue
 		c := base.fcells[n.field]
