@@ -222,6 +222,10 @@ func (lp *lotPrep) measure(b *Bid, p *bidPrep, lk *looked, tmp *Response) {
 		if n.c.SocialValue == nil {
 			continue
 		}
+		if m, ok := lk.measurement(lp.tree, n); ok { // as validation measured it
+			sv[n.field] = m
+			continue
+		}
 		r, _ := lk.response(b, lp.tree, n, tmp)
 		m, err := n.c.SocialValue.Measure(pricedResponse(r.SocialValue, price, priced), ctx)
 		if err != nil { // ruled out by validation

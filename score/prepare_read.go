@@ -197,6 +197,12 @@ type looked struct {
 	// cleared before the next bid is: a bid not looked up (disregarded,
 	// say) is read from its map.
 	ready bool
+	// sv holds, by node index, the social value responses validation
+	// measured as it checked them (validation.response), where svOK says
+	// so, in ctx, the bid's lot's.
+	sv   []criteria.Measurement
+	svOK []bool
+	ctx  criteria.SocialValueContext
 }
 
 // lookUp looks up the bid's response to every leaf of t but the living
@@ -206,13 +212,32 @@ func (lk *looked) lookUp(b *Bid, t *tree) {
 		lk.rs, lk.has = make([]Response, n), make([]bool, n)
 	}
 	lk.rs, lk.has = lk.rs[:len(t.nodes):cap(lk.rs)], lk.has[:len(t.nodes):cap(lk.has)]
+	if len(lk.svOK) < len(t.nodes) {
+		lk.sv, lk.svOK = make([]criteria.Measurement, len(t.nodes)), make([]bool, len(t.nodes))
+	}
 	for _, n := range t.leaves {
+		lk.svOK[n.index] = false
 		lk.rs[n.index], lk.has[n.index] = Response{}, false
 		if n.c.LivingWage == nil {
 			lk.rs[n.index], lk.has[n.index] = b.Responses[n.c.ID]
 		}
 	}
 	lk.ready = true
+}
+
+// measured keeps the measurement of the bid's response to social value
+// leaf n.
+func (lk *looked) measured(n *node, m criteria.Measurement) {
+	lk.sv[n.index], lk.svOK[n.index] = m, true
+}
+
+// measurement is the measurement validation kept of the bid's response to
+// social value leaf n of tree t; false when it kept none.
+func (lk *looked) measurement(t *tree, n *node) (criteria.Measurement, bool) {
+	if lk != nil && lk.ready && len(lk.has) == len(t.nodes) && lk.svOK[n.index] {
+		return lk.sv[n.index], true
+	}
+	return criteria.Measurement{}, false
 }
 
 // at is the response looked up for leaf n.

@@ -106,13 +106,14 @@ type lotCheck struct {
 	pol    Policy
 	tree   *tree
 	broken map[string]bool
+	ctx    criteria.SocialValueContext // what its social value responses are measured in
 }
 
 func indexLots(t Tender) lotIndex {
 	lx := lotIndex{lots: map[string]*lotCheck{}}
 	for _, l := range t.Lots {
 		if _, dup := lx.lots[l.ID]; !dup && l.ID != "" {
-			lc := &lotCheck{pol: l.Policy}
+			lc := &lotCheck{pol: l.Policy, ctx: criteria.SocialValueContext{ContractValue: l.EstimatedValue}}
 			lc.tree = buildTree(&lc.pol)
 			lc.broken = brokenRules(lc.tree)
 			lx.lots[l.ID] = lc
@@ -166,6 +167,7 @@ func (v *validation) ownChecks(bids []Bid, checks []bidChecks, lx lotIndex) {
 			tags := len(bv.ps)
 			if c.check {
 				lc = lx.of(b, lc, &lot)
+				lk.ctx = lc.ctx
 				bv.bid(path, b, &lc.pol, lc.tree, lc.broken, lk)
 			}
 			v.readPassed(i, b, c.check && len(bv.ps) == 0 && bv.omitted == 0, sc, lk)
@@ -270,7 +272,7 @@ func (v *validation) bidResponses(path string, b *Bid, t *tree, broken map[strin
 			measured = true
 		}
 		if !broken[n.c.ID] {
-			v.response(rp, n.c, r, price, priced)
+			v.response(rp, n, r, price, priced, lk)
 		}
 	}
 	if answered == len(b.Responses) {
@@ -289,8 +291,10 @@ func (v *validation) bidResponses(path string, b *Bid, t *tree, broken map[strin
 }
 
 // response checks one response against the kind of its criterion: a price,
-// marks, or social value commitments (measured against the bid's price).
-func (v *validation) response(rp func() string, c *Criterion, r *Response, price decimal.Decimal, priced bool) {
+// marks, or social value commitments, measured against the bid's price
+// into lk for the reading to keep.
+func (v *validation) response(rp func() string, n *node, r *Response, price decimal.Decimal, priced bool, lk *looked) {
+	c := n.c
 	switch {
 	case c.Price != nil:
 		if len(r.Marks.Evaluators) > 0 || r.Marks.Consensus != nil {
@@ -307,11 +311,14 @@ func (v *validation) response(rp func() string, c *Criterion, r *Response, price
 			v.addAll(rp()+".marks", ps)
 		}
 	case c.SocialValue != nil:
-		sv := r.SocialValue
-		sv.BidPrice = nil
-		if priced {
-			sv.BidPrice = &price
+		sv := pricedResponse(r.SocialValue, price, priced)
+		m, err := c.SocialValue.Measure(sv, lk.ctx)
+		if err == nil { // checked, and measured
+			lk.measured(n, m)
+			return
 		}
+		// Every problem, where the measurement gives the first; none where
+		// only the context is wanting (the lot's own check says so once).
 		if ps := c.SocialValue.Check(sv); len(ps) > 0 {
 			v.addAll(rp()+".socialValue", ps)
 		}
