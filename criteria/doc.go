@@ -28,7 +28,10 @@
 //     relative to the best offer, as a share of the bid price, per £1m of
 //     contract value, capped, banded — with a method statement marked on a
 //     quality scale, a declared split, and an evaluator's deliverability
-//     discount.
+//     discount; socialvalue_measured.go: a response measured once on its
+//     own (SocialValueRule.Measure) and a field of measurements assessed
+//     (AssessMeasured), for a caller assessing the same responses in many
+//     fields, as the engine does at each evaluation.
 //
 // Social value here is always a commitment delivered under the contract
 // (local jobs, local spend, apprenticeships), never where the bidder itself
