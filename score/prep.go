@@ -213,7 +213,8 @@ func (lp *lotPrep) read(b *Bid, cells []cell, quotes []criteria.Quote, lk *looke
 
 // measure measures the bid's responses to the social value leaves against
 // its price, the sum of its quotes, as the evaluation would (see
-// lotKernel.measured); any that cannot be measured leaves none kept.
+// lotKernel.assessSocialValue), or keeps validation's measurements of
+// them; any that cannot be measured leaves none kept.
 func (lp *lotPrep) measure(b *Bid, p *bidPrep, lk *looked, tmp *Response) {
 	sv := make([]criteria.Measurement, len(lp.fieldLfs))
 	price, priced := quotedPrice(p.quotes, len(lp.prices))

@@ -187,6 +187,33 @@ func BenchmarkAnalyseShareOfPrice1000(b *testing.B) {
 	benchmarkAnalyseLot(b, tn, bids, true)
 }
 
+// BenchmarkEvaluateShareOfPrice10000 evaluates the share-of-price lot of
+// 10,000 bids from scratch (score.Evaluate: validated, read, each social
+// value response checked and measured once) and prepared
+// (Prepared.EvaluateLot: the measurements only compared with the field's
+// best), the README's figures for social value measured once per bid.
+func BenchmarkEvaluateShareOfPrice10000(b *testing.B) {
+	tn, bids := shareOfPriceLot(b, 10000)
+	p, err := score.Prepare(tn, bids)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("scratch", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := score.Evaluate(tn, bids); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("prepared", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.EvaluateLot("L1")
+		}
+	})
+}
+
 // wideFrontLot is shareOfPriceLot with quality and the social value offer
 // both rising with the price: a dearer bid has more of each, so no bid
 // covers another and every bid may lead a trial that moves the best offer
