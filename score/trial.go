@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -53,7 +54,7 @@ type Trials struct {
 	// price criterion's field as its lowest price falls (trial_field.go).
 	mu       sync.Mutex
 	hulls    map[[2]int]*lineSet
-	families map[int]*priceFamily
+	families []atomic.Pointer[priceFamily] // by price leaf; read without the lock once drawn
 	// offerFamilies holds those of each social value leaf's field as its
 	// best offer moves (trial_svlines.go).
 	offerFamilies map[int]*offerFamily
@@ -78,7 +79,7 @@ type Trials struct {
 	nextHeld int
 	// svStats is, by social value leaf, its field's best offers as
 	// evaluated and who holds them, read once (trial_offer.go).
-	svStats map[int]svStat
+	svStats []atomic.Pointer[svStat] // by node index; read without the lock once read
 	// stakes is, by social value leaf, the bids whose standing at the
 	// thresholds its points can move, read once (trial_threshold.go).
 	stakes map[int]thStake
@@ -132,7 +133,8 @@ func (p *Prepared) Trials(lotID string) (*Trials, bool) {
 		return nil, false
 	}
 	k := lp.kernel()
-	t := &Trials{p: p, lp: lp, k: k, res: k.result(), index: make(map[string]int, len(lp.bids))}
+	t := &Trials{p: p, lp: lp, k: k, res: k.result(), index: make(map[string]int, len(lp.bids)),
+		families: make([]atomic.Pointer[priceFamily], len(k.prices)), svStats: make([]atomic.Pointer[svStat], len(k.tree.nodes))}
 	for i := range lp.bids {
 		t.index[lp.bids[i].ID] = i
 	}

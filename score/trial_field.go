@@ -41,16 +41,16 @@ type priceFamily struct {
 
 // family returns the lines of price leaf j, built once.
 func (t *Trials) family(j int) *priceFamily {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if f, ok := t.families[j]; ok {
+	if f := t.families[j].Load(); f != nil {
 		return f
 	}
-	if t.families == nil {
-		t.families = map[int]*priceFamily{}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if f := t.families[j].Load(); f != nil {
+		return f
 	}
 	f := t.drawFamily(j)
-	t.families[j] = f
+	t.families[j].Store(f)
 	return f
 }
 

@@ -113,10 +113,13 @@ func (st svStat) without(offer exact.Fraction) exact.Fraction {
 // svStatOf reads social value leaf n's field once, over the bids assessed
 // on it.
 func (t *Trials) svStatOf(n *node) svStat {
+	if st := t.svStats[n.index].Load(); st != nil {
+		return *st
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if st, ok := t.svStats[n.index]; ok {
-		return st
+	if st := t.svStats[n.index].Load(); st != nil {
+		return *st
 	}
 	st := svStat{best: exact.Zero, second: exact.Zero, holder: -1}
 	for i := range t.k.bids {
@@ -140,10 +143,7 @@ func (t *Trials) svStatOf(n *node) svStat {
 	if st.holders != 1 {
 		st.holder = -1
 	}
-	if t.svStats == nil {
-		t.svStats = map[int]svStat{}
-	}
-	t.svStats[n.index] = st
+	t.svStats[n.index].Store(&st)
 	return st
 }
 
