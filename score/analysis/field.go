@@ -301,6 +301,7 @@ type outcome struct {
 	Winner  string
 	from    source
 	glance  shownTotals // fromTrial: the totals read
+	watched shownTotals // fromTrial: the totals of the competitors a search watches (see priceSearch.met)
 	lot     *score.LotResult
 	f       *field
 }
@@ -320,6 +321,11 @@ func (o outcome) total(id string) (score.Figure, bool) {
 	switch o.from {
 	case fromTrial:
 		for _, t := range o.glance.list() {
+			if t.id == id {
+				return t.fig, t.ok
+			}
+		}
+		for _, t := range o.watched.list() {
 			if t.id == id {
 				return t.fig, t.ok
 			}
@@ -410,3 +416,12 @@ var (
 	hundred = decimal.NewFromInt(100)
 	penny   = decimal.New(1, -2)
 )
+
+// ahead reports whether total a is ahead of total b: above it, or below
+// it where the lowest total wins.
+func (f *field) ahead(a, b exact.Fraction) bool {
+	if f.lowerWins() {
+		return a.Cmp(b) < 0
+	}
+	return a.Cmp(b) > 0
+}

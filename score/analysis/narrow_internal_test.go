@@ -51,7 +51,7 @@ func TestNarrowingOnAStraightMargin(t *testing.T) {
 	m := func(p int64) exact.Fraction { return frac(t, 57361855-2*p, 2000000) }
 	pr := &prober{lo: 1, hi: 40000000, inside: true, margin: m}
 	b := bracket{lo: 1, hi: 40000000, mLo: m(1), mHi: m(40000000), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try, nil, nil)
+	got, err := b.narrowed(pr.try, nil, nil, nil)
 	require.NoError(t, err)
 	assert.Equal(t, int64(28680927), got.lo)
 	assert.Equal(t, int64(28680928), got.hi)
@@ -72,7 +72,7 @@ func TestNarrowingFollowsACurvedMargin(t *testing.T) {
 	const lo, hi = 34626717, 38501208
 	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
 	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try, nil, nil)
+	got, err := b.narrowed(pr.try, nil, nil, nil)
 	require.NoError(t, err)
 	assert.Equal(t, int64(35197590), got.lo)
 	assert.Equal(t, int64(35197591), got.hi)
@@ -126,7 +126,7 @@ func TestNarrowingFindsTheAnswer(t *testing.T) {
 			b.mLo, b.mHi, b.okLo, b.okHi = m(lo), m(hi), true, true
 		}
 		st, steps := drawStepping(t, answer)
-		got, err := b.narrowed(pr.try, st, steps)
+		got, err := b.narrowed(pr.try, st, steps, nil)
 		require.NoError(t, err)
 		require.Equal(t, answer, got.lo)
 		require.Equal(t, answer+1, got.hi)
@@ -177,7 +177,7 @@ func TestStepsSettleTheAnswer(t *testing.T) {
 	pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
 	b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
 	steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }
-	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps)
+	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps, nil)
 	require.NoError(t, err)
 	assert.Equal(t, int64(answer), got.lo)
 	assert.Equal(t, int64(answer+1), got.hi)
@@ -238,4 +238,196 @@ func TestMarginWhereTheLowestTotalWins(t *testing.T) {
 		require.True(t, ok, c.id)
 		assert.Equal(t, c.want, m.String(), "%s's margin over %s", c.id, c.rival)
 	}
+}
+
+// TestStepsWhereTiesAreWon: a bid a step behind at hi, where it wins its
+// ties, ties one step below and wins there, so the narrowing tries the
+// last step below hi first: the answer, then the penny above. Read as
+// though ties were lost, it tried the step below that first, and the
+// penny above it, which won too: four re-scorings for two.
+func TestStepsWhereTiesAreWon(t *testing.T) {
+	const answer = 6000
+	m := func(p int64) exact.Fraction {
+		if p <= answer {
+			return frac(t, 1, 200) // a tie, won
+		}
+		return frac(t, -1, 100)
+	}
+	for _, c := range []struct {
+		why     string
+		tieWins bool
+		tries   int
+	}{
+		{"ties won: the last step below hi is the answer", true, 2},
+		{"ties taken to lose: a step lower first, then the penny above it, then the answer and the penny above it", false, 4},
+	} {
+		pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
+		b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
+		steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }
+		got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100), tieWins: c.tieWins}, steps, nil)
+		require.NoError(t, err, c.why)
+		assert.Equal(t, int64(answer), got.lo, c.why)
+		assert.Equal(t, int64(answer+1), got.hi, c.why)
+		assert.Equal(t, c.tries, pr.tries, c.why)
+	}
+}
+
+// TestAStaleMarginIsReadAgain: the bracket's margin at lo was read
+// against the rival, a point ahead; but the bid that holds the bid asked
+// about is a third, which it leads at lo by half a step (a tie won) and
+// loses to at every price above, by (p − lo) ÷ 10⁶ points and never less
+// than half a step. Read again against it, the margin at lo puts false
+// position's guess next to lo, and the search is settled in 7
+// re-scorings, the one at lo included; read against the rival, the
+// guesses fell a little nearer lo each time, and it took 14.
+func TestAStaleMarginIsReadAgain(t *testing.T) {
+	const lo, hi = 20126103, 20500000
+	m := func(p int64) exact.Fraction {
+		if p <= lo {
+			return frac(t, 1, 200)
+		}
+		return frac(t, -max(p-lo, 5000), 1000000)
+	}
+	run := func(fresh bool) (bracket, int) {
+		pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
+		b := bracket{lo: lo, hi: hi, mLo: exact.One, mHi: m(hi), okLo: true, okHi: true}
+		var f freshFunc
+		if fresh {
+			read := false
+			f = func(b bracket) (exact.Fraction, bool, bool, error) {
+				if read {
+					return exact.Fraction{}, false, false, nil
+				}
+				read = true
+				pr.tries++ // a re-scoring of lo
+				return m(b.lo), true, true, nil
+			}
+		}
+		got, err := b.narrowed(pr.try, nil, nil, f)
+		require.NoError(t, err)
+		require.True(t, pr.inside)
+		return got, pr.tries
+	}
+	got, tries := run(true)
+	assert.Equal(t, int64(lo), got.lo)
+	assert.Equal(t, int64(lo+1), got.hi)
+	stale, staleTries := run(false)
+	assert.Equal(t, int64(lo), stale.lo, "the answer is the same either way")
+	assert.Less(t, tries, staleTries)
+	assert.LessOrEqual(t, tries, 7)
+}
+
+// TestAMarginIsReadAgainstTheStrongestBidMet: where the bid wins, its
+// margin is read against the strongest of its rival and the bids met (a
+// third bid that won a price tried), the one that holds it there: A wins
+// at 90.00, its rival B has 80.00, and C, met, 89.99, so A is a step
+// ahead, not ten points. Hand-worked totals, shown to 2 places.
+func TestAMarginIsReadAgainstTheStrongestBidMet(t *testing.T) {
+	fig := func(v string) score.Figure {
+		return score.Figure{Value: exact.Whole(decimal.RequireFromString(v)), Places: 2}
+	}
+	f := &field{t: score.Tender{Lots: []score.Lot{{ID: "L1"}}}} // weighted points: the highest total wins
+	for _, c := range []struct {
+		why    string
+		totals map[string]score.Figure
+		winner string
+		met    []string
+		want   string
+	}{
+		{"no bid met: against the rival", map[string]score.Figure{"A": fig("90"), "B": fig("80"), "C": fig("89.99")}, "A", nil, "10"},
+		{"C met: against C, the strongest", map[string]score.Figure{"A": fig("90"), "B": fig("80"), "C": fig("89.99")}, "A", []string{"C"}, "0.01"},
+		{"C and D met, D weaker than C", map[string]score.Figure{"A": fig("90"), "B": fig("80"), "C": fig("89.99"), "D": fig("85")}, "A", []string{"D", "C"}, "0.01"},
+		{"a bid met below the rival: against the rival", map[string]score.Figure{"A": fig("90"), "B": fig("80"), "D": fig("70")}, "A", []string{"D"}, "10"},
+		{"a tie with C, won: half a step ahead", map[string]score.Figure{"A": fig("90"), "B": fig("80"), "C": fig("90")}, "A", []string{"C"}, "0.005"},
+		{"C wins: against the winner", map[string]score.Figure{"A": fig("90"), "B": fig("80"), "C": fig("90.5")}, "C", []string{"C"}, "-0.5"},
+	} {
+		read := func(id string) (score.Figure, bool) { x, ok := c.totals[id]; return x, ok }
+		o := outcome{Outcome: score.Winner, Winner: c.winner, from: fromTrial}
+		for _, id := range []string{"A", "B", c.winner} {
+			o.glance.add(id, read)
+		}
+		ps := &priceSearch{f: f, id: "A", rival: "B"}
+		for _, id := range c.met {
+			o.watched.add(id, read)
+			ps.met[ps.nMet] = id
+			ps.nMet++
+		}
+		m, ok := ps.margin(o, c.winner == "A")
+		require.True(t, ok, c.why)
+		assert.Equal(t, c.want, m.String(), c.why)
+	}
+}
+
+// TestFreshReadsAStaleMarginAgain: the margin at lo is read again, by
+// re-scoring lo in place of the trial kept there, only when a bid was met
+// since it was read and the margin is at most twice the loss at hi; then
+// no more until another bid is met. Three fictional bids: A at £100 marked
+// 3, B at £120 marked 4, C at £110 marked 2; at £1.00 A has 85 points
+// (40 for price, 45 for quality) to B's 60.33.
+func TestFreshReadsAStaleMarginAgain(t *testing.T) {
+	d := decimal.RequireFromString
+	q := score.Criterion{ID: "q", Title: "Quality", Weight: d("60"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
+	tn := refTender(score.Policy{Criteria: []score.Criterion{
+		{ID: "price", Title: "Price", Weight: d("40"), Price: &criteria.PriceRule{Method: criteria.Relative}}, q}})
+	bid := func(id, price string, mark int64) score.Bid {
+		m := score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E", Mark: decimal.NewFromInt(mark)}},
+			Consensus: &criteria.Consensus{Mark: decimal.NewFromInt(mark), Rationale: "agreed"}}}
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+			Responses: map[string]score.Response{"price": {Price: criteria.Amount(d(price))}, "q": m}}
+	}
+	f, err := newField(tn, "L1", []score.Bid{bid("A", "100", 3), bid("B", "120", 4), bid("C", "110", 2)})
+	require.NoError(t, err)
+	ps := &priceSearch{f: f, id: "A", pc: f.priceLeaves()[0].c, rival: "B"}
+	kept := tried{pennies: 100, rescored: rescored{res: outcome{Outcome: score.Winner, Winner: "A"}}} // as though read before C was met
+	ps.seen = []tried{kept}
+	b := bracket{lo: 100, hi: 5000, mLo: exact.One, mHi: exact.Int(-1), okLo: true, okHi: true}
+
+	_, _, again, err := ps.fresh(b)
+	require.NoError(t, err)
+	assert.False(t, again, "no bid met: the margin stands")
+
+	ps.stale = true
+	far := b
+	far.mLo = exact.Int(3)
+	_, _, again, err = ps.fresh(far)
+	require.NoError(t, err)
+	assert.False(t, again, "three times the loss at hi: not worth a re-scoring")
+	assert.True(t, ps.stale, "still stale")
+
+	m, ok, again, err := ps.fresh(b)
+	require.NoError(t, err)
+	require.True(t, again, "stale, and at most twice the loss at hi")
+	assert.True(t, ok)
+	assert.Positive(t, m.Sign(), "A wins at £1.00")
+	assert.False(t, ps.stale)
+	require.Len(t, ps.seen, 1, "the trial kept at lo is replaced")
+	assert.Equal(t, fromTrial, ps.seen[0].res.from, "by one re-scored")
+
+	_, _, again, err = ps.fresh(b)
+	require.NoError(t, err)
+	assert.False(t, again, "read once")
+}
+
+// TestMeetNotesThirdBidsThatWin: a trial's winner is met when it is
+// neither the bid asked about nor its rival nor met already, and only
+// the first three, and only from a trial (an evaluation of the lot whole,
+// the reference's, is read whole); each makes the margin at lo stale.
+func TestMeetNotesThirdBidsThatWin(t *testing.T) {
+	ps := &priceSearch{id: "A", rival: "B"}
+	won := func(id string) outcome { return outcome{Outcome: score.Winner, Winner: id, from: fromTrial} }
+	for _, o := range []outcome{won("A"), won("B"), won(""), {Outcome: score.Winner, Winner: "Z", from: fromLot}} {
+		ps.meet(o)
+	}
+	assert.Zero(t, ps.nMet, "the bid, its rival, no winner, a lot evaluated whole")
+	assert.False(t, ps.stale)
+	ps.meet(won("C"))
+	assert.Equal(t, []string{"C"}, ps.met[:ps.nMet])
+	assert.True(t, ps.stale)
+	ps.stale = false
+	ps.meet(won("C"))
+	assert.False(t, ps.stale, "C met already")
+	for _, id := range []string{"D", "E", "F"} {
+		ps.meet(won(id))
+	}
+	assert.Equal(t, []string{"C", "D", "E"}, ps.met[:ps.nMet], "the first three")
 }

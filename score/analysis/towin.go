@@ -340,6 +340,27 @@ type priceSearch struct {
 	lo, hi  int64
 	current int64 // the bid's price as evaluated, in pennies rounded up
 	out     PriceToWin
+	// met are the bids other than the rival that won a price tried (the
+	// first few), whose totals every later trial reads too: where the bid
+	// wins, its margin is read against the strongest of them and the
+	// rival, the bid that holds it there, and not against the rival alone
+	// (see margin). stale is true when one was met after the highest win
+	// so far, whose margin was read without it (see fresh).
+	met   [3]string
+	nMet  int
+	stale bool
+}
+
+// meet notes the winner of a trial, when it is neither the bid nor its
+// rival nor met already.
+func (ps *priceSearch) meet(o outcome) {
+	w := o.Winner
+	if w == "" || w == ps.id || w == ps.rival || o.from != fromTrial || ps.nMet == len(ps.met) || slices.Contains(ps.met[:ps.nMet], w) {
+		return
+	}
+	ps.met[ps.nMet] = w
+	ps.nMet++
+	ps.stale = true
 }
 
 // at reports whether the bid wins at a price, and the outcome there.
@@ -353,8 +374,12 @@ func (ps *priceSearch) at(pennies int64) (bool, outcome, error) {
 		}
 	}
 	if !ok {
-		r.res, r.err = ps.f.atPrice(ps.id, ps.rival, ps.pc, pennies)
+		r.res, r.err = ps.f.atPrice(ps.id, ps.rival, ps.pc, pennies, ps.met[:ps.nMet])
 		ps.seen = append(ps.seen, tried{pennies, r})
+		if r.err == nil && r.res.Outcome == score.Winner && r.res.Winner == ps.id {
+			ps.stale = false // read with every bid met
+		}
+		ps.meet(r.res)
 	}
 	if r.err != nil {
 		return false, r.res, r.err
@@ -582,13 +607,19 @@ func cutFrom(cur decimal.Decimal, current, pennies int64) decimal.Decimal {
 }
 
 // atPrice re-scores the lot with one bid's price, in pennies, on the price
-// criterion: a trial, or for the reference an evaluation of the changed
-// copy, a schedule read as the amount it comes to.
-func (f *field) atPrice(id, rival string, pc score.Criterion, pennies int64) (outcome, error) {
+// criterion: a trial, read for the totals of the bid, its rival and the
+// bids watched (and the winner's), or for the reference an evaluation of
+// the changed copy, a schedule read as the amount it comes to.
+func (f *field) atPrice(id, rival string, pc score.Criterion, pennies int64, watch []string) (outcome, error) {
 	price := decimal.New(pennies, -2)
 	if !f.reference {
 		t, err := f.tr.WithPrice(id, pc.ID, price)
-		return f.trialOutcome(t, id, rival), err
+		o := heldOutcome(t, id, rival)
+		for _, w := range watch {
+			o.watched.add(w, t.Total)
+		}
+		t.Release()
+		return o, err
 	}
 	base := f.p
 	if pc.Price.Schedule != nil { // the schedule becomes the amount it comes to, for every bid: validated once
