@@ -606,27 +606,25 @@ func (c Catalogue) value(cs []Commitment, bidPrice *decimal.Decimal, words bool)
 	var ps problems
 	var v Valuation
 	v.Total = decimal.Zero
-	seen := map[string]int{}
+	v.Lines = make([]ValuedCommitment, 0, len(cs))
+	var seen map[string]int // the first commitment to each measure, once there are too many to look through
 	for i, cm := range cs {
-		f := fmt.Sprintf("[%d]", i)
 		m, ok := c.Measure(cm.Measure)
 		switch {
 		case cm.Measure == "":
-			ps.add(f+".measure", "", "required", "name the measure committed to")
+			ps.add(indexPath(i)+".measure", "", "required", "name the measure committed to")
 			continue
 		case !ok:
-			ps.add(f+".measure", cm.Measure, "known-measure", "no measure with this code in the catalogue%s", c.named())
+			ps.add(indexPath(i)+".measure", cm.Measure, "known-measure", "no measure with this code in the catalogue%s", c.named())
 			continue
 		}
-		if j, dup := seen[cm.Measure]; dup {
-			ps.add(f+".measure", cm.Measure, "unique", "measure already committed at [%d]: give one commitment per measure, so nothing is counted twice", j)
-		} else {
-			seen[cm.Measure] = i
+		if j, dup := firstCommitted(cs, i, &seen); dup {
+			ps.add(indexPath(i)+".measure", cm.Measure, "unique", "measure already committed at [%d]: give one commitment per measure, so nothing is counted twice", j)
 		}
 		var cps problems
 		q, text, ok := m.resolve(cm, bidPrice, &cps, words)
 		for _, p := range cps {
-			ps = append(ps, p.Prefixed(f))
+			ps = append(ps, p.Prefixed(indexPath(i)))
 		}
 		if !ok {
 			continue
@@ -643,6 +641,42 @@ func (c Catalogue) value(cs []Commitment, bidPrice *decimal.Decimal, words bool)
 		return Valuation{}, ps
 	}
 	return v, nil
+}
+
+// indexPath is the path of the i'th element of a list: "[2]".
+func indexPath(i int) string { return "[" + strconv.Itoa(i) + "]" }
+
+// commitmentPath is the path of the i'th commitment of a response.
+func commitmentPath(i int) string { return "commitments" + indexPath(i) }
+
+// firstCommitted returns the first commitment before cs[i] to the same
+// (known) measure: looked through while there are few, read from seen,
+// drawn when first needed, beyond that (a bid of thousands of commitments
+// is checked in time proportional to them).
+func firstCommitted(cs []Commitment, i int, seen *map[string]int) (int, bool) {
+	const few = 16
+	code := cs[i].Measure
+	if i < few {
+		for j := range i {
+			if cs[j].Measure == code {
+				return j, true
+			}
+		}
+		return 0, false
+	}
+	if *seen == nil {
+		*seen = make(map[string]int, len(cs))
+		for j := range few {
+			if _, ok := (*seen)[cs[j].Measure]; !ok {
+				(*seen)[cs[j].Measure] = j
+			}
+		}
+	}
+	j, dup := (*seen)[code]
+	if !dup {
+		(*seen)[code] = i
+	}
+	return j, dup
 }
 
 func (c Catalogue) named() string {

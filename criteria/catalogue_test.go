@@ -3,6 +3,7 @@ package criteria_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -274,6 +275,63 @@ func TestCatalogueValue(t *testing.T) {
 			_, ps := cat.Value(tt.cs, tt.bidPrice)
 			assert.Equal(t, tt.want, svProblems(ps))
 		})
+	}
+}
+
+// TestValueNamesTheFirstCommitmentInALongList: past the first few
+// commitments the earlier ones are looked up, not looked through (so that
+// a bid of thousands is checked in time proportional to them), and a
+// repeated measure still names its first commitment, whether that is
+// among the first few or beyond them. A fictional catalogue of 40
+// measures at £1 each; the bids commit to one of each, but for those
+// changed.
+func TestValueNamesTheFirstCommitmentInALongList(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString(svHeader)
+	for i := range 40 {
+		fmt.Fprintf(&doc, "FX-L%02d,fictional measure %d,£,1,fictional,2026\n", i, i)
+	}
+	cat, err := criteria.LoadCatalogueCSV(strings.NewReader(doc.String()))
+	require.NoError(t, err)
+	list := func(at map[int]string) []criteria.Commitment {
+		cs := make([]criteria.Commitment, 40)
+		for i := range cs {
+			cs[i] = criteria.Commitment{Measure: fmt.Sprintf("FX-L%02d", i), Quantity: svDecPtr("1")}
+			if m, ok := at[i]; ok {
+				cs[i].Measure = m
+			}
+		}
+		return cs
+	}
+	for _, c := range []struct {
+		why    string
+		at     map[int]string
+		want   []svProblem
+		firsts []string // the first commitment each "unique" problem names
+	}{
+		{"none repeated", nil, nil, nil},
+		{"repeated within the first few", map[int]string{9: "FX-L02"}, []svProblem{{"[9].measure", "FX-L02", "unique"}}, []string{"[2]"}},
+		{"repeated within the first few and again beyond them", map[int]string{9: "FX-L02", 30: "FX-L02"},
+			[]svProblem{{"[9].measure", "FX-L02", "unique"}, {"[30].measure", "FX-L02", "unique"}}, []string{"[2]", "[2]"}},
+		{"first among the few, repeated beyond them twice, an unknown one between",
+			map[int]string{17: "NT1", 25: "FX-L03", 30: "FX-L03"},
+			[]svProblem{{"[17].measure", "NT1", "known-measure"}, {"[25].measure", "FX-L03", "unique"}, {"[30].measure", "FX-L03", "unique"}}, []string{"[3]", "[3]"}},
+		{"first beyond the few", map[int]string{35: "FX-L20"}, []svProblem{{"[35].measure", "FX-L20", "unique"}}, []string{"[20]"}},
+	} {
+		v, ps := cat.Value(list(c.at), nil)
+		if c.want == nil {
+			assert.Empty(t, ps, c.why)
+			assert.Equal(t, "40", v.Total.String(), c.why)
+			continue
+		}
+		assert.Equal(t, c.want, svProblems(ps), c.why)
+		var firsts []string
+		for _, p := range ps {
+			if p.Rule == "unique" {
+				firsts = append(firsts, p.Message[strings.Index(p.Message, "["):strings.Index(p.Message, "]")+1])
+			}
+		}
+		assert.Equal(t, c.firsts, firsts, c.why)
 	}
 }
 

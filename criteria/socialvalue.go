@@ -448,6 +448,14 @@ func (r SocialValueRule) num(f exact.Fraction) string {
 // Check reports problems with one response, relative to it
 // ("commitments[2].quantity", "methodStatement.consensus", "deliverability.reason").
 func (r SocialValueRule) Check(resp SocialValueResponse) []Problem {
+	ps, _ := r.check(resp)
+	return ps
+}
+
+// check is Check, and the commitments valued at the bid price, which
+// measure reads where there is no problem: a response measured as it is
+// checked is valued once.
+func (r SocialValueRule) check(resp SocialValueResponse) ([]Problem, Valuation) {
 	var ps problems
 	if resp.BidPrice != nil {
 		if ps.size("bidPrice", *resp.BidPrice) && resp.BidPrice.Sign() <= 0 {
@@ -460,23 +468,22 @@ func (r SocialValueRule) Check(resp SocialValueResponse) []Problem {
 	if bidPrice != nil && bidPrice.Sign() <= 0 {
 		bidPrice = nil
 	}
-	_, vps := r.Catalogue.value(resp.Commitments, bidPrice, false)
+	v, vps := r.Catalogue.value(resp.Commitments, bidPrice, false)
 	for _, p := range vps {
 		ps = append(ps, p.Prefixed("commitments"))
 	}
 	for i, c := range resp.Commitments {
-		f := fmt.Sprintf("commitments[%d]", i)
 		m, ok := r.Catalogue.Measure(c.Measure)
 		if !ok {
 			continue // reported by Value
 		}
 		if len(r.Measures) > 0 && !slices.Contains(r.Measures, c.Measure) {
-			ps.add(f+".measure", c.Measure, "counted-measure", "this criterion does not count measure %s; it counts %s", c.Measure, strings.Join(r.Measures, ", "))
+			ps.add(commitmentPath(i)+".measure", c.Measure, "counted-measure", "this criterion does not count measure %s; it counts %s", c.Measure, strings.Join(r.Measures, ", "))
 		}
 		if m.Local && r.LocalArea != nil {
 			for j, w := range c.Where {
 				if !r.LocalArea.Contains(w) {
-					ps.add(fmt.Sprintf("%s.where[%d]", f, j), w, "in-area", "outside the local area %s", r.LocalArea.Describe())
+					ps.add(fmt.Sprintf("%s.where[%d]", commitmentPath(i), j), w, "in-area", "outside the local area %s", r.LocalArea.Describe())
 				}
 			}
 		}
@@ -499,7 +506,7 @@ func (r SocialValueRule) Check(resp SocialValueResponse) []Problem {
 			ps.add("deliverability.reason", "", "required", "a deliverability discount needs its recorded reason")
 		}
 	}
-	return ps
+	return ps, v
 }
 
 // svBid is one response in the course of assessment.
@@ -850,11 +857,17 @@ func (s *svRecord) rationale() []string { return s.words().rationale }
 // field: count, disregard, discount, normalise, cap. With w it also words
 // each step.
 func (r SocialValueRule) measure(resp SocialValueResponse, ctx SocialValueContext, w *svWords) (svBid, error) {
-	var b svBid
 	v, ps := r.Catalogue.value(resp.Commitments, resp.BidPrice, w != nil)
 	if len(ps) > 0 { // ruled out by Check
-		return b, fmt.Errorf("%s", ps[0].Prefixed("commitments"))
+		return svBid{}, fmt.Errorf("%s", ps[0].Prefixed("commitments"))
 	}
+	return r.measureValued(resp, ctx, v, w)
+}
+
+// measureValued is measure with the commitments valued already, at the
+// response's bid price (and worded, with w).
+func (r SocialValueRule) measureValued(resp SocialValueResponse, ctx SocialValueContext, v Valuation, w *svWords) (svBid, error) {
+	var b svBid
 	total := r.sumCommitments(resp, v, w)
 	total = r.discount(resp, total, w)
 	b.any = total.Sign() > 0

@@ -31,10 +31,11 @@ func (r SocialValueRule) Measure(resp SocialValueResponse, ctx SocialValueContex
 	if err := r.checkContext(ctx); err != nil {
 		return Measurement{}, err
 	}
-	if ps := r.Check(resp); len(ps) > 0 {
+	ps, v := r.check(resp)
+	if len(ps) > 0 {
 		return Measurement{}, fmt.Errorf("%s", ps[0])
 	}
-	b, err := r.measure(resp, ctx, nil)
+	b, err := r.measureValued(resp, ctx, v, nil) // valued as checked: once
 	if err != nil {
 		return Measurement{}, err
 	}
