@@ -104,8 +104,11 @@
 //     over: for the relative method an estimate from the formula before
 //     rounding (Estimate) and the penny beside it; then, between a winning
 //     and a losing price, the next price tried is where the line through
-//     the margins shown there (the bid's total less the winner's, or its
-//     rival's where it wins) crosses zero — false position, in its
+//     the margins shown there (the bid's total less the winner's, or,
+//     where it wins, the strongest of its rival and the other bids seen
+//     winning a price tried, each read in every later re-scoring, the
+//     margin at the highest win read again when one is first met) crosses
+//     zero — false position, in its
 //     Illinois variant — looking twice as far back, then four times, when
 //     a guess falls near an end, and halving the bracket whenever a step
 //     did not, and always past a budget of twice the bracket's binary
@@ -114,9 +117,10 @@
 //     shown margins are steps of the rounding, and the prices at which
 //     the totals can step are solved for instead
 //     ([score.Trials.PriceSteps]: each rounded figure of the bid's and
-//     its rival's that the price moves, its levels solved back to a
-//     price): the step the margin points to is tried first (a bid k
-//     steps behind wins k + 1 steps lower), and the penny above a win.
+//     of the bid that wins at the top of the bracket that the price
+//     moves, its levels solved back to a price): the step the margin
+//     points to is tried first (a bid k steps behind wins k + 1 steps
+//     lower, or k where it wins its ties), and the penny above a win.
 //     Halving takes over only where the steps cannot be read (price per
 //     quality point, the linear method above the others' highest price,
 //     a leaf not rounded) or one was missed (a threshold crossed, a third
