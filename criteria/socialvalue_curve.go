@@ -34,7 +34,14 @@ type OfferCurve struct {
 	// ByPrice reports whether the offer is read as a share of the bid price
 	// ([ShareOfBidPrice]) with Amount above zero and Base not below it, so
 	// that it falls as the price rises and is above zero at every price.
-	ByPrice      bool
+	ByPrice bool
+	// Still reports whether the offer is read as a share of the bid price
+	// ([ShareOfBidPrice]) and is the same at every price: nothing counted
+	// comes to an amount whatever the price (Amount is zero), so that the
+	// offer is Base, a percentage of the price read as a share of it, or
+	// nothing at all. Neither ByPrice nor Still where the offer is not
+	// read as a share of the bid price.
+	Still        bool
 	Base, Amount exact.Fraction
 	Cap          *exact.Fraction
 }
@@ -66,6 +73,7 @@ func (a Assessment) OfferCurve() (OfferCurve, bool) {
 		l.once.Do(func() { l.fixed, l.perPound, l.ok = r.amountLine(f.resps[rec.i], f.ctx) })
 		c.Base, c.Amount = l.perPound, l.fixed
 		c.ByPrice = l.ok && l.fixed.Sign() > 0 && l.perPound.Sign() >= 0 && (c.Share.Sign() == 0 || b.any)
+		c.Still = l.ok && l.fixed.Sign() == 0 && l.perPound.Sign() >= 0
 	}
 	return c, true
 }

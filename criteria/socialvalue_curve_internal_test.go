@@ -22,6 +22,7 @@ func TestOfferCurveIsTheAssessment(t *testing.T) {
 	ctx := SocialValueContext{ContractValue: decimal.NewFromInt(900000)}
 	millionth, _ := exact.NewFraction(decimal.NewFromInt(1), decimal.NewFromInt(1_000_000))
 	past, before := exact.One.Add(millionth), exact.One.Sub(millionth)
+	still := 0
 	rapid.Check(t, func(t *rapid.T) {
 		r, field := drawPricedField(t, cat)
 		as, err := r.Assess(field, ctx)
@@ -31,6 +32,14 @@ func TestOfferCurveIsTheAssessment(t *testing.T) {
 			require.True(t, ok)
 			best := as[0].rec.(*svRecord).f.best
 			require.True(t, c.Value(c.Offer, best).Equal(a.Value), "bid %d: as assessed", i)
+			if c.Still { // the same offer at every price
+				still++
+				require.False(t, c.ByPrice, "bid %d: still, not by price", i)
+				p := *tenths(t, 1, 10_000_000, "still at")
+				offer, _, _, ok := a.AtPrice(p, best)
+				require.True(t, ok)
+				require.True(t, offer.Equal(c.Offer), "bid %d at %s: %s, as assessed %s", i, p, offer, c.Offer)
+			}
 			if !c.ByPrice {
 				continue
 			}
@@ -76,4 +85,5 @@ func TestOfferCurveIsTheAssessment(t *testing.T) {
 			}
 		}
 	})
+	require.Positive(t, still, "some offers were the same at every price")
 }

@@ -164,6 +164,9 @@ func (t *Trials) stepper(bidID, criterion string, rivals []string, most int) (*s
 		if rule == nil || !rule.NeedsBidPrice() || self.fcells[m.field].state != cellScored {
 			continue
 		}
+		if c, ok := self.fcells[m.field].a.OfferCurve(); ok && c.Still {
+			continue // an offer the same at every price: it moves no figure, the bid's or another's
+		}
 		v, ok := t.svSteps(m, self)
 		if !ok {
 			return nil, false

@@ -291,3 +291,54 @@ func pivotsOf(self score.Bid, bids []score.Bid) []int64 {
 	}
 	return out
 }
+
+// TestPriceStepsReadABidOfferingNothing: a bid that commits nothing to a
+// social value criterion read as a share of its price has the same offer,
+// nothing, at every price, so its price moves no figure of that criterion,
+// its own or another's: its steps are those of its price points alone, the
+// same as in the lot without the criterion (its weight given to quality,
+// so that the price weighs the same). They were not read at all. Fictional
+// bids: A at £500,000 marked 3 offering 4 apprenticeship starts, B at
+// £400,000 marked 2 offering none; B's steps from £300,000 to £300,500,
+// where it is the lowest price and A's price points step.
+func TestPriceStepsReadABidOfferingNothing(t *testing.T) {
+	cat := sampleCatalogue(t)
+	starts := func(n int64) score.Response {
+		q := decimal.NewFromInt(n)
+		return score.Response{SocialValue: criteria.SocialValueResponse{Commitments: []criteria.Commitment{{Measure: "FX-APPR-01", Quantity: &q}}}}
+	}
+	trialsOf := func(p score.Policy, sv bool) *score.Trials {
+		b := func(id, price string, m, n int64) score.Bid {
+			rs := map[string]score.Response{"price": {Price: criteria.Amount(dec(price))}, "plan": marks(m)}
+			if sv {
+				rs["appr"] = starts(n)
+			}
+			return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1", Responses: rs}
+		}
+		pr, err := score.Prepare(tenderOf(lotOf(p)), []score.Bid{b("A", "500000", 3, 4), b("B", "400000", 2, 0)})
+		require.NoError(t, err)
+		tr, ok := pr.Trials("L1")
+		require.True(t, ok)
+		return tr
+	}
+	rounding := []score.RoundingRule{{Stage: score.LeafPoints, Places: 2, Mode: exact.HalfUp}}
+	with := trialsOf(score.Policy{Rounding: rounding, Criteria: []score.Criterion{
+		priceCrit("price", "40", criteria.PriceRule{Method: criteria.Relative}), qualityCrit("plan", "40"),
+		{ID: "appr", Title: "Apprenticeships", Weight: dec("20"), SocialValue: &criteria.SocialValueRule{Catalogue: cat, Measures: []string{"FX-APPR-01"},
+			Basis: criteria.BasisProxyValue, Per: criteria.ShareOfBidPrice, Method: criteria.RelativeToBest, WithoutMethodStatement: criteria.CountUnsupported}}}}, true)
+	without := trialsOf(score.Policy{Rounding: rounding, Criteria: []score.Criterion{
+		priceCrit("price", "40", criteria.PriceRule{Method: criteria.Relative}), qualityCrit("plan", "60")}}, false)
+	got, ok := with.PriceSteps("B", "price", []string{"A"}, dec("300000"), dec("300500"), 8)
+	require.True(t, ok, "read")
+	want, ok := without.PriceSteps("B", "price", []string{"A"}, dec("300000"), dec("300500"), 8)
+	require.True(t, ok)
+	require.NotEmpty(t, want)
+	words := func(bs []exact.Bound) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, fmt.Sprintf("%s open=%v", b.Value, b.Open))
+		}
+		return out
+	}
+	assert.Equal(t, words(want), words(got))
+}

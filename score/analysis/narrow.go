@@ -160,16 +160,17 @@ type freshFunc func(b bracket) (m exact.Fraction, ok, again bool, err error)
 // far, when the search has since met a bid that was not read there: a
 // third bid that won a price above it (see meet). The margin at lo was
 // then read against the rival alone, and the bid met may be far nearer:
-// a bid a point ahead of its rival at lo may lead the bid met by half a
-// step, and win at no price above, while false position, reading the
-// point, guesses at prices where it loses to the bid met, a little nearer
-// lo each time (the 200-bid share-of-price lot had bids re-score 15
-// prices so). It is read again only where it is at most twice the loss
-// at hi, where it moves the guess most: on that lot, reading every such
-// margin again re-scored 1,299 prices, reading none 1,293, and these
-// 1,251.
+// a bid a point ahead of its rival at lo may lead the bid met by a step,
+// and win at no price above, while false position, reading the point,
+// guesses at prices where it loses to the bid met, a little nearer lo
+// each time (the 200-bid share-of-price lot had bids re-score 15 prices
+// so). It is read again only where, at hi, the bid met stood ahead of
+// the rival by at least half the margin at lo (see metAhead), so that
+// read against it the margin would likely be halved: on that lot reading
+// none again re-scored 1,228 prices, and these 1,199; reading every one
+// again re-scored more than reading none.
 func (ps *priceSearch) fresh(b bracket) (exact.Fraction, bool, bool, error) {
-	if !ps.stale || !b.okHi || !b.okLo || b.mLo.Cmp(b.mHi.Neg().Mul(exact.Int(2))) > 0 {
+	if !ps.stale || !b.okLo || !ps.metAhead(b) {
 		return exact.Fraction{}, false, false, nil
 	}
 	ps.seen = slices.DeleteFunc(ps.seen, func(t tried) bool { return t.pennies == b.lo })
@@ -179,6 +180,32 @@ func (ps *priceSearch) fresh(b bracket) (exact.Fraction, bool, bool, error) {
 	}
 	m, ok := ps.margin(o, w)
 	return m, ok, true, nil
+}
+
+// metAhead reports whether the bid that won at the bracket's hi, one
+// met, stood there ahead of the rival by at least half the margin at lo;
+// true where the two totals cannot be read.
+func (ps *priceSearch) metAhead(b bracket) bool {
+	for _, t := range ps.seen {
+		if t.pennies != b.hi || t.err != nil {
+			continue
+		}
+		w := t.res.Winner
+		if w == "" || w == ps.id || w == ps.rival {
+			return false // no bid met won there
+		}
+		x, ok1 := t.res.total(w)
+		r, ok2 := t.res.total(ps.rival)
+		if !ok1 || !ok2 {
+			return true
+		}
+		gap := x.Value.Sub(r.Value)
+		if ps.f.lowerWins() {
+			gap = gap.Neg()
+		}
+		return gap.Mul(exact.Int(2)).Cmp(b.mLo) >= 0
+	}
+	return true
 }
 
 // shrank reports whether margin m is at most a quarter of margin was,

@@ -272,6 +272,31 @@ func TestStepsWhereTiesAreWon(t *testing.T) {
 	}
 }
 
+// TestNoStepInsideTriesThePennyAbove: where the only change of the totals
+// between lo and hi is right after lo (its last penny before the change
+// is lo itself), every price above lo shows hi's totals, so the penny
+// above lo is tried at once: a loss there is the answer. Read as a list
+// with nothing to try, the narrowing went on by false position on margins
+// a step apart, nearer lo each time.
+func TestNoStepInsideTriesThePennyAbove(t *testing.T) {
+	const lo, hi = 20126103, 20136730
+	m := func(p int64) exact.Fraction {
+		if p <= lo {
+			return frac(t, 1, 100)
+		}
+		return frac(t, -1, 200) // a tie, lost
+	}
+	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
+	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
+	steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{lo}, true }
+	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps, nil)
+	require.NoError(t, err)
+	assert.Equal(t, int64(lo), got.lo)
+	assert.Equal(t, int64(lo+1), got.hi)
+	assert.Equal(t, 1, pr.tries, "the penny above lo, and nothing else")
+	assert.True(t, pr.inside)
+}
+
 // TestAStaleMarginIsReadAgain: the bracket's margin at lo was read
 // against the rival, a point ahead; but the bid that holds the bid asked
 // about is a third, which it leads at lo by half a step (a tie won) and
@@ -360,10 +385,12 @@ func TestAMarginIsReadAgainstTheStrongestBidMet(t *testing.T) {
 
 // TestFreshReadsAStaleMarginAgain: the margin at lo is read again, by
 // re-scoring lo in place of the trial kept there, only when a bid was met
-// since it was read and the margin is at most twice the loss at hi; then
-// no more until another bid is met. Three fictional bids: A at £100 marked
-// 3, B at £120 marked 4, C at £110 marked 2; at £1.00 A has 85 points
-// (40 for price, 45 for quality) to B's 60.33.
+// since it was read and that bid, winning at hi, stood ahead of the rival
+// there by at least half the margin at lo; then no more until another bid
+// is met. Three fictional bids: A at £100 marked 3, B at £120 marked 4, C
+// at £110 marked 2; at £1.00 A has 85 points (40 for price, 45 for
+// quality) to B's 60.33. The trial kept at hi (£50.00) is made up: C wins
+// there, 2 or 0.5 points ahead of B.
 func TestFreshReadsAStaleMarginAgain(t *testing.T) {
 	d := decimal.RequireFromString
 	q := score.Criterion{ID: "q", Title: "Quality", Weight: d("60"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
@@ -377,31 +404,44 @@ func TestFreshReadsAStaleMarginAgain(t *testing.T) {
 	}
 	f, err := newField(tn, "L1", []score.Bid{bid("A", "100", 3), bid("B", "120", 4), bid("C", "110", 2)})
 	require.NoError(t, err)
-	ps := &priceSearch{f: f, id: "A", pc: f.priceLeaves()[0].c, rival: "B"}
+	atHi := func(winner, c string) tried {
+		totals := map[string]score.Figure{"A": {Value: exact.Int(60), Places: 2}, "B": {Value: exact.Int(61), Places: 2}, "C": {Value: exact.Whole(d(c)), Places: 2}}
+		o := outcome{Outcome: score.Winner, Winner: winner, from: fromTrial}
+		for _, id := range []string{"A", "B", winner} {
+			o.glance.add(id, func(id string) (score.Figure, bool) { x, ok := totals[id]; return x, ok })
+		}
+		return tried{pennies: 5000, rescored: rescored{res: o}}
+	}
 	kept := tried{pennies: 100, rescored: rescored{res: outcome{Outcome: score.Winner, Winner: "A"}}} // as though read before C was met
-	ps.seen = []tried{kept}
-	b := bracket{lo: 100, hi: 5000, mLo: exact.One, mHi: exact.Int(-1), okLo: true, okHi: true}
+	b := bracket{lo: 100, hi: 5000, mLo: exact.Int(3), mHi: exact.Int(-1), okLo: true, okHi: true}
+	for _, c := range []struct {
+		why   string
+		stale bool
+		hi    tried
+	}{
+		{"no bid met: the margin stands", false, atHi("C", "63")},
+		{"the rival won at hi", true, atHi("B", "60.5")},
+		{"C a point and a half ahead of B at hi, less than half the margin of 3 at lo", true, atHi("C", "62.49")},
+	} {
+		ps := &priceSearch{f: f, id: "A", pc: f.priceLeaves()[0].c, rival: "B", stale: c.stale}
+		ps.seen = []tried{kept, c.hi}
+		_, _, again, err := ps.fresh(b)
+		require.NoError(t, err, c.why)
+		assert.False(t, again, c.why)
+		assert.Equal(t, c.stale, ps.stale, "%s: as stale as it was", c.why)
+	}
 
-	_, _, again, err := ps.fresh(b)
-	require.NoError(t, err)
-	assert.False(t, again, "no bid met: the margin stands")
-
-	ps.stale = true
-	far := b
-	far.mLo = exact.Int(3)
-	_, _, again, err = ps.fresh(far)
-	require.NoError(t, err)
-	assert.False(t, again, "three times the loss at hi: not worth a re-scoring")
-	assert.True(t, ps.stale, "still stale")
-
+	ps := &priceSearch{f: f, id: "A", pc: f.priceLeaves()[0].c, rival: "B", stale: true}
+	ps.seen = []tried{kept, atHi("C", "62.5")} // 1.5 ahead: half the margin at lo
 	m, ok, again, err := ps.fresh(b)
 	require.NoError(t, err)
-	require.True(t, again, "stale, and at most twice the loss at hi")
+	require.True(t, again, "stale, and C half the margin at lo ahead of B at hi")
 	assert.True(t, ok)
 	assert.Positive(t, m.Sign(), "A wins at £1.00")
 	assert.False(t, ps.stale)
-	require.Len(t, ps.seen, 1, "the trial kept at lo is replaced")
-	assert.Equal(t, fromTrial, ps.seen[0].res.from, "by one re-scored")
+	require.Len(t, ps.seen, 2, "the trial kept at lo is replaced")
+	assert.Equal(t, int64(100), ps.seen[1].pennies)
+	assert.Equal(t, fromTrial, ps.seen[1].res.from, "by one re-scored")
 
 	_, _, again, err = ps.fresh(b)
 	require.NoError(t, err)

@@ -115,11 +115,14 @@ func (st *stepping) tried(b bracket, most int, steps stepsFunc, try func(int64) 
 // after one to the next. After a win at one by at most a step of the
 // totals (unit) the penny above it is tried at once — a loss there is the
 // answer, and the two re-scorings the search confirms it with — and after
-// the list, the penny above the last win at one. A win there means the
-// answer is higher, at a step missed (a threshold crossed, a third bid
-// overtaking), and narrowed finds it.
+// the list, the penny above the last win at one. Where none of cs lies
+// between lo and hi, the totals stand still from the penny above lo to
+// hi, as far as the steps say, and that penny is tried at once. A win
+// there means the answer is higher, at a step missed (a threshold
+// crossed, a third bid overtaking), and narrowed finds it.
 func (b bracket) tryEach(cs []int64, first int, unit exact.Fraction, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, error) {
 	onStep := false // the last win was at one of cs, and the penny above it not yet tried
+	inside := false // some of cs lies strictly between lo and hi
 	for len(cs) > 0 && b.hi-b.lo > 1 {
 		i := len(cs) / 2
 		if first >= 0 && first < len(cs) {
@@ -135,6 +138,7 @@ func (b bracket) tryEach(cs []int64, first int, unit exact.Fraction, try func(in
 			}
 			continue
 		}
+		inside = true
 		w, m, ok, err := try(c)
 		if err != nil {
 			return b, err
@@ -152,7 +156,7 @@ func (b bracket) tryEach(cs []int64, first int, unit exact.Fraction, try func(in
 		}
 		onStep = false
 	}
-	if onStep {
+	if onStep || !inside {
 		return b.above(try)
 	}
 	return b, nil
