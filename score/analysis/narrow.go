@@ -73,8 +73,8 @@ type bracket struct {
 // whether the bid wins there and its margin, if read. It tries at most
 // three times as many prices as halving alone would, and a few more for
 // the steps: past that it only halves. With st, once the margins are near
-// (see stepping.ask), the prices of the steps are asked of steps and
-// tried first. With fresh, the margin at lo is read again where fresh
+// (see stepping.ask), or the bid wins at lo by a step or less (nearLo),
+// the prices of the steps are asked of steps and tried first. With fresh, the margin at lo is read again where fresh
 // says it is stale (see priceSearch.fresh).
 func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error), st *stepping, steps stepsFunc, fresh freshFunc) (bracket, error) {
 	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
@@ -91,9 +91,8 @@ func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, 
 				b.mLo, b.okLo, fLo = m, ok, m
 			}
 		}
-		if most := st.ask(b); most > 0 {
-			var err error
-			if b, err = st.tried(b, most, steps, try); err != nil || b.hi-b.lo <= 1 {
+		if nb, asked, err := st.stepped(b, steps, try); err != nil || asked {
+			if b = nb; err != nil || b.hi-b.lo <= 1 {
 				return b, err
 			}
 			halved, gallop, fLo, fHi = true, 0, b.mLo, b.mHi

@@ -297,6 +297,46 @@ func TestNoStepInsideTriesThePennyAbove(t *testing.T) {
 	assert.True(t, pr.inside)
 }
 
+// TestStepsJustAboveLo: a bid that wins at lo by half a step (a tie won)
+// and loses far behind at hi loses at the first change of the totals
+// above lo, so the steps just above lo are asked for and the first tried,
+// then the penny above it: two re-scorings. Asking only for those nearest
+// hi once false position had brought the ends near took three. The
+// margins fall by a step at every 3,300 pennies from the answer, 2,000.
+func TestStepsJustAboveLo(t *testing.T) {
+	const answer, every = 2000, 3300
+	level := func(p int64) int64 {
+		if p <= answer {
+			return 0
+		}
+		return 1 + (p-answer-1)/every
+	}
+	m := func(p int64) exact.Fraction {
+		if level(p) == 0 {
+			return frac(t, 1, 200)
+		}
+		return frac(t, -level(p), 100)
+	}
+	steps := func(lo, hi int64, most int) ([]int64, bool) { // the last penny before each change, the most nearest hi
+		var cs []int64
+		for c := int64(answer); c < hi; c += every {
+			if c >= lo {
+				cs = append(cs, c)
+			}
+		}
+		return cs[max(0, len(cs)-most):], true
+	}
+	const lo, hi = 1000, 100000
+	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
+	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
+	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps, nil)
+	require.NoError(t, err)
+	assert.Equal(t, int64(answer), got.lo)
+	assert.Equal(t, int64(answer+1), got.hi)
+	assert.Equal(t, 2, pr.tries)
+	assert.True(t, pr.inside)
+}
+
 // TestAStaleMarginIsReadAgain: the bracket's margin at lo was read
 // against the rival, a point ahead; but the bid that holds the bid asked
 // about is a third, which it leads at lo by half a step (a tie won) and

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -39,13 +40,75 @@ const (
 
 // stepping is how a search asks for the prices of the steps near its
 // answer: a step of the bid's total as shown (zero when it is shown
-// exactly, and every penny is a step), how often it has asked, and
-// whether a tie with its rival is expected to be won (no tie-break is read
-// to lose it: see tieLoses).
+// exactly, and every penny is a step), how often it has asked, whether a
+// tie with its rival is expected to be won (no tie-break is read to lose
+// it: see tieLoses), and whether it has asked for the steps just above lo
+// (nearLo).
 type stepping struct {
-	unit    exact.Fraction
-	asked   int
-	tieWins bool
+	unit        exact.Fraction
+	asked       int
+	tieWins     bool
+	nearLoAsked bool
+}
+
+// stepped narrows the bracket by the steps where st says to ask for them:
+// those just above lo (nearLo), or else those nearest hi (ask); asked is
+// false, and the bracket as it was, where it did not ask or found none
+// to try.
+func (st *stepping) stepped(b bracket, steps stepsFunc, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, bool, error) {
+	if w := st.nearLo(b); w > 0 {
+		if nb, tried, err := st.triedNearLo(b, w, steps, try); err != nil || tried {
+			return nb, true, err
+		}
+	}
+	if most := st.ask(b); most > 0 {
+		nb, err := st.tried(b, most, steps, try)
+		return nb, true, err
+	}
+	return b, false, nil
+}
+
+// nearLo is how far above lo to ask for steps where the bid wins at lo
+// by a step or less and the search has not asked so yet: the answer is
+// then the first change above lo that takes the margin below zero, most
+// likely among the first few, where the steps nearest hi (ask) would
+// list those far above it. It is the width over which the line between
+// the margins at the ends falls by two steps; zero where not to ask, and
+// where the margins at the ends are near (ask then reads every step
+// between them).
+func (st *stepping) nearLo(b bracket) int64 {
+	if st == nil || st.nearLoAsked || st.asked >= stepsAsked || st.unit.Sign() <= 0 || !b.okLo || !b.okHi ||
+		b.mLo.Sign() <= 0 || b.mLo.Cmp(st.unit) > 0 || b.mHi.Sign() >= 0 ||
+		b.mLo.Sub(b.mHi).Cmp(st.unit.Mul(exact.Int(stepsNear))) <= 0 { // near at both ends: ask reads every step between
+		return 0
+	}
+	w, err := exact.Int(b.hi - b.lo).Mul(st.unit.Mul(exact.Int(2))).Quo(b.mLo.Sub(b.mHi))
+	if err != nil {
+		return 0
+	}
+	n, ok := exact.Rounding{Places: 0, Mode: exact.Ceiling}.Units(w)
+	if !ok || n < 2 {
+		return 0
+	}
+	return min(n, b.hi-b.lo)
+}
+
+// triedNearLo asks for the steps from lo to lo + w, at most stepsNear,
+// and tries them lowest first (see tryEach); tried is false, and the
+// bracket as it was, where none lies above lo.
+func (st *stepping) triedNearLo(b bracket, w int64, steps stepsFunc, try func(int64) (bool, exact.Fraction, bool, error)) (bracket, bool, error) {
+	st.nearLoAsked = true
+	cs, ok := steps(b.lo, b.lo+w, stepsNear)
+	if !ok {
+		return b, false, nil
+	}
+	cs = slices.DeleteFunc(cs, func(c int64) bool { return c <= b.lo || c >= min(b.hi, b.lo+w) })
+	if len(cs) == 0 {
+		return b, false, nil
+	}
+	st.asked++
+	nb, err := b.tryEach(cs, 0, st.unit, try)
+	return nb, true, err
 }
 
 // stepsFunc gives the last penny before each change of the totals from
