@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tenderscore/tenderscore/criteria"
 	"github.com/tenderscore/tenderscore/exact"
 )
 
@@ -55,9 +56,99 @@ func (ps *priceSearch) narrow() error {
 	if !ps.f.reference { // the reference halves alone, as the analyses first did
 		st = &stepping{unit: ps.unit(), tieWins: !ps.f.tieLoses(ps.id, ps.rival)}
 	}
+	if c, ok := ps.throughLow(b); ok {
+		w, m, ok, err := try(c)
+		if err != nil {
+			return err
+		}
+		if w {
+			b.lo, b.mLo, b.okLo = c, m, ok
+		} else {
+			b.hi, b.mHi, b.okHi = c, m, ok
+		}
+	}
 	b, err := b.narrowed(try, st, ps.steps, ps.fresh)
 	ps.lo, ps.hi = b.lo, b.hi
 	return err
+}
+
+// throughLow is the first price the narrowing tries where lo lies below
+// the others' lowest price and hi is the bid's own price, above it, under
+// the relative method: false position from lo against hi reads a line
+// through two shapes of the margin — below the others' lowest every
+// rival's price points rise with the bid's price, above it only the bid's
+// own fall — and lands far from the answer. The margin at the others'
+// lowest is read instead from hi's (marginAtLow), and false position runs
+// from lo to it where it is a loss; where it is still a win the answer
+// lies above the others' lowest, where the bid's margin is its margin at
+// hi plus its moving points' fall (from its price p to the price as
+// evaluated, P, those points times (P ÷ p − 1)), solved for zero. It only
+// orders the search: the price is re-scored like any other. On the
+// 200-bid share-of-price lot it cut the prices re-scored from 1,184 to
+// 1,128, on the widest front from 1,182 to 1,081.
+func (ps *priceSearch) throughLow(b bracket) (int64, bool) {
+	lowP, mLow, moving, ok := ps.marginAtLow(b)
+	if !ok {
+		return 0, false
+	}
+	if mLow.Sign() < 0 {
+		return falsePosition(b.lo, lowP, b.mLo, mLow)
+	}
+	den := moving.Sub(b.mHi) // m(p) = mHi + moving × (P ÷ p − 1) = 0 at p = P × moving ÷ (moving − mHi)
+	if den.Sign() <= 0 {
+		return 0, false
+	}
+	x, err := exact.Int(ps.current).Mul(moving).Quo(den)
+	if err != nil {
+		return 0, false
+	}
+	c, ok := exact.Rounding{Places: 0, Mode: exact.Floor}.Units(x)
+	if !ok || c <= b.lo || c >= b.hi {
+		return 0, false
+	}
+	return c, true
+}
+
+// marginAtLow is the bid's margin at the others' lowest price, lowP in
+// pennies (rounded up), read from the margin at hi, the bid's price as
+// evaluated, P: above the others' lowest price the relative method gives
+// the bid price points in proportion to 1 ÷ its price, and a social value
+// offer read as a share of its price does the same while another is the
+// best, while no other bid's total moves; so the margin at p is hi's plus
+// moving × (P ÷ p − 1), moving the bid's points on those criteria as
+// evaluated. false unless the lot is scored by weighted points with the
+// relative method, those criteria are at the top level, hi is the bid's
+// price as evaluated and lo lies below the others' lowest.
+func (ps *priceSearch) marginAtLow(b bracket) (lowP int64, m, moving exact.Fraction, ok bool) {
+	f := ps.f
+	if f.reference || f.lowerWins() || ps.pc.Price.Method != criteria.Relative || !b.okLo || !b.okHi || b.hi != ps.current {
+		return 0, exact.Fraction{}, exact.Fraction{}, false
+	}
+	pf := f.priceField(ps.pc)
+	self, known := pf.byID[ps.id]
+	if !known {
+		return 0, exact.Fraction{}, exact.Fraction{}, false
+	}
+	low, _, _, others := pf.others(self)
+	if lowP = pennies(low, false, true); !others || lowP <= b.lo || lowP >= b.hi {
+		return 0, exact.Fraction{}, exact.Fraction{}, false
+	}
+	moving = exact.Zero
+	for _, l := range f.leaves() {
+		if l.c.Price == nil && (l.c.SocialValue == nil || !l.c.SocialValue.NeedsBidPrice()) {
+			continue
+		}
+		p, scored := f.tr.Points(ps.id, l.c.ID)
+		if !scored || f.lot().Policy.Criteria[l.top].ID != l.c.ID { // a leaf's points add to the total as they are only at the top
+			return 0, exact.Fraction{}, exact.Fraction{}, false
+		}
+		moving = moving.Add(p.Value)
+	}
+	r, err := exact.Int(ps.current).Quo(exact.Int(lowP))
+	if err != nil {
+		return 0, exact.Fraction{}, exact.Fraction{}, false
+	}
+	return lowP, b.mHi.Add(moving.Mul(r.Sub(exact.One))), moving, true
 }
 
 // bracket is a price in pennies at which a bid wins (lo) and a higher one

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math/bits"
 	"slices"
 	"testing"
@@ -510,4 +511,118 @@ func TestMeetNotesThirdBidsThatWin(t *testing.T) {
 		ps.meet(won(id))
 	}
 	assert.Equal(t, []string{"C", "D", "E"}, ps.met[:ps.nMet], "the first three")
+}
+
+// TestMarginAtLowIsTheReScoring: the margin at the others' lowest price
+// that marginAtLow reads from the bid's own is the one a re-scoring there
+// shows, where only price moves (the relative method gives the bid price
+// points in proportion to 1 ÷ its price above the lowest, and no other
+// bid's total moves), to within the rounding of what it is read from and
+// of what the re-scoring shows, in steps of the total as shown: the two
+// totals at hi and the two at the lowest, each within half a step, a tie
+// counted as half a step, and the bid's price points as shown, within
+// half a step, taken P ÷ p − 1 times. Random fields of fictional bids,
+// every bid priced above the others' lowest asked about.
+func TestMarginAtLowIsTheReScoring(t *testing.T) {
+	reads := 0
+	rapid.Check(t, func(t *rapid.T) {
+		d := decimal.RequireFromString
+		q := func(id, w string) score.Criterion {
+			return score.Criterion{ID: id, Title: id, Weight: d(w), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}
+		}
+		wp := rapid.IntRange(10, 90).Draw(t, "price weight")
+		tn := refTender(score.Policy{Criteria: []score.Criterion{
+			{ID: "price", Title: "Price", Weight: decimal.NewFromInt(int64(wp)), Price: &criteria.PriceRule{Method: criteria.Relative}},
+			q("q1", fmt.Sprint(100-wp))}})
+		var bids []score.Bid
+		for i := range rapid.IntRange(2, 6).Draw(t, "bids") {
+			p := rapid.Int64Range(1000, 100000).Draw(t, "price")
+			v := decimal.NewFromInt(rapid.Int64Range(0, 4).Draw(t, "mark"))
+			id := fmt.Sprintf("B%d", i)
+			bids = append(bids, score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+				Responses: map[string]score.Response{"price": {Price: criteria.Amount(decimal.New(p, -2))},
+					"q1": {Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E", Mark: v}}, Consensus: &criteria.Consensus{Mark: v, Rationale: "agreed"}}}}})
+		}
+		f, err := newField(tn, "L1", bids)
+		require.NoError(t, err)
+		pc := f.priceLeaves()[0].c
+		read := 0
+		for _, s := range f.base.Standings {
+			if s.BidID == f.base.Winner {
+				continue
+			}
+			cur, _ := f.tr.Quoted(s.BidID, pc.ID)
+			ps := &priceSearch{f: f, id: s.BidID, pc: pc, rival: f.rival(s.BidID), current: f.currentPence(pc, s.BidID, cur)}
+			mHi, ok := ps.marginAt(ps.current, false)
+			require.True(t, ok)
+			lowP, m, _, ok := ps.marginAtLow(bracket{lo: 1, hi: ps.current, mLo: exact.One, mHi: mHi, okLo: true, okHi: true})
+			if !ok {
+				continue // the bid is the lowest price, or at it
+			}
+			read++
+			w, o, err := ps.at(lowP)
+			require.NoError(t, err)
+			got, ok := ps.margin(o, w)
+			require.True(t, ok)
+			tot, _ := o.total(s.BidID)
+			ratio, err := exact.Int(ps.current).Quo(exact.Int(lowP))
+			require.NoError(t, err)
+			steps := frac(t, 5, 2).Add(ratio.Sub(exact.One).Mul(frac(t, 1, 2))) // see above
+			if tot.Places >= 0 {
+				steps = steps.Mul(exact.Whole(decimal.New(1, -tot.Places)))
+			}
+			off := got.Sub(m)
+			require.True(t, off.Cmp(steps) <= 0 && off.Neg().Cmp(steps) <= 0, "%s at %d pennies: read %s, re-scored %s", s.BidID, lowP, m, got)
+		}
+		if read > 0 {
+			reads++
+		}
+	})
+	require.Positive(t, reads, "some fields had bids to read")
+}
+
+// TestThroughLowGuessesFromTheOthersLowest: the first guess, hand-worked
+// on two fictional bids under price 40 (relative), quality 60 (0–4):
+// B0 at £400 marked 3 (85 points), and B1.
+//   - B1 at £800 marked 4 (20 + 60 = 80) loses by 5; at £400 it would
+//     lead by 15, so its answer lies above the lowest: 16,000 ÷ p + 60 =
+//     85 at p = £640.00, the tie.
+//   - B1 at £500 marked 2 (32 + 30 = 62) loses by 23; at £400 it would
+//     still lose by 15 (70 to 85), so false position runs from £100.00,
+//     where it leads by 15 (70 to 10 + 45), to £400.00: the tie at
+//     £250.00, where B0 has 25 + 45.
+func TestThroughLowGuessesFromTheOthersLowest(t *testing.T) {
+	d := decimal.RequireFromString
+	tn := refTender(score.Policy{Criteria: []score.Criterion{
+		{ID: "price", Title: "Price", Weight: d("40"), Price: &criteria.PriceRule{Method: criteria.Relative}},
+		{ID: "q", Title: "Quality", Weight: d("60"), Quality: &criteria.QualityRule{Scale: criteria.Scale0to4(), Moderation: criteria.ConsensusMark}}}})
+	bid := func(id, price string, mark int64) score.Bid {
+		m := score.Response{Marks: criteria.Marks{Evaluators: []criteria.EvaluatorMark{{Evaluator: "E", Mark: decimal.NewFromInt(mark)}},
+			Consensus: &criteria.Consensus{Mark: decimal.NewFromInt(mark), Rationale: "agreed"}}}
+		return score.Bid{ID: id, Supplier: score.Supplier{ID: "S" + id, Name: "Supplier " + id}, Lot: "L1",
+			Responses: map[string]score.Response{"price": {Price: criteria.Amount(d(price))}, "q": m}}
+	}
+	for _, c := range []struct {
+		why      string
+		price    string
+		mark     int64
+		lo       int64
+		mLo, mHi int64
+		want     int64
+	}{
+		{"above the lowest: solved", "800", 4, 1, 80, -5, 64000},
+		{"below the lowest: false position to it", "500", 2, 10000, 15, -23, 25000},
+	} {
+		f, err := newField(tn, "L1", []score.Bid{bid("B0", "400", 3), bid("B1", c.price, c.mark)})
+		require.NoError(t, err, c.why)
+		pc := f.priceLeaves()[0].c
+		cur, _ := f.tr.Quoted("B1", pc.ID)
+		ps := &priceSearch{f: f, id: "B1", pc: pc, rival: "B0", current: f.currentPence(pc, "B1", cur)}
+		mHi, ok := ps.marginAt(ps.current, false)
+		require.True(t, ok, c.why)
+		require.Equal(t, exact.Int(c.mHi).String(), mHi.String(), c.why)
+		got, ok := ps.throughLow(bracket{lo: c.lo, hi: ps.current, mLo: exact.Int(c.mLo), mHi: mHi, okLo: true, okHi: true})
+		require.True(t, ok, c.why)
+		assert.Equal(t, c.want, got, c.why)
+	}
 }
