@@ -37,6 +37,21 @@ func (p *prober) try(c int64) (bool, exact.Fraction, bool, error) {
 	return m.Sign() > 0, m, true, nil
 }
 
+// narrowsTo narrows lo–hi on margins m, read at both ends, with st and
+// steps, checks that it closes on answer (and the penny above) trying
+// only prices inside the bracket, and returns how many it tried.
+func narrowsTo(t *testing.T, lo, hi int64, m func(int64) exact.Fraction, st *stepping, steps stepsFunc, answer int64, why string) int {
+	t.Helper()
+	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
+	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
+	got, err := b.narrowed(pr.try, st, steps, nil)
+	require.NoError(t, err, why)
+	assert.Equal(t, answer, got.lo, why)
+	assert.Equal(t, answer+1, got.hi, why)
+	assert.True(t, pr.inside, why)
+	return pr.tries
+}
+
 func frac(t require.TestingT, num, den int64) exact.Fraction {
 	f, err := exact.Int(num).Quo(exact.Int(den))
 	require.NoError(t, err)
@@ -50,14 +65,7 @@ func frac(t require.TestingT, num, den int64) exact.Fraction {
 // halving the bracket £0.01–£400,000 would take 26.
 func TestNarrowingOnAStraightMargin(t *testing.T) {
 	m := func(p int64) exact.Fraction { return frac(t, 57361855-2*p, 2000000) }
-	pr := &prober{lo: 1, hi: 40000000, inside: true, margin: m}
-	b := bracket{lo: 1, hi: 40000000, mLo: m(1), mHi: m(40000000), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try, nil, nil, nil)
-	require.NoError(t, err)
-	assert.Equal(t, int64(28680927), got.lo)
-	assert.Equal(t, int64(28680928), got.hi)
-	assert.Equal(t, 2, pr.tries)
-	assert.True(t, pr.inside)
+	assert.Equal(t, 2, narrowsTo(t, 1, 40000000, m, nil, nil, 28680927, "a straight margin"))
 }
 
 // TestNarrowingFollowsACurvedMargin: margins that bend, as where a
@@ -71,14 +79,7 @@ func TestNarrowingOnAStraightMargin(t *testing.T) {
 func TestNarrowingFollowsACurvedMargin(t *testing.T) {
 	m := func(p int64) exact.Fraction { return frac(t, (2*35197590+1-2*p)*(p/1000+100), 2000000000) }
 	const lo, hi = 34626717, 38501208
-	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
-	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try, nil, nil, nil)
-	require.NoError(t, err)
-	assert.Equal(t, int64(35197590), got.lo)
-	assert.Equal(t, int64(35197591), got.hi)
-	assert.LessOrEqual(t, pr.tries, 5)
-	assert.True(t, pr.inside)
+	assert.LessOrEqual(t, narrowsTo(t, lo, hi, m, nil, nil, 35197590, "a curved margin"), 5)
 }
 
 // TestNarrowingFindsTheAnswer checks on random brackets that narrowing
@@ -175,15 +176,8 @@ func TestStepsSettleTheAnswer(t *testing.T) {
 		}
 		return frac(t, -1, 200)
 	}
-	pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
-	b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
 	steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }
-	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps, nil)
-	require.NoError(t, err)
-	assert.Equal(t, int64(answer), got.lo)
-	assert.Equal(t, int64(answer+1), got.hi)
-	assert.Equal(t, 2, pr.tries)
-	assert.True(t, pr.inside)
+	assert.Equal(t, 2, narrowsTo(t, 1, 10000, m, &stepping{unit: frac(t, 1, 100)}, steps, answer, "a step apart"))
 }
 
 // TestFalsePositionNeedsMarginsEitherSide: false position reads the line
@@ -262,14 +256,8 @@ func TestStepsWhereTiesAreWon(t *testing.T) {
 		{"ties won: the last step below hi is the answer", true, 2},
 		{"ties taken to lose: a step lower first, then the penny above it, then the answer and the penny above it", false, 4},
 	} {
-		pr := &prober{lo: 1, hi: 10000, inside: true, margin: m}
-		b := bracket{lo: 1, hi: 10000, mLo: m(1), mHi: m(10000), okLo: true, okHi: true}
 		steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{2500, answer}, true }
-		got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100), tieWins: c.tieWins}, steps, nil)
-		require.NoError(t, err, c.why)
-		assert.Equal(t, int64(answer), got.lo, c.why)
-		assert.Equal(t, int64(answer+1), got.hi, c.why)
-		assert.Equal(t, c.tries, pr.tries, c.why)
+		assert.Equal(t, c.tries, narrowsTo(t, 1, 10000, m, &stepping{unit: frac(t, 1, 100), tieWins: c.tieWins}, steps, answer, c.why), c.why)
 	}
 }
 
@@ -287,15 +275,8 @@ func TestNoStepInsideTriesThePennyAbove(t *testing.T) {
 		}
 		return frac(t, -1, 200) // a tie, lost
 	}
-	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
-	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
 	steps := func(lo, hi int64, most int) ([]int64, bool) { return []int64{lo}, true }
-	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps, nil)
-	require.NoError(t, err)
-	assert.Equal(t, int64(lo), got.lo)
-	assert.Equal(t, int64(lo+1), got.hi)
-	assert.Equal(t, 1, pr.tries, "the penny above lo, and nothing else")
-	assert.True(t, pr.inside)
+	assert.Equal(t, 1, narrowsTo(t, lo, hi, m, &stepping{unit: frac(t, 1, 100)}, steps, lo, "no step inside"), "the penny above lo, and nothing else")
 }
 
 // TestStepsJustAboveLo: a bid that wins at lo by half a step (a tie won)
@@ -327,15 +308,7 @@ func TestStepsJustAboveLo(t *testing.T) {
 		}
 		return cs[max(0, len(cs)-most):], true
 	}
-	const lo, hi = 1000, 100000
-	pr := &prober{lo: lo, hi: hi, inside: true, margin: m}
-	b := bracket{lo: lo, hi: hi, mLo: m(lo), mHi: m(hi), okLo: true, okHi: true}
-	got, err := b.narrowed(pr.try, &stepping{unit: frac(t, 1, 100)}, steps, nil)
-	require.NoError(t, err)
-	assert.Equal(t, int64(answer), got.lo)
-	assert.Equal(t, int64(answer+1), got.hi)
-	assert.Equal(t, 2, pr.tries)
-	assert.True(t, pr.inside)
+	assert.Equal(t, 2, narrowsTo(t, 1000, 100000, m, &stepping{unit: frac(t, 1, 100)}, steps, answer, "steps just above lo"))
 }
 
 // TestAStaleMarginIsReadAgain: the bracket's margin at lo was read
