@@ -165,8 +165,9 @@ type bracket struct {
 // three times as many prices as halving alone would, and a few more for
 // the steps: past that it only halves. With st, once the margins are near
 // (see stepping.ask), or the bid wins at lo by a step or less (nearLo),
-// the prices of the steps are asked of steps and tried first. With fresh, the margin at lo is read again where fresh
-// says it is stale (see priceSearch.fresh).
+// the prices of the steps are asked of steps and tried first. With
+// fresh, the margin at lo is read again where fresh says it is stale
+// (see priceSearch.fresh).
 func (b bracket) narrowed(try func(int64) (won bool, m exact.Fraction, ok bool, err error), st *stepping, steps stepsFunc, fresh freshFunc) (bracket, error) {
 	kept, halved := 0, true // the end kept last (−1 lo, +1 hi), and whether the last step halved
 	var gallop int64        // after false position fell near an end: how far from it to look next
